@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { bootRuntime, ConfigError, loadConfig } from '@kivuko/platform';
+import { ALL_MIGRATIONS, KIVUKO_ENTITIES } from '@kivuko/runtime';
+import { createApiApp } from './api-app';
+
+const say = (message: string): void => {
+  process.stderr.write(`[kivuko] ${message}\n`);
+};
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, 'api');
+  const started = Date.now();
+  const booted = await bootRuntime(config, { entities: KIVUKO_ENTITIES, migrations: ALL_MIGRATIONS, log: say });
+  if (booted.appliedMigrations.length > 0) say(`applied migrations: ${booted.appliedMigrations.join(', ')}`);
+
+  let app;
+  try {
+    app = await createApiApp(booted.runtime);
+    await app.listen({ port: config.http.port, host: config.http.host });
+  } catch (error) {
+    await booted.stopDatabase();
+    throw error;
+  }
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.http.port;
+  const url = `http://localhost:${port}`;
+  say(`api ready at ${url}  (OpenAPI: ${url}/docs, health: ${url}/health/ready) in ${Date.now() - started} ms`);
+  say(
+    `database: ${booted.embedded ? `embedded PostgreSQL on 127.0.0.1:${new URL(booted.runtime.databaseUrl).port}, data in ${config.dataDir}` : 'DATABASE_URL'}; ` +
+      `jobs: ${config.redis.url ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL'}, ` +
+      `${config.jobs.runProcessors ? 'processed in this process' : 'processed by the worker'}`,
+  );
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping`);
+    void (async () => {
+      try {
+        await app.close();
+        await booted.stopDatabase();
+        say('stopped cleanly');
+        process.exit(0);
+      } catch (error) {
+        say(`stop failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      }
+    })();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  say(error instanceof ConfigError ? error.message : `failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

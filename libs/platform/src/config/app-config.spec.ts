@@ -1,0 +1,60 @@
+import { ConfigError, loadConfig, REQUIRED_VARIABLES } from './app-config';
+
+function problemsOf(env: Record<string, string>, role: 'api' | 'worker' = 'api'): string[] {
+  try {
+    loadConfig(env, role);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  it('starts with no variables at all: embedded database, jobs in the api, port 3000', () => {
+    const config = loadConfig({});
+    expect(config.database.url).toBeUndefined();
+    expect(config.redis.url).toBeUndefined();
+    expect(config.jobs.runProcessors).toBe(true);
+    expect(config.http.port).toBe(3000);
+    expect(config.dataDir).toBe('.data');
+  });
+
+  it('leaves the jobs to the worker once Redis is configured', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/kivuko', REDIS_URL: 'redis://redis:6379' });
+    expect(config.jobs.runProcessors).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/kivuko', REDIS_URL: 'redis://r:6379' }, 'worker').jobs.runProcessors).toBe(true);
+  });
+
+  it('refuses a malformed DATABASE_URL, naming the variable and hiding the value', () => {
+    const problems = problemsOf({ DATABASE_URL: 'mysql://root:secret@db/kivuko' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('DATABASE_URL must look like postgres://');
+    expect(problems[0]).not.toContain('secret');
+  });
+
+  it('lists every bad variable at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', REDIS_URL: 'localhost:6379' });
+    expect(problems.map((p) => p.split(/[ :]/)[0]).sort()).toEqual(['LOG_LEVEL', 'PORT', 'REDIS_URL']);
+  });
+
+  it('refuses a port out of range and a non-boolean switch', () => {
+    expect(problemsOf({ PORT: '70000' })[0]).toContain('PORT');
+    expect(problemsOf({ KIVUKO_API_RUNS_JOBS: 'maybe' })[0]).toContain('KIVUKO_API_RUNS_JOBS');
+  });
+
+  it('will not start a worker without a database and Redis', () => {
+    expect(problemsOf({}, 'worker')).toEqual(['DATABASE_URL is required for the worker', 'REDIS_URL is required for the worker']);
+  });
+
+  it('will not start the api in production on an embedded database', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['DATABASE_URL is required for the api in production']);
+    expect(REQUIRED_VARIABLES.api.production).toContain('DATABASE_URL');
+  });
+
+  it('reads numbers and switches from their string form', () => {
+    const config = loadConfig({ PORT: '8080', KIVUKO_BODY_LIMIT_BYTES: '2048', KIVUKO_API_RUNS_JOBS: 'false' });
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 8080, bodyLimitBytes: 2048 });
+    expect(config.jobs.runProcessors).toBe(false);
+  });
+});

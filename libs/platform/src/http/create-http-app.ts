@@ -1,0 +1,57 @@
+import { INestApplication, Type, VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from '../config/app-config';
+import { HttpErrorFilter } from '../errors/http-error.filter';
+import { CORRELATION_HEADER, correlationIdFor } from './correlation';
+import { createValidationPipe } from './validation';
+
+export const API_PREFIX = 'api';
+export const DOCS_PATH = 'docs';
+
+export function openApiConfig(): Omit<OpenAPIObject, 'paths'> {
+  return new DocumentBuilder()
+    .setTitle('Kivuko API')
+    .setDescription('Border-point profiling and referral case management')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+}
+
+/**
+ * Builds the HTTP application on Fastify: `/api/v1/...` routes, `/health/*`, OpenAPI at `/docs`, one
+ * error shape for every failure, validated input, a body size limit and correlation ids.
+ */
+export async function createHttpApp(rootModule: Type<unknown> | ReturnType<typeof Object>, config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    genReqId: correlationIdFor,
+    logger: false,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule as Type<unknown>, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    void reply.header(CORRELATION_HEADER, request.id);
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(createValidationPipe());
+  // Nest hands errors raised before a route runs (unparseable JSON, too large) to this filter too.
+  app.useGlobalFilters(new HttpErrorFilter());
+
+  const document = SwaggerModule.createDocument(app as INestApplication, openApiConfig());
+  SwaggerModule.setup(DOCS_PATH, app as INestApplication, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
+
+  await app.init();
+  await fastify.ready();
+  return app;
+}

@@ -1,0 +1,25 @@
+export * from './config/app-config';
+export * from './config/platform-runtime';
+export * from './errors/domain-error';
+export * from './errors/http-error.filter';
+export * from './http/public.decorator';
+export * from './http/create-http-app';
+export * from './http/validation';
+export * from './db/data-source-options';
+export * from './db/migrate';
+export * from './jobs/job-names';
+export * from './jobs/job-policies';
+export * from './jobs/job-handler';
+export * from './jobs/outbox.service';
+export * from './jobs/outbox-relay';
+export * from './jobs/outbox-housekeeping';
+export * from './jobs/outbox-message.entity';
+export * from './jobs/outbox-prune.job';
+export * from './jobs/job-worker.host';
+export * from './jobs/job-queues';
+export * from './jobs/queue-backend';
+export * from './boot';
+export * from './platform.module';
+
+import { OutboxMessage } from './jobs/outbox-message.entity';
+export const PLATFORM_ENTITIES: Function[] = [OutboxMessage];

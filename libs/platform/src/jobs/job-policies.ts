@@ -1,0 +1,36 @@
+import { JobName, QueueName } from './job-names';
+
+export interface JobPolicy {
+  queue: QueueName;
+  attempts: number;
+  backoff: { type: 'exponential' | 'fixed'; delayMs: number };
+  /** Completed jobs are kept this long so that a re-published deterministic id is recognised. */
+  keepCompletedSeconds: number;
+  /** Failed jobs are kept for triage; this caps how many. */
+  keepFailedCount: number;
+}
+
+const DAY = 24 * 60 * 60;
+
+export const OUTBOX_PRUNE_POLICY: JobPolicy = {
+  queue: QueueName.Platform,
+  attempts: 5,
+  backoff: { type: 'exponential', delayMs: 1_000 },
+  keepCompletedSeconds: 7 * DAY,
+  keepFailedCount: 10_000,
+};
+
+export const JOB_POLICIES: { readonly [N in JobName]: JobPolicy } = {
+  [JobName.OutboxPrune]: OUTBOX_PRUNE_POLICY,
+};
+
+/** How many jobs of one queue a process works on at once. */
+export const QUEUE_CONCURRENCY: { readonly [Q in QueueName]: number } = {
+  [QueueName.Platform]: 4,
+};
+
+/** BullMQ rejects custom job ids containing ':'; keep ids to a safe alphabet. */
+export function jobId(name: JobName, key: string): string {
+  const safeKey = key.replace(/[^A-Za-z0-9._-]/g, '_');
+  return `${name}-${safeKey}`;
+}

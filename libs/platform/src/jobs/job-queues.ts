@@ -1,0 +1,72 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { JobsOptions } from 'bullmq';
+import { JobName, QueueName } from './job-names';
+import { JOB_POLICIES } from './job-policies';
+import { AppQueue, QueueBackend } from './queue-backend';
+
+export interface QueuedJob {
+  name: JobName;
+  jobId: string;
+  payload: object;
+  runAt: Date | null;
+}
+
+/** Publishes jobs to their queues with the policy of their job type. Only the outbox relay calls it. */
+@Injectable()
+export class JobQueues implements OnModuleDestroy {
+  private readonly logger = new Logger('Queues');
+  private readonly queues = new Map<QueueName, AppQueue>();
+
+  constructor(readonly backend: QueueBackend) {}
+
+  async publish(jobs: QueuedJob[], now = Date.now()): Promise<void> {
+    const byQueue = new Map<QueueName, { name: string; data: object; opts: JobsOptions }[]>();
+    for (const job of jobs) {
+      const policy = JOB_POLICIES[job.name];
+      const list = byQueue.get(policy.queue) ?? [];
+      list.push({
+        name: job.name,
+        data: job.payload,
+        opts: {
+          jobId: job.jobId,
+          delay: job.runAt ? Math.max(0, job.runAt.getTime() - now) : undefined,
+          attempts: policy.attempts,
+          backoff: { type: policy.backoff.type, delay: policy.backoff.delayMs },
+          removeOnComplete: { age: policy.keepCompletedSeconds },
+          removeOnFail: { count: policy.keepFailedCount },
+        },
+      });
+      byQueue.set(policy.queue, list);
+    }
+    for (const [queueName, list] of byQueue) {
+      try {
+        await this.queue(queueName).addBulk(list);
+      } catch (error) {
+        // A queue whose connection failed while it was starting stays broken: start afresh next time.
+        await this.discard(queueName);
+        throw error;
+      }
+    }
+  }
+
+  private queue(name: QueueName): AppQueue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = this.backend.createQueue(name);
+      queue.on('error', (error) => this.logger.warn({ queue: name, err: error.message }, 'queue connection error'));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  private async discard(name: QueueName): Promise<void> {
+    const queue = this.queues.get(name);
+    this.queues.delete(name);
+    await queue?.close().catch(() => undefined);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.queues.clear();
+  }
+}

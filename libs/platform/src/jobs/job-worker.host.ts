@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import { Job, UnrecoverableError } from 'bullmq';
+import { PLATFORM_RUNTIME, PlatformRuntime } from '../config/platform-runtime';
+import { ALL_JOB_NAMES, isJobName, JobName, QueueName } from './job-names';
+import { JOB_HANDLER_METADATA, JobHandler } from './job-handler';
+import { QUEUE_CONCURRENCY } from './job-policies';
+import { OutboxRelay } from './outbox-relay';
+import { AppWorker, QueueBackend } from './queue-backend';
+
+/**
+ * Runs the queue processors in this process (the worker; or the api when there is no Redis) and the
+ * outbox relay that feeds them. At start-up it checks that every job name has exactly one handler.
+ */
+@Injectable()
+export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Jobs');
+  private readonly workers: AppWorker[] = [];
+  private handlers = new Map<JobName, JobHandler<JobName>>();
+
+  constructor(
+    @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+    private readonly backend: QueueBackend,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.runtime.config.jobs.runProcessors) return;
+    this.handlers = this.discoverHandlers();
+    for (const queue of Object.values(QueueName)) {
+      const worker = this.backend.createWorker(queue, (job) => this.process(job), QUEUE_CONCURRENCY[queue]);
+      worker.on('failed', (job, error) =>
+        this.logger.warn({ jobId: job?.id, job: job?.name, err: error.message }, 'job attempt failed'),
+      );
+      worker.on('error', (error) => this.logger.warn({ queue, err: error.message }, 'worker connection error'));
+      this.workers.push(worker);
+    }
+    await this.relay.start(this.runtime.databaseUrl);
+    this.logger.log({ backend: this.backend.kind, queues: Object.values(QueueName) }, 'processing jobs');
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.relay.stop();
+    await Promise.all(this.workers.map((w) => w.close()));
+    this.workers.length = 0;
+  }
+
+  private async process(job: Job): Promise<void> {
+    const handler = isJobName(job.name) ? this.handlers.get(job.name) : undefined;
+    if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
+    const started = Date.now();
+    await handler.handle(job.data as never, { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });
+    this.logger.log({ jobId: job.id, job: job.name, ms: Date.now() - started }, 'job done');
+  }
+
+  private discoverHandlers(): Map<JobName, JobHandler<JobName>> {
+    const found = new Map<JobName, JobHandler<JobName>>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const target = wrapper.metatype;
+      if (!target || !wrapper.instance) continue;
+      const name = this.reflector.get<JobName | undefined>(JOB_HANDLER_METADATA, target);
+      if (!name) continue;
+      if (found.has(name)) throw new Error(`job ${name} has two handlers`);
+      found.set(name, wrapper.instance as JobHandler<JobName>);
+    }
+    const missing = ALL_JOB_NAMES.filter((n) => !found.has(n));
+    if (missing.length > 0) throw new Error(`no handler registered for job(s): ${missing.join(', ')}`);
+    return found;
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { HandlesJob, JobHandler } from './job-handler';
+import { JobName, JobPayload } from './job-names';
+
+export const OUTBOX_PRUNE_BATCH = 5_000;
+
+/** Deletes relayed outbox rows older than the cut-off, in batches so no lock is held for long. */
+@Injectable()
+@HandlesJob(JobName.OutboxPrune)
+export class OutboxPruneJob implements JobHandler<JobName.OutboxPrune> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async handle(payload: JobPayload<JobName.OutboxPrune>): Promise<void> {
+    const cutoff = new Date(payload.publishedBefore);
+    if (Number.isNaN(cutoff.getTime())) throw new Error('publishedBefore is not a date');
+    for (;;) {
+      const result: [unknown[], number] = await this.dataSource.query(
+        `DELETE FROM outbox_message WHERE id IN (
+           SELECT id FROM outbox_message WHERE published_at IS NOT NULL AND published_at < $1
+            ORDER BY published_at LIMIT $2)`,
+        [cutoff, OUTBOX_PRUNE_BATCH],
+      );
+      if (result[1] < OUTBOX_PRUNE_BATCH) return;
+    }
+  }
+}

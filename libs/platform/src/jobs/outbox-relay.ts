@@ -1,0 +1,141 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { isJobName } from './job-names';
+import { JobQueues, QueuedJob } from './job-queues';
+import { OUTBOX_CHANNEL } from './outbox.service';
+
+export const RELAY_BATCH_SIZE = 200;
+export const RELAY_POLL_INTERVAL_MS = 1_000;
+export const RELAY_MAX_BACKOFF_MS = 5_000;
+
+interface OutboxRow {
+  id: string;
+  job_name: string;
+  job_id: string;
+  payload: object;
+  run_at: Date | null;
+}
+
+/**
+ * Moves committed outbox rows to the queue. Woken by NOTIFY on commit and by a poll as a safety net.
+ * Rows are locked with SKIP LOCKED, so any number of relays may run. A crash between publishing and
+ * stamping re-publishes the same deterministic job ids, which the queue recognises.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private draining: Promise<void> | null = null;
+  private wakeRequested = false;
+  private timer: NodeJS.Timeout | null = null;
+  private listener: Client | null = null;
+  private failures = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: JobQueues,
+  ) {}
+
+  async start(databaseUrl: string): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await this.listen(databaseUrl);
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.draining;
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes every pending row it can lock; returns how many it published. */
+  async drainOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, job_name, job_id, payload, run_at FROM outbox_message
+          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [RELAY_BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      const jobs: QueuedJob[] = [];
+      const unknown: string[] = [];
+      for (const row of rows) {
+        if (isJobName(row.job_name)) {
+          jobs.push({ name: row.job_name, jobId: row.job_id, payload: row.payload, runAt: row.run_at });
+        } else {
+          unknown.push(row.id);
+        }
+      }
+      await this.queues.publish(jobs);
+      await manager.query(
+        `UPDATE outbox_message SET published_at = now(), publish_attempts = publish_attempts + 1
+          WHERE id = ANY($1::bigint[]) AND NOT (id = ANY($2::bigint[]))`,
+        [rows.map((r) => r.id), unknown],
+      );
+      if (unknown.length > 0) {
+        // A row from a newer release this process does not know: leave it for a process that does.
+        await manager.query(
+          `UPDATE outbox_message SET last_error = 'unknown job name for this release' WHERE id = ANY($1::bigint[])`,
+          [unknown],
+        );
+      }
+      return jobs.length;
+    });
+  }
+
+  /** Asks for a drain soon; several wake-ups while one drain runs fold into one more pass. */
+  wake(): void {
+    if (!this.running) return;
+    if (this.draining) {
+      this.wakeRequested = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.draining = this.loop().finally(() => {
+      this.draining = null;
+      if (!this.running) return;
+      if (this.wakeRequested) {
+        this.wakeRequested = false;
+        this.wake();
+      } else {
+        const delay = this.failures === 0 ? RELAY_POLL_INTERVAL_MS : Math.min(RELAY_MAX_BACKOFF_MS, 250 * 2 ** this.failures);
+        this.timer = setTimeout(() => this.wake(), delay);
+      }
+    });
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (this.running && (await this.drainOnce()) === RELAY_BATCH_SIZE) {
+        // a full batch: more may be waiting
+      }
+      this.failures = 0;
+    } catch (error) {
+      this.failures += 1;
+      this.logger.warn({ err: error instanceof Error ? error.message : String(error), failures: this.failures }, 'outbox relay could not publish; will retry');
+    }
+  }
+
+  private async listen(databaseUrl: string): Promise<void> {
+    const client = new Client({ connectionString: databaseUrl });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => {
+      this.logger.warn({ err: error.message }, 'outbox listener lost its connection; polling until it is back');
+      if (this.listener === client) this.listener = null;
+      setTimeout(() => {
+        if (this.running && !this.listener) this.listen(databaseUrl).catch(() => undefined);
+      }, RELAY_MAX_BACKOFF_MS).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.listener = client;
+  }
+}

@@ -1,0 +1,58 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { PLATFORM_RUNTIME, PlatformRuntime } from './config/platform-runtime';
+import { dataSourceOptions } from './db/data-source-options';
+import { HealthController } from './health/health.controller';
+import { JobQueues } from './jobs/job-queues';
+import { JobWorkerHost } from './jobs/job-worker.host';
+import { OutboxHousekeeping } from './jobs/outbox-housekeeping';
+import { OutboxPruneJob } from './jobs/outbox-prune.job';
+import { OutboxRelay } from './jobs/outbox-relay';
+import { OutboxService } from './jobs/outbox.service';
+import { QueueBackend } from './jobs/queue-backend';
+import { loggerOptions } from './logging/logger-options';
+
+/**
+ * Database, queues, outbox, logging and health for any Kivuko process. The process passes in what it
+ * resolved at boot; nothing below reads the environment.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(runtime: PlatformRuntime): DynamicModule {
+    const { config } = runtime;
+    return {
+      module: PlatformModule,
+      imports: [
+        DiscoveryModule,
+        LoggerModule.forRoot(loggerOptions(config.logLevel, `kivuko-${config.role}`)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions({
+            url: runtime.databaseUrl,
+            entities: runtime.entities,
+            poolSize: config.database.poolSize,
+            applicationName: `kivuko-${config.role}`,
+          }),
+        ),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: PLATFORM_RUNTIME, useValue: runtime },
+        {
+          provide: QueueBackend,
+          useFactory: () =>
+            new QueueBackend({ databaseUrl: runtime.databaseUrl, redisUrl: config.redis.url, prefix: config.jobs.prefix }),
+        },
+        JobQueues,
+        OutboxService,
+        OutboxRelay,
+        JobWorkerHost,
+        OutboxPruneJob,
+        OutboxHousekeeping,
+      ],
+      exports: [PLATFORM_RUNTIME, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './test-servers';
+export * from './test-database';
+export * from './tcp-proxy';

@@ -1,0 +1,13 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, PlatformRuntime } from '@kivuko/platform';
+
+/**
+ * The whole of Kivuko as one module, for the api (which adds HTTP) and the worker (which does not).
+ * Each bounded context joins here once.
+ */
+@Module({})
+export class KivukoModule {
+  static forRoot(runtime: PlatformRuntime): DynamicModule {
+    return { module: KivukoModule, imports: [PlatformModule.forRoot(runtime)] };
+  }
+}
