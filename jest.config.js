@@ -26,7 +26,7 @@ module.exports = {
       },
     ],
   },
-  moduleNameMapper,
+  moduleNameMapper: { ...moduleNameMapper, '^content-disposition$': '<rootDir>/test/shims/content-disposition.js' },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   setupFiles: ['<rootDir>/test/setup-env.ts'],

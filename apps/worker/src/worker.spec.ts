@@ -1,9 +1,11 @@
 import {
+  JobHandler,
   JobName,
   jobId,
   JobQueues,
   OutboxMessage,
   OutboxPruneJob,
+  dataSourceOptions,
   OutboxService,
   PlatformRuntime,
 } from '@kivuko/platform';
@@ -23,19 +25,31 @@ import { createWorkerContext } from './worker-context';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Rows the prune job must delete (published long ago) and must keep (unpublished, or recent). */
+/**
+ * Rows the prune job must delete (finished, published days ago) and must keep (unpublished; in
+ * flight for days; finished but recent).
+ */
 async function seedOutbox(dataSource: DataSource): Promise<{ old: string[]; keep: string[] }> {
-  const insert = async (publishedAt: Date | null): Promise<string> => {
+  const insert = async (publishedAt: Date | null, finished: boolean): Promise<string> => {
     const rows: { id: string }[] = await dataSource.query(
-      `INSERT INTO outbox_message (job_name, job_id, payload, published_at) VALUES ('x', 'seed', '{}', $1) RETURNING id`,
-      [publishedAt],
+      `INSERT INTO outbox_message (job_name, job_id, payload, published_at, completed_at)
+       VALUES ('x', 'seed', '{}', $1::timestamptz, CASE WHEN $2::boolean THEN $1::timestamptz END) RETURNING id`,
+      [publishedAt, finished],
     );
     return rows[0].id;
   };
   // Inside the daily housekeeping's 7-day retention, so only the test's own job (cut-off: one day) deletes them.
-  const old = [await insert(new Date(Date.now() - 3 * DAY_MS)), await insert(new Date(Date.now() - 2 * DAY_MS))];
-  const keep = [await insert(null), await insert(new Date(Date.now() - DAY_MS / 24))];
+  const old = [await insert(new Date(Date.now() - 3 * DAY_MS), true), await insert(new Date(Date.now() - 2 * DAY_MS), true)];
+  const keep = [
+    await insert(null, false),
+    await insert(new Date(Date.now() - 2 * DAY_MS), false),
+    await insert(new Date(Date.now() - DAY_MS / 24), true),
+  ];
   return { old, keep };
+}
+
+async function openWriter(url: string): Promise<DataSource> {
+  return new DataSource(dataSourceOptions({ url, entities: KIVUKO_ENTITIES, poolSize: 2 })).initialize();
 }
 
 async function remainingIds(dataSource: DataSource, ids: string[]): Promise<string[]> {
@@ -54,7 +68,7 @@ describe('worker on Redis: the outbox delivers jobs', () => {
   async function startWorker(rt = runtime): Promise<{ app: INestApplicationContext; handle: jest.SpyInstance }> {
     const app = await createWorkerContext(rt);
     worker = app;
-    return { app, handle: jest.spyOn(app.get(OutboxPruneJob), 'handle') };
+    return { app, handle: jest.spyOn(app.get<JobHandler<JobName.OutboxPrune>>(OutboxPruneJob), 'handle') };
   }
 
   async function stopWorker(): Promise<void> {
@@ -84,6 +98,13 @@ describe('worker on Redis: the outbox delivers jobs', () => {
     await eventually(async () => expect(await remainingIds(dataSource, seeded.old)).toEqual([]));
     expect(await remainingIds(dataSource, seeded.keep)).toEqual(seeded.keep);
     expect(handle.mock.calls.filter(([, ctx]) => ctx.jobId === jobId(JobName.OutboxPrune, 'committed'))).toHaveLength(1);
+    const row = await eventually(async () => {
+      const r = await dataSource.getRepository(OutboxMessage).findOneByOrFail({ jobId: jobId(JobName.OutboxPrune, 'committed') });
+      expect(r.completedAt).not.toBeNull();
+      return r;
+    });
+    expect(row.publishedAt).not.toBeNull();
+    expect(row.failedAt).toBeNull();
   });
 
   it('enqueues nothing when the transaction rolls back', async () => {
@@ -114,13 +135,9 @@ describe('worker on Redis: the outbox delivers jobs', () => {
 
   it('delivers once after a crash between commit and publish', async () => {
     // The change commits while no relay runs: the process died before it could publish.
-    const { app: first } = await startWorker();
-    const dataSource = first.get(DataSource);
-    const seeded = await seedOutbox(dataSource);
-    await stopWorker();
-    const writer = await new DataSource({ ...dataSource.options, poolSize: 1 } as typeof dataSource.options).initialize();
-    const { OutboxService: Outbox } = await import('@kivuko/platform');
-    await writer.transaction((em) => new Outbox().enqueue(em, JobName.OutboxPrune, cutoff(), { key: 'after-crash' }));
+    const writer = await openWriter(db.url);
+    const seeded = await seedOutbox(writer);
+    await writer.transaction((em) => new OutboxService().enqueue(em, JobName.OutboxPrune, cutoff(), { key: 'after-crash' }));
     const pending = await writer.getRepository(OutboxMessage).findOneByOrFail({ jobId: jobId(JobName.OutboxPrune, 'after-crash') });
     expect(pending.publishedAt).toBeNull();
 
@@ -151,6 +168,31 @@ describe('worker on Redis: the outbox delivers jobs', () => {
     });
     await new Promise((r) => setTimeout(r, 1_000));
     expect(handle.mock.calls.filter(([, ctx]) => ctx.jobId === id)).toHaveLength(1);
+  });
+
+  it('publishes again a job that Redis lost after it was published, and records it as completed', async () => {
+    const dataSource = await openWriter(db.url);
+    const seeded = await seedOutbox(dataSource);
+    // As if the relay had published it ten minutes ago and Redis had then lost its data.
+    const lost = jobId(JobName.OutboxPrune, 'lost');
+    await dataSource.query(
+      `INSERT INTO outbox_message (job_name, job_id, payload, published_at) VALUES ($1, $2, $3, now() - interval '10 minutes')`,
+      [JobName.OutboxPrune, lost, cutoff()],
+    );
+    const finished = jobId(JobName.OutboxPrune, 'finished');
+    await dataSource.query(
+      `INSERT INTO outbox_message (job_name, job_id, payload, published_at, completed_at)
+       VALUES ($1, $2, $3, now() - interval '10 minutes', now() - interval '9 minutes')`,
+      [JobName.OutboxPrune, finished, cutoff()],
+    );
+
+    const { app, handle } = await startWorker();
+    const db2 = app.get(DataSource);
+    await eventually(async () => expect(await remainingIds(db2, seeded.old)).toEqual([]));
+    await eventually(async () => expect((await db2.getRepository(OutboxMessage).findOneByOrFail({ jobId: lost })).completedAt).not.toBeNull());
+    expect(handle.mock.calls.filter(([, ctx]) => ctx.jobId === lost)).toHaveLength(1);
+    expect(handle.mock.calls.filter(([, ctx]) => ctx.jobId === finished)).toHaveLength(0);
+    await dataSource.destroy();
   });
 
   it('keeps accepting writes while Redis is down and delivers when it is back', async () => {

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { PLATFORM_RUNTIME, PlatformRuntime } from '../config/platform-runtime';
 import { ALL_JOB_NAMES, isJobName, JobName, QueueName } from './job-names';
@@ -24,6 +26,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly reflector: Reflector,
     private readonly backend: QueueBackend,
     private readonly relay: OutboxRelay,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -51,8 +54,30 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
     const handler = isJobName(job.name) ? this.handlers.get(job.name) : undefined;
     if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
     const started = Date.now();
-    await handler.handle(job.data as never, { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });
+    const attempt = job.attemptsMade + 1;
+    try {
+      await handler.handle(job.data as never, { jobId: job.id ?? '', attempt });
+    } catch (error) {
+      if (error instanceof UnrecoverableError || attempt >= (job.opts.attempts ?? 1)) {
+        await this.settle(job.id, 'failed', error instanceof Error ? error.message : String(error));
+      }
+      throw error;
+    }
+    await this.settle(job.id, 'completed');
     this.logger.log({ jobId: job.id, job: job.name, ms: Date.now() - started }, 'job done');
+  }
+
+  /** Records on the outbox row that the job needs no more delivery. */
+  private async settle(jobId: string | undefined, outcome: 'completed' | 'failed', error?: string): Promise<void> {
+    if (!jobId) return;
+    if (outcome === 'completed') {
+      await this.dataSource.query(`UPDATE outbox_message SET completed_at = now() WHERE job_id = $1 AND completed_at IS NULL`, [jobId]);
+    } else {
+      await this.dataSource.query(
+        `UPDATE outbox_message SET failed_at = now(), last_error = $2 WHERE job_id = $1 AND completed_at IS NULL AND failed_at IS NULL`,
+        [jobId, error?.slice(0, 2_000) ?? null],
+      );
+    }
   }
 
   private discoverHandlers(): Map<JobName, JobHandler<JobName>> {

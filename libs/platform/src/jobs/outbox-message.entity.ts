@@ -2,11 +2,15 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /**
  * A job a committed transaction wants run. Written in the same transaction as the change that
- * needs it; the relay moves it to the queue and stamps `publishedAt`.
+ * needs it; the relay moves it to the queue and stamps `publishedAt`; the process that runs it
+ * stamps `completedAt` or `failedAt`. Until then PostgreSQL, not Redis, remembers that it is owed.
  */
 @Entity({ name: 'outbox_message' })
 @Index('outbox_message_unpublished_idx', ['id'], { where: '"published_at" IS NULL' })
 @Index('outbox_message_job_id_idx', ['jobId'])
+@Index('outbox_message_in_flight_idx', ['publishedAt'], {
+  where: '"published_at" IS NOT NULL AND "completed_at" IS NULL AND "failed_at" IS NULL',
+})
 @Index('outbox_message_published_at_idx', ['publishedAt'], { where: '"published_at" IS NOT NULL' })
 export class OutboxMessage {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'outbox_message_pk' })
@@ -33,6 +37,14 @@ export class OutboxMessage {
 
   @Column({ name: 'publish_attempts', type: 'integer', default: 0 })
   publishAttempts!: number;
+
+  /** Set by the process that ran the job to success. */
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  /** Set when the job failed its last attempt; it is kept in the queue's failed set for triage. */
+  @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
+  failedAt!: Date | null;
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;

@@ -6,7 +6,7 @@ import { JobName, JobPayload } from './job-names';
 
 export const OUTBOX_PRUNE_BATCH = 5_000;
 
-/** Deletes relayed outbox rows older than the cut-off, in batches so no lock is held for long. */
+/** Deletes finished outbox rows published before the cut-off, in batches so no lock is held for long. */
 @Injectable()
 @HandlesJob(JobName.OutboxPrune)
 export class OutboxPruneJob implements JobHandler<JobName.OutboxPrune> {
@@ -18,7 +18,8 @@ export class OutboxPruneJob implements JobHandler<JobName.OutboxPrune> {
     for (;;) {
       const result: [unknown[], number] = await this.dataSource.query(
         `DELETE FROM outbox_message WHERE id IN (
-           SELECT id FROM outbox_message WHERE published_at IS NOT NULL AND published_at < $1
+           SELECT id FROM outbox_message
+            WHERE published_at < $1 AND (completed_at IS NOT NULL OR failed_at IS NOT NULL)
             ORDER BY published_at LIMIT $2)`,
         [cutoff, OUTBOX_PRUNE_BATCH],
       );

@@ -9,6 +9,9 @@ import { OUTBOX_CHANNEL } from './outbox.service';
 export const RELAY_BATCH_SIZE = 200;
 export const RELAY_POLL_INTERVAL_MS = 1_000;
 export const RELAY_MAX_BACKOFF_MS = 5_000;
+/** A published job not finished this long after it was due is published again (Redis may have lost it). */
+export const REDELIVER_AFTER_MS = 5 * 60_000;
+export const REDELIVERY_SWEEP_INTERVAL_MS = 60_000;
 
 interface OutboxRow {
   id: string;
@@ -21,7 +24,9 @@ interface OutboxRow {
 /**
  * Moves committed outbox rows to the queue. Woken by NOTIFY on commit and by a poll as a safety net.
  * Rows are locked with SKIP LOCKED, so any number of relays may run. A crash between publishing and
- * stamping re-publishes the same deterministic job ids, which the queue recognises.
+ * stamping re-publishes the same deterministic job ids, which the queue recognises. A sweep
+ * re-publishes jobs that were published but never finished, so a Redis that lost its data loses no
+ * work: for a job the queue still holds, re-publishing the same id changes nothing.
  */
 @Injectable()
 export class OutboxRelay {
@@ -30,6 +35,7 @@ export class OutboxRelay {
   private draining: Promise<void> | null = null;
   private wakeRequested = false;
   private timer: NodeJS.Timeout | null = null;
+  private sweeper: NodeJS.Timeout | null = null;
   private listener: Client | null = null;
   private failures = 0;
 
@@ -43,12 +49,22 @@ export class OutboxRelay {
     this.running = true;
     await this.listen(databaseUrl);
     this.wake();
+    const sweep = (): void => {
+      this.redeliverStale(REDELIVER_AFTER_MS).catch((error: unknown) =>
+        this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'redelivery sweep failed; will retry'),
+      );
+    };
+    sweep();
+    this.sweeper = setInterval(sweep, REDELIVERY_SWEEP_INTERVAL_MS);
+    this.sweeper.unref();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
     await this.draining;
     const listener = this.listener;
     this.listener = null;
@@ -86,6 +102,31 @@ export class OutboxRelay {
           [unknown],
         );
       }
+      return jobs.length;
+    });
+  }
+
+  /** Publishes again the jobs published, due and unfinished for longer than `olderThanMs`; returns how many. */
+  async redeliverStale(olderThanMs: number): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, job_name, job_id, payload, run_at FROM outbox_message
+          WHERE published_at IS NOT NULL AND completed_at IS NULL AND failed_at IS NULL
+            AND published_at < now() - make_interval(secs => $1)
+            AND (run_at IS NULL OR run_at < now() - make_interval(secs => $1))
+          ORDER BY published_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [olderThanMs / 1000, RELAY_BATCH_SIZE],
+      );
+      const jobs = rows.flatMap((row) =>
+        isJobName(row.job_name) ? [{ name: row.job_name, jobId: row.job_id, payload: row.payload, runAt: null }] : [],
+      );
+      if (jobs.length === 0) return 0;
+      await this.queues.publish(jobs);
+      await manager.query(
+        `UPDATE outbox_message SET published_at = now(), publish_attempts = publish_attempts + 1 WHERE id = ANY($1::bigint[])`,
+        [rows.filter((r) => isJobName(r.job_name)).map((r) => r.id)],
+      );
+      this.logger.warn({ count: jobs.length }, 'published again jobs that were never finished');
       return jobs.length;
     });
   }

@@ -8,6 +8,7 @@ import {
   withBackend,
   Worker,
 } from 'bullmq';
+import { OnApplicationShutdown } from '@nestjs/common';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 
@@ -41,8 +42,9 @@ export interface AppWorker {
  * otherwise BullMQ's PostgreSQL backend on the application's own database. The rest of the
  * application does not know which one it talks to.
  */
-export class QueueBackend {
+export class QueueBackend implements OnApplicationShutdown {
   readonly kind: BackendKind;
+  private healthClient: IORedis | null = null;
 
   constructor(private readonly options: QueueBackendOptions) {
     this.kind = options.redisUrl ? 'redis' : 'postgres';
@@ -74,22 +76,33 @@ export class QueueBackend {
   /** Answers whether the backend is reachable now (for /health/ready). */
   async ping(timeoutMs = 1_000): Promise<boolean> {
     if (!this.options.redisUrl) return true; // the PostgreSQL backend is checked with the database
-    const client = new IORedis(this.options.redisUrl, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      enableOfflineQueue: false,
-      connectTimeout: timeoutMs,
-      retryStrategy: () => null,
+    // One long-lived connection serves every probe; it reconnects by itself after an outage.
+    if (!this.healthClient) {
+      this.healthClient = new IORedis(this.options.redisUrl, { maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: timeoutMs });
+      this.healthClient.on('error', () => undefined);
+      await new Promise<void>((resolve) => {
+        const done = (): void => resolve();
+        this.healthClient?.once('ready', done).once('error', done);
+      });
+    }
+    if (this.healthClient.status !== 'ready') return false;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve('TIMEOUT'), timeoutMs);
     });
-    client.on('error', () => undefined);
     try {
-      await client.connect();
-      return (await client.ping()) === 'PONG';
+      return (await Promise.race([this.healthClient.ping(), timeout])) === 'PONG';
     } catch {
       return false;
     } finally {
-      client.disconnect();
+      clearTimeout(timer);
     }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const client = this.healthClient;
+    this.healthClient = null;
+    if (client) await client.quit().catch(() => client.disconnect());
   }
 
   private pgConnection(): { connectionString: string; schema: string; migrate: boolean } {

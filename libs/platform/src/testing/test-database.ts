@@ -84,6 +84,8 @@ export interface TestRuntimeOptions {
   redisPrefix?: string;
   redisUrl?: string;
   runProcessors?: boolean;
+  /** Further variables, as an operator would set them. */
+  env?: Record<string, string>;
 }
 
 /** Builds the runtime a process would boot with, from the same config loader `main` uses. */
@@ -99,5 +101,6 @@ export function testRuntime(options: TestRuntimeOptions): PlatformRuntime {
     env.KIVUKO_QUEUE_PREFIX = options.redisPrefix;
   }
   if (options.runProcessors !== undefined) env.KIVUKO_API_RUNS_JOBS = String(options.runProcessors);
+  Object.assign(env, options.env);
   return { config: loadConfig(env, options.role ?? 'api'), databaseUrl: options.databaseUrl, entities: options.entities };
 }

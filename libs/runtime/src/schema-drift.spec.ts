@@ -1,7 +1,7 @@
+import { dataSourceOptions } from '@kivuko/platform';
 import { createTestDatabase, TestDatabase } from '@kivuko/platform/testing';
-import { ALL_MIGRATIONS, KIVUKO_ENTITIES } from '@kivuko/runtime';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source-options';
+import { ALL_MIGRATIONS, KIVUKO_ENTITIES } from './index';
 
 describe('schema', () => {
   let db: TestDatabase;

@@ -1,0 +1,29 @@
+# One image for both processes. The default command runs the api; the worker overrides it with
+#   node dist/apps/worker/src/main.js
+# Health checks live in docker-compose.yml: the worker has no HTTP, so an image-level HEALTHCHECK
+# would mark every worker container unhealthy.
+
+FROM node:20-bookworm-slim AS base
+# package.json's "allowScripts" (which dependencies may run install scripts) is honoured by npm 11;
+# the Node 20 image ships npm 10, which would run every install script.
+RUN npm install -g npm@11.19.1 --no-audit --no-fund && npm cache clean --force
+WORKDIR /app
+
+FROM base AS build
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY .swcrc ./
+COPY apps ./apps
+COPY libs ./libs
+COPY migrations ./migrations
+RUN npm run build
+
+FROM base AS runtime
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+# The files stay owned by root, so the process cannot rewrite its own code.
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/api/src/main.js"]

@@ -1,0 +1,168 @@
+import { BadInputError, ConflictError, createHttpApp, NotFoundError, PlatformRuntime } from '@kivuko/platform';
+import { createTestDatabase, createTestQueuePrefix, eventually, startTcpProxy, TEST_REDIS_URL, TestDatabase, testRuntime } from '@kivuko/platform/testing';
+import { KIVUKO_ENTITIES, KivukoModule } from '@kivuko/runtime';
+import { Body, Controller, DynamicModule, Get, Module, Post } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsInt, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import request from 'supertest';
+import { createApiApp } from './api-app';
+
+class LineDto {
+  @IsString() sku!: string;
+  @IsInt() @Min(1) qty!: number;
+}
+
+class ProbeDto {
+  @IsString() @MaxLength(5) name!: string;
+  @IsInt() @Min(0) age!: number;
+  @ValidateNested({ each: true }) @Type(() => LineDto) @ArrayMaxSize(3) lines!: LineDto[];
+}
+
+/** Routes that raise each kind of failure, to see what the platform makes of them. */
+@Controller('probe')
+class ProbeController {
+  @Post()
+  create(@Body() body: ProbeDto): { name: string } {
+    return { name: body.name };
+  }
+
+  @Get('missing')
+  missing(): never {
+    throw new NotFoundError('PROBE.NOT_FOUND', 'No such probe');
+  }
+
+  @Get('conflict')
+  conflict(): never {
+    throw new ConflictError('PROBE.VERSION_CONFLICT', 'The probe was changed by someone else', { currentVersion: 4 });
+  }
+
+  @Get('bad')
+  bad(): never {
+    throw new BadInputError('PROBE.BAD', 'One field is wrong', [{ path: 'x', problem: 'x must be y' }]);
+  }
+
+  @Get('crash')
+  crash(): never {
+    throw new Error('connection string postgres://admin:hunter2@db leaked');
+  }
+}
+
+@Module({})
+class ProbeAppModule {
+  static forRoot(runtime: PlatformRuntime): DynamicModule {
+    return { module: ProbeAppModule, imports: [KivukoModule.forRoot(runtime)], controllers: [ProbeController] };
+  }
+}
+
+describe('HTTP platform', () => {
+  let db: TestDatabase;
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const runtime = testRuntime({ databaseUrl: db.url, entities: KIVUKO_ENTITIES, env: { KIVUKO_BODY_LIMIT_BYTES: '4096' } });
+    app = await createHttpApp(ProbeAppModule.forRoot(runtime), runtime.config);
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+  });
+
+  const http = () => request(app.getHttpServer());
+
+  it('answers liveness and readiness with the database up', async () => {
+    await http().get('/health/live').expect(200, { status: 'ok' });
+    await http().get('/health/ready').expect(200, { status: 'ok', checks: { postgres: 'up' } });
+  });
+
+  it('serves versioned routes under /api/v1 only', async () => {
+    await http().post('/api/v1/probe').send({ name: 'Amina', age: 16, lines: [] }).expect(201, { name: 'Amina' });
+    await http().post('/probe').send({ name: 'Amina', age: 16, lines: [] }).expect(404);
+  });
+
+  it('answers an unknown route with a 404 JSON error and a correlation id', async () => {
+    const res = await http().get('/api/v1/no-such-thing').expect(404);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    expect(res.body).toEqual({ code: 'REQUEST.NOT_FOUND', message: 'Cannot GET /api/v1/no-such-thing', correlationId: expect.any(String) });
+    expect(res.headers['x-correlation-id']).toBe(res.body.correlationId);
+  });
+
+  it('answers a malformed JSON body with a 400 JSON error', async () => {
+    const res = await http().post('/api/v1/probe').set('content-type', 'application/json').send('{"name": "Amina",').expect(400);
+    expect(res.body).toMatchObject({ code: 'REQUEST.BAD_INPUT', correlationId: expect.any(String) });
+    expect(res.body.message).toMatch(/JSON/);
+  });
+
+  it('answers an oversize body with 413 before any handler runs', async () => {
+    const res = await http().post('/api/v1/probe').send({ name: 'x'.repeat(5_000), age: 1, lines: [] }).expect(413);
+    expect(res.body).toMatchObject({ code: 'REQUEST.TOO_LARGE' });
+  });
+
+  it('names every bad field, nested ones by path, and unknown fields', async () => {
+    const res = await http()
+      .post('/api/v1/probe')
+      .send({ name: 'Abdirahman', age: -1, lines: [{ sku: 'a', qty: 1 }, { sku: 7, qty: 0 }], nickname: 'x' })
+      .expect(400);
+    expect(res.body.code).toBe('REQUEST.VALIDATION_FAILED');
+    const paths = res.body.details.fields.map((f: { path: string }) => f.path).sort();
+    expect(paths).toEqual(['age', 'lines[1].qty', 'lines[1].sku', 'name', 'nickname']);
+    expect(res.body.details.fields).toContainEqual({ path: 'nickname', problem: 'property nickname should not exist' });
+    expect(res.body.message).toContain('5 invalid fields');
+  });
+
+  it('maps domain errors to their status with code and details', async () => {
+    expect((await http().get('/api/v1/probe/missing').expect(404)).body).toMatchObject({ code: 'PROBE.NOT_FOUND', message: 'No such probe' });
+    expect((await http().get('/api/v1/probe/conflict').expect(409)).body).toMatchObject({
+      code: 'PROBE.VERSION_CONFLICT',
+      details: { currentVersion: 4 },
+    });
+    expect((await http().get('/api/v1/probe/bad').expect(400)).body.details).toEqual({ fields: [{ path: 'x', problem: 'x must be y' }] });
+  });
+
+  it('answers an unexpected error with 500 and reveals nothing of it', async () => {
+    const res = await http().get('/api/v1/probe/crash').expect(500);
+    expect(res.body.code).toBe('INTERNAL');
+    expect(JSON.stringify(res.body)).not.toContain('hunter2');
+  });
+
+  it("keeps a caller's well-formed correlation id and replaces a malformed one", async () => {
+    const kept = await http().get('/api/v1/probe/missing').set('x-correlation-id', 'border-post-7-req-0001').expect(404);
+    expect(kept.body.correlationId).toBe('border-post-7-req-0001');
+    const replaced = await http().get('/api/v1/probe/missing').set('x-correlation-id', 'bad id with spaces').expect(404);
+    expect(replaced.body.correlationId).not.toBe('bad id with spaces');
+  });
+
+  it('publishes the OpenAPI document and its UI', async () => {
+    const doc = await http().get('/docs-json').expect(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/health/ready', '/api/v1/probe']));
+    const ui = await http().get('/docs').expect(200);
+    expect(ui.text).toContain('swagger');
+  });
+});
+
+describe('readiness with Redis', () => {
+  it('reports Redis down with 503 and up again with 200', async () => {
+    const db = await createTestDatabase('ready');
+    const prefix = createTestQueuePrefix();
+    const redis = new URL(TEST_REDIS_URL);
+    const proxy = await startTcpProxy(redis.hostname, Number(redis.port || 6379));
+    const app = await createApiApp(
+      testRuntime({ databaseUrl: db.url, entities: KIVUKO_ENTITIES, redisPrefix: prefix.prefix, redisUrl: proxy.url('redis') }),
+    );
+    try {
+      await request(app.getHttpServer()).get('/health/ready').expect(200, { status: 'ok', checks: { postgres: 'up', redis: 'up' } });
+      await proxy.cut();
+      await request(app.getHttpServer()).get('/health/ready').expect(503, { status: 'unavailable', checks: { postgres: 'up', redis: 'down' } });
+      await proxy.restore();
+      // The health connection reconnects on its own backoff.
+      await eventually(() => request(app.getHttpServer()).get('/health/ready').expect(200), 10_000, 200);
+    } finally {
+      await app.close();
+      await proxy.close();
+      await prefix.clear();
+      await db.drop();
+    }
+  });
+});

@@ -1,0 +1,145 @@
+// ESLint 9 flat config for the Kivuko Nx workspace.
+// `npm run lint` runs `eslint . --max-warnings 0`, so every rule here is an error or off.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import nx from '@nx/eslint-plugin';
+import jest from 'eslint-plugin-jest';
+import tseslint from 'typescript-eslint';
+
+/** Who may import whom, by Nx project tag (see each project.json). */
+const depConstraints = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:runtime', 'type:platform'] },
+  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:migrations'] },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:platform'] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform'] },
+  { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: [] },
+];
+
+/** Every `@typescript-eslint/no-unsafe-*` rule, switched off (the presets enable some of them). */
+const unsafeOff = Object.fromEntries(
+  Object.keys(tseslint.plugin.rules ?? {})
+    .filter((rule) => rule.startsWith('no-unsafe-'))
+    .map((rule) => [`@typescript-eslint/${rule}`, 'off']),
+);
+
+export default defineConfig(
+  {
+    name: 'kivuko/ignores',
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'tmp/**',
+      '**/.data/**',
+      '**/coverage/**',
+      '**/.nx/**',
+      // Plain JS config files at the root (jest.config.js, this file, ...).
+      '*.js',
+      '*.cjs',
+      '*.mjs',
+    ],
+  },
+  {
+    name: 'kivuko/lint-options',
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+
+  // Baseline: ESLint's and typescript-eslint's recommended (syntactic) rules. The type-checked presets
+  // are deliberately not used, and the no-unsafe-* family is kept off entirely (see `unsafeOff`):
+  // TypeORM types entity and migration lists as `Function`, so no-unsafe-function-type would fight its API.
+  {
+    name: 'kivuko/typescript',
+    files: ['**/*.ts'],
+    extends: [js.configs.recommended, tseslint.configs.recommended],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: {
+        // Type information from the root tsconfig.json (apps, libs, migrations, bench, test).
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      ...unsafeOff,
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-unused-vars': 'off',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          args: 'after-used',
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrors: 'all',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
+      'no-console': 'error',
+    },
+  },
+  {
+    // Process entry points and scripts talk to the terminal.
+    name: 'kivuko/console-allowed',
+    files: ['apps/*/src/main.ts', 'apps/*/src/migrate.ts', 'bench/**/*.ts', 'test/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+
+  {
+    // Only files inside Nx projects. test/ (Jest global setup/teardown) belongs to no project and may
+    // reach into libs with relative paths.
+    name: 'kivuko/module-boundaries',
+    files: ['apps/**/*.ts', 'libs/**/*.ts', 'migrations/**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      // Flags tag violations, relative/absolute imports across project roots, circular project
+      // dependencies and imports of apps.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          // The "static import of a lazy-loaded library" check exists for bundler code splitting in
+          // front-end apps. These are Node processes: an `await import('@kivuko/...')` (e.g. in a test)
+          // is not lazy loading and must not forbid the project's static imports of the same library.
+          checkDynamicDependenciesExceptions: ['@kivuko/**'],
+          depConstraints,
+        },
+      ],
+      // Deep imports through an alias (`@kivuko/<project>/src/...`) are not resolvable by the boundaries
+      // rule (no tsconfig path matches them), so ban them here. Only declared entry points may be used.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@kivuko/(?!platform/testing$)[^/]+/.+',
+              message:
+                'Import another project only through its entry point (`@kivuko/<name>`, or `@kivuko/platform/testing`), never through a deep path.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  {
+    name: 'kivuko/jest',
+    files: ['**/*.spec.ts'],
+    plugins: { jest },
+    languageOptions: { globals: jest.environments.globals.globals },
+    settings: { jest: { version: 30 } },
+    rules: {
+      'jest/no-focused-tests': 'error',
+      'jest/no-disabled-tests': 'error',
+      // supertest assertions count: `request(server).get(...).expect(200)`, and the spec's
+      // `const http = () => request(server)` shorthand.
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'request.**.expect', 'http.**.expect'] }],
+      'jest/valid-expect': 'error',
+      'jest/no-standalone-expect': 'error',
+    },
+  },
+);
