@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { JobsOptions } from 'bullmq';
 import { JobName, QueueName } from './job-names';
 import { JOB_POLICIES } from './job-policies';
@@ -13,9 +13,10 @@ export interface QueuedJob {
 
 /** Publishes jobs to their queues with the policy of their job type. Only the outbox relay calls it. */
 @Injectable()
-export class JobQueues implements OnModuleDestroy {
+export class JobQueues implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Queues');
   private readonly queues = new Map<QueueName, AppQueue>();
+  private closed = false;
 
   constructor(readonly backend: QueueBackend) {}
 
@@ -52,6 +53,7 @@ export class JobQueues implements OnModuleDestroy {
   private queue(name: QueueName): AppQueue {
     let queue = this.queues.get(name);
     if (!queue) {
+      if (this.closed) throw new Error('the job queues are closed: the process is shutting down');
       queue = this.backend.createQueue(name);
       queue.on('error', (error) => this.logger.warn({ queue: name, err: error.message }, 'queue connection error'));
       this.queues.set(name, queue);
@@ -65,7 +67,9 @@ export class JobQueues implements OnModuleDestroy {
     await queue?.close().catch(() => undefined);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Runs after every onModuleDestroy, so the relay has stopped publishing by now. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closed = true;
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();
   }

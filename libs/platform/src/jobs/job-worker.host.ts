@@ -40,6 +40,8 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
       worker.on('error', (error) => this.logger.warn({ queue, err: error.message }, 'worker connection error'));
       this.workers.push(worker);
     }
+    // Ready before the host says it processes jobs; a close during connection set-up would leak it.
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
     await this.relay.start(this.runtime.databaseUrl);
     this.logger.log({ backend: this.backend.kind, queues: Object.values(QueueName) }, 'processing jobs');
   }

@@ -32,6 +32,7 @@ export interface AppQueue {
 }
 
 export interface AppWorker {
+  waitUntilReady(): Promise<unknown>;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(event: 'failed', listener: (job: { id?: string; name: string } | undefined, error: Error) => void): unknown;
   close(): Promise<void>;

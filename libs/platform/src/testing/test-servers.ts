@@ -39,25 +39,26 @@ const START_POSTGRES = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgr
 const START_REDIS = 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no';
 
 /** Fails at once, saying how to start the server, when PostgreSQL or Redis does not answer. */
-export async function assertServersReachable(): Promise<void> {
+export async function assertServersReachable(databaseUrl = TEST_DATABASE_URL, redisUrl = TEST_REDIS_URL): Promise<void> {
   const problems: string[] = [];
   try {
-    const client = await adminClient();
+    const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3_000 });
+    await client.connect();
     await client.end();
   } catch (error) {
     problems.push(
-      `PostgreSQL is not answering at ${redact(TEST_DATABASE_URL)} (${(error as Error).message}).\n` +
+      `PostgreSQL is not answering at ${redact(databaseUrl)} (${(error as Error).message}).\n` +
         `    Start it with: ${START_POSTGRES}\n    or point TEST_DATABASE_URL at a server you may create databases on.`,
     );
   }
-  const redis = new IORedis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3_000 });
+  const redis = new IORedis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3_000 });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     problems.push(
-      `Redis is not answering at ${TEST_REDIS_URL} (${(error as Error).message}).\n` +
+      `Redis is not answering at ${redisUrl} (${(error as Error).message}).\n` +
         `    Start it with: ${START_REDIS}\n    or point TEST_REDIS_URL at a Redis server.`,
     );
   } finally {
