@@ -1,4 +1,4 @@
-import { BadInputError, ConflictError, createHttpApp, NotFoundError, PlatformRuntime } from '@kivuko/platform';
+import { BadInputError, ConflictError, createHttpApp, NotFoundError, PlatformRuntime, Public } from '@kivuko/platform';
 import { createTestDatabase, createTestQueuePrefix, eventually, startTcpProxy, TEST_REDIS_URL, TestDatabase, testRuntime } from '@kivuko/platform/testing';
 import { KIVUKO_ENTITIES, KivukoModule } from '@kivuko/runtime';
 import { Body, Controller, DynamicModule, Get, Module, Post } from '@nestjs/common';
@@ -20,6 +20,7 @@ class ProbeDto {
 }
 
 /** Routes that raise each kind of failure, to see what the platform makes of them. */
+@Public()
 @Controller('probe')
 class ProbeController {
   @Post()
@@ -48,10 +49,19 @@ class ProbeController {
   }
 }
 
+/** Declares neither @Public() nor a permission: the guard must refuse it. */
+@Controller('undeclared')
+class UndeclaredController {
+  @Get()
+  open(): { leaked: boolean } {
+    return { leaked: true };
+  }
+}
+
 @Module({})
 class ProbeAppModule {
   static forRoot(runtime: PlatformRuntime): DynamicModule {
-    return { module: ProbeAppModule, imports: [KivukoModule.forRoot(runtime)], controllers: [ProbeController] };
+    return { module: ProbeAppModule, imports: [KivukoModule.forRoot(runtime)], controllers: [ProbeController, UndeclaredController] };
   }
 }
 
@@ -131,6 +141,12 @@ describe('HTTP platform', () => {
     expect(kept.body.correlationId).toBe('border-post-7-req-0001');
     const replaced = await http().get('/api/v1/probe/missing').set('x-correlation-id', 'bad id with spaces').expect(404);
     expect(replaced.body.correlationId).not.toBe('bad id with spaces');
+  });
+
+  it('refuses a route that declares neither @Public() nor a permission (deny by default)', async () => {
+    const res = await http().get('/api/v1/undeclared').expect(403);
+    expect(res.body.code).toBe('ACCESS.ROUTE_UNDECLARED');
+    expect(res.body).not.toHaveProperty('leaked');
   });
 
   it('publishes the OpenAPI document and its UI', async () => {

@@ -31,6 +31,10 @@ async function main(): Promise<void> {
       `${config.jobs.runProcessors ? 'processed in this process' : 'processed by the worker'}`,
   );
 
+  if (config.demo.enabled) {
+    say(`demo mode: sign in at POST ${url}/api/v1/auth/login as any user listed at ${url}/api/v1/demo/accounts, password "${config.demo.password}"`);
+  }
+
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

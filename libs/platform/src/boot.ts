@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AppConfig } from './config/app-config';
 import { PlatformRuntime } from './config/platform-runtime';
 import { startEmbeddedPostgres } from './db/embedded-postgres';
@@ -40,7 +44,7 @@ export async function bootRuntime(config: AppConfig, options: BootOptions): Prom
       queueSchema: !config.redis.url,
     });
     return {
-      runtime: { config, databaseUrl: url, entities: options.entities },
+      runtime: { config, databaseUrl: url, entities: options.entities, secrets: await resolveSecrets(config) },
       embedded: !config.database.url,
       appliedMigrations,
       stopDatabase,
@@ -49,4 +53,14 @@ export async function bootRuntime(config: AppConfig, options: BootOptions): Prom
     await stopDatabase();
     throw error;
   }
+}
+
+/** A secret from configuration, or (outside production) one generated once and kept in the data folder. */
+export async function resolveSecrets(config: AppConfig): Promise<{ jwtSecret: string }> {
+  if (config.auth.jwtSecret) return { jwtSecret: config.auth.jwtSecret };
+  if (config.env === 'production') throw new Error('KIVUKO_JWT_SECRET is required in production');
+  await mkdir(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, 'jwt-secret');
+  if (!existsSync(file)) await writeFile(file, `${randomBytes(48).toString('base64url')}\n`, { mode: 0o600 });
+  return { jwtSecret: (await readFile(file, 'utf8')).trim() };
 }

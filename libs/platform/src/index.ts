@@ -23,3 +23,4 @@ export * from './platform.module';
 
 import { OutboxMessage } from './jobs/outbox-message.entity';
 export const PLATFORM_ENTITIES: Function[] = [OutboxMessage];
+export * from './auth/access-vocabulary';

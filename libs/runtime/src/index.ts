@@ -1,8 +1,10 @@
-import { PLATFORM_ENTITIES } from '@kivuko/platform';
+import { ACCESS_ENTITIES } from '@kivuko/access';
+import { AUDIT_ENTITIES } from '@kivuko/audit';
 import { ALL_MIGRATIONS } from '@kivuko/migrations';
+import { PLATFORM_ENTITIES } from '@kivuko/platform';
 
 export { KivukoModule } from './kivuko.module';
 export { ALL_MIGRATIONS };
 
 /** Every entity of every bounded context. */
-export const KIVUKO_ENTITIES: Function[] = [...PLATFORM_ENTITIES];
+export const KIVUKO_ENTITIES: Function[] = [...PLATFORM_ENTITIES, ...AUDIT_ENTITIES, ...ACCESS_ENTITIES];

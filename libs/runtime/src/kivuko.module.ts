@@ -1,5 +1,7 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from '@kivuko/access';
+import { AuditModule } from '@kivuko/audit';
 import { PlatformModule, PlatformRuntime } from '@kivuko/platform';
+import { DynamicModule, Module } from '@nestjs/common';
 
 /**
  * The whole of Kivuko as one module, for the api (which adds HTTP) and the worker (which does not).
@@ -8,6 +10,6 @@ import { PlatformModule, PlatformRuntime } from '@kivuko/platform';
 @Module({})
 export class KivukoModule {
   static forRoot(runtime: PlatformRuntime): DynamicModule {
-    return { module: KivukoModule, imports: [PlatformModule.forRoot(runtime)] };
+    return { module: KivukoModule, imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime)] };
   }
 }

@@ -48,7 +48,10 @@ describe('loadConfig', () => {
   });
 
   it('will not start the api in production on an embedded database', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['DATABASE_URL is required for the api in production']);
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'DATABASE_URL is required for the api in production',
+      'KIVUKO_JWT_SECRET is required for the api in production',
+    ]);
     expect(REQUIRED_VARIABLES.api.production).toContain('DATABASE_URL');
   });
 
@@ -56,5 +59,27 @@ describe('loadConfig', () => {
     const config = loadConfig({ PORT: '8080', KIVUKO_BODY_LIMIT_BYTES: '2048', KIVUKO_API_RUNS_JOBS: 'false' });
     expect(config.http).toEqual({ host: '0.0.0.0', port: 8080, bodyLimitBytes: 2048 });
     expect(config.jobs.runProcessors).toBe(false);
+  });
+});
+
+describe('loadConfig: demo mode and secrets', () => {
+  it('turns demo mode on by default only on the embedded database, and lets KIVUKO_DEMO decide', () => {
+    expect(loadConfig({}).demo.enabled).toBe(true);
+    expect(loadConfig({ KIVUKO_DEMO: 'false' }).demo.enabled).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/k' }).demo.enabled).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/k', KIVUKO_DEMO: 'true' }).demo.enabled).toBe(true);
+  });
+
+  it('reads the signing secret and refuses a short one without showing it', () => {
+    expect(loadConfig({ KIVUKO_JWT_SECRET: 'x'.repeat(40) }).auth.jwtSecret).toBe('x'.repeat(40));
+    const problems = problemsOf({ KIVUKO_JWT_SECRET: 'short-secret' });
+    expect(problems).toEqual(['KIVUKO_JWT_SECRET must be at least 32 characters (got (value hidden))']);
+  });
+
+  it('refuses demo mode in production and requires the signing secret there', () => {
+    expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/k', KIVUKO_DEMO: 'true' })).toEqual([
+      'KIVUKO_JWT_SECRET is required for the api in production',
+      'KIVUKO_DEMO cannot be true in production',
+    ]);
   });
 });

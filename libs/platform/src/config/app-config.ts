@@ -93,6 +93,46 @@ export class EnvironmentVariables {
   @IsString()
   @Matches(/^[a-z][a-z0-9_-]{0,40}$/, { message: 'KIVUKO_QUEUE_PREFIX must be lower-case letters, digits, - or _' })
   KIVUKO_QUEUE_PREFIX = 'kivuko';
+
+  /** Signs access tokens (HS256). Without it, a development start keeps a generated one in the data folder. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'KIVUKO_JWT_SECRET must be at least 32 characters' })
+  KIVUKO_JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(24 * 3600)
+  KIVUKO_ACCESS_TOKEN_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(300)
+  @Max(30 * 24 * 3600)
+  KIVUKO_REFRESH_TOKEN_SECONDS = 12 * 3600;
+
+  /** Sign-in attempts per minute from one address (a border post behind NAT shares one). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  KIVUKO_LOGIN_LIMIT_PER_IP = 120;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  KIVUKO_LOGIN_LIMIT_PER_ACCOUNT = 10;
+
+  /** Demo jurisdiction, agencies and users. On by default on the embedded database only. */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  KIVUKO_DEMO?: boolean;
+
+  @IsString()
+  @MinLength(8)
+  KIVUKO_DEMO_PASSWORD = 'kivuko-demo';
 }
 
 export type ProcessRole = 'api' | 'worker';
@@ -102,9 +142,11 @@ export type ProcessRole = 'api' | 'worker';
  * never starts an embedded database and only exists to consume Redis queues.
  */
 export const REQUIRED_VARIABLES: Record<ProcessRole, { always: string[]; production: string[] }> = {
-  api: { always: [], production: ['NODE_ENV', 'DATABASE_URL'] },
+  api: { always: [], production: ['NODE_ENV', 'DATABASE_URL', 'KIVUKO_JWT_SECRET'] },
   worker: { always: ['DATABASE_URL', 'REDIS_URL'], production: ['NODE_ENV'] },
 };
+
+const OWN_VARIABLE = /^(NODE_ENV|PORT|HOST|DATABASE_URL|REDIS_URL|LOG_LEVEL|KIVUKO_[A-Z0-9_]+)$/;
 
 export interface AppConfig {
   role: ProcessRole;
@@ -114,6 +156,14 @@ export interface AppConfig {
   redis: { url?: string };
   dataDir: string;
   logLevel: LogLevel;
+  auth: {
+    jwtSecret?: string;
+    accessTokenSeconds: number;
+    refreshTokenSeconds: number;
+    loginLimitPerIp: number;
+    loginLimitPerAccount: number;
+  };
+  demo: { enabled: boolean; password: string };
   /** Whether this process consumes the queues (always for the worker). */
   jobs: { runProcessors: boolean; prefix: string };
 }
@@ -127,7 +177,7 @@ export class ConfigError extends Error {
 
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((e) => {
-    const shown = e.property.includes('URL') ? '(value hidden)' : JSON.stringify(e.value);
+    const shown = /URL|SECRET|PASSWORD/.test(e.property) ? '(value hidden)' : JSON.stringify(e.value);
     return Object.values(e.constraints ?? {}).map((msg) =>
       msg.startsWith(e.property) ? `${msg} (got ${shown})` : `${e.property}: ${msg} (got ${shown})`,
     );
@@ -136,11 +186,8 @@ function describe(errors: ValidationError[]): string[] {
 
 /** Validates the given environment into a typed config. The one place the environment is read. */
 export function loadConfig(env: Record<string, string | undefined>, role: ProcessRole = 'api'): AppConfig {
-  const known = Object.fromEntries(
-    Object.keys(new EnvironmentVariables()).concat(['DATABASE_URL', 'REDIS_URL', 'KIVUKO_API_RUNS_JOBS'])
-      .filter((k) => env[k] !== undefined)
-      .map((k) => [k, env[k]]),
-  );
+  // Only Kivuko's own variables are read; the rest of the environment is none of its business.
+  const known = Object.fromEntries(Object.entries(env).filter(([k, v]) => OWN_VARIABLE.test(k) && v !== undefined));
   const parsed = plainToInstance(EnvironmentVariables, known);
   const errors = validateSync(parsed, { whitelist: true, stopAtFirstError: true });
   const problems = describe(errors);
@@ -149,6 +196,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Proces
   for (const name of mustHave) {
     if (env[name] === undefined || env[name]?.trim() === '') problems.push(`${name} is required for the ${role}${required.always.includes(name) ? '' : ' in production'}`);
   }
+  if (parsed.NODE_ENV === 'production' && parsed.KIVUKO_DEMO === true) problems.push('KIVUKO_DEMO cannot be true in production');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     role,
@@ -158,6 +206,14 @@ export function loadConfig(env: Record<string, string | undefined>, role: Proces
     redis: { url: parsed.REDIS_URL },
     dataDir: parsed.KIVUKO_DATA_DIR,
     logLevel: parsed.LOG_LEVEL,
+    auth: {
+      jwtSecret: parsed.KIVUKO_JWT_SECRET,
+      accessTokenSeconds: parsed.KIVUKO_ACCESS_TOKEN_SECONDS,
+      refreshTokenSeconds: parsed.KIVUKO_REFRESH_TOKEN_SECONDS,
+      loginLimitPerIp: parsed.KIVUKO_LOGIN_LIMIT_PER_IP,
+      loginLimitPerAccount: parsed.KIVUKO_LOGIN_LIMIT_PER_ACCOUNT,
+    },
+    demo: { enabled: parsed.KIVUKO_DEMO ?? parsed.DATABASE_URL === undefined, password: parsed.KIVUKO_DEMO_PASSWORD },
     jobs: {
       runProcessors: role === 'worker' || (parsed.KIVUKO_API_RUNS_JOBS ?? parsed.REDIS_URL === undefined),
       prefix: parsed.KIVUKO_QUEUE_PREFIX,

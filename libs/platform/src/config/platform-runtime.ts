@@ -5,6 +5,8 @@ export interface PlatformRuntime {
   config: AppConfig;
   /** The server from DATABASE_URL, or the embedded one this process started. */
   databaseUrl: string;
+  /** Secrets resolved at boot: from configuration, or kept in the data folder outside production. */
+  secrets: { jwtSecret: string };
   /** Entity classes of every bounded context the process hosts. */
   entities: Function[];
 }

@@ -2,7 +2,7 @@
  * Every error a use case raises on purpose carries a code from this catalogue. The code decides the
  * HTTP status in one place (the global filter), so services never think in status codes.
  */
-export type ErrorKind = 'BAD_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE' | 'TOO_LARGE';
+export type ErrorKind = 'BAD_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE' | 'TOO_LARGE' | 'TOO_MANY';
 
 export class DomainError extends Error {
   constructor(
@@ -47,5 +47,6 @@ export const HTTP_STATUS_BY_KIND: Record<ErrorKind, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_LARGE: 413,
+  TOO_MANY: 429,
   UNPROCESSABLE: 422,
 };

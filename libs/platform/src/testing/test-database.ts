@@ -76,6 +76,8 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_
   }
 }
 
+export const TEST_JWT_SECRET = 'test-signing-secret-that-is-long-enough-0123456789';
+
 export interface TestRuntimeOptions {
   databaseUrl: string;
   entities: Function[];
@@ -95,6 +97,7 @@ export function testRuntime(options: TestRuntimeOptions): PlatformRuntime {
     LOG_LEVEL: process.env.KIVUKO_TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: options.databaseUrl,
     KIVUKO_DB_POOL_SIZE: '5',
+    KIVUKO_DEMO: 'false',
   };
   if (options.redisPrefix) {
     env.REDIS_URL = options.redisUrl ?? TEST_REDIS_URL;
@@ -102,5 +105,10 @@ export function testRuntime(options: TestRuntimeOptions): PlatformRuntime {
   }
   if (options.runProcessors !== undefined) env.KIVUKO_API_RUNS_JOBS = String(options.runProcessors);
   Object.assign(env, options.env);
-  return { config: loadConfig(env, options.role ?? 'api'), databaseUrl: options.databaseUrl, entities: options.entities };
+  return {
+    config: loadConfig(env, options.role ?? 'api'),
+    databaseUrl: options.databaseUrl,
+    entities: options.entities,
+    secrets: { jwtSecret: TEST_JWT_SECRET },
+  };
 }

@@ -1,0 +1,49 @@
+import { AuditService } from '@kivuko/audit';
+import { Permission, permissionsOf, PUBLIC_ROUTE, RequestWithActor, REQUIRED_PERMISSION } from '@kivuko/platform';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessErrors } from './access.errors';
+import { TokenService } from './token.service';
+
+/**
+ * Deny by default: a route is open only if it says @Public(); otherwise it needs a valid bearer token
+ * and the permission it declares with @RequirePermission(). A route that declares neither is refused.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
+    if (!permission) throw AccessErrors.undeclared();
+
+    const request = context.switchToHttp().getRequest<RequestWithActor & { headers: Record<string, string | undefined> }>();
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw AccessErrors.tokenMissing();
+    const actor = this.tokens.verifyAccessToken(match[1]);
+    if (!permissionsOf(actor.roles).has(permission)) {
+      await this.dataSource.transaction((manager) =>
+        this.audit.record(manager, {
+          action: 'ACCESS.DENIED',
+          outcome: 'DENIED',
+          actor,
+          correlationId: request.id ? String(request.id) : undefined,
+          details: { permission, handler: `${context.getClass().name}.${context.getHandler().name}` },
+        }),
+      );
+      throw AccessErrors.forbidden(permission);
+    }
+    request.actor = actor;
+    return true;
+  }
+}

@@ -1,0 +1,54 @@
+import { Role } from '@kivuko/platform';
+import { AgencyKind, AgencyService, BorderPointKind } from './access.enums';
+
+/** A demo jurisdiction: generic names, one agency of each kind (two NGOs), a user for every role. */
+export const DEMO_BORDER_POINTS = [
+  { code: 'NMG', name: 'Namanga land crossing', country: 'TZA', kind: BorderPointKind.Land, region: 'Arusha' },
+  { code: 'KGM', name: 'Kigoma lake port', country: 'TZA', kind: BorderPointKind.Sea, region: 'Kigoma' },
+  { code: 'DAR', name: 'Dar es Salaam international airport', country: 'TZA', kind: BorderPointKind.Air, region: 'Dar es Salaam' },
+  { code: 'KSL', name: 'Kasulu reception centre', country: 'TZA', kind: BorderPointKind.ReceptionCentre, region: 'Kigoma' },
+] as const;
+
+const ALL = DEMO_BORDER_POINTS.map((b) => b.code);
+
+export const DEMO_AGENCIES: { name: string; kind: AgencyKind; services: AgencyService[]; covers: readonly string[]; languages: string[] }[] = [
+  { name: 'Border Management Service', kind: AgencyKind.BorderAuthority, services: [], covers: ALL, languages: ['sw', 'en'] },
+  { name: 'Immigration Department', kind: AgencyKind.Immigration, services: [], covers: ALL, languages: ['sw', 'en'] },
+  { name: 'Refugee Status Authority', kind: AgencyKind.AsylumAuthority, services: [], covers: ALL, languages: ['sw', 'en', 'fr'] },
+  { name: 'Child Protection Service', kind: AgencyKind.ChildProtection, services: [AgencyService.FamilyTracing, AgencyService.InterimCare], covers: ALL, languages: ['sw', 'en'] },
+  { name: 'Anti-Trafficking Secretariat', kind: AgencyKind.AntiTrafficking, services: [], covers: ALL, languages: ['sw', 'en'] },
+  { name: 'Regional Referral Hospital', kind: AgencyKind.Health, services: [AgencyService.MedicalCare], covers: ['NMG', 'KGM', 'KSL'], languages: ['sw', 'en'] },
+  {
+    name: 'Haki Legal Aid',
+    kind: AgencyKind.Ngo,
+    services: [AgencyService.LegalAid, AgencyService.TortureRehabilitation, AgencyService.Psychosocial],
+    covers: ['NMG', 'DAR'],
+    languages: ['sw', 'en', 'so'],
+  },
+  {
+    name: 'Tumaini Shelter',
+    kind: AgencyKind.Ngo,
+    services: [AgencyService.SafeShelter, AgencyService.GbvCaseManagement, AgencyService.Psychosocial],
+    covers: ['KGM', 'KSL'],
+    languages: ['sw', 'fr', 'rw'],
+  },
+  { name: 'Refugee Agency', kind: AgencyKind.InternationalOrganization, services: [AgencyService.LegalAid], covers: ALL, languages: ['en', 'fr', 'so', 'am'] },
+  { name: 'Migration Agency', kind: AgencyKind.InternationalOrganization, services: [AgencyService.VoluntaryReturn], covers: ALL, languages: ['en', 'fr', 'am'] },
+  { name: 'Independent Protection Monitor', kind: AgencyKind.Monitor, services: [], covers: ALL, languages: ['en'] },
+];
+
+export const DEMO_USERS: { username: string; displayName: string; agency: string; roles: Role[]; borderPoints: readonly string[] }[] = [
+  { username: 'border.official', displayName: 'Border official (Namanga, Kigoma)', agency: 'Border Management Service', roles: [Role.BorderOfficial], borderPoints: ['NMG', 'KGM'] },
+  { username: 'airport.official', displayName: 'Border official (airport)', agency: 'Border Management Service', roles: [Role.BorderOfficial], borderPoints: ['DAR'] },
+  { username: 'border.supervisor', displayName: 'Border supervisor', agency: 'Border Management Service', roles: [Role.Supervisor], borderPoints: ALL },
+  { username: 'asylum.reviewer', displayName: 'Asylum authority reviewer', agency: 'Refugee Status Authority', roles: [Role.Caseworker], borderPoints: [] },
+  { username: 'child.protection', displayName: 'Child-protection officer', agency: 'Child Protection Service', roles: [Role.Caseworker], borderPoints: [] },
+  { username: 'trafficking.coordinator', displayName: 'Anti-trafficking coordinator', agency: 'Anti-Trafficking Secretariat', roles: [Role.Caseworker], borderPoints: [] },
+  { username: 'legal.caseworker', displayName: 'NGO caseworker (legal aid)', agency: 'Haki Legal Aid', roles: [Role.Caseworker], borderPoints: [] },
+  { username: 'shelter.caseworker', displayName: 'NGO caseworker (shelter)', agency: 'Tumaini Shelter', roles: [Role.Caseworker], borderPoints: [] },
+  { username: 'shelter.manager', displayName: 'NGO manager (shelter)', agency: 'Tumaini Shelter', roles: [Role.AgencyManager, Role.Supervisor], borderPoints: [] },
+  { username: 'sop.admin', displayName: 'SOP administrator', agency: 'Refugee Agency', roles: [Role.SopAdmin], borderPoints: [] },
+  { username: 'analyst', displayName: 'Protection analyst', agency: 'Refugee Agency', roles: [Role.Analyst], borderPoints: [] },
+  { username: 'monitor', displayName: 'Independent monitor', agency: 'Independent Protection Monitor', roles: [Role.Monitor], borderPoints: [] },
+  { username: 'sysadmin', displayName: 'System administrator', agency: 'Border Management Service', roles: [Role.Sysadmin], borderPoints: [] },
+];

@@ -1,0 +1,97 @@
+import { PLATFORM_RUNTIME, PlatformRuntime } from '@kivuko/platform';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { DataSource, EntityManager } from 'typeorm';
+import { Agency } from './agency.entity';
+import { AppUser } from './app-user.entity';
+import { AuthService } from './auth.service';
+import { BorderPoint } from './border-point.entity';
+import { DEMO_AGENCIES, DEMO_BORDER_POINTS, DEMO_USERS } from './demo-data';
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  roles: string[];
+  agency: { name: string; kind: string };
+  borderPoints: string[];
+}
+
+/** Loads the demo jurisdiction at start-up in demo mode; loading it again changes nothing. */
+@Injectable()
+export class DemoService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.runtime.config.demo.enabled || this.runtime.config.role !== 'api') return;
+    await this.load(this.runtime.config.demo.password);
+    this.logger.log({ users: DEMO_USERS.length }, 'demo data ready');
+  }
+
+  async load(password: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const points = new Map<string, string>();
+      for (const bp of DEMO_BORDER_POINTS) {
+        const existing = await manager.findOneBy(BorderPoint, { code: bp.code });
+        points.set(bp.code, existing?.id ?? (await manager.save(manager.create(BorderPoint, { ...bp }))).id);
+      }
+      const agencies = new Map<string, string>();
+      for (const a of DEMO_AGENCIES) {
+        const existing = await manager.findOneBy(Agency, { name: a.name });
+        const row = {
+          name: a.name,
+          kind: a.kind,
+          services: a.services,
+          languages: a.languages,
+          coverageBorderPointIds: a.covers.map((c) => points.get(c) as string),
+        };
+        agencies.set(a.name, existing?.id ?? (await manager.save(manager.create(Agency, row))).id);
+      }
+      for (const u of DEMO_USERS) await this.upsertUser(manager, u, agencies, points, password);
+    });
+  }
+
+  private async upsertUser(
+    manager: EntityManager,
+    u: (typeof DEMO_USERS)[number],
+    agencies: Map<string, string>,
+    points: Map<string, string>,
+    password: string,
+  ): Promise<void> {
+    const existing = await manager.findOneBy(AppUser, { username: u.username });
+    if (existing?.passwordHash && (await argon2.verify(existing.passwordHash, password).catch(() => false))) return;
+    const passwordHash = await AuthService.hashPassword(password);
+    if (existing) {
+      await manager.update(AppUser, { id: existing.id }, { passwordHash });
+      return;
+    }
+    await manager.save(
+      manager.create(AppUser, {
+        username: u.username,
+        displayName: u.displayName,
+        agencyId: agencies.get(u.agency) as string,
+        roles: u.roles,
+        borderPointIds: u.borderPoints.map((c) => points.get(c) as string),
+        passwordHash,
+      }),
+    );
+  }
+
+  accounts(): DemoAccount[] {
+    return DEMO_USERS.map((u) => {
+      const agency = DEMO_AGENCIES.find((a) => a.name === u.agency);
+      return {
+        username: u.username,
+        displayName: u.displayName,
+        roles: u.roles,
+        agency: { name: u.agency, kind: agency?.kind ?? '' },
+        borderPoints: [...u.borderPoints],
+      };
+    });
+  }
+}

@@ -1,0 +1,16 @@
+export * from './access.enums';
+export * from './access.module';
+export * from './agency.entity';
+export * from './app-user.entity';
+export * from './auth.service';
+export * from './border-point.entity';
+export * from './demo-data';
+export * from './refresh-token.entity';
+export * from './token.service';
+
+import { Agency } from './agency.entity';
+import { AppUser } from './app-user.entity';
+import { BorderPoint } from './border-point.entity';
+import { RefreshToken } from './refresh-token.entity';
+
+export const ACCESS_ENTITIES: Function[] = [BorderPoint, Agency, AppUser, RefreshToken];

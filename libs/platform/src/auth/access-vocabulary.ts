@@ -1,0 +1,67 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+
+export enum Role {
+  BorderOfficial = 'BORDER_OFFICIAL',
+  Caseworker = 'CASEWORKER',
+  Supervisor = 'SUPERVISOR',
+  AgencyManager = 'AGENCY_MANAGER',
+  SopAdmin = 'SOP_ADMIN',
+  Analyst = 'ANALYST',
+  Monitor = 'MONITOR',
+  Sysadmin = 'SYSADMIN',
+}
+
+/** What a route needs. Roles grant permissions (ROLE_PERMISSIONS); routes never name roles. */
+export enum Permission {
+  /** Any signed-in user: their own profile, signing out. */
+  SignedIn = 'SIGNED_IN',
+  ReferenceDataRead = 'REFERENCE_DATA_READ',
+  ReferenceDataManage = 'REFERENCE_DATA_MANAGE',
+  UsersRead = 'USERS_READ',
+  UsersManage = 'USERS_MANAGE',
+  AuditVerify = 'AUDIT_VERIFY',
+}
+
+const EVERYONE: Permission[] = [Permission.SignedIn, Permission.ReferenceDataRead];
+
+export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } = {
+  [Role.BorderOfficial]: EVERYONE,
+  [Role.Caseworker]: EVERYONE,
+  [Role.Supervisor]: [...EVERYONE, Permission.UsersRead],
+  [Role.AgencyManager]: [...EVERYONE, Permission.UsersRead],
+  [Role.SopAdmin]: EVERYONE,
+  [Role.Analyst]: EVERYONE,
+  [Role.Monitor]: [...EVERYONE, Permission.AuditVerify],
+  [Role.Sysadmin]: [...EVERYONE, Permission.ReferenceDataManage, Permission.UsersRead, Permission.UsersManage, Permission.AuditVerify],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
+}
+
+/** The authenticated user a request or job acts for. */
+export interface Actor {
+  userId: string;
+  username: string;
+  agencyId: string;
+  roles: Role[];
+  borderPointIds: string[];
+}
+
+export const REQUIRED_PERMISSION = 'kivuko:permission';
+
+/** Declares the permission a route needs. A route with neither this nor @Public() is refused. */
+export const RequirePermission = (permission: Permission): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_PERMISSION, permission);
+
+export interface RequestWithActor {
+  actor?: Actor;
+  id?: unknown;
+  ip?: string;
+}
+
+/** The request's authenticated actor (set by the access guard). */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<RequestWithActor>().actor;
+  if (!actor) throw new Error('CurrentActor used on a route without an authenticated actor');
+  return actor;
+});
