@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -61,6 +61,7 @@ async function query<T>(dataDir: string, port: number, sql: string, params: unkn
 describe('npm start on the embedded default', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kivuko-embedded-'));
   let running: Started | null = null;
+  const secrets = new Map<string, string>();
 
   beforeAll(() => {
     execFileSync(process.execPath, [join(ROOT, 'node_modules/.bin/swc'), 'apps', 'libs', 'migrations', '-d', 'dist', '--config-file', '.swcrc', '--quiet'], { cwd: ROOT });
@@ -84,6 +85,13 @@ describe('npm start on the embedded default', () => {
     expect(applied.map((m) => m.name)).toContain('PlatformOutbox1764100000000');
     await query(dataDir, running.dbPort, `INSERT INTO outbox_message (job_name, job_id, payload, published_at) VALUES ('first-run', 'first-run-marker', '{"run":1}', now())`);
 
+    // Outside production the signing secret and encryption keyring are generated once, readable by the owner only.
+    for (const file of ['jwt-secret', 'encryption-keys']) {
+      expect(statSync(join(dataDir, file)).mode & 0o777).toBe(0o600);
+      secrets.set(file, readFileSync(join(dataDir, file), 'utf8'));
+    }
+    expect(secrets.get('encryption-keys')).toMatch(/^k\d{8}:[A-Za-z0-9+/]{43}=\n$/);
+
     expect(await stop(running.child, 'SIGTERM')).toBe(0);
     expect(running.output()).toContain('stopped cleanly');
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
@@ -100,6 +108,7 @@ describe('npm start on the embedded default', () => {
     // The daily housekeeping request of the first run is still there, and was not asked for twice.
     const prunes = await query(dataDir, running.dbPort, `SELECT id FROM outbox_message WHERE job_name = 'platform.outbox-prune'`);
     expect(prunes).toHaveLength(1);
+    for (const [file, content] of secrets) expect(readFileSync(join(dataDir, file), 'utf8')).toBe(content);
 
     expect(await stop(running.child, 'SIGINT')).toBe(0);
     running = null;

@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppConfig } from './config/app-config';
 import { PlatformRuntime } from './config/platform-runtime';
+import { generateKeyring, parseKeyring } from './crypto/field-cipher';
 import { startEmbeddedPostgres } from './db/embedded-postgres';
 import { migrateDatabase } from './db/migrate';
 
@@ -55,12 +56,19 @@ export async function bootRuntime(config: AppConfig, options: BootOptions): Prom
   }
 }
 
-/** A secret from configuration, or (outside production) one generated once and kept in the data folder. */
-export async function resolveSecrets(config: AppConfig): Promise<{ jwtSecret: string }> {
-  if (config.auth.jwtSecret) return { jwtSecret: config.auth.jwtSecret };
-  if (config.env === 'production') throw new Error('KIVUKO_JWT_SECRET is required in production');
+/** Secrets from configuration, or (outside production) generated once and kept in the data folder. */
+export async function resolveSecrets(config: AppConfig): Promise<PlatformRuntime['secrets']> {
+  const jwtSecret = config.auth.jwtSecret ?? (await keptSecret(config, 'jwt-secret', 'KIVUKO_JWT_SECRET', () => randomBytes(48).toString('base64url')));
+  const keyring = config.encryptionKeys ?? (await keptSecret(config, 'encryption-keys', 'KIVUKO_ENCRYPTION_KEYS', () => generateKeyring()));
+  const { keys, problems } = parseKeyring(keyring);
+  if (problems.length > 0) throw new Error(`encryption keys: ${problems.join('; ')}`);
+  return { jwtSecret, encryptionKeys: keys };
+}
+
+async function keptSecret(config: AppConfig, file: string, variable: string, make: () => string): Promise<string> {
+  if (config.env === 'production') throw new Error(`${variable} is required in production`);
   await mkdir(config.dataDir, { recursive: true });
-  const file = join(config.dataDir, 'jwt-secret');
-  if (!existsSync(file)) await writeFile(file, `${randomBytes(48).toString('base64url')}\n`, { mode: 0o600 });
-  return { jwtSecret: (await readFile(file, 'utf8')).trim() };
+  const path = join(config.dataDir, file);
+  if (!existsSync(path)) await writeFile(path, `${make()}\n`, { mode: 0o600 });
+  return (await readFile(path, 'utf8')).trim();
 }

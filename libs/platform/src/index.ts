@@ -24,3 +24,5 @@ export * from './platform.module';
 import { OutboxMessage } from './jobs/outbox-message.entity';
 export const PLATFORM_ENTITIES: Function[] = [OutboxMessage];
 export * from './auth/access-vocabulary';
+export * from './crypto/field-cipher';
+export * from './crypto/crypto.module';

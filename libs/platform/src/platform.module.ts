@@ -3,6 +3,8 @@ import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { PLATFORM_RUNTIME, PlatformRuntime } from './config/platform-runtime';
+import { fieldCipherProvider } from './crypto/crypto.module';
+import { FieldCipher } from './crypto/field-cipher';
 import { dataSourceOptions } from './db/data-source-options';
 import { HealthController } from './health/health.controller';
 import { JobQueues } from './jobs/job-queues';
@@ -45,6 +47,7 @@ export class PlatformModule {
           useFactory: () =>
             new QueueBackend({ databaseUrl: runtime.databaseUrl, redisUrl: config.redis.url, prefix: config.jobs.prefix }),
         },
+        fieldCipherProvider,
         JobQueues,
         OutboxService,
         OutboxRelay,
@@ -52,7 +55,7 @@ export class PlatformModule {
         OutboxPruneJob,
         OutboxHousekeeping,
       ],
-      exports: [PLATFORM_RUNTIME, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping],
+      exports: [PLATFORM_RUNTIME, FieldCipher, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping],
     };
   }
 }

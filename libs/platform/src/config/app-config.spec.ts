@@ -51,6 +51,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'DATABASE_URL is required for the api in production',
       'KIVUKO_JWT_SECRET is required for the api in production',
+      'KIVUKO_ENCRYPTION_KEYS is required for the api in production',
     ]);
     expect(REQUIRED_VARIABLES.api.production).toContain('DATABASE_URL');
   });
@@ -79,7 +80,26 @@ describe('loadConfig: demo mode and secrets', () => {
   it('refuses demo mode in production and requires the signing secret there', () => {
     expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/k', KIVUKO_DEMO: 'true' })).toEqual([
       'KIVUKO_JWT_SECRET is required for the api in production',
+      'KIVUKO_ENCRYPTION_KEYS is required for the api in production',
       'KIVUKO_DEMO cannot be true in production',
     ]);
+  });
+});
+
+describe('loadConfig: encryption keys', () => {
+  it('accepts a well-formed keyring and refuses a bad one without showing it', () => {
+    const good = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+    expect(loadConfig({ KIVUKO_ENCRYPTION_KEYS: good }).encryptionKeys).toBe(good);
+    const problems = problemsOf({ KIVUKO_ENCRYPTION_KEYS: `k1:${Buffer.alloc(16, 1).toString('base64')}` });
+    expect(problems).toEqual(['KIVUKO_ENCRYPTION_KEYS: key "k1" must be 32 bytes (base64 of 32 random bytes), got 16 (got (value hidden))']);
+  });
+
+  it('requires encryption keys for the api and the worker in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/k', KIVUKO_JWT_SECRET: 'x'.repeat(40) })).toEqual([
+      'KIVUKO_ENCRYPTION_KEYS is required for the api in production',
+    ]);
+    expect(
+      problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/k', REDIS_URL: 'redis://r:6379' }, 'worker'),
+    ).toEqual(['KIVUKO_ENCRYPTION_KEYS is required for the worker in production']);
   });
 });

@@ -10,8 +10,12 @@ import {
   Min,
   MinLength,
   validateSync,
+  Validate,
   ValidationError,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
 } from 'class-validator';
+import { parseKeyring } from '../crypto/field-cipher';
 
 export const RUNTIME_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type RuntimeEnvironment = (typeof RUNTIME_ENVIRONMENTS)[number];
@@ -32,6 +36,18 @@ const toBool = ({ value }: { value: unknown }): unknown => {
 
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+@ValidatorConstraint({ name: 'keyringFormat' })
+class KeyringFormat implements ValidatorConstraintInterface {
+  private problems: string[] = [];
+  validate(value: unknown): boolean {
+    this.problems = typeof value === 'string' ? parseKeyring(value).problems : ['must be a string'];
+    return this.problems.length === 0;
+  }
+  defaultMessage(): string {
+    return `KIVUKO_ENCRYPTION_KEYS: ${this.problems.join('; ')}`;
+  }
+}
 
 /**
  * The environment variables Kivuko reads, validated once at boot. Property names are the variable
@@ -124,6 +140,16 @@ export class EnvironmentVariables {
   @Min(1)
   KIVUKO_LOGIN_LIMIT_PER_ACCOUNT = 10;
 
+  /**
+   * Keys for the sensitive narratives, `id:base64key,...` (32-byte keys; the first encrypts, all
+   * decrypt). Without it, a development start keeps a generated key in the data folder.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @Validate(KeyringFormat)
+  KIVUKO_ENCRYPTION_KEYS?: string;
+
   /** Demo jurisdiction, agencies and users. On by default on the embedded database only. */
   @Transform(toBool)
   @IsOptional()
@@ -142,8 +168,8 @@ export type ProcessRole = 'api' | 'worker';
  * never starts an embedded database and only exists to consume Redis queues.
  */
 export const REQUIRED_VARIABLES: Record<ProcessRole, { always: string[]; production: string[] }> = {
-  api: { always: [], production: ['NODE_ENV', 'DATABASE_URL', 'KIVUKO_JWT_SECRET'] },
-  worker: { always: ['DATABASE_URL', 'REDIS_URL'], production: ['NODE_ENV'] },
+  api: { always: [], production: ['NODE_ENV', 'DATABASE_URL', 'KIVUKO_JWT_SECRET', 'KIVUKO_ENCRYPTION_KEYS'] },
+  worker: { always: ['DATABASE_URL', 'REDIS_URL'], production: ['NODE_ENV', 'KIVUKO_ENCRYPTION_KEYS'] },
 };
 
 const OWN_VARIABLE = /^(NODE_ENV|PORT|HOST|DATABASE_URL|REDIS_URL|LOG_LEVEL|KIVUKO_[A-Z0-9_]+)$/;
@@ -164,6 +190,8 @@ export interface AppConfig {
     loginLimitPerAccount: number;
   };
   demo: { enabled: boolean; password: string };
+  /** The raw keyring text, parsed into keys at boot. */
+  encryptionKeys?: string;
   /** Whether this process consumes the queues (always for the worker). */
   jobs: { runProcessors: boolean; prefix: string };
 }
@@ -177,7 +205,7 @@ export class ConfigError extends Error {
 
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((e) => {
-    const shown = /URL|SECRET|PASSWORD/.test(e.property) ? '(value hidden)' : JSON.stringify(e.value);
+    const shown = /URL|SECRET|PASSWORD|KEYS/.test(e.property) ? '(value hidden)' : JSON.stringify(e.value);
     return Object.values(e.constraints ?? {}).map((msg) =>
       msg.startsWith(e.property) ? `${msg} (got ${shown})` : `${e.property}: ${msg} (got ${shown})`,
     );
@@ -213,6 +241,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Proces
       loginLimitPerIp: parsed.KIVUKO_LOGIN_LIMIT_PER_IP,
       loginLimitPerAccount: parsed.KIVUKO_LOGIN_LIMIT_PER_ACCOUNT,
     },
+    encryptionKeys: parsed.KIVUKO_ENCRYPTION_KEYS,
     demo: { enabled: parsed.KIVUKO_DEMO ?? parsed.DATABASE_URL === undefined, password: parsed.KIVUKO_DEMO_PASSWORD },
     jobs: {
       runProcessors: role === 'worker' || (parsed.KIVUKO_API_RUNS_JOBS ?? parsed.REDIS_URL === undefined),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import IORedis from 'ioredis';
 import { loadConfig } from '../config/app-config';
 import { PlatformRuntime } from '../config/platform-runtime';
+import { parseKeyring } from '../crypto/field-cipher';
 import { adminClient, assertTestDatabase, databaseUrl, templateDatabaseName, TEST_REDIS_URL, testRunId } from './test-servers';
 
 export interface TestDatabase {
@@ -77,6 +78,7 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_
 }
 
 export const TEST_JWT_SECRET = 'test-signing-secret-that-is-long-enough-0123456789';
+export const TEST_ENCRYPTION_KEYS = `test-key:${Buffer.alloc(32, 7).toString('base64')}`;
 
 export interface TestRuntimeOptions {
   databaseUrl: string;
@@ -109,6 +111,6 @@ export function testRuntime(options: TestRuntimeOptions): PlatformRuntime {
     config: loadConfig(env, options.role ?? 'api'),
     databaseUrl: options.databaseUrl,
     entities: options.entities,
-    secrets: { jwtSecret: TEST_JWT_SECRET },
+    secrets: { jwtSecret: TEST_JWT_SECRET, encryptionKeys: parseKeyring(TEST_ENCRYPTION_KEYS).keys },
   };
 }
