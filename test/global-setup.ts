@@ -1,5 +1,12 @@
 import { migrateDatabase, PLATFORM_ENTITIES } from '../libs/platform/src';
-import { adminClient, assertServersReachable, assertTestDatabase, databaseUrl, templateDatabaseName } from '../libs/platform/src/testing';
+import {
+  adminClient,
+  assertServersReachable,
+  assertTestDatabase,
+  databaseUrl,
+  TEST_APP_DB_PASSWORD,
+  templateDatabaseName,
+} from '../libs/platform/src/testing';
 import { ALL_MIGRATIONS } from '../migrations';
 
 function alive(pid: number): boolean {
@@ -31,5 +38,11 @@ export default async function globalSetup(): Promise<void> {
     await admin.end();
   }
   // Entities are not needed to apply migrations; the schema comes from migrations alone.
-  await migrateDatabase({ url: databaseUrl(template), entities: PLATFORM_ENTITIES, migrations: ALL_MIGRATIONS, queueSchema: true });
+  await migrateDatabase({
+    url: databaseUrl(template),
+    entities: PLATFORM_ENTITIES,
+    migrations: ALL_MIGRATIONS,
+    queueSchema: true,
+    appRolePassword: TEST_APP_DB_PASSWORD,
+  });
 }

@@ -81,6 +81,9 @@ describe('npm start on the embedded default', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ok', checks: { postgres: 'up' } });
 
+    // The api's own connections are the application role, not the embedded superuser.
+    const sessions = await query<{ usename: string }>(dataDir, running.dbPort, `SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name = 'kivuko-api'`);
+    expect(sessions).toEqual([{ usename: 'kivuko_app' }]);
     const applied = await query<{ name: string }>(dataDir, running.dbPort, 'SELECT name FROM schema_migration');
     expect(applied.map((m) => m.name)).toContain('PlatformOutbox1764100000000');
     await query(dataDir, running.dbPort, `INSERT INTO outbox_message (job_name, job_id, payload, published_at) VALUES ('first-run', 'first-run-marker', '{"run":1}', now())`);

@@ -6,7 +6,7 @@ import { AppConfig } from './config/app-config';
 import { PlatformRuntime } from './config/platform-runtime';
 import { generateKeyring, parseKeyring } from './crypto/field-cipher';
 import { startEmbeddedPostgres } from './db/embedded-postgres';
-import { migrateDatabase } from './db/migrate';
+import { appRoleUrl, migrateDatabase } from './db/migrate';
 
 export const EMBEDDED_DATABASE_NAME = 'kivuko';
 
@@ -38,14 +38,19 @@ export async function bootRuntime(config: AppConfig, options: BootOptions): Prom
     stopDatabase = () => embedded.stop();
   }
   try {
+    const secrets = await resolveSecrets(config);
+    const appRolePassword = config.database.appUrl ? undefined : (config.database.appPassword ?? (await keptSecret(config, 'app-db-password', 'KIVUKO_APP_DB_PASSWORD', () => randomBytes(24).toString('base64url'))));
     const appliedMigrations = await migrateDatabase({
       url,
       entities: options.entities,
       migrations: options.migrations,
       queueSchema: !config.redis.url,
+      appRolePassword,
     });
+    // From here on the process is the application role: RLS applies, the audit trail is append-only.
+    const databaseUrl = config.database.appUrl ?? appRoleUrl(url, appRolePassword as string);
     return {
-      runtime: { config, databaseUrl: url, entities: options.entities, secrets: await resolveSecrets(config) },
+      runtime: { config, databaseUrl, entities: options.entities, secrets },
       embedded: !config.database.url,
       appliedMigrations,
       stopDatabase,

@@ -75,6 +75,23 @@ export class EnvironmentVariables {
   })
   DATABASE_URL?: string;
 
+  /**
+   * The application role's own connection, when an operator provisions the role. Without it the
+   * migrating process sets the role's password (KIVUKO_APP_DB_PASSWORD) and connects with it.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s/]+\/[^\s/?]+(\?\S*)?$/, {
+    message: 'DATABASE_APP_URL must look like postgres://kivuko_app:password@host:5432/database',
+  })
+  DATABASE_APP_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'KIVUKO_APP_DB_PASSWORD must be at least 16 characters' })
+  KIVUKO_APP_DB_PASSWORD?: string;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:6379 or rediss://host:6379' })
@@ -172,13 +189,13 @@ export const REQUIRED_VARIABLES: Record<ProcessRole, { always: string[]; product
   worker: { always: ['DATABASE_URL', 'REDIS_URL'], production: ['NODE_ENV', 'KIVUKO_ENCRYPTION_KEYS'] },
 };
 
-const OWN_VARIABLE = /^(NODE_ENV|PORT|HOST|DATABASE_URL|REDIS_URL|LOG_LEVEL|KIVUKO_[A-Z0-9_]+)$/;
+const OWN_VARIABLE = /^(NODE_ENV|PORT|HOST|DATABASE_URL|DATABASE_APP_URL|REDIS_URL|LOG_LEVEL|KIVUKO_[A-Z0-9_]+)$/;
 
 export interface AppConfig {
   role: ProcessRole;
   env: RuntimeEnvironment;
   http: { host: string; port: number; bodyLimitBytes: number };
-  database: { url?: string; poolSize: number };
+  database: { url?: string; appUrl?: string; appPassword?: string; poolSize: number };
   redis: { url?: string };
   dataDir: string;
   logLevel: LogLevel;
@@ -224,13 +241,16 @@ export function loadConfig(env: Record<string, string | undefined>, role: Proces
   for (const name of mustHave) {
     if (env[name] === undefined || env[name]?.trim() === '') problems.push(`${name} is required for the ${role}${required.always.includes(name) ? '' : ' in production'}`);
   }
+  if (parsed.NODE_ENV === 'production' && !parsed.DATABASE_APP_URL && !parsed.KIVUKO_APP_DB_PASSWORD) {
+    problems.push(`DATABASE_APP_URL or KIVUKO_APP_DB_PASSWORD is required for the ${role} in production`);
+  }
   if (parsed.NODE_ENV === 'production' && parsed.KIVUKO_DEMO === true) problems.push('KIVUKO_DEMO cannot be true in production');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     role,
     env: parsed.NODE_ENV,
     http: { host: parsed.HOST, port: parsed.PORT, bodyLimitBytes: parsed.KIVUKO_BODY_LIMIT_BYTES },
-    database: { url: parsed.DATABASE_URL, poolSize: parsed.KIVUKO_DB_POOL_SIZE },
+    database: { url: parsed.DATABASE_URL, appUrl: parsed.DATABASE_APP_URL, appPassword: parsed.KIVUKO_APP_DB_PASSWORD, poolSize: parsed.KIVUKO_DB_POOL_SIZE },
     redis: { url: parsed.REDIS_URL },
     dataDir: parsed.KIVUKO_DATA_DIR,
     logLevel: parsed.LOG_LEVEL,

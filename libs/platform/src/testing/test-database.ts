@@ -3,11 +3,15 @@ import IORedis from 'ioredis';
 import { loadConfig } from '../config/app-config';
 import { PlatformRuntime } from '../config/platform-runtime';
 import { parseKeyring } from '../crypto/field-cipher';
+import { appRoleUrl } from '../db/migrate';
 import { adminClient, assertTestDatabase, databaseUrl, templateDatabaseName, TEST_REDIS_URL, testRunId } from './test-servers';
 
 export interface TestDatabase {
   name: string;
+  /** As the owner (migrations, fixtures, tampering in tests). */
   url: string;
+  /** As the application role, the way the api and worker connect. */
+  appUrl: string;
   drop(): Promise<void>;
 }
 
@@ -32,6 +36,7 @@ export async function createTestDatabase(suffix = ''): Promise<TestDatabase> {
   return {
     name,
     url: databaseUrl(name),
+    appUrl: appRoleUrl(databaseUrl(name), TEST_APP_DB_PASSWORD),
     async drop() {
       const client = await adminClient();
       try {
@@ -77,10 +82,12 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_
   }
 }
 
+export const TEST_APP_DB_PASSWORD = 'test-app-role-password';
 export const TEST_JWT_SECRET = 'test-signing-secret-that-is-long-enough-0123456789';
 export const TEST_ENCRYPTION_KEYS = `test-key:${Buffer.alloc(32, 7).toString('base64')}`;
 
 export interface TestRuntimeOptions {
+  /** The owner's URL of a test database; the runtime connects as the application role on it. */
   databaseUrl: string;
   entities: Function[];
   role?: 'api' | 'worker';
@@ -109,7 +116,7 @@ export function testRuntime(options: TestRuntimeOptions): PlatformRuntime {
   Object.assign(env, options.env);
   return {
     config: loadConfig(env, options.role ?? 'api'),
-    databaseUrl: options.databaseUrl,
+    databaseUrl: appRoleUrl(options.databaseUrl, TEST_APP_DB_PASSWORD),
     entities: options.entities,
     secrets: { jwtSecret: TEST_JWT_SECRET, encryptionKeys: parseKeyring(TEST_ENCRYPTION_KEYS).keys },
   };
