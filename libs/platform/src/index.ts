@@ -7,6 +7,7 @@ export * from './http/create-http-app';
 export * from './http/validation';
 export * from './db/data-source-options';
 export * from './db/migrate';
+export * from './db/unit-of-work';
 export * from './jobs/job-names';
 export * from './jobs/job-policies';
 export * from './jobs/job-handler';

@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { PLATFORM_RUNTIME, PlatformRuntime } from './config/platform-runtime';
 import { fieldCipherProvider } from './crypto/crypto.module';
 import { FieldCipher } from './crypto/field-cipher';
+import { UnitOfWork } from './db/unit-of-work';
 import { dataSourceOptions } from './db/data-source-options';
 import { HealthController } from './health/health.controller';
 import { JobQueues } from './jobs/job-queues';
@@ -48,6 +49,7 @@ export class PlatformModule {
             new QueueBackend({ databaseUrl: runtime.databaseUrl, redisUrl: config.redis.url, prefix: config.jobs.prefix }),
         },
         fieldCipherProvider,
+        UnitOfWork,
         JobQueues,
         OutboxService,
         OutboxRelay,
@@ -55,7 +57,7 @@ export class PlatformModule {
         OutboxPruneJob,
         OutboxHousekeeping,
       ],
-      exports: [PLATFORM_RUNTIME, FieldCipher, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping],
+      exports: [PLATFORM_RUNTIME, FieldCipher, UnitOfWork, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping],
     };
   }
 }
