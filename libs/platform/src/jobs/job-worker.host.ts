@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { systemScope, UnitOfWork } from '../db/unit-of-work';
 import { Job, UnrecoverableError } from 'bullmq';
 import { PLATFORM_RUNTIME, PlatformRuntime } from '../config/platform-runtime';
 import { ALL_JOB_NAMES, isJobName, JobName, QueueName } from './job-names';
@@ -26,7 +25,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly reflector: Reflector,
     private readonly backend: QueueBackend,
     private readonly relay: OutboxRelay,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -72,14 +71,14 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
   /** Records on the outbox row that the job needs no more delivery. */
   private async settle(jobId: string | undefined, outcome: 'completed' | 'failed', error?: string): Promise<void> {
     if (!jobId) return;
-    if (outcome === 'completed') {
-      await this.dataSource.query(`UPDATE outbox_message SET completed_at = now() WHERE job_id = $1 AND completed_at IS NULL`, [jobId]);
-    } else {
-      await this.dataSource.query(
-        `UPDATE outbox_message SET failed_at = now(), last_error = $2 WHERE job_id = $1 AND completed_at IS NULL AND failed_at IS NULL`,
-        [jobId, error?.slice(0, 2_000) ?? null],
-      );
-    }
+    await this.uow.run(systemScope(`job ${outcome}`), (manager) =>
+      outcome === 'completed'
+        ? manager.query(`UPDATE outbox_message SET completed_at = now() WHERE job_id = $1 AND completed_at IS NULL`, [jobId])
+        : manager.query(
+            `UPDATE outbox_message SET failed_at = now(), last_error = $2 WHERE job_id = $1 AND completed_at IS NULL AND failed_at IS NULL`,
+            [jobId, error?.slice(0, 2_000) ?? null],
+          ),
+    );
   }
 
   private discoverHandlers(): Map<JobName, JobHandler<JobName>> {

@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Inject } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { systemScope, UnitOfWork } from '../db/unit-of-work';
 import { PLATFORM_RUNTIME, PlatformRuntime } from '../config/platform-runtime';
 import { JobName } from './job-names';
 import { jobId } from './job-policies';
@@ -19,7 +18,7 @@ export class OutboxHousekeeping implements OnApplicationBootstrap, OnModuleDestr
 
   constructor(
     @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -43,7 +42,7 @@ export class OutboxHousekeeping implements OnApplicationBootstrap, OnModuleDestr
   async requestDailyPrune(now = new Date()): Promise<boolean> {
     const day = now.toISOString().slice(0, 10);
     const cutoff = new Date(now.getTime() - OUTBOX_RETENTION_DAYS * 24 * HOUR_MS);
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(systemScope('outbox housekeeping'), async (manager) => {
       const known: unknown[] = await manager.query('SELECT 1 FROM outbox_message WHERE job_id = $1 LIMIT 1', [
         jobId(JobName.OutboxPrune, day),
       ]);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { systemScope, UnitOfWork } from '../db/unit-of-work';
 import { HandlesJob, JobHandler } from './job-handler';
 import { JobName, JobPayload } from './job-names';
 
@@ -10,19 +9,19 @@ export const OUTBOX_PRUNE_BATCH = 5_000;
 @Injectable()
 @HandlesJob(JobName.OutboxPrune)
 export class OutboxPruneJob implements JobHandler<JobName.OutboxPrune> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   async handle(payload: JobPayload<JobName.OutboxPrune>): Promise<void> {
     const cutoff = new Date(payload.publishedBefore);
     if (Number.isNaN(cutoff.getTime())) throw new Error('publishedBefore is not a date');
     for (;;) {
-      const result: [unknown[], number] = await this.dataSource.query(
+      const result: [unknown[], number] = await this.uow.run(systemScope('outbox prune'), (manager) => manager.query(
         `DELETE FROM outbox_message WHERE id IN (
            SELECT id FROM outbox_message
             WHERE published_at < $1 AND (completed_at IS NOT NULL OR failed_at IS NOT NULL)
             ORDER BY published_at LIMIT $2)`,
         [cutoff, OUTBOX_PRUNE_BATCH],
-      );
+      ));
       if (result[1] < OUTBOX_PRUNE_BATCH) return;
     }
   }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { applyScope, systemScope } from '../db/unit-of-work';
 import { isJobName } from './job-names';
 import { JobQueues, QueuedJob } from './job-queues';
 import { OUTBOX_CHANNEL } from './outbox.service';
@@ -12,6 +13,7 @@ export const RELAY_MAX_BACKOFF_MS = 5_000;
 /** A published job not finished this long after it was due is published again (Redis may have lost it). */
 export const REDELIVER_AFTER_MS = 5 * 60_000;
 export const REDELIVERY_SWEEP_INTERVAL_MS = 60_000;
+const RELAY_SCOPE = systemScope('outbox relay');
 
 interface OutboxRow {
   id: string;
@@ -74,6 +76,7 @@ export class OutboxRelay {
   /** Publishes every pending row it can lock; returns how many it published. */
   async drainOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      await applyScope(manager, RELAY_SCOPE);
       const rows: OutboxRow[] = await manager.query(
         `SELECT id, job_name, job_id, payload, run_at FROM outbox_message
           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -109,6 +112,7 @@ export class OutboxRelay {
   /** Publishes again the jobs published, due and unfinished for longer than `olderThanMs`; returns how many. */
   async redeliverStale(olderThanMs: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      await applyScope(manager, RELAY_SCOPE);
       const rows: OutboxRow[] = await manager.query(
         `SELECT id, job_name, job_id, payload, run_at FROM outbox_message
           WHERE published_at IS NOT NULL AND completed_at IS NULL AND failed_at IS NULL
