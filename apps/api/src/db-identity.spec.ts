@@ -1,23 +1,15 @@
-import { createTestDatabase, TestDatabase, testRuntime } from '@kivuko/platform/testing';
-import { KIVUKO_ENTITIES } from '@kivuko/runtime';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { createApiApp } from './api-app';
+import { startTestApi, TestApi } from './test-api';
 
 describe('the database identity the api runs as', () => {
-  let db: TestDatabase;
-  let app: NestFastifyApplication;
+  let api: TestApi;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApp(testRuntime({ databaseUrl: db.url, entities: KIVUKO_ENTITIES }));
-    dataSource = app.get(DataSource);
+    api = await startTestApi();
+    dataSource = api.app.get(DataSource);
   });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  afterAll(() => api.close());
 
   it('is the application role: no superuser, no BYPASSRLS, owner of no table', async () => {
     const [me] = await dataSource.query(

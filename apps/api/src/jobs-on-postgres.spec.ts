@@ -1,25 +1,21 @@
 import { JobHandler, JobName, jobId, OutboxPruneJob, OutboxService, QueueBackend } from '@kivuko/platform';
-import { createTestDatabase, eventually, TestDatabase, testRuntime } from '@kivuko/platform/testing';
-import { KIVUKO_ENTITIES } from '@kivuko/runtime';
+import { eventually } from '@kivuko/platform/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { createApiApp } from './api-app';
+import { startTestApi, TestApi } from './test-api';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('api without Redis: BullMQ on PostgreSQL, processors in the api', () => {
-  let db: TestDatabase;
+  let api: TestApi;
   let app: NestFastifyApplication;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApp(testRuntime({ databaseUrl: db.url, entities: KIVUKO_ENTITIES }));
+    api = await startTestApi();
+    app = api.app;
   });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  afterAll(() => api.close());
 
   it('runs its queues on PostgreSQL', () => {
     expect(app.get(QueueBackend).kind).toBe('postgres');

@@ -1,11 +1,10 @@
 import { actorScope, Actor, Role, systemScope, UnitOfWork } from '@kivuko/platform';
-import { createTestDatabase, TestDatabase, testRuntime } from '@kivuko/platform/testing';
-import { KIVUKO_ENTITIES } from '@kivuko/runtime';
+import { TestDatabase } from '@kivuko/platform/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createApiApp } from './api-app';
+import { startTestApi, TestApi } from './test-api';
 
 const AGENCY_A = randomUUID();
 const AGENCY_B = randomUUID();
@@ -24,13 +23,19 @@ const actor = (agencyId: string, borderPointIds: string[] = []): Actor => ({
  * use (agency holding a referral, or border point of registration, or a system task).
  */
 describe('row-level security driven by the unit of work', () => {
-  let db: TestDatabase;
+  let api: TestApi;
   let app: NestFastifyApplication;
   let uow: UnitOfWork;
   const notes = async (rows: { note: string }[]): Promise<string[]> => rows.map((r) => r.note).sort();
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    api = await startTestApi({ beforeStart: createProbeTable });
+    app = api.app;
+    uow = app.get(UnitOfWork);
+  });
+  afterAll(() => api.close());
+
+  async function createProbeTable(db: TestDatabase): Promise<void> {
     const owner = new Client({ connectionString: db.url });
     await owner.connect();
     await owner.query(`CREATE TABLE rls_probe (id serial PRIMARY KEY, agency_id uuid, border_point_id uuid, note text NOT NULL)`);
@@ -46,13 +51,7 @@ describe('row-level security driven by the unit of work', () => {
       BORDER_X,
     ]);
     await owner.end();
-    app = await createApiApp(testRuntime({ databaseUrl: db.url, entities: KIVUKO_ENTITIES }));
-    uow = app.get(UnitOfWork);
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  }
 
   it("returns nothing of another agency's rows even to a query with no filter at all", async () => {
     const seenByA = await uow.run(actorScope(actor(AGENCY_A)), (m) => m.query('SELECT note FROM rls_probe'));

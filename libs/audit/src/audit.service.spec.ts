@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AuditTrail1764200000000 } from '../../../migrations/1764200000000-audit-trail';
 import { AuditContent, chainHash } from './audit-chain';
+import { contentOfRow } from './audit.service';
 import { AUDIT_ENTITIES, AuditClock, AuditEntry, AuditService } from './index';
 
 interface AuditDatabase {
@@ -340,21 +341,7 @@ describe('audit trail: tampering', () => {
 
   it('reports a changed event whose own hash was recomputed as PREV_HASH_MISMATCH on the event after it', async () => {
     const [row] = await t.dataSource.query(`SELECT * FROM audit_event WHERE id = $1`, [chainB[0].id]);
-    const forged: AuditContent = {
-      occurredAt: row.occurred_at,
-      chainKey: row.chain_key,
-      action: 'CASE.CLOSED',
-      outcome: row.outcome,
-      actorUserId: row.actor_user_id,
-      actorUsername: row.actor_username,
-      actorAgencyId: row.actor_agency_id,
-      actorRoles: row.actor_roles,
-      caseId: row.case_id,
-      fieldGroups: row.field_groups,
-      purpose: row.purpose,
-      correlationId: row.correlation_id,
-      details: row.details,
-    };
+    const forged: AuditContent = { ...contentOfRow(row), action: 'CASE.CLOSED' };
     await tamper(t.dataSource, `UPDATE audit_event SET action = 'CASE.CLOSED', hash = $2 WHERE id = $1`, [
       chainB[0].id,
       chainHash(row.prev_hash, forged),

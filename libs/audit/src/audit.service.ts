@@ -61,7 +61,7 @@ const DETAIL_KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const OUTCOMES: readonly AuditOutcome[] = ['SUCCESS', 'DENIED', 'FAILURE'];
 const MAX_FREE_TEXT = 256;
 
-interface AuditRow {
+export interface AuditRow {
   id: string;
   occurred_at: Date;
   chain_key: string;
@@ -241,7 +241,8 @@ export class AuditService {
   }
 }
 
-function contentOfRow(row: AuditRow): AuditContent {
+/** The hashed content of a stored row, exactly as `record` hashed it. */
+export function contentOfRow(row: AuditRow): AuditContent {
   return {
     occurredAt: row.occurred_at,
     chainKey: row.chain_key,
