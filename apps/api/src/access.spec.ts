@@ -248,3 +248,26 @@ describe('access with demo mode off', () => {
     }
   });
 });
+
+describe('demo password changes', () => {
+  it('takes a new KIVUKO_DEMO_PASSWORD on the next start: the new one signs in, the old one no longer does', async () => {
+    const db = await createTestDatabase('demopw');
+    const start = (password: string) =>
+      createApiApp(testRuntime({ databaseUrl: db.url, entities: KIVUKO_ENTITIES, env: { KIVUKO_DEMO: 'true', KIVUKO_DEMO_PASSWORD: password } }));
+    try {
+      const first = await start('first-demo-password');
+      await request(first.getHttpServer()).post('/api/v1/auth/login').send({ username: 'analyst', password: 'first-demo-password' }).expect(200);
+      await first.close();
+      const second = await start('second-demo-password');
+      try {
+        await request(second.getHttpServer()).post('/api/v1/auth/login').send({ username: 'monitor', password: 'second-demo-password' }).expect(200);
+        await request(second.getHttpServer()).post('/api/v1/auth/login').send({ username: 'analyst', password: 'first-demo-password' }).expect(401);
+        expect(await second.get(DataSource).query('SELECT count(*)::int AS n FROM app_user')).toEqual([{ n: 13 }]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+});

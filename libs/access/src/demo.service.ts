@@ -2,7 +2,7 @@ import { PLATFORM_RUNTIME, PlatformRuntime } from '@kivuko/platform';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Agency } from './agency.entity';
 import { AppUser } from './app-user.entity';
 import { AuthService } from './auth.service';
@@ -52,34 +52,31 @@ export class DemoService implements OnApplicationBootstrap {
         };
         agencies.set(a.name, existing?.id ?? (await manager.save(manager.create(Agency, row))).id);
       }
-      for (const u of DEMO_USERS) await this.upsertUser(manager, u, agencies, points, password);
+      // All demo users share one password: one verification tells whether it changed, and one hash
+      // serves every account that needs it (argon2 is deliberately slow).
+      const existing = await manager.findBy(AppUser, { username: In(DEMO_USERS.map((u) => u.username)) });
+      const current = existing[0]?.passwordHash ? await argon2.verify(existing[0].passwordHash, password).catch(() => false) : false;
+      let hash: string | null = null;
+      const passwordHash = async (): Promise<string> => (hash ??= await AuthService.hashPassword(password));
+      for (const u of DEMO_USERS) {
+        const found = existing.find((e) => e.username === u.username);
+        if (found && current) continue;
+        if (found) {
+          await manager.update(AppUser, { id: found.id }, { passwordHash: await passwordHash() });
+          continue;
+        }
+        await manager.save(
+          manager.create(AppUser, {
+            username: u.username,
+            displayName: u.displayName,
+            agencyId: agencies.get(u.agency) as string,
+            roles: u.roles,
+            borderPointIds: u.borderPoints.map((c) => points.get(c) as string),
+            passwordHash: await passwordHash(),
+          }),
+        );
+      }
     });
-  }
-
-  private async upsertUser(
-    manager: EntityManager,
-    u: (typeof DEMO_USERS)[number],
-    agencies: Map<string, string>,
-    points: Map<string, string>,
-    password: string,
-  ): Promise<void> {
-    const existing = await manager.findOneBy(AppUser, { username: u.username });
-    if (existing?.passwordHash && (await argon2.verify(existing.passwordHash, password).catch(() => false))) return;
-    const passwordHash = await AuthService.hashPassword(password);
-    if (existing) {
-      await manager.update(AppUser, { id: existing.id }, { passwordHash });
-      return;
-    }
-    await manager.save(
-      manager.create(AppUser, {
-        username: u.username,
-        displayName: u.displayName,
-        agencyId: agencies.get(u.agency) as string,
-        roles: u.roles,
-        borderPointIds: u.borderPoints.map((c) => points.get(c) as string),
-        passwordHash,
-      }),
-    );
   }
 
   accounts(): DemoAccount[] {
