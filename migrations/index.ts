@@ -3,6 +3,14 @@ import { AuditTrail1764200000000 } from './1764200000000-audit-trail';
 import { Access1764300000000 } from './1764300000000-access';
 import { AppRole1764400000000 } from './1764400000000-app-role';
 import { AccessScope1764500000000 } from './1764500000000-access-scope';
+import { CaseNumber1764600000000 } from './1764600000000-case-number';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
-export const ALL_MIGRATIONS: Function[] = [PlatformOutbox1764100000000, AuditTrail1764200000000, Access1764300000000, AppRole1764400000000, AccessScope1764500000000];
+export const ALL_MIGRATIONS: Function[] = [
+  PlatformOutbox1764100000000,
+  AuditTrail1764200000000,
+  Access1764300000000,
+  AppRole1764400000000,
+  AccessScope1764500000000,
+  CaseNumber1764600000000,
+];

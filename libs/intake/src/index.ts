@@ -1,1 +1,7 @@
-export {};
+import { CaseNumberCounter } from './case-number.entity';
+
+export * from './case-number';
+export * from './case-number.entity';
+export * from './intake.module';
+
+export const INTAKE_ENTITIES: Function[] = [CaseNumberCounter];

@@ -1,5 +1,6 @@
 import { ACCESS_ENTITIES } from '@kivuko/access';
 import { AUDIT_ENTITIES } from '@kivuko/audit';
+import { INTAKE_ENTITIES } from '@kivuko/intake';
 import { ALL_MIGRATIONS } from '@kivuko/migrations';
 import { PLATFORM_ENTITIES } from '@kivuko/platform';
 
@@ -7,4 +8,4 @@ export { KivukoModule } from './kivuko.module';
 export { ALL_MIGRATIONS };
 
 /** Every entity of every bounded context. */
-export const KIVUKO_ENTITIES: Function[] = [...PLATFORM_ENTITIES, ...AUDIT_ENTITIES, ...ACCESS_ENTITIES];
+export const KIVUKO_ENTITIES: Function[] = [...PLATFORM_ENTITIES, ...AUDIT_ENTITIES, ...ACCESS_ENTITIES, ...INTAKE_ENTITIES];

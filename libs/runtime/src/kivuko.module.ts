@@ -1,5 +1,6 @@
 import { AccessModule } from '@kivuko/access';
 import { AuditModule } from '@kivuko/audit';
+import { IntakeModule } from '@kivuko/intake';
 import { PlatformModule, PlatformRuntime } from '@kivuko/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 
@@ -10,6 +11,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 @Module({})
 export class KivukoModule {
   static forRoot(runtime: PlatformRuntime): DynamicModule {
-    return { module: KivukoModule, imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime)] };
+    return { module: KivukoModule, imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime), IntakeModule] };
   }
 }
