@@ -121,6 +121,16 @@ describe('HTTP platform', () => {
     expect(res.body.message).toContain('5 invalid fields');
   });
 
+  it('says a missing field is required, once, and never echoes submitted values', async () => {
+    const res = await http().post('/api/v1/probe').send({ age: 'Fatuma-secret-value', lines: [] }).expect(400);
+    expect(res.body.details.fields).toEqual(
+      expect.arrayContaining([{ path: 'name', problem: 'name is required' }]),
+    );
+    expect(res.body.details.fields.filter((f: { path: string }) => f.path === 'name')).toHaveLength(1);
+    expect(res.body.message).toBe('The request has 2 invalid fields: name, age');
+    expect(JSON.stringify(res.body)).not.toContain('Fatuma-secret-value');
+  });
+
   it('maps domain errors to their status with code and details', async () => {
     expect((await http().get('/api/v1/probe/missing').expect(404)).body).toMatchObject({ code: 'PROBE.NOT_FOUND', message: 'No such probe' });
     expect((await http().get('/api/v1/probe/conflict').expect(409)).body).toMatchObject({

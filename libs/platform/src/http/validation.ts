@@ -9,7 +9,12 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
       : parent
         ? `${parent}.${error.property}`
         : error.property;
-    const own = Object.values(error.constraints ?? {}).map((problem) => ({ path, problem }));
+    // A required field that is simply absent gets one plain message, not every rule it would break.
+    // (The value is looked at only for that; it never leaves this function.)
+    const missing = error.value === undefined && error.constraints !== undefined;
+    const own = missing
+      ? [{ path, problem: `${path} is required` }]
+      : Object.values(error.constraints ?? {}).map((problem) => ({ path, problem }));
     return [...own, ...fieldProblems(error.children ?? [], path)];
   });
 }
@@ -20,12 +25,13 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    validationError: { target: false, value: false },
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => {
       const fields = fieldProblems(errors);
+      const paths = [...new Set(fields.map((f) => f.path))];
       return new BadInputError(
         'REQUEST.VALIDATION_FAILED',
-        `The request has ${fields.length} invalid field${fields.length === 1 ? '' : 's'}: ${[...new Set(fields.map((f) => f.path))].join(', ')}`,
+        `The request has ${paths.length} invalid field${paths.length === 1 ? '' : 's'}: ${paths.join(', ')}`,
         fields,
       );
     },
