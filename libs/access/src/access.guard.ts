@@ -2,8 +2,6 @@ import { AuditService } from '@kivuko/audit';
 import { Permission, permissionsOf, PUBLIC_ROUTE, RequestWithActor, REQUIRED_PERMISSION } from '@kivuko/platform';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessErrors } from './access.errors';
 import { TokenService } from './token.service';
 
@@ -17,7 +15,6 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,15 +29,13 @@ export class AccessGuard implements CanActivate {
     if (!match) throw AccessErrors.tokenMissing();
     const actor = this.tokens.verifyAccessToken(match[1]);
     if (!permissionsOf(actor.roles).has(permission)) {
-      await this.dataSource.transaction((manager) =>
-        this.audit.record(manager, {
-          action: 'ACCESS.DENIED',
-          outcome: 'DENIED',
-          actor,
-          correlationId: request.id ? String(request.id) : undefined,
-          details: { permission, handler: `${context.getClass().name}.${context.getHandler().name}` },
-        }),
-      );
+      await this.audit.recordStandalone({
+        action: 'ACCESS.DENIED',
+        outcome: 'DENIED',
+        actor,
+        correlationId: request.id ? String(request.id) : undefined,
+        details: { permission, handler: `${context.getClass().name}.${context.getHandler().name}` },
+      });
       throw AccessErrors.forbidden(permission);
     }
     request.actor = actor;

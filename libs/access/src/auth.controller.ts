@@ -1,17 +1,14 @@
-import { Actor, CurrentActor, Permission, Public, RequestWithActor, RequirePermission } from '@kivuko/platform';
+import { Actor, CurrentActor, NotFoundError, Permission, permissionsOf, Public, RequestWithActor, RequirePermission } from '@kivuko/platform';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
 import { Agency } from './agency.entity';
 import { AppUser } from './app-user.entity';
 import { AuthService, TokenPair } from './auth.service';
 import { BorderPoint } from './border-point.entity';
 import { LoginDto, RefreshDto } from './dto/auth.dto';
 import { LoginThrottle } from './login-throttle';
-import { In } from 'typeorm';
-import { permissionsOf } from '@kivuko/platform';
-import { NotFoundError } from '@kivuko/platform';
 
 const contextOf = (req: RequestWithActor): { correlationId?: string } => ({ correlationId: req.id ? String(req.id) : undefined });
 

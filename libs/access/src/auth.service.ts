@@ -1,10 +1,9 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, PLATFORM_RUNTIME, PlatformRuntime } from '@kivuko/platform';
+import { Actor, actorScope, PLATFORM_RUNTIME, PlatformRuntime, systemScope, UnitOfWork } from '@kivuko/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AccessErrors } from './access.errors';
 import { AppUser } from './app-user.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -35,7 +34,7 @@ export function actorOf(user: AppUser): Actor {
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
@@ -47,7 +46,8 @@ export class AuthService {
 
   async login(usernameInput: string, password: string, context: RequestContext, now = new Date()): Promise<TokenPair> {
     const username = usernameInput.trim().toLowerCase();
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    // There is no actor before sign-in succeeds: the check itself is a system task.
+    const outcome = await this.uow.run(systemScope('sign-in'), async (manager) => {
       const user = await manager.findOne(AppUser, { where: { username }, lock: { mode: 'pessimistic_write' } });
       const passwordOk = await argon2.verify(user?.passwordHash ?? (await unknownUserHash()), password).catch(() => false);
       if (!user || !user.active || !user.passwordHash) {
@@ -102,7 +102,7 @@ export class AuthService {
 
   /** Replaces a refresh token with a new one; a replaced token presented again revokes its family. */
   async refresh(token: string, context: RequestContext, now = new Date()): Promise<TokenPair> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.uow.run(systemScope('token refresh'), async (manager) => {
       const stored = await manager.findOne(RefreshToken, { where: { tokenHash: TokenService.hash(token) }, lock: { mode: 'pessimistic_write' } });
       if (!stored) return { error: AccessErrors.refreshInvalid() };
       const user = await manager.findOneBy(AppUser, { id: stored.userId });
@@ -125,7 +125,7 @@ export class AuthService {
   }
 
   async logout(actor: Actor, token: string, context: RequestContext, now = new Date()): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(actorScope(actor), async (manager) => {
       const stored = await manager.findOneBy(RefreshToken, { tokenHash: TokenService.hash(token), userId: actor.userId });
       if (stored) await this.revokeFamily(manager, stored.familyId, now);
       await this.audit.record(manager, { action: 'AUTH.LOGOUT', actor, correlationId: context.correlationId });

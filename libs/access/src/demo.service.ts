@@ -1,8 +1,7 @@
-import { PLATFORM_RUNTIME, PlatformRuntime } from '@kivuko/platform';
+import { PLATFORM_RUNTIME, PlatformRuntime, systemScope, UnitOfWork } from '@kivuko/platform';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import { Agency } from './agency.entity';
 import { AppUser } from './app-user.entity';
 import { AuthService } from './auth.service';
@@ -24,7 +23,7 @@ export class DemoService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -34,7 +33,7 @@ export class DemoService implements OnApplicationBootstrap {
   }
 
   async load(password: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(systemScope('demo data'), async (manager) => {
       const points = new Map<string, string>();
       for (const bp of DEMO_BORDER_POINTS) {
         const existing = await manager.findOneBy(BorderPoint, { code: bp.code });

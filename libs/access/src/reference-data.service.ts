@@ -1,4 +1,4 @@
-import { Actor, BadInputError, ConflictError, Permission, permissionsOf } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, ConflictError, Permission, permissionsOf, UnitOfWork } from '@kivuko/platform';
 import { AuditService } from '@kivuko/audit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -36,6 +36,7 @@ const viewOf = (u: AppUser): UserView => ({
 export class ReferenceDataService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
 
@@ -48,7 +49,7 @@ export class ReferenceDataService {
   }
 
   async createBorderPoint(actor: Actor, dto: CreateBorderPointDto): Promise<BorderPoint> {
-    return this.write(`A border point with code ${dto.code} exists already`, 'REFERENCE.BORDER_POINT_EXISTS', async (manager) => {
+    return this.write(actor, `A border point with code ${dto.code} exists already`, 'REFERENCE.BORDER_POINT_EXISTS', async (manager) => {
       const saved = await manager.save(manager.create(BorderPoint, { ...dto, region: dto.region ?? null }));
       await this.audit.record(manager, { action: 'REFERENCE.BORDER_POINT_CREATED', actor, details: { borderPointId: saved.id } });
       return saved;
@@ -56,7 +57,7 @@ export class ReferenceDataService {
   }
 
   async createAgency(actor: Actor, dto: CreateAgencyDto): Promise<Agency> {
-    return this.write(`An agency named ${dto.name} exists already`, 'REFERENCE.AGENCY_EXISTS', async (manager) => {
+    return this.write(actor, `An agency named ${dto.name} exists already`, 'REFERENCE.AGENCY_EXISTS', async (manager) => {
       await this.assertBorderPoints(manager, dto.coverageBorderPointIds ?? [], 'coverageBorderPointIds');
       const saved = await manager.save(manager.create(Agency, { ...dto }));
       await this.audit.record(manager, { action: 'REFERENCE.AGENCY_CREATED', actor, details: { agencyId: saved.id } });
@@ -76,7 +77,7 @@ export class ReferenceDataService {
 
   async createUser(actor: Actor, dto: CreateUserDto): Promise<UserView> {
     const passwordHash = await AuthService.hashPassword(dto.password);
-    return this.write(`The username ${dto.username} is taken`, 'REFERENCE.USERNAME_TAKEN', async (manager) => {
+    return this.write(actor, `The username ${dto.username} is taken`, 'REFERENCE.USERNAME_TAKEN', async (manager) => {
       if (!(await manager.existsBy(Agency, { id: dto.agencyId }))) {
         throw new BadInputError('REQUEST.VALIDATION_FAILED', 'The agency does not exist', [{ path: 'agencyId', problem: 'agencyId names no agency' }]);
       }
@@ -102,9 +103,9 @@ export class ReferenceDataService {
     if (found !== ids.length) throw new BadInputError('REQUEST.VALIDATION_FAILED', 'Unknown border point', [{ path, problem: `${path} names a border point that does not exist` }]);
   }
 
-  private async write<T>(conflictMessage: string, conflictCode: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async write<T>(actor: Actor, conflictMessage: string, conflictCode: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      return await this.uow.run(actorScope(actor), work);
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(conflictCode, conflictMessage);
       throw error;

@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { applyScope, systemScope } from '../db/unit-of-work';
+import { systemScope, UnitOfWork } from '../db/unit-of-work';
 import { isJobName } from './job-names';
 import { JobQueues, QueuedJob } from './job-queues';
 import { OUTBOX_CHANNEL } from './outbox.service';
@@ -42,7 +40,7 @@ export class OutboxRelay {
   private failures = 0;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly queues: JobQueues,
   ) {}
 
@@ -75,8 +73,7 @@ export class OutboxRelay {
 
   /** Publishes every pending row it can lock; returns how many it published. */
   async drainOnce(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      await applyScope(manager, RELAY_SCOPE);
+    return this.uow.run(RELAY_SCOPE, async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT id, job_name, job_id, payload, run_at FROM outbox_message
           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -111,8 +108,7 @@ export class OutboxRelay {
 
   /** Publishes again the jobs published, due and unfinished for longer than `olderThanMs`; returns how many. */
   async redeliverStale(olderThanMs: number): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      await applyScope(manager, RELAY_SCOPE);
+    return this.uow.run(RELAY_SCOPE, async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT id, job_name, job_id, payload, run_at FROM outbox_message
           WHERE published_at IS NOT NULL AND completed_at IS NULL AND failed_at IS NULL
