@@ -4,6 +4,7 @@ import { Access1764300000000 } from './1764300000000-access';
 import { AppRole1764400000000 } from './1764400000000-app-role';
 import { AccessScope1764500000000 } from './1764500000000-access-scope';
 import { CaseNumber1764600000000 } from './1764600000000-case-number';
+import { Cases1764700000000 } from './1764700000000-cases';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS: Function[] = [
   AppRole1764400000000,
   AccessScope1764500000000,
   CaseNumber1764600000000,
+  Cases1764700000000,
 ];

@@ -2,7 +2,19 @@ import { CaseNumberCounter } from './case-number.entity';
 
 export * from './case-number';
 export * from './case-number.entity';
+export * from './case-query.service';
+export * from './consent/consent.dto';
+export * from './consent/consent.service';
+export * from './dto/intake.dto';
+export * from './dto/case-query.dto';
+export * from './encounter-review.service';
+export * from './encounter-search';
+export * from './intake-checks';
+export * from './intake.enums';
 export * from './intake.module';
+export * from './intake.service';
 export * from './name-matching';
+export * from './person-record';
+export * from './screening/questionnaire';
 
 export const INTAKE_ENTITIES: Function[] = [CaseNumberCounter];

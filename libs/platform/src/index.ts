@@ -5,6 +5,7 @@ export * from './errors/http-error.filter';
 export * from './http/public.decorator';
 export * from './http/create-http-app';
 export * from './http/validation';
+export * from './http/uuid-param.pipe';
 export * from './db/data-source-options';
 export * from './db/migrate';
 export * from './db/unit-of-work';

@@ -20,15 +20,36 @@ export enum Permission {
   UsersRead = 'USERS_READ',
   UsersManage = 'USERS_MANAGE',
   AuditVerify = 'AUDIT_VERIFY',
+  /** Register arrivals at one's own border points. */
+  IntakeRegister = 'INTAKE_REGISTER',
+  /** Complete or correct an intake record. */
+  IntakeUpdate = 'INTAKE_UPDATE',
+  /** Read and list the cases in one's scope (border points, or referrals held by one's agency). */
+  CasesRead = 'CASES_READ',
+  /** Link a possible previous encounter to the case (same person) or dismiss it. */
+  EncountersReview = 'ENCOUNTERS_REVIEW',
+  /** Record a person's consent or refusal, and its withdrawal. */
+  ConsentRecord = 'CONSENT_RECORD',
+  /** Record a legal basis standing in for consent (a child's best interests, a legal duty, a vital interest). */
+  ConsentLegalBasis = 'CONSENT_LEGAL_BASIS',
 }
 
 const EVERYONE: Permission[] = [Permission.SignedIn, Permission.ReferenceDataRead];
 
 export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } = {
-  [Role.BorderOfficial]: EVERYONE,
-  [Role.Caseworker]: EVERYONE,
-  [Role.Supervisor]: [...EVERYONE, Permission.UsersRead],
-  [Role.AgencyManager]: [...EVERYONE, Permission.UsersRead],
+  [Role.BorderOfficial]: [...EVERYONE, Permission.IntakeRegister, Permission.IntakeUpdate, Permission.CasesRead, Permission.ConsentRecord],
+  [Role.Caseworker]: [...EVERYONE, Permission.CasesRead, Permission.ConsentRecord],
+  [Role.Supervisor]: [
+    ...EVERYONE,
+    Permission.UsersRead,
+    Permission.IntakeRegister,
+    Permission.IntakeUpdate,
+    Permission.CasesRead,
+    Permission.EncountersReview,
+    Permission.ConsentRecord,
+    Permission.ConsentLegalBasis,
+  ],
+  [Role.AgencyManager]: [...EVERYONE, Permission.UsersRead, Permission.CasesRead, Permission.ConsentRecord, Permission.ConsentLegalBasis],
   [Role.SopAdmin]: EVERYONE,
   [Role.Analyst]: EVERYONE,
   [Role.Monitor]: [...EVERYONE, Permission.AuditVerify],

@@ -1,0 +1,83 @@
+import { createTestDatabase, TestDatabase, testRuntime } from '@kivuko/platform/testing';
+import { KIVUKO_ENTITIES } from '@kivuko/runtime';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
+import request from 'supertest';
+import { createApiApp } from './api-app';
+
+export const DEMO_PASSWORD = 'demo-password-for-tests';
+
+export interface DemoAccount {
+  username: string;
+  roles: string[];
+  agency: { id?: string; name: string; kind: string };
+  borderPoints: string[];
+}
+
+/** The api in demo mode on a fresh database, with sign-in and reference-data lookups as a client sees them. */
+export interface DemoApi {
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  http(): ReturnType<typeof request>;
+  /** A bearer header for a demo user. */
+  as(username: string): Promise<{ authorization: string }>;
+  borderPointId(code: string): Promise<string>;
+  agencyId(name: string): Promise<string>;
+  /** Runs SQL as the database owner (fixtures, and looking at what is really stored). */
+  owner<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function startDemoApi(suffix?: string, env: Record<string, string> = {}): Promise<DemoApi> {
+  const db = await createTestDatabase(suffix);
+  const app = await createApiApp(
+    testRuntime({
+      databaseUrl: db.url,
+      entities: KIVUKO_ENTITIES,
+      env: { KIVUKO_DEMO: 'true', KIVUKO_DEMO_PASSWORD: DEMO_PASSWORD, KIVUKO_LOGIN_LIMIT_PER_IP: '100000', KIVUKO_LOGIN_LIMIT_PER_ACCOUNT: '100000', ...env },
+    }),
+  );
+  const owner = new Client({ connectionString: db.url });
+  await owner.connect();
+  const tokens = new Map<string, string>();
+  const http = (): ReturnType<typeof request> => request(app.getHttpServer());
+  let borderPoints: { id: string; code: string }[] | undefined;
+  let agencies: { id: string; name: string }[] | undefined;
+
+  const api: DemoApi = {
+    app,
+    db,
+    http,
+    async as(username) {
+      let token = tokens.get(username);
+      if (!token) {
+        const res = await http().post('/api/v1/auth/login').send({ username, password: DEMO_PASSWORD });
+        if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+        token = res.body.accessToken as string;
+        tokens.set(username, token);
+      }
+      return { authorization: `Bearer ${token}` };
+    },
+    async borderPointId(code) {
+      borderPoints ??= (await http().get('/api/v1/border-points').set(await api.as('sysadmin')).expect(200)).body;
+      const found = borderPoints?.find((b) => b.code === code);
+      if (!found) throw new Error(`no demo border point ${code}`);
+      return found.id;
+    },
+    async agencyId(name) {
+      agencies ??= (await http().get('/api/v1/agencies').set(await api.as('sysadmin')).expect(200)).body;
+      const found = agencies?.find((a) => a.name === name);
+      if (!found) throw new Error(`no demo agency ${name}`);
+      return found.id;
+    },
+    async owner(sql, params = []) {
+      return (await owner.query(sql, params)).rows;
+    },
+    async close() {
+      await owner.end();
+      await app.close();
+      await db.drop();
+    },
+  };
+  return api;
+}

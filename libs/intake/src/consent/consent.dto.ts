@@ -1,0 +1,78 @@
+import { AgencyKind, FieldGroup } from '@kivuko/access';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, Validate, ValidateIf } from 'class-validator';
+import { IsLanguage } from '../dto/codes';
+
+export enum ConsentPurpose {
+  Referral = 'REFERRAL',
+  DataSharing = 'DATA_SHARING',
+  FamilyTracing = 'FAMILY_TRACING',
+  Statistics = 'STATISTICS',
+}
+
+export enum ConsentDecision {
+  Given = 'GIVEN',
+  Refused = 'REFUSED',
+  /** No consent: a legal basis stands in for it (recorded with a reason, by a permitted role). */
+  LegalBasis = 'LEGAL_BASIS',
+}
+
+export enum LegalBasis {
+  ChildBestInterests = 'CHILD_BEST_INTERESTS',
+  LegalObligation = 'LEGAL_OBLIGATION',
+  VitalInterest = 'VITAL_INTEREST',
+}
+
+export class RecordConsentDto {
+  @ApiProperty({ enum: ConsentPurpose })
+  @IsEnum(ConsentPurpose)
+  purpose!: ConsentPurpose;
+
+  @ApiPropertyOptional({ description: 'The agency the consent is for (or give recipientAgencyKind)' })
+  @ValidateIf((o: RecordConsentDto) => o.purpose !== ConsentPurpose.Statistics && o.recipientAgencyKind === undefined)
+  @IsUUID('4', { message: 'recipientAgencyId must be an agency id (or give recipientAgencyKind)' })
+  recipientAgencyId?: string;
+
+  @ApiPropertyOptional({ enum: AgencyKind, description: 'Every agency of this kind (or give recipientAgencyId)' })
+  @IsOptional()
+  @IsEnum(AgencyKind)
+  recipientAgencyKind?: AgencyKind;
+
+  @ApiPropertyOptional({ enum: FieldGroup, isArray: true, description: 'The field groups covered; none listed covers all' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @ArrayUnique()
+  @IsEnum(FieldGroup, { each: true })
+  fieldGroups?: FieldGroup[];
+
+  @ApiPropertyOptional({ enum: [ConsentDecision.Given, ConsentDecision.Refused], description: 'Required unless a legal basis is recorded' })
+  @ValidateIf((o: RecordConsentDto) => o.legalBasis === undefined)
+  @IsIn([ConsentDecision.Given, ConsentDecision.Refused], { message: 'decision must be GIVEN or REFUSED (or record a legalBasis instead)' })
+  decision?: ConsentDecision.Given | ConsentDecision.Refused;
+
+  @ApiPropertyOptional({ enum: LegalBasis, description: 'Instead of consent; needs CONSENT_LEGAL_BASIS and a reason' })
+  @IsOptional()
+  @IsEnum(LegalBasis)
+  legalBasis?: LegalBasis;
+
+  @ApiPropertyOptional({ description: 'Why a legal basis stands in for consent (required with legalBasis)' })
+  @ValidateIf((o: RecordConsentDto) => o.legalBasis !== undefined || o.reason !== undefined)
+  @IsString()
+  @MinLength(10, { message: 'reason must say why, in at least 10 characters' })
+  @MaxLength(1000)
+  reason?: string;
+
+  @ApiPropertyOptional({ example: 'so', description: 'The language consent was asked in (required with a decision)' })
+  @ValidateIf((o: RecordConsentDto) => o.legalBasis === undefined || o.language !== undefined)
+  @Validate(IsLanguage)
+  language?: string;
+}
+
+export class WithdrawConsentDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}

@@ -1,0 +1,75 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, Validate } from 'class-validator';
+import { CaseStatus, EncounterStatus } from '../intake.enums';
+import { IsNationality, IsZonedDateTime } from './codes';
+
+export class ListCasesQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('4')
+  borderPointId?: string;
+
+  @ApiPropertyOptional({ enum: CaseStatus })
+  @IsOptional()
+  @IsEnum(CaseStatus)
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ example: 'SOM', description: 'Cases of persons holding this nationality (among others)' })
+  @IsOptional()
+  @Validate(IsNationality)
+  nationality?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'Arrived at or after' })
+  @IsOptional()
+  @Validate(IsZonedDateTime)
+  arrivedFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z', description: 'Arrived before' })
+  @IsOptional()
+  @Validate(IsZonedDateTime)
+  arrivedTo?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
+export class EncounterDecisionDto {
+  @ApiPropertyOptional({ description: 'Why (required to dismiss)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class EncounterListQuery {
+  @ApiPropertyOptional({ enum: EncounterStatus, default: EncounterStatus.Pending })
+  @IsOptional()
+  @IsEnum(EncounterStatus)
+  status?: EncounterStatus;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}

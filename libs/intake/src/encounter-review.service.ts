@@ -1,0 +1,137 @@
+import { AuditService } from '@kivuko/audit';
+import { Actor, actorScope, BadInputError, ConflictError, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { caseNotFound } from './consent/consent.service';
+import { decodeCursor, encodeCursor } from './case-query.service';
+import { EncounterStatus } from './intake.enums';
+
+export interface EncounterView {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  matchedCaseId: string;
+  matchedCaseNumber: string;
+  score: number;
+  reasons: unknown;
+  status: EncounterStatus;
+  foundAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+}
+
+interface EncounterRow {
+  id: string;
+  case_id: string;
+  case_number: string;
+  matched_case_id: string;
+  matched_case_number: string;
+  score: number;
+  reasons: unknown;
+  status: EncounterStatus;
+  found_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+}
+
+const SELECT_ENCOUNTER = `
+  SELECT e.id, e.case_id, c.case_number, e.matched_case_id, kivuko_case_number(e.matched_case_id) AS matched_case_number, e.score, e.reasons,
+         e.status, e.found_at, e.decided_by, e.decided_at, e.decision_reason
+  FROM possible_encounter e JOIN case_file c ON c.id = e.case_id`;
+
+const view = (row: EncounterRow): EncounterView => ({
+  id: row.id,
+  caseId: row.case_id,
+  caseNumber: row.case_number,
+  matchedCaseId: row.matched_case_id,
+  matchedCaseNumber: row.matched_case_number,
+  score: row.score,
+  reasons: row.reasons,
+  status: row.status,
+  foundAt: row.found_at.toISOString(),
+  decidedBy: row.decided_by,
+  decidedAt: row.decided_at?.toISOString() ?? null,
+  decisionReason: row.decision_reason,
+});
+
+/**
+ * A supervisor's review of possible previous encounters: link (the same person: the new arrival joins
+ * their history) or dismiss (a different person). Nothing is ever merged, and nothing automatically.
+ */
+@Injectable()
+export class EncounterReviewService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Encounters in the caller's scope, newest first; `status` defaults to PENDING (the review queue). */
+  async list(actor: Actor, status: EncounterStatus = EncounterStatus.Pending, limit = 25, cursor?: string): Promise<{ items: EncounterView[]; nextCursor?: string }> {
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const rows = await manager.query<EncounterRow[]>(
+        `${SELECT_ENCOUNTER} WHERE e.status = $1 ${after ? 'AND (e.found_at, e.id) < ($3, $4::uuid)' : ''} ORDER BY e.found_at DESC, e.id DESC LIMIT $2`,
+        after ? [status, limit + 1, after.arrivedAt, after.id] : [status, limit + 1],
+      );
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return rows.length > limit && last ? { items: page.map(view), nextCursor: encodeCursor(last.found_at, last.id) } : { items: page.map(view) };
+    });
+  }
+
+  async link(actor: Actor, caseId: string, encounterId: string, reason: string | undefined, correlationId?: string): Promise<EncounterView> {
+    return this.decide(actor, caseId, encounterId, EncounterStatus.Linked, reason, correlationId, async (manager, row) => {
+      const [{ from, to }] = await manager.query<{ from: string; to: string }[]>(
+        `SELECT kivuko_case_identity($1) AS from, kivuko_case_identity($2) AS to`,
+        [row.case_id, row.matched_case_id],
+      );
+      await manager.query(`SELECT kivuko_link_identities($1, $2)`, [from, to]);
+    });
+  }
+
+  async dismiss(actor: Actor, caseId: string, encounterId: string, reason: string | undefined, correlationId?: string): Promise<EncounterView> {
+    if (!reason || reason.trim().length === 0) {
+      throw new BadInputError('REQUEST.VALIDATION_FAILED', 'Dismissing a possible encounter needs a reason', [
+        { path: 'reason', problem: 'reason is required to dismiss' },
+      ]);
+    }
+    return this.decide(actor, caseId, encounterId, EncounterStatus.Dismissed, reason, correlationId, async () => undefined);
+  }
+
+  private decide(
+    actor: Actor,
+    caseId: string,
+    encounterId: string,
+    status: EncounterStatus,
+    reason: string | undefined,
+    correlationId: string | undefined,
+    effect: (manager: EntityManager, row: EncounterRow) => Promise<void>,
+  ): Promise<EncounterView> {
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const visible = await manager.query<unknown[]>(`SELECT 1 FROM case_file WHERE id = $1`, [caseId]);
+      if (visible.length === 0) throw caseNotFound();
+      const [row] = await manager.query<EncounterRow[]>(`${SELECT_ENCOUNTER} WHERE e.id = $1 AND e.case_id = $2 FOR UPDATE OF e`, [encounterId, caseId]);
+      if (!row) throw new NotFoundError('ENCOUNTER.NOT_FOUND', 'This case has no possible encounter with this id');
+      if (row.status !== EncounterStatus.Pending) {
+        throw new ConflictError('ENCOUNTER.ALREADY_DECIDED', `This possible encounter was already ${row.status.toLowerCase()}`, { status: row.status });
+      }
+      await effect(manager, row);
+      const [updated] = await manager.query<{ decided_at: Date }[]>(
+        `UPDATE possible_encounter SET status = $2, decided_by = $3, decided_at = now(), decision_reason = $4 WHERE id = $1 RETURNING decided_at`,
+        [encounterId, status, actor.userId, reason ?? null],
+      );
+      await this.audit.record(manager, {
+        action: status === EncounterStatus.Linked ? 'ENCOUNTER.LINKED' : 'ENCOUNTER.DISMISSED',
+        actor,
+        caseId,
+        fieldGroups: ['IDENTITY'],
+        purpose: 'DUPLICATE_REVIEW',
+        correlationId,
+        details: { encounterId, matchedCaseId: row.matched_case_id },
+      });
+      return view({ ...row, status, decided_by: actor.userId, decided_at: updated.decided_at, decision_reason: reason ?? null });
+    });
+  }
+}

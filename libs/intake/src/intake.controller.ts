@@ -1,0 +1,177 @@
+import { Actor, BadInputError, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { CasePage, CaseQueryService, CaseView } from './case-query.service';
+import { ConsentService, ConsentView } from './consent/consent.service';
+import { RecordConsentDto, WithdrawConsentDto } from './consent/consent.dto';
+import { EncounterDecisionDto, EncounterListQuery, ListCasesQuery } from './dto/case-query.dto';
+import { CompleteIntakeDto, RegisterIntakeDto } from './dto/intake.dto';
+import { EncounterReviewService, EncounterView } from './encounter-review.service';
+
+import { IntakeResult, IntakeService } from './intake.service';
+
+const correlationOf = (req: RequestWithActor): string | undefined => (req.id ? String(req.id) : undefined);
+const uuid = new UuidParamPipe();
+
+/** `3`, `"3"` or `W/"3"`: the case version a client read. */
+export function versionFromIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!match) {
+    throw new BadInputError('REQUEST.VALIDATION_FAILED', 'If-Match must carry the case version', [
+      { path: 'If-Match', problem: 'must be the case version, e.g. "3" (as the ETag of the case)' },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+@ApiTags('intake')
+@ApiBearerAuth()
+@Controller({ version: '1' })
+export class IntakeController {
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly cases: CaseQueryService,
+  ) {}
+
+  /** Registers an arrival: 201 with the new cases, or 200 with the first answer when the intake id was already used for this same submission. */
+  @RequirePermission(Permission.IntakeRegister)
+  @Post('intakes')
+  @HttpCode(201)
+  async register(
+    @CurrentActor() actor: Actor,
+    @Body() body: RegisterIntakeDto,
+    @Req() req: RequestWithActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IntakeResult> {
+    const { replayed, result } = await this.intake.register(actor, body, { correlationId: correlationOf(req) });
+    if (replayed) void reply.status(200);
+    return result;
+  }
+
+  @RequirePermission(Permission.CasesRead)
+  @Get('cases')
+  list(@CurrentActor() actor: Actor, @Query() query: ListCasesQuery, @Req() req: RequestWithActor): Promise<CasePage> {
+    return this.cases.list(actor, query, correlationOf(req));
+  }
+
+  @RequirePermission(Permission.CasesRead)
+  @Get('cases/:id')
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Req() req: RequestWithActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseView> {
+    const view = await this.cases.get(actor, id, correlationOf(req));
+    void reply.header('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  /** Completes a mass-arrival record, or corrects an intake, at the version read (body `version` or If-Match). */
+  @RequirePermission(Permission.IntakeUpdate)
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The case version (its ETag), instead of `version` in the body' })
+  @Put('cases/:id/intake')
+  async complete(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Body() body: CompleteIntakeDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() req: RequestWithActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseView> {
+    const headerVersion = versionFromIfMatch(ifMatch);
+    if (headerVersion !== undefined && body.version !== undefined && headerVersion !== body.version) {
+      throw new BadInputError('REQUEST.VALIDATION_FAILED', 'The version in If-Match and in the body differ', [
+        { path: 'version', problem: `is ${body.version} but If-Match says ${headerVersion}` },
+      ]);
+    }
+    const version = body.version ?? headerVersion;
+    if (version === undefined) {
+      throw new BadInputError('REQUEST.VALIDATION_FAILED', 'The case version is required', [
+        { path: 'version', problem: 'version is required: send the version you read, in the body or as If-Match' },
+      ]);
+    }
+    const view = await this.intake.complete(actor, id, { ...body, version }, { correlationId: correlationOf(req) });
+    void reply.header('ETag', `"${view.version}"`);
+    return view;
+  }
+}
+
+@ApiTags('possible previous encounters')
+@ApiBearerAuth()
+@Controller({ version: '1' })
+export class EncounterController {
+  constructor(private readonly encounters: EncounterReviewService) {}
+
+  @RequirePermission(Permission.EncountersReview)
+  @ApiOkResponse({ description: 'Possible previous encounters in your scope, newest first' })
+  @Get('encounters')
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: EncounterListQuery,
+  ): Promise<{ items: EncounterView[]; nextCursor?: string }> {
+    return this.encounters.list(actor, query.status, query.limit, query.cursor);
+  }
+
+  @RequirePermission(Permission.EncountersReview)
+  @Post('cases/:id/encounters/:encounterId/link')
+  @HttpCode(200)
+  link(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('encounterId', uuid) encounterId: string,
+    @Body() body: EncounterDecisionDto,
+    @Req() req: RequestWithActor,
+  ): Promise<EncounterView> {
+    return this.encounters.link(actor, id, encounterId, body.reason, correlationOf(req));
+  }
+
+  @RequirePermission(Permission.EncountersReview)
+  @Post('cases/:id/encounters/:encounterId/dismiss')
+  @HttpCode(200)
+  dismiss(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('encounterId', uuid) encounterId: string,
+    @Body() body: EncounterDecisionDto,
+    @Req() req: RequestWithActor,
+  ): Promise<EncounterView> {
+    return this.encounters.dismiss(actor, id, encounterId, body.reason, correlationOf(req));
+  }
+}
+
+@ApiTags('consent')
+@ApiBearerAuth()
+@Controller({ version: '1' })
+export class ConsentController {
+  constructor(private readonly consents: ConsentService) {}
+
+  @RequirePermission(Permission.CasesRead)
+  @Get('cases/:id/consents')
+  list(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<ConsentView[]> {
+    return this.consents.list(actor, id);
+  }
+
+  /** Consent given or refused; or, with CONSENT_LEGAL_BASIS and a reason, a legal basis standing in for it. */
+  @RequirePermission(Permission.ConsentRecord)
+  @Post('cases/:id/consents')
+  record(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: RecordConsentDto, @Req() req: RequestWithActor): Promise<ConsentView> {
+    return this.consents.record(actor, id, body, correlationOf(req));
+  }
+
+  @RequirePermission(Permission.ConsentRecord)
+  @Post('cases/:id/consents/:consentId/withdraw')
+  @HttpCode(200)
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('consentId', uuid) consentId: string,
+    @Body() body: WithdrawConsentDto,
+    @Req() req: RequestWithActor,
+  ): Promise<ConsentView> {
+    return this.consents.withdraw(actor, id, consentId, body, correlationOf(req));
+  }
+}
+

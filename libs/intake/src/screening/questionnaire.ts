@@ -1,0 +1,240 @@
+/**
+ * The screening interview as data: a versioned list of questions, each belonging to one field group.
+ * A country's SOP can carry its own questionnaire (more questions, other options); intake answers name
+ * the questionnaire and version they answer, and every answer is checked against it.
+ */
+export type QuestionType = 'BOOLEAN' | 'TEXT' | 'CHOICE' | 'MULTI_CHOICE' | 'INTEGER';
+
+/** The field groups a screening answer can belong to (identity and arrival come from the intake itself). */
+export const ANSWER_GROUPS = ['NEEDS', 'CHILD', 'ASYLUM', 'TRAFFICKING', 'HEALTH', 'SGBV', 'TORTURE'] as const;
+export type AnswerGroup = (typeof ANSWER_GROUPS)[number];
+
+export interface Question {
+  /** snake_case, unique within the questionnaire; what profiling rules refer to. */
+  id: string;
+  group: AnswerGroup;
+  type: QuestionType;
+  /** For CHOICE and MULTI_CHOICE. */
+  options?: readonly string[];
+  /** For TEXT; defaults to {@link DEFAULT_TEXT_LIMIT}. */
+  maxLength?: number;
+  /** For INTEGER. */
+  min?: number;
+  max?: number;
+  /** Shown to the interviewing officer. */
+  prompt: string;
+}
+
+export interface Questionnaire {
+  code: string;
+  version: number;
+  questions: readonly Question[];
+}
+
+export const DEFAULT_TEXT_LIMIT = 4_000;
+export type Answer = boolean | string | number | string[];
+export type Answers = Record<string, Answer>;
+
+const Q = (id: string, group: AnswerGroup, type: QuestionType, prompt: string, extra: Partial<Question> = {}): Question => ({
+  id,
+  group,
+  type,
+  prompt,
+  ...extra,
+});
+
+/** The default screening questionnaire, from the domain guide's profiles and indicators. */
+export const DEFAULT_QUESTIONNAIRE: Questionnaire = {
+  code: 'kivuko-screening',
+  version: 1,
+  questions: [
+    // Why the person left and what they need (NEEDS: seen by every agency the case is referred to).
+    Q('reasons_for_leaving', 'NEEDS', 'MULTI_CHOICE', 'Why did you leave?', {
+      options: ['WORK', 'FAMILY', 'EDUCATION', 'CONFLICT', 'PERSECUTION', 'GENERALISED_VIOLENCE', 'DISASTER', 'POVERTY', 'OTHER'],
+    }),
+    Q('wants_to_return_home', 'NEEDS', 'BOOLEAN', 'Do you wish to go back to your country?'),
+    Q('has_means_to_return', 'NEEDS', 'BOOLEAN', 'Do you have the means to go back?'),
+    Q('health_triage', 'NEEDS', 'CHOICE', 'Health triage', { options: ['URGENT', 'NEEDS_CARE', 'NONE'] }),
+    Q('disability', 'NEEDS', 'BOOLEAN', 'Disability observed or reported'),
+    Q('serious_illness', 'NEEDS', 'BOOLEAN', 'Serious illness reported'),
+    Q('pregnant', 'NEEDS', 'BOOLEAN', 'Pregnant'),
+    Q('older_person_at_risk', 'NEEDS', 'BOOLEAN', 'Older person at risk'),
+    Q('single_parent', 'NEEDS', 'BOOLEAN', 'Single parent or caregiver'),
+    Q('woman_at_risk', 'NEEDS', 'BOOLEAN', 'Woman at risk'),
+    Q('officer_observations', 'NEEDS', 'TEXT', 'Officer observations (no disclosures here)', { maxLength: 2_000 }),
+    // Children.
+    Q('caregiver_present', 'CHILD', 'BOOLEAN', 'Is a parent or caregiver with the child?'),
+    Q('caregiver_relationship', 'CHILD', 'CHOICE', 'Who is with the child?', {
+      options: ['PARENT', 'LEGAL_GUARDIAN', 'CUSTOMARY_CAREGIVER', 'RELATIVE', 'UNRELATED_ADULT', 'NONE'],
+    }),
+    Q('caregiver_relationship_verified', 'CHILD', 'BOOLEAN', 'Relationship to the accompanying adult verified'),
+    Q('adult_answers_for_child', 'CHILD', 'BOOLEAN', 'An adult answers for the child'),
+    Q('adult_holds_child_documents', 'CHILD', 'BOOLEAN', "An adult holds the child's documents"),
+    Q('child_married', 'CHILD', 'BOOLEAN', 'Child spouse'),
+    Q('child_is_parent', 'CHILD', 'BOOLEAN', 'Child parent'),
+    Q('child_labour', 'CHILD', 'BOOLEAN', 'Child labour'),
+    Q('associated_with_armed_group', 'CHILD', 'BOOLEAN', 'Associated with armed forces or groups'),
+    // Asylum (encrypted).
+    Q('fear_of_return', 'ASYLUM', 'BOOLEAN', 'Are you afraid to go back?'),
+    Q('fear_reasons', 'ASYLUM', 'MULTI_CHOICE', 'What are you afraid of?', {
+      options: ['PERSECUTION', 'CONFLICT', 'GENERALISED_VIOLENCE', 'THREAT_TO_LIFE', 'THREAT_TO_FREEDOM', 'OTHER'],
+    }),
+    Q('asylum_wish_expressed', 'ASYLUM', 'BOOLEAN', 'Wish to seek asylum expressed, in any words'),
+    Q('asylum_wish_words', 'ASYLUM', 'TEXT', 'The words used', { maxLength: 1_000 }),
+    Q('refugee_documents_elsewhere', 'ASYLUM', 'BOOLEAN', 'Holds refugee documents from another country'),
+    Q('asylum_statement', 'ASYLUM', 'TEXT', 'What happened (the person’s account)'),
+    // Trafficking and smuggling abuse (encrypted).
+    Q('others_speak_for_person', 'TRAFFICKING', 'BOOLEAN', 'Others speak for the person'),
+    Q('movement_controlled', 'TRAFFICKING', 'BOOLEAN', 'Movement controlled by others'),
+    Q('threatened', 'TRAFFICKING', 'BOOLEAN', 'Threats against the person or family'),
+    Q('debt_bondage', 'TRAFFICKING', 'BOOLEAN', 'Owes a debt to those who organised the journey or work'),
+    Q('deceived_about_job', 'TRAFFICKING', 'BOOLEAN', 'Deceived about the job or conditions'),
+    Q('little_or_no_pay', 'TRAFFICKING', 'BOOLEAN', 'Little or no pay'),
+    Q('sexual_exploitation', 'TRAFFICKING', 'BOOLEAN', 'Sexual exploitation'),
+    Q('injuries_from_control', 'TRAFFICKING', 'BOOLEAN', 'Injuries from control or punishment'),
+    Q('held_for_ransom', 'TRAFFICKING', 'BOOLEAN', 'Held for ransom on the way'),
+    Q('family_extorted', 'TRAFFICKING', 'BOOLEAN', 'Family extorted'),
+    Q('abandoned_en_route', 'TRAFFICKING', 'BOOLEAN', 'Abandoned on the way'),
+    Q('beaten_or_robbed', 'TRAFFICKING', 'BOOLEAN', 'Beaten or robbed by smugglers or officials'),
+    Q('detained_in_transit', 'TRAFFICKING', 'BOOLEAN', 'Detained in a transit country'),
+    Q('trafficking_account', 'TRAFFICKING', 'TEXT', 'The person’s account'),
+    // Health details (encrypted; the triage level above is not).
+    Q('health_need', 'HEALTH', 'TEXT', 'The health need', { maxLength: 2_000 }),
+    Q('injured', 'HEALTH', 'BOOLEAN', 'Injured'),
+    Q('critical_condition', 'HEALTH', 'BOOLEAN', 'Critical condition'),
+    Q('pregnancy_complication', 'HEALTH', 'BOOLEAN', 'Pregnancy complication'),
+    // Torture (encrypted).
+    Q('torture_reported', 'TORTURE', 'BOOLEAN', 'Torture reported'),
+    Q('scars_attributed_to_torture', 'TORTURE', 'BOOLEAN', 'Scars or impairment attributed to torture'),
+    Q('forced_to_commit_acts', 'TORTURE', 'BOOLEAN', 'Forced to commit acts'),
+    Q('witnessed_killings', 'TORTURE', 'BOOLEAN', 'Witnessed killings'),
+    Q('torture_account', 'TORTURE', 'TEXT', 'The person’s account'),
+    // Sexual and gender-based violence (encrypted).
+    Q('sexual_violence_disclosed', 'SGBV', 'BOOLEAN', 'Sexual violence disclosed'),
+    Q('sexual_violence_hours_ago', 'SGBV', 'INTEGER', 'How many hours ago (if recent)', { min: 0, max: 100_000 }),
+    Q('forced_or_early_marriage', 'SGBV', 'BOOLEAN', 'Forced or early marriage'),
+    Q('fgm', 'SGBV', 'BOOLEAN', 'Female genital mutilation'),
+    Q('survival_sex', 'SGBV', 'BOOLEAN', 'Survival sex'),
+    Q('sgbv_account', 'SGBV', 'TEXT', 'The person’s account'),
+  ],
+};
+
+const QUESTION_ID = /^[a-z][a-z0-9_]{0,63}$/;
+const OPTION = /^[A-Z][A-Z0-9_]{0,63}$/;
+const TYPES: readonly QuestionType[] = ['BOOLEAN', 'TEXT', 'CHOICE', 'MULTI_CHOICE', 'INTEGER'];
+
+/** Every problem with a questionnaire definition (e.g. one a SOP carries), each with its path. */
+export function validateQuestionnaire(value: unknown): string[] {
+  const problems: string[] = [];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['(questionnaire): must be an object'];
+  const q = value as Record<string, unknown>;
+  if (typeof q['code'] !== 'string' || !/^[a-z][a-z0-9-]{1,63}$/.test(q['code'])) problems.push('code: must be lower-case letters, digits and -');
+  if (!Number.isInteger(q['version']) || (q['version'] as number) < 1) problems.push('version: must be a positive integer');
+  if (!Array.isArray(q['questions']) || q['questions'].length === 0) {
+    problems.push('questions: must be a non-empty array');
+    return problems;
+  }
+  const seen = new Set<string>();
+  (q['questions'] as unknown[]).forEach((raw, i) => {
+    const path = `questions[${i}]`;
+    if (typeof raw !== 'object' || raw === null) return problems.push(`${path}: must be an object`);
+    const question = raw as Record<string, unknown>;
+    const id = question['id'];
+    if (typeof id !== 'string' || !QUESTION_ID.test(id)) problems.push(`${path}.id: must be snake_case`);
+    else if (seen.has(id)) problems.push(`${path}.id: "${id}" is used twice`);
+    else seen.add(id);
+    if (!(ANSWER_GROUPS as readonly unknown[]).includes(question['group'])) problems.push(`${path}.group: must be one of ${ANSWER_GROUPS.join(', ')}`);
+    if (!(TYPES as readonly unknown[]).includes(question['type'])) problems.push(`${path}.type: must be one of ${TYPES.join(', ')}`);
+    if (typeof question['prompt'] !== 'string' || question['prompt'].length === 0) problems.push(`${path}.prompt: must be a non-empty string`);
+    const choice = question['type'] === 'CHOICE' || question['type'] === 'MULTI_CHOICE';
+    const options = question['options'];
+    if (choice && (!Array.isArray(options) || options.length === 0 || options.some((o) => typeof o !== 'string' || !OPTION.test(o)))) {
+      problems.push(`${path}.options: a choice needs a non-empty list of UPPER_CASE options`);
+    }
+    if (!choice && options !== undefined) problems.push(`${path}.options: only choices have options`);
+    return undefined;
+  });
+  return problems;
+}
+
+/** The questionnaires intakes may answer, by `code@version`. */
+export class QuestionnaireRegistry {
+  private readonly byKey = new Map<string, { questionnaire: Questionnaire; byId: Map<string, Question> }>();
+
+  constructor(questionnaires: readonly Questionnaire[] = [DEFAULT_QUESTIONNAIRE]) {
+    for (const questionnaire of questionnaires) this.add(questionnaire);
+  }
+
+  add(questionnaire: Questionnaire): void {
+    const problems = validateQuestionnaire(questionnaire);
+    if (problems.length > 0) throw new Error(`Questionnaire ${questionnaire.code}@${questionnaire.version} is invalid: ${problems.join('; ')}`);
+    this.byKey.set(`${questionnaire.code}@${questionnaire.version}`, {
+      questionnaire,
+      byId: new Map(questionnaire.questions.map((question) => [question.id, question])),
+    });
+  }
+
+  find(code: string, version: number): { questionnaire: Questionnaire; byId: Map<string, Question> } | undefined {
+    return this.byKey.get(`${code}@${version}`);
+  }
+
+  get default(): Questionnaire {
+    return DEFAULT_QUESTIONNAIRE;
+  }
+}
+
+/** Checks answers against their questions; every problem is returned with its path under `path`. */
+export function checkAnswers(byId: ReadonlyMap<string, Question>, answers: Record<string, unknown>, path: string): { path: string; problem: string }[] {
+  const problems: { path: string; problem: string }[] = [];
+  for (const [id, value] of Object.entries(answers)) {
+    const at = `${path}.${id}`;
+    const question = byId.get(id);
+    if (!question) {
+      problems.push({ path: at, problem: `"${id}" is not a question of this questionnaire` });
+      continue;
+    }
+    const problem = answerProblem(question, value);
+    if (problem) problems.push({ path: at, problem });
+  }
+  return problems;
+}
+
+function answerProblem(question: Question, value: unknown): string | null {
+  switch (question.type) {
+    case 'BOOLEAN':
+      return typeof value === 'boolean' ? null : 'must be true or false';
+    case 'TEXT': {
+      const limit = question.maxLength ?? DEFAULT_TEXT_LIMIT;
+      if (typeof value !== 'string') return 'must be text';
+      if (value.trim().length === 0) return 'must not be empty (leave the question out instead)';
+      return value.length > limit ? `must be at most ${limit} characters` : null;
+    }
+    case 'INTEGER': {
+      if (typeof value !== 'number' || !Number.isInteger(value)) return 'must be a whole number';
+      if (question.min !== undefined && value < question.min) return `must be at least ${question.min}`;
+      if (question.max !== undefined && value > question.max) return `must be at most ${question.max}`;
+      return null;
+    }
+    case 'CHOICE':
+      return typeof value === 'string' && (question.options ?? []).includes(value) ? null : `must be one of ${(question.options ?? []).join(', ')}`;
+    case 'MULTI_CHOICE': {
+      if (!Array.isArray(value) || value.length === 0) return `must be a non-empty list of ${(question.options ?? []).join(', ')}`;
+      const bad = value.filter((v) => typeof v !== 'string' || !(question.options ?? []).includes(v));
+      if (bad.length > 0) return `must only contain ${(question.options ?? []).join(', ')}`;
+      return new Set(value).size === value.length ? null : 'must not list an option twice';
+    }
+  }
+}
+
+/** Answers split by the field group their questions belong to. */
+export function answersByGroup(byId: ReadonlyMap<string, Question>, answers: Answers): Map<AnswerGroup, Answers> {
+  const groups = new Map<AnswerGroup, Answers>();
+  for (const [id, value] of Object.entries(answers)) {
+    const question = byId.get(id);
+    if (!question) continue;
+    const group = groups.get(question.group) ?? {};
+    group[id] = value;
+    groups.set(question.group, group);
+  }
+  return groups;
+}
