@@ -242,16 +242,24 @@ export class Cases1764700000000 implements MigrationInterface {
       CREATE FUNCTION kivuko_scope_agency_staff() RETURNS boolean LANGUAGE sql STABLE AS $$
         SELECT kivuko_scope_has_role('CASEWORKER') OR kivuko_scope_has_role('SUPERVISOR') OR kivuko_scope_has_role('AGENCY_MANAGER')
       $$`);
+    // One function decides whether a case row is visible. It is PL/pgSQL on purpose: the planner then
+    // treats it as an ordinary filter instead of inlining an OR of settings it cannot estimate, and
+    // keeps reading the list indexes in order.
+    await q.query(`
+      CREATE FUNCTION kivuko_case_row_visible(p_case uuid, p_border_point uuid) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+      BEGIN
+        IF kivuko_scope_is_system() OR kivuko_scope_sees_border_point(p_border_point) THEN
+          RETURN true;
+        END IF;
+        RETURN kivuko_scope_agency_staff()
+           AND EXISTS (SELECT 1 FROM case_share s WHERE s.case_id = p_case AND s.agency_id = kivuko_scope_agency());
+      END $$`);
     await q.query(`ALTER TABLE case_file ENABLE ROW LEVEL SECURITY`);
-    const caseVisible = `
-      kivuko_scope_is_system()
-      OR kivuko_scope_sees_border_point(border_point_id)
-      OR (kivuko_scope_agency_staff()
-          AND EXISTS (SELECT 1 FROM case_share s WHERE s.case_id = case_file.id AND s.agency_id = kivuko_scope_agency()))`;
-    await q.query(`CREATE POLICY case_file_read ON case_file FOR SELECT USING (${caseVisible})`);
+    await q.query(`CREATE POLICY case_file_read ON case_file FOR SELECT USING (kivuko_case_row_visible(id, border_point_id))`);
     await q.query(`CREATE POLICY case_file_register ON case_file FOR INSERT
       WITH CHECK (kivuko_scope_is_system() OR kivuko_scope_sees_border_point(border_point_id))`);
-    await q.query(`CREATE POLICY case_file_change ON case_file FOR UPDATE USING (${caseVisible}) WITH CHECK (${caseVisible})`);
+    await q.query(`CREATE POLICY case_file_change ON case_file FOR UPDATE
+      USING (kivuko_case_row_visible(id, border_point_id)) WITH CHECK (kivuko_case_row_visible(id, border_point_id))`);
     await q.query(`REVOKE DELETE, TRUNCATE ON case_file FROM kivuko_app`);
 
     await q.query(`
@@ -336,7 +344,7 @@ export class Cases1764700000000 implements MigrationInterface {
       $$`);
     await q.query(`REVOKE ALL ON FUNCTION kivuko_encounter_candidates(text[], text[], real, integer), kivuko_identity_history(uuid), kivuko_case_identity(uuid), kivuko_case_number(uuid), kivuko_link_identities(uuid, uuid) FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON FUNCTION kivuko_encounter_candidates(text[], text[], real, integer), kivuko_identity_history(uuid), kivuko_case_identity(uuid), kivuko_case_number(uuid), kivuko_link_identities(uuid, uuid),
-      kivuko_can_see_case(uuid), kivuko_scope_sees_border_point(uuid), kivuko_scope_agency_staff() TO kivuko_app`);
+      kivuko_can_see_case(uuid), kivuko_case_row_visible(uuid, uuid), kivuko_scope_sees_border_point(uuid), kivuko_scope_agency_staff() TO kivuko_app`);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -350,6 +358,7 @@ export class Cases1764700000000 implements MigrationInterface {
     }
     await q.query(`DROP FUNCTION kivuko_can_see_case(uuid)`);
     await q.query(`DROP TABLE case_file`);
+    await q.query(`DROP FUNCTION kivuko_case_row_visible(uuid, uuid)`);
     await q.query(`DROP FUNCTION kivuko_scope_agency_staff()`);
     await q.query(`DROP FUNCTION kivuko_scope_sees_border_point(uuid)`);
   }

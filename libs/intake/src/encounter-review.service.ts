@@ -118,7 +118,8 @@ export class EncounterReviewService {
         throw new ConflictError('ENCOUNTER.ALREADY_DECIDED', `This possible encounter was already ${row.status.toLowerCase()}`, { status: row.status });
       }
       await effect(manager, row);
-      const [updated] = await manager.query<{ decided_at: Date }[]>(
+      // An UPDATE answers [rows, affected count].
+      const [[updated]] = await manager.query<[{ decided_at: Date }[], number]>(
         `UPDATE possible_encounter SET status = $2, decided_by = $3, decided_at = now(), decision_reason = $4 WHERE id = $1 RETURNING decided_at`,
         [encounterId, status, actor.userId, reason ?? null],
       );

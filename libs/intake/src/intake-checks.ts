@@ -70,7 +70,7 @@ export function checkPerson(
     else if (person.statedAge !== undefined && Math.abs(ageAt(person.dateOfBirth, arrivedAt) - person.statedAge) > 2) {
       problems.push({
         path: `${path}.statedAge`,
-        problem: `is ${person.statedAge} but the date of birth gives ${ageAt(person.dateOfBirth, arrivedAt)} at arrival: give one, or mark the date as estimated and make them agree`,
+        problem: 'differs by more than 2 years from the age the date of birth gives at arrival: give one, or make an estimated date agree with it',
       });
     }
   } else if (person.dateOfBirthEstimated !== undefined) {
@@ -98,7 +98,11 @@ export function checkPerson(
     const version = person.screening.version ?? questionnaires.default.version;
     const found = questionnaires.find(code, version);
     if (!found) {
-      problems.push({ path: `${path}.screening.questionnaire`, problem: `no questionnaire ${code} version ${version}` });
+      problems.push(
+        questionnaires.knows(code)
+          ? { path: `${path}.screening.version`, problem: 'is not a version of this questionnaire' }
+          : { path: `${path}.screening.questionnaire`, problem: 'is not a known questionnaire' },
+      );
     } else {
       problems.push(...checkAnswers(found.byId, person.screening.answers, `${path}.screening.answers`));
       screening = { code, version, byId: found.byId };
@@ -107,26 +111,35 @@ export function checkPerson(
   return { problems, screening };
 }
 
-/** Checks the whole intake; returns every problem and the questionnaire each person's answers use. */
+/**
+ * Checks the whole intake; returns every problem and the questionnaire each person's answers use.
+ * `structural` are the paths the request's shape was already refused for: the parts under them are
+ * not checked again (their values cannot be trusted to have the right types), everything else is.
+ */
 export function checkIntake(
   dto: RegisterIntakeDto,
   now: Date,
   questionnaires: QuestionnaireRegistry,
+  structural: readonly string[] = [],
 ): { problems: FieldProblem[]; screenings: (CheckedScreening | undefined)[] } {
+  const broken = (prefix: string): boolean => structural.some((p) => p === prefix || p.startsWith(`${prefix}.`) || p.startsWith(`${prefix}[`));
   const problems: FieldProblem[] = [];
   const mode = dto.mode ?? IntakeMode.Full;
-  const arrivedAt = new Date(dto.arrival.arrivedAt);
-  if (arrivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) problems.push({ path: 'arrival.arrivedAt', problem: 'must not be in the future' });
-  if (arrivedAt.getTime() < EARLIEST_ARRIVAL.getTime()) problems.push({ path: 'arrival.arrivedAt', problem: `must not be before ${EARLIEST_ARRIVAL.toISOString().slice(0, 10)}` });
+  const arrivedAt = new Date(dto.arrival?.arrivedAt);
+  const arrivalUsable = !structural.includes('arrival') && !broken('arrival.arrivedAt') && !Number.isNaN(arrivedAt.getTime());
+  if (arrivalUsable && arrivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) problems.push({ path: 'arrival.arrivedAt', problem: 'must not be in the future' });
+  if (arrivalUsable && arrivedAt.getTime() < EARLIEST_ARRIVAL.getTime()) problems.push({ path: 'arrival.arrivedAt', problem: `must not be before ${EARLIEST_ARRIVAL.toISOString().slice(0, 10)}` });
+  if (!arrivalUsable || !Array.isArray(dto.persons) || structural.includes('persons') || broken('mode')) return { problems, screenings: [] };
 
   const refs = new Map<string, number>();
   dto.persons.forEach((person, i) => {
-    if (person.ref === undefined) return;
-    if (refs.has(person.ref)) problems.push({ path: `persons[${i}].ref`, problem: `"${person.ref}" is already used by persons[${refs.get(person.ref)}]` });
+    if (person.ref === undefined || broken(`persons[${i}]`)) return;
+    if (refs.has(person.ref)) problems.push({ path: `persons[${i}].ref`, problem: `is already used by persons[${refs.get(person.ref)}]` });
     else refs.set(person.ref, i);
   });
 
   const screenings = dto.persons.map((person, i) => {
+    if (broken(`persons[${i}]`)) return undefined;
     const checked = checkPerson(person, `persons[${i}]`, mode, arrivedAt, now, questionnaires);
     problems.push(...checked.problems);
     (person.travelledWith ?? []).forEach((companion, j) => {
@@ -134,7 +147,7 @@ export function checkIntake(
       if ((companion.ref === undefined) === (companion.caseId === undefined)) {
         problems.push({ path: at, problem: 'give either ref (a person in this intake) or caseId (an existing case), not both or neither' });
       } else if (companion.ref !== undefined) {
-        if (!refs.has(companion.ref)) problems.push({ path: `${at}.ref`, problem: `no person in this intake has ref "${companion.ref}"` });
+        if (!refs.has(companion.ref)) problems.push({ path: `${at}.ref`, problem: 'no person in this intake has this ref' });
         else if (refs.get(companion.ref) === i) problems.push({ path: `${at}.ref`, problem: 'a person cannot travel with themselves' });
       }
     });

@@ -1,6 +1,6 @@
 import { Actor, BadInputError, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { CasePage, CaseQueryService, CaseView } from './case-query.service';
 import { ConsentService, ConsentView } from './consent/consent.service';
@@ -9,6 +9,7 @@ import { EncounterDecisionDto, EncounterListQuery, ListCasesQuery } from './dto/
 import { CompleteIntakeDto, RegisterIntakeDto } from './dto/intake.dto';
 import { EncounterReviewService, EncounterView } from './encounter-review.service';
 
+import { RegisterIntakeBodyPipe } from './intake-body.pipe';
 import { IntakeResult, IntakeService } from './intake.service';
 
 const correlationOf = (req: RequestWithActor): string | undefined => (req.id ? String(req.id) : undefined);
@@ -39,13 +40,15 @@ export class IntakeController {
   @RequirePermission(Permission.IntakeRegister)
   @Post('intakes')
   @HttpCode(201)
+  @ApiBody({ type: RegisterIntakeDto })
   async register(
     @CurrentActor() actor: Actor,
-    @Body() body: RegisterIntakeDto,
+    // Typed `unknown` so the global pipe leaves it to RegisterIntakeBodyPipe, which answers shape and rule problems together.
+    @Body(RegisterIntakeBodyPipe) raw: unknown,
     @Req() req: RequestWithActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<IntakeResult> {
-    const { replayed, result } = await this.intake.register(actor, body, { correlationId: correlationOf(req) });
+    const { replayed, result } = await this.intake.register(actor, raw as RegisterIntakeDto, { correlationId: correlationOf(req) });
     if (replayed) void reply.status(200);
     return result;
   }

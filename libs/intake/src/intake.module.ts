@@ -5,13 +5,15 @@ import { CaseQueryService } from './case-query.service';
 import { ConsentService } from './consent/consent.service';
 import { EncounterReviewService } from './encounter-review.service';
 import { ConsentController, EncounterController, IntakeController } from './intake.controller';
+import { RegisterIntakeBodyPipe } from './intake-body.pipe';
 import { IntakeService } from './intake.service';
+import { QuestionnaireRegistry } from './screening/questionnaire';
 
 /** Registering arrivals, reading cases in scope, consent records and the review of possible previous encounters. */
 @Module({
   imports: [AuditModule],
   controllers: [IntakeController, EncounterController, ConsentController],
-  providers: [CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService, EncounterReviewService],
+  providers: [{ provide: QuestionnaireRegistry, useValue: new QuestionnaireRegistry() }, RegisterIntakeBodyPipe, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService, EncounterReviewService],
   exports: [CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService],
 })
 export class IntakeModule {}

@@ -1,5 +1,5 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, DomainError, FieldCipher, FieldProblem, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, ConflictError, DomainError, FieldCipher, FieldProblem, UnitOfWork, validationFailed } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -62,9 +62,8 @@ export class ForbiddenBorderPointError extends DomainError {
  */
 @Injectable()
 export class IntakeService {
-  readonly questionnaires = new QuestionnaireRegistry();
-
   constructor(
+    readonly questionnaires: QuestionnaireRegistry,
     private readonly uow: UnitOfWork,
     private readonly numbers: CaseNumberAllocator,
     private readonly audit: AuditService,
@@ -84,9 +83,8 @@ export class IntakeService {
       const replay = await this.claimIntakeId(manager, dto, actor, payloadHash);
       if (replay) return { replayed: true, result: replay };
       if (!borderPoint.active) problems.push({ path: 'arrival.borderPointId', problem: 'this border point is not active' });
+      problems.push(...(await this.companionCaseProblems(manager, dto)));
       if (problems.length > 0) throw invalid(problems);
-
-      await this.checkCompanionCases(manager, dto);
       const arrivedAt = new Date(dto.arrival.arrivedAt);
       const caseIds: string[] = dto.persons.map(() => randomUUID());
       const byRef = new Map(dto.persons.flatMap((p, i) => (p.ref ? [[p.ref, caseIds[i]] as const] : [])));
@@ -195,7 +193,7 @@ export class IntakeService {
       if (companionIds.length > 0) {
         const visible = await manager.query<{ id: string }[]>(`SELECT id FROM case_file WHERE id = ANY ($1::uuid[])`, [companionIds]);
         const missing = companionIds.flatMap((id, i) => (visible.some((v) => v.id === id) ? [] : [{ path: `person.travelledWith[${i}].caseId`, problem: 'no case with this id' }]));
-        if (missing.length > 0) throw invalid(missing, 'INTAKE.UNKNOWN_REFERENCE');
+        if (missing.length > 0) throw invalid(missing);
       }
 
       await replacePerson(manager, caseId, person);
@@ -260,7 +258,7 @@ export class IntakeService {
   }
 
   /** Companion cases must exist and be visible to the caller. */
-  private async checkCompanionCases(manager: EntityManager, dto: RegisterIntakeDto): Promise<void> {
+  private async companionCaseProblems(manager: EntityManager, dto: RegisterIntakeDto): Promise<FieldProblem[]> {
     const problems: FieldProblem[] = [];
     const companionCases = dto.persons.flatMap((p, i) =>
       (p.travelledWith ?? []).flatMap((c, j) => (c.caseId ? [{ caseId: c.caseId, path: `persons[${i}].travelledWith[${j}].caseId` }] : [])),
@@ -272,7 +270,7 @@ export class IntakeService {
         if (!known.has(companion.caseId)) problems.push({ path: companion.path, problem: 'no case with this id' });
       }
     }
-    if (problems.length > 0) throw invalid(problems, 'INTAKE.UNKNOWN_REFERENCE');
+    return problems;
   }
 
   private async linkCompanions(manager: EntityManager, dto: RegisterIntakeDto, caseIds: string[], byRef: Map<string, string>): Promise<void> {
@@ -300,7 +298,6 @@ function idConflict(): ConflictError {
   );
 }
 
-export function invalid(problems: FieldProblem[], code = 'INTAKE.INVALID'): BadInputError {
-  const paths = [...new Set(problems.map((p) => p.path))];
-  return new BadInputError(code, `The intake has ${paths.length} invalid field${paths.length === 1 ? '' : 's'}: ${paths.join(', ')}`, problems);
+export function invalid(problems: FieldProblem[]): BadInputError {
+  return validationFailed(problems, 'INTAKE.INVALID', 'The intake');
 }

@@ -160,7 +160,8 @@ export class ConsentService {
         throw new LegalBasisNotPermittedError();
       }
       if (current.withdrawn_at) throw new ConflictError('CONSENT.ALREADY_WITHDRAWN', 'This consent was already withdrawn');
-      const [row] = await manager.query<ConsentRow[]>(
+      // An UPDATE answers [rows, affected count].
+      const [[row]] = await manager.query<[ConsentRow[], number]>(
         `UPDATE consent_record SET withdrawn_at = now(), withdrawn_by = $2, withdrawal_reason = $3 WHERE id = $1 RETURNING *`,
         [consentId, actor.userId, dto.reason ?? null],
       );

@@ -178,6 +178,10 @@ export class QuestionnaireRegistry {
     return this.byKey.get(`${code}@${version}`);
   }
 
+  knows(code: string): boolean {
+    return [...this.byKey.values()].some((entry) => entry.questionnaire.code === code);
+  }
+
   get default(): Questionnaire {
     return DEFAULT_QUESTIONNAIRE;
   }
@@ -190,7 +194,7 @@ export function checkAnswers(byId: ReadonlyMap<string, Question>, answers: Recor
     const at = `${path}.${id}`;
     const question = byId.get(id);
     if (!question) {
-      problems.push({ path: at, problem: `"${id}" is not a question of this questionnaire` });
+      problems.push({ path: at, problem: 'is not a question of this questionnaire' });
       continue;
     }
     const problem = answerProblem(question, value);

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { DemoApi, startDemoApi } from './demo-api';
+
+const arrival = (borderPointId: string, hoursAgo = 1): Record<string, unknown> => ({
+  borderPointId,
+  arrivedAt: new Date(Date.now() - hoursAgo * 3_600_000).toISOString(),
+  mode: 'LAND',
+});
+
+function person(givenName: string, familyName: string, dateOfBirth: string, nationalities: string[], documents: unknown[] = []): Record<string, unknown> {
+  return { givenName, familyName, sex: 'MALE', dateOfBirth, nationalities, documents, screening: { answers: { reasons_for_leaving: ['WORK'] } } };
+}
+
+describe('prior encounters and duplicates', () => {
+  let api: DemoApi;
+  let NMG: string;
+  let KGM: string;
+  let first: { id: string; caseNumber: string };
+
+  async function register(borderPointId: string, p: Record<string, unknown>): Promise<{ id: string; caseNumber: string; possibleEncounters: { matchedCaseId: string; caseNumber: string; score: number; reasons: { code: string }[] }[] }> {
+    const res = await api.http().post('/api/v1/intakes').set(await api.as('border.official')).send({ intakeId: randomUUID(), arrival: arrival(borderPointId), persons: [p] });
+    if (res.status !== 201) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.cases[0];
+  }
+
+  beforeAll(async () => {
+    api = await startDemoApi('encounters');
+    NMG = await api.borderPointId('NMG');
+    KGM = await api.borderPointId('KGM');
+    first = await register(NMG, person('Mohamed Abdi', 'Warsame', '1990-02-01', ['SOM'], [{ kind: 'PASSPORT', number: 'P1234567', issuingCountry: 'SOM' }]));
+    // Unrelated people around the first, so a match is a real choice.
+    await register(NMG, person('Fatuma Juma', 'Said', '1975-05-05', ['TZA']));
+    await register(KGM, person('Jean Claude', 'Habimana', '1988-09-09', ['BDI']));
+  }, 60_000);
+  afterAll(() => api.close());
+
+  it('finds the same person under another spelling, at another border point, with the reasons', async () => {
+    const again = await register(KGM, person('Maxamed Abdy', 'Warsame', '1990-08-01', ['SOM']));
+    expect(again.possibleEncounters.map((e) => e.matchedCaseId)).toEqual([first.id]);
+    const [match] = again.possibleEncounters;
+    expect(match.caseNumber).toBe(first.caseNumber);
+    expect(match.score).toBeGreaterThanOrEqual(0.6);
+    expect(match.reasons.map((r) => r.code).sort()).toEqual(['DOB_WITHIN_ONE_YEAR', 'NAME_SIMILAR', 'NATIONALITY_SHARED']);
+    const stored = await api.owner(`SELECT matched_case_id, status FROM possible_encounter WHERE case_id = $1`, [again.id]);
+    expect(stored).toEqual([{ matched_case_id: first.id, status: 'PENDING' }]);
+  });
+
+  it('finds a document match whatever the name and however the number is written', async () => {
+    const other = await register(NMG, person('Ali Hassan', 'Omar', '1985-01-01', ['SOM'], [{ kind: 'NATIONAL_ID', number: 'p 123-4567', issuingCountry: 'SOM' }]));
+    expect(other.possibleEncounters).toEqual([
+      expect.objectContaining({ matchedCaseId: first.id, score: 1, reasons: expect.arrayContaining([{ code: 'DOCUMENT_MATCH', detail: 'NATIONAL_ID/PASSPORT SOM P1234567' }]) }),
+    ]);
+  });
+
+  it('does not flag a different person', async () => {
+    const different = await register(NMG, person('Mohamed', 'Kiprono', '2001-03-03', ['KEN']));
+    expect(different.possibleEncounters).toEqual([]);
+    const sameNumberOtherCountry = await register(NMG, person('Peter', 'Ouma', '1970-07-07', ['KEN'], [{ kind: 'PASSPORT', number: 'P1234567', issuingCountry: 'KEN' }]));
+    expect(sameNumberOtherCountry.possibleEncounters).toEqual([]);
+  });
+
+  it('lets a supervisor link an encounter (the arrival joins the earlier history) or dismiss one with a reason; never automatically', async () => {
+    const again = await register(KGM, person('Mohammed Abdi', 'Warsame', '1990-03-01', ['SOM']));
+    const encounter = (await api.http().get(`/api/v1/cases/${again.id}`).set(await api.as('border.official')).expect(200)).body.sections.IDENTITY.possibleEncounters[0];
+    expect(encounter).toMatchObject({ matchedCaseId: first.id, status: 'PENDING' });
+    // Nothing was merged: each case keeps its own person.
+    expect((await api.owner(`SELECT count(DISTINCT identity_id) AS n FROM person WHERE case_id IN ($1, $2)`, [again.id, first.id]))[0]).toEqual({ n: '2' });
+
+    const queue = await api.http().get('/api/v1/encounters').set(await api.as('border.supervisor')).expect(200);
+    expect(queue.body.items.map((e: { id: string }) => e.id)).toContain(encounter.id);
+
+    await api.http().post(`/api/v1/cases/${again.id}/encounters/${encounter.id}/link`).set(await api.as('border.official')).send({}).expect(403);
+    const linked = await api.http()
+      .post(`/api/v1/cases/${again.id}/encounters/${encounter.id}/link`)
+      .set(await api.as('border.supervisor'))
+      .send({ reason: 'Same passport photo on file' })
+      .expect(200);
+    expect(linked.body).toMatchObject({ status: 'LINKED', decisionReason: 'Same passport photo on file', matchedCaseNumber: first.caseNumber });
+    expect(Date.parse(linked.body.decidedAt)).toBeGreaterThan(Date.now() - 60_000);
+    const view = await api.http().get(`/api/v1/cases/${again.id}`).set(await api.as('border.official')).expect(200);
+    expect(view.body.sections.IDENTITY.previousEncounters).toEqual([expect.objectContaining({ caseId: first.id, caseNumber: first.caseNumber })]);
+    const firstView = await api.http().get(`/api/v1/cases/${first.id}`).set(await api.as('border.official')).expect(200);
+    expect(firstView.body.sections.IDENTITY.previousEncounters.map((h: { caseId: string }) => h.caseId)).toContain(again.id);
+
+    const twice = await api.http().post(`/api/v1/cases/${again.id}/encounters/${encounter.id}/dismiss`).set(await api.as('border.supervisor')).send({ reason: 'changed mind' }).expect(409);
+    expect(twice.body.code).toBe('ENCOUNTER.ALREADY_DECIDED');
+    expect(await api.owner(`SELECT action FROM audit_event WHERE case_id = $1 AND action LIKE 'ENCOUNTER.%'`, [again.id])).toEqual([{ action: 'ENCOUNTER.LINKED' }]);
+  });
+
+  it('dismisses only with a reason', async () => {
+    const lookalike = await register(NMG, person('Mohamed Abdi', 'Warsame', '1990-12-24', ['SOM']));
+    const encounterId = (await api.owner<{ id: string }>(`SELECT id FROM possible_encounter WHERE case_id = $1 AND matched_case_id = $2`, [lookalike.id, first.id]))[0].id;
+    const noReason = await api.http().post(`/api/v1/cases/${lookalike.id}/encounters/${encounterId}/dismiss`).set(await api.as('border.supervisor')).send({}).expect(400);
+    expect(noReason.body.details.fields).toEqual([{ path: 'reason', problem: 'reason is required to dismiss' }]);
+    const dismissed = await api.http()
+      .post(`/api/v1/cases/${lookalike.id}/encounters/${encounterId}/dismiss`)
+      .set(await api.as('border.supervisor'))
+      .send({ reason: 'Different father’s name and village' })
+      .expect(200);
+    expect(dismissed.body.status).toBe('DISMISSED');
+    await api.http().post(`/api/v1/cases/${lookalike.id}/encounters/${randomUUID()}/dismiss`).set(await api.as('border.supervisor')).send({ reason: 'x' }).expect(404);
+  });
+});
