@@ -28,13 +28,14 @@ export interface DemoApi {
   close(): Promise<void>;
 }
 
-export async function startDemoApi(suffix?: string, env: Record<string, string> = {}): Promise<DemoApi> {
-  const db = await createTestDatabase(suffix);
+/** `on`: a database another DemoApi made (it stays that api's to drop). */
+export async function startDemoApi(suffix?: string, env: Record<string, string> = {}, on?: TestDatabase): Promise<DemoApi> {
+  const db = on ?? (await createTestDatabase(suffix));
   const app = await createApiApp(
     testRuntime({
       databaseUrl: db.url,
       entities: KIVUKO_ENTITIES,
-      env: { KIVUKO_DEMO: 'true', KIVUKO_DEMO_PASSWORD: DEMO_PASSWORD, KIVUKO_LOGIN_LIMIT_PER_IP: '100000', KIVUKO_LOGIN_LIMIT_PER_ACCOUNT: '100000', ...env },
+      env: { KIVUKO_DEMO: 'true', KIVUKO_DEMO_CASES: 'false', KIVUKO_DEMO_PASSWORD: DEMO_PASSWORD, KIVUKO_LOGIN_LIMIT_PER_IP: '100000', KIVUKO_LOGIN_LIMIT_PER_ACCOUNT: '100000', ...env },
     }),
   );
   const owner = new Client({ connectionString: db.url });
@@ -76,7 +77,7 @@ export async function startDemoApi(suffix?: string, env: Record<string, string> 
     async close() {
       await owner.end();
       await app.close();
-      await db.drop();
+      if (!on) await db.drop();
     },
   };
   return api;

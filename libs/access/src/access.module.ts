@@ -28,10 +28,10 @@ export class AccessModule {
           useFactory: () => new LoginThrottle({ perIp: runtime.config.auth.loginLimitPerIp, perAccount: runtime.config.auth.loginLimitPerAccount }),
         },
         ReferenceDataService,
-        ...(demo ? [DemoService] : []),
+        DemoService,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [TokenService, AuthService],
+      exports: [TokenService, AuthService, DemoService],
     };
   }
 }

@@ -20,6 +20,7 @@ export interface DemoAccount {
 @Injectable()
 export class DemoService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Demo');
+  private loaded?: Promise<void>;
 
   constructor(
     @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
@@ -27,9 +28,19 @@ export class DemoService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.runtime.config.demo.enabled || this.runtime.config.role !== 'api') return;
-    await this.load(this.runtime.config.demo.password);
-    this.logger.log({ users: DEMO_USERS.length }, 'demo data ready');
+    await this.ready();
+  }
+
+  /** Whether this process loads demo data: demo mode, in the api. */
+  get enabled(): boolean {
+    return this.runtime.config.demo.enabled && this.runtime.config.role === 'api';
+  }
+
+  /** Resolves once the demo jurisdiction is loaded (at once when demo mode is off); loads it once per process. */
+  ready(): Promise<void> {
+    if (!this.enabled) return Promise.resolve();
+    this.loaded ??= this.load(this.runtime.config.demo.password).then(() => this.logger.log({ users: DEMO_USERS.length }, 'demo data ready'));
+    return this.loaded;
   }
 
   async load(password: string): Promise<void> {

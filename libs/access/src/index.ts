@@ -5,6 +5,7 @@ export * from './app-user.entity';
 export * from './auth.service';
 export * from './border-point.entity';
 export * from './demo-data';
+export { DemoService } from './demo.service';
 export * from './field-groups';
 export * from './refresh-token.entity';
 export * from './token.service';

@@ -13,6 +13,7 @@ export * from './intake-checks';
 export * from './intake.enums';
 export * from './intake.module';
 export * from './intake.service';
+export * from './key-rotation.service';
 export * from './name-matching';
 export * from './person-record';
 export * from './screening/questionnaire';

@@ -7,13 +7,14 @@ import { EncounterReviewService } from './encounter-review.service';
 import { ConsentController, EncounterController, IntakeController } from './intake.controller';
 import { RegisterIntakeBodyPipe } from './intake-body.pipe';
 import { IntakeService } from './intake.service';
+import { KeyRotationService } from './key-rotation.service';
 import { QuestionnaireRegistry } from './screening/questionnaire';
 
 /** Registering arrivals, reading cases in scope, consent records and the review of possible previous encounters. */
 @Module({
   imports: [AuditModule],
   controllers: [IntakeController, EncounterController, ConsentController],
-  providers: [{ provide: QuestionnaireRegistry, useValue: new QuestionnaireRegistry() }, RegisterIntakeBodyPipe, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService, EncounterReviewService],
-  exports: [CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService],
+  providers: [{ provide: QuestionnaireRegistry, useValue: new QuestionnaireRegistry() }, RegisterIntakeBodyPipe, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService, EncounterReviewService, KeyRotationService],
+  exports: [KeyRotationService, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService],
 })
 export class IntakeModule {}

@@ -8,7 +8,7 @@ import { CompleteIntakeDto, RegisterIntakeDto } from './dto/intake.dto';
 import { CaseQueryService, CaseView } from './case-query.service';
 import { caseNotFound } from './consent/consent.service';
 import { MatchReason } from './name-matching';
-import { recordEncounters, searchEncounters } from './encounter-search';
+import { PossibleEncounter, recordEncounters, searchEncounters } from './encounter-search';
 import { checkIntake, checkPerson } from './intake-checks';
 import { CaseStatus, IntakeMode, TaskKind } from './intake.enums';
 import { insertPerson, matchFactsOf, replacePerson, sectionsOf, writeSections } from './person-record';
@@ -91,6 +91,11 @@ export class IntakeService {
       const status = mode === IntakeMode.Full ? CaseStatus.Open : CaseStatus.Incomplete;
       const cases: RegisteredCase[] = [];
 
+      // Read before writing: the searches run before the case numbers are taken, because a number's
+      // counter row stays locked until commit and every registration at this border point waits on it.
+      const encountersOf: PossibleEncounter[][] = [];
+      for (const person of dto.persons) encountersOf.push(await searchEncounters(manager, matchFactsOf(person, arrivedAt), caseIds));
+
       for (const [i, person] of dto.persons.entries()) {
         const caseId = caseIds[i];
         const { caseNumber } = await this.numbers.next(manager, { borderPointId: dto.arrival.borderPointId, arrivedAt });
@@ -125,15 +130,14 @@ export class IntakeService {
             [randomUUID(), caseId, TaskKind.CompleteIntake, dto.arrival.borderPointId, new Date(Date.now() + COMPLETION_TASK_HOURS * 3_600_000)],
           );
         }
-        const encounters = await searchEncounters(manager, matchFactsOf(person, arrivedAt), caseIds);
-        await recordEncounters(manager, caseId, encounters);
+        await recordEncounters(manager, caseId, encountersOf[i]);
         cases.push({
           id: caseId,
           caseNumber,
           status,
           version: 1,
           ...(person.ref ? { ref: person.ref } : {}),
-          possibleEncounters: encounters,
+          possibleEncounters: encountersOf[i],
         });
       }
 

@@ -70,6 +70,21 @@ export async function resolveSecrets(config: AppConfig): Promise<PlatformRuntime
   return { jwtSecret, encryptionKeys: keys };
 }
 
+/**
+ * Outside production, puts a new key first in the keyring kept in the data folder (the old keys stay,
+ * so existing ciphertexts still decrypt until they are rotated). Production sets KIVUKO_ENCRYPTION_KEYS.
+ */
+export async function addKeptEncryptionKey(config: AppConfig): Promise<string> {
+  if (config.env === 'production') throw new Error('in production, put the new key first in KIVUKO_ENCRYPTION_KEYS instead');
+  if (config.encryptionKeys) throw new Error('KIVUKO_ENCRYPTION_KEYS is set: put the new key first in it instead');
+  const current = await keptSecret(config, 'encryption-keys', 'KIVUKO_ENCRYPTION_KEYS', () => generateKeyring());
+  const existing = parseKeyring(current).keys.map((k) => k.id);
+  let id = `k${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
+  for (let n = 2; existing.includes(id); n++) id = `k${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${n}`;
+  await writeFile(join(config.dataDir, 'encryption-keys'), `${generateKeyring(id)},${current}\n`, { mode: 0o600 });
+  return id;
+}
+
 async function keptSecret(config: AppConfig, file: string, variable: string, make: () => string): Promise<string> {
   if (config.env === 'production') throw new Error(`${variable} is required in production`);
   await mkdir(config.dataDir, { recursive: true });

@@ -9,3 +9,4 @@ export { ALL_MIGRATIONS };
 
 /** Every entity of every bounded context. */
 export const KIVUKO_ENTITIES: Function[] = [...PLATFORM_ENTITIES, ...AUDIT_ENTITIES, ...ACCESS_ENTITIES, ...INTAKE_ENTITIES];
+export { rotateEncryptionKeys } from './key-commands';

@@ -3,6 +3,7 @@ import { AuditModule } from '@kivuko/audit';
 import { IntakeModule } from '@kivuko/intake';
 import { PlatformModule, PlatformRuntime } from '@kivuko/platform';
 import { DynamicModule, Module } from '@nestjs/common';
+import { DemoCasesService } from './demo-cases';
 
 /**
  * The whole of Kivuko as one module, for the api (which adds HTTP) and the worker (which does not).
@@ -11,6 +12,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 @Module({})
 export class KivukoModule {
   static forRoot(runtime: PlatformRuntime): DynamicModule {
-    return { module: KivukoModule, imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime), IntakeModule] };
+    return {
+      module: KivukoModule,
+      imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime), IntakeModule],
+      providers: [DemoCasesService],
+    };
   }
 }

@@ -176,6 +176,11 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(8)
   KIVUKO_DEMO_PASSWORD = 'kivuko-demo';
+
+  /** In demo mode, also register a few demo arrivals into an empty system (default true). */
+  @Transform(toBool)
+  @IsBoolean()
+  KIVUKO_DEMO_CASES = true;
 }
 
 export type ProcessRole = 'api' | 'worker';
@@ -206,7 +211,7 @@ export interface AppConfig {
     loginLimitPerIp: number;
     loginLimitPerAccount: number;
   };
-  demo: { enabled: boolean; password: string };
+  demo: { enabled: boolean; password: string; cases: boolean };
   /** The raw keyring text, parsed into keys at boot. */
   encryptionKeys?: string;
   /** Whether this process consumes the queues (always for the worker). */
@@ -262,7 +267,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Proces
       loginLimitPerAccount: parsed.KIVUKO_LOGIN_LIMIT_PER_ACCOUNT,
     },
     encryptionKeys: parsed.KIVUKO_ENCRYPTION_KEYS,
-    demo: { enabled: parsed.KIVUKO_DEMO ?? parsed.DATABASE_URL === undefined, password: parsed.KIVUKO_DEMO_PASSWORD },
+    demo: { enabled: parsed.KIVUKO_DEMO ?? parsed.DATABASE_URL === undefined, password: parsed.KIVUKO_DEMO_PASSWORD, cases: parsed.KIVUKO_DEMO_CASES },
     jobs: {
       runProcessors: role === 'worker' || (parsed.KIVUKO_API_RUNS_JOBS ?? parsed.REDIS_URL === undefined),
       prefix: parsed.KIVUKO_QUEUE_PREFIX,

@@ -118,6 +118,6 @@ export function testRuntime(options: TestRuntimeOptions): PlatformRuntime {
     config: loadConfig(env, options.role ?? 'api'),
     databaseUrl: appRoleUrl(options.databaseUrl, TEST_APP_DB_PASSWORD),
     entities: options.entities,
-    secrets: { jwtSecret: TEST_JWT_SECRET, encryptionKeys: parseKeyring(TEST_ENCRYPTION_KEYS).keys },
+    secrets: { jwtSecret: TEST_JWT_SECRET, encryptionKeys: parseKeyring(options.env?.KIVUKO_ENCRYPTION_KEYS ?? TEST_ENCRYPTION_KEYS).keys },
   };
 }

@@ -1,0 +1,48 @@
+import { DemoApi, startDemoApi } from './demo-api';
+
+/** The demo arrivals a newcomer finds on the embedded start: valid, scoped, loaded once. */
+describe('demo cases', () => {
+  let api: DemoApi;
+
+  beforeAll(async () => {
+    api = await startDemoApi('democases', { KIVUKO_DEMO_CASES: 'true' });
+  }, 60_000);
+  afterAll(() => api.close());
+
+  const list = async (username: string) =>
+    (await api.http().get('/api/v1/cases').query({ limit: 100 }).set(await api.as(username)).expect(200)).body.items as {
+      id: string;
+      caseNumber: string;
+      status: string;
+      borderPoint: { code: string };
+      person?: { givenName: string | null };
+    }[];
+
+  it('registers the demo arrivals through the intake use case, each role seeing its own share', async () => {
+    const official = await list('border.official');
+    expect(official.map((c) => c.borderPoint.code).sort()).toEqual(['KGM', 'KGM', 'KGM', 'NMG', 'NMG', 'NMG']);
+    expect(official.filter((c) => c.status === 'INCOMPLETE')).toHaveLength(2);
+    expect((await list('airport.official')).map((c) => c.borderPoint.code)).toEqual(['DAR']);
+    expect(await list('border.supervisor')).toHaveLength(7);
+
+    const shelter = await list('shelter.caseworker');
+    expect(shelter.map((c) => c.person?.givenName)).toEqual(['Esperance']);
+    const view = await api.http().get(`/api/v1/cases/${shelter[0].id}`).set(await api.as('shelter.caseworker')).expect(200);
+    expect(view.body.fieldGroups).toEqual(['IDENTITY', 'NEEDS']);
+    expect((await list('legal.caseworker')).map((c) => c.person?.givenName).sort()).toEqual(['Cabdi', 'Faadumo Cali']);
+    expect(await list('child.protection')).toHaveLength(2);
+  });
+
+  it('offers a possible previous encounter to review', async () => {
+    const queue = await api.http().get('/api/v1/encounters').set(await api.as('border.supervisor')).expect(200);
+    expect(queue.body.items).toHaveLength(1);
+    expect(queue.body.items[0]).toMatchObject({ caseNumber: expect.stringMatching(/^TZA-NMG-/), matchedCaseNumber: expect.stringMatching(/^TZA-DAR-/), status: 'PENDING' });
+  });
+
+  it('loads them once: a restart on the same database adds nothing', async () => {
+    const before = await api.owner(`SELECT id FROM case_file ORDER BY id`);
+    const again = await startDemoApi(undefined, { KIVUKO_DEMO_CASES: 'true' }, api.db);
+    await again.close();
+    expect(await api.owner(`SELECT id FROM case_file ORDER BY id`)).toEqual(before);
+  });
+});

@@ -1,0 +1,69 @@
+import { AuditService } from '@kivuko/audit';
+import { FieldCipher, systemScope, UnitOfWork } from '@kivuko/platform';
+import { Injectable } from '@nestjs/common';
+import { sectionContext } from './person-record';
+
+export interface RotationResult {
+  /** Ciphertexts re-encrypted under the active key by this run. */
+  rotated: number;
+  /** The active key id every ciphertext now names. */
+  activeKeyId: string;
+}
+
+const BATCH = 500;
+
+/**
+ * Re-encrypts every stored ciphertext that names a key other than the active one (the first of
+ * KIVUKO_ENCRYPTION_KEYS), a batch per transaction, under a system scope, so the old key can then be
+ * removed from the keyring. Safe to stop and run again: each batch commits on its own.
+ */
+@Injectable()
+export class KeyRotationService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** How many ciphertexts still name another key. */
+  async pending(): Promise<number> {
+    return this.uow.run(systemScope('encryption key rotation: count'), async (manager) => {
+      const [{ n }] = await manager.query<{ n: string }[]>(
+        `SELECT count(*) AS n FROM case_section WHERE ciphertext IS NOT NULL AND split_part(ciphertext, '.', 2) <> $1`,
+        [this.cipher.activeKeyId],
+      );
+      return Number(n);
+    });
+  }
+
+  async rotate(): Promise<RotationResult> {
+    const active = this.cipher.activeKeyId;
+    let rotated = 0;
+    for (;;) {
+      const done = await this.uow.run(systemScope('encryption key rotation'), async (manager) => {
+        const rows = await manager.query<{ case_id: string; field_group: string; ciphertext: string }[]>(
+          `SELECT case_id, field_group, ciphertext FROM case_section
+           WHERE ciphertext IS NOT NULL AND split_part(ciphertext, '.', 2) <> $1
+           ORDER BY case_id, field_group LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [active, BATCH],
+        );
+        if (rows.length === 0) return 0;
+        await manager.query(
+          `UPDATE case_section s SET ciphertext = r.ciphertext
+           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(case_id, field_group, ciphertext)
+           WHERE s.case_id = r.case_id AND s.field_group = r.field_group`,
+          [
+            rows.map((r) => r.case_id),
+            rows.map((r) => r.field_group),
+            rows.map((r) => this.cipher.reencrypt(r.ciphertext, sectionContext(r.case_id, r.field_group))),
+          ],
+        );
+        return rows.length;
+      });
+      if (done === 0) break;
+      rotated += done;
+    }
+    await this.audit.recordStandalone({ action: 'KEYS.ROTATED', details: { rotated, activeKeyId: active } });
+    return { rotated, activeKeyId: active };
+  }
+}

@@ -1,0 +1,16 @@
+import { KeyRotationService, RotationResult } from '@kivuko/intake';
+import { PlatformRuntime } from '@kivuko/platform';
+import { NestFactory } from '@nestjs/core';
+import { KivukoModule } from './kivuko.module';
+
+/** Re-encrypts every stored ciphertext under the runtime's active key (the first of its keyring). */
+export async function rotateEncryptionKeys(runtime: PlatformRuntime): Promise<RotationResult & { before: number }> {
+  const app = await NestFactory.createApplicationContext(KivukoModule.forRoot(runtime), { logger: false, abortOnError: false });
+  try {
+    const rotation = app.get(KeyRotationService);
+    const before = await rotation.pending();
+    return { before, ...(await rotation.rotate()) };
+  } finally {
+    await app.close();
+  }
+}
