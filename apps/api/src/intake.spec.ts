@@ -190,6 +190,31 @@ describe('intake: registering arrivals', () => {
       { caseId: res.body.cases[1].id, caseNumber: numbers[1], relationship: 'MOTHER', claimedBy: 'COMPANION', verified: false },
     ]);
     expect(childView.body.sections.IDENTITY.ageAtArrival).toBeGreaterThanOrEqual(6);
+
+    // The claim stays unverified until someone entitled checks it.
+    const verify = `/api/v1/cases/${res.body.cases[1].id}/companions/${res.body.cases[0].id}/verification`;
+    await api.http().post(verify).set(await api.as('border.official')).send({ verified: true, note: 'Birth certificate seen' }).expect(403);
+    const bad = await api.http().post(verify).set(await api.as('border.supervisor')).send({ verified: 'yes' }).expect(400);
+    expect(bad.body.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['note', 'verified']);
+    const verified = await api.http().post(verify).set(await api.as('border.supervisor')).send({ verified: true, note: 'Birth certificate seen' }).expect(200);
+    expect(verified.body).toMatchObject({ caseId: res.body.cases[1].id, companionCaseId: res.body.cases[0].id, relationship: 'MOTHER', verified: true });
+    const after = await api.http().get(`/api/v1/cases/${res.body.cases[0].id}`).set(await api.as('border.official')).expect(200);
+    expect(after.body.sections.ARRIVAL.travelledWith[0].verified).toBe(true);
+    await api.http()
+      .post(`/api/v1/cases/${res.body.cases[1].id}/companions/${randomUUID()}/verification`)
+      .set(await api.as('border.supervisor'))
+      .send({ verified: true, note: 'Birth certificate seen' })
+      .expect(404);
+  });
+
+  it('numbers concurrent registrations at one border point without duplicates or gaps', async () => {
+    const auth = await api.as('border.official');
+    const bodies = Array.from({ length: 20 }, () => fullIntake(KGM, { documents: [], otherNames: [] }));
+    const responses = await Promise.all(bodies.map((body) => api.http().post('/api/v1/intakes').set(auth).send(body)));
+    expect(responses.map((r) => r.status)).toEqual(bodies.map(() => 201));
+    const sequences = responses.map((r) => Number((r.body.cases[0].caseNumber as string).split('-')[3])).sort((a, b) => a - b);
+    expect(new Set(sequences).size).toBe(20);
+    expect(sequences[19] - sequences[0]).toBe(19);
   });
 
   it('answers a retried submission with the first answer and writes nothing; a different payload under the same id is a conflict', async () => {

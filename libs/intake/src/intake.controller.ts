@@ -5,7 +5,7 @@ import { FastifyReply } from 'fastify';
 import { CasePage, CaseQueryService, CaseView } from './case-query.service';
 import { ConsentService, ConsentView } from './consent/consent.service';
 import { RecordConsentDto, WithdrawConsentDto } from './consent/consent.dto';
-import { EncounterDecisionDto, EncounterListQuery, ListCasesQuery } from './dto/case-query.dto';
+import { EncounterDecisionDto, EncounterListQuery, ListCasesQuery, VerifyRelationshipDto } from './dto/case-query.dto';
 import { CompleteIntakeDto, RegisterIntakeDto } from './dto/intake.dto';
 import { EncounterReviewService, EncounterView } from './encounter-review.service';
 
@@ -99,6 +99,27 @@ export class IntakeController {
     const view = await this.intake.complete(actor, id, { ...body, version }, { correlationId: correlationOf(req) });
     void reply.header('ETag', `"${view.version}"`);
     return view;
+  }
+}
+
+@ApiTags('intake')
+@ApiBearerAuth()
+@Controller({ version: '1' })
+export class RelationshipController {
+  constructor(private readonly intake: IntakeService) {}
+
+  /** Marks the claimed relationship between this case's person and a travel companion as verified, or as not verified. */
+  @RequirePermission(Permission.RelationshipsVerify)
+  @Post('cases/:id/companions/:companionCaseId/verification')
+  @HttpCode(200)
+  verify(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('companionCaseId', uuid) companionCaseId: string,
+    @Body() body: VerifyRelationshipDto,
+    @Req() req: RequestWithActor,
+  ): Promise<{ caseId: string; companionCaseId: string; relationship: string; verified: boolean; verifiedAt: string }> {
+    return this.intake.verifyRelationship(actor, id, companionCaseId, body, { correlationId: correlationOf(req) });
   }
 }
 

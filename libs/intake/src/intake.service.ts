@@ -1,5 +1,5 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, DomainError, FieldCipher, FieldProblem, UnitOfWork, validationFailed } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, ConflictError, DomainError, FieldCipher, FieldProblem, NotFoundError, UnitOfWork, validationFailed } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -231,6 +231,40 @@ export class IntakeService {
         details: { version: current.version + 1, possibleEncounters: encounters.length },
       });
       return this.cases.read(manager, actor, caseId);
+    });
+  }
+
+  /**
+   * Records whether a claimed relationship between companions was verified. The claim is found from
+   * either side (this person's claim about the companion, or the companion's claim about this person).
+   */
+  async verifyRelationship(
+    actor: Actor,
+    caseId: string,
+    companionCaseId: string,
+    verification: { verified: boolean; note: string },
+    context: RequestContext = {},
+  ): Promise<{ caseId: string; companionCaseId: string; relationship: string; verified: boolean; verifiedAt: string }> {
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const visible = await manager.query<unknown[]>(`SELECT 1 FROM case_file WHERE id = $1`, [caseId]);
+      if (visible.length === 0) throw caseNotFound();
+      const [[row]] = await manager.query<[{ case_id: string; companion_case_id: string; relationship: string; verified: boolean; verified_at: Date }[], number]>(
+        `UPDATE case_companion SET verified = $3, verified_by = $4, verified_at = now(), verification_note = $5
+         WHERE (case_id = $1 AND companion_case_id = $2) OR (case_id = $2 AND companion_case_id = $1)
+         RETURNING case_id, companion_case_id, relationship, verified, verified_at`,
+        [caseId, companionCaseId, verification.verified, actor.userId, verification.note],
+      );
+      if (!row) throw new NotFoundError('COMPANION.NOT_FOUND', 'This case records no travel companion with this case id');
+      await this.audit.record(manager, {
+        action: verification.verified ? 'RELATIONSHIP.VERIFIED' : 'RELATIONSHIP.NOT_VERIFIED',
+        actor,
+        caseId,
+        fieldGroups: ['ARRIVAL'],
+        purpose: 'CASE_WORK',
+        correlationId: context.correlationId,
+        details: { companionCaseId },
+      });
+      return { caseId: row.case_id, companionCaseId: row.companion_case_id, relationship: row.relationship, verified: row.verified, verifiedAt: row.verified_at.toISOString() };
     });
   }
 

@@ -1,6 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, Validate } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, Validate } from 'class-validator';
 import { CaseStatus, EncounterStatus } from '../intake.enums';
 import { IsNationality, IsZonedDateTime } from './codes';
 
@@ -72,4 +72,16 @@ export class EncounterListQuery {
   @IsString()
   @MaxLength(200)
   cursor?: string;
+}
+
+export class VerifyRelationshipDto {
+  @ApiProperty({ description: 'Whether the claimed relationship was verified (false records that it could not be)' })
+  @IsBoolean()
+  verified!: boolean;
+
+  @ApiProperty({ description: 'How it was verified, or why not', example: 'Birth certificate seen; child recognises the mother' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(1000)
+  note!: string;
 }

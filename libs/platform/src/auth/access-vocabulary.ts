@@ -28,6 +28,8 @@ export enum Permission {
   CasesRead = 'CASES_READ',
   /** Link a possible previous encounter to the case (same person) or dismiss it. */
   EncountersReview = 'ENCOUNTERS_REVIEW',
+  /** Mark a claimed relationship between travel companions as verified (or not). */
+  RelationshipsVerify = 'RELATIONSHIPS_VERIFY',
   /** Record a person's consent or refusal, and its withdrawal. */
   ConsentRecord = 'CONSENT_RECORD',
   /** Record a legal basis standing in for consent (a child's best interests, a legal duty, a vital interest). */
@@ -38,7 +40,7 @@ const EVERYONE: Permission[] = [Permission.SignedIn, Permission.ReferenceDataRea
 
 export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } = {
   [Role.BorderOfficial]: [...EVERYONE, Permission.IntakeRegister, Permission.IntakeUpdate, Permission.CasesRead, Permission.ConsentRecord],
-  [Role.Caseworker]: [...EVERYONE, Permission.CasesRead, Permission.ConsentRecord],
+  [Role.Caseworker]: [...EVERYONE, Permission.CasesRead, Permission.ConsentRecord, Permission.RelationshipsVerify],
   [Role.Supervisor]: [
     ...EVERYONE,
     Permission.UsersRead,
@@ -46,6 +48,7 @@ export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } =
     Permission.IntakeUpdate,
     Permission.CasesRead,
     Permission.EncountersReview,
+    Permission.RelationshipsVerify,
     Permission.ConsentRecord,
     Permission.ConsentLegalBasis,
   ],
