@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { caseNotFound } from './consent/consent.service';
 import { decodeCursor, encodeCursor } from './case-query.service';
 import { EncounterStatus } from './intake.enums';
+import { requireOwnBorderPoint } from './intake.service';
 
 export interface EncounterView {
   id: string;
@@ -67,13 +68,14 @@ export class EncounterReviewService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Encounters in the caller's scope, newest first; `status` defaults to PENDING (the review queue). */
+  /** Encounters of cases registered at the caller's border points, newest first; `status` defaults to PENDING (the review queue). */
   async list(actor: Actor, status: EncounterStatus = EncounterStatus.Pending, limit = 25, cursor?: string): Promise<{ items: EncounterView[]; nextCursor?: string }> {
     const after = cursor ? decodeCursor(cursor) : undefined;
     return this.uow.run(actorScope(actor), async (manager) => {
       const rows = await manager.query<EncounterRow[]>(
-        `${SELECT_ENCOUNTER} WHERE e.status = $1 ${after ? 'AND (e.found_at, e.id) < ($3, $4::uuid)' : ''} ORDER BY e.found_at DESC, e.id DESC LIMIT $2`,
-        after ? [status, limit + 1, after.arrivedAt, after.id] : [status, limit + 1],
+        `${SELECT_ENCOUNTER} WHERE e.status = $1 AND c.border_point_id = ANY ($3::uuid[])
+         ${after ? 'AND (e.found_at, e.id) < ($4, $5::uuid)' : ''} ORDER BY e.found_at DESC, e.id DESC LIMIT $2`,
+        after ? [status, limit + 1, actor.borderPointIds, after.arrivedAt, after.id] : [status, limit + 1, actor.borderPointIds],
       );
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
@@ -110,8 +112,9 @@ export class EncounterReviewService {
     effect: (manager: EntityManager, row: EncounterRow) => Promise<void>,
   ): Promise<EncounterView> {
     return this.uow.run(actorScope(actor), async (manager) => {
-      const visible = await manager.query<unknown[]>(`SELECT 1 FROM case_file WHERE id = $1`, [caseId]);
-      if (visible.length === 0) throw caseNotFound();
+      const [visible] = await manager.query<{ border_point_id: string }[]>(`SELECT border_point_id FROM case_file WHERE id = $1`, [caseId]);
+      if (!visible) throw caseNotFound();
+      requireOwnBorderPoint(actor, visible.border_point_id);
       const [row] = await manager.query<EncounterRow[]>(`${SELECT_ENCOUNTER} WHERE e.id = $1 AND e.case_id = $2 FOR UPDATE OF e`, [encounterId, caseId]);
       if (!row) throw new NotFoundError('ENCOUNTER.NOT_FOUND', 'This case has no possible encounter with this id');
       if (row.status !== EncounterStatus.Pending) {

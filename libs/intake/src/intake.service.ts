@@ -50,8 +50,15 @@ export function canonicalJson(value: unknown): string {
 }
 
 export class ForbiddenBorderPointError extends DomainError {
-  constructor() {
-    super('INTAKE.BORDER_POINT_NOT_ASSIGNED', 'FORBIDDEN', 'You can register arrivals only at the border points you are attached to');
+  constructor(message = 'You can register arrivals only at the border points you are attached to') {
+    super('INTAKE.BORDER_POINT_NOT_ASSIGNED', 'FORBIDDEN', message);
+  }
+}
+
+/** Intake records (and the review of their possible encounters) belong to the border point where the person arrived. */
+export function requireOwnBorderPoint(actor: Actor, borderPointId: string): void {
+  if (!actor.borderPointIds.includes(borderPointId)) {
+    throw new ForbiddenBorderPointError('Only officials of the border point where the person arrived change the intake record or review its possible encounters');
   }
 }
 
@@ -176,6 +183,7 @@ export class IntakeService {
         [caseId],
       );
       if (!current) throw caseNotFound();
+      requireOwnBorderPoint(actor, current.border_point_id);
       if (current.version !== dto.version) {
         throw new ConflictError('CASE.VERSION_CONFLICT', `The case changed since version ${dto.version}: read it again (now version ${current.version})`, {
           currentVersion: current.version,

@@ -1,0 +1,485 @@
+import { Permission, permissionsOf, REQUIRED_PERMISSION, Role } from '@kivuko/platform';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import type request from 'supertest';
+import { DemoApi, startDemoApi } from './demo-api';
+
+/**
+ * Each role × each case-scoped endpoint, allowed and denied, as one table.
+ *
+ * Columns: every demo user (together they hold every role), and a request with no token at all.
+ */
+const COLUMNS = {
+  BO: 'border.official', //        BORDER_OFFICIAL at NMG and KGM (Border Management Service)
+  AO: 'airport.official', //       BORDER_OFFICIAL at DAR only
+  BS: 'border.supervisor', //      SUPERVISOR at every border point
+  AR: 'asylum.reviewer', //        CASEWORKER, Refugee Status Authority
+  CP: 'child.protection', //       CASEWORKER, Child Protection Service
+  TC: 'trafficking.coordinator', // CASEWORKER, Anti-Trafficking Secretariat
+  LC: 'legal.caseworker', //       CASEWORKER, Haki Legal Aid (NGO)
+  SC: 'shelter.caseworker', //     CASEWORKER, Tumaini Shelter (NGO)
+  SM: 'shelter.manager', //        AGENCY_MANAGER + SUPERVISOR, Tumaini Shelter, no border points
+  SA: 'sop.admin', //              SOP_ADMIN
+  AN: 'analyst', //                ANALYST
+  MO: 'monitor', //                MONITOR
+  SY: 'sysadmin', //               SYSADMIN
+  anon: null, //                   no bearer token
+} as const;
+type Column = keyof typeof COLUMNS;
+const COLUMN_KEYS = Object.keys(COLUMNS) as Column[];
+
+/**
+ * Fixtures (the `fixture` column):
+ *   NMG        a new arrival at Namanga (a fresh intake id for every call)
+ *   shared     a case registered at NMG by border.official and referred to Tumaini Shelter (a case_share row)
+ *   unshared   a case registered at NMG by border.official, referred to no one
+ *   shared-LB  the shared case, with a legal basis standing in for consent (recording one; withdrawing one)
+ * On the encounter rows the fixture is the case the possible encounter belongs to; on the withdraw rows,
+ * the case the consent record belongs to; on the verification rows, a child's case (registered with its
+ * mother in one intake at NMG, claiming to travel with her), and only the child's case is referred.
+ *
+ * Cells:
+ *   200, 201    allowed, with this status, and its effect checked (the case read is that case, the version
+ *               moved on by one, the encounter is decided, the consent recorded or withdrawn, ...)
+ *   200+, 200-  a list answered 200 with the row's fixture in it (+), or without it (-: out of scope)
+ *   404         hidden: CASE.NOT_FOUND, word for word the answer for a case id that does not exist
+ *   403         refused: ACCESS.FORBIDDEN, the role lacks the route's permission (checked before scope)
+ *   403LB       refused: CONSENT.LEGAL_BASIS_NOT_PERMITTED, a legal basis needs CONSENT_LEGAL_BASIS
+ *   403BP       refused: INTAKE.BORDER_POINT_NOT_ASSIGNED: arrivals are registered, intake records changed and their
+ *               possible encounters reviewed only by officials of the border point where the person arrived
+ *   401         no token: AUTH.TOKEN_MISSING
+ * Every refused, hidden and unauthenticated cell also checks that nothing changed (no case registered,
+ * case version, encounter status, consent count, withdrawal, relationship verification, no CASE.READ audited).
+ *
+ * State-changing rows (link, dismiss, withdraw): each allowed cell acts on a fresh possible encounter or
+ * consent record of its own, so no 409 for a second decision; every other cell of the row acts on one
+ * standing PENDING encounter or unwithdrawn consent, which must stay so. PUT sends the version current
+ * at the time of each call, so an allowed correction does not turn later cells into 409s.
+ */
+const POLICY = `
+  method path                                                 fixture    BO     AO     BS     AR     CP     TC     LC     SC     SM     SA     AN     MO     SY     anon
+  POST   intakes                                              NMG        201    403BP  201    403    403    403    403    403    403BP  403    403    403    403    401
+  GET    cases                                                shared     200+   200-   200+   200-   200-   200-   200-   200+   200+   403    403    403    403    401
+  GET    cases                                                unshared   200+   200-   200+   200-   200-   200-   200-   200-   200-   403    403    403    403    401
+  GET    cases/:id                                            shared     200    404    200    404    404    404    404    200    200    403    403    403    403    401
+  GET    cases/:id                                            unshared   200    404    200    404    404    404    404    404    404    403    403    403    403    401
+  PUT    cases/:id/intake                                     shared     200    404    200    403    403    403    403    403    403BP  403    403    403    403    401
+  PUT    cases/:id/intake                                     unshared   200    404    200    403    403    403    403    403    404    403    403    403    403    401
+  POST   cases/:id/companions/:companionCaseId/verification   shared     403    403    200    404    404    404    404    200    200    403    403    403    403    401
+  POST   cases/:id/companions/:companionCaseId/verification   unshared   403    403    200    404    404    404    404    404    404    403    403    403    403    401
+  GET    encounters                                           shared     403    403    200+   403    403    403    403    403    200-   403    403    403    403    401
+  GET    encounters                                           unshared   403    403    200+   403    403    403    403    403    200-   403    403    403    403    401
+  POST   cases/:id/encounters/:encounterId/link               shared     403    403    200    403    403    403    403    403    403BP  403    403    403    403    401
+  POST   cases/:id/encounters/:encounterId/link               unshared   403    403    200    403    403    403    403    403    404    403    403    403    403    401
+  POST   cases/:id/encounters/:encounterId/dismiss            shared     403    403    200    403    403    403    403    403    403BP  403    403    403    403    401
+  POST   cases/:id/encounters/:encounterId/dismiss            unshared   403    403    200    403    403    403    403    403    404    403    403    403    403    401
+  GET    cases/:id/consents                                   shared     200    404    200    404    404    404    404    200    200    403    403    403    403    401
+  GET    cases/:id/consents                                   unshared   200    404    200    404    404    404    404    404    404    403    403    403    403    401
+  POST   cases/:id/consents                                   shared     201    404    201    404    404    404    404    201    201    403    403    403    403    401
+  POST   cases/:id/consents                                   unshared   201    404    201    404    404    404    404    404    404    403    403    403    403    401
+  POST   cases/:id/consents                                   shared-LB  403LB  403LB  201    403LB  403LB  403LB  403LB  403LB  201    403    403    403    403    401
+  POST   cases/:id/consents/:consentId/withdraw               shared     200    404    200    404    404    404    404    200    200    403    403    403    403    401
+  POST   cases/:id/consents/:consentId/withdraw               unshared   200    404    200    404    404    404    404    404    404    403    403    403    403    401
+  POST   cases/:id/consents/:consentId/withdraw               shared-LB  403LB  404    200    404    404    404    404    403LB  200    403    403    403    403    401
+`;
+
+const OUTCOMES = ['200', '201', '200+', '200-', '404', '403', '403LB', '403BP', '401'];
+const ALLOWED = ['200', '201', '200+', '200-'];
+const FORBIDDEN_CODES: Record<string, string> = {
+  'ACCESS.FORBIDDEN': '403',
+  'CONSENT.LEGAL_BASIS_NOT_PERMITTED': '403LB',
+  'INTAKE.BORDER_POINT_NOT_ASSIGNED': '403BP',
+};
+
+type Fixture = 'NMG' | 'shared' | 'unshared' | 'shared-LB';
+interface Row {
+  method: string;
+  path: string;
+  route: string;
+  fixture: Fixture;
+  cells: Record<Column, string>;
+}
+
+const [HEADER, ...TABLE] = POLICY.trim()
+  .split('\n')
+  .map((line) => line.trim().split(/\s+/));
+const ROWS: Row[] = TABLE.map(([method, path, fixture, ...cells]) => ({
+  method,
+  path,
+  route: `${method} ${path}`,
+  fixture: fixture as Fixture,
+  cells: Object.fromEntries(COLUMN_KEYS.map((column, i) => [column, cells[i]])) as Record<Column, string>,
+}));
+const rowName = (row: Row): string => `${row.route} [${row.fixture}]`;
+/** A cell's key in assertions: the username, so a failing row reads as "which user got what". */
+const userKey = (column: Column): string => COLUMNS[column] ?? 'no token';
+const byUser = (cells: Record<Column, string>): Record<string, string> => Object.fromEntries(COLUMN_KEYS.map((c) => [userKey(c), cells[c]]));
+
+interface Target {
+  caseId?: string;
+  encounterId?: string;
+  consentId?: string;
+  companionCaseId?: string;
+  intakeId?: string;
+}
+
+interface Behaviour {
+  /** What a call acts on. `fresh`: an allowed cell of a row whose call changes state gets its own. */
+  target(fixture: Fixture, fresh: boolean): Promise<Target>;
+  query?: Record<string, string | number>;
+  body?(target: Target, fixture: Fixture): Promise<object> | object;
+  /** What a refused, hidden or unauthenticated call must leave as it was. */
+  state(target: Target): Promise<unknown>;
+  /** A list: whether the fixture is in it. */
+  listed?(body: { items: { id: string }[] }, target: Target): boolean;
+  /** An allowed call: what is wrong with its answer or its effect, if anything. */
+  allowed?(res: request.Response, target: Target, before: unknown, after: unknown): string | undefined;
+}
+
+const HOUR = 3_600_000;
+const arrival = (borderPointId: string): Record<string, unknown> => ({ borderPointId, arrivedAt: new Date(Date.now() - HOUR).toISOString(), mode: 'LAND' });
+function person(givenName: string, familyName: string, dateOfBirth: string, nationality: string, documents: unknown[] = []): Record<string, unknown> {
+  return { givenName, familyName, sex: 'FEMALE', dateOfBirth, nationalities: [nationality], documents, screening: { answers: { reasons_for_leaving: ['WORK'] } } };
+}
+const SHARED_PERSON = person('Grace', 'Achieng', '1999-04-04', 'SSD');
+const UNSHARED_PERSON = person('Baraka', 'Otieno', '1985-06-15', 'KEN');
+const NEW_ARRIVAL = person('Amani', 'Kabila', '1979-03-03', 'COD');
+/** One person per possible encounter: an earlier and a later case with the same passport. Nobody here resembles anyone else. */
+const ENCOUNTER_PEOPLE: [string, string, string, string][] = [
+  ['Abebe', 'Bekele', '1971-01-10', 'ETH'],
+  ['Yonas', 'Tesfaye', '1974-02-11', 'ERI'],
+  ['Hamid', 'Osman', '1977-03-12', 'SDN'],
+  ['Pascal', 'Nshimiyimana', '1980-04-13', 'RWA'],
+  ['Okello', 'Opio', '1983-05-14', 'UGA'],
+  ['Ahmad', 'Rahimi', '1986-06-15', 'AFG'],
+  ['Salem', 'Alhakimi', '1989-07-16', 'YEM'],
+  ['Didier', 'Ndayishimiye', '1992-08-17', 'BDI'],
+  ['Mamadou', 'Diallo', '1995-09-18', 'GIN'],
+  ['Kwame', 'Mensah', '1998-10-19', 'GHA'],
+  ['Ibrahim', 'Traore', '2001-11-20', 'MLI'],
+  ['Tariq', 'Jamal', '1968-12-21', 'PAK'],
+];
+
+describe('case permissions: each role × each case-scoped endpoint', () => {
+  let api: DemoApi;
+  let NMG: string;
+  let TUMAINI: string;
+  let rolesOf: Map<string, Role[]>;
+  const cases = new Map<Fixture, string>();
+  const standingEncounters = new Map<Fixture, Promise<Target>>();
+  const standingConsents = new Map<Fixture, Promise<Target>>();
+  const families = new Map<Fixture, Promise<Target>>();
+  let encounterPairs = 0;
+
+  const share = (caseId: string) => api.owner(`INSERT INTO case_share (case_id, agency_id, source) VALUES ($1, $2, 'REFERRAL')`, [caseId, TUMAINI]);
+  const caseOf = (fixture: Fixture): string => {
+    const id = cases.get(fixture === 'shared-LB' ? 'shared' : fixture);
+    if (!id) throw new Error(`no case for the fixture ${fixture}`);
+    return id;
+  };
+  const personOf = (fixture: Fixture): Record<string, unknown> => (fixture === 'unshared' ? UNSHARED_PERSON : SHARED_PERSON);
+  const one = async <T>(sql: string, params: unknown[]): Promise<T | undefined> => (await api.owner<{ v: T }>(sql, params))[0]?.v;
+
+  async function register(p: Record<string, unknown>): Promise<string> {
+    const res = await api.http().post('/api/v1/intakes').set(await api.as('border.official')).send({ intakeId: randomUUID(), arrival: arrival(NMG), persons: [p] });
+    if (res.status !== 201) throw new Error(`fixture intake: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.cases[0].id as string;
+  }
+
+  /** A PENDING possible encounter on a new case at NMG (referred to Tumaini for `shared`), found by its passport. */
+  async function newEncounter(fixture: Fixture): Promise<Target> {
+    const who = ENCOUNTER_PEOPLE[encounterPairs];
+    if (!who) throw new Error('ENCOUNTER_PEOPLE ran out: add a person');
+    const [given, family, dob, nationality] = who;
+    const p = person(given, family, dob, nationality, [{ kind: 'PASSPORT', number: `P${7_100_000 + encounterPairs}`, issuingCountry: nationality }]);
+    encounterPairs += 1;
+    const earlier = await register(p);
+    const later = await register(p);
+    if (fixture === 'shared') await share(later);
+    const found = await api.owner<{ id: string; status: string }>(`SELECT id, status FROM possible_encounter WHERE case_id = $1 AND matched_case_id = $2`, [later, earlier]);
+    if (found.length !== 1 || found[0].status !== 'PENDING') throw new Error(`fixture encounter: ${JSON.stringify(found)}`);
+    return { caseId: later, encounterId: found[0].id };
+  }
+
+  /** A mother and her child registered together at NMG; the target is the child's case and its claimed companion, the mother. */
+  async function newFamily(fixture: Fixture): Promise<Target> {
+    const [mother, child] = fixture === 'shared' ? (['Halima', 'Ayan'] as const) : (['Marie', 'Clarisse'] as const);
+    const family = fixture === 'shared' ? 'Farah' : 'Uwimana';
+    const res = await api.http()
+      .post('/api/v1/intakes')
+      .set(await api.as('border.official'))
+      .send({
+        intakeId: randomUUID(),
+        arrival: arrival(NMG),
+        persons: [
+          { ...person(mother, family, '1990-05-05', fixture === 'shared' ? 'SOM' : 'COD'), ref: 'mother' },
+          {
+            ...person(child, family, '2018-02-02', fixture === 'shared' ? 'SOM' : 'COD'),
+            ref: 'child',
+            travelledWith: [{ ref: 'mother', relationship: 'MOTHER' }],
+            screening: { answers: { caregiver_present: true, caregiver_relationship: 'PARENT' } },
+          },
+        ],
+      });
+    if (res.status !== 201) throw new Error(`fixture family: ${res.status} ${JSON.stringify(res.body)}`);
+    const [motherCase, childCase] = (res.body.cases as { id: string }[]).map((c) => c.id);
+    if (fixture === 'shared') await share(childCase);
+    return { caseId: childCase, companionCaseId: motherCase };
+  }
+
+  const consentBody = (fixture: Fixture): object =>
+    fixture === 'shared-LB'
+      ? { purpose: 'DATA_SHARING', recipientAgencyId: TUMAINI, legalBasis: 'VITAL_INTEREST', reason: 'Person unconscious, needs shelter medical follow-up' }
+      : { purpose: 'REFERRAL', recipientAgencyId: TUMAINI, fieldGroups: ['NEEDS'], decision: 'GIVEN', language: 'sw' };
+
+  /** A consent record (or, for shared-LB, a legal basis) on the fixture's case, recorded by the border supervisor. */
+  async function newConsent(fixture: Fixture): Promise<Target> {
+    const caseId = caseOf(fixture);
+    const res = await api.http().post(`/api/v1/cases/${caseId}/consents`).set(await api.as('border.supervisor')).send(consentBody(fixture));
+    if (res.status !== 201) throw new Error(`fixture consent: ${res.status} ${JSON.stringify(res.body)}`);
+    return { caseId, consentId: res.body.id as string };
+  }
+
+  const standing = (store: Map<Fixture, Promise<Target>>, fixture: Fixture, make: (f: Fixture) => Promise<Target>): Promise<Target> => {
+    let found = store.get(fixture);
+    if (!found) {
+      found = make(fixture);
+      store.set(fixture, found);
+    }
+    return found;
+  };
+
+  const onCase = async (fixture: Fixture): Promise<Target> => ({ caseId: caseOf(fixture) });
+  const encounterStatus = (t: Target) => one<string>(`SELECT status AS v FROM possible_encounter WHERE id = $1`, [t.encounterId]);
+  const decide = (status: string, reason: string): Behaviour => ({
+    target: (fixture, fresh) => (fresh ? newEncounter(fixture) : standing(standingEncounters, fixture, newEncounter)),
+    body: () => ({ reason }),
+    state: encounterStatus,
+    allowed: (res, _t, _before, after) => (res.body.status === status && after === status ? undefined : `the encounter is ${String(after)} (answer ${res.body.status})`),
+  });
+
+  /** How each route is called and checked. A route the table names must have one; see the route-walk test. */
+  const BEHAVIOUR: Record<string, Behaviour> = {
+    'POST intakes': {
+      target: async () => ({ intakeId: randomUUID() }),
+      body: (t) => ({ intakeId: t.intakeId, arrival: arrival(NMG), persons: [NEW_ARRIVAL] }),
+      state: (t) => one<number>(`SELECT count(*)::int AS v FROM case_file WHERE intake_id = $1`, [t.intakeId]),
+      allowed: (res, _t, _before, after) => (after === 1 && res.body.cases?.length === 1 ? undefined : `${String(after)} cases were registered`),
+    },
+    'GET cases': {
+      target: onCase,
+      query: { limit: 100 },
+      state: async () => null,
+      listed: (body, t) => body.items.some((c) => c.id === t.caseId),
+    },
+    'GET cases/:id': {
+      target: onCase,
+      state: (t) => one<number>(`SELECT count(*)::int AS v FROM audit_event WHERE case_id = $1 AND action = 'CASE.READ'`, [t.caseId]),
+      allowed: (res, t, before, after) =>
+        res.body.id === t.caseId && after === Number(before) + 1 ? undefined : `answered case ${res.body.id}, CASE.READ audits ${String(before)} → ${String(after)}`,
+    },
+    'PUT cases/:id/intake': {
+      target: onCase,
+      body: async (t, fixture) => ({
+        version: (await one<number>(`SELECT version AS v FROM case_file WHERE id = $1`, [t.caseId])) ?? 1,
+        person: { ...personOf(fixture), languages: ['sw', 'en'] },
+      }),
+      state: (t) => one<number>(`SELECT version AS v FROM case_file WHERE id = $1`, [t.caseId]),
+      allowed: (res, _t, before, after) =>
+        after === Number(before) + 1 && res.body.version === after ? undefined : `version ${String(before)} → ${String(after)}, answered version ${res.body.version}`,
+    },
+    'POST cases/:id/companions/:companionCaseId/verification': {
+      target: (fixture) => standing(families, fixture, newFamily),
+      body: () => ({ verified: true, note: 'Birth certificate seen' }),
+      state: async (t) =>
+        (
+          await api.owner(
+            `SELECT verified, verified_at::text AS verified_at, verification_note FROM case_companion
+             WHERE (case_id = $1 AND companion_case_id = $2) OR (case_id = $2 AND companion_case_id = $1)`,
+            [t.caseId, t.companionCaseId],
+          )
+        )[0],
+      allowed: (res, _t, before, after) => {
+        const [was, now] = [before, after] as { verified: boolean; verified_at: string | null }[];
+        return res.body.verified === true && now?.verified === true && now.verified_at !== null && now.verified_at !== was?.verified_at
+          ? undefined
+          : `the relationship is ${JSON.stringify(now)} (was ${JSON.stringify(was)})`;
+      },
+    },
+    'GET encounters': {
+      target: (fixture) => standing(standingEncounters, fixture, newEncounter),
+      query: { limit: 100 },
+      state: async () => null,
+      listed: (body, t) => body.items.some((e) => e.id === t.encounterId),
+    },
+    'POST cases/:id/encounters/:encounterId/link': decide('LINKED', 'Same passport on file'),
+    'POST cases/:id/encounters/:encounterId/dismiss': decide('DISMISSED', 'Different person: another father and village'),
+    'GET cases/:id/consents': {
+      target: onCase,
+      state: (t) => one<number>(`SELECT count(*)::int AS v FROM consent_record WHERE case_id = $1`, [t.caseId]),
+      allowed: (res, t, _before, after) =>
+        Array.isArray(res.body) && res.body.length === after && Number(after) > 0 && res.body.every((c: { caseId: string }) => c.caseId === t.caseId)
+          ? undefined
+          : `answered ${JSON.stringify(res.body).slice(0, 200)} for ${String(after)} records`,
+    },
+    'POST cases/:id/consents': {
+      target: onCase,
+      body: (_t, fixture) => consentBody(fixture),
+      state: (t) => one<number>(`SELECT count(*)::int AS v FROM consent_record WHERE case_id = $1`, [t.caseId]),
+      allowed: (res, t, before, after) => {
+        const decision = res.body.decision === 'LEGAL_BASIS' || res.body.decision === 'GIVEN' ? res.body.decision : undefined;
+        return after === Number(before) + 1 && res.body.caseId === t.caseId && decision !== undefined ? undefined : `records ${String(before)} → ${String(after)}, answered ${res.body.decision}`;
+      },
+    },
+    'POST cases/:id/consents/:consentId/withdraw': {
+      target: (fixture, fresh) => (fresh ? newConsent(fixture) : standing(standingConsents, fixture, newConsent)),
+      body: () => ({ reason: 'The person asked to withdraw' }),
+      state: (t) => one<boolean>(`SELECT withdrawn_at IS NOT NULL AS v FROM consent_record WHERE id = $1`, [t.consentId]),
+      allowed: (res, _t, _before, after) => (after === true && res.body.withdrawnAt ? undefined : `withdrawn: ${String(after)}`),
+    },
+  };
+
+  async function send(row: Row, target: Target, headers: Record<string, string>): Promise<request.Response> {
+    const behaviour = BEHAVIOUR[row.route];
+    const ids: Record<string, string | undefined> = {
+      id: target.caseId,
+      encounterId: target.encounterId,
+      consentId: target.consentId,
+      companionCaseId: target.companionCaseId,
+    };
+    const url = `/api/v1/${row.path.replace(/:(\w+)/g, (_, name: string) => {
+      const value = ids[name];
+      if (!value) throw new Error(`${row.route}: nothing for :${name}`);
+      return value;
+    })}`;
+    const http = api.http();
+    const call = row.method === 'GET' ? http.get(url) : row.method === 'POST' ? http.post(url) : row.method === 'PUT' ? http.put(url) : undefined;
+    if (!call) throw new Error(`${row.route}: no method ${row.method}`);
+    call.set(headers);
+    if (behaviour.query) call.query(behaviour.query);
+    if (behaviour.body) call.send(await behaviour.body(target, row.fixture));
+    return call;
+  }
+
+  /** What really happens in one cell, in the table's vocabulary; anything else is spelt out. */
+  async function observe(row: Row, column: Column): Promise<string> {
+    const behaviour = BEHAVIOUR[row.route];
+    const username = COLUMNS[column];
+    const target = await behaviour.target(row.fixture, ALLOWED.includes(row.cells[column]));
+    const headers = username ? await api.as(username) : {};
+    const before = await behaviour.state(target);
+    const res = await send(row, target, headers);
+    const after = await behaviour.state(target);
+    const code = (res.body as { code?: string } | undefined)?.code;
+    const changed = isDeepStrictEqual(before, after) ? '' : ` but changed ${JSON.stringify(before)} → ${JSON.stringify(after)}`;
+    if (res.status >= 200 && res.status < 300) {
+      if (behaviour.listed) {
+        if (res.body.nextCursor) return `${res.status} with more than one page`;
+        return `${res.status}${behaviour.listed(res.body, target) ? '+' : '-'}`;
+      }
+      const problem = behaviour.allowed?.(res, target, before, after);
+      return problem ? `${res.status} but ${problem}` : String(res.status);
+    }
+    if (res.status === 401) return code === 'AUTH.TOKEN_MISSING' ? `401${changed}` : `401 ${code}`;
+    if (res.status === 403) return `${code && FORBIDDEN_CODES[code] ? FORBIDDEN_CODES[code] : `403 ${code}`}${changed}`;
+    if (res.status === 404) {
+      if (code !== 'CASE.NOT_FOUND') return `404 ${code}${changed}`;
+      // Existence must not leak: a hidden case answers exactly as a case that does not exist.
+      const unknown = await send(row, { ...target, caseId: randomUUID() }, headers);
+      if (unknown.status !== 404 || unknown.body.code !== code || unknown.body.message !== res.body.message) {
+        return `404 unlike an unknown case (${unknown.status} ${unknown.body.code}: ${unknown.body.message} / ${res.body.message})`;
+      }
+      return `404${changed}`;
+    }
+    return `${res.status} ${code} ${JSON.stringify(res.body).slice(0, 300)}`;
+  }
+
+  /** Every registered route under cases, intakes and encounters, with the permission it declares. */
+  function caseRoutes(): Map<string, Permission | undefined> {
+    const discovery = api.app.get(DiscoveryService);
+    const scanner = api.app.get(MetadataScanner);
+    const reflector = api.app.get(Reflector);
+    const routes = new Map<string, Permission | undefined>();
+    for (const { instance, metatype } of discovery.getControllers()) {
+      if (!instance || !metatype) continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const name of scanner.getAllMethodNames(prototype)) {
+        const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
+        const path = reflector.get<string | undefined>(PATH_METADATA, handler);
+        if (path === undefined) continue;
+        const method = RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)];
+        const full = `${String(reflector.get<string>(PATH_METADATA, metatype) ?? '')}/${path}`.replace(/\/+/g, '/').replace(/^\//, '').replace(/\/$/, '');
+        if (!/^(cases|intakes|encounters)(\/|$)/.test(full)) continue;
+        routes.set(`${method} ${full}`, reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, [handler, metatype]));
+      }
+    }
+    return routes;
+  }
+
+  beforeAll(async () => {
+    api = await startDemoApi('casepermissions');
+    NMG = await api.borderPointId('NMG');
+    TUMAINI = await api.agencyId('Tumaini Shelter');
+    const demo = await api.http().get('/api/v1/demo/accounts').expect(200);
+    rolesOf = new Map((demo.body.accounts as { username: string; roles: Role[] }[]).map((a) => [a.username, a.roles]));
+    cases.set('shared', await register(SHARED_PERSON));
+    await share(caseOf('shared'));
+    cases.set('unshared', await register(UNSHARED_PERSON));
+    // A consent record on each case before anything else, so that a consent list has something to show.
+    await newConsent('shared');
+    await newConsent('unshared');
+  }, 60_000);
+  afterAll(() => api.close());
+
+  it('is a well-formed table: every column a demo user (every role among them), every cell a known outcome', () => {
+    expect(HEADER).toEqual(['method', 'path', 'fixture', ...COLUMN_KEYS]);
+    const users = COLUMN_KEYS.flatMap((c) => COLUMNS[c] ?? []);
+    expect([...users].sort()).toEqual([...rolesOf.keys()].sort());
+    expect([...new Set(users.flatMap((u) => rolesOf.get(u) ?? []))].sort()).toEqual(Object.values(Role).sort());
+    for (const [method, path, fixture, ...cells] of TABLE) {
+      expect({ row: `${method} ${path} ${fixture}`, cells: cells.length }).toEqual({ row: `${method} ${path} ${fixture}`, cells: COLUMN_KEYS.length });
+      expect(['NMG', 'shared', 'unshared', 'shared-LB']).toContain(fixture);
+      expect(cells.filter((cell) => !OUTCOMES.includes(cell))).toEqual([]);
+    }
+  });
+
+  it('has a row for every route the app registers under cases, intakes and encounters, and none for a route it does not', () => {
+    const routes = caseRoutes();
+    expect(routes.size).toBeGreaterThanOrEqual(10);
+    expect([...routes.keys()].sort()).toEqual([...new Set(ROWS.map((r) => r.route))].sort());
+    expect(Object.keys(BEHAVIOUR).sort()).toEqual([...routes.keys()].sort());
+  });
+
+  it("agrees with ROLE_PERMISSIONS: 403 exactly where the user's roles lack the route's permission, 403LB only without CONSENT_LEGAL_BASIS", () => {
+    const routes = caseRoutes();
+    const disagreements: string[] = [];
+    for (const row of ROWS) {
+      const needs = routes.get(row.route);
+      expect({ route: row.route, declared: needs !== undefined }).toEqual({ route: row.route, declared: true });
+      for (const column of COLUMN_KEYS) {
+        const username = COLUMNS[column];
+        const cell = row.cells[column];
+        if (!username) {
+          if (cell !== '401') disagreements.push(`${rowName(row)} without a token: ${cell}`);
+          continue;
+        }
+        const held = permissionsOf(rolesOf.get(username) ?? []);
+        const lacks = needs === undefined || !held.has(needs);
+        if (lacks !== (cell === '403')) disagreements.push(`${rowName(row)} ${username}: ${cell}, but ${lacks ? 'lacks' : 'holds'} ${needs}`);
+        if (cell === '403LB' && held.has(Permission.ConsentLegalBasis)) disagreements.push(`${rowName(row)} ${username}: 403LB, but holds CONSENT_LEGAL_BASIS`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  for (const row of ROWS) {
+    it(`${rowName(row)}: ${COLUMN_KEYS.map((c) => `${c} ${row.cells[c]}`).join(', ')}`, async () => {
+      const observed = {} as Record<Column, string>;
+      for (const column of COLUMN_KEYS) observed[column] = await observe(row, column);
+      expect(byUser(observed)).toEqual(byUser(row.cells));
+    }, 120_000);
+  }
+});
