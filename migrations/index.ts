@@ -5,6 +5,7 @@ import { AppRole1764400000000 } from './1764400000000-app-role';
 import { AccessScope1764500000000 } from './1764500000000-access-scope';
 import { CaseNumber1764600000000 } from './1764600000000-case-number';
 import { Cases1764700000000 } from './1764700000000-cases';
+import { Profiling1764800000000 } from './1764800000000-profiling';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS: Function[] = [
   AccessScope1764500000000,
   CaseNumber1764600000000,
   Cases1764700000000,
+  Profiling1764800000000,
 ];

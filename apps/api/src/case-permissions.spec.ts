@@ -70,6 +70,14 @@ const POLICY = `
   PUT    cases/:id/intake                                     unshared   200    404    200    403    403    403    403    403    404    403    403    403    403    401
   POST   cases/:id/companions/:companionCaseId/verification   shared     403    403    200    404    404    404    404    200    200    403    403    403    403    401
   POST   cases/:id/companions/:companionCaseId/verification   unshared   403    403    200    404    404    404    404    404    404    403    403    403    403    401
+  GET    cases/:id/profiles                                   shared     200    404    200    404    404    404    404    200    200    403    403    403    403    401
+  GET    cases/:id/profiles                                   unshared   200    404    200    404    404    404    404    404    404    403    403    403    403    401
+  POST   cases/:id/profiles                                   shared     201    404    201    403    403    403    403    403    403BP  403    403    403    403    401
+  POST   cases/:id/profiles                                   unshared   201    404    201    403    403    403    403    403    404    403    403    403    403    401
+  POST   cases/:id/profiles/:profile/confirm                  shared     200    404    200    403    403    403    403    403    403BP  403    403    403    403    401
+  POST   cases/:id/profiles/:profile/confirm                  unshared   200    404    200    403    403    403    403    403    404    403    403    403    403    401
+  POST   cases/:id/profiles/:profile/remove                   shared     200    404    200    403    403    403    403    403    403BP  403    403    403    403    401
+  POST   cases/:id/profiles/:profile/remove                   unshared   200    404    200    403    403    403    403    403    404    403    403    403    403    401
   GET    encounters                                           shared     403    403    200+   403    403    403    403    403    200-   403    403    403    403    401
   GET    encounters                                           unshared   403    403    200+   403    403    403    403    403    200-   403    403    403    403    401
   POST   cases/:id/encounters/:encounterId/link               shared     403    403    200    403    403    403    403    403    403BP  403    403    403    403    401
@@ -124,6 +132,7 @@ interface Target {
   consentId?: string;
   companionCaseId?: string;
   intakeId?: string;
+  profile?: string;
 }
 
 interface Behaviour {
@@ -230,6 +239,28 @@ describe('case permissions: each role × each case-scoped endpoint', () => {
     return { caseId: childCase, companionCaseId: motherCase };
   }
 
+  /** A new case at NMG (referred to Tumaini for `shared`) with SPECIFIC_NEEDS suggested and undecided. */
+  let profiledCases = 0;
+  async function newProfiledCase(fixture: Fixture): Promise<Target> {
+    profiledCases += 1;
+    const caseId = await register({ ...person(`Rehema${'a'.repeat(profiledCases)}`, 'Mwakalinga', '1994-04-04', 'TZA'), screening: { answers: { pregnant: true } } });
+    if (fixture === 'shared') await share(caseId);
+    const status = await one<string>(`SELECT status AS v FROM case_profile WHERE case_id = $1 AND profile = 'SPECIFIC_NEEDS'`, [caseId]);
+    if (status !== 'SUGGESTED') throw new Error(`fixture profile: SPECIFIC_NEEDS is ${String(status)}`);
+    return { caseId, profile: 'SPECIFIC_NEEDS' };
+  }
+  const standingProfiled = new Map<Fixture, Promise<Target>>();
+  const profileStatus = (t: Target) => one<string>(`SELECT status AS v FROM case_profile WHERE case_id = $1 AND profile = $2`, [t.caseId, t.profile]);
+  const decideProfile = (status: string, body: object): Behaviour => ({
+    target: (fixture, fresh) => (fresh ? newProfiledCase(fixture) : standing(standingProfiled, fixture, newProfiledCase)),
+    body: () => body,
+    state: profileStatus,
+    allowed: (res, t, _before, after) =>
+      after === status && (res.body as { profile: string; status: string }[]).some((p) => p.profile === t.profile && p.status === status)
+        ? undefined
+        : `the profile is ${String(after)}`,
+  });
+
   const consentBody = (fixture: Fixture): object =>
     fixture === 'shared-LB'
       ? { purpose: 'DATA_SHARING', recipientAgencyId: TUMAINI, legalBasis: 'VITAL_INTEREST', reason: 'Person unconscious, needs shelter medical follow-up' }
@@ -309,6 +340,22 @@ describe('case permissions: each role × each case-scoped endpoint', () => {
           : `the relationship is ${JSON.stringify(now)} (was ${JSON.stringify(was)})`;
       },
     },
+    'GET cases/:id/profiles': {
+      target: onCase,
+      state: (t) => one<number>(`SELECT count(*)::int AS v FROM audit_event WHERE case_id = $1 AND action = 'CASE.PROFILES_READ'`, [t.caseId]),
+      allowed: (res, _t, before, after) =>
+        Array.isArray(res.body.current) && Array.isArray(res.body.history) && res.body.history.length > 0 && after === Number(before) + 1
+          ? undefined
+          : `answered ${JSON.stringify(res.body).slice(0, 200)}, PROFILES_READ audits ${String(before)} → ${String(after)}`,
+    },
+    'POST cases/:id/profiles': {
+      target: (fixture, fresh) => (fresh ? newProfiledCase(fixture) : standing(standingProfiled, fixture, newProfiledCase)),
+      body: () => ({ profile: 'SGBV_SURVIVOR', reason: 'Disclosed to the female officer after the screening' }),
+      state: (t) => one<string>(`SELECT status AS v FROM case_profile WHERE case_id = $1 AND profile = 'SGBV_SURVIVOR'`, [t.caseId]),
+      allowed: (_res, _t, _before, after) => (after === 'CONFIRMED' ? undefined : `SGBV_SURVIVOR is ${String(after)}`),
+    },
+    'POST cases/:id/profiles/:profile/confirm': decideProfile('CONFIRMED', {}),
+    'POST cases/:id/profiles/:profile/remove': decideProfile('REMOVED', { reason: 'Not pregnant: misunderstood answer' }),
     'GET encounters': {
       target: (fixture) => standing(standingEncounters, fixture, newEncounter),
       query: { limit: 100 },
@@ -349,6 +396,7 @@ describe('case permissions: each role × each case-scoped endpoint', () => {
       encounterId: target.encounterId,
       consentId: target.consentId,
       companionCaseId: target.companionCaseId,
+      profile: target.profile,
     };
     const url = `/api/v1/${row.path.replace(/:(\w+)/g, (_, name: string) => {
       const value = ids[name];

@@ -72,7 +72,8 @@ describe('case list query plans', () => {
   ])('serves the list filtered by %s from an index in list order', async (_name, filter, index) => {
     const text = await plan(filter.borderPointId === 'BP0' ? { ...filter, borderPointId: borderPoints[0] } : filter);
     expect(text).not.toMatch(/Seq Scan on case_file/);
-    expect(text).not.toMatch(/Sort/);
+    // No sort of the matching cases (a case's own few profiles may be sorted per row).
+    expect(text).not.toMatch(/Sort Key: c\.arrived_at/);
     expect(text).toMatch(index);
   });
 });

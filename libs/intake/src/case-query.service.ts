@@ -1,13 +1,16 @@
-import { AgencyKind, allowedGroups, DEFAULT_DATA_SHARING, FIELD_GROUPS, FieldGroup, shapeRecord } from '@kivuko/access';
+import { allowedGroups, DEFAULT_DATA_SHARING, FIELD_GROUPS, FieldGroup, shapeRecord } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
 import { Actor, actorScope, BadInputError, FieldCipher, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { agencyKindOf } from './agency-kind';
 import { ListCasesQuery } from './dto/case-query.dto';
 import { caseNotFound, consentedGroups } from './consent/consent.service';
 import { ageAt } from './intake-checks';
 import { CaseStatus } from './intake.enums';
 import { sectionContext } from './person-record';
+import { CaseProfileView, CaseProfilingService, PROFILE_GROUP } from './profiling/case-profiling.service';
+import { ProfileCode } from '@kivuko/profiling';
 
 export interface CaseView {
   id: string;
@@ -23,6 +26,8 @@ export interface CaseView {
   withheldFieldGroups: FieldGroup[];
   sections: Partial<Record<FieldGroup, unknown>>;
   openTasks: { id: string; kind: string; dueAt: string | null }[];
+  /** The case's profiles this reader may see (GET /cases/:id/profiles has their history). */
+  profiles: CaseProfileView[];
 }
 
 export interface CaseListItem {
@@ -35,6 +40,8 @@ export interface CaseListItem {
   registeredAt: string;
   nationalities: string[];
   urgentNeeds: string[];
+  /** Profiles not removed, as far as the reader may see them. */
+  profiles: string[];
   /** Present when the caller's agency may see identities. */
   person?: { givenName: string | null; familyName: string | null; description: string | null; sex: string; ageAtArrival: number | null };
 }
@@ -85,13 +92,6 @@ interface PersonRow {
 
 const DEFAULT_PAGE = 25;
 
-/** The kind of the caller's agency, which decides the field groups it may see. */
-export async function agencyKindOf(manager: EntityManager, agencyId: string): Promise<AgencyKind> {
-  const [agency] = await manager.query<{ kind: AgencyKind }[]>(`SELECT kind FROM agency WHERE id = $1`, [agencyId]);
-  if (!agency) throw new Error(`agency ${agencyId} of an authenticated actor does not exist`);
-  return agency.kind;
-}
-
 export function encodeCursor(arrivedAt: Date, id: string): string {
   return Buffer.from(`${arrivedAt.toISOString()}|${id}`, 'utf8').toString('base64url');
 }
@@ -118,6 +118,7 @@ export class CaseQueryService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
+    private readonly profiling: CaseProfilingService,
   ) {}
 
   async get(actor: Actor, caseId: string, correlationId?: string): Promise<CaseView> {
@@ -188,6 +189,7 @@ export class CaseQueryService {
       withheldFieldGroups: FIELD_GROUPS.filter((g) => present.has(g) && !allowed.has(g)),
       sections,
       openTasks: tasks.map((t) => ({ id: t.id, kind: t.kind, dueAt: t.due_at?.toISOString() ?? null })),
+      profiles: await this.profiling.visibleTo(manager, actor, caseId, row.border_point_id, await this.profiling.current(manager, caseId)),
     };
   }
 
@@ -272,9 +274,12 @@ export class CaseQueryService {
     }
     return this.uow.run(actorScope(actor), async (manager) => {
       const { sql, params } = listQuery(query, after, limit + 1);
-      const rows = await manager.query<(CaseRow & { nationalities: string[]; given_name: string | null; family_name: string | null; description: string | null; sex: string; date_of_birth: string | null; stated_age: number | null })[]>(sql, params);
+      const rows = await manager.query<(CaseRow & { profiles: ProfileCode[]; nationalities: string[]; given_name: string | null; family_name: string | null; description: string | null; sex: string; date_of_birth: string | null; stated_age: number | null })[]>(sql, params);
       const kind = await agencyKindOf(manager, actor.agencyId);
       const sharing = DEFAULT_DATA_SHARING[kind];
+      const listGroups = allowedGroups(DEFAULT_DATA_SHARING, kind, { consentFor: [] });
+      const profileVisible = (r: { border_point_id: string }, profile: ProfileCode): boolean =>
+        actor.borderPointIds.includes(r.border_point_id) || listGroups.has(PROFILE_GROUP[profile]);
       const showIdentity = sharing.groups.includes(FieldGroup.Identity) && !sharing.consentRequiredFor.includes(FieldGroup.Identity);
       const page = rows.slice(0, limit);
       const items: CaseListItem[] = page.map((r) => ({
@@ -287,6 +292,7 @@ export class CaseQueryService {
         registeredAt: r.registered_at.toISOString(),
         nationalities: r.nationalities,
         urgentNeeds: r.urgent_needs,
+        profiles: r.profiles.filter((p) => profileVisible(r, p)),
         ...(showIdentity
           ? {
               person: {
@@ -324,6 +330,7 @@ export function listQuery(query: ListCasesQuery, after: { arrivedAt: Date; id: s
   if (query.borderPointId) add((p) => `c.border_point_id = ${p}`, query.borderPointId);
   if (query.status) add((p) => `c.status = ${p}`, query.status);
   if (query.nationality) add((p) => `c.nationalities @> ARRAY[${p}]::text[]`, query.nationality);
+  if (query.profile) add((p) => `EXISTS (SELECT 1 FROM case_profile cp WHERE cp.case_id = c.id AND cp.profile = ${p} AND cp.status <> 'REMOVED')`, query.profile);
   if (query.arrivedFrom) add((p) => `c.arrived_at >= ${p}`, new Date(query.arrivedFrom));
   if (query.arrivedTo) add((p) => `c.arrived_at < ${p}`, new Date(query.arrivedTo));
   if (after) {
@@ -333,10 +340,13 @@ export function listQuery(query: ListCasesQuery, after: { arrivedAt: Date; id: s
   params.push(limit);
   const sql = `
     SELECT c.id, c.case_number, c.status, c.version, c.border_point_id, bp.code AS bp_code, c.arrived_at, c.registered_at, c.nationalities,
-           c.urgent_needs, p.given_name, p.family_name, p.description, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.stated_age
+           c.urgent_needs,
+           ARRAY(SELECT cp.profile FROM case_profile cp WHERE cp.case_id = c.id AND cp.status <> 'REMOVED' ORDER BY cp.profile) AS profiles, p.given_name, p.family_name, p.description, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.stated_age
     FROM case_file c JOIN person p ON p.case_id = c.id JOIN border_point bp ON bp.id = c.border_point_id
     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY c.arrived_at DESC, c.id DESC
     LIMIT $${params.length}`;
   return { sql, params };
 }
+
+export { agencyKindOf };

@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { caseNotFound } from './consent/consent.service';
 import { decodeCursor, encodeCursor } from './case-query.service';
 import { EncounterStatus } from './intake.enums';
-import { requireOwnBorderPoint } from './intake.service';
+import { requireOwnBorderPoint } from './border-point-guard';
 
 export interface EncounterView {
   id: string;

@@ -16,6 +16,9 @@ export * from './intake.service';
 export * from './key-rotation.service';
 export * from './name-matching';
 export * from './person-record';
+export * from './profiling/case-facts';
+export * from './profiling/case-profiling.service';
+export * from './border-point-guard';
 export * from './screening/questionnaire';
 
 export const INTAKE_ENTITIES: Function[] = [CaseNumberCounter];

@@ -5,7 +5,8 @@ import { FastifyReply } from 'fastify';
 import { CasePage, CaseQueryService, CaseView } from './case-query.service';
 import { ConsentService, ConsentView } from './consent/consent.service';
 import { RecordConsentDto, WithdrawConsentDto } from './consent/consent.dto';
-import { EncounterDecisionDto, EncounterListQuery, ListCasesQuery, VerifyRelationshipDto } from './dto/case-query.dto';
+import { AddProfileDto, EncounterDecisionDto, EncounterListQuery, ListCasesQuery, ProfileDecisionDto, VerifyRelationshipDto } from './dto/case-query.dto';
+import { CaseProfilesView, CaseProfileView, CaseProfilingService } from './profiling/case-profiling.service';
 import { CompleteIntakeDto, RegisterIntakeDto } from './dto/intake.dto';
 import { EncounterReviewService, EncounterView } from './encounter-review.service';
 
@@ -120,6 +121,48 @@ export class RelationshipController {
     @Req() req: RequestWithActor,
   ): Promise<{ caseId: string; companionCaseId: string; relationship: string; verified: boolean; verifiedAt: string }> {
     return this.intake.verifyRelationship(actor, id, companionCaseId, body, { correlationId: correlationOf(req) });
+  }
+}
+
+@ApiTags('profiles')
+@ApiBearerAuth()
+@Controller({ version: '1' })
+export class ProfilesController {
+  constructor(private readonly profiles: CaseProfilingService) {}
+
+  /** The case's current profiles (as far as you may see them), every profiling run with its diff, and every decision. */
+  @RequirePermission(Permission.CasesRead)
+  @Get('cases/:id/profiles')
+  view(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Req() req: RequestWithActor): Promise<CaseProfilesView> {
+    return this.profiles.view(actor, id, correlationOf(req));
+  }
+
+  /** Adds a profile the rules missed (with a reason); it counts as confirmed. */
+  @RequirePermission(Permission.ProfilesDecide)
+  @Post('cases/:id/profiles')
+  add(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: AddProfileDto, @Req() req: RequestWithActor): Promise<CaseProfileView[]> {
+    return this.profiles.add(actor, id, body.profile, body.reason, correlationOf(req));
+  }
+
+  @RequirePermission(Permission.ProfilesDecide)
+  @Post('cases/:id/profiles/:profile/confirm')
+  @HttpCode(200)
+  confirm(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('profile') profile: string, @Req() req: RequestWithActor): Promise<CaseProfileView[]> {
+    return this.profiles.confirm(actor, id, profile, correlationOf(req));
+  }
+
+  /** Removes a profile, with a reason; a later profiling run does not bring it back. */
+  @RequirePermission(Permission.ProfilesDecide)
+  @Post('cases/:id/profiles/:profile/remove')
+  @HttpCode(200)
+  remove(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('profile') profile: string,
+    @Body() body: ProfileDecisionDto,
+    @Req() req: RequestWithActor,
+  ): Promise<CaseProfileView[]> {
+    return this.profiles.remove(actor, id, profile, body.reason, correlationOf(req));
   }
 }
 

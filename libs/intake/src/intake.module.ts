@@ -4,7 +4,8 @@ import { CaseNumberAllocator } from './case-number';
 import { CaseQueryService } from './case-query.service';
 import { ConsentService } from './consent/consent.service';
 import { EncounterReviewService } from './encounter-review.service';
-import { ConsentController, EncounterController, IntakeController, RelationshipController } from './intake.controller';
+import { ConsentController, EncounterController, IntakeController, ProfilesController, RelationshipController } from './intake.controller';
+import { CaseProfilingService } from './profiling/case-profiling.service';
 import { RegisterIntakeBodyPipe } from './intake-body.pipe';
 import { IntakeService } from './intake.service';
 import { KeyRotationService } from './key-rotation.service';
@@ -13,8 +14,8 @@ import { QuestionnaireRegistry } from './screening/questionnaire';
 /** Registering arrivals, reading cases in scope, consent records and the review of possible previous encounters. */
 @Module({
   imports: [AuditModule],
-  controllers: [IntakeController, RelationshipController, EncounterController, ConsentController],
-  providers: [{ provide: QuestionnaireRegistry, useValue: new QuestionnaireRegistry() }, RegisterIntakeBodyPipe, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService, EncounterReviewService, KeyRotationService],
-  exports: [KeyRotationService, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService],
+  controllers: [IntakeController, RelationshipController, ProfilesController, EncounterController, ConsentController],
+  providers: [{ provide: QuestionnaireRegistry, useValue: new QuestionnaireRegistry() }, RegisterIntakeBodyPipe, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService, EncounterReviewService, KeyRotationService, CaseProfilingService],
+  exports: [KeyRotationService, CaseProfilingService, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService],
 })
 export class IntakeModule {}

@@ -1,11 +1,13 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, DomainError, FieldCipher, FieldProblem, NotFoundError, UnitOfWork, validationFailed } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, ConflictError, FieldCipher, FieldProblem, NotFoundError, UnitOfWork, validationFailed } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { ForbiddenBorderPointError, requireOwnBorderPoint } from './border-point-guard';
 import { CaseNumberAllocator } from './case-number';
 import { CompleteIntakeDto, RegisterIntakeDto } from './dto/intake.dto';
 import { CaseQueryService, CaseView } from './case-query.service';
+import { CaseProfilingService } from './profiling/case-profiling.service';
 import { caseNotFound } from './consent/consent.service';
 import { MatchReason } from './name-matching';
 import { PossibleEncounter, recordEncounters, searchEncounters } from './encounter-search';
@@ -25,6 +27,8 @@ export interface RegisteredCase {
   /** The person's `ref` in the intake, when it had one. */
   ref?: string;
   possibleEncounters: { matchedCaseId: string; caseNumber: string; score: number; reasons: MatchReason[] }[];
+  /** The profiles suggested at intake (for the official to confirm); urgent ones already count for routing. */
+  profiles: { profile: string; urgency: string; status: string; routable: boolean }[];
 }
 
 export interface IntakeResult {
@@ -49,19 +53,6 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export class ForbiddenBorderPointError extends DomainError {
-  constructor(message = 'You can register arrivals only at the border points you are attached to') {
-    super('INTAKE.BORDER_POINT_NOT_ASSIGNED', 'FORBIDDEN', message);
-  }
-}
-
-/** Intake records (and the review of their possible encounters) belong to the border point where the person arrived. */
-export function requireOwnBorderPoint(actor: Actor, borderPointId: string): void {
-  if (!actor.borderPointIds.includes(borderPointId)) {
-    throw new ForbiddenBorderPointError('Only officials of the border point where the person arrived change the intake record or review its possible encounters');
-  }
-}
-
 /**
  * Registering arrivals: one request registers each person, the arrival and the screening interview,
  * creates a case per person with its number, looks for earlier encounters, and audits it, all in one
@@ -76,6 +67,7 @@ export class IntakeService {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly cases: CaseQueryService,
+    private readonly profiling: CaseProfilingService,
   ) {}
 
   async register(actor: Actor, dto: RegisterIntakeDto, context: RequestContext = {}): Promise<{ replayed: boolean; result: IntakeResult }> {
@@ -145,10 +137,18 @@ export class IntakeService {
           version: 1,
           ...(person.ref ? { ref: person.ref } : {}),
           possibleEncounters: encountersOf[i],
+          profiles: [],
         });
       }
 
       await this.linkCompanions(manager, dto, caseIds, byRef);
+      // Profiling reads the whole intake, companions included.
+      const profilingVersions = new Map<string, number>();
+      for (const registered of cases) {
+        const run = await this.profiling.run(manager, registered.id, 'INTAKE', actor);
+        profilingVersions.set(registered.id, run.version);
+        registered.profiles = run.profiles.map((p) => ({ profile: p.profile, urgency: p.urgency, status: p.status, routable: p.routable }));
+      }
 
       const ordered = [...cases].sort((a, b) => a.id.localeCompare(b.id));
       for (const registered of ordered) {
@@ -161,7 +161,7 @@ export class IntakeService {
           fieldGroups: [...new Set(groups)],
           purpose: 'INTAKE',
           correlationId: context.correlationId,
-          details: { intakeMode: mode, possibleEncounters: registered.possibleEncounters.length },
+          details: { intakeMode: mode, possibleEncounters: registered.possibleEncounters.length, profiles: registered.profiles.map((p) => p.profile).join(',') || 'NONE' },
         });
       }
 
@@ -229,8 +229,10 @@ export class IntakeService {
       }
       const encounters = await searchEncounters(manager, matchFactsOf(person, current.arrived_at), [caseId]);
       await recordEncounters(manager, caseId, encounters);
+      const completing = current.status === CaseStatus.Incomplete;
+      await this.profiling.run(manager, caseId, completing ? 'INTAKE_COMPLETED' : 'INTAKE_CORRECTED', actor);
       await this.audit.record(manager, {
-        action: current.status === CaseStatus.Incomplete ? 'CASE.INTAKE_COMPLETED' : 'CASE.INTAKE_CORRECTED',
+        action: completing ? 'CASE.INTAKE_COMPLETED' : 'CASE.INTAKE_CORRECTED',
         actor,
         caseId,
         fieldGroups: [...new Set(['IDENTITY', 'ARRIVAL', ...sections.map((s) => s.group)])],
@@ -263,6 +265,9 @@ export class IntakeService {
         [caseId, companionCaseId, verification.verified, actor.userId, verification.note],
       );
       if (!row) throw new NotFoundError('COMPANION.NOT_FOUND', 'This case records no travel companion with this case id');
+      // A verified (or refuted) relationship changes who cares for a child: profile both again, as far as visible.
+      const visibleCases = await manager.query<{ id: string }[]>(`SELECT id FROM case_file WHERE id = ANY ($1::uuid[]) ORDER BY id`, [[caseId, companionCaseId]]);
+      for (const { id } of visibleCases) await this.profiling.run(manager, id, 'RELATIONSHIP_VERIFIED', actor);
       await this.audit.record(manager, {
         action: verification.verified ? 'RELATIONSHIP.VERIFIED' : 'RELATIONSHIP.NOT_VERIFIED',
         actor,

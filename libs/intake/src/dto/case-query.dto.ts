@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, Validate } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, Validate } from 'class-validator';
+import { PROFILES } from '@kivuko/profiling';
 import { CaseStatus, EncounterStatus } from '../intake.enums';
 import { IsNationality, IsZonedDateTime } from './codes';
 
@@ -19,6 +20,11 @@ export class ListCasesQuery {
   @IsOptional()
   @Validate(IsNationality)
   nationality?: string;
+
+  @ApiPropertyOptional({ example: 'UNACCOMPANIED_CHILD', description: 'Cases carrying this profile (suggested, confirmed or added; not removed)' })
+  @IsOptional()
+  @IsIn(PROFILES as readonly string[], { message: 'profile must be one of the profiles (e.g. ASYLUM_SEEKER, UNACCOMPANIED_CHILD)' })
+  profile?: string;
 
   @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'Arrived at or after' })
   @IsOptional()
@@ -84,4 +90,18 @@ export class VerifyRelationshipDto {
   @MinLength(5)
   @MaxLength(1000)
   note!: string;
+}
+
+export class ProfileDecisionDto {
+  @ApiPropertyOptional({ description: 'Why (required to add or remove a profile)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class AddProfileDto extends ProfileDecisionDto {
+  @ApiProperty({ example: 'SGBV_SURVIVOR' })
+  @IsString()
+  profile!: string;
 }

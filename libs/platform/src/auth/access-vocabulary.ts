@@ -28,6 +28,8 @@ export enum Permission {
   CasesRead = 'CASES_READ',
   /** Link a possible previous encounter to the case (same person) or dismiss it. */
   EncountersReview = 'ENCOUNTERS_REVIEW',
+  /** Confirm, add or remove a case's profiles (officials of the border point of arrival). */
+  ProfilesDecide = 'PROFILES_DECIDE',
   /** Mark a claimed relationship between travel companions as verified (or not). */
   RelationshipsVerify = 'RELATIONSHIPS_VERIFY',
   /** Record a person's consent or refusal, and its withdrawal. */
@@ -39,13 +41,14 @@ export enum Permission {
 const EVERYONE: Permission[] = [Permission.SignedIn, Permission.ReferenceDataRead];
 
 export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } = {
-  [Role.BorderOfficial]: [...EVERYONE, Permission.IntakeRegister, Permission.IntakeUpdate, Permission.CasesRead, Permission.ConsentRecord],
+  [Role.BorderOfficial]: [...EVERYONE, Permission.IntakeRegister, Permission.IntakeUpdate, Permission.ProfilesDecide, Permission.CasesRead, Permission.ConsentRecord],
   [Role.Caseworker]: [...EVERYONE, Permission.CasesRead, Permission.ConsentRecord, Permission.RelationshipsVerify],
   [Role.Supervisor]: [
     ...EVERYONE,
     Permission.UsersRead,
     Permission.IntakeRegister,
     Permission.IntakeUpdate,
+    Permission.ProfilesDecide,
     Permission.CasesRead,
     Permission.EncountersReview,
     Permission.RelationshipsVerify,

@@ -1,0 +1,326 @@
+import { AgencyKind, allowedGroups, DEFAULT_DATA_SHARING, FieldGroup } from '@kivuko/access';
+import { AuditService } from '@kivuko/audit';
+import { Actor, actorScope, BadInputError, ConflictError, FieldCipher, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import {
+  DEFAULT_RULE_SET_DOCUMENT,
+  diffProfiles,
+  FiredIndicator,
+  isProfileCode,
+  loadRuleSet,
+  ProfileCode,
+  ProfileDiff,
+  profileCase,
+  profileOrder,
+  RuleSet,
+  SuggestedProfile,
+  Urgency,
+  WithheldProfile,
+} from '@kivuko/profiling';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { agencyKindOf } from '../agency-kind';
+import { caseNotFound, consentedGroups } from '../consent/consent.service';
+import { requireOwnBorderPoint } from '../border-point-guard';
+import { loadCaseFacts } from './case-facts';
+import { DEFAULT_QUESTIONNAIRE } from '../screening/questionnaire';
+
+/** Profiles that count as confirmed for routing at once, while still shown for confirmation. */
+export const URGENT_PROFILES: readonly ProfileCode[] = ['MEDICAL_EMERGENCY', 'UNACCOMPANIED_CHILD', 'TRAFFICKING_VICTIM'];
+
+/** The field group a profile's reasons belong to: who may not see the group sees neither the profile nor why. */
+export const PROFILE_GROUP: Readonly<Record<ProfileCode, FieldGroup>> = {
+  ASYLUM_SEEKER: FieldGroup.Asylum,
+  PRIMA_FACIE_REFUGEE: FieldGroup.Asylum,
+  UNACCOMPANIED_CHILD: FieldGroup.Child,
+  SEPARATED_CHILD: FieldGroup.Child,
+  CHILD_AT_RISK: FieldGroup.Child,
+  TRAFFICKING_VICTIM: FieldGroup.Trafficking,
+  SMUGGLED_MIGRANT_ABUSED: FieldGroup.Trafficking,
+  TORTURE_SURVIVOR: FieldGroup.Torture,
+  SGBV_SURVIVOR: FieldGroup.Sgbv,
+  MEDICAL_EMERGENCY: FieldGroup.Health,
+  SPECIFIC_NEEDS: FieldGroup.Needs,
+  STRANDED_MIGRANT_RETURN: FieldGroup.Needs,
+  MIGRANT: FieldGroup.Needs,
+};
+
+export type ProfilingTrigger = 'INTAKE' | 'INTAKE_COMPLETED' | 'INTAKE_CORRECTED' | 'RELATIONSHIP_VERIFIED';
+export type ProfileStatus = 'SUGGESTED' | 'CONFIRMED' | 'REMOVED';
+
+export interface CaseProfileView {
+  profile: ProfileCode;
+  origin: 'SUGGESTED' | 'ADDED';
+  status: ProfileStatus;
+  urgency: Urgency;
+  /** Confirmed, or urgent and not removed: what referrals are made from. */
+  routable: boolean;
+  /** Whether the latest profiling run suggests it. */
+  suggested: boolean;
+  needsCodes: string[];
+  indicators: FiredIndicator[];
+  decidedBy: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+}
+
+export interface ProfilingRunView {
+  version: number;
+  ruleSetVersion: string;
+  trigger: string;
+  ranAt: string;
+  ranBy: string | null;
+  profiles: { profile: ProfileCode; urgency: Urgency; indicators: FiredIndicator[]; needsCodes: string[] }[];
+  diff: { added: ProfileCode[]; removed: ProfileCode[]; changed: ProfileDiff['changed'] };
+}
+
+export interface CaseProfilesView {
+  current: CaseProfileView[];
+  history: ProfilingRunView[];
+  decisions: { profile: ProfileCode; action: string; reason: string | null; decidedBy: string; decidedAt: string }[];
+}
+
+interface ProfileRow {
+  profile: ProfileCode;
+  origin: 'SUGGESTED' | 'ADDED';
+  status: ProfileStatus;
+  urgency: Urgency;
+  indicators: FiredIndicator[];
+  needs_codes: string[];
+  suggested: boolean;
+  decided_by: string | null;
+  decided_at: Date | null;
+  reason: string | null;
+}
+
+const routable = (row: Pick<ProfileRow, 'status' | 'profile'>): boolean =>
+  row.status === 'CONFIRMED' || (row.status === 'SUGGESTED' && URGENT_PROFILES.includes(row.profile));
+
+const viewOf = (row: ProfileRow): CaseProfileView => ({
+  profile: row.profile,
+  origin: row.origin,
+  status: row.status,
+  urgency: row.urgency,
+  routable: routable(row),
+  suggested: row.suggested,
+  needsCodes: row.needs_codes,
+  indicators: row.indicators,
+  decidedBy: row.decided_by,
+  decidedAt: row.decided_at?.toISOString() ?? null,
+  reason: row.reason,
+});
+
+/**
+ * Profiling inside the case: runs the engine on the case's facts, keeps each run as a version with its
+ * diff, and keeps the officials' decisions (confirm, add, remove) across runs. A profile an official
+ * confirmed or removed stays so when the rules run again; one the rules no longer suggest and nobody
+ * decided on disappears.
+ */
+@Injectable()
+export class CaseProfilingService {
+  /** The default rule set, checked against the questionnaire it reads: a rule about a question that does not exist stops the start. */
+  readonly ruleSet: RuleSet = loadRuleSet(DEFAULT_RULE_SET_DOCUMENT, { questions: DEFAULT_QUESTIONNAIRE.questions });
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Runs the engine on a case in the caller's transaction and stores the run; returns the current profiles. */
+  async run(manager: EntityManager, caseId: string, trigger: ProfilingTrigger, actor: Actor | null): Promise<{ version: number; profiles: CaseProfileView[] }> {
+    const result = profileCase(await loadCaseFacts(manager, this.cipher, caseId), this.ruleSet);
+    const [previous] = await manager.query<{ version: number; profiles: SuggestedProfile[] }[]>(
+      `SELECT version, profiles FROM profiling_run WHERE case_id = $1 ORDER BY version DESC LIMIT 1`,
+      [caseId],
+    );
+    const version = (previous?.version ?? 0) + 1;
+    const diff = diffProfiles(previous?.profiles ?? [], result.profiles);
+    await manager.query(
+      `INSERT INTO profiling_run (id, case_id, version, rule_set_version, trigger, profiles, withheld, diff, ran_by)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9)`,
+      [
+        randomUUID(),
+        caseId,
+        version,
+        result.ruleSetVersion,
+        trigger,
+        JSON.stringify(result.profiles),
+        JSON.stringify(result.withheld satisfies WithheldProfile[]),
+        JSON.stringify({ added: diff.added.map((p) => p.profile), removed: diff.removed.map((p) => p.profile), changed: diff.changed }),
+        actor?.userId ?? null,
+      ],
+    );
+
+    const suggested = result.profiles;
+    if (suggested.length > 0) {
+      await manager.query(
+        `INSERT INTO case_profile (case_id, profile, origin, status, urgency, indicators, needs_codes, suggested, run_version)
+         SELECT $1, s.profile, 'SUGGESTED', 'SUGGESTED', s.urgency, s.indicators::jsonb, ARRAY(SELECT jsonb_array_elements_text(s.codes::jsonb)), true, $2
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS s(profile, urgency, indicators, codes)
+         ON CONFLICT (case_id, profile) DO UPDATE SET urgency = EXCLUDED.urgency, indicators = EXCLUDED.indicators,
+           needs_codes = EXCLUDED.needs_codes, suggested = true, run_version = EXCLUDED.run_version, updated_at = now()`,
+        [
+          caseId,
+          version,
+          suggested.map((p) => p.profile),
+          suggested.map((p) => p.urgency),
+          suggested.map((p) => JSON.stringify(p.indicators)),
+          suggested.map((p) => JSON.stringify(p.needsCodes)),
+        ],
+      );
+    }
+    const still = suggested.map((p) => p.profile);
+    // No longer suggested: gone if nobody decided on it, otherwise kept with the decision.
+    await manager.query(
+      `DELETE FROM case_profile WHERE case_id = $1 AND origin = 'SUGGESTED' AND status = 'SUGGESTED' AND NOT (profile = ANY ($2::text[]))`,
+      [caseId, still],
+    );
+    await manager.query(
+      `UPDATE case_profile SET suggested = false, updated_at = now() WHERE case_id = $1 AND suggested AND NOT (profile = ANY ($2::text[]))`,
+      [caseId, still],
+    );
+    return { version, profiles: await this.current(manager, caseId) };
+  }
+
+  async current(manager: EntityManager, caseId: string): Promise<CaseProfileView[]> {
+    const rows = await manager.query<ProfileRow[]>(
+      `SELECT profile, origin, status, urgency, indicators, needs_codes, suggested, decided_by, decided_at, reason FROM case_profile WHERE case_id = $1`,
+      [caseId],
+    );
+    return rows.sort((a, b) => profileOrder(a.profile) - profileOrder(b.profile)).map(viewOf);
+  }
+
+  /**
+   * The profiles this reader may see. The registering side (officials of the case's border point, who
+   * ran the screening and confirm the profiles) sees them all; an agency sees a profile, and why it was
+   * suggested, only when it may see the profile's field group under the SOP and the case's consents.
+   */
+  async visibleTo(manager: EntityManager, actor: Actor, caseId: string, borderPointId: string, profiles: CaseProfileView[]): Promise<CaseProfileView[]> {
+    if (actor.borderPointIds.includes(borderPointId)) return profiles;
+    const kind: AgencyKind = await agencyKindOf(manager, actor.agencyId);
+    const allowed = allowedGroups(DEFAULT_DATA_SHARING, kind, { consentFor: await consentedGroups(manager, caseId, actor.agencyId, kind) });
+    return profiles.filter((p) => allowed.has(PROFILE_GROUP[p.profile]));
+  }
+
+  async view(actor: Actor, caseId: string, correlationId?: string): Promise<CaseProfilesView> {
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const borderPointId = await this.requireCase(manager, caseId);
+      const current = await this.visibleTo(manager, actor, caseId, borderPointId, await this.current(manager, caseId));
+      const shown = new Set<ProfileCode>(current.map((p) => p.profile));
+      const everything = actor.borderPointIds.includes(borderPointId);
+      const visible = (profile: ProfileCode): boolean => everything || shown.has(profile);
+      const runs = await manager.query<{ version: number; rule_set_version: string; trigger: string; ran_at: Date; ran_by: string | null; profiles: SuggestedProfile[]; diff: ProfilingRunView['diff'] }[]>(
+        `SELECT version, rule_set_version, trigger, ran_at, ran_by, profiles, diff FROM profiling_run WHERE case_id = $1 ORDER BY version DESC`,
+        [caseId],
+      );
+      const decisions = await manager.query<{ profile: ProfileCode; action: string; reason: string | null; decided_by: string; decided_at: Date }[]>(
+        `SELECT profile, action, reason, decided_by, decided_at FROM profile_decision WHERE case_id = $1 ORDER BY decided_at, id`,
+        [caseId],
+      );
+      await this.audit.record(manager, {
+        action: 'CASE.PROFILES_READ',
+        actor,
+        caseId,
+        fieldGroups: [...new Set(current.map((p) => PROFILE_GROUP[p.profile]))],
+        purpose: 'CASE_WORK',
+        correlationId,
+      });
+      return {
+        current,
+        history: runs.map((r) => ({
+          version: r.version,
+          ruleSetVersion: r.rule_set_version,
+          trigger: r.trigger,
+          ranAt: r.ran_at.toISOString(),
+          ranBy: r.ran_by,
+          profiles: r.profiles.filter((p) => visible(p.profile)).map((p) => ({ profile: p.profile, urgency: p.urgency, indicators: p.indicators, needsCodes: p.needsCodes })),
+          diff: {
+            added: r.diff.added.filter(visible),
+            removed: r.diff.removed.filter(visible),
+            changed: r.diff.changed.filter((c) => visible(c.profile)),
+          },
+        })),
+        decisions: decisions
+          .filter((d) => visible(d.profile))
+          .map((d) => ({ profile: d.profile, action: d.action, reason: d.reason, decidedBy: d.decided_by, decidedAt: d.decided_at.toISOString() })),
+      };
+    });
+  }
+
+  /** Confirms a suggested profile. */
+  confirm(actor: Actor, caseId: string, profile: string, correlationId?: string): Promise<CaseProfileView[]> {
+    return this.decide(actor, caseId, profile, 'CONFIRM', undefined, correlationId);
+  }
+
+  /** Adds a profile the rules missed; needs a reason. */
+  add(actor: Actor, caseId: string, profile: string, reason: string | undefined, correlationId?: string): Promise<CaseProfileView[]> {
+    return this.decide(actor, caseId, profile, 'ADD', reason, correlationId);
+  }
+
+  /** Removes a profile (suggested, confirmed or added); needs a reason. */
+  remove(actor: Actor, caseId: string, profile: string, reason: string | undefined, correlationId?: string): Promise<CaseProfileView[]> {
+    return this.decide(actor, caseId, profile, 'REMOVE', reason, correlationId);
+  }
+
+  private decide(
+    actor: Actor,
+    caseId: string,
+    profile: string,
+    action: 'CONFIRM' | 'ADD' | 'REMOVE',
+    reason: string | undefined,
+    correlationId?: string,
+  ): Promise<CaseProfileView[]> {
+    const problems = [];
+    if (!isProfileCode(profile)) problems.push({ path: 'profile', problem: 'is not a profile (see the profiling rules for the list)' });
+    if (action !== 'CONFIRM' && (!reason || reason.trim().length < 5)) problems.push({ path: 'reason', problem: `a reason (at least 5 characters) is required to ${action === 'ADD' ? 'add' : 'remove'} a profile` });
+    if (problems.length > 0) throw new BadInputError('PROFILE.INVALID', `The decision has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
+    const code = profile as ProfileCode;
+
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const borderPointId = await this.requireCase(manager, caseId);
+      requireOwnBorderPoint(actor, borderPointId);
+      const [existing] = await manager.query<ProfileRow[]>(`SELECT * FROM case_profile WHERE case_id = $1 AND profile = $2 FOR UPDATE`, [caseId, code]);
+      if (action === 'CONFIRM') {
+        if (!existing || existing.status === 'REMOVED') throw new NotFoundError('PROFILE.NOT_SUGGESTED', 'This profile is not suggested for the case: add it instead');
+        if (existing.status === 'CONFIRMED') throw new ConflictError('PROFILE.ALREADY_CONFIRMED', 'This profile is already confirmed');
+        await manager.query(`UPDATE case_profile SET status = 'CONFIRMED', decided_by = $3, decided_at = now(), reason = NULL, updated_at = now() WHERE case_id = $1 AND profile = $2`, [caseId, code, actor.userId]);
+      } else if (action === 'ADD') {
+        if (existing && existing.status !== 'REMOVED') throw new ConflictError('PROFILE.ALREADY_PRESENT', `This profile is already ${existing.status.toLowerCase()}: confirm it instead`);
+        await manager.query(
+          `INSERT INTO case_profile (case_id, profile, origin, status, urgency, suggested, decided_by, decided_at, reason)
+           VALUES ($1, $2, 'ADDED', 'CONFIRMED', $3, false, $4, now(), $5)
+           ON CONFLICT (case_id, profile) DO UPDATE SET status = 'CONFIRMED', decided_by = EXCLUDED.decided_by, decided_at = now(), reason = EXCLUDED.reason, updated_at = now()`,
+          [caseId, code, existing?.urgency ?? (URGENT_PROFILES.includes(code) ? 'IMMEDIATE' : 'NORMAL'), actor.userId, reason],
+        );
+      } else {
+        if (!existing || existing.status === 'REMOVED') throw new NotFoundError('PROFILE.NOT_PRESENT', 'This profile is not on the case');
+        await manager.query(`UPDATE case_profile SET status = 'REMOVED', decided_by = $3, decided_at = now(), reason = $4, updated_at = now() WHERE case_id = $1 AND profile = $2`, [caseId, code, actor.userId, reason]);
+      }
+      await manager.query(`INSERT INTO profile_decision (id, case_id, profile, action, reason, decided_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        randomUUID(),
+        caseId,
+        code,
+        action,
+        reason ?? null,
+        actor.userId,
+      ]);
+      await this.audit.record(manager, {
+        action: `PROFILE.${action === 'CONFIRM' ? 'CONFIRMED' : action === 'ADD' ? 'ADDED' : 'REMOVED'}`,
+        actor,
+        caseId,
+        fieldGroups: [PROFILE_GROUP[code]],
+        purpose: 'PROFILING',
+        correlationId,
+        details: { profile: code },
+      });
+      return this.current(manager, caseId);
+    });
+  }
+
+  private async requireCase(manager: EntityManager, caseId: string): Promise<string> {
+    const [row] = await manager.query<{ border_point_id: string }[]>(`SELECT border_point_id FROM case_file WHERE id = $1`, [caseId]);
+    if (!row) throw caseNotFound();
+    return row.border_point_id;
+  }
+}
