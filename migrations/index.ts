@@ -6,6 +6,8 @@ import { AccessScope1764500000000 } from './1764500000000-access-scope';
 import { CaseNumber1764600000000 } from './1764600000000-case-number';
 import { Cases1764700000000 } from './1764700000000-cases';
 import { Profiling1764800000000 } from './1764800000000-profiling';
+import { Referrals1764900000000 } from './1764900000000-referrals';
+import { NameSearchTuning1765000000000 } from './1765000000000-name-search-tuning';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -17,4 +19,6 @@ export const ALL_MIGRATIONS: Function[] = [
   CaseNumber1764600000000,
   Cases1764700000000,
   Profiling1764800000000,
+  Referrals1764900000000,
+  NameSearchTuning1765000000000,
 ];

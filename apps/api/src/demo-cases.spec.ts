@@ -25,12 +25,24 @@ describe('demo cases', () => {
     expect((await list('airport.official')).map((c) => c.borderPoint.code)).toEqual(['DAR']);
     expect(await list('border.supervisor')).toHaveLength(7);
 
+    // The official confirmed the suggested profiles, and the person consented to the referrals (for the
+    // child, the supervisor recorded the child's best interests): the SOP routed each case.
     const shelter = await list('shelter.caseworker');
     expect(shelter.map((c) => c.person?.givenName)).toEqual(['Esperance']);
     const view = await api.http().get(`/api/v1/cases/${shelter[0].id}`).set(await api.as('shelter.caseworker')).expect(200);
-    expect(view.body.fieldGroups).toEqual(['IDENTITY', 'NEEDS']);
-    expect((await list('legal.caseworker')).map((c) => c.person?.givenName).sort()).toEqual(['Cabdi', 'Faadumo Cali']);
-    expect(await list('child.protection')).toHaveLength(2);
+    expect(view.body.fieldGroups).toEqual(['IDENTITY', 'NEEDS', 'TRAFFICKING', 'HEALTH']);
+    expect((await list('legal.caseworker')).map((c) => c.person?.givenName)).toEqual(['Faadumo Cali']);
+    expect((await list('child.protection')).map((c) => c.person?.givenName ?? c.status)).toEqual(['INCOMPLETE']);
+    expect((await list('trafficking.coordinator')).map((c) => c.person?.givenName)).toEqual(['Esperance']);
+
+    const queue = async (username: string) =>
+      (await api.http().get('/api/v1/referrals').set(await api.as(username)).expect(200)).body.items as { role: string; profiles: string[]; status: string }[];
+    expect((await queue('trafficking.coordinator')).map((r) => [r.role, r.profiles, r.status])).toEqual([['LEAD', ['TRAFFICKING_VICTIM'], 'PENDING']]);
+    expect((await queue('child.protection')).map((r) => [r.role, r.profiles, r.status])).toEqual([['LEAD', ['UNACCOMPANIED_CHILD'], 'PENDING']]);
+    // The stranded migrant's return referral waits for consent: the agency does not see it, the airport does.
+    expect(await list('airport.official')).toHaveLength(1);
+    const sent = (await api.http().get('/api/v1/referrals').query({ view: 'SENT' }).set(await api.as('airport.official')).expect(200)).body.items;
+    expect(sent.map((r: { profiles: string[]; status: string }) => [r.profiles, r.status])).toEqual([[['STRANDED_MIGRANT_RETURN'], 'AWAITING_CONSENT']]);
   });
 
   it('offers a possible previous encounter to review', async () => {

@@ -1,6 +1,6 @@
 import { Actor, PLATFORM_RUNTIME, PlatformRuntime, Role } from '@kivuko/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, KeyObject, randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AccessErrors } from './access.errors';
 
@@ -21,7 +21,12 @@ interface AccessClaims {
  */
 @Injectable()
 export class TokenService {
-  constructor(@Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime) {}
+  /** Built once: given a string, jsonwebtoken would first try (and fail) to read it as a public key on every call. */
+  private readonly key: KeyObject;
+
+  constructor(@Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime) {
+    this.key = createSecretKey(Buffer.from(runtime.secrets.jwtSecret, 'utf8'));
+  }
 
   get accessTokenSeconds(): number {
     return this.runtime.config.auth.accessTokenSeconds;
@@ -29,7 +34,7 @@ export class TokenService {
 
   issueAccessToken(actor: Actor): string {
     const claims: AccessClaims = { sub: actor.userId, usr: actor.username, agy: actor.agencyId, rol: actor.roles, bps: actor.borderPointIds };
-    return jwt.sign(claims, this.runtime.secrets.jwtSecret, {
+    return jwt.sign(claims, this.key, {
       algorithm: 'HS256',
       expiresIn: this.accessTokenSeconds,
       issuer: ISSUER,
@@ -39,7 +44,7 @@ export class TokenService {
 
   verifyAccessToken(token: string): Actor {
     try {
-      const claims = jwt.verify(token, this.runtime.secrets.jwtSecret, {
+      const claims = jwt.verify(token, this.key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,

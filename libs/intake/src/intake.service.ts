@@ -16,6 +16,9 @@ import { CaseStatus, IntakeMode, TaskKind } from './intake.enums';
 import { insertPerson, matchFactsOf, replacePerson, sectionsOf, writeSections } from './person-record';
 import { QuestionnaireRegistry } from './screening/questionnaire';
 
+/** Case numbers are taken at the very end of a registration; until then a case carries this stand-in. */
+export const PENDING_NUMBER_PREFIX = 'PENDING-';
+
 /** How long a border point has to complete a mass-arrival record (until the SOP sets its own). */
 export const COMPLETION_TASK_HOURS = 72;
 
@@ -89,6 +92,7 @@ export class IntakeService {
       const byRef = new Map(dto.persons.flatMap((p, i) => (p.ref ? [[p.ref, caseIds[i]] as const] : [])));
       const status = mode === IntakeMode.Full ? CaseStatus.Open : CaseStatus.Incomplete;
       const cases: RegisteredCase[] = [];
+      const groupsWritten = new Map<string, string[]>();
 
       // Read before writing: the searches run before the case numbers are taken, because a number's
       // counter row stays locked until commit and every registration at this border point waits on it.
@@ -97,7 +101,8 @@ export class IntakeService {
 
       for (const [i, person] of dto.persons.entries()) {
         const caseId = caseIds[i];
-        const { caseNumber } = await this.numbers.next(manager, { borderPointId: dto.arrival.borderPointId, arrivedAt });
+        // A stand-in number until the end of the transaction: see below.
+        const caseNumber = `${PENDING_NUMBER_PREFIX}${caseId}`;
         await manager.query(
           `INSERT INTO case_file (id, case_number, intake_id, intake_position, border_point_id, registered_by, registering_agency_id, status,
              arrived_at, arrival_mode, arrival_how, route, intended_destination, smuggler_used, nationalities, urgent_needs)
@@ -122,7 +127,9 @@ export class IntakeService {
           ],
         );
         await insertPerson(manager, caseId, caseId, person);
-        await writeSections(manager, caseId, sectionsOf(caseId, person, screenings[i], this.cipher));
+        const sections = sectionsOf(caseId, person, screenings[i], this.cipher);
+        groupsWritten.set(caseId, sections.map((section) => section.group));
+        await writeSections(manager, caseId, sections);
         if (mode === IntakeMode.MassArrival) {
           await manager.query(
             `INSERT INTO case_task (id, case_id, kind, border_point_id, due_at) VALUES ($1, $2, $3, $4, $5)`,
@@ -152,8 +159,7 @@ export class IntakeService {
 
       const ordered = [...cases].sort((a, b) => a.id.localeCompare(b.id));
       for (const registered of ordered) {
-        const person = dto.persons[caseIds.indexOf(registered.id)];
-        const groups = ['IDENTITY', 'ARRIVAL', ...sectionsOf(registered.id, person, screenings[caseIds.indexOf(registered.id)], this.cipher).map((s) => s.group)];
+        const groups = ['IDENTITY', 'ARRIVAL', ...(groupsWritten.get(registered.id) ?? [])];
         await this.audit.record(manager, {
           action: 'CASE.REGISTERED',
           actor,
@@ -163,6 +169,14 @@ export class IntakeService {
           correlationId: context.correlationId,
           details: { intakeMode: mode, possibleEncounters: registered.possibleEncounters.length, profiles: registered.profiles.map((p) => p.profile).join(',') || 'NONE' },
         });
+      }
+
+      // Case numbers last: a number's counter row stays locked until commit and every registration at
+      // this border point waits on it, so it is taken when nothing but the commit is left to do.
+      for (const registered of cases) {
+        const { caseNumber } = await this.numbers.next(manager, { borderPointId: dto.arrival.borderPointId, arrivedAt });
+        await manager.query(`UPDATE case_file SET case_number = $2 WHERE id = $1`, [registered.id, caseNumber]);
+        registered.caseNumber = caseNumber;
       }
 
       const result: IntakeResult = { intakeId: dto.intakeId, mode, cases };

@@ -1,5 +1,6 @@
 import { DemoService } from '@kivuko/access';
-import { IntakeService, RegisterIntakeDto } from '@kivuko/intake';
+import { CaseProfilingService, ConsentService, IntakeService, RecordConsentDto, RegisterIntakeDto } from '@kivuko/intake';
+import { SopService } from '@kivuko/referrals';
 import { Actor, PLATFORM_RUNTIME, PlatformRuntime, Role, systemScope, UnitOfWork, validateBody } from '@kivuko/platform';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -10,10 +11,10 @@ interface DemoIntake {
   by: string;
   borderPoint: string;
   hoursAgo: number;
+  /** The consent the referrals wait for, recorded after the profiles are confirmed; none: they stay held. */
+  consent?: 'PERSON' | 'CHILD_BEST_INTERESTS';
   /** The request body as a client sends it, without the intake id, border point and arrival time. */
   body: { mode?: string; arrival: Record<string, unknown>; persons: Record<string, unknown>[] };
-  /** Agencies that hold (stand-in) referrals for these cases, until the SOP routes them. */
-  sharedWith: string[];
 }
 
 /** A few arrivals of the kinds the domain guide describes, so every demo role has something to open. */
@@ -22,7 +23,7 @@ const DEMO_INTAKES: DemoIntake[] = [
     by: 'border.official',
     borderPoint: 'NMG',
     hoursAgo: 30,
-    sharedWith: ['Refugee Status Authority', 'Haki Legal Aid'],
+    consent: 'PERSON',
     body: {
       arrival: { mode: 'LAND', how: 'SELF_PRESENTED', route: ['ETH', 'KEN'], intendedDestination: 'TZA' },
       persons: [
@@ -69,7 +70,7 @@ const DEMO_INTAKES: DemoIntake[] = [
     by: 'border.official',
     borderPoint: 'KGM',
     hoursAgo: 20,
-    sharedWith: ['Anti-Trafficking Secretariat', 'Tumaini Shelter'],
+    consent: 'PERSON',
     body: {
       arrival: { mode: 'SEA', how: 'INTERCEPTED', route: ['COD'], smugglerUsed: true },
       persons: [
@@ -101,7 +102,7 @@ const DEMO_INTAKES: DemoIntake[] = [
     by: 'border.official',
     borderPoint: 'KGM',
     hoursAgo: 6,
-    sharedWith: ['Child Protection Service'],
+    consent: 'CHILD_BEST_INTERESTS',
     body: {
       mode: 'MASS_ARRIVAL',
       arrival: { mode: 'SEA', how: 'RESCUED_AT_SEA' },
@@ -115,7 +116,6 @@ const DEMO_INTAKES: DemoIntake[] = [
     by: 'airport.official',
     borderPoint: 'DAR',
     hoursAgo: 3,
-    sharedWith: [],
     body: {
       arrival: { mode: 'AIR', how: 'REGULAR_CROSSING', route: ['ARE'] },
       persons: [
@@ -135,7 +135,6 @@ const DEMO_INTAKES: DemoIntake[] = [
     by: 'border.official',
     borderPoint: 'NMG',
     hoursAgo: 1,
-    sharedWith: [],
     body: {
       arrival: { mode: 'LAND', how: 'IRREGULAR_CROSSING', route: ['KEN'] },
       persons: [
@@ -156,7 +155,8 @@ const DEMO_INTAKES: DemoIntake[] = [
 /**
  * Demo cases, registered through the real intake use case once the demo jurisdiction is loaded, and
  * only into an empty system: a newcomer opens cases as each role, sees a possible previous encounter
- * to review, a mass-arrival record to complete, and agencies seeing only their share of a case.
+ * to review, a mass-arrival record to complete, the official's confirmed profiles routed under the default
+ * joint SOP, and each agency seeing only the cases referred to it and only the sections the SOP shares.
  */
 @Injectable()
 export class DemoCasesService implements OnApplicationBootstrap {
@@ -167,11 +167,17 @@ export class DemoCasesService implements OnApplicationBootstrap {
     private readonly intake: IntakeService,
     private readonly uow: UnitOfWork,
     @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
+    private readonly sops: SopService,
+    private readonly profiling: CaseProfilingService,
+    private readonly consents: ConsentService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.demo.enabled || !this.runtime.config.demo.cases) return;
+    if (!this.demo.enabled) return;
     await this.demo.ready();
+    // The demo jurisdiction works under the default joint SOP of the domain guide.
+    await this.sops.activateDefaultForDemo();
+    if (!this.runtime.config.demo.cases) return;
     const [{ n }] = await this.uow.run(systemScope('demo cases: any yet?'), (m) => m.query<{ n: string }[]>(`SELECT count(*) AS n FROM case_file`));
     if (Number(n) > 0) return;
 
@@ -186,17 +192,40 @@ export class DemoCasesService implements OnApplicationBootstrap {
       if (problems.length > 0) throw new Error(`demo intake is invalid: ${JSON.stringify(problems)}`);
       const { result } = await this.intake.register(actor, value);
       registered += result.cases.length;
-      if (demo.sharedWith.length > 0) {
-        await this.uow.run(systemScope('demo cases: stand-in referrals'), (m) =>
-          m.query(
-            `INSERT INTO case_share (case_id, agency_id, source)
-             SELECT c.id, a.id, 'DEMO' FROM unnest($1::uuid[]) AS c(id) CROSS JOIN agency a WHERE a.name = ANY ($2::text[])`,
-            [result.cases.map((c) => c.id), demo.sharedWith],
-          ),
-        );
+      // The official confirms what the screening suggested, as at a real post: referrals go out under the SOP.
+      for (const registeredCase of result.cases) {
+        for (const profile of registeredCase.profiles.filter((p) => p.status === 'SUGGESTED')) {
+          await this.profiling.confirm(actor, registeredCase.id, profile.profile);
+        }
+        if (demo.consent) await this.recordConsent(registeredCase.id, demo.consent, actor);
       }
     }
     this.logger.log({ cases: registered }, 'demo cases ready');
+  }
+
+  /**
+   * The consent the held referrals wait for: the person's, per recipient kind; or, for a child, the best
+   * interests recorded as the legal basis by the border supervisor.
+   */
+  private async recordConsent(caseId: string, how: 'PERSON' | 'CHILD_BEST_INTERESTS', official: Actor): Promise<void> {
+    const waiting = await this.uow.run(systemScope('demo cases: referrals waiting for consent'), (m) =>
+      m.query<{ kind: string; purpose: string }[]>(
+        `SELECT DISTINCT a.kind, req->>'purpose' AS purpose FROM referral r JOIN agency a ON a.id = r.agency_id
+           CROSS JOIN LATERAL jsonb_array_elements(r.basis->'requirements') req
+         WHERE r.case_id = $1 AND r.status = 'AWAITING_CONSENT' ORDER BY a.kind, purpose`,
+        [caseId],
+      ),
+    );
+    const supervisor = how === 'CHILD_BEST_INTERESTS' ? (await this.actorAt('border.supervisor', 'NMG')).actor : official;
+    for (const { kind, purpose } of waiting) {
+      const body =
+        how === 'PERSON'
+          ? { purpose, recipientAgencyKind: kind, decision: 'GIVEN', language: 'sw' }
+          : { purpose, recipientAgencyKind: kind, legalBasis: 'CHILD_BEST_INTERESTS', reason: 'Unaccompanied child: referral in the best interests of the child, pending a guardian' };
+      const { value, problems } = validateBody(RecordConsentDto, body);
+      if (problems.length > 0) throw new Error(`demo consent is invalid: ${JSON.stringify(problems)}`);
+      await this.consents.record(supervisor, caseId, value);
+    }
   }
 
   private async actorAt(username: string, code: string): Promise<{ actor: Actor; borderPointId: string }> {

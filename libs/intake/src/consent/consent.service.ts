@@ -80,12 +80,23 @@ export class LegalBasisNotPermittedError extends DomainError {
  * Consent as records: given, refused, or a legal basis standing in for it, for a purpose and a recipient,
  * and withdrawn later. What a recipient may see is decided here, on the server, from these records.
  */
+/** Told, inside the same transaction, whenever a case's consent records change (referrals waiting for consent act on it). */
+export interface ConsentListener {
+  consentChanged(manager: EntityManager, caseId: string, actor: Actor): Promise<void>;
+}
+
 @Injectable()
 export class ConsentService {
+  private readonly listeners: ConsentListener[] = [];
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
+
+  addListener(listener: ConsentListener): void {
+    this.listeners.push(listener);
+  }
 
   async record(actor: Actor, caseId: string, dto: RecordConsentDto, correlationId?: string): Promise<ConsentView> {
     const legalBasis = dto.legalBasis !== undefined;
@@ -144,6 +155,7 @@ export class ConsentService {
         correlationId,
         details: { consentId: id, decision: row.decision, ...(dto.legalBasis ? { legalBasis: dto.legalBasis } : {}) },
       });
+      for (const listener of this.listeners) await listener.consentChanged(manager, caseId, actor);
       return view(row);
     });
   }
@@ -174,6 +186,7 @@ export class ConsentService {
         correlationId,
         details: { consentId },
       });
+      for (const listener of this.listeners) await listener.consentChanged(manager, caseId, actor);
       return view(row);
     });
   }

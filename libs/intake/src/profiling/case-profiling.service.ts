@@ -110,6 +110,18 @@ const viewOf = (row: ProfileRow): CaseProfileView => ({
   reason: row.reason,
 });
 
+/** What changed a case's profiles, for those who act on them (referrals), inside the same transaction. */
+export interface ProfilesChanged {
+  caseId: string;
+  actor: Actor | null;
+  cause: ProfilingTrigger | 'DECISION';
+  profiles: CaseProfileView[];
+}
+
+export interface ProfilingListener {
+  profilesChanged(manager: EntityManager, event: ProfilesChanged): Promise<void>;
+}
+
 /**
  * Profiling inside the case: runs the engine on the case's facts, keeps each run as a version with its
  * diff, and keeps the officials' decisions (confirm, add, remove) across runs. A profile an official
@@ -121,11 +133,22 @@ export class CaseProfilingService {
   /** The default rule set, checked against the questionnaire it reads: a rule about a question that does not exist stops the start. */
   readonly ruleSet: RuleSet = loadRuleSet(DEFAULT_RULE_SET_DOCUMENT, { questions: DEFAULT_QUESTIONNAIRE.questions });
 
+  private readonly listeners: ProfilingListener[] = [];
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
   ) {}
+
+  /** Called in the transaction of every profiling run and decision (referrals route from here). */
+  addListener(listener: ProfilingListener): void {
+    this.listeners.push(listener);
+  }
+
+  private async changed(manager: EntityManager, event: ProfilesChanged): Promise<void> {
+    for (const listener of this.listeners) await listener.profilesChanged(manager, event);
+  }
 
   /** Runs the engine on a case in the caller's transaction and stores the run; returns the current profiles. */
   async run(manager: EntityManager, caseId: string, trigger: ProfilingTrigger, actor: Actor | null): Promise<{ version: number; profiles: CaseProfileView[] }> {
@@ -180,6 +203,8 @@ export class CaseProfilingService {
       `UPDATE case_profile SET suggested = false, updated_at = now() WHERE case_id = $1 AND suggested AND NOT (profile = ANY ($2::text[]))`,
       [caseId, still],
     );
+    const profiles = await this.current(manager, caseId);
+    await this.changed(manager, { caseId, actor, cause: trigger, profiles });
     return { version, profiles: await this.current(manager, caseId) };
   }
 
@@ -314,6 +339,7 @@ export class CaseProfilingService {
         correlationId,
         details: { profile: code },
       });
+      await this.changed(manager, { caseId, actor, cause: 'DECISION', profiles: await this.current(manager, caseId) });
       return this.current(manager, caseId);
     });
   }

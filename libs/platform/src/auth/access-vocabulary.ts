@@ -30,6 +30,12 @@ export enum Permission {
   EncountersReview = 'ENCOUNTERS_REVIEW',
   /** Confirm, add or remove a case's profiles (officials of the border point of arrival). */
   ProfilesDecide = 'PROFILES_DECIDE',
+  /** See referral queues: one's agency's, or those sent from one's border points. */
+  ReferralsRead = 'REFERRALS_READ',
+  /** Acknowledge, accept, decline, start and complete one's agency's referrals. */
+  ReferralsWork = 'REFERRALS_WORK',
+  /** Withdraw a referral sent from one's border point. */
+  ReferralsWithdraw = 'REFERRALS_WITHDRAW',
   /** Mark a claimed relationship between travel companions as verified (or not). */
   RelationshipsVerify = 'RELATIONSHIPS_VERIFY',
   /** Record a person's consent or refusal, and its withdrawal. */
@@ -41,8 +47,17 @@ export enum Permission {
 const EVERYONE: Permission[] = [Permission.SignedIn, Permission.ReferenceDataRead];
 
 export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } = {
-  [Role.BorderOfficial]: [...EVERYONE, Permission.IntakeRegister, Permission.IntakeUpdate, Permission.ProfilesDecide, Permission.CasesRead, Permission.ConsentRecord],
-  [Role.Caseworker]: [...EVERYONE, Permission.CasesRead, Permission.ConsentRecord, Permission.RelationshipsVerify],
+  [Role.BorderOfficial]: [
+    ...EVERYONE,
+    Permission.IntakeRegister,
+    Permission.IntakeUpdate,
+    Permission.ProfilesDecide,
+    Permission.CasesRead,
+    Permission.ConsentRecord,
+    Permission.ReferralsRead,
+    Permission.ReferralsWithdraw,
+  ],
+  [Role.Caseworker]: [...EVERYONE, Permission.CasesRead, Permission.ConsentRecord, Permission.RelationshipsVerify, Permission.ReferralsRead, Permission.ReferralsWork],
   [Role.Supervisor]: [
     ...EVERYONE,
     Permission.UsersRead,
@@ -54,8 +69,19 @@ export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } =
     Permission.RelationshipsVerify,
     Permission.ConsentRecord,
     Permission.ConsentLegalBasis,
+    Permission.ReferralsRead,
+    Permission.ReferralsWork,
+    Permission.ReferralsWithdraw,
   ],
-  [Role.AgencyManager]: [...EVERYONE, Permission.UsersRead, Permission.CasesRead, Permission.ConsentRecord, Permission.ConsentLegalBasis],
+  [Role.AgencyManager]: [
+    ...EVERYONE,
+    Permission.UsersRead,
+    Permission.CasesRead,
+    Permission.ConsentRecord,
+    Permission.ConsentLegalBasis,
+    Permission.ReferralsRead,
+    Permission.ReferralsWork,
+  ],
   [Role.SopAdmin]: EVERYONE,
   [Role.Analyst]: EVERYONE,
   [Role.Monitor]: [...EVERYONE, Permission.AuditVerify],

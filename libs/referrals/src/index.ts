@@ -1,0 +1,6 @@
+export * from './referral-status';
+export * from './referral.service';
+export * from './referral-router';
+export * from './referral.dto';
+export * from './referrals.module';
+export * from './sop.service';

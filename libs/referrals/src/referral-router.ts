@@ -1,0 +1,396 @@
+import { AuditService } from '@kivuko/audit';
+import { CaseProfilingService, ConsentService, loadCaseFacts, ProfilesChanged, ProfilingListener } from '@kivuko/intake';
+import { Actor, actorScope, applyScope, FieldCipher, systemScope } from '@kivuko/platform';
+import { deriveFacts } from '@kivuko/profiling';
+import {
+  AgencyCandidate,
+  AgencyKind,
+  chooseAgency,
+  ConsentRequirement,
+  loadSop,
+  PlannedReferral,
+  planReferrals,
+  Priority,
+  priorityNumber,
+  Sop,
+} from '@kivuko/sop';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { ReferralFollowUp, ReferralRow, ReferralService, SELECT_REFERRAL } from './referral.service';
+import { OPEN_STATUSES, ReferralAction, ReferralStatus } from './referral-status';
+
+/** The SOP version a referral is made under. */
+export interface ActiveSop {
+  id: string;
+  sop: Sop;
+}
+
+/** What stands in for consent on a referral, as recorded on it. */
+export interface ReferralBasis {
+  purpose: string;
+  /** CONSENT: a consent record covers it; LEGAL_BASIS: a recorded legal basis; AUTOMATIC: the SOP's own (vital interest). */
+  kind: 'CONSENT' | 'LEGAL_BASIS' | 'AUTOMATIC';
+  consentRecordId?: string;
+  legalBasis?: string;
+}
+
+interface CaseContextRow {
+  border_point_id: string;
+  border_point_code: string;
+  country: string;
+  region: string | null;
+  arrived_at: Date;
+  languages: string[];
+}
+
+export const priorityRank = (priority: Priority): number => priorityNumber(priority);
+
+/**
+ * Routes a case under the active joint SOP whenever its profiles change, in the same transaction:
+ * plans the referrals the routable profiles call for, reuses an open referral to the same kind of
+ * agency, chooses the agency for a new one (coverage, service, language, capacity, and the fallback
+ * order), holds it for consent where the SOP requires consent that is not on record, and withdraws the
+ * referrals no routable profile calls for any more. A declined referral goes to the next agency.
+ */
+@Injectable()
+export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnModuleInit {
+  private readonly logger = new Logger('Referrals');
+  private readonly sops = new Map<string, Sop>();
+
+  constructor(
+    private readonly profiling: CaseProfilingService,
+    private readonly consents: ConsentService,
+    private readonly referrals: ReferralService,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  onModuleInit(): void {
+    this.profiling.addListener(this);
+    this.referrals.setFollowUp(this);
+    this.consents.addListener({ consentChanged: (manager, caseId, actor) => this.releaseAwaitingConsent(manager, caseId, actor) });
+  }
+
+  /** The active SOP version of a country, parsed once per version. */
+  async activeSop(manager: EntityManager, country: string, at = new Date()): Promise<ActiveSop | null> {
+    const [row] = await manager.query<{ id: string; document: unknown }[]>(
+      `SELECT id, document FROM sop_version WHERE jurisdiction = $1 AND status = 'ACTIVE' AND (effective_from IS NULL OR effective_from <= $2)`,
+      [country, at],
+    );
+    if (!row) return null;
+    let sop = this.sops.get(row.id);
+    if (!sop) {
+      sop = loadSop(row.document);
+      this.sops.set(row.id, sop);
+    }
+    return { id: row.id, sop };
+  }
+
+  async profilesChanged(manager: EntityManager, event: ProfilesChanged): Promise<void> {
+    const [context] = await manager.query<CaseContextRow[]>(
+      `SELECT c.border_point_id, bp.code AS border_point_code, bp.country, bp.region, c.arrived_at, p.languages
+       FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id JOIN person p ON p.case_id = c.id WHERE c.id = $1`,
+      [event.caseId],
+    );
+    const now = new Date();
+    const active = await this.activeSop(manager, context.country, now);
+    if (!active) {
+      this.logger.warn({ caseId: event.caseId, country: context.country }, 'no active SOP: the case is profiled but not routed');
+      return;
+    }
+    const derived = deriveFacts(await loadCaseFacts(manager, this.cipher, event.caseId), active.sop.ruleSet.primaFacie);
+    const plan = planReferrals(
+      active.sop,
+      {
+        profiles: event.profiles.filter((p) => p.routable).map((p) => ({ profile: p.profile, urgency: p.urgency })),
+        context: {
+          borderPointCode: context.border_point_code,
+          region: context.region,
+          arrivedAt: context.arrived_at.toISOString(),
+          languages: context.languages,
+          isChild: derived.isChild,
+        },
+      },
+      now,
+    );
+
+    const open = await manager.query<ReferralRow[]>(
+      `${SELECT_REFERRAL} WHERE r.case_id = $1 AND r.status = ANY ($2::text[]) ORDER BY r.created_at, r.id`,
+      [event.caseId, OPEN_STATUSES],
+    );
+    const planned = new Set(plan.referrals.map((r) => r.target));
+    for (const referral of open) {
+      if (!planned.has(referral.target)) {
+        await this.referrals.transition(manager, referral, ReferralAction.Withdraw, event.actor, {
+          reason: 'No routable profile calls for this referral any more (re-profiling)',
+        });
+      }
+    }
+    for (const referral of plan.referrals) {
+      const existing = open.find((r) => r.target === referral.target);
+      if (existing) {
+        // Reused: the profiles it serves, its priority and its deadline follow the plan (never later than promised).
+        await manager.query(
+          `UPDATE referral SET profiles = $2::text[], priority = least(priority, $3), due_at = least(due_at, $4), role = $5,
+             required_actions = $6::jsonb, updated_at = now() WHERE id = $1`,
+          [existing.id, referral.profiles.map((p) => p.profile), priorityRank(referral.priority), new Date(referral.dueAt), referral.role, JSON.stringify(referral.actions)],
+        );
+        continue;
+      }
+      await this.create(manager, event.caseId, context.border_point_id, referral, active, event.actor, null);
+    }
+  }
+
+  /**
+   * Creates the referral of a planned target: chooses the agency (skipping those that declined this
+   * case already), holds it for consent or lets it through, shares the case with the agency, audits it.
+   */
+  private async create(
+    manager: EntityManager,
+    caseId: string,
+    borderPointId: string,
+    planned: PlannedReferral,
+    active: ActiveSop,
+    actor: Actor | null,
+    previous: ReferralRow | null,
+  ): Promise<void> {
+    const declined = await manager.query<{ agency_id: string }[]>(
+      `SELECT agency_id FROM referral WHERE case_id = $1 AND status = 'DECLINED'`,
+      [caseId],
+    );
+    const choice = chooseAgency(
+      active.sop,
+      planned.agencyKind,
+      planned.requirement,
+      await this.candidates(manager, planned.agencyKind),
+      declined.map((d) => d.agency_id),
+    );
+    if (!choice.chosen) {
+      await this.alertCoordinatingBody(manager, caseId, planned, choice.alert?.coordinatingBody ?? active.sop.escalation.coordinatingBody, actor);
+      return;
+    }
+    // Two targets may land on one agency (a shelter NGO for both shelter and GBV case management): one
+    // referral per agency and case, carrying the profiles of both.
+    const [sameAgency] = await manager.query<{ id: string }[]>(
+      `SELECT id FROM referral WHERE case_id = $1 AND agency_id = $2 AND status <> ALL ($3::text[])`,
+      [caseId, choice.chosen.id, ['DECLINED', 'COMPLETED', 'WITHDRAWN']],
+    );
+    if (sameAgency) {
+      await manager.query(
+        `UPDATE referral SET profiles = ARRAY(SELECT DISTINCT unnest(profiles || $2::text[]) ORDER BY 1), priority = least(priority, $3),
+           due_at = least(due_at, $4), updated_at = now() WHERE id = $1`,
+        [sameAgency.id, planned.profiles.map((p) => p.profile), priorityRank(planned.priority), new Date(planned.dueAt)],
+      );
+      return;
+    }
+    const basis = await this.basisFor(manager, caseId, choice.chosen.id, planned.agencyKind, planned.consent);
+    const status = basis.every((b) => b !== null) ? ReferralStatus.Pending : ReferralStatus.AwaitingConsent;
+    const id = randomUUID();
+    await manager.query(
+      `INSERT INTO referral (id, case_id, agency_id, border_point_id, role, profiles, priority, status, due_at, required_actions, field_groups, basis,
+         sop_version_id, attempt, previous_referral_id, target)
+       VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9, $10::jsonb, $11::text[], $12::jsonb, $13, $14, $15, $16)`,
+      [
+        id,
+        caseId,
+        choice.chosen.id,
+        borderPointId,
+        planned.role,
+        planned.profiles.map((p) => p.profile),
+        priorityRank(planned.priority),
+        status,
+        new Date(planned.dueAt),
+        JSON.stringify(planned.actions),
+        planned.fieldGroups,
+        JSON.stringify({ requirements: planned.consent, met: basis, chosenBecause: choice.chosen.reasons, fallbacks: choice.fallbacks.map((f) => f.id) }),
+        active.id,
+        (previous?.attempt ?? 0) + 1,
+        previous?.id ?? null,
+        planned.target,
+      ],
+    );
+    await manager.query(
+      `INSERT INTO referral_event (referral_id, case_id, from_status, to_status, actor_user_id, actor_agency_id, reason) VALUES ($1, $2, NULL, $3, $4, $5, $6)`,
+      [id, caseId, status, actor?.userId ?? null, actor?.agencyId ?? null, previous ? 'next agency after a decline' : null],
+    );
+    if (status === ReferralStatus.Pending) await this.shareCase(manager, caseId, choice.chosen.id);
+    else await this.askBorderPointForConsent(manager, caseId, borderPointId);
+    await this.audit.record(manager, {
+      action: 'REFERRAL.CREATED',
+      actor,
+      caseId,
+      fieldGroups: planned.fieldGroups,
+      purpose: 'REFERRAL',
+      details: { referralId: id, agencyId: choice.chosen.id, status, sopVersionId: active.id },
+    });
+  }
+
+  /** The receiving agency sees the case from now on (and keeps seeing what it held a referral for). */
+  private async shareCase(manager: EntityManager, caseId: string, agencyId: string): Promise<void> {
+    await manager.query(`INSERT INTO case_share (case_id, agency_id, source) VALUES ($1, $2, 'REFERRAL') ON CONFLICT DO NOTHING`, [caseId, agencyId]);
+  }
+
+  /** One open task per case for the border point: record the consent (or legal basis) the held referrals wait for. */
+  private async askBorderPointForConsent(manager: EntityManager, caseId: string, borderPointId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO case_task (id, case_id, kind, border_point_id, due_at)
+       SELECT $1, $2, 'OBTAIN_CONSENT', $3, now() + interval '1 day'
+       WHERE NOT EXISTS (SELECT 1 FROM case_task WHERE case_id = $2 AND kind = 'OBTAIN_CONSENT' AND status = 'OPEN')`,
+      [randomUUID(), caseId, borderPointId],
+    );
+  }
+
+  /** Agencies of a kind, with how many referrals each received today (for the daily capacity). */
+  private async candidates(manager: EntityManager, kind: AgencyKind): Promise<AgencyCandidate[]> {
+    const rows = await manager.query<{ id: string; name: string; services: string[]; codes: string[]; regions: string[]; languages: string[]; daily_capacity: number | null; today: number }[]>(
+      `SELECT a.id, a.name, a.services, a.coverage_regions AS regions, a.languages, a.daily_capacity,
+              ARRAY(SELECT bp.code FROM border_point bp WHERE bp.id = ANY (a.coverage_border_point_ids)) AS codes,
+              (SELECT count(*)::int FROM referral r WHERE r.agency_id = a.id AND r.created_at >= date_trunc('day', now())) AS today
+       FROM agency a WHERE a.kind = $1 AND a.active ORDER BY a.name`,
+      [kind],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind,
+      services: r.services as AgencyCandidate['services'],
+      coverageBorderPointCodes: r.codes,
+      coverageRegions: r.regions,
+      languages: r.languages,
+      dailyCapacity: r.daily_capacity,
+      acceptedToday: r.today,
+    }));
+  }
+
+  /**
+   * For each consent requirement, what meets it: a consent or legal basis on record for this recipient
+   * (agency or kind) covering its field groups, or the SOP's automatic basis; null where nothing does.
+   */
+  private async basisFor(manager: EntityManager, caseId: string, agencyId: string, kind: string, requirements: ConsentRequirement[]): Promise<(ReferralBasis | null)[]> {
+    const records = await manager.query<{ id: string; purpose: string; decision: string; legal_basis: string | null; field_groups: string[] }[]>(
+      `SELECT id, purpose, decision, legal_basis, field_groups FROM consent_record
+       WHERE case_id = $1 AND (recipient_agency_id = $2 OR recipient_agency_kind = $3) ORDER BY recorded_at, id`,
+      [caseId, agencyId, kind],
+    );
+    const withdrawn = new Set(
+      (await manager.query<{ id: string }[]>(`SELECT id FROM consent_record WHERE case_id = $1 AND withdrawn_at IS NOT NULL`, [caseId])).map((r) => r.id),
+    );
+    return requirements.map((requirement) => {
+      // The latest record for the purpose decides; a refusal blocks, a withdrawn one counts as none.
+      const latest = records.filter((r) => r.purpose === requirement.purpose && !withdrawn.has(r.id)).pop();
+      const covers = (groups: string[]): boolean => groups.length === 0 || requirement.fieldGroups.every((g) => groups.includes(g));
+      if (latest && latest.decision === 'GIVEN' && covers(latest.field_groups)) return { purpose: requirement.purpose, kind: 'CONSENT', consentRecordId: latest.id };
+      if (latest && latest.decision === 'LEGAL_BASIS' && covers(latest.field_groups) && requirement.legalBases.some((b) => b === latest.legal_basis)) {
+        return { purpose: requirement.purpose, kind: 'LEGAL_BASIS', consentRecordId: latest.id, legalBasis: latest.legal_basis ?? undefined };
+      }
+      if (latest?.decision !== 'REFUSED' && requirement.automaticBasis) return { purpose: requirement.purpose, kind: 'AUTOMATIC', legalBasis: requirement.automaticBasis };
+      return null;
+    });
+  }
+
+  /** Consent recorded (or withdrawn) on a case: referrals waiting for it go ahead when it now covers them. */
+  async releaseAwaitingConsent(manager: EntityManager, caseId: string, actor: Actor): Promise<void> {
+    const waiting = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.case_id = $1 AND r.status = 'AWAITING_CONSENT'`, [caseId]);
+    for (const referral of waiting) {
+      const requirements = ((referral.basis as { requirements?: ConsentRequirement[] }).requirements ?? []);
+      const basis = await this.basisFor(manager, caseId, referral.agency_id, referral.agency_kind, requirements);
+      if (basis.every((b) => b !== null)) {
+        await manager.query(`UPDATE referral SET basis = basis || jsonb_build_object('met', $2::jsonb) WHERE id = $1`, [referral.id, JSON.stringify(basis)]);
+        const [fresh] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [referral.id]);
+        await this.referrals.transition(manager, fresh, ReferralAction.Release, actor, { reason: 'consent on record' });
+        await this.shareCase(manager, caseId, referral.agency_id);
+        continue;
+      }
+      // A refusal keeps it held, and the sender reads why in the referral's history.
+      const refused = await manager.query<{ purpose: string }[]>(
+        `SELECT purpose FROM (
+           SELECT DISTINCT ON (purpose) purpose, decision FROM consent_record
+           WHERE case_id = $1 AND (recipient_agency_id = $2 OR recipient_agency_kind = $3) AND withdrawn_at IS NULL
+           ORDER BY purpose, recorded_at DESC, id DESC) latest
+         WHERE decision = 'REFUSED' AND purpose = ANY ($4::text[])`,
+        [caseId, referral.agency_id, referral.agency_kind, requirements.map((r) => r.purpose)],
+      );
+      for (const { purpose } of refused) {
+        const reason = `consent refused for ${purpose}`;
+        await manager.query(
+          `INSERT INTO referral_event (referral_id, case_id, from_status, to_status, actor_user_id, actor_agency_id, reason)
+           SELECT $1, $2, 'AWAITING_CONSENT', 'AWAITING_CONSENT', $3, $4, $5
+           WHERE NOT EXISTS (SELECT 1 FROM referral_event WHERE referral_id = $1 AND reason = $5)`,
+          [referral.id, caseId, actor.userId, actor.agencyId, reason],
+        );
+      }
+    }
+    // Nothing waits any more: the border point's consent task is done.
+    const [{ waiting: left }] = await manager.query<{ waiting: number }[]>(
+      `SELECT count(*)::int AS waiting FROM referral WHERE case_id = $1 AND status = 'AWAITING_CONSENT'`,
+      [caseId],
+    );
+    if (left === 0) {
+      await manager.query(`UPDATE case_task SET status = 'DONE', closed_at = now(), closed_by = $2 WHERE case_id = $1 AND kind = 'OBTAIN_CONSENT' AND status = 'OPEN'`, [
+        caseId,
+        actor.userId,
+      ]);
+    }
+  }
+
+  /** After a decline: the next agency in the SOP's order gets a new referral, or the coordinating body is alerted. */
+  async afterTransition(manager: EntityManager, referral: ReferralRow, action: ReferralAction, actor: Actor | null): Promise<void> {
+    if (action !== ReferralAction.Decline) return;
+    // The next agency is the SOP's choice, not the decliner's: it is made in a system scope (the decliner
+    // may neither see nor write another agency's referral), and the decliner's scope is restored after.
+    await applyScope(manager, systemScope('referral fallback after a decline'));
+    try {
+      await this.referToNextAgency(manager, referral, actor);
+    } finally {
+      if (actor) await applyScope(manager, actorScope(actor));
+    }
+  }
+
+  private async referToNextAgency(manager: EntityManager, referral: ReferralRow, actor: Actor | null): Promise<void> {
+    const [context] = await manager.query<CaseContextRow[]>(
+      `SELECT c.border_point_id, bp.code AS border_point_code, bp.country, bp.region, c.arrived_at, p.languages
+       FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id JOIN person p ON p.case_id = c.id WHERE c.id = $1`,
+      [referral.case_id],
+    );
+    const [sopRow] = await manager.query<{ document: unknown }[]>(`SELECT document FROM sop_version WHERE id = $1`, [referral.sop_version_id]);
+    if (!context || !sopRow) return;
+    // The declined referral's own plan, under the SOP version it was made with.
+    const sop = this.sops.get(referral.sop_version_id) ?? loadSop(sopRow.document);
+    this.sops.set(referral.sop_version_id, sop);
+    const derived = deriveFacts(await loadCaseFacts(manager, this.cipher, referral.case_id), sop.ruleSet.primaFacie);
+    const profiles = await this.profiling.current(manager, referral.case_id);
+    const plan = planReferrals(
+      sop,
+      {
+        profiles: profiles.filter((p) => p.routable && referral.profiles.includes(p.profile)).map((p) => ({ profile: p.profile, urgency: p.urgency })),
+        context: { borderPointCode: context.border_point_code, region: context.region, arrivedAt: context.arrived_at.toISOString(), languages: context.languages, isChild: derived.isChild },
+      },
+      new Date(),
+    );
+    const planned = plan.referrals.find((r) => r.target === referral.target);
+    if (!planned) return;
+    await this.create(manager, referral.case_id, referral.border_point_id, planned, { id: referral.sop_version_id, sop }, actor, referral);
+  }
+
+  /** No agency left for a referral: the coordinating body named by the SOP gets a task on the case. */
+  private async alertCoordinatingBody(manager: EntityManager, caseId: string, planned: PlannedReferral, coordinatingBody: string, actor: Actor | null): Promise<void> {
+    const [body] = await manager.query<{ id: string }[]>(`SELECT id FROM agency WHERE name = $1`, [coordinatingBody]);
+    if (!body) {
+      this.logger.error({ caseId, coordinatingBody }, 'the coordinating body named by the SOP is not an agency');
+      return;
+    }
+    await manager.query(
+      `INSERT INTO case_task (id, case_id, kind, agency_id, due_at) VALUES ($1, $2, 'NO_AGENCY_AVAILABLE', $3, $4)`,
+      [randomUUID(), caseId, body.id, new Date(planned.dueAt)],
+    );
+    await manager.query(`INSERT INTO case_share (case_id, agency_id, source) VALUES ($1, $2, 'COORDINATION') ON CONFLICT DO NOTHING`, [caseId, body.id]);
+    await this.audit.record(manager, {
+      action: 'REFERRAL.NO_AGENCY_LEFT',
+      actor,
+      caseId,
+      purpose: 'REFERRAL',
+      details: { agencyKind: planned.agencyKind, coordinatingBodyId: body.id },
+    });
+  }
+}

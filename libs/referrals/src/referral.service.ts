@@ -1,0 +1,277 @@
+import { AuditService } from '@kivuko/audit';
+import { Actor, actorScope, BadInputError, DomainError, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ListReferralsQuery, ReferralActionDto } from './referral.dto';
+import { FIRST_CONTACT_ACTIONS, nextStatus, OPEN_STATUSES, ReferralAction, ReferralStatus } from './referral-status';
+
+export interface ReferralView {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  agency: { id: string; name: string; kind: string };
+  borderPoint: { id: string; code: string };
+  role: 'LEAD' | 'SUPPORTING';
+  target: string;
+  profiles: string[];
+  priority: number;
+  status: ReferralStatus;
+  dueAt: string;
+  overdue: boolean;
+  escalationLevel: number;
+  requiredActions: unknown;
+  fieldGroups: string[];
+  basis: unknown;
+  sopVersionId: string;
+  attempt: number;
+  previousReferralId: string | null;
+  version: number;
+  acknowledgedAt: string | null;
+  outcomeCode: string | null;
+  outcomeNote: string | null;
+  reason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReferralRow {
+  id: string;
+  case_id: string;
+  case_number: string;
+  agency_id: string;
+  agency_name: string;
+  agency_kind: string;
+  /** The SOP's routing target (`NGO/SAFE_SHELTER`, `ASYLUM_AUTHORITY`) the referral answers. */
+  target: string;
+  border_point_id: string;
+  border_point_code: string;
+  role: 'LEAD' | 'SUPPORTING';
+  profiles: string[];
+  priority: number;
+  status: ReferralStatus;
+  due_at: Date;
+  overdue_at: Date | null;
+  escalation_level: number;
+  required_actions: unknown;
+  field_groups: string[];
+  basis: unknown;
+  sop_version_id: string;
+  attempt: number;
+  previous_referral_id: string | null;
+  version: number;
+  acknowledged_at: Date | null;
+  outcome_code: string | null;
+  outcome_note: string | null;
+  reason: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export const SELECT_REFERRAL = `
+  SELECT r.*, kivuko_case_number(r.case_id) AS case_number, a.name AS agency_name, a.kind AS agency_kind, bp.code AS border_point_code
+  FROM referral r JOIN agency a ON a.id = r.agency_id JOIN border_point bp ON bp.id = r.border_point_id`;
+
+export function referralView(row: ReferralRow): ReferralView {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    caseNumber: row.case_number,
+    agency: { id: row.agency_id, name: row.agency_name, kind: row.agency_kind },
+    borderPoint: { id: row.border_point_id, code: row.border_point_code },
+    role: row.role,
+    target: row.target,
+    profiles: row.profiles,
+    priority: row.priority,
+    status: row.status,
+    dueAt: row.due_at.toISOString(),
+    overdue: row.overdue_at !== null,
+    escalationLevel: row.escalation_level,
+    requiredActions: row.required_actions,
+    fieldGroups: row.field_groups,
+    basis: row.basis,
+    sopVersionId: row.sop_version_id,
+    attempt: row.attempt,
+    previousReferralId: row.previous_referral_id,
+    version: row.version,
+    acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
+    outcomeCode: row.outcome_code,
+    outcomeNote: row.outcome_note,
+    reason: row.reason,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** What happens after a referral's status changed (the next agency after a decline, the notifications). */
+export interface ReferralFollowUp {
+  afterTransition(manager: EntityManager, referral: ReferralRow, action: ReferralAction, actor: Actor | null): Promise<void>;
+}
+
+export class ReferralTransitionError extends DomainError {
+  constructor(code: string, message: string, details?: unknown) {
+    super(code, 'CONFLICT', message, details);
+  }
+}
+
+const notFound = (): NotFoundError => new NotFoundError('REFERRAL.NOT_FOUND', 'No referral with this id is visible to you');
+
+/** Which side acts: the receiving agency works a referral, the sending border point withdraws it. */
+const RECEIVER_ACTIONS: readonly ReferralAction[] = [ReferralAction.Acknowledge, ReferralAction.Accept, ReferralAction.Decline, ReferralAction.Start, ReferralAction.Complete];
+
+/**
+ * Referral queues and transitions. Each transition is a compare-and-set on the referral's status and
+ * version, so two concurrent transitions on one referral cannot both succeed; each is audited and kept
+ * as a referral event.
+ */
+@Injectable()
+export class ReferralService {
+  private followUp?: ReferralFollowUp;
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  setFollowUp(followUp: ReferralFollowUp): void {
+    this.followUp = followUp;
+  }
+
+  async list(actor: Actor, query: ListReferralsQuery): Promise<{ items: ReferralView[]; nextCursor?: string }> {
+    const limit = query.limit ?? 25;
+    const sent = query.view === 'SENT';
+    if (!sent && query.agencyId && query.agencyId !== actor.agencyId) {
+      throw new DomainError('REFERRAL.OTHER_AGENCY', 'FORBIDDEN', "You can open only your own agency's queue");
+    }
+    const after = query.cursor ? decodeQueueCursor(query.cursor) : undefined;
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const add = (clause: (p: string) => string, value: unknown): void => {
+        params.push(value);
+        where.push(clause(`$${params.length}`));
+      };
+      if (sent) add((p) => `r.border_point_id = ANY (${p}::uuid[])`, actor.borderPointIds);
+      else add((p) => `r.agency_id = ${p}`, actor.agencyId);
+      if (query.status) add((p) => `r.status = ${p}`, query.status);
+      else if (!sent) add((p) => `r.status = ANY (${p}::text[])`, OPEN_STATUSES);
+      if (query.priority) add((p) => `r.priority = ${p}`, query.priority);
+      if (query.profile) add((p) => `r.profiles @> ARRAY[${p}]::text[]`, query.profile);
+      if (query.borderPointId) add((p) => `r.border_point_id = ${p}`, query.borderPointId);
+      if (query.overdue !== undefined) where.push(query.overdue ? 'r.overdue_at IS NOT NULL' : 'r.overdue_at IS NULL');
+      if (after) {
+        params.push(after.priority, after.dueAt, after.id);
+        where.push(`(r.priority, r.due_at, r.id) > ($${params.length - 2}, $${params.length - 1}, $${params.length}::uuid)`);
+      }
+      params.push(limit + 1);
+      const rows = await manager.query<ReferralRow[]>(
+        `${SELECT_REFERRAL} WHERE ${where.join(' AND ')} ORDER BY r.priority, r.due_at, r.id LIMIT $${params.length}`,
+        params,
+      );
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      const items = page.map(referralView);
+      return rows.length > limit && last ? { items, nextCursor: encodeQueueCursor(last) } : { items };
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<ReferralView & { history: { from: string | null; to: string; at: string; actorUserId: string | null; reason: string | null }[] }> {
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const [row] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [id]);
+      if (!row) throw notFound();
+      const events = await manager.query<{ from_status: string | null; to_status: string; occurred_at: Date; actor_user_id: string | null; reason: string | null }[]>(
+        `SELECT from_status, to_status, occurred_at, actor_user_id, reason FROM referral_event WHERE referral_id = $1 ORDER BY id`,
+        [id],
+      );
+      return {
+        ...referralView(row),
+        history: events.map((e) => ({ from: e.from_status, to: e.to_status, at: e.occurred_at.toISOString(), actorUserId: e.actor_user_id, reason: e.reason })),
+      };
+    });
+  }
+
+  async act(actor: Actor, id: string, action: ReferralAction, dto: ReferralActionDto, correlationId?: string): Promise<ReferralView> {
+    const problems = [];
+    if (action === ReferralAction.Decline && !dto.reason) problems.push({ path: 'reason', problem: 'a reason is required to decline' });
+    if (action === ReferralAction.Withdraw && !dto.reason) problems.push({ path: 'reason', problem: 'a reason is required to withdraw' });
+    if (action === ReferralAction.Complete && !dto.outcomeCode) problems.push({ path: 'outcomeCode', problem: 'an outcome code is required to complete' });
+    if (action !== ReferralAction.Complete && (dto.outcomeCode !== undefined || dto.note !== undefined)) {
+      problems.push({ path: 'outcomeCode', problem: 'an outcome is given only when completing' });
+    }
+    if (problems.length > 0) throw new BadInputError('REFERRAL.INVALID', `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
+
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const [row] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [id]);
+      if (!row) throw notFound();
+      const receiver = row.agency_id === actor.agencyId;
+      const sender = actor.borderPointIds.includes(row.border_point_id);
+      if (RECEIVER_ACTIONS.includes(action) ? !receiver : !sender) {
+        throw new DomainError(
+          'REFERRAL.NOT_YOURS',
+          'FORBIDDEN',
+          RECEIVER_ACTIONS.includes(action) ? 'Only the receiving agency works a referral' : 'Only the sending border point withdraws a referral',
+        );
+      }
+      return referralView(await this.transition(manager, row, action, actor, { reason: dto.reason, outcomeCode: dto.outcomeCode, note: dto.note, expectedVersion: dto.version }, correlationId));
+    });
+  }
+
+  /**
+   * Moves a referral on, inside the caller's transaction: checked against the status machine and the
+   * version read, recorded as an event and audited; then the follow-up runs (fallback, notifications).
+   */
+  async transition(
+    manager: EntityManager,
+    row: ReferralRow,
+    action: ReferralAction,
+    actor: Actor | null,
+    change: { reason?: string; outcomeCode?: string; note?: string; expectedVersion?: number },
+    correlationId?: string,
+  ): Promise<ReferralRow> {
+    const to = nextStatus(row.status, action);
+    if (!to) {
+      throw new ReferralTransitionError('REFERRAL.TRANSITION_NOT_ALLOWED', `A ${row.status} referral cannot be ${action.toLowerCase()}d`, { status: row.status, action });
+    }
+    if (change.expectedVersion !== undefined && change.expectedVersion !== row.version) {
+      throw new ReferralTransitionError('REFERRAL.VERSION_CONFLICT', `The referral changed since version ${change.expectedVersion}`, { currentVersion: row.version });
+    }
+    const firstContact = FIRST_CONTACT_ACTIONS.includes(action);
+    // An UPDATE answers [rows, affected count]; no row means someone else moved the referral first.
+    const [[updated]] = await manager.query<[{ id: string }[], number]>(
+      `UPDATE referral SET status = $3, version = version + 1, updated_at = now(),
+         acknowledged_at = CASE WHEN $4 AND acknowledged_at IS NULL THEN now() ELSE acknowledged_at END,
+         outcome_code = coalesce($5, outcome_code), outcome_note = coalesce($6, outcome_note), reason = coalesce($7, reason)
+       WHERE id = $1 AND version = $2 AND status = $8 RETURNING id`,
+      [row.id, row.version, to, firstContact, change.outcomeCode ?? null, change.note ?? null, change.reason ?? null, row.status],
+    );
+    if (!updated) {
+      throw new ReferralTransitionError('REFERRAL.CHANGED', 'The referral was changed at the same time: read it again', { status: row.status });
+    }
+    await manager.query(
+      `INSERT INTO referral_event (referral_id, case_id, from_status, to_status, actor_user_id, actor_agency_id, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [row.id, row.case_id, row.status, to, actor?.userId ?? null, actor?.agencyId ?? null, change.reason ?? change.outcomeCode ?? null],
+    );
+    await this.audit.record(manager, {
+      action: `REFERRAL.${to}`,
+      actor,
+      caseId: row.case_id,
+      purpose: 'REFERRAL',
+      correlationId,
+      details: { referralId: row.id, from: row.status, agencyId: row.agency_id },
+    });
+    const [fresh] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [row.id]);
+    await this.followUp?.afterTransition(manager, fresh, action, actor);
+    return fresh;
+  }
+}
+
+export function encodeQueueCursor(row: Pick<ReferralRow, 'priority' | 'due_at' | 'id'>): string {
+  return Buffer.from(`${row.priority}|${row.due_at.toISOString()}|${row.id}`, 'utf8').toString('base64url');
+}
+
+export function decodeQueueCursor(cursor: string): { priority: number; dueAt: Date; id: string } {
+  const match = /^(\d{1,3})\|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) {
+    throw new BadInputError('REQUEST.VALIDATION_FAILED', 'The cursor is not one this queue gave out', [{ path: 'cursor', problem: 'must be the nextCursor of an earlier page' }]);
+  }
+  return { priority: Number(match[1]), dueAt: new Date(match[2]), id: match[3] };
+}

@@ -1,0 +1,16 @@
+import { AuditModule } from '@kivuko/audit';
+import { IntakeModule } from '@kivuko/intake';
+import { Module } from '@nestjs/common';
+import { ReferralController } from './referral.controller';
+import { ReferralRouter } from './referral-router';
+import { ReferralService } from './referral.service';
+import { SopService } from './sop.service';
+
+/** Joint SOPs and referral queues: routing every case to the right agency, on time, with consent. */
+@Module({
+  imports: [AuditModule, IntakeModule],
+  controllers: [ReferralController],
+  providers: [ReferralService, ReferralRouter, SopService],
+  exports: [ReferralService, SopService],
+})
+export class ReferralsModule {}

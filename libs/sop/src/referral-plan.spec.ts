@@ -1,0 +1,179 @@
+import fc from 'fast-check';
+import { PROFILES, ProfileCode, URGENCIES, Urgency } from '@kivuko/profiling';
+import { DEFAULT_SOP } from './default-sop';
+import { addDuration } from './duration';
+import { CaseContext, planReferrals, RoutableProfile, sopAppliesTo } from './referral-plan';
+import { higherPriority, priorityNumber } from './vocabulary';
+import { defaultWith, setAt } from './testing/documents';
+import { targetKey } from './validation/routing-reader';
+
+const NOW = new Date('2026-11-20T06:00:00Z');
+
+function context(overrides: Partial<CaseContext> = {}): CaseContext {
+  return { borderPointCode: 'KGM', region: 'Kigoma', arrivedAt: '2026-11-20T08:30:00+03:00', languages: ['fr'], isChild: false, ...overrides };
+}
+
+const p = (profile: ProfileCode, urgency: Urgency): RoutableProfile => ({ profile, urgency });
+
+describe('planReferrals', () => {
+  it('gives one referral per target carrying every profile it serves, at the highest priority and earliest due time', () => {
+    // A trafficked child who fears return: the asylum authority leads on asylum and supports the child's case.
+    const plan = planReferrals(DEFAULT_SOP, { profiles: [p('TRAFFICKING_VICTIM', 'IMMEDIATE'), p('UNACCOMPANIED_CHILD', 'IMMEDIATE'), p('ASYLUM_SEEKER', 'HIGH')], context: context({ isChild: true }) }, NOW);
+    const asylum = plan.referrals.find((r) => r.target === 'ASYLUM_AUTHORITY');
+    expect(asylum).toMatchObject({
+      role: 'LEAD',
+      priority: 'P1',
+      dueAt: '2026-11-20T14:00:00.000Z',
+      profiles: [
+        { profile: 'ASYLUM_SEEKER', urgency: 'HIGH', role: 'LEAD' },
+        { profile: 'UNACCOMPANIED_CHILD', urgency: 'IMMEDIATE', role: 'SUPPORTING' },
+      ],
+    });
+    expect(plan.referrals.map((r) => r.target)).toEqual([
+      'ASYLUM_AUTHORITY',
+      'INTERNATIONAL_ORGANIZATION/LEGAL_AID',
+      'CHILD_PROTECTION',
+      'ANTI_TRAFFICKING',
+      'HEALTH',
+      'NGO/SAFE_SHELTER',
+      'INTERNATIONAL_ORGANIZATION/VOLUNTARY_RETURN',
+      'NGO/LEGAL_AID',
+    ]);
+    expect(plan).toMatchObject({ sopVersion: 'tza-joint-sop-2026.1', rulesVersion: 'kivuko-default-2026.1', plannedAt: NOW.toISOString(), clockStart: NOW.toISOString(), heldBack: [] });
+  });
+
+  it('lists an action asked by two profiles once, at its earliest deadline, naming both', () => {
+    const plan = planReferrals(DEFAULT_SOP, { profiles: [p('SMUGGLED_MIGRANT_ABUSED', 'HIGH'), p('SPECIFIC_NEEDS', 'NORMAL')], context: context() }, NOW);
+    const ngo = plan.referrals.find((r) => r.target === 'NGO/PSYCHOSOCIAL');
+    expect(ngo?.profiles.map((x) => x.profile)).toEqual(['SMUGGLED_MIGRANT_ABUSED', 'SPECIFIC_NEEDS']);
+    expect(ngo?.actions.map((a) => a.action)).toEqual(['TRAFFICKING_AND_TORTURE_SCREENING', 'VULNERABILITY_ASSESSMENT', 'INFORMATION_ON_REMEDIES', 'PSYCHOSOCIAL_SUPPORT']);
+    const merged = defaultWith((d) => setAt(d, 'routing.SPECIFIC_NEEDS.lead.actions', [{ action: 'PSYCHOSOCIAL_SUPPORT', within: 'P1D' }]));
+    const again = planReferrals(merged, { profiles: [p('SMUGGLED_MIGRANT_ABUSED', 'HIGH'), p('SPECIFIC_NEEDS', 'NORMAL')], context: context() }, NOW);
+    expect(again.referrals.find((r) => r.target === 'NGO/PSYCHOSOCIAL')?.actions.find((a) => a.action === 'PSYCHOSOCIAL_SUPPORT')).toEqual({
+      action: 'PSYCHOSOCIAL_SUPPORT',
+      dueAt: '2026-11-21T06:00:00.000Z',
+      profiles: ['SMUGGLED_MIGRANT_ABUSED', 'SPECIFIC_NEEDS'],
+    });
+  });
+
+  it('holds back return and migration routes while a protection profile is open', () => {
+    const plan = planReferrals(DEFAULT_SOP, { profiles: [p('STRANDED_MIGRANT_RETURN', 'NORMAL'), p('SMUGGLED_MIGRANT_ABUSED', 'NORMAL'), p('MIGRANT', 'NORMAL')], context: context() }, NOW);
+    expect(plan.heldBack.map((h) => h.profile)).toEqual(['STRANDED_MIGRANT_RETURN', 'MIGRANT']);
+    expect(plan.heldBack[0].reason).toContain('SMUGGLED_MIGRANT_ABUSED');
+    expect(plan.referrals.some((r) => r.target === 'INTERNATIONAL_ORGANIZATION/VOLUNTARY_RETURN' || r.target === 'IMMIGRATION')).toBe(false);
+  });
+
+  it('routes a return when only needs, not protection, are open', () => {
+    const plan = planReferrals(DEFAULT_SOP, { profiles: [p('STRANDED_MIGRANT_RETURN', 'NORMAL'), p('MEDICAL_EMERGENCY', 'IMMEDIATE')], context: context() }, NOW);
+    expect(plan.heldBack).toEqual([]);
+    expect(plan.referrals.map((r) => r.target)).toEqual(['HEALTH', 'INTERNATIONAL_ORGANIZATION/VOLUNTARY_RETURN']);
+  });
+
+  it('counts deadlines from the arrival when the SOP says so', () => {
+    const sop = defaultWith((d) => setAt(d, 'deadlinesFrom', 'ARRIVAL'));
+    const plan = planReferrals(sop, { profiles: [p('MEDICAL_EMERGENCY', 'IMMEDIATE')], context: context({ arrivedAt: '2026-11-20T08:30:00+03:00' }) }, NOW);
+    expect(plan.clockStart).toBe('2026-11-20T05:30:00.000Z');
+    expect(plan.referrals[0].dueAt).toBe('2026-11-20T06:30:00.000Z');
+    expect(() => planReferrals(sop, { profiles: [p('MEDICAL_EMERGENCY', 'IMMEDIATE')], context: context({ arrivedAt: '20 November' }) }, NOW)).toThrow(RangeError);
+  });
+
+  it('lets a child’s best interests stand in for consent only for a child, and vital interest proceed at once in an emergency', () => {
+    const adult = planReferrals(DEFAULT_SOP, { profiles: [p('TRAFFICKING_VICTIM', 'IMMEDIATE'), p('MEDICAL_EMERGENCY', 'IMMEDIATE')], context: context() }, NOW);
+    const child = planReferrals(DEFAULT_SOP, { profiles: [p('TRAFFICKING_VICTIM', 'IMMEDIATE'), p('MEDICAL_EMERGENCY', 'IMMEDIATE')], context: context({ isChild: true }) }, NOW);
+    const shelter = (plan: typeof adult) => plan.referrals.find((r) => r.target === 'NGO/SAFE_SHELTER')?.consent;
+    expect(shelter(adult)).toEqual([{ purpose: 'REFERRAL', fieldGroups: ['TRAFFICKING', 'HEALTH', 'SGBV', 'TORTURE'], legalBases: [], automaticBasis: null }]);
+    expect(shelter(child)).toEqual([{ purpose: 'REFERRAL', fieldGroups: ['TRAFFICKING', 'HEALTH', 'SGBV', 'TORTURE'], legalBases: ['CHILD_BEST_INTERESTS'], automaticBasis: null }]);
+    const health = adult.referrals.find((r) => r.target === 'HEALTH');
+    expect(health?.consent).toEqual([{ purpose: 'REFERRAL', fieldGroups: ['SGBV', 'TORTURE'], legalBases: ['VITAL_INTEREST'], automaticBasis: 'VITAL_INTEREST' }]);
+    const lead = adult.referrals.find((r) => r.target === 'ANTI_TRAFFICKING');
+    expect(lead?.consent).toEqual([{ purpose: 'REFERRAL', fieldGroups: ['HEALTH'], legalBases: ['LEGAL_OBLIGATION'], automaticBasis: null }]);
+  });
+
+  it('needs no consent where the recipient gets no consent-bound group, and shares only the SOP’s groups', () => {
+    const plan = planReferrals(DEFAULT_SOP, { profiles: [p('MIGRANT', 'NORMAL')], context: context() }, NOW);
+    const immigration = plan.referrals.find((r) => r.target === 'IMMIGRATION');
+    expect(immigration?.consent).toEqual([]);
+    expect(immigration?.fieldGroups).toEqual(['IDENTITY', 'ARRIVAL', 'DETENTION', 'RETURN']);
+    expect(immigration?.requirement).toEqual({ borderPointCode: 'KGM', region: 'Kigoma', languages: ['fr'], service: null });
+  });
+
+  it('knows where an SOP applies', () => {
+    expect(sopAppliesTo(DEFAULT_SOP, { country: 'TZA', borderPointCode: 'NMG' })).toBe(true);
+    expect(sopAppliesTo(DEFAULT_SOP, { country: 'KEN', borderPointCode: 'NMG' })).toBe(false);
+    const namangaOnly = defaultWith((d) => setAt(d, 'jurisdiction.borderPoints', ['NMG']));
+    expect(sopAppliesTo(namangaOnly, { country: 'TZA', borderPointCode: 'NMG' })).toBe(true);
+    expect(sopAppliesTo(namangaOnly, { country: 'TZA', borderPointCode: 'KGM' })).toBe(false);
+  });
+
+  it('orders priorities P1 first, and numbers them for a numeric column', () => {
+    expect(higherPriority('P3', 'P1')).toBe('P1');
+    expect(higherPriority('P2', 'P4')).toBe('P2');
+    expect(['P1', 'P2', 'P3', 'P4'].map((x) => priorityNumber(x as 'P1'))).toEqual([1, 2, 3, 4]);
+  });
+
+  it('plans nothing for no profiles', () => {
+    expect(planReferrals(DEFAULT_SOP, { profiles: [], context: context() }, NOW).referrals).toEqual([]);
+  });
+});
+
+describe('planReferrals (properties)', () => {
+  const routable = fc.array(fc.record({ profile: fc.constantFrom(...PROFILES), urgency: fc.constantFrom(...URGENCIES) }), { maxLength: 16 });
+  const contexts = fc.record({
+    borderPointCode: fc.constantFrom('NMG', 'KGM', 'DAR', 'KSL'),
+    region: fc.option(fc.constantFrom('Arusha', 'Kigoma'), { nil: null }),
+    arrivedAt: fc.constant('2026-11-20T08:30:00+03:00'),
+    languages: fc.array(fc.constantFrom('sw', 'en', 'fr', 'so', 'am'), { maxLength: 3 }),
+    isChild: fc.boolean(),
+  });
+  const withShuffle = routable.chain((ps) => fc.tuple(fc.constant(ps), fc.shuffledSubarray(ps, { minLength: ps.length, maxLength: ps.length })));
+  const instants = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true });
+
+  it('is deterministic, whatever the order of the profiles, and leaves its input alone', () => {
+    fc.assert(
+      fc.property(withShuffle, contexts, instants, ([profiles, shuffled], ctx, now) => {
+        const before = JSON.stringify(profiles);
+        const plan = planReferrals(DEFAULT_SOP, { profiles, context: ctx }, now);
+        expect(planReferrals(DEFAULT_SOP, { profiles: shuffled, context: ctx }, now)).toEqual(plan);
+        expect(JSON.stringify(profiles)).toBe(before);
+      }),
+    );
+  });
+
+  it('gives every routed profile exactly one LEAD, its SOP lead, and every supporting target', () => {
+    fc.assert(
+      fc.property(routable, contexts, instants, (profiles, ctx, now) => {
+        const plan = planReferrals(DEFAULT_SOP, { profiles, context: ctx }, now);
+        const held = new Set(plan.heldBack.map((h) => h.profile));
+        const routed = [...new Set(profiles.map((x) => x.profile))].filter((code) => !held.has(code));
+        for (const code of routed) {
+          const leads = plan.referrals.filter((r) => r.profiles.some((x) => x.profile === code && x.role === 'LEAD'));
+          expect(leads.map((r) => r.target)).toEqual([targetKey(DEFAULT_SOP.routing[code].lead)]);
+          expect(leads[0].role).toBe('LEAD');
+          for (const target of DEFAULT_SOP.routing[code].supporting) {
+            expect(plan.referrals.find((r) => r.target === targetKey(target))?.profiles.map((x) => x.profile)).toContain(code);
+          }
+        }
+        expect(new Set(plan.referrals.map((r) => r.target)).size).toBe(plan.referrals.length);
+        expect(plan.referrals.flatMap((r) => r.profiles.map((x) => x.profile)).every((code) => routed.includes(code))).toBe(true);
+      }),
+    );
+  });
+
+  it('never sets a deadline before the clock starts, and takes the most pressing of its profiles', () => {
+    fc.assert(
+      fc.property(routable, contexts, instants, (profiles, ctx, now) => {
+        const plan = planReferrals(DEFAULT_SOP, { profiles, context: ctx }, now);
+        for (const referral of plan.referrals) {
+          expect(referral.dueAt >= plan.clockStart).toBe(true);
+          const dues = referral.profiles.map((x) => addDuration(now, DEFAULT_SOP.routing[x.profile].firstContact[x.urgency]).toISOString());
+          expect(referral.dueAt).toBe([...dues].sort()[0]);
+          const priorities = referral.profiles.map((x) => DEFAULT_SOP.routing[x.profile].priority[x.urgency]);
+          expect(referral.priority).toBe([...priorities].sort()[0]);
+          expect(referral.actions.every((a) => a.dueAt >= plan.clockStart)).toBe(true);
+        }
+        const order = plan.referrals.map((r) => `${r.priority}|${r.dueAt}`);
+        expect(order).toEqual([...order].sort());
+      }),
+    );
+  });
+});

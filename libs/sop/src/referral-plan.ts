@@ -1,0 +1,222 @@
+import { isProtectionProfile, MIGRATION_PROFILES, moreUrgent, ProfileCode, profileOrder, Urgency } from '@kivuko/profiling';
+import { ConsentRequirement, consentRequirements, sharedGroups } from './consent';
+import { addDuration } from './duration';
+import { RoutingTarget, Sop } from './sop';
+import { targetKey } from './validation/routing-reader';
+import {
+  ActionCode,
+  AGENCY_KINDS,
+  AgencyKind,
+  AgencyService,
+  ConsentPurpose,
+  FieldGroup,
+  higherPriority,
+  Priority,
+  PROHIBITION_CODES,
+  ProhibitionCode,
+  ReferralRole,
+} from './vocabulary';
+
+/** A profile the case may be referred for (confirmed, or urgent), with its urgency. */
+export interface RoutableProfile {
+  profile: ProfileCode;
+  urgency: Urgency;
+}
+
+export interface CaseContext {
+  borderPointCode: string;
+  region?: string | null;
+  /** ISO 8601 date-time with a time zone. */
+  arrivedAt: string;
+  /** ISO 639 codes, most preferred first. */
+  languages: readonly string[];
+  isChild: boolean;
+}
+
+export interface PlanInput {
+  profiles: readonly RoutableProfile[];
+  context: CaseContext;
+}
+
+/** What `chooseAgency` needs to pick one agency for a planned referral. */
+export interface AgencyRequirement {
+  borderPointCode: string;
+  region: string | null;
+  languages: string[];
+  service: AgencyService | null;
+}
+
+export interface PlannedAction {
+  action: ActionCode;
+  dueAt: string;
+  /** The profiles that ask for it (one action, however many profiles ask). */
+  profiles: ProfileCode[];
+  period?: string;
+  consentPurpose?: ConsentPurpose;
+  note?: string;
+}
+
+/** One referral of the case: to one target (a kind of agency, with the service the SOP names). */
+export interface PlannedReferral {
+  /** `NGO/SAFE_SHELTER`, `ASYLUM_AUTHORITY`: unique in the plan. */
+  target: string;
+  agencyKind: AgencyKind;
+  service: AgencyService | null;
+  /** LEAD when the target leads on any of its profiles. */
+  role: ReferralRole;
+  /** Every profile this target serves in the case, and its role for each. */
+  profiles: { profile: ProfileCode; urgency: Urgency; role: ReferralRole }[];
+  /** The highest priority, and the earliest due time, of its profiles. */
+  priority: Priority;
+  dueAt: string;
+  actions: PlannedAction[];
+  prohibitions: ProhibitionCode[];
+  fieldGroups: FieldGroup[];
+  consent: ConsentRequirement[];
+  requirement: AgencyRequirement;
+}
+
+export interface ReferralPlan {
+  sopVersion: string;
+  rulesVersion: string;
+  plannedAt: string;
+  /** When the deadlines count from: the planning time, or the arrival, as the SOP says. */
+  clockStart: string;
+  referrals: PlannedReferral[];
+  /** Profiles not routed, with why (return while a protection profile is open). */
+  heldBack: { profile: ProfileCode; reason: string }[];
+}
+
+/** Whether the SOP governs a border point of a country (its jurisdiction, and its border points if it names any). */
+export function sopAppliesTo(sop: Sop, where: { country: string; borderPointCode: string }): boolean {
+  if (sop.jurisdiction.country !== where.country) return false;
+  return sop.jurisdiction.borderPoints.length === 0 || sop.jurisdiction.borderPoints.includes(where.borderPointCode);
+}
+
+const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function clockStart(sop: Sop, context: CaseContext, now: Date): Date {
+  if (Number.isNaN(now.getTime())) throw new RangeError('now is not a valid date');
+  if (sop.deadlinesFrom === 'REFERRAL') return now;
+  const arrival = ZONED_DATE_TIME.test(context.arrivedAt) ? new Date(context.arrivedAt) : null;
+  if (!arrival || Number.isNaN(arrival.getTime())) throw new RangeError(`context.arrivedAt "${context.arrivedAt}" is not an ISO 8601 date-time with a time zone`);
+  return arrival;
+}
+
+/** One profile per code, at its most urgent, in the order of PROFILES. */
+function distinctProfiles(profiles: readonly RoutableProfile[]): RoutableProfile[] {
+  const byCode = new Map<ProfileCode, Urgency>();
+  for (const { profile, urgency } of profiles) byCode.set(profile, moreUrgent(byCode.get(profile) ?? urgency, urgency));
+  return [...byCode.entries()].sort(([a], [b]) => profileOrder(a) - profileOrder(b)).map(([profile, urgency]) => ({ profile, urgency }));
+}
+
+interface Draft {
+  target: RoutingTarget;
+  profiles: PlannedReferral['profiles'];
+  priority: Priority;
+  due: Date;
+  actions: Map<ActionCode, { due: Date; profiles: ProfileCode[]; action: RoutingTarget['actions'][number] }>;
+  prohibitions: Set<ProhibitionCode>;
+}
+
+/**
+ * The referrals a case gets under the SOP: for each routable profile its lead and supporting targets,
+ * one referral per target carrying every profile it serves, with the highest priority and earliest
+ * deadlines among them. Pure and deterministic: the same SOP, input and `now` give the same plan,
+ * whatever the order of the input profiles.
+ */
+export function planReferrals(sop: Sop, input: PlanInput, now: Date): ReferralPlan {
+  const start = clockStart(sop, input.context, now);
+  const profiles = distinctProfiles(input.profiles);
+  const protection = profiles.filter((p) => isProtectionProfile(p.profile)).map((p) => p.profile);
+  const heldBack: ReferralPlan['heldBack'] = [];
+  const drafts = new Map<string, Draft>();
+
+  for (const { profile, urgency } of profiles) {
+    if (protection.length > 0 && MIGRATION_PROFILES.includes(profile)) {
+      heldBack.push({ profile, reason: `no return or migration route while a protection profile is open (${protection.join(', ')}): non-refoulement` });
+      continue;
+    }
+    const entry = sop.routing[profile];
+    const due = addDuration(start, entry.firstContact[urgency]);
+    const priority = entry.priority[urgency];
+    const targets: [RoutingTarget, ReferralRole][] = [[entry.lead, 'LEAD'], ...entry.supporting.map((t): [RoutingTarget, ReferralRole] => [t, 'SUPPORTING'])];
+    for (const [target, role] of targets) {
+      const key = targetKey(target);
+      let draft = drafts.get(key);
+      if (!draft) {
+        draft = { target, profiles: [], priority, due, actions: new Map(), prohibitions: new Set() };
+        drafts.set(key, draft);
+      }
+      draft.profiles.push({ profile, urgency, role });
+      draft.priority = higherPriority(draft.priority, priority);
+      if (due < draft.due) draft.due = due;
+      entry.prohibitions.forEach((code) => draft.prohibitions.add(code));
+      for (const action of target.actions) {
+        const actionDue = addDuration(start, action.within);
+        const planned = draft.actions.get(action.action);
+        if (!planned) draft.actions.set(action.action, { due: actionDue, profiles: [profile], action });
+        else {
+          planned.profiles.push(profile);
+          if (actionDue < planned.due) planned.due = actionDue;
+        }
+      }
+    }
+  }
+
+  const referrals = [...drafts.entries()].map(([key, draft]) => toReferral(sop, key, draft, input.context));
+  referrals.sort(compareReferrals);
+  return {
+    sopVersion: sop.version,
+    rulesVersion: sop.ruleSet.version,
+    plannedAt: now.toISOString(),
+    clockStart: start.toISOString(),
+    referrals,
+    heldBack,
+  };
+}
+
+function toReferral(sop: Sop, key: string, draft: Draft, context: CaseContext): PlannedReferral {
+  const kind = draft.target.kind;
+  const actions: PlannedAction[] = [...draft.actions.values()]
+    .map(({ due, profiles, action }) => ({
+      action: action.action,
+      dueAt: due.toISOString(),
+      profiles,
+      ...(action.period && { period: action.period }),
+      ...(action.consentPurpose && { consentPurpose: action.consentPurpose }),
+      ...(action.note && { note: action.note }),
+    }))
+    .sort((a, b) => (a.dueAt === b.dueAt ? (a.action < b.action ? -1 : 1) : a.dueAt < b.dueAt ? -1 : 1));
+  const profileCodes = draft.profiles.map((p) => p.profile);
+  const purposes = actions.flatMap((a) => (a.consentPurpose ? [a.consentPurpose] : []));
+  return {
+    target: key,
+    agencyKind: kind,
+    service: draft.target.service ?? null,
+    role: draft.profiles.some((p) => p.role === 'LEAD') ? 'LEAD' : 'SUPPORTING',
+    profiles: draft.profiles,
+    priority: draft.priority,
+    dueAt: draft.due.toISOString(),
+    actions,
+    prohibitions: PROHIBITION_CODES.filter((code) => draft.prohibitions.has(code)),
+    fieldGroups: sharedGroups(sop, kind),
+    consent: consentRequirements(sop, { recipient: kind, profiles: profileCodes, isChild: context.isChild }, purposes),
+    requirement: {
+      borderPointCode: context.borderPointCode,
+      region: context.region ?? null,
+      languages: [...context.languages],
+      service: draft.target.service ?? null,
+    },
+  };
+}
+
+/** Priority, then due time, then leads before supporting targets, then kind and service. */
+function compareReferrals(a: PlannedReferral, b: PlannedReferral): number {
+  if (a.priority !== b.priority) return a.priority < b.priority ? -1 : 1;
+  if (a.dueAt !== b.dueAt) return a.dueAt < b.dueAt ? -1 : 1;
+  if (a.role !== b.role) return a.role === 'LEAD' ? -1 : 1;
+  const kinds = AGENCY_KINDS.indexOf(a.agencyKind) - AGENCY_KINDS.indexOf(b.agencyKind);
+  if (kinds !== 0) return kinds;
+  return (a.service ?? '') < (b.service ?? '') ? -1 : (a.service ?? '') > (b.service ?? '') ? 1 : 0;
+}
