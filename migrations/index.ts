@@ -8,6 +8,7 @@ import { Cases1764700000000 } from './1764700000000-cases';
 import { Profiling1764800000000 } from './1764800000000-profiling';
 import { Referrals1764900000000 } from './1764900000000-referrals';
 import { NameSearchTuning1765000000000 } from './1765000000000-name-search-tuning';
+import { ReferralDeadlines1765050000000 } from './1765050000000-referral-deadlines';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS: Function[] = [
   Profiling1764800000000,
   Referrals1764900000000,
   NameSearchTuning1765000000000,
+  ReferralDeadlines1765050000000,
 ];

@@ -28,3 +28,4 @@ export const PLATFORM_ENTITIES: Function[] = [OutboxMessage];
 export * from './auth/access-vocabulary';
 export * from './crypto/field-cipher';
 export * from './crypto/crypto.module';
+export * from './time/clock';

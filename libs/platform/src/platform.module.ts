@@ -14,6 +14,7 @@ import { OutboxHousekeeping } from './jobs/outbox-housekeeping';
 import { OutboxPruneJob } from './jobs/outbox-prune.job';
 import { OutboxRelay } from './jobs/outbox-relay';
 import { OutboxService } from './jobs/outbox.service';
+import { Clock } from './time/clock';
 import { QueueBackend } from './jobs/queue-backend';
 import { loggerOptions } from './logging/logger-options';
 
@@ -52,12 +53,13 @@ export class PlatformModule {
         UnitOfWork,
         JobQueues,
         OutboxService,
+        Clock,
         OutboxRelay,
         JobWorkerHost,
         OutboxPruneJob,
         OutboxHousekeeping,
       ],
-      exports: [PLATFORM_RUNTIME, FieldCipher, UnitOfWork, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping],
+      exports: [PLATFORM_RUNTIME, FieldCipher, UnitOfWork, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping, Clock],
     };
   }
 }

@@ -4,3 +4,5 @@ export * from './referral-router';
 export * from './referral.dto';
 export * from './referrals.module';
 export * from './sop.service';
+export * from './deadlines/referral-deadlines';
+export * from './deadlines/referral-deadlines.module';

@@ -1,6 +1,6 @@
 import { AuditService } from '@kivuko/audit';
 import { CaseProfilingService, ConsentService, loadCaseFacts, ProfilesChanged, ProfilingListener } from '@kivuko/intake';
-import { Actor, actorScope, applyScope, FieldCipher, systemScope } from '@kivuko/platform';
+import { Actor, actorScope, applyScope, Clock, FieldCipher, JobName, OutboxService, systemScope } from '@kivuko/platform';
 import { deriveFacts } from '@kivuko/profiling';
 import {
   AgencyCandidate,
@@ -64,6 +64,8 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
     private readonly referrals: ReferralService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -93,7 +95,7 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
        FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id JOIN person p ON p.case_id = c.id WHERE c.id = $1`,
       [event.caseId],
     );
-    const now = new Date();
+    const now = this.clock.now();
     const active = await this.activeSop(manager, context.country, now);
     if (!active) {
       this.logger.warn({ caseId: event.caseId, country: context.country }, 'no active SOP: the case is profiled but not routed');
@@ -136,6 +138,10 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
              required_actions = $6::jsonb, updated_at = now() WHERE id = $1`,
           [existing.id, referral.profiles.map((p) => p.profile), priorityRank(referral.priority), new Date(referral.dueAt), referral.role, JSON.stringify(referral.actions)],
         );
+        // A deadline brought forward gets its own timer (the same deadline is one job, however often asked).
+        if (new Date(referral.dueAt) < existing.due_at) {
+          await this.outbox.enqueue(manager, JobName.ReferralDue, { referralId: existing.id }, { key: `${existing.id}-${referral.dueAt}`, runAt: new Date(referral.dueAt) });
+        }
         continue;
       }
       await this.create(manager, event.caseId, context.border_point_id, referral, active, event.actor, null);
@@ -214,6 +220,8 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
       `INSERT INTO referral_event (referral_id, case_id, from_status, to_status, actor_user_id, actor_agency_id, reason) VALUES ($1, $2, NULL, $3, $4, $5, $6)`,
       [id, caseId, status, actor?.userId ?? null, actor?.agencyId ?? null, previous ? 'next agency after a decline' : null],
     );
+    // The first-contact timer; the sweep catches it should the timer be lost.
+    await this.outbox.enqueue(manager, JobName.ReferralDue, { referralId: id }, { key: `${id}-${planned.dueAt}`, runAt: new Date(planned.dueAt) });
     if (status === ReferralStatus.Pending) await this.shareCase(manager, caseId, choice.chosen.id);
     else await this.askBorderPointForConsent(manager, caseId, borderPointId);
     await this.audit.record(manager, {
@@ -366,7 +374,7 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
         profiles: profiles.filter((p) => p.routable && referral.profiles.includes(p.profile)).map((p) => ({ profile: p.profile, urgency: p.urgency })),
         context: { borderPointCode: context.border_point_code, region: context.region, arrivedAt: context.arrived_at.toISOString(), languages: context.languages, isChild: derived.isChild },
       },
-      new Date(),
+      this.clock.now(),
     );
     const planned = plan.referrals.find((r) => r.target === referral.target);
     if (!planned) return;

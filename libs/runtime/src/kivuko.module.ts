@@ -1,7 +1,7 @@
 import { AccessModule } from '@kivuko/access';
 import { AuditModule } from '@kivuko/audit';
 import { IntakeModule } from '@kivuko/intake';
-import { ReferralsModule } from '@kivuko/referrals';
+import { ReferralDeadlinesModule, ReferralsModule } from '@kivuko/referrals';
 import { PlatformModule, PlatformRuntime } from '@kivuko/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DemoCasesService } from './demo-cases';
@@ -15,7 +15,7 @@ export class KivukoModule {
   static forRoot(runtime: PlatformRuntime): DynamicModule {
     return {
       module: KivukoModule,
-      imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime), IntakeModule, ReferralsModule],
+      imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime), IntakeModule, ReferralsModule, ReferralDeadlinesModule],
       providers: [DemoCasesService],
     };
   }

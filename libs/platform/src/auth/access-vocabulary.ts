@@ -36,6 +36,12 @@ export enum Permission {
   ReferralsWork = 'REFERRALS_WORK',
   /** Withdraw a referral sent from one's border point. */
   ReferralsWithdraw = 'REFERRALS_WITHDRAW',
+  /** Read joint SOP versions, their approvals and diffs. */
+  SopRead = 'SOP_READ',
+  /** Upload, validate, simulate, activate and retire joint SOP versions. */
+  SopManage = 'SOP_MANAGE',
+  /** Approve a draft SOP on behalf of one's agency (a signatory). */
+  SopApprove = 'SOP_APPROVE',
   /** Mark a claimed relationship between travel companions as verified (or not). */
   RelationshipsVerify = 'RELATIONSHIPS_VERIFY',
   /** Record a person's consent or refusal, and its withdrawal. */
@@ -81,8 +87,10 @@ export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } =
     Permission.ConsentLegalBasis,
     Permission.ReferralsRead,
     Permission.ReferralsWork,
+    Permission.SopRead,
+    Permission.SopApprove,
   ],
-  [Role.SopAdmin]: EVERYONE,
+  [Role.SopAdmin]: [...EVERYONE, Permission.SopRead, Permission.SopManage],
   [Role.Analyst]: EVERYONE,
   [Role.Monitor]: [...EVERYONE, Permission.AuditVerify],
   [Role.Sysadmin]: [...EVERYONE, Permission.ReferenceDataManage, Permission.UsersRead, Permission.UsersManage, Permission.AuditVerify],

@@ -4,15 +4,22 @@
  */
 export enum QueueName {
   Platform = 'platform',
+  Referrals = 'referrals',
 }
 
 export enum JobName {
   /** Deletes outbox rows that were relayed to the queue before a cut-off. */
   OutboxPrune = 'platform.outbox-prune',
+  /** A referral's first-contact deadline has come: mark it overdue and escalate if nobody acknowledged it. */
+  ReferralDue = 'referrals.due',
+  /** The safety net behind the timers: every overdue referral, and every escalation step that is due. */
+  ReferralSweep = 'referrals.sweep',
 }
 
 export interface JobPayloads {
   [JobName.OutboxPrune]: { publishedBefore: string };
+  [JobName.ReferralDue]: { referralId: string };
+  [JobName.ReferralSweep]: { at: string };
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

@@ -20,13 +20,25 @@ export const OUTBOX_PRUNE_POLICY: JobPolicy = {
   keepFailedCount: 10_000,
 };
 
+/** Deadlines: retried quickly, and the sweep catches whatever a lost timer missed anyway. */
+export const REFERRAL_DEADLINE_POLICY: JobPolicy = {
+  queue: QueueName.Referrals,
+  attempts: 5,
+  backoff: { type: 'exponential', delayMs: 2_000 },
+  keepCompletedSeconds: 2 * DAY,
+  keepFailedCount: 10_000,
+};
+
 export const JOB_POLICIES: { readonly [N in JobName]: JobPolicy } = {
   [JobName.OutboxPrune]: OUTBOX_PRUNE_POLICY,
+  [JobName.ReferralDue]: REFERRAL_DEADLINE_POLICY,
+  [JobName.ReferralSweep]: REFERRAL_DEADLINE_POLICY,
 };
 
 /** How many jobs of one queue a process works on at once. */
 export const QUEUE_CONCURRENCY: { readonly [Q in QueueName]: number } = {
   [QueueName.Platform]: 4,
+  [QueueName.Referrals]: 4,
 };
 
 /** BullMQ rejects custom job ids containing ':'; keep ids to a safe alphabet. */

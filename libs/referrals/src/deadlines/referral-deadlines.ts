@@ -1,0 +1,214 @@
+import { AuditService } from '@kivuko/audit';
+import {
+  Clock,
+  HandlesJob,
+  JobHandler,
+  JobName,
+  JobPayload,
+  jobId,
+  OutboxService,
+  PLATFORM_RUNTIME,
+  PlatformRuntime,
+  systemScope,
+  UnitOfWork,
+} from '@kivuko/platform';
+import { alertsDue, loadSop, PRIORITIES, ScheduledAlert, Sop } from '@kivuko/sop';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+
+const SWEEP_EVERY_MS = 60_000;
+const SWEEP_BATCH = 500;
+
+interface LateRow {
+  id: string;
+  case_id: string;
+  agency_id: string;
+  border_point_id: string;
+  priority: number;
+  due_at: Date;
+  overdue_at: Date | null;
+  escalation_level: number;
+  sop_version_id: string;
+}
+
+export interface DeadlineCheck {
+  /** Referrals marked overdue by this check. */
+  markedOverdue: number;
+  /** Escalation alerts fired (tasks created) by this check. */
+  alerts: number;
+}
+
+/**
+ * First-contact deadlines. A referral nobody acknowledged by its due time is marked overdue and
+ * escalated step by step as the SOP it was made under says (the receiving agency's manager, the sending
+ * border point's supervisor, the coordinating body, ...): each step is a task on whoever is alerted.
+ * A delayed job fires at each due time; a sweep every minute catches what a lost timer missed, and
+ * fires the later steps. Both are safe to run twice: PostgreSQL holds the truth.
+ */
+@Injectable()
+export class ReferralDeadlines {
+  private readonly logger = new Logger('ReferralDeadlines');
+  private readonly sops = new Map<string, Sop>();
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** Checks one referral (its timer fired) or, without an id, every late referral (the sweep). */
+  async check(referralId?: string, now = this.clock.now()): Promise<DeadlineCheck> {
+    const total: DeadlineCheck = { markedOverdue: 0, alerts: 0 };
+    for (;;) {
+      const batch = await this.uow.run(systemScope(referralId ? 'referral deadline' : 'referral deadline sweep'), async (manager) => {
+        const late = await manager.query<LateRow[]>(
+          `SELECT id, case_id, agency_id, border_point_id, priority, due_at, overdue_at, escalation_level, sop_version_id FROM referral
+           WHERE status IN ('AWAITING_CONSENT', 'PENDING') AND acknowledged_at IS NULL AND due_at <= $1 ${referralId ? 'AND id = $3' : ''}
+           ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          referralId ? [now, SWEEP_BATCH, referralId] : [now, SWEEP_BATCH],
+        );
+        const result: DeadlineCheck & { seen: number } = { markedOverdue: 0, alerts: 0, seen: late.length };
+        for (const referral of late) {
+          const fired = await this.escalate(manager, referral, now);
+          result.alerts += fired;
+          if (!referral.overdue_at) result.markedOverdue += 1;
+        }
+        return result;
+      });
+      total.markedOverdue += batch.markedOverdue;
+      total.alerts += batch.alerts;
+      // A batch that changed nothing is the end: the remaining late referrals have fired every step due.
+      if (referralId || batch.seen < SWEEP_BATCH || (batch.markedOverdue === 0 && batch.alerts === 0)) return total;
+    }
+  }
+
+  private async escalate(manager: EntityManager, referral: LateRow, now: Date): Promise<number> {
+    if (!referral.overdue_at) {
+      await manager.query(`UPDATE referral SET overdue_at = $2, updated_at = now() WHERE id = $1`, [referral.id, now]);
+      await manager.query(
+        `INSERT INTO referral_event (referral_id, case_id, from_status, to_status, reason) SELECT id, case_id, status, status, 'overdue: no first contact by the due time' FROM referral WHERE id = $1`,
+        [referral.id],
+      );
+      await this.audit.record(manager, { action: 'REFERRAL.OVERDUE', caseId: referral.case_id, purpose: 'REFERRAL', details: { referralId: referral.id } });
+    }
+    const sop = await this.sopOf(manager, referral.sop_version_id);
+    const priority = PRIORITIES[referral.priority - 1] ?? PRIORITIES[PRIORITIES.length - 1];
+    const due = alertsDue(sop, { priority, dueAt: referral.due_at }, now).filter((alert) => alert.step >= referral.escalation_level);
+    let fired = 0;
+    for (const alert of due) {
+      if (await this.alert(manager, referral, alert)) fired += 1;
+    }
+    if (due.length > 0) {
+      await manager.query(`UPDATE referral SET escalation_level = $2, updated_at = now() WHERE id = $1`, [referral.id, Math.max(...due.map((a) => a.step)) + 1]);
+    }
+    return fired;
+  }
+
+  /** One escalation step: a task on whoever the SOP says is alerted (once per referral and step). */
+  private async alert(manager: EntityManager, referral: LateRow, alert: ScheduledAlert): Promise<boolean> {
+    let agencyId: string | null = null;
+    let borderPointId: string | null = null;
+    if (alert.notify === 'RECEIVING_AGENCY_MANAGER') agencyId = referral.agency_id;
+    else if (alert.notify === 'SENDING_BORDER_POINT_SUPERVISOR') borderPointId = referral.border_point_id;
+    else {
+      const [agency] = await manager.query<{ id: string }[]>(`SELECT id FROM agency WHERE name = $1 OR id::text = $1`, [alert.agency]);
+      if (!agency) {
+        this.logger.error({ referralId: referral.id, agency: alert.agency }, 'an escalation step names an agency that does not exist');
+        return false;
+      }
+      agencyId = agency.id;
+      // The body alerted must be able to open the case to act on it.
+      await manager.query(`INSERT INTO case_share (case_id, agency_id, source) VALUES ($1, $2, 'ESCALATION') ON CONFLICT DO NOTHING`, [referral.case_id, agencyId]);
+    }
+    const inserted = await manager.query<{ id: string }[]>(
+      `INSERT INTO case_task (id, case_id, kind, agency_id, border_point_id, due_at, referral_id, escalation_step)
+       VALUES ($1, $2, 'REFERRAL_OVERDUE', $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
+      [randomUUID(), referral.case_id, agencyId, borderPointId, new Date(alert.at), referral.id, alert.step],
+    );
+    if (inserted.length === 0) return false;
+    await this.audit.record(manager, {
+      action: 'REFERRAL.ESCALATED',
+      caseId: referral.case_id,
+      purpose: 'REFERRAL',
+      details: { referralId: referral.id, step: alert.step, notify: alert.notify, ...(agencyId ? { agencyId } : {}) },
+    });
+    return true;
+  }
+
+  private async sopOf(manager: EntityManager, id: string): Promise<Sop> {
+    let sop = this.sops.get(id);
+    if (!sop) {
+      const [row] = await manager.query<{ document: unknown }[]>(`SELECT document FROM sop_version WHERE id = $1`, [id]);
+      sop = loadSop(row.document);
+      this.sops.set(id, sop);
+    }
+    return sop;
+  }
+}
+
+/** The timer of one referral. */
+@Injectable()
+@HandlesJob(JobName.ReferralDue)
+export class ReferralDueJob implements JobHandler<JobName.ReferralDue> {
+  constructor(private readonly deadlines: ReferralDeadlines) {}
+
+  async handle(payload: JobPayload<JobName.ReferralDue>): Promise<void> {
+    await this.deadlines.check(payload.referralId);
+  }
+}
+
+/** The sweep. */
+@Injectable()
+@HandlesJob(JobName.ReferralSweep)
+export class ReferralSweepJob implements JobHandler<JobName.ReferralSweep> {
+  constructor(private readonly deadlines: ReferralDeadlines) {}
+
+  async handle(): Promise<void> {
+    await this.deadlines.check();
+  }
+}
+
+/**
+ * Asks for a sweep every minute. Every process that runs jobs asks; the minute's key makes it one job
+ * across all of them.
+ */
+@Injectable()
+export class ReferralSweepSchedule implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('ReferralSweepSchedule');
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
+    private readonly uow: UnitOfWork,
+    private readonly outbox: OutboxService,
+    private readonly deadlines: ReferralDeadlines,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.runtime.config.jobs.runProcessors) return;
+    const tick = (): void => {
+      this.request().catch((e: unknown) => this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'could not request the referral sweep'));
+    };
+    this.timer = setInterval(tick, SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async request(now = this.deadlines.now()): Promise<boolean> {
+    const minute = now.toISOString().slice(0, 16);
+    return this.uow.run(systemScope('referral sweep schedule'), async (manager) => {
+      const known = await manager.query<unknown[]>('SELECT 1 FROM outbox_message WHERE job_id = $1 LIMIT 1', [jobId(JobName.ReferralSweep, minute)]);
+      if (known.length > 0) return false;
+      await this.outbox.enqueue(manager, JobName.ReferralSweep, { at: now.toISOString() }, { key: minute });
+      return true;
+    });
+  }
+}
