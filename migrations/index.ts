@@ -9,6 +9,9 @@ import { Profiling1764800000000 } from './1764800000000-profiling';
 import { Referrals1764900000000 } from './1764900000000-referrals';
 import { NameSearchTuning1765000000000 } from './1765000000000-name-search-tuning';
 import { ReferralDeadlines1765050000000 } from './1765050000000-referral-deadlines';
+import { Webhooks1765060000000 } from './1765060000000-webhooks';
+import { ProfilingSopVersion1765070000000 } from './1765070000000-profiling-sop-version';
+import { SopLifecycle1765100000000 } from './1765100000000-sop-lifecycle';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -23,4 +26,7 @@ export const ALL_MIGRATIONS: Function[] = [
   Referrals1764900000000,
   NameSearchTuning1765000000000,
   ReferralDeadlines1765050000000,
+  Webhooks1765060000000,
+  ProfilingSopVersion1765070000000,
+  SopLifecycle1765100000000,
 ];

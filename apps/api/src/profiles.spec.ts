@@ -19,7 +19,7 @@ describe('profiling in the case: suggestions, versions, decisions, visibility', 
   const profilesOf = async (id: string, user = 'border.official') =>
     (await api.http().get(`/api/v1/cases/${id}/profiles`).set(await api.as(user)).expect(200)).body as {
       current: Profile[];
-      history: { version: number; ruleSetVersion: string; trigger: string; diff: { added: string[]; removed: string[] } }[];
+      history: { version: number; ruleSetVersion: string; sopVersionId: string | null; trigger: string; diff: { added: string[]; removed: string[] } }[];
       decisions: { profile: string; action: string; reason: string | null }[];
     };
 
@@ -58,6 +58,9 @@ describe('profiling in the case: suggestions, versions, decisions, visibility', 
     const view = await profilesOf(girl.id);
     expect(view.history).toEqual([expect.objectContaining({ version: 1, trigger: 'INTAKE', ruleSetVersion: expect.any(String), diff: expect.objectContaining({ added: codes(girl.profiles), removed: [] }) })]);
     expect(view.current[0].indicators?.length).toBeGreaterThan(0);
+    // The run used the rules of the joint SOP active for the case, and says which version.
+    const [active] = await api.owner<{ id: string }>(`SELECT id FROM sop_version WHERE status = 'ACTIVE'`);
+    expect(view.history[0]).toMatchObject({ sopVersionId: active.id });
   });
 
   it('lets the official confirm, remove (with a reason) and add (with a reason); decisions survive the next run', async () => {

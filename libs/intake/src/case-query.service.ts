@@ -4,6 +4,7 @@ import { Actor, actorScope, BadInputError, FieldCipher, UnitOfWork } from '@kivu
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { agencyKindOf } from './agency-kind';
+import { CasePolicy } from './case-policy';
 import { ListCasesQuery } from './dto/case-query.dto';
 import { caseNotFound, consentedGroups } from './consent/consent.service';
 import { ageAt } from './intake-checks';
@@ -119,6 +120,7 @@ export class CaseQueryService {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly profiling: CaseProfilingService,
+    private readonly policy: CasePolicy,
   ) {}
 
   async get(actor: Actor, caseId: string, correlationId?: string): Promise<CaseView> {
@@ -145,7 +147,8 @@ export class CaseQueryService {
     );
     if (!row) throw caseNotFound();
     const kind = await agencyKindOf(manager, actor.agencyId);
-    const allowed = allowedGroups(DEFAULT_DATA_SHARING, kind, { consentFor: await consentedGroups(manager, caseId, actor.agencyId, kind) });
+    const { sharing } = await this.policy.forCase(manager, caseId);
+    const allowed = allowedGroups(sharing, kind, { consentFor: await consentedGroups(manager, caseId, actor.agencyId, kind) });
 
     const sectionRows = await manager.query<{ field_group: FieldGroup; content: Record<string, unknown> | null; ciphertext: string | null }[]>(
       `SELECT field_group, content, ciphertext FROM case_section WHERE case_id = $1`,

@@ -2,6 +2,7 @@ import { CaseNumberCounter } from './case-number.entity';
 
 export * from './case-number';
 export * from './case-number.entity';
+export * from './case-policy';
 export * from './case-query.service';
 export * from './consent/consent.dto';
 export * from './consent/consent.service';

@@ -1,6 +1,7 @@
 import { AuditModule } from '@kivuko/audit';
 import { Module } from '@nestjs/common';
 import { CaseNumberAllocator } from './case-number';
+import { CasePolicy } from './case-policy';
 import { CaseQueryService } from './case-query.service';
 import { ConsentService } from './consent/consent.service';
 import { EncounterReviewService } from './encounter-review.service';
@@ -15,7 +16,7 @@ import { QuestionnaireRegistry } from './screening/questionnaire';
 @Module({
   imports: [AuditModule],
   controllers: [IntakeController, RelationshipController, ProfilesController, EncounterController, ConsentController],
-  providers: [{ provide: QuestionnaireRegistry, useValue: new QuestionnaireRegistry() }, RegisterIntakeBodyPipe, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService, EncounterReviewService, KeyRotationService, CaseProfilingService],
-  exports: [KeyRotationService, CaseProfilingService, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService],
+  providers: [CasePolicy, { provide: QuestionnaireRegistry, useValue: new QuestionnaireRegistry() }, RegisterIntakeBodyPipe, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService, EncounterReviewService, KeyRotationService, CaseProfilingService],
+  exports: [CasePolicy, KeyRotationService, CaseProfilingService, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService],
 })
 export class IntakeModule {}

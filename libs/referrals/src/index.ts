@@ -6,3 +6,6 @@ export * from './referrals.module';
 export * from './sop.service';
 export * from './deadlines/referral-deadlines';
 export * from './deadlines/referral-deadlines.module';
+export * from './sop.dto';
+export * from './sop-view';
+export * from './webhooks/webhooks';

@@ -1,5 +1,6 @@
+import { DataSharingMap } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { CaseProfilingService, ConsentService, loadCaseFacts, ProfilesChanged, ProfilingListener } from '@kivuko/intake';
+import { CaseProfilingService, CasePolicy, ConsentService, loadCaseFacts, ProfilesChanged, ProfilingListener } from '@kivuko/intake';
 import { Actor, actorScope, applyScope, Clock, FieldCipher, JobName, OutboxService, systemScope } from '@kivuko/platform';
 import { deriveFacts } from '@kivuko/profiling';
 import {
@@ -66,9 +67,22 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
     private readonly cipher: FieldCipher,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly policy: CasePolicy,
   ) {}
 
   onModuleInit(): void {
+    // Profiling and reading a case go by the SOP active for it.
+    this.policy.setSource({
+      policyFor: async (manager, caseId) => {
+        const [row] = await manager.query<{ country: string }[]>(
+          `SELECT bp.country FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id WHERE c.id = $1`,
+          [caseId],
+        );
+        const active = row ? await this.activeSop(manager, row.country, this.clock.now()) : null;
+        // The SOP's vocabularies are the access library's, value for value (libs/sop's access-equivalence spec).
+        return active ? { sopVersionId: active.id, ruleSet: active.sop.ruleSet, sharing: active.sop.dataSharing.recipients as unknown as DataSharingMap } : null;
+      },
+    });
     this.profiling.addListener(this);
     this.referrals.setFollowUp(this);
     this.consents.addListener({ consentChanged: (manager, caseId, actor) => this.releaseAwaitingConsent(manager, caseId, actor) });
@@ -222,8 +236,12 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
     );
     // The first-contact timer; the sweep catches it should the timer be lost.
     await this.outbox.enqueue(manager, JobName.ReferralDue, { referralId: id }, { key: `${id}-${planned.dueAt}`, runAt: new Date(planned.dueAt) });
-    if (status === ReferralStatus.Pending) await this.shareCase(manager, caseId, choice.chosen.id);
-    else await this.askBorderPointForConsent(manager, caseId, borderPointId);
+    if (status === ReferralStatus.Pending) {
+      await this.shareCase(manager, caseId, choice.chosen.id);
+      await this.referrals.notify(manager, { id, status, agency_id: choice.chosen.id, case_id: caseId }, 'referral.created');
+    } else {
+      await this.askBorderPointForConsent(manager, caseId, borderPointId);
+    }
     await this.audit.record(manager, {
       action: 'REFERRAL.CREATED',
       actor,
@@ -383,7 +401,7 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
 
   /** No agency left for a referral: the coordinating body named by the SOP gets a task on the case. */
   private async alertCoordinatingBody(manager: EntityManager, caseId: string, planned: PlannedReferral, coordinatingBody: string, actor: Actor | null): Promise<void> {
-    const [body] = await manager.query<{ id: string }[]>(`SELECT id FROM agency WHERE name = $1`, [coordinatingBody]);
+    const [body] = await manager.query<{ id: string }[]>(`SELECT id FROM agency WHERE name = $1 OR id::text = $1`, [coordinatingBody]);
     if (!body) {
       this.logger.error({ caseId, coordinatingBody }, 'the coordinating body named by the SOP is not an agency');
       return;

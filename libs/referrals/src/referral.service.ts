@@ -107,6 +107,11 @@ export interface ReferralFollowUp {
   afterTransition(manager: EntityManager, referral: ReferralRow, action: ReferralAction, actor: Actor | null): Promise<void>;
 }
 
+/** Where referral events go out (the agencies' webhooks), inside the transaction that caused them. */
+export interface ReferralEventSink {
+  emit(manager: EntityManager, agencyId: string, event: 'referral.created' | 'referral.overdue' | 'referral.withdrawn' | 'referral.completed', referral: { id: string; status: string }): Promise<void>;
+}
+
 export class ReferralTransitionError extends DomainError {
   constructor(code: string, message: string, details?: unknown) {
     super(code, 'CONFLICT', message, details);
@@ -126,6 +131,7 @@ const RECEIVER_ACTIONS: readonly ReferralAction[] = [ReferralAction.Acknowledge,
 @Injectable()
 export class ReferralService {
   private followUp?: ReferralFollowUp;
+  private events?: ReferralEventSink;
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -134,6 +140,20 @@ export class ReferralService {
 
   setFollowUp(followUp: ReferralFollowUp): void {
     this.followUp = followUp;
+  }
+
+  setEventSink(events: ReferralEventSink): void {
+    this.events = events;
+  }
+
+  /** Tells the receiving agency (and, for a completion, the registering agency: the closed loop). */
+  async notify(manager: EntityManager, referral: Pick<ReferralRow, 'id' | 'status' | 'agency_id' | 'case_id'>, event: Parameters<ReferralEventSink['emit']>[2]): Promise<void> {
+    if (!this.events) return;
+    await this.events.emit(manager, referral.agency_id, event, referral);
+    if (event === 'referral.completed') {
+      const [sender] = await manager.query<{ agency_id: string }[]>(`SELECT registering_agency_id AS agency_id FROM case_file WHERE id = $1`, [referral.case_id]);
+      if (sender && sender.agency_id !== referral.agency_id) await this.events.emit(manager, sender.agency_id, event, referral);
+    }
   }
 
   async list(actor: Actor, query: ListReferralsQuery): Promise<{ items: ReferralView[]; nextCursor?: string }> {
@@ -259,6 +279,8 @@ export class ReferralService {
       details: { referralId: row.id, from: row.status, agencyId: row.agency_id },
     });
     const [fresh] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [row.id]);
+    const event = action === ReferralAction.Release ? 'referral.created' : action === ReferralAction.Withdraw ? 'referral.withdrawn' : action === ReferralAction.Complete ? 'referral.completed' : null;
+    if (event) await this.notify(manager, fresh, event);
     await this.followUp?.afterTransition(manager, fresh, action, actor);
     return fresh;
   }

@@ -4,12 +4,13 @@ import { Module } from '@nestjs/common';
 import { ReferralController } from './referral.controller';
 import { ReferralRouter } from './referral-router';
 import { ReferralService } from './referral.service';
+import { SopController } from './sop.controller';
 import { SopService } from './sop.service';
 
 /** Joint SOPs and referral queues: routing every case to the right agency, on time, with consent. */
 @Module({
   imports: [AuditModule, IntakeModule],
-  controllers: [ReferralController],
+  controllers: [ReferralController, SopController],
   providers: [ReferralService, ReferralRouter, SopService],
   exports: [ReferralService, SopService],
 })

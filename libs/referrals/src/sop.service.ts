@@ -1,19 +1,94 @@
 import { AuditService } from '@kivuko/audit';
-import { systemScope, UnitOfWork } from '@kivuko/platform';
-import { DEFAULT_SOP_DOCUMENT, loadSop } from '@kivuko/sop';
+import { DEFAULT_QUESTIONNAIRE } from '@kivuko/intake';
+import { Actor, actorScope, BadInputError, Clock, ConflictError, DomainError, FieldProblem, NotFoundError, systemScope, UnitOfWork } from '@kivuko/platform';
+import { PROFILES } from '@kivuko/profiling';
+import {
+  BUILT_IN_SAMPLES,
+  ChangeEntry,
+  DEFAULT_SOP_DOCUMENT,
+  describeChange,
+  diffSops,
+  InvalidSopError,
+  loadSop,
+  SAFEGUARD_CODES,
+  simulateSop,
+  Sop,
+  SopSimulation,
+  targetKey,
+  validateSop,
+} from '@kivuko/sop';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
+import { ListSopsQuery, SimulateSopDto } from './sop.dto';
+import { checkSopReferences } from './sop-references';
+import { simulationAgencies, toSamples } from './sop-simulation';
+import { AgencyRef, SELECT_SOP_SUMMARY, SELECT_SOP_VERSION, sopRef, sopSummary, SopVersionRef, SopVersionRow, SopVersionSummary, SopVersionView, sopVersionView } from './sop-view';
+
+/** What `POST /sops/validate` says about a valid document. */
+export interface SopDocumentSummary {
+  version: string;
+  title: string | null;
+  jurisdiction: { country: string; borderPoints: string[] };
+  effectiveFrom: string;
+  deadlinesFrom: string;
+  signatories: AgencyRef[];
+  coordinatingBody: string;
+  profilingRules: { version: string; rules: number; primaFacie: number };
+  routing: { profiles: number; targets: number };
+  escalationSteps: number;
+  safeguardsOff: string[];
+}
+
+export interface SopDiffView {
+  from: SopVersionRef;
+  to: SopVersionRef;
+  changes: (ChangeEntry & { description: string })[];
+}
+
+export interface SopSimulationView {
+  version: SopVersionRef;
+  /** The active version it is compared with; null when the jurisdiction has none. */
+  active: SopVersionRef | null;
+  simulation: SopSimulation;
+}
+
+/** Stored versions as the lifecycle needs them (the document only where it is read). */
+interface LifecycleRow {
+  id: string;
+  jurisdiction: string;
+  label: string;
+  status: SopVersionRow['status'];
+  document: unknown;
+}
+
+const notFound = (): NotFoundError => new NotFoundError('SOP.NOT_FOUND', 'No SOP version with this id');
+const invalid = (problems: FieldProblem[]): BadInputError =>
+  new BadInputError('SOP.INVALID', `The SOP is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}): nothing was stored`, problems);
+const notADraft = (row: Pick<LifecycleRow, 'status'>, what: string): ConflictError =>
+  new ConflictError('SOP.NOT_A_DRAFT', `Only a draft can be ${what}; this version is ${row.status}`, { status: row.status });
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driver = error.driverError as { code?: string; constraint?: string };
+  return driver.code === '23505' && driver.constraint === constraint;
+}
+/** The moment a document's effective date starts (dates are read in UTC, as everywhere in the SOP). */
+const effectiveMoment = (sop: Sop): Date => new Date(`${sop.effectiveFrom}T00:00:00Z`);
 
 /**
- * Joint SOP versions in the database. So far: the demo's default SOP, loaded as the active version
- * with every signatory's approval on record (the upload, approval and activation API builds on this).
+ * Joint SOP versions: DRAFT → approved by a manager of every signatory agency → ACTIVE (superseding
+ * the jurisdiction's previous version, which is RETIRED in the same transaction) → RETIRED. Versions
+ * change status, never content (the database refuses it), so an approval is of what was uploaded.
  */
 @Injectable()
 export class SopService {
+  /** Stored documents never change, so a parsed version is kept by id. */
+  private readonly parsed = new Map<string, Sop>();
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** Loads the default SOP as the active version of its jurisdiction unless one is active already. */
@@ -22,28 +97,295 @@ export class SopService {
     return this.uow.run(systemScope('demo: default joint SOP'), async (manager) => {
       const [active] = await manager.query<{ id: string }[]>(`SELECT id FROM sop_version WHERE jurisdiction = $1 AND status = 'ACTIVE'`, [sop.jurisdiction.country]);
       if (active) return null;
-      const signatories = await this.resolveSignatories(manager, sop.signatories);
+      const references = await checkSopReferences(manager, sop);
+      if (references.problems.length > 0) throw new Error(`The default SOP does not fit the demo data: ${references.problems.map((p) => `${p.path}: ${p.problem}`).join('; ')}`);
+      const signatories = references.signatories.map((s) => s.id);
       const id = randomUUID();
       await manager.query(
         `INSERT INTO sop_version (id, jurisdiction, label, document, status, signatory_agency_ids, effective_from, activated_at)
          VALUES ($1, $2, $3, $4::jsonb, 'ACTIVE', $5::uuid[], $6, now())`,
-        [id, sop.jurisdiction.country, sop.version, JSON.stringify(sop.document), signatories, new Date(`${sop.effectiveFrom}T00:00:00Z`)],
+        [id, sop.jurisdiction.country, sop.version, JSON.stringify(sop.document), signatories, effectiveMoment(sop)],
       );
       await manager.query(
         `INSERT INTO sop_approval (sop_version_id, agency_id, approved_by)
          SELECT $1, a.id, u.id FROM unnest($2::uuid[]) AS a(id)
-         CROSS JOIN LATERAL (SELECT id FROM app_user WHERE agency_id = a.id ORDER BY ('AGENCY_MANAGER' = ANY (roles)) DESC, username LIMIT 1) u`,
+         CROSS JOIN LATERAL (
+           -- The agency's own manager where the demo has one; otherwise the demo's SOP administrator records it on the agency's behalf.
+           SELECT id FROM app_user
+           WHERE agency_id = a.id OR 'SOP_ADMIN' = ANY (roles)
+           ORDER BY (agency_id = a.id) DESC, ('AGENCY_MANAGER' = ANY (roles)) DESC, username LIMIT 1) u`,
         [id, signatories],
       );
-      await this.audit.record(manager, { action: 'SOP.ACTIVATED', details: { sopVersionId: id, label: sop.version.replace(/[^A-Za-z0-9._-]/g, '_') } });
+      await this.audit.record(manager, { action: 'SOP.ACTIVATED', details: { sopVersionId: id, jurisdiction: sop.jurisdiction.country, label: sop.version } });
       return id;
     });
   }
 
-  private async resolveSignatories(manager: EntityManager, names: string[]): Promise<string[]> {
-    const rows = await manager.query<{ id: string; name: string }[]>(`SELECT id, name FROM agency WHERE name = ANY ($1::text[]) OR id::text = ANY ($1::text[])`, [names]);
-    const missing = names.filter((n) => !rows.some((r) => r.name === n || r.id === n));
-    if (missing.length > 0) throw new Error(`SOP signatories that are not agencies: ${missing.join(', ')}`);
-    return rows.map((r) => r.id);
+  /** Checks a document as an upload would (schema, then the agencies and border points it names), storing nothing. */
+  async validate(actor: Actor, document: unknown): Promise<{ valid: true; summary: SopDocumentSummary }> {
+    const sop = this.readDocument(document);
+    const signatories = await this.uow.run(actorScope(actor), (manager) => this.checkReferences(manager, sop));
+    return { valid: true, summary: documentSummary(sop, signatories) };
   }
+
+  /** Stores a valid document as a DRAFT of its jurisdiction, labelled with its `version`. */
+  async upload(actor: Actor, document: unknown, correlationId?: string): Promise<SopVersionView> {
+    const sop = this.readDocument(document);
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const signatories = await this.checkReferences(manager, sop);
+      const id = randomUUID();
+      const inserted = await manager.query<{ id: string }[]>(
+        `INSERT INTO sop_version (id, jurisdiction, label, document, status, signatory_agency_ids, effective_from, created_by)
+         VALUES ($1, $2, $3, $4::jsonb, 'DRAFT', $5::uuid[], $6, $7)
+         ON CONFLICT (jurisdiction, label) DO NOTHING RETURNING id`,
+        [id, sop.jurisdiction.country, sop.version, JSON.stringify(sop.document), signatories.map((s) => s.id), effectiveMoment(sop), actor.userId],
+      );
+      if (inserted.length === 0) {
+        const [existing] = await manager.query<{ id: string }[]>(`SELECT id FROM sop_version WHERE jurisdiction = $1 AND label = $2`, [sop.jurisdiction.country, sop.version]);
+        throw new ConflictError('SOP.LABEL_TAKEN', `${sop.jurisdiction.country} already has an SOP version labelled ${sop.version}: give the new one another "version"`, {
+          jurisdiction: sop.jurisdiction.country,
+          label: sop.version,
+          sopVersionId: existing?.id,
+        });
+      }
+      await this.audit.record(manager, {
+        action: 'SOP.UPLOADED',
+        actor,
+        correlationId,
+        details: { sopVersionId: id, jurisdiction: sop.jurisdiction.country, label: sop.version },
+      });
+      return this.view(manager, id);
+    });
+  }
+
+  /** Versions, newest first, with which signatories approved and which have not. */
+  async list(actor: Actor, query: ListSopsQuery): Promise<{ items: SopVersionSummary[]; nextCursor?: string }> {
+    const limit = query.limit ?? 50;
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const add = (clause: (p: string) => string, value: unknown): void => {
+        params.push(value);
+        where.push(clause(`$${params.length}`));
+      };
+      if (query.jurisdiction) add((p) => `v.jurisdiction = ${p}`, query.jurisdiction);
+      if (query.status) add((p) => `v.status = ${p}`, query.status);
+      // Versions are never deleted, so the cursor (the last id of a page) always still exists.
+      if (query.cursor) add((p) => `(v.created_at, v.id) < (SELECT created_at, id FROM sop_version WHERE id = ${p})`, query.cursor);
+      params.push(limit + 1);
+      const rows = await manager.query<SopVersionRow[]>(
+        `${SELECT_SOP_SUMMARY} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.created_at DESC, v.id DESC LIMIT $${params.length}`,
+        params,
+      );
+      const items = rows.slice(0, limit).map(sopSummary);
+      return rows.length > limit ? { items, nextCursor: items[items.length - 1].id } : { items };
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<SopVersionView> {
+    return this.uow.run(actorScope(actor), (manager) => this.view(manager, id));
+  }
+
+  /** What changed from `against` (default: the jurisdiction's active version) to this version. */
+  async diff(actor: Actor, id: string, against?: string): Promise<SopDiffView> {
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const version = await this.lifecycleRow(manager, id, 'read');
+      const before = against ? await this.lifecycleRow(manager, against, 'read') : await this.activeRow(manager, version.jurisdiction, this.clock.now());
+      if (!before) {
+        throw new ConflictError('SOP.NO_ACTIVE_VERSION', `${version.jurisdiction} has no active SOP version to compare with: name one with ?against=`, { jurisdiction: version.jurisdiction });
+      }
+      const changes = diffSops(this.parse(before), this.parse(version)).map((change) => ({ ...change, description: describeChange(change) }));
+      return { from: sopRef(before), to: sopRef(version), changes };
+    });
+  }
+
+  /**
+   * Runs sample arrivals (default: the built-in ones) through this version and the jurisdiction's
+   * active version, choosing among the real agencies; capacity counts as unused, so the outcome does
+   * not depend on today's load.
+   */
+  async simulate(actor: Actor, id: string, dto: SimulateSopDto): Promise<SopSimulationView> {
+    const samples = dto.samples ? toSamples(dto.samples) : BUILT_IN_SAMPLES;
+    const now = this.clock.now();
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const version = await this.lifecycleRow(manager, id, 'read');
+      const active = await this.activeRow(manager, version.jurisdiction, now);
+      const simulation = simulateSop(this.parse(version), active && this.parse(active), samples, await simulationAgencies(manager), now);
+      return { version: sopRef(version), active: active && sopRef(active), simulation };
+    });
+  }
+
+  /** Approves a draft on behalf of the caller's agency, which must be a signatory; once per agency. */
+  async approve(actor: Actor, id: string, correlationId?: string): Promise<SopVersionView> {
+    return this.uow.run(actorScope(actor), async (manager) => {
+      // FOR SHARE: an activation (which updates the row) waits, so no approval lands on a version that just left DRAFT.
+      const [row] = await manager.query<(LifecycleRow & { signatory: boolean })[]>(
+        `SELECT id, jurisdiction, label, status, $2 = ANY (signatory_agency_ids) AS signatory FROM sop_version WHERE id = $1 FOR SHARE`,
+        [id, actor.agencyId],
+      );
+      if (!row) throw notFound();
+      if (!row.signatory) throw new DomainError('SOP.NOT_A_SIGNATORY', 'FORBIDDEN', 'Your agency is not a signatory of this SOP version', { agencyId: actor.agencyId });
+      if (row.status !== 'DRAFT') throw notADraft(row, 'approved');
+      const inserted = await manager.query<{ agency_id: string }[]>(
+        `INSERT INTO sop_approval (sop_version_id, agency_id, approved_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING agency_id`,
+        [id, actor.agencyId, actor.userId],
+      );
+      if (inserted.length === 0) throw new ConflictError('SOP.ALREADY_APPROVED', 'Your agency has already approved this version', { agencyId: actor.agencyId });
+      await this.audit.record(manager, { action: 'SOP.APPROVED', actor, correlationId, details: { sopVersionId: id, agencyId: actor.agencyId } });
+      return this.view(manager, id);
+    });
+  }
+
+  /**
+   * Makes a fully approved draft the jurisdiction's active version from now, retiring the previous one
+   * in the same transaction. Refused before the document's effective date (no scheduled activation),
+   * and when another version was activated at the same time.
+   */
+  async activate(actor: Actor, id: string, correlationId?: string): Promise<SopVersionView & { superseded: SopVersionRef | null }> {
+    const now = this.clock.now();
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const row = await this.lifecycleRow(manager, id, 'lock');
+      if (row.status !== 'DRAFT') throw notADraft(row, 'activated');
+      const missing = await manager.query<AgencyRef[]>(
+        `SELECT a.id, a.name FROM sop_version v CROSS JOIN LATERAL unnest(v.signatory_agency_ids) WITH ORDINALITY AS s(id, ord) JOIN agency a ON a.id = s.id
+         WHERE v.id = $1 AND NOT EXISTS (SELECT 1 FROM sop_approval ap WHERE ap.sop_version_id = v.id AND ap.agency_id = s.id) ORDER BY s.ord`,
+        [id],
+      );
+      if (missing.length > 0) {
+        throw new ConflictError('SOP.APPROVALS_MISSING', `${missing.length} signator${missing.length === 1 ? 'y has' : 'ies have'} not approved this version yet: ${missing.map((m) => m.name).join(', ')}`, {
+          missing,
+        });
+      }
+      // Checked again as the rules stand today: what the router cannot read must not become active.
+      const check = validateSop(row.document, { questions: DEFAULT_QUESTIONNAIRE.questions });
+      if (!check.ok) throw new ConflictError('SOP.NO_LONGER_VALID', 'The version no longer passes validation and cannot be activated', { fields: check.problems });
+      if (now < effectiveMoment(check.sop)) {
+        throw new ConflictError('SOP.NOT_YET_EFFECTIVE', `This version takes effect on ${check.sop.effectiveFrom}: activate it on or after that day`, { effectiveFrom: check.sop.effectiveFrom });
+      }
+      // The version to supersede is whichever is ACTIVE, in effect yet or not.
+      const previous = await this.activeRow(manager, row.jurisdiction, null);
+      const concurrently = (): ConflictError =>
+        new ConflictError('SOP.ACTIVATED_CONCURRENTLY', `Another version of ${row.jurisdiction} was activated at the same time: read the versions again`, { jurisdiction: row.jurisdiction });
+      if (previous) {
+        // Compare-and-set: of two activations superseding the same version, one retires it and the other finds it gone.
+        const [retired] = await manager.query<[{ id: string }[], number]>(
+          `UPDATE sop_version SET status = 'RETIRED', retired_at = now() WHERE id = $1 AND status = 'ACTIVE' RETURNING id`,
+          [previous.id],
+        );
+        if (retired.length === 0) throw concurrently();
+      }
+      try {
+        await manager.query(`UPDATE sop_version SET status = 'ACTIVE', activated_at = now(), activated_by = $2 WHERE id = $1 AND status = 'DRAFT'`, [id, actor.userId]);
+      } catch (error) {
+        // The first version of a jurisdiction, activated twice at once: the one-active-per-jurisdiction index decides.
+        if (isUniqueViolation(error, 'sop_version_active_uq')) throw concurrently();
+        throw error;
+      }
+      if (previous) {
+        await this.audit.record(manager, { action: 'SOP.RETIRED', actor, correlationId, details: { sopVersionId: previous.id, from: 'ACTIVE', supersededBy: id } });
+      }
+      await this.audit.record(manager, {
+        action: 'SOP.ACTIVATED',
+        actor,
+        correlationId,
+        details: { sopVersionId: id, jurisdiction: row.jurisdiction, label: row.label, supersedes: previous?.id ?? null },
+      });
+      return { ...(await this.view(manager, id)), superseded: previous ? { ...sopRef(previous), status: 'RETIRED' } : null };
+    });
+  }
+
+  /**
+   * Withdraws a draft (it can no longer be approved or activated). An active version is retired only by
+   * activating its successor: retiring it alone would leave the jurisdiction's new cases unrouted.
+   */
+  async retire(actor: Actor, id: string, correlationId?: string): Promise<SopVersionView> {
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const row = await this.lifecycleRow(manager, id, 'lock');
+      switch (row.status) {
+        case 'ACTIVE':
+          throw new ConflictError(
+            'SOP.ACTIVE_NEEDS_SUCCESSOR',
+            `This is the active SOP of ${row.jurisdiction}: activate the version that replaces it (which retires this one); without an active SOP new cases are not routed`,
+            { jurisdiction: row.jurisdiction },
+          );
+        case 'RETIRED':
+          throw new ConflictError('SOP.ALREADY_RETIRED', 'This version is already retired');
+        case 'DRAFT':
+          break;
+      }
+      await manager.query(`UPDATE sop_version SET status = 'RETIRED', retired_at = now() WHERE id = $1 AND status = 'DRAFT'`, [id]);
+      await this.audit.record(manager, { action: 'SOP.RETIRED', actor, correlationId, details: { sopVersionId: id, from: 'DRAFT' } });
+      return this.view(manager, id);
+    });
+  }
+
+  /** A document checked against the schema and the questionnaire the intake asks; every problem with its path. */
+  private readDocument(document: unknown): Sop {
+    const result = validateSop(document, { questions: DEFAULT_QUESTIONNAIRE.questions });
+    if (!result.ok) throw invalid(result.problems);
+    return result.sop;
+  }
+
+  private async checkReferences(manager: EntityManager, sop: Sop): Promise<AgencyRef[]> {
+    const references = await checkSopReferences(manager, sop);
+    if (references.problems.length > 0) throw invalid(references.problems);
+    return references.signatories;
+  }
+
+  private async view(manager: EntityManager, id: string): Promise<SopVersionView> {
+    const [row] = await manager.query<SopVersionRow[]>(`${SELECT_SOP_VERSION} WHERE v.id = $1`, [id]);
+    if (!row) throw notFound();
+    return sopVersionView(row);
+  }
+
+  private async lifecycleRow(manager: EntityManager, id: string, mode: 'read' | 'lock'): Promise<LifecycleRow> {
+    const [row] = await manager.query<LifecycleRow[]>(
+      `SELECT id, jurisdiction, label, status, document FROM sop_version WHERE id = $1${mode === 'lock' ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    if (!row) throw notFound();
+    return row;
+  }
+
+  /** The jurisdiction's ACTIVE version, if any; with `at`, only when in effect by then (what the router uses). */
+  private async activeRow(manager: EntityManager, jurisdiction: string, at: Date | null): Promise<LifecycleRow | null> {
+    const [row] = await manager.query<LifecycleRow[]>(
+      `SELECT id, jurisdiction, label, status, document FROM sop_version
+       WHERE jurisdiction = $1 AND status = 'ACTIVE' AND ($2::timestamptz IS NULL OR effective_from IS NULL OR effective_from <= $2)`,
+      [jurisdiction, at],
+    );
+    return row ?? null;
+  }
+
+  private parse(row: LifecycleRow): Sop {
+    let sop = this.parsed.get(row.id);
+    if (!sop) {
+      try {
+        sop = loadSop(row.document);
+      } catch (error) {
+        if (error instanceof InvalidSopError) {
+          throw new ConflictError('SOP.NO_LONGER_VALID', `Version ${row.label} no longer passes validation`, { sopVersionId: row.id, fields: error.problems });
+        }
+        throw error;
+      }
+      this.parsed.set(row.id, sop);
+    }
+    return sop;
+  }
+}
+
+function documentSummary(sop: Sop, signatories: AgencyRef[]): SopDocumentSummary {
+  return {
+    version: sop.version,
+    title: sop.title ?? null,
+    jurisdiction: { country: sop.jurisdiction.country, borderPoints: sop.jurisdiction.borderPoints },
+    effectiveFrom: sop.effectiveFrom,
+    deadlinesFrom: sop.deadlinesFrom,
+    signatories,
+    coordinatingBody: sop.escalation.coordinatingBody,
+    profilingRules: { version: sop.ruleSet.version, rules: sop.ruleSet.rules.length, primaFacie: sop.ruleSet.primaFacie.length },
+    routing: { profiles: PROFILES.length, targets: new Set(PROFILES.flatMap((p) => [sop.routing[p].lead, ...sop.routing[p].supporting].map(targetKey))).size },
+    escalationSteps: sop.escalation.steps.length,
+    safeguardsOff: SAFEGUARD_CODES.filter((code) => !sop.safeguards[code].enabled),
+  };
 }

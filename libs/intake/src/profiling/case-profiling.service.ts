@@ -1,17 +1,14 @@
-import { AgencyKind, allowedGroups, DEFAULT_DATA_SHARING, FieldGroup } from '@kivuko/access';
+import { AgencyKind, allowedGroups, FieldGroup } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
 import { Actor, actorScope, BadInputError, ConflictError, FieldCipher, NotFoundError, UnitOfWork } from '@kivuko/platform';
 import {
-  DEFAULT_RULE_SET_DOCUMENT,
   diffProfiles,
   FiredIndicator,
   isProfileCode,
-  loadRuleSet,
   ProfileCode,
   ProfileDiff,
   profileCase,
   profileOrder,
-  RuleSet,
   SuggestedProfile,
   Urgency,
   WithheldProfile,
@@ -23,7 +20,7 @@ import { agencyKindOf } from '../agency-kind';
 import { caseNotFound, consentedGroups } from '../consent/consent.service';
 import { requireOwnBorderPoint } from '../border-point-guard';
 import { loadCaseFacts } from './case-facts';
-import { DEFAULT_QUESTIONNAIRE } from '../screening/questionnaire';
+import { CasePolicy } from '../case-policy';
 
 /** Profiles that count as confirmed for routing at once, while still shown for confirmation. */
 export const URGENT_PROFILES: readonly ProfileCode[] = ['MEDICAL_EMERGENCY', 'UNACCOMPANIED_CHILD', 'TRAFFICKING_VICTIM'];
@@ -67,6 +64,8 @@ export interface CaseProfileView {
 export interface ProfilingRunView {
   version: number;
   ruleSetVersion: string;
+  /** The joint SOP version whose rules ran (null: no SOP was active, the default rules ran). */
+  sopVersionId: string | null;
   trigger: string;
   ranAt: string;
   ranBy: string | null;
@@ -130,8 +129,6 @@ export interface ProfilingListener {
  */
 @Injectable()
 export class CaseProfilingService {
-  /** The default rule set, checked against the questionnaire it reads: a rule about a question that does not exist stops the start. */
-  readonly ruleSet: RuleSet = loadRuleSet(DEFAULT_RULE_SET_DOCUMENT, { questions: DEFAULT_QUESTIONNAIRE.questions });
 
   private readonly listeners: ProfilingListener[] = [];
 
@@ -139,6 +136,7 @@ export class CaseProfilingService {
     private readonly uow: UnitOfWork,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly policy: CasePolicy,
   ) {}
 
   /** Called in the transaction of every profiling run and decision (referrals route from here). */
@@ -152,7 +150,8 @@ export class CaseProfilingService {
 
   /** Runs the engine on a case in the caller's transaction and stores the run; returns the current profiles. */
   async run(manager: EntityManager, caseId: string, trigger: ProfilingTrigger, actor: Actor | null): Promise<{ version: number; profiles: CaseProfileView[] }> {
-    const result = profileCase(await loadCaseFacts(manager, this.cipher, caseId), this.ruleSet);
+    const inForce = await this.policy.forCase(manager, caseId);
+    const result = profileCase(await loadCaseFacts(manager, this.cipher, caseId), inForce.ruleSet);
     const [previous] = await manager.query<{ version: number; profiles: SuggestedProfile[] }[]>(
       `SELECT version, profiles FROM profiling_run WHERE case_id = $1 ORDER BY version DESC LIMIT 1`,
       [caseId],
@@ -160,8 +159,8 @@ export class CaseProfilingService {
     const version = (previous?.version ?? 0) + 1;
     const diff = diffProfiles(previous?.profiles ?? [], result.profiles);
     await manager.query(
-      `INSERT INTO profiling_run (id, case_id, version, rule_set_version, trigger, profiles, withheld, diff, ran_by)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9)`,
+      `INSERT INTO profiling_run (id, case_id, version, rule_set_version, trigger, profiles, withheld, diff, ran_by, sop_version_id)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10)`,
       [
         randomUUID(),
         caseId,
@@ -172,6 +171,7 @@ export class CaseProfilingService {
         JSON.stringify(result.withheld satisfies WithheldProfile[]),
         JSON.stringify({ added: diff.added.map((p) => p.profile), removed: diff.removed.map((p) => p.profile), changed: diff.changed }),
         actor?.userId ?? null,
+        inForce.sopVersionId,
       ],
     );
 
@@ -224,7 +224,8 @@ export class CaseProfilingService {
   async visibleTo(manager: EntityManager, actor: Actor, caseId: string, borderPointId: string, profiles: CaseProfileView[]): Promise<CaseProfileView[]> {
     if (actor.borderPointIds.includes(borderPointId)) return profiles;
     const kind: AgencyKind = await agencyKindOf(manager, actor.agencyId);
-    const allowed = allowedGroups(DEFAULT_DATA_SHARING, kind, { consentFor: await consentedGroups(manager, caseId, actor.agencyId, kind) });
+    const { sharing } = await this.policy.forCase(manager, caseId);
+    const allowed = allowedGroups(sharing, kind, { consentFor: await consentedGroups(manager, caseId, actor.agencyId, kind) });
     return profiles.filter((p) => allowed.has(PROFILE_GROUP[p.profile]));
   }
 
@@ -235,8 +236,8 @@ export class CaseProfilingService {
       const shown = new Set<ProfileCode>(current.map((p) => p.profile));
       const everything = actor.borderPointIds.includes(borderPointId);
       const visible = (profile: ProfileCode): boolean => everything || shown.has(profile);
-      const runs = await manager.query<{ version: number; rule_set_version: string; trigger: string; ran_at: Date; ran_by: string | null; profiles: SuggestedProfile[]; diff: ProfilingRunView['diff'] }[]>(
-        `SELECT version, rule_set_version, trigger, ran_at, ran_by, profiles, diff FROM profiling_run WHERE case_id = $1 ORDER BY version DESC`,
+      const runs = await manager.query<{ version: number; rule_set_version: string; sop_version_id: string | null; trigger: string; ran_at: Date; ran_by: string | null; profiles: SuggestedProfile[]; diff: ProfilingRunView['diff'] }[]>(
+        `SELECT version, rule_set_version, sop_version_id, trigger, ran_at, ran_by, profiles, diff FROM profiling_run WHERE case_id = $1 ORDER BY version DESC`,
         [caseId],
       );
       const decisions = await manager.query<{ profile: ProfileCode; action: string; reason: string | null; decided_by: string; decided_at: Date }[]>(
@@ -256,6 +257,7 @@ export class CaseProfilingService {
         history: runs.map((r) => ({
           version: r.version,
           ruleSetVersion: r.rule_set_version,
+          sopVersionId: r.sop_version_id,
           trigger: r.trigger,
           ranAt: r.ran_at.toISOString(),
           ranBy: r.ran_by,

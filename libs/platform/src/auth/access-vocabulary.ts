@@ -42,6 +42,8 @@ export enum Permission {
   SopManage = 'SOP_MANAGE',
   /** Approve a draft SOP on behalf of one's agency (a signatory). */
   SopApprove = 'SOP_APPROVE',
+  /** Register or remove one's agency's webhook (a system administrator: any agency's). */
+  WebhooksManage = 'WEBHOOKS_MANAGE',
   /** Mark a claimed relationship between travel companions as verified (or not). */
   RelationshipsVerify = 'RELATIONSHIPS_VERIFY',
   /** Record a person's consent or refusal, and its withdrawal. */
@@ -89,11 +91,12 @@ export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } =
     Permission.ReferralsWork,
     Permission.SopRead,
     Permission.SopApprove,
+    Permission.WebhooksManage,
   ],
   [Role.SopAdmin]: [...EVERYONE, Permission.SopRead, Permission.SopManage],
   [Role.Analyst]: EVERYONE,
   [Role.Monitor]: [...EVERYONE, Permission.AuditVerify],
-  [Role.Sysadmin]: [...EVERYONE, Permission.ReferenceDataManage, Permission.UsersRead, Permission.UsersManage, Permission.AuditVerify],
+  [Role.Sysadmin]: [...EVERYONE, Permission.ReferenceDataManage, Permission.UsersRead, Permission.UsersManage, Permission.AuditVerify, Permission.WebhooksManage],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

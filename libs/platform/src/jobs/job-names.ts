@@ -14,12 +14,15 @@ export enum JobName {
   ReferralDue = 'referrals.due',
   /** The safety net behind the timers: every overdue referral, and every escalation step that is due. */
   ReferralSweep = 'referrals.sweep',
+  /** POSTs one referral event to an agency's webhook, signed; retried with backoff until it answers 2xx. */
+  WebhookDelivery = 'referrals.webhook',
 }
 
 export interface JobPayloads {
   [JobName.OutboxPrune]: { publishedBefore: string };
   [JobName.ReferralDue]: { referralId: string };
   [JobName.ReferralSweep]: { at: string };
+  [JobName.WebhookDelivery]: { eventId: string; agencyId: string; event: string; referralId: string; status: string; occurredAt: string };
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

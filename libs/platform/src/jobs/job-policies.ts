@@ -29,10 +29,20 @@ export const REFERRAL_DEADLINE_POLICY: JobPolicy = {
   keepFailedCount: 10_000,
 };
 
+/** A receiver that is down gets the event again, later and later, for about an hour and a half. */
+export const WEBHOOK_POLICY: JobPolicy = {
+  queue: QueueName.Referrals,
+  attempts: 12,
+  backoff: { type: 'exponential', delayMs: 1_000 },
+  keepCompletedSeconds: 2 * DAY,
+  keepFailedCount: 10_000,
+};
+
 export const JOB_POLICIES: { readonly [N in JobName]: JobPolicy } = {
   [JobName.OutboxPrune]: OUTBOX_PRUNE_POLICY,
   [JobName.ReferralDue]: REFERRAL_DEADLINE_POLICY,
   [JobName.ReferralSweep]: REFERRAL_DEADLINE_POLICY,
+  [JobName.WebhookDelivery]: WEBHOOK_POLICY,
 };
 
 /** How many jobs of one queue a process works on at once. */

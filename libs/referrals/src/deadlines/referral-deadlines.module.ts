@@ -1,11 +1,31 @@
 import { AuditModule } from '@kivuko/audit';
-import { Module } from '@nestjs/common';
+import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { ReferralService } from '../referral.service';
+import { ReferralsModule } from '../referrals.module';
+import { WebhookController, WebhookDeliveryJob, WebhookEvents } from '../webhooks/webhooks';
 import { ReferralDeadlines, ReferralDueJob, ReferralSweepJob, ReferralSweepSchedule } from './referral-deadlines';
 
-/** First-contact deadlines: the timers, the sweep behind them, and escalation. In the api and the worker alike. */
+/** Hands the referral use cases the webhooks as their event sink. */
+@Injectable()
+class ReferralEventWiring implements OnModuleInit {
+  constructor(
+    private readonly referrals: ReferralService,
+    private readonly events: WebhookEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.referrals.setEventSink(this.events);
+  }
+}
+
+/**
+ * What happens to referrals over time and outside: first-contact deadlines (the timers, the sweep behind
+ * them, escalation) and the agencies' webhooks. In the api and the worker alike.
+ */
 @Module({
-  imports: [AuditModule],
-  providers: [ReferralDeadlines, ReferralDueJob, ReferralSweepJob, ReferralSweepSchedule],
-  exports: [ReferralDeadlines, ReferralSweepSchedule],
+  imports: [AuditModule, ReferralsModule],
+  controllers: [WebhookController],
+  providers: [WebhookEvents, WebhookDeliveryJob, ReferralEventWiring, ReferralDeadlines, ReferralDueJob, ReferralSweepJob, ReferralSweepSchedule],
+  exports: [ReferralDeadlines, ReferralSweepSchedule, WebhookEvents],
 })
 export class ReferralDeadlinesModule {}

@@ -16,6 +16,7 @@ import { alertsDue, loadSop, PRIORITIES, ScheduledAlert, Sop } from '@kivuko/sop
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { WebhookEvents } from '../webhooks/webhooks';
 
 const SWEEP_EVERY_MS = 60_000;
 const SWEEP_BATCH = 500;
@@ -55,6 +56,7 @@ export class ReferralDeadlines {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly events: WebhookEvents,
   ) {}
 
   now(): Date {
@@ -95,6 +97,8 @@ export class ReferralDeadlines {
         [referral.id],
       );
       await this.audit.record(manager, { action: 'REFERRAL.OVERDUE', caseId: referral.case_id, purpose: 'REFERRAL', details: { referralId: referral.id } });
+      const [{ status }] = await manager.query<{ status: string }[]>(`SELECT status FROM referral WHERE id = $1`, [referral.id]);
+      await this.events.emit(manager, referral.agency_id, 'referral.overdue', { id: referral.id, status });
     }
     const sop = await this.sopOf(manager, referral.sop_version_id);
     const priority = PRIORITIES[referral.priority - 1] ?? PRIORITIES[PRIORITIES.length - 1];

@@ -1,0 +1,37 @@
+import { DataSharingMap, DEFAULT_DATA_SHARING } from '@kivuko/access';
+import { DEFAULT_RULE_SET_DOCUMENT, loadRuleSet, RuleSet } from '@kivuko/profiling';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DEFAULT_QUESTIONNAIRE } from './screening/questionnaire';
+
+/** The joint SOP in force for a case: its profiling rules and its data-sharing map, and which version that is. */
+export interface CasePolicySource {
+  policyFor(manager: EntityManager, caseId: string): Promise<{ sopVersionId: string; ruleSet: RuleSet; sharing: DataSharingMap } | null>;
+}
+
+export interface CasePolicyInForce {
+  /** Null when no SOP is active for the case's jurisdiction: the defaults apply and nothing is routed. */
+  sopVersionId: string | null;
+  ruleSet: RuleSet;
+  sharing: DataSharingMap;
+}
+
+/**
+ * What profiling and reading a case go by: the active joint SOP of the case's jurisdiction (the referrals
+ * context supplies it), or, where none is active, the default rules and sharing map.
+ */
+@Injectable()
+export class CasePolicy {
+  /** The default rule set, checked against the questionnaire it reads: a rule about a question that does not exist stops the start. */
+  readonly defaultRuleSet: RuleSet = loadRuleSet(DEFAULT_RULE_SET_DOCUMENT, { questions: DEFAULT_QUESTIONNAIRE.questions });
+  private source?: CasePolicySource;
+
+  setSource(source: CasePolicySource): void {
+    this.source = source;
+  }
+
+  async forCase(manager: EntityManager, caseId: string): Promise<CasePolicyInForce> {
+    const found = await this.source?.policyFor(manager, caseId);
+    return found ?? { sopVersionId: null, ruleSet: this.defaultRuleSet, sharing: DEFAULT_DATA_SHARING };
+  }
+}

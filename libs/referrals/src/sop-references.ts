@@ -1,0 +1,60 @@
+import { FieldProblem } from '@kivuko/platform';
+import { Sop } from '@kivuko/sop';
+import { EntityManager } from 'typeorm';
+import { AgencyRef } from './sop-view';
+
+export interface SopReferences {
+  /** The signatory agencies, in the document's order (complete only when there are no problems). */
+  signatories: AgencyRef[];
+  problems: FieldProblem[];
+}
+
+/**
+ * What a valid SOP document names outside itself, checked against the database: every signatory and
+ * every agency an escalation step alerts is an agency (by name or id), no agency signs twice, and the
+ * border points the SOP is limited to are border points of its country.
+ */
+export async function checkSopReferences(manager: EntityManager, sop: Sop): Promise<SopReferences> {
+  const stepAgencies = sop.escalation.steps.map((step) => step.agency ?? null);
+  const named = [...new Set([...sop.signatories, ...stepAgencies.filter((a): a is string => a !== null)])];
+  const agencies = await manager.query<{ id: string; name: string }[]>(
+    `SELECT id, name FROM agency WHERE name = ANY ($1::text[]) OR id::text = ANY ($1::text[])`,
+    [named],
+  );
+  const find = (nameOrId: string): AgencyRef | undefined => agencies.find((a) => a.name === nameOrId || a.id === nameOrId);
+  const problems: FieldProblem[] = [];
+  const signatories: AgencyRef[] = [];
+  const signedAt = new Map<string, number>();
+  sop.signatories.forEach((nameOrId, index) => {
+    const path = `signatories[${index}]`;
+    const agency = find(nameOrId);
+    if (!agency) {
+      problems.push({ path, problem: `${JSON.stringify(nameOrId)} is not an agency (give an agency's exact name or its id)` });
+      return;
+    }
+    const earlier = signedAt.get(agency.id);
+    if (earlier !== undefined) {
+      problems.push({ path, problem: `names the same agency as signatories[${earlier}] (${agency.name})` });
+      return;
+    }
+    signedAt.set(agency.id, index);
+    signatories.push({ id: agency.id, name: agency.name });
+  });
+  stepAgencies.forEach((nameOrId, index) => {
+    if (nameOrId !== null && !find(nameOrId)) {
+      problems.push({ path: `escalation.steps[${index}].agency`, problem: `${JSON.stringify(nameOrId)} is not an agency (give an agency's exact name or its id)` });
+    }
+  });
+  if (sop.jurisdiction.borderPoints.length > 0) {
+    const known = await manager.query<{ code: string }[]>(`SELECT code FROM border_point WHERE country = $1 AND code = ANY ($2::text[])`, [
+      sop.jurisdiction.country,
+      sop.jurisdiction.borderPoints,
+    ]);
+    sop.jurisdiction.borderPoints.forEach((code, index) => {
+      if (!known.some((k) => k.code === code)) {
+        problems.push({ path: `jurisdiction.borderPoints[${index}]`, problem: `"${code}" is not a border point of ${sop.jurisdiction.country}` });
+      }
+    });
+  }
+  return { signatories, problems };
+}
