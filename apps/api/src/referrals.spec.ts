@@ -112,6 +112,26 @@ describe('referrals: routing under the joint SOP, consent gate, queues, transiti
     expect(after.body.openTasks).toEqual([]);
   });
 
+  it('lets an urgent medical referral proceed at once on vital interest, recorded as such', async () => {
+    const res = await api.http()
+      .post('/api/v1/intakes')
+      .set(await api.as('border.official'))
+      .send({
+        intakeId: randomUUID(),
+        mode: 'MASS_ARRIVAL',
+        arrival: { borderPointId: KGM, arrivedAt: new Date(Date.now() - 600_000).toISOString(), mode: 'SEA' },
+        persons: [{ description: 'woman, about 30, bleeding', sex: 'FEMALE', statedAge: 30, nationalities: ['COD'], urgentNeeds: ['MEDICAL_EMERGENCY'] }],
+      })
+      .expect(201);
+    const caseId = res.body.cases[0].id as string;
+    const [hospital] = await sent(caseId);
+    expect(hospital).toMatchObject({ status: 'PENDING', role: 'LEAD', profiles: ['MEDICAL_EMERGENCY'], priority: 1, agency: { kind: 'HEALTH' } });
+    expect(hospital.basis.met).toEqual([expect.objectContaining({ kind: 'AUTOMATIC', legalBasis: 'VITAL_INTEREST' })]);
+    // First contact within the hour.
+    const created = (await api.owner<{ created_at: Date }>(`SELECT created_at FROM referral WHERE id = $1`, [hospital.id]))[0].created_at;
+    expect(Math.abs(Date.parse(hospital.dueAt) - created.getTime() - 3_600_000)).toBeLessThan(5_000);
+  });
+
   it('keeps a referral blocked when consent is refused, and tells the sender', async () => {
     const caseId = await register(traffickedWoman('Claudine'));
     await api.http()
