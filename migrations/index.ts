@@ -11,6 +11,7 @@ import { NameSearchTuning1765000000000 } from './1765000000000-name-search-tunin
 import { ReferralDeadlines1765050000000 } from './1765050000000-referral-deadlines';
 import { Webhooks1765060000000 } from './1765060000000-webhooks';
 import { ProfilingSopVersion1765070000000 } from './1765070000000-profiling-sop-version';
+import { ReferralVisibility1765080000000 } from './1765080000000-referral-visibility';
 import { SopLifecycle1765100000000 } from './1765100000000-sop-lifecycle';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
@@ -28,5 +29,6 @@ export const ALL_MIGRATIONS: Function[] = [
   ReferralDeadlines1765050000000,
   Webhooks1765060000000,
   ProfilingSopVersion1765070000000,
+  ReferralVisibility1765080000000,
   SopLifecycle1765100000000,
 ];

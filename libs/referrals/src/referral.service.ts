@@ -3,7 +3,7 @@ import { Actor, actorScope, BadInputError, DomainError, NotFoundError, UnitOfWor
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ListReferralsQuery, ReferralActionDto } from './referral.dto';
-import { FIRST_CONTACT_ACTIONS, nextStatus, OPEN_STATUSES, ReferralAction, ReferralStatus } from './referral-status';
+import { FIRST_CONTACT_ACTIONS, nextStatus, ReferralAction, ReferralStatus } from './referral-status';
 
 export interface ReferralView {
   id: string;
@@ -164,29 +164,8 @@ export class ReferralService {
     }
     const after = query.cursor ? decodeQueueCursor(query.cursor) : undefined;
     return this.uow.run(actorScope(actor), async (manager) => {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const add = (clause: (p: string) => string, value: unknown): void => {
-        params.push(value);
-        where.push(clause(`$${params.length}`));
-      };
-      if (sent) add((p) => `r.border_point_id = ANY (${p}::uuid[])`, actor.borderPointIds);
-      else add((p) => `r.agency_id = ${p}`, actor.agencyId);
-      if (query.status) add((p) => `r.status = ${p}`, query.status);
-      else if (!sent) add((p) => `r.status = ANY (${p}::text[])`, OPEN_STATUSES);
-      if (query.priority) add((p) => `r.priority = ${p}`, query.priority);
-      if (query.profile) add((p) => `r.profiles @> ARRAY[${p}]::text[]`, query.profile);
-      if (query.borderPointId) add((p) => `r.border_point_id = ${p}`, query.borderPointId);
-      if (query.overdue !== undefined) where.push(query.overdue ? 'r.overdue_at IS NOT NULL' : 'r.overdue_at IS NULL');
-      if (after) {
-        params.push(after.priority, after.dueAt, after.id);
-        where.push(`(r.priority, r.due_at, r.id) > ($${params.length - 2}, $${params.length - 1}, $${params.length}::uuid)`);
-      }
-      params.push(limit + 1);
-      const rows = await manager.query<ReferralRow[]>(
-        `${SELECT_REFERRAL} WHERE ${where.join(' AND ')} ORDER BY r.priority, r.due_at, r.id LIMIT $${params.length}`,
-        params,
-      );
+      const { sql, params } = queueQuery(actor, query, after, limit + 1);
+      const rows = await manager.query<ReferralRow[]>(sql, params);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       const items = page.map(referralView);
@@ -284,6 +263,41 @@ export class ReferralService {
     await this.followUp?.afterTransition(manager, fresh, action, actor);
     return fresh;
   }
+}
+
+/**
+ * The queue query: the agency's open referrals (or those sent from the caller's border points), most
+ * urgent and soonest due first. Each shape reads an index in this order: the open queue the partial index
+ * of open referrals (its predicate written out so the planner can match it), a status filter the full
+ * queue index, the sender's view the sender index.
+ */
+export function queueQuery(
+  actor: Pick<Actor, 'agencyId' | 'borderPointIds'>,
+  query: ListReferralsQuery,
+  after: { priority: number; dueAt: Date; id: string } | undefined,
+  limit: number,
+): { sql: string; params: unknown[] } {
+  const sent = query.view === 'SENT';
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: (p: string) => string, value: unknown): void => {
+    params.push(value);
+    where.push(clause(`$${params.length}`));
+  };
+  if (sent) add((p) => `r.border_point_id = ANY (${p}::uuid[])`, actor.borderPointIds);
+  else add((p) => `r.agency_id = ${p}`, actor.agencyId);
+  if (query.status) add((p) => `r.status = ${p}`, query.status);
+  else if (!sent) where.push(`r.status NOT IN ('DECLINED', 'COMPLETED', 'WITHDRAWN')`);
+  if (query.priority) add((p) => `r.priority = ${p}`, query.priority);
+  if (query.profile) add((p) => `r.profiles @> ARRAY[${p}]::text[]`, query.profile);
+  if (query.borderPointId) add((p) => `r.border_point_id = ${p}`, query.borderPointId);
+  if (query.overdue !== undefined) where.push(query.overdue ? 'r.overdue_at IS NOT NULL' : 'r.overdue_at IS NULL');
+  if (after) {
+    params.push(after.priority, after.dueAt, after.id);
+    where.push(`(r.priority, r.due_at, r.id) > ($${params.length - 2}, $${params.length - 1}, $${params.length}::uuid)`);
+  }
+  params.push(limit);
+  return { sql: `${SELECT_REFERRAL} WHERE ${where.join(' AND ')} ORDER BY r.priority, r.due_at, r.id LIMIT $${params.length}`, params };
 }
 
 export function encodeQueueCursor(row: Pick<ReferralRow, 'priority' | 'due_at' | 'id'>): string {
