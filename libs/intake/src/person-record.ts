@@ -32,6 +32,27 @@ export function matchFactsOf(person: PersonIntakeDto, arrivedAt: Date): PersonFa
   };
 }
 
+/** The person's columns, in the order the statements below name them. */
+function personValues(person: PersonIntakeDto): unknown[] {
+  return [
+    person.givenName ?? null,
+    person.familyName ?? null,
+    person.otherNames ?? [],
+    person.description ?? null,
+    person.sex,
+    person.dateOfBirth ?? null,
+    person.dateOfBirth ? (person.dateOfBirthEstimated ?? false) : false,
+    person.statedAge ?? null,
+    person.nationalities,
+    person.areaOfOrigin?.name ?? null,
+    person.areaOfOrigin?.code ?? null,
+    person.languages ?? [],
+    person.interpreter?.needed ?? null,
+    person.interpreter?.sex ?? null,
+    person.documentsHeldByOther ?? null,
+  ];
+}
+
 /** Inserts the person of a case with their searchable names and documents. */
 export async function insertPerson(manager: EntityManager, caseId: string, identityId: string, person: PersonIntakeDto): Promise<void> {
   await manager.query(
@@ -39,25 +60,7 @@ export async function insertPerson(manager: EntityManager, caseId: string, ident
        date_of_birth_estimated, stated_age, nationalities, area_of_origin, area_of_origin_code, languages, interpreter_needed,
        interpreter_sex, documents_held_by_other)
      VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9, $10, $11::text[], $12, $13, $14::text[], $15, $16, $17)`,
-    [
-      caseId,
-      identityId,
-      person.givenName ?? null,
-      person.familyName ?? null,
-      person.otherNames ?? [],
-      person.description ?? null,
-      person.sex,
-      person.dateOfBirth ?? null,
-      person.dateOfBirth ? (person.dateOfBirthEstimated ?? false) : false,
-      person.statedAge ?? null,
-      person.nationalities,
-      person.areaOfOrigin?.name ?? null,
-      person.areaOfOrigin?.code ?? null,
-      person.languages ?? [],
-      person.interpreter?.needed ?? null,
-      person.interpreter?.sex ?? null,
-      person.documentsHeldByOther ?? null,
-    ],
+    [caseId, identityId, ...personValues(person)],
   );
   await insertSearchables(manager, caseId, person);
 }
@@ -69,24 +72,7 @@ export async function replacePerson(manager: EntityManager, caseId: string, pers
        date_of_birth_estimated = $8, stated_age = $9, nationalities = $10::text[], area_of_origin = $11, area_of_origin_code = $12,
        languages = $13::text[], interpreter_needed = $14, interpreter_sex = $15, documents_held_by_other = $16
      WHERE case_id = $1`,
-    [
-      caseId,
-      person.givenName ?? null,
-      person.familyName ?? null,
-      person.otherNames ?? [],
-      person.description ?? null,
-      person.sex,
-      person.dateOfBirth ?? null,
-      person.dateOfBirth ? (person.dateOfBirthEstimated ?? false) : false,
-      person.statedAge ?? null,
-      person.nationalities,
-      person.areaOfOrigin?.name ?? null,
-      person.areaOfOrigin?.code ?? null,
-      person.languages ?? [],
-      person.interpreter?.needed ?? null,
-      person.interpreter?.sex ?? null,
-      person.documentsHeldByOther ?? null,
-    ],
+    [caseId, ...personValues(person)],
   );
   await manager.query(`DELETE FROM person_name WHERE case_id = $1`, [caseId]);
   await manager.query(`DELETE FROM person_document WHERE case_id = $1`, [caseId]);
