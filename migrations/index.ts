@@ -13,6 +13,7 @@ import { Webhooks1765060000000 } from './1765060000000-webhooks';
 import { ProfilingSopVersion1765070000000 } from './1765070000000-profiling-sop-version';
 import { ReferralVisibility1765080000000 } from './1765080000000-referral-visibility';
 import { SopLifecycle1765100000000 } from './1765100000000-sop-lifecycle';
+import { CaseNotes1765200000000 } from './1765200000000-case-notes';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -31,4 +32,5 @@ export const ALL_MIGRATIONS: Function[] = [
   ProfilingSopVersion1765070000000,
   ReferralVisibility1765080000000,
   SopLifecycle1765100000000,
+  CaseNotes1765200000000,
 ];

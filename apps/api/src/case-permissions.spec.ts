@@ -78,6 +78,12 @@ const POLICY = `
   POST   cases/:id/profiles/:profile/confirm                  unshared   200    404    200    403    403    403    403    403    404    403    403    403    403    401
   POST   cases/:id/profiles/:profile/remove                   shared     200    404    200    403    403    403    403    403    403BP  403    403    403    403    401
   POST   cases/:id/profiles/:profile/remove                   unshared   200    404    200    403    403    403    403    403    404    403    403    403    403    401
+  GET    cases/:id/timeline                                   shared     200    404    200    404    404    404    404    200    200    403    403    403    403    401
+  GET    cases/:id/timeline                                   unshared   200    404    200    404    404    404    404    404    404    403    403    403    403    401
+  GET    cases/:id/notes                                      shared     200    404    200    404    404    404    404    200    200    403    403    403    403    401
+  GET    cases/:id/notes                                      unshared   200    404    200    404    404    404    404    404    404    403    403    403    403    401
+  POST   cases/:id/notes                                      shared     201    404    201    404    404    404    404    201    201    403    403    403    403    401
+  POST   cases/:id/notes                                      unshared   201    404    201    404    404    404    404    404    404    403    403    403    403    401
   GET    encounters                                           shared     403    403    200+   403    403    403    403    403    200-   403    403    403    403    401
   GET    encounters                                           unshared   403    403    200+   403    403    403    403    403    200-   403    403    403    403    401
   POST   cases/:id/encounters/:encounterId/link               shared     403    403    200    403    403    403    403    403    403BP  403    403    403    403    401
@@ -339,6 +345,26 @@ describe('case permissions: each role × each case-scoped endpoint', () => {
           ? undefined
           : `the relationship is ${JSON.stringify(now)} (was ${JSON.stringify(was)})`;
       },
+    },
+    'GET cases/:id/timeline': {
+      target: onCase,
+      state: (t) => one<number>(`SELECT count(*)::int AS v FROM audit_event WHERE case_id = $1 AND action = 'CASE.TIMELINE_READ'`, [t.caseId]),
+      allowed: (res, _t, before, after) =>
+        Array.isArray(res.body.items) && res.body.items[0]?.kind === 'CASE_REGISTERED' && after === Number(before) + 1
+          ? undefined
+          : `answered ${JSON.stringify(res.body).slice(0, 200)}, TIMELINE_READ audits ${String(before)} → ${String(after)}`,
+    },
+    'GET cases/:id/notes': {
+      target: onCase,
+      state: (t) => one<number>(`SELECT count(*)::int AS v FROM audit_event WHERE case_id = $1 AND action = 'CASE.NOTES_READ'`, [t.caseId]),
+      allowed: (res, _t, before, after) =>
+        Array.isArray(res.body.notes) && after === Number(before) + 1 ? undefined : `answered ${JSON.stringify(res.body).slice(0, 200)}, NOTES_READ audits ${String(before)} → ${String(after)}`,
+    },
+    'POST cases/:id/notes': {
+      target: onCase,
+      body: () => ({ sensitivity: 'NORMAL', text: 'Met the person; interpreter booked.' }),
+      state: (t) => one<number>(`SELECT count(*)::int AS v FROM case_note WHERE case_id = $1`, [t.caseId]),
+      allowed: (res, _t, before, after) => (after === Number(before) + 1 && typeof res.body.id === 'string' ? undefined : `notes ${String(before)} → ${String(after)}`),
     },
     'GET cases/:id/profiles': {
       target: onCase,

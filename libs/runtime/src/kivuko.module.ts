@@ -1,5 +1,6 @@
 import { AccessModule } from '@kivuko/access';
 import { AuditModule } from '@kivuko/audit';
+import { CaseworkModule } from '@kivuko/casework';
 import { IntakeModule } from '@kivuko/intake';
 import { ReferralDeadlinesModule, ReferralsModule } from '@kivuko/referrals';
 import { PlatformModule, PlatformRuntime } from '@kivuko/platform';
@@ -15,7 +16,7 @@ export class KivukoModule {
   static forRoot(runtime: PlatformRuntime): DynamicModule {
     return {
       module: KivukoModule,
-      imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime), IntakeModule, ReferralsModule, ReferralDeadlinesModule],
+      imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime), IntakeModule, ReferralsModule, ReferralDeadlinesModule, CaseworkModule],
       providers: [DemoCasesService],
     };
   }

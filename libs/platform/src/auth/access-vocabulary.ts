@@ -44,6 +44,8 @@ export enum Permission {
   SopApprove = 'SOP_APPROVE',
   /** Register or remove one's agency's webhook (a system administrator: any agency's). */
   WebhooksManage = 'WEBHOOKS_MANAGE',
+  /** Write notes on the cases one sees. */
+  NotesWrite = 'NOTES_WRITE',
   /** Mark a claimed relationship between travel companions as verified (or not). */
   RelationshipsVerify = 'RELATIONSHIPS_VERIFY',
   /** Record a person's consent or refusal, and its withdrawal. */
@@ -64,8 +66,9 @@ export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } =
     Permission.ConsentRecord,
     Permission.ReferralsRead,
     Permission.ReferralsWithdraw,
+    Permission.NotesWrite,
   ],
-  [Role.Caseworker]: [...EVERYONE, Permission.CasesRead, Permission.ConsentRecord, Permission.RelationshipsVerify, Permission.ReferralsRead, Permission.ReferralsWork],
+  [Role.Caseworker]: [...EVERYONE, Permission.CasesRead, Permission.ConsentRecord, Permission.RelationshipsVerify, Permission.ReferralsRead, Permission.ReferralsWork, Permission.NotesWrite],
   [Role.Supervisor]: [
     ...EVERYONE,
     Permission.UsersRead,
@@ -80,6 +83,7 @@ export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } =
     Permission.ReferralsRead,
     Permission.ReferralsWork,
     Permission.ReferralsWithdraw,
+    Permission.NotesWrite,
   ],
   [Role.AgencyManager]: [
     ...EVERYONE,
@@ -92,6 +96,7 @@ export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } =
     Permission.SopRead,
     Permission.SopApprove,
     Permission.WebhooksManage,
+    Permission.NotesWrite,
   ],
   [Role.SopAdmin]: [...EVERYONE, Permission.SopRead, Permission.SopManage],
   [Role.Analyst]: EVERYONE,

@@ -1,0 +1,649 @@
+import { Permission, permissionsOf, REQUIRED_PERMISSION, Role } from '@kivuko/platform';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import type request from 'supertest';
+import { DemoApi, startDemoApi } from './demo-api';
+
+/**
+ * Each role × each referral, SOP and webhook endpoint, allowed and denied, as one table: the companion of
+ * case-permissions.spec.ts, built the same way, for the routes under `referrals`, `sops` and `agencies/:id/webhook`.
+ *
+ * Columns: every demo user (together they hold every role), and a request with no token at all.
+ */
+const COLUMNS = {
+  BO: 'border.official', //        BORDER_OFFICIAL at NMG and KGM (Border Management Service)
+  AO: 'airport.official', //       BORDER_OFFICIAL at DAR only
+  BS: 'border.supervisor', //      SUPERVISOR at every border point (Border Management Service)
+  AR: 'asylum.reviewer', //        CASEWORKER, Refugee Status Authority
+  CP: 'child.protection', //       CASEWORKER, Child Protection Service
+  TC: 'trafficking.coordinator', // CASEWORKER, Anti-Trafficking Secretariat
+  LC: 'legal.caseworker', //       CASEWORKER, Haki Legal Aid (NGO)
+  SC: 'shelter.caseworker', //     CASEWORKER, Tumaini Shelter (NGO)
+  SM: 'shelter.manager', //        AGENCY_MANAGER + SUPERVISOR, Tumaini Shelter, no border points
+  SA: 'sop.admin', //              SOP_ADMIN
+  AN: 'analyst', //                ANALYST
+  MO: 'monitor', //                MONITOR
+  SY: 'sysadmin', //               SYSADMIN (Border Management Service)
+  anon: null, //                   no bearer token
+} as const;
+type Column = keyof typeof COLUMNS;
+const COLUMN_KEYS = Object.keys(COLUMNS) as Column[];
+
+/**
+ * Fixtures (the `fixture` column):
+ *   referrals: a presumed trafficking victim registered at KGM by border.official, routed at once; the fixture is
+ *   her SUPPORTING referral to Tumaini Shelter (the shelter NGO covering Kigoma), sent from KGM:
+ *     held       AWAITING_CONSENT: no consent on record yet, so the receiving agency does not see it
+ *     pending    PENDING: released to the shelter by the person's consent (recorded by border.official)
+ *     accepted   ACCEPTED by shelter.caseworker after its release
+ *   sops:
+ *     new        a document not stored yet (the default SOP under a fresh label, in effect since yesterday)
+ *     draft      a DRAFT of TZA signed by all the default signatories, Tumaini Shelter among them
+ *     outsider   a DRAFT of TZA whose only signatory is the Refugee Agency (not shelter.manager's agency)
+ *     approved   a DRAFT of KEN whose only signatory, Tumaini Shelter, approved it: ready to activate (KEN, so that
+ *                an activation leaves the TZA SOP that routes the referrals above as it is)
+ *   webhooks:
+ *     own        Tumaini Shelter (shelter.manager's agency), with a webhook registered
+ *     other      Haki Legal Aid, with a webhook registered
+ * A path may carry a query (`referrals?view=SENT`); `:agency` there is the fixture referral's receiving agency.
+ *
+ * Cells:
+ *   200, 201, 204  allowed, with this status, and its effect checked (the referral read is that referral, it moved
+ *                  to the action's status with its version and history on by one, the version is stored, approved,
+ *                  activated or retired, the webhook registered with the caller's URL and a new secret, or removed)
+ *   200+, 200-     a list answered 200 with the row's fixture in it (+), or without it (-: out of scope)
+ *   404            hidden: REFERRAL.NOT_FOUND, word for word the answer for a referral id that does not exist
+ *   403            refused: ACCESS.FORBIDDEN, the role lacks the route's permission (checked before scope)
+ *   403NY          refused: REFERRAL.NOT_YOURS: the caller sees the referral, but only the receiving agency works
+ *                  it and only the sending border point withdraws it
+ *   403OQ          refused: REFERRAL.OTHER_AGENCY: only one's own agency's queue may be opened
+ *   403NS          refused: SOP.NOT_A_SIGNATORY: only a manager of a signatory agency approves a version
+ *   403OA          refused: WEBHOOK.OTHER_AGENCY: an agency manager manages only their own agency's webhook
+ *   401            no token: AUTH.TOKEN_MISSING
+ * Every refused, hidden and unauthenticated cell also checks that nothing changed (the referral's status, version,
+ * history and the case's referrals; no SOP version stored, approved, activated or retired; the webhook and its
+ * audit trail as they were).
+ *
+ * State-changing rows (referral actions, SOP upload, approval, activation and retirement, webhooks): each allowed
+ * cell acts on a fresh referral, version or document of its own (a webhook is registered again before each call
+ * that needs one), so no 409 for a second decision; every other cell of the row acts on one standing fixture,
+ * which must stay as it was.
+ */
+const POLICY = `
+  method path                          fixture    BO     AO     BS     AR     CP     TC     LC     SC     SM     SA     AN     MO     SY     anon
+  GET    referrals                     pending    200-   200-   200-   200-   200-   200-   200-   200+   200+   403    403    403    403    401
+  GET    referrals                     held       200-   200-   200-   200-   200-   200-   200-   200-   200-   403    403    403    403    401
+  GET    referrals?view=SENT           pending    200+   200-   200+   200-   200-   200-   200-   200-   200-   403    403    403    403    401
+  GET    referrals?view=SENT           held       200+   200-   200+   200-   200-   200-   200-   200-   200-   403    403    403    403    401
+  GET    referrals?agencyId=:agency    pending    403OQ  403OQ  403OQ  403OQ  403OQ  403OQ  403OQ  200+   200+   403    403    403    403    401
+  GET    referrals/:id                 pending    200    404    200    404    404    404    404    200    200    403    403    403    403    401
+  GET    referrals/:id                 held       200    404    200    404    404    404    404    404    404    403    403    403    403    401
+  POST   referrals/:id/acknowledge     pending    403    403    403NY  404    404    404    404    200    200    403    403    403    403    401
+  POST   referrals/:id/acknowledge     held       403    403    403NY  404    404    404    404    404    404    403    403    403    403    401
+  POST   referrals/:id/accept          pending    403    403    403NY  404    404    404    404    200    200    403    403    403    403    401
+  POST   referrals/:id/accept          held       403    403    403NY  404    404    404    404    404    404    403    403    403    403    401
+  POST   referrals/:id/decline         pending    403    403    403NY  404    404    404    404    200    200    403    403    403    403    401
+  POST   referrals/:id/decline         held       403    403    403NY  404    404    404    404    404    404    403    403    403    403    401
+  POST   referrals/:id/start           accepted   403    403    403NY  404    404    404    404    200    200    403    403    403    403    401
+  POST   referrals/:id/start           held       403    403    403NY  404    404    404    404    404    404    403    403    403    403    401
+  POST   referrals/:id/complete        accepted   403    403    403NY  404    404    404    404    200    200    403    403    403    403    401
+  POST   referrals/:id/complete        held       403    403    403NY  404    404    404    404    404    404    403    403    403    403    401
+  POST   referrals/:id/withdraw        pending    200    404    200    403    403    403    403    403    403NY  403    403    403    403    401
+  POST   referrals/:id/withdraw        held       200    404    200    403    403    403    403    403    404    403    403    403    403    401
+  POST   sops                          new        403    403    403    403    403    403    403    403    403    201    403    403    403    401
+  POST   sops/validate                 new        403    403    403    403    403    403    403    403    403    200    403    403    403    401
+  GET    sops                          draft      403    403    403    403    403    403    403    403    200+   200+   403    403    403    401
+  GET    sops/:id                      draft      403    403    403    403    403    403    403    403    200    200    403    403    403    401
+  GET    sops/:id/diff                 draft      403    403    403    403    403    403    403    403    200    200    403    403    403    401
+  POST   sops/:id/simulate             draft      403    403    403    403    403    403    403    403    403    200    403    403    403    401
+  POST   sops/:id/approve              draft      403    403    403    403    403    403    403    403    200    403    403    403    403    401
+  POST   sops/:id/approve              outsider   403    403    403    403    403    403    403    403    403NS  403    403    403    403    401
+  POST   sops/:id/activate             approved   403    403    403    403    403    403    403    403    403    200    403    403    403    401
+  POST   sops/:id/retire               draft      403    403    403    403    403    403    403    403    403    200    403    403    403    401
+  PUT    agencies/:id/webhook          own        403    403    403    403    403    403    403    403    200    403    403    403    200    401
+  PUT    agencies/:id/webhook          other      403    403    403    403    403    403    403    403    403OA  403    403    403    200    401
+  DELETE agencies/:id/webhook          own        403    403    403    403    403    403    403    403    204    403    403    403    204    401
+  DELETE agencies/:id/webhook          other      403    403    403    403    403    403    403    403    403OA  403    403    403    204    401
+`;
+
+const OUTCOMES = ['200', '201', '204', '200+', '200-', '404', '403', '403NY', '403OQ', '403NS', '403OA', '401'];
+const ALLOWED = ['200', '201', '204', '200+', '200-'];
+const FORBIDDEN_CODES: Record<string, string> = {
+  'ACCESS.FORBIDDEN': '403',
+  'REFERRAL.NOT_YOURS': '403NY',
+  'REFERRAL.OTHER_AGENCY': '403OQ',
+  'SOP.NOT_A_SIGNATORY': '403NS',
+  'WEBHOOK.OTHER_AGENCY': '403OA',
+};
+/** The answer that hides a row the caller may not see. */
+const HIDDEN_CODE = 'REFERRAL.NOT_FOUND';
+
+type ReferralFixture = 'pending' | 'held' | 'accepted';
+type SopFixture = 'new' | 'draft' | 'outsider' | 'approved';
+type WebhookFixture = 'own' | 'other';
+type Fixture = ReferralFixture | SopFixture | WebhookFixture;
+/** Which fixtures fit the routes under each prefix. */
+const FIXTURES: Record<string, Fixture[]> = {
+  referrals: ['pending', 'held', 'accepted'],
+  sops: ['new', 'draft', 'outsider', 'approved'],
+  agencies: ['own', 'other'],
+};
+
+interface Row {
+  method: string;
+  /** As written, with its query if any. */
+  path: string;
+  /** The registered route: method and path without the query. */
+  route: string;
+  fixture: Fixture;
+  cells: Record<Column, string>;
+}
+
+const [HEADER, ...TABLE] = POLICY.trim()
+  .split('\n')
+  .map((line) => line.trim().split(/\s+/));
+const ROWS: Row[] = TABLE.map(([method, path, fixture, ...cells]) => ({
+  method,
+  path,
+  route: `${method} ${path.split('?')[0]}`,
+  fixture: fixture as Fixture,
+  cells: Object.fromEntries(COLUMN_KEYS.map((column, i) => [column, cells[i]])) as Record<Column, string>,
+}));
+const rowName = (row: Row): string => `${row.method} ${row.path} [${row.fixture}]`;
+/** A cell's key in assertions: the username, so a failing row reads as "which user got what". */
+const userKey = (column: Column): string => COLUMNS[column] ?? 'no token';
+const byUser = (cells: Record<Column, string>): Record<string, string> => Object.fromEntries(COLUMN_KEYS.map((c) => [userKey(c), cells[c]]));
+
+interface Target {
+  /** The path's `:id`: a referral, an SOP version or an agency. */
+  id?: string;
+  /** The query's `:agency`: the referral's receiving agency. */
+  agency?: string;
+  /** An SOP document not stored yet, and its label. */
+  document?: Record<string, unknown>;
+  label?: string;
+  /** The URL a webhook call registers. */
+  url?: string;
+}
+
+interface Behaviour {
+  /** What a call acts on. `fresh`: an allowed cell of a row whose call changes state gets its own. */
+  target(fixture: Fixture, fresh: boolean): Promise<Target>;
+  query?: Record<string, string | number>;
+  body?(target: Target): object;
+  /** What a refused, hidden or unauthenticated call must leave as it was. */
+  state(target: Target): Promise<unknown>;
+  /** A list: whether the fixture is in it. */
+  listed?(body: { items: { id: string }[] }, target: Target): boolean;
+  /** An allowed call: what is wrong with its answer or its effect, if anything. */
+  allowed?(res: request.Response, target: Target, before: unknown, after: unknown, username: string): string | undefined;
+}
+
+interface ReferralState {
+  status: string;
+  version: number;
+  events: number;
+  referrals: number;
+}
+interface SopState {
+  status: string;
+  approvals: number;
+  active: string | null;
+}
+interface WebhookState {
+  hook: { url: string; secret: string; at: string; by: string } | null;
+  audits: number;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** One given name per referral fixture (each is a case of its own). */
+const GIVEN_NAMES = [
+  'Aline', 'Beatrice', 'Claudine', 'Diane', 'Esther', 'Fabiola', 'Gloria', 'Henriette', 'Immaculee', 'Josiane', 'Kezia', 'Liliane',
+  'Marthe', 'Nadine', 'Odile', 'Pascaline', 'Rosine', 'Solange', 'Therese', 'Ursule', 'Vestine', 'Yvette', 'Zawadi', 'Agnes',
+];
+/** A woman with control indicators: a presumed trafficking victim, urgent, so routed at once (held for consent). */
+const traffickedWoman = (givenName: string): Record<string, unknown> => ({
+  givenName,
+  familyName: 'Uwamahoro',
+  sex: 'FEMALE',
+  statedAge: 24,
+  nationalities: ['RWA'],
+  languages: ['rw', 'sw'],
+  documentsHeldByOther: true,
+  screening: { answers: { movement_controlled: true, debt_bondage: true, deceived_about_job: true } },
+});
+/** Nothing listens here: a webhook call made in this test goes nowhere. */
+const NOWHERE = 'http://127.0.0.1:9';
+
+describe('referral, SOP and webhook permissions: each role × each endpoint', () => {
+  let api: DemoApi;
+  let KGM: string;
+  let TUMAINI: string;
+  let HAKI: string;
+  let ACTIVE_TZA: string;
+  let DEFAULT_SOP: Record<string, unknown>;
+  let rolesOf: Map<string, Role[]>;
+  const one = async <T>(sql: string, params: unknown[]): Promise<T | undefined> => (await api.owner<{ v: T }>(sql, params))[0]?.v;
+
+  const standing = <F extends Fixture>(store: Map<F, Promise<Target>>, fixture: F, make: (f: F) => Promise<Target>): Promise<Target> => {
+    let found = store.get(fixture);
+    if (!found) {
+      found = make(fixture);
+      store.set(fixture, found);
+    }
+    return found;
+  };
+
+  // --- Referrals -------------------------------------------------------------------------------------------------
+
+  let referralCases = 0;
+  /** A new case at KGM and its referral to Tumaini Shelter, brought to the fixture's status through the api. */
+  async function newReferral(fixture: Fixture): Promise<Target> {
+    const givenName = GIVEN_NAMES[referralCases];
+    if (!givenName) throw new Error('GIVEN_NAMES ran out: add a name');
+    referralCases += 1;
+    const res = await api.http()
+      .post('/api/v1/intakes')
+      .set(await api.as('border.official'))
+      .send({ intakeId: randomUUID(), arrival: { borderPointId: KGM, arrivedAt: new Date(Date.now() - HOUR).toISOString(), mode: 'LAND' }, persons: [traffickedWoman(givenName)] });
+    if (res.status !== 201) throw new Error(`fixture intake: ${res.status} ${JSON.stringify(res.body)}`);
+    const caseId = res.body.cases[0].id as string;
+    const [shelter] = await api.owner<{ id: string; status: string; purposes: string[] }>(
+      `SELECT r.id, r.status, ARRAY(SELECT req->>'purpose' FROM jsonb_array_elements(r.basis->'requirements') req) AS purposes
+       FROM referral r WHERE r.case_id = $1 AND r.agency_id = $2`,
+      [caseId, TUMAINI],
+    );
+    if (shelter?.status !== 'AWAITING_CONSENT' || shelter.purposes.length === 0) throw new Error(`fixture referral: ${JSON.stringify(shelter)}`);
+    if (fixture !== 'held') {
+      for (const purpose of shelter.purposes) {
+        const consent = await api.http()
+          .post(`/api/v1/cases/${caseId}/consents`)
+          .set(await api.as('border.official'))
+          .send({ purpose, recipientAgencyId: TUMAINI, decision: 'GIVEN', language: 'rw' });
+        if (consent.status !== 201) throw new Error(`fixture consent: ${consent.status} ${JSON.stringify(consent.body)}`);
+      }
+    }
+    if (fixture === 'accepted') {
+      const accepted = await api.http().post(`/api/v1/referrals/${shelter.id}/accept`).set(await api.as('shelter.caseworker')).send({});
+      if (accepted.status !== 200) throw new Error(`fixture accept: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+    }
+    const expected = { held: 'AWAITING_CONSENT', pending: 'PENDING', accepted: 'ACCEPTED' }[fixture as ReferralFixture];
+    const status = await one<string>(`SELECT status AS v FROM referral WHERE id = $1`, [shelter.id]);
+    if (status !== expected) throw new Error(`fixture referral: ${String(status)}, not ${expected}`);
+    return { id: shelter.id, agency: TUMAINI };
+  }
+  const standingReferrals = new Map<Fixture, Promise<Target>>();
+  const onReferral = (fixture: Fixture): Promise<Target> => standing(standingReferrals, fixture, newReferral);
+  const referralState = async (t: Target): Promise<ReferralState | undefined> =>
+    (
+      await api.owner<ReferralState>(
+        `SELECT r.status, r.version,
+           (SELECT count(*)::int FROM referral_event e WHERE e.referral_id = r.id) AS events,
+           (SELECT count(*)::int FROM referral x WHERE x.case_id = r.case_id) AS referrals
+         FROM referral r WHERE r.id = $1`,
+        [t.id],
+      )
+    )[0];
+  const act = (status: string, body: object): Behaviour => ({
+    target: (fixture, fresh) => (fresh ? newReferral(fixture) : onReferral(fixture)),
+    body: () => body,
+    state: referralState,
+    allowed: (res, t, before, after) => {
+      const [was, now] = [before, after] as ReferralState[];
+      return res.body.id === t.id && res.body.status === status && now.status === status && now.version === was.version + 1 && now.events === was.events + 1
+        ? undefined
+        : `the referral is ${JSON.stringify(now)} (was ${JSON.stringify(was)}), answered ${res.body.id} ${res.body.status}`;
+    },
+  });
+  const queue: Behaviour = {
+    target: onReferral,
+    query: { limit: 100 },
+    state: async () => null,
+    listed: (body, t) => body.items.some((r) => r.id === t.id),
+  };
+
+  // --- SOP versions ----------------------------------------------------------------------------------------------
+
+  let sopLabels = 0;
+  /** The default SOP under a fresh label, in effect since yesterday; for KEN, or with other signatories, as asked. */
+  function sopDocument(jurisdiction: 'TZA' | 'KEN', signatories?: string[]): Target {
+    sopLabels += 1;
+    const label = `${jurisdiction.toLowerCase()}-permissions-${sopLabels}`;
+    const document = structuredClone(DEFAULT_SOP);
+    document['version'] = label;
+    document['effectiveFrom'] = new Date(Date.now() - DAY).toISOString().slice(0, 10);
+    if (jurisdiction === 'KEN') document['jurisdiction'] = { country: 'KEN' };
+    if (signatories) {
+      document['signatories'] = signatories;
+      (document['escalation'] as Record<string, unknown>)['coordinatingBody'] = signatories[0];
+    }
+    return { document, label };
+  }
+  async function upload(doc: Target): Promise<string> {
+    const res = await api.http().post('/api/v1/sops').set(await api.as('sop.admin')).send(doc.document);
+    if (res.status !== 201) throw new Error(`fixture SOP upload: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  }
+  /** A stored version for the fixture (see the table's notes). */
+  async function newSop(fixture: Fixture): Promise<Target> {
+    switch (fixture) {
+      case 'draft':
+        return { id: await upload(sopDocument('TZA')) };
+      case 'outsider':
+        return { id: await upload(sopDocument('TZA', ['Refugee Agency'])) };
+      case 'approved': {
+        const id = await upload(sopDocument('KEN', ['Tumaini Shelter']));
+        const res = await api.http().post(`/api/v1/sops/${id}/approve`).set(await api.as('shelter.manager'));
+        if (res.status !== 200 || res.body.approvals?.complete !== true) throw new Error(`fixture SOP approval: ${res.status} ${JSON.stringify(res.body)}`);
+        return { id };
+      }
+      default:
+        throw new Error(`no stored SOP version for the fixture ${fixture}`);
+    }
+  }
+  const standingSops = new Map<Fixture, Promise<Target>>();
+  const onSop = (fixture: Fixture): Promise<Target> => standing(standingSops, fixture, newSop);
+  const sopState = async (t: Target): Promise<SopState | undefined> =>
+    (
+      await api.owner<SopState>(
+        `SELECT v.status,
+           (SELECT count(*)::int FROM sop_approval a WHERE a.sop_version_id = v.id) AS approvals,
+           (SELECT x.id FROM sop_version x WHERE x.jurisdiction = v.jurisdiction AND x.status = 'ACTIVE') AS active
+         FROM sop_version v WHERE v.id = $1`,
+        [t.id],
+      )
+    )[0];
+  /** What is stored: versions with the document's label, and versions at all. */
+  const stored = async (t: Target): Promise<{ labelled: number; all: number } | undefined> =>
+    (await api.owner<{ labelled: number; all: number }>(`SELECT count(*) FILTER (WHERE label = $1)::int AS labelled, count(*)::int AS "all" FROM sop_version`, [t.label]))[0];
+  const sopChange = (status: string, check: (res: request.Response, t: Target, was: SopState, now: SopState) => boolean): Behaviour => ({
+    target: (fixture, fresh) => (fresh ? newSop(fixture) : onSop(fixture)),
+    state: sopState,
+    allowed: (res, t, before, after) => {
+      const [was, now] = [before, after] as SopState[];
+      return res.body.id === t.id && res.body.status === status && now.status === status && check(res, t, was, now)
+        ? undefined
+        : `the version is ${JSON.stringify(now)} (was ${JSON.stringify(was)}), answered ${res.body.id} ${res.body.status}`;
+    },
+  });
+  const unchanged = (before: unknown, after: unknown): string | undefined => (isDeepStrictEqual(before, after) ? undefined : `changed ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+
+  // --- Webhooks --------------------------------------------------------------------------------------------------
+
+  let webhookCalls = 0;
+  const agencyOf = (fixture: Fixture): string => (fixture === 'own' ? TUMAINI : HAKI);
+  const webhookState = async (t: Target): Promise<WebhookState> => ({
+    hook:
+      (
+        await api.owner<NonNullable<WebhookState['hook']>>(
+          `SELECT w.url, w.secret_ciphertext AS secret, w.registered_at::text AS at, u.username AS by
+           FROM agency_webhook w JOIN app_user u ON u.id = w.registered_by WHERE w.agency_id = $1`,
+          [t.id],
+        )
+      )[0] ?? null,
+    audits: (await one<number>(`SELECT count(*)::int AS v FROM audit_event WHERE action LIKE 'WEBHOOK.%' AND details->>'agencyId' = $1`, [t.id])) ?? 0,
+  });
+  /** The fixture's agency, with a webhook registered (again, after an allowed removal), and a new URL to register. */
+  async function webhookTarget(fixture: Fixture): Promise<Target> {
+    const id = agencyOf(fixture);
+    if (!(await webhookState({ id })).hook) {
+      const res = await api.http().put(`/api/v1/agencies/${id}/webhook`).set(await api.as('sysadmin')).send({ url: `${NOWHERE}/standing` });
+      if (res.status !== 200) throw new Error(`fixture webhook: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    webhookCalls += 1;
+    return { id, url: `${NOWHERE}/kivuko/${webhookCalls}` };
+  }
+
+  /** How each route is called and checked. A route the table names must have one; see the route-walk test. */
+  const BEHAVIOUR: Record<string, Behaviour> = {
+    'GET referrals': queue,
+    'GET referrals/:id': {
+      target: onReferral,
+      state: referralState,
+      allowed: (res, t, before, after) =>
+        res.body.id === t.id && res.body.agency?.id === TUMAINI && res.body.history?.length === (after as ReferralState).events && isDeepStrictEqual(before, after)
+          ? undefined
+          : `answered ${JSON.stringify(res.body).slice(0, 200)}; ${unchanged(before, after) ?? 'unchanged'}`,
+    },
+    'POST referrals/:id/acknowledge': act('ACKNOWLEDGED', {}),
+    'POST referrals/:id/accept': act('ACCEPTED', {}),
+    'POST referrals/:id/decline': act('DECLINED', { reason: 'No shelter place this week' }),
+    'POST referrals/:id/start': act('IN_PROGRESS', {}),
+    'POST referrals/:id/complete': act('COMPLETED', { outcomeCode: 'SHELTERED_AND_ASSISTED', note: 'In the shelter programme' }),
+    'POST referrals/:id/withdraw': act('WITHDRAWN', { reason: 'The person left the border point before transfer' }),
+    'POST sops': {
+      target: async () => sopDocument('TZA'),
+      body: (t) => t.document ?? {},
+      state: stored,
+      allowed: (res, t, before, after) => {
+        const [was, now] = [before, after] as { labelled: number; all: number }[];
+        return now.labelled === 1 && now.all === was.all + 1 && res.body.label === t.label && res.body.status === 'DRAFT'
+          ? undefined
+          : `stored ${JSON.stringify(was)} → ${JSON.stringify(now)}, answered ${res.body.label} ${res.body.status}`;
+      },
+    },
+    'POST sops/validate': {
+      target: async () => sopDocument('TZA'),
+      body: (t) => t.document ?? {},
+      state: stored,
+      allowed: (res, t, before, after) =>
+        res.body.valid === true && res.body.summary?.version === t.label && isDeepStrictEqual(before, after)
+          ? undefined
+          : `answered ${JSON.stringify(res.body).slice(0, 200)}; ${unchanged(before, after) ?? 'unchanged'}`,
+    },
+    'GET sops': {
+      target: onSop,
+      query: { limit: 100 },
+      state: async () => null,
+      listed: (body, t) => body.items.some((v) => v.id === t.id),
+    },
+    'GET sops/:id': {
+      target: onSop,
+      state: sopState,
+      allowed: (res, t, before, after) =>
+        res.body.id === t.id && res.body.status === 'DRAFT' && typeof res.body.document?.version === 'string' && isDeepStrictEqual(before, after)
+          ? undefined
+          : `answered ${JSON.stringify(res.body).slice(0, 200)}; ${unchanged(before, after) ?? 'unchanged'}`,
+    },
+    'GET sops/:id/diff': {
+      target: onSop,
+      state: sopState,
+      allowed: (res, t, before, after) =>
+        res.body.to?.id === t.id && res.body.from?.id === ACTIVE_TZA && Array.isArray(res.body.changes) && res.body.changes.length > 0 && isDeepStrictEqual(before, after)
+          ? undefined
+          : `answered ${JSON.stringify(res.body).slice(0, 200)}; ${unchanged(before, after) ?? 'unchanged'}`,
+    },
+    'POST sops/:id/simulate': {
+      target: onSop,
+      body: () => ({}),
+      state: sopState,
+      allowed: (res, t, before, after) =>
+        res.body.version?.id === t.id && res.body.active?.id === ACTIVE_TZA && res.body.simulation?.cases?.length > 0 && isDeepStrictEqual(before, after)
+          ? undefined
+          : `answered ${JSON.stringify(res.body).slice(0, 200)}; ${unchanged(before, after) ?? 'unchanged'}`,
+    },
+    'POST sops/:id/approve': sopChange(
+      'DRAFT',
+      (res, _t, was, now) =>
+        now.approvals === was.approvals + 1 && (res.body.approvals?.approved as { agency: { id: string } }[] | undefined)?.some((a) => a.agency.id === TUMAINI) === true,
+    ),
+    'POST sops/:id/activate': sopChange('ACTIVE', (res, t, _was, now) => now.active === t.id && res.body.approvals?.complete === true),
+    'POST sops/:id/retire': sopChange('RETIRED', (res) => res.body.retiredAt !== null && res.body.activatedAt === null),
+    'PUT agencies/:id/webhook': {
+      target: webhookTarget,
+      body: (t) => ({ url: t.url }),
+      state: webhookState,
+      allowed: (res, t, before, after, username) => {
+        const [was, now] = [before, after] as WebhookState[];
+        const secret = res.body.secret as unknown;
+        const hook = now.hook;
+        // The caller's URL, registered by the caller, under a new secret shown once and stored only encrypted; audited.
+        return res.body.url === t.url &&
+          typeof secret === 'string' &&
+          secret.length >= 40 &&
+          hook !== null &&
+          hook.url === t.url &&
+          hook.by === username &&
+          hook.secret !== was.hook?.secret &&
+          !hook.secret.includes(secret) &&
+          now.audits === was.audits + 1
+          ? undefined
+          : `the webhook is ${JSON.stringify(now)} (was ${JSON.stringify(was)}), answered ${JSON.stringify(res.body)}`;
+      },
+    },
+    'DELETE agencies/:id/webhook': {
+      target: webhookTarget,
+      state: webhookState,
+      allowed: (_res, _t, before, after) => {
+        const [was, now] = [before, after] as WebhookState[];
+        return was.hook !== null && now.hook === null && now.audits === was.audits + 1 ? undefined : `the webhook is ${JSON.stringify(now)} (was ${JSON.stringify(was)})`;
+      },
+    },
+  };
+
+  async function send(row: Row, target: Target, headers: Record<string, string>): Promise<request.Response> {
+    const behaviour = BEHAVIOUR[row.route];
+    const ids: Record<string, string | undefined> = { id: target.id, agency: target.agency };
+    const [path, search] = row.path
+      .replace(/:(\w+)/g, (_, name: string) => {
+        const value = ids[name];
+        if (!value) throw new Error(`${rowName(row)}: nothing for :${name}`);
+        return value;
+      })
+      .split('?');
+    const url = `/api/v1/${path}`;
+    const http = api.http();
+    const call =
+      row.method === 'GET' ? http.get(url) : row.method === 'POST' ? http.post(url) : row.method === 'PUT' ? http.put(url) : row.method === 'DELETE' ? http.delete(url) : undefined;
+    if (!call) throw new Error(`${row.route}: no method ${row.method}`);
+    call.set(headers);
+    const query = { ...behaviour.query, ...Object.fromEntries(new URLSearchParams(search ?? '')) };
+    if (Object.keys(query).length > 0) call.query(query);
+    if (behaviour.body) call.send(behaviour.body(target));
+    return call;
+  }
+
+  /** What really happens in one cell, in the table's vocabulary; anything else is spelt out. */
+  async function observe(row: Row, column: Column): Promise<string> {
+    const behaviour = BEHAVIOUR[row.route];
+    const username = COLUMNS[column];
+    const target = await behaviour.target(row.fixture, ALLOWED.includes(row.cells[column]));
+    const headers = username ? await api.as(username) : {};
+    const before = await behaviour.state(target);
+    const res = await send(row, target, headers);
+    const after = await behaviour.state(target);
+    const code = (res.body as { code?: string } | undefined)?.code;
+    const changed = isDeepStrictEqual(before, after) ? '' : ` but changed ${JSON.stringify(before)} → ${JSON.stringify(after)}`;
+    if (res.status >= 200 && res.status < 300) {
+      if (behaviour.listed) {
+        if (res.body.nextCursor) return `${res.status} with more than one page`;
+        return `${res.status}${behaviour.listed(res.body, target) ? '+' : '-'}`;
+      }
+      const problem = behaviour.allowed?.(res, target, before, after, username ?? '');
+      return problem ? `${res.status} but ${problem}` : String(res.status);
+    }
+    if (res.status === 401) return code === 'AUTH.TOKEN_MISSING' ? `401${changed}` : `401 ${code}`;
+    if (res.status === 403) return `${code && FORBIDDEN_CODES[code] ? FORBIDDEN_CODES[code] : `403 ${code}`}${changed}`;
+    if (res.status === 404) {
+      if (code !== HIDDEN_CODE) return `404 ${code}${changed}`;
+      // Existence must not leak: a hidden referral answers exactly as a referral that does not exist.
+      const unknown = await send(row, { ...target, id: randomUUID() }, headers);
+      if (unknown.status !== 404 || unknown.body.code !== code || unknown.body.message !== res.body.message) {
+        return `404 unlike an unknown referral (${unknown.status} ${unknown.body.code}: ${unknown.body.message} / ${res.body.message})`;
+      }
+      return `404${changed}`;
+    }
+    return `${res.status} ${code} ${JSON.stringify(res.body).slice(0, 300)}`;
+  }
+
+  /** Every registered route under referrals, sops and agencies/:id/webhook, with the permission it declares. */
+  function tableRoutes(): Map<string, Permission | undefined> {
+    const discovery = api.app.get(DiscoveryService);
+    const scanner = api.app.get(MetadataScanner);
+    const reflector = api.app.get(Reflector);
+    const routes = new Map<string, Permission | undefined>();
+    for (const { instance, metatype } of discovery.getControllers()) {
+      if (!instance || !metatype) continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const name of scanner.getAllMethodNames(prototype)) {
+        const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
+        const path = reflector.get<string | undefined>(PATH_METADATA, handler);
+        if (path === undefined) continue;
+        const method = RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)];
+        const full = `${String(reflector.get<string>(PATH_METADATA, metatype) ?? '')}/${path}`.replace(/\/+/g, '/').replace(/^\//, '').replace(/\/$/, '');
+        if (!/^(referrals|sops)(\/|$)|^agencies\/:\w+\/webhook(\/|$)/.test(full)) continue;
+        routes.set(`${method} ${full}`, reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, [handler, metatype]));
+      }
+    }
+    return routes;
+  }
+
+  beforeAll(async () => {
+    api = await startDemoApi('referralpermissions');
+    KGM = await api.borderPointId('KGM');
+    TUMAINI = await api.agencyId('Tumaini Shelter');
+    HAKI = await api.agencyId('Haki Legal Aid');
+    const demo = await api.http().get('/api/v1/demo/accounts').expect(200);
+    rolesOf = new Map((demo.body.accounts as { username: string; roles: Role[] }[]).map((a) => [a.username, a.roles]));
+    const [active] = await api.owner<{ id: string }>(`SELECT id FROM sop_version WHERE jurisdiction = 'TZA' AND status = 'ACTIVE'`);
+    ACTIVE_TZA = active.id;
+    DEFAULT_SOP = (await api.http().get(`/api/v1/sops/${ACTIVE_TZA}`).set(await api.as('sop.admin')).expect(200)).body.document as Record<string, unknown>;
+    if (!(DEFAULT_SOP['signatories'] as string[]).includes('Tumaini Shelter')) throw new Error('the demo SOP is expected to have the shelter NGO among its signatories');
+  }, 60_000);
+  afterAll(() => api.close());
+
+  it('is a well-formed table: every column a demo user (every role among them), every cell a known outcome, every fixture one for its route', () => {
+    expect(HEADER).toEqual(['method', 'path', 'fixture', ...COLUMN_KEYS]);
+    const users = COLUMN_KEYS.flatMap((c) => COLUMNS[c] ?? []);
+    expect([...users].sort()).toEqual([...rolesOf.keys()].sort());
+    expect([...new Set(users.flatMap((u) => rolesOf.get(u) ?? []))].sort()).toEqual(Object.values(Role).sort());
+    for (const [method, path, fixture, ...cells] of TABLE) {
+      const row = `${method} ${path} ${fixture}`;
+      expect({ row, cells: cells.length }).toEqual({ row, cells: COLUMN_KEYS.length });
+      expect({ row, fits: FIXTURES[path.split('/')[0].split('?')[0]]?.includes(fixture as Fixture) }).toEqual({ row, fits: true });
+      expect(cells.filter((cell) => !OUTCOMES.includes(cell))).toEqual([]);
+    }
+    expect(new Set(ROWS.map(rowName)).size).toBe(ROWS.length);
+  });
+
+  it('has a row for every route the app registers under referrals, sops and agencies/:id/webhook, and none for a route it does not', () => {
+    const routes = tableRoutes();
+    expect(routes.size).toBeGreaterThanOrEqual(19);
+    expect([...routes.keys()].sort()).toEqual([...new Set(ROWS.map((r) => r.route))].sort());
+    expect(Object.keys(BEHAVIOUR).sort()).toEqual([...routes.keys()].sort());
+  });
+
+  it("agrees with ROLE_PERMISSIONS: 403 exactly where the user's roles lack the route's permission; 401 exactly without a token", () => {
+    const routes = tableRoutes();
+    const disagreements: string[] = [];
+    for (const row of ROWS) {
+      const needs = routes.get(row.route);
+      expect({ route: row.route, declared: needs !== undefined }).toEqual({ route: row.route, declared: true });
+      for (const column of COLUMN_KEYS) {
+        const username = COLUMNS[column];
+        const cell = row.cells[column];
+        if (!username) {
+          if (cell !== '401') disagreements.push(`${rowName(row)} without a token: ${cell}`);
+          continue;
+        }
+        if (cell === '401') disagreements.push(`${rowName(row)} ${username}: 401 with a token`);
+        const held = permissionsOf(rolesOf.get(username) ?? []);
+        const lacks = needs === undefined || !held.has(needs);
+        if (lacks !== (cell === '403')) disagreements.push(`${rowName(row)} ${username}: ${cell}, but ${lacks ? 'lacks' : 'holds'} ${needs}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  for (const row of ROWS) {
+    it(`${rowName(row)}: ${COLUMN_KEYS.map((c) => `${c} ${row.cells[c]}`).join(', ')}`, async () => {
+      const observed = {} as Record<Column, string>;
+      for (const column of COLUMN_KEYS) observed[column] = await observe(row, column);
+      expect(byUser(observed)).toEqual(byUser(row.cells));
+    }, 120_000);
+  }
+});

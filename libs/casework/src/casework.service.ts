@@ -1,0 +1,201 @@
+import { allowedGroups, FieldGroup, isFieldGroup } from '@kivuko/access';
+import { AuditService } from '@kivuko/audit';
+import { agencyKindOf, caseNotFound, CasePolicy, CaseProfilingService, consentedGroups } from '@kivuko/intake';
+import { Actor, actorScope, BadInputError, FieldCipher, UnitOfWork } from '@kivuko/platform';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AddNoteDto, NoteSensitivity, TimelineQuery } from './casework.dto';
+
+export interface NoteView {
+  id: string;
+  sensitivity: NoteSensitivity;
+  fieldGroup: FieldGroup | null;
+  text: string;
+  authorUserId: string;
+  authorAgencyId: string;
+  createdAt: string;
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  actorUserId: string | null;
+  actorAgencyId: string | null;
+  details: Record<string, unknown>;
+}
+
+const noteContext = (id: string): string => `case_note.body:${id}`;
+
+/**
+ * Working a case: notes with their sensitivity, and one ordered history of everything that happened
+ * to it. Both within the caller's scope, both audited as reads.
+ */
+@Injectable()
+export class CaseworkService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly policy: CasePolicy,
+    private readonly profiling: CaseProfilingService,
+  ) {}
+
+  /** The field groups this reader may see on this case (the SOP's map and the case's consents). */
+  private async readable(manager: EntityManager, actor: Actor, caseId: string): Promise<Set<FieldGroup>> {
+    const kind = await agencyKindOf(manager, actor.agencyId);
+    const { sharing } = await this.policy.forCase(manager, caseId);
+    return allowedGroups(sharing, kind, { consentFor: await consentedGroups(manager, caseId, actor.agencyId, kind) });
+  }
+
+  private async requireCase(manager: EntityManager, caseId: string): Promise<string> {
+    const [row] = await manager.query<{ border_point_id: string }[]>(`SELECT border_point_id FROM case_file WHERE id = $1`, [caseId]);
+    if (!row) throw caseNotFound();
+    return row.border_point_id;
+  }
+
+  async addNote(actor: Actor, caseId: string, dto: AddNoteDto, correlationId?: string): Promise<NoteView> {
+    const sensitive = dto.sensitivity === NoteSensitivity.Sensitive;
+    const problems = [];
+    if (sensitive && !dto.fieldGroup) problems.push({ path: 'fieldGroup', problem: 'a SENSITIVE note names the field group it belongs to' });
+    if (!sensitive && dto.fieldGroup) problems.push({ path: 'fieldGroup', problem: 'only a SENSITIVE note names a field group' });
+    if (problems.length > 0) throw new BadInputError('NOTE.INVALID', `The note has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
+
+    return this.uow.run(actorScope(actor), async (manager) => {
+      await this.requireCase(manager, caseId);
+      if (sensitive && !(await this.readable(manager, actor, caseId)).has(dto.fieldGroup as FieldGroup)) {
+        throw new BadInputError('NOTE.GROUP_NOT_YOURS', 'Your agency may not see this field group on this case, so it cannot write in it', [
+          { path: 'fieldGroup', problem: 'is not a field group your agency may see on this case' },
+        ]);
+      }
+      const id = randomUUID();
+      await manager.query(
+        `INSERT INTO case_note (id, case_id, author_user_id, author_agency_id, sensitivity, field_group, body, body_ciphertext) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [id, caseId, actor.userId, actor.agencyId, dto.sensitivity, dto.fieldGroup ?? null, sensitive ? null : dto.text, sensitive ? this.cipher.encrypt(dto.text, noteContext(id)) : null],
+      );
+      await this.audit.record(manager, {
+        action: 'CASE.NOTE_ADDED',
+        actor,
+        caseId,
+        fieldGroups: dto.fieldGroup ? [dto.fieldGroup] : [],
+        purpose: 'CASE_WORK',
+        correlationId,
+        details: { noteId: id, sensitivity: dto.sensitivity },
+      });
+      return { id, sensitivity: dto.sensitivity, fieldGroup: dto.fieldGroup ?? null, text: dto.text, authorUserId: actor.userId, authorAgencyId: actor.agencyId, createdAt: new Date().toISOString() };
+    });
+  }
+
+  /** The notes this reader may read: restricted ones of other agencies never reach here (row-level security), sensitive ones only with their group. */
+  async notes(actor: Actor, caseId: string, correlationId?: string): Promise<{ notes: NoteView[]; withheld: number }> {
+    return this.uow.run(actorScope(actor), async (manager) => {
+      await this.requireCase(manager, caseId);
+      const groups = await this.readable(manager, actor, caseId);
+      const rows = await manager.query<{ id: string; sensitivity: NoteSensitivity; field_group: FieldGroup | null; body: string | null; body_ciphertext: string | null; author_user_id: string; author_agency_id: string; created_at: Date }[]>(
+        `SELECT id, sensitivity, field_group, body, body_ciphertext, author_user_id, author_agency_id, created_at FROM case_note WHERE case_id = $1 ORDER BY created_at, id`,
+        [caseId],
+      );
+      const readable = rows.filter((r) => r.sensitivity !== NoteSensitivity.Sensitive || (r.field_group !== null && isFieldGroup(r.field_group) && groups.has(r.field_group)));
+      const notes = readable.map((r) => ({
+        id: r.id,
+        sensitivity: r.sensitivity,
+        fieldGroup: r.field_group,
+        text: r.body_ciphertext ? this.cipher.decrypt(r.body_ciphertext, noteContext(r.id)) : (r.body as string),
+        authorUserId: r.author_user_id,
+        authorAgencyId: r.author_agency_id,
+        createdAt: r.created_at.toISOString(),
+      }));
+      await this.audit.record(manager, {
+        action: 'CASE.NOTES_READ',
+        actor,
+        caseId,
+        fieldGroups: [...new Set(readable.flatMap((r) => (r.field_group ? [r.field_group] : [])))],
+        purpose: 'CASE_WORK',
+        correlationId,
+        details: { notes: notes.length },
+      });
+      return { notes, withheld: rows.length - readable.length };
+    });
+  }
+
+  /**
+   * Everything that happened to the case, oldest first, as far as the reader may see it: registration,
+   * profiling runs and decisions, referrals and their transitions, notes, tasks, consents, encounters.
+   * Each entry names who acted; contents stay where their own reads are shaped (a note's text, a profile
+   * of a section the reader may not see are not shown here).
+   */
+  async timeline(actor: Actor, caseId: string, query: TimelineQuery, correlationId?: string): Promise<{ items: TimelineEntry[]; nextCursor?: string }> {
+    const limit = query.limit ?? 50;
+    const after = query.cursor ? decodeTimelineCursor(query.cursor) : undefined;
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const borderPointId = await this.requireCase(manager, caseId);
+      const visibleProfiles = new Set(
+        (await this.profiling.visibleTo(manager, actor, caseId, borderPointId, await this.profiling.current(manager, caseId))).map((p) => p.profile as string),
+      );
+      const everything = actor.borderPointIds.includes(borderPointId);
+      const rows = await manager.query<{ at: Date; at_us: string; kind: string; ref: string; actor_user_id: string | null; actor_agency_id: string | null; details: Record<string, unknown> }[]>(
+        `WITH events AS (
+           SELECT c.registered_at AS at, 'CASE_REGISTERED' AS kind, c.id::text AS ref, c.registered_by AS actor_user_id, c.registering_agency_id AS actor_agency_id,
+                  jsonb_build_object('status', c.status) AS details
+           FROM case_file c WHERE c.id = $1
+           UNION ALL
+           SELECT pr.ran_at, 'PROFILED', pr.id::text, pr.ran_by, NULL, jsonb_build_object('version', pr.version, 'trigger', pr.trigger, 'sopVersionId', pr.sop_version_id)
+           FROM profiling_run pr WHERE pr.case_id = $1
+           UNION ALL
+           SELECT pd.decided_at, 'PROFILE_' || pd.action, pd.id::text, pd.decided_by, NULL, jsonb_build_object('profile', pd.profile)
+           FROM profile_decision pd WHERE pd.case_id = $1
+           UNION ALL
+           SELECT e.occurred_at, 'REFERRAL_' || e.to_status, e.id::text, e.actor_user_id, e.actor_agency_id,
+                  jsonb_build_object('referralId', e.referral_id, 'agencyId', r.agency_id, 'from', e.from_status)
+           FROM referral_event e JOIN referral r ON r.id = e.referral_id WHERE e.case_id = $1
+           UNION ALL
+           SELECT n.created_at, 'NOTE_ADDED', n.id::text, n.author_user_id, n.author_agency_id, jsonb_build_object('noteId', n.id, 'sensitivity', n.sensitivity)
+           FROM case_note n WHERE n.case_id = $1
+           UNION ALL
+           SELECT t.created_at, 'TASK_CREATED', t.id::text || ':c', NULL, t.agency_id, jsonb_build_object('taskId', t.id, 'task', t.kind, 'dueAt', t.due_at)
+           FROM case_task t WHERE t.case_id = $1
+           UNION ALL
+           SELECT t.closed_at, 'TASK_' || t.status, t.id::text || ':d', t.closed_by, NULL, jsonb_build_object('taskId', t.id, 'task', t.kind)
+           FROM case_task t WHERE t.case_id = $1 AND t.closed_at IS NOT NULL
+           UNION ALL
+           SELECT cr.recorded_at, 'CONSENT_' || cr.decision, cr.id::text || ':r', cr.recorded_by, cr.recorded_by_agency_id,
+                  jsonb_build_object('consentId', cr.id, 'purpose', cr.purpose, 'legalBasis', cr.legal_basis)
+           FROM consent_record cr WHERE cr.case_id = $1
+           UNION ALL
+           SELECT cr.withdrawn_at, 'CONSENT_WITHDRAWN', cr.id::text || ':w', cr.withdrawn_by, NULL, jsonb_build_object('consentId', cr.id, 'purpose', cr.purpose)
+           FROM consent_record cr WHERE cr.case_id = $1 AND cr.withdrawn_at IS NOT NULL
+           UNION ALL
+           SELECT pe.decided_at, 'ENCOUNTER_' || pe.status, pe.id::text, pe.decided_by, NULL, jsonb_build_object('encounterId', pe.id)
+           FROM possible_encounter pe WHERE pe.case_id = $1 AND pe.decided_at IS NOT NULL
+         )
+         SELECT at, (extract(epoch FROM at) * 1000000)::bigint::text AS at_us, kind, ref, actor_user_id, actor_agency_id, details FROM events
+         ${after ? 'WHERE ((extract(epoch FROM at) * 1000000)::bigint, kind, ref) > ($3::bigint, $4, $5)' : ''}
+         ORDER BY at, kind, ref LIMIT $2`,
+        after ? [caseId, limit + 1, after.atUs, after.kind, after.ref] : [caseId, limit + 1],
+      );
+      const page = rows
+        .slice(0, limit)
+        // A profile decision on a section the reader may not see shows as a decision, without the profile.
+        .map((r) => (r.kind.startsWith('PROFILE_') && !everything && !visibleProfiles.has(String(r.details.profile)) ? { ...r, details: {} } : r));
+      await this.audit.record(manager, { action: 'CASE.TIMELINE_READ', actor, caseId, purpose: 'CASE_WORK', correlationId, details: { entries: page.length } });
+      const last = rows.length > limit ? page[page.length - 1] : undefined;
+      const items = page.map((r) => ({ at: r.at.toISOString(), kind: r.kind, actorUserId: r.actor_user_id, actorAgencyId: r.actor_agency_id, details: r.details }));
+      return last ? { items, nextCursor: encodeTimelineCursor(last) } : { items };
+    });
+  }
+}
+
+/** Microseconds, as PostgreSQL keeps them: a millisecond cursor would repeat or skip entries. */
+function encodeTimelineCursor(row: { at_us: string; kind: string; ref: string }): string {
+  return Buffer.from(JSON.stringify([row.at_us, row.kind, row.ref]), 'utf8').toString('base64url');
+}
+
+function decodeTimelineCursor(cursor: string): { atUs: string; kind: string; ref: string } {
+  try {
+    const [atUs, kind, ref] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string, string];
+    if (typeof atUs !== 'string' || !/^\d{1,20}$/.test(atUs) || typeof kind !== 'string' || typeof ref !== 'string') throw new Error('bad cursor');
+    return { atUs, kind, ref };
+  } catch {
+    throw new BadInputError('REQUEST.VALIDATION_FAILED', 'The cursor is not one this timeline gave out', [{ path: 'cursor', problem: 'must be the nextCursor of an earlier page' }]);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './casework.dto';
+export * from './casework.module';
+export * from './casework.service';
