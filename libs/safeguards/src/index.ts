@@ -1,0 +1,5 @@
+export * from './facts';
+export * from './non-refoulement';
+export * from './detention-guard';
+export * from './non-criminalisation';
+export * from './age';

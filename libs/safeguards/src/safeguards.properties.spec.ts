@@ -1,0 +1,234 @@
+import { ProfileCode, PROFILES } from '@kivuko/profiling';
+import fc from 'fast-check';
+import { profileRemovalRefused } from './age';
+import { DETENTION_GROUNDS, detentionDecision, detentionGrounds, IndividualAssessment, MIN_JUSTIFICATION } from './detention-guard';
+import { APPEAL_OUTCOMES, ASYLUM_DECISIONS, BID_DECISIONS, CHILD_PROFILES, SafeguardFacts, TRAFFICKING_STATUSES } from './facts';
+import { OFFENCES, prosecutionBlocked, STATUS_OFFENCES } from './non-criminalisation';
+import { NON_REFOULEMENT_REASONS, nonRefoulementReasons, ReturnKind } from './non-refoulement';
+
+const DAY_MS = 86_400_000;
+const FIRST_DAY = Date.UTC(2025, 0, 1);
+/** Days the generated dates and `now` fall in: narrow enough for periods to run, end and lie ahead. */
+const SPAN_DAYS = 120;
+const isoDay = (offset: number): string => new Date(FIRST_DAY + offset * DAY_MS).toISOString().slice(0, 10);
+
+/** Profiles with a non-refoulement reason of their own: the only ones that can block a removal. */
+const REMOVAL_PROFILES: readonly ProfileCode[] = ['ASYLUM_SEEKER', 'PRIMA_FACIE_REFUGEE', 'TRAFFICKING_VICTIM', 'UNACCOMPANIED_CHILD', 'SEPARATED_CHILD'];
+const INDICATOR_IDS = ['needs.pregnant', 'child.pregnant', 'medical.pregnancy_complication', 'needs.serious_illness', 'needs.disability', 'asylum.fear_of_return', 'trafficking.debt_bondage'];
+const KINDS: ReturnKind[] = ['REMOVAL', 'VOLUNTARY_RETURN'];
+
+const claimArb: fc.Arbitrary<NonNullable<SafeguardFacts['asylumClaim']>> = fc.record({
+  decision: fc.constantFrom(null, ...ASYLUM_DECISIONS),
+  appealLodged: fc.boolean(),
+  appealOutcome: fc.constantFrom(null, ...APPEAL_OUTCOMES),
+  withdrawn: fc.boolean(),
+});
+
+const reflectionArb: fc.Arbitrary<NonNullable<NonNullable<SafeguardFacts['trafficking']>['reflection']>> = fc
+  .record({ start: fc.integer({ min: 0, max: SPAN_DAYS }), length: fc.integer({ min: 1, max: 60 }), endedAfter: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }) })
+  .map(({ start, length, endedAfter }) => ({
+    startsOn: isoDay(start),
+    endsOn: isoDay(start + length),
+    endedOn: endedAfter === null ? null : isoDay(start + Math.min(endedAfter, length)),
+  }));
+
+const traffickingArb: fc.Arbitrary<NonNullable<SafeguardFacts['trafficking']>> = fc.record({
+  status: fc.constantFrom(...TRAFFICKING_STATUSES),
+  reflection: fc.option(reflectionArb, { nil: null }),
+});
+
+const factsArb = (profiles: readonly ProfileCode[] = PROFILES): fc.Arbitrary<SafeguardFacts> =>
+  fc.record({
+    profiles: fc.subarray([...profiles]),
+    indicatorIds: fc.subarray(INDICATOR_IDS),
+    presumedChild: fc.boolean(),
+    asylumClaim: fc.option(claimArb, { nil: null }),
+    trafficking: fc.option(traffickingArb, { nil: null }),
+    bestInterestsDetermination: fc.option(fc.record({ decision: fc.constantFrom(...BID_DECISIONS) }), { nil: null }),
+    assessedMinimumAge: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+    openRefoulementRiskFlags: fc.nat({ max: 3 }),
+  });
+
+const nowArb = fc.date({ min: new Date(FIRST_DAY - 10 * DAY_MS), max: new Date(FIRST_DAY + (SPAN_DAYS + 70) * DAY_MS), noInvalidDate: true });
+const kindArb = fc.constantFrom(...KINDS);
+const assessmentArb: fc.Arbitrary<IndividualAssessment> = fc.record({ pregnant: fc.boolean(), seriouslyIll: fc.boolean() });
+const overrideArb = fc.record({ bySupervisor: fc.boolean(), justification: fc.option(fc.string({ maxLength: 80 }), { nil: undefined }) });
+
+/** The facts, frozen all the way down: a safeguard that wrote to them would throw. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The list is in the order of `all`, with no duplicates and nothing from outside it. */
+const inOrderOf = <T>(all: readonly T[], list: readonly T[]): void => {
+  expect(list).toEqual(all.filter((item) => list.includes(item)));
+};
+
+describe('non-refoulement properties over generated cases', () => {
+  it('gives reasons only from NON_REFOULEMENT_REASONS, in that order, without duplicates, and leaves the facts alone', () => {
+    fc.assert(
+      fc.property(factsArb(), kindArb, nowArb, (facts, kind, now) => {
+        const reasons = nonRefoulementReasons(deepFreeze(facts), kind, now);
+        inOrderOf(NON_REFOULEMENT_REASONS, reasons);
+        expect(nonRefoulementReasons(facts, kind, now)).toEqual(reasons);
+      }),
+    );
+  });
+
+  it('blocks a removal for no reason a voluntary return would not also have: only PROTECTION_PROFILE_OPEN differs', () => {
+    fc.assert(
+      fc.property(factsArb(), nowArb, (facts, now) => {
+        const removal = nonRefoulementReasons(facts, 'REMOVAL', now);
+        const voluntary = nonRefoulementReasons(facts, 'VOLUNTARY_RETURN', now);
+        expect(voluntary).toEqual(expect.arrayContaining(removal));
+        expect(removal).toEqual(voluntary.filter((r) => r !== 'PROTECTION_PROFILE_OPEN'));
+      }),
+    );
+  });
+
+  it('never empties or shortens the reasons when a refoulement-risk flag is opened', () => {
+    fc.assert(
+      fc.property(factsArb(), kindArb, nowArb, (facts, kind, now) => {
+        const before = nonRefoulementReasons(facts, kind, now);
+        const after = nonRefoulementReasons({ ...facts, openRefoulementRiskFlags: facts.openRefoulementRiskFlags + 1 }, kind, now);
+        expect(after).toContain('REFOULEMENT_RISK_FLAG_OPEN');
+        expect(after).toEqual(expect.arrayContaining(before));
+      }),
+    );
+  });
+
+  it('finds no reason against a removal with no asylum, trafficking or unaccompanied-child profile, no record and no flag', () => {
+    const bare = factsArb(PROFILES.filter((p) => !REMOVAL_PROFILES.includes(p))).map(
+      (facts): SafeguardFacts => ({ ...facts, asylumClaim: null, trafficking: null, openRefoulementRiskFlags: 0 }),
+    );
+    fc.assert(
+      fc.property(bare, nowArb, (facts, now) => {
+        expect(nonRefoulementReasons(facts, 'REMOVAL', now)).toEqual([]);
+      }),
+    );
+  });
+
+  it('always blocks return while an asylum claim is open (undecided, not withdrawn), whatever else the case says', () => {
+    const open = fc.tuple(factsArb(), claimArb).map(([facts, claim]): SafeguardFacts => ({ ...facts, asylumClaim: { ...claim, decision: null, withdrawn: false } }));
+    fc.assert(
+      fc.property(open, kindArb, nowArb, (facts, kind, now) => {
+        const reasons = nonRefoulementReasons(facts, kind, now);
+        expect(reasons).toContain('ASYLUM_CLAIM_PENDING');
+        expect(reasons).not.toContain('ASYLUM_WISH_PENDING');
+      }),
+    );
+  });
+
+  it('always blocks return once protection was granted on a claim that stands', () => {
+    const granted = fc
+      .tuple(factsArb(), claimArb, fc.boolean())
+      .map(([facts, claim, onAppeal]): SafeguardFacts => ({
+        ...facts,
+        asylumClaim: onAppeal ? { ...claim, decision: 'REJECTED', appealLodged: true, appealOutcome: 'ALLOWED', withdrawn: false } : { ...claim, decision: 'RECOGNISED', withdrawn: false },
+      }));
+    fc.assert(
+      fc.property(granted, kindArb, nowArb, (facts, kind, now) => {
+        const reasons = nonRefoulementReasons(facts, kind, now);
+        expect(reasons).toContain('INTERNATIONAL_PROTECTION_GRANTED');
+        expect(reasons.filter((r) => r.startsWith('ASYLUM_'))).toEqual([]);
+      }),
+    );
+  });
+
+  it('always blocks return while a reflection period has not reached its end day and was not ended, whatever the record status', () => {
+    fc.assert(
+      fc.property(factsArb(), traffickingArb, reflectionArb, kindArb, nowArb, (facts, record, period, kind, now) => {
+        const running = { ...period, endedOn: null };
+        const reasons = nonRefoulementReasons({ ...facts, trafficking: { ...record, reflection: running } }, kind, now);
+        expect(reasons.includes('REFLECTION_PERIOD_RUNNING')).toBe(now.toISOString().slice(0, 10) < running.endsOn);
+        expect(reasons).not.toContain('PRESUMED_TRAFFICKING_VICTIM_WITHOUT_REFLECTION_PERIOD');
+      }),
+    );
+  });
+
+  it('blocks the return of an unaccompanied or separated child not assessed an adult unless a BID supports return', () => {
+    const child = fc
+      .tuple(factsArb(), fc.constantFrom<ProfileCode>('UNACCOMPANIED_CHILD', 'SEPARATED_CHILD'), fc.option(fc.integer({ min: 0, max: 17 }), { nil: null }))
+      .map(([facts, profile, age]): SafeguardFacts => ({ ...facts, profiles: [...facts.profiles, profile], assessedMinimumAge: age }));
+    fc.assert(
+      fc.property(child, kindArb, nowArb, (facts, kind, now) => {
+        const blocked = nonRefoulementReasons(facts, kind, now).includes('CHILD_WITHOUT_BID_SUPPORTING_RETURN');
+        expect(blocked).toBe(facts.bestInterestsDetermination?.decision !== 'RETURN_TO_COUNTRY_OF_ORIGIN');
+      }),
+    );
+  });
+});
+
+describe('detention, prosecution and age properties over generated cases', () => {
+  it('gives grounds only from DETENTION_GROUNDS, in that order, without duplicates; an assessment finding only adds grounds', () => {
+    fc.assert(
+      fc.property(factsArb(), assessmentArb, (facts, assessment) => {
+        const grounds = detentionGrounds(deepFreeze(facts), assessment);
+        inOrderOf(DETENTION_GROUNDS, grounds);
+        expect(detentionGrounds(facts, { pregnant: true, seriouslyIll: true })).toEqual(expect.arrayContaining([...grounds, 'PREGNANT', 'SERIOUSLY_ILL']));
+      }),
+    );
+  });
+
+  it('allows detention without an override exactly when no ground applies', () => {
+    fc.assert(
+      fc.property(factsArb(), assessmentArb, overrideArb, (facts, assessment, override) => {
+        const grounds = detentionGrounds(facts, assessment);
+        const decision = detentionDecision(grounds, override);
+        expect(decision.allowed && !decision.overridden).toBe(grounds.length === 0);
+      }),
+    );
+  });
+
+  it('lets a ground be overridden only by a supervisor with a justification of MIN_JUSTIFICATION characters once trimmed', () => {
+    const grounds = fc.subarray([...DETENTION_GROUNDS], { minLength: 1 });
+    fc.assert(
+      fc.property(grounds, overrideArb, (list, override) => {
+        const decision = detentionDecision(list, override);
+        const justified = override.bySupervisor && override.justification !== undefined && override.justification.trim().length >= MIN_JUSTIFICATION;
+        expect(decision).toEqual(justified ? { allowed: true, overridden: true } : { allowed: false, reason: expect.any(String) });
+      }),
+    );
+  });
+
+  it('never treats a person assessed an adult as a child: no CHILD ground, no child reason, child profiles removable', () => {
+    const adult = fc.tuple(factsArb(), fc.integer({ min: 18, max: 60 })).map(([facts, age]): SafeguardFacts => ({ ...facts, assessedMinimumAge: age }));
+    fc.assert(
+      fc.property(adult, assessmentArb, kindArb, nowArb, (facts, assessment, kind, now) => {
+        expect(detentionGrounds(facts, assessment)).not.toContain('CHILD');
+        expect(nonRefoulementReasons(facts, kind, now)).not.toContain('CHILD_WITHOUT_BID_SUPPORTING_RETURN');
+        expect(PROFILES.filter((p) => profileRemovalRefused(facts, p) !== null)).toEqual([]);
+      }),
+    );
+  });
+
+  it('always treats a presumed child not assessed an adult as a child, and never lets the last child profile go', () => {
+    const child = fc
+      .tuple(factsArb(), fc.option(fc.integer({ min: 0, max: 17 }), { nil: null }))
+      .map(([facts, age]): SafeguardFacts => ({ ...facts, presumedChild: true, assessedMinimumAge: age }));
+    fc.assert(
+      fc.property(child, assessmentArb, (facts, assessment) => {
+        expect(detentionGrounds(facts, assessment)).toContain('CHILD');
+        const childProfiles = facts.profiles.filter((p) => CHILD_PROFILES.includes(p));
+        const refused = PROFILES.filter((p) => profileRemovalRefused(facts, p) !== null);
+        // Removing any child profile is refused exactly when no other child profile would remain.
+        for (const p of CHILD_PROFILES) expect({ p, refused: refused.includes(p) }).toEqual({ p, refused: childProfiles.filter((q) => q !== p).length === 0 });
+        expect(refused.every((p) => CHILD_PROFILES.includes(p))).toBe(true);
+      }),
+    );
+  });
+
+  it('never blocks prosecution for OTHER, and blocks all status offences or none, exactly when the TRAFFICKING_VICTIM ground applies', () => {
+    fc.assert(
+      fc.property(factsArb(), (facts) => {
+        expect(prosecutionBlocked(facts, 'OTHER')).toBe(false);
+        const victim = detentionGrounds(facts, { pregnant: false, seriouslyIll: false }).includes('TRAFFICKING_VICTIM');
+        expect(OFFENCES.filter((offence) => prosecutionBlocked(facts, offence))).toEqual(victim ? STATUS_OFFENCES : []);
+      }),
+    );
+  });
+});
