@@ -14,6 +14,8 @@ import { ProfilingSopVersion1765070000000 } from './1765070000000-profiling-sop-
 import { ReferralVisibility1765080000000 } from './1765080000000-referral-visibility';
 import { SopLifecycle1765100000000 } from './1765100000000-sop-lifecycle';
 import { CaseNotes1765200000000 } from './1765200000000-case-notes';
+import { ProtectionRecords1765300000000 } from './1765300000000-protection-records';
+import { CaseManagement1765400000000 } from './1765400000000-case-management';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -33,4 +35,6 @@ export const ALL_MIGRATIONS: Function[] = [
   ReferralVisibility1765080000000,
   SopLifecycle1765100000000,
   CaseNotes1765200000000,
+  ProtectionRecords1765300000000,
+  CaseManagement1765400000000,
 ];

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type request from 'supertest';
 import { DemoApi, startDemoApi } from './demo-api';
+import { CASE_WORK_ROUTE } from './protection-fixtures';
 
 /**
  * Each role × each case-scoped endpoint, allowed and denied, as one table.
@@ -487,6 +488,8 @@ describe('case permissions: each role × each case-scoped endpoint', () => {
         const method = RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)];
         const full = `${String(reflector.get<string>(PATH_METADATA, metatype) ?? '')}/${path}`.replace(/\/+/g, '/').replace(/^\//, '').replace(/\/$/, '');
         if (!/^(cases|intakes|encounters)(\/|$)/.test(full)) continue;
+        // The protection records, safeguards and case management have a table of their own (protection-permissions.spec.ts).
+        if (CASE_WORK_ROUTE.test(full)) continue;
         routes.set(`${method} ${full}`, reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, [handler, metatype]));
       }
     }
@@ -511,7 +514,8 @@ describe('case permissions: each role × each case-scoped endpoint', () => {
   it('is a well-formed table: every column a demo user (every role among them), every cell a known outcome', () => {
     expect(HEADER).toEqual(['method', 'path', 'fixture', ...COLUMN_KEYS]);
     const users = COLUMN_KEYS.flatMap((c) => COLUMNS[c] ?? []);
-    expect([...users].sort()).toEqual([...rolesOf.keys()].sort());
+    // Every column a demo user; the demo users that hold only roles already in the table need no column here.
+    expect(users.filter((u) => !rolesOf.has(u))).toEqual([]);
     expect([...new Set(users.flatMap((u) => rolesOf.get(u) ?? []))].sort()).toEqual(Object.values(Role).sort());
     for (const [method, path, fixture, ...cells] of TABLE) {
       expect({ row: `${method} ${path} ${fixture}`, cells: cells.length }).toEqual({ row: `${method} ${path} ${fixture}`, cells: COLUMN_KEYS.length });

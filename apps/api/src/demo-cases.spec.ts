@@ -51,6 +51,21 @@ describe('demo cases', () => {
     expect(queue.body.items[0]).toMatchObject({ caseNumber: expect.stringMatching(/^TZA-NMG-/), matchedCaseNumber: expect.stringMatching(/^TZA-DAR-/), status: 'PENDING' });
   });
 
+  it('has the agencies’ records on them: an asylum claim, a presumed victim in her reflection period, a refused detention for the monitor', async () => {
+    const [mother] = (await list('asylum.reviewer')).filter((c) => c.person?.givenName === 'Faadumo Cali');
+    const claim = await api.http().get(`/api/v1/cases/${mother.id}/protection`).set(await api.as('asylum.reviewer')).expect(200);
+    expect(claim.body.asylumClaims).toEqual([expect.objectContaining({ procedure: 'PRIMA_FACIE', decision: null })]);
+    const [esperance] = await list('trafficking.coordinator');
+    const record = await api.http().get(`/api/v1/cases/${esperance.id}/protection`).set(await api.as('trafficking.coordinator')).expect(200);
+    expect(record.body.trafficking).toMatchObject({ status: 'PRESUMED', reflectionPeriod: { running: true } });
+    const status = await api.http().get(`/api/v1/cases/${esperance.id}/safeguards`).set(await api.as('border.official')).expect(200);
+    expect(status.body.removal.reasons.map((r: { code: string }) => r.code)).toContain('REFLECTION_PERIOD_RUNNING');
+    const events = await api.http().get('/api/v1/monitor/safeguard-events').set(await api.as('monitor')).expect(200);
+    expect(events.body.items.map((e: { safeguard: string; outcome: string; caseNumber: string }) => [e.safeguard, e.outcome, e.caseNumber])).toEqual([
+      ['DETENTION_GUARD', 'BLOCKED', esperance.caseNumber],
+    ]);
+  });
+
   it('loads them once: a restart on the same database adds nothing', async () => {
     const before = await api.owner(`SELECT id FROM case_file ORDER BY id`);
     const again = await startDemoApi(undefined, { KIVUKO_DEMO_CASES: 'true' }, api.db);

@@ -599,7 +599,8 @@ describe('referral, SOP and webhook permissions: each role × each endpoint', ()
   it('is a well-formed table: every column a demo user (every role among them), every cell a known outcome, every fixture one for its route', () => {
     expect(HEADER).toEqual(['method', 'path', 'fixture', ...COLUMN_KEYS]);
     const users = COLUMN_KEYS.flatMap((c) => COLUMNS[c] ?? []);
-    expect([...users].sort()).toEqual([...rolesOf.keys()].sort());
+    // Every column a demo user; the demo users that hold only roles already in the table need no column here.
+    expect(users.filter((u) => !rolesOf.has(u))).toEqual([]);
     expect([...new Set(users.flatMap((u) => rolesOf.get(u) ?? []))].sort()).toEqual(Object.values(Role).sort());
     for (const [method, path, fixture, ...cells] of TABLE) {
       const row = `${method} ${path} ${fixture}`;

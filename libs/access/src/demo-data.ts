@@ -44,6 +44,8 @@ export const DEMO_USERS: { username: string; displayName: string; agency: string
   { username: 'asylum.reviewer', displayName: 'Asylum authority reviewer', agency: 'Refugee Status Authority', roles: [Role.Caseworker], borderPoints: [] },
   { username: 'child.protection', displayName: 'Child-protection officer', agency: 'Child Protection Service', roles: [Role.Caseworker], borderPoints: [] },
   { username: 'trafficking.coordinator', displayName: 'Anti-trafficking coordinator', agency: 'Anti-Trafficking Secretariat', roles: [Role.Caseworker], borderPoints: [] },
+  { username: 'immigration.officer', displayName: 'Immigration officer', agency: 'Immigration Department', roles: [Role.Caseworker], borderPoints: [] },
+  { username: 'return.counsellor', displayName: 'Return counsellor (assisted voluntary return)', agency: 'Migration Agency', roles: [Role.Caseworker], borderPoints: [] },
   { username: 'legal.caseworker', displayName: 'NGO caseworker (legal aid)', agency: 'Haki Legal Aid', roles: [Role.Caseworker], borderPoints: [] },
   { username: 'shelter.caseworker', displayName: 'NGO caseworker (shelter)', agency: 'Tumaini Shelter', roles: [Role.Caseworker], borderPoints: [] },
   { username: 'shelter.manager', displayName: 'NGO manager (shelter)', agency: 'Tumaini Shelter', roles: [Role.AgencyManager, Role.Supervisor], borderPoints: [] },

@@ -1,14 +1,32 @@
 import { AuditModule } from '@kivuko/audit';
 import { IntakeModule } from '@kivuko/intake';
+import { ReferralsModule } from '@kivuko/referrals';
 import { Module } from '@nestjs/common';
 import { CaseworkController } from './casework.controller';
 import { CaseworkService } from './casework.service';
+import { ClosureService } from './management/closure.service';
+import { DashboardService } from './management/dashboard.service';
+import { ManagementController } from './management/management.controller';
+import { ResponsibilityService } from './management/responsibility.service';
+import { TasksService } from './management/tasks.service';
+import { MonitorController } from './monitor/monitor.controller';
+import { MonitorService } from './monitor/monitor.service';
+import { AsylumService } from './records/asylum.service';
+import { ChildrenService } from './records/children.service';
+import { DetentionReviewSchedule, DetentionReviews, DetentionReviewSweepJob } from './records/detention-reviews';
+import { DetentionService } from './records/detention.service';
+import { FlagsService } from './records/flags.service';
+import { ProtectionViewService } from './records/protection-view.service';
+import { RecordSupport } from './records/record-support';
+import { RecordsController } from './records/records.controller';
+import { ReturnsService } from './records/returns.service';
+import { TraffickingService } from './records/trafficking.service';
 
-/** Case management for the receiving agencies: so far the timeline and notes. */
+/** Case management for the receiving agencies: timeline, notes, the domain records under the safeguards, the monitor's reports. */
 @Module({
-  imports: [AuditModule, IntakeModule],
-  controllers: [CaseworkController],
-  providers: [CaseworkService],
-  exports: [CaseworkService],
+  imports: [AuditModule, IntakeModule, ReferralsModule],
+  controllers: [CaseworkController, RecordsController, ManagementController, MonitorController],
+  providers: [CaseworkService, RecordSupport, ProtectionViewService, AsylumService, TraffickingService, ChildrenService, DetentionService, ReturnsService, FlagsService, MonitorService, TasksService, ResponsibilityService, ClosureService, DashboardService, DetentionReviews, DetentionReviewSweepJob, DetentionReviewSchedule],
+  exports: [CaseworkService, AsylumService, TraffickingService, DetentionService, DetentionReviews],
 })
 export class CaseworkModule {}

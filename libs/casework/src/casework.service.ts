@@ -133,6 +133,7 @@ export class CaseworkService {
         (await this.profiling.visibleTo(manager, actor, caseId, borderPointId, await this.profiling.current(manager, caseId))).map((p) => p.profile as string),
       );
       const everything = actor.borderPointIds.includes(borderPointId);
+      const readable = await this.readable(manager, actor, caseId);
       const rows = await manager.query<{ at: Date; at_us: string; kind: string; ref: string; actor_user_id: string | null; actor_agency_id: string | null; details: Record<string, unknown> }[]>(
         `WITH events AS (
            SELECT c.registered_at AS at, 'CASE_REGISTERED' AS kind, c.id::text AS ref, c.registered_by AS actor_user_id, c.registering_agency_id AS actor_agency_id,
@@ -167,11 +168,17 @@ export class CaseworkService {
            UNION ALL
            SELECT pe.decided_at, 'ENCOUNTER_' || pe.status, pe.id::text, pe.decided_by, NULL, jsonb_build_object('encounterId', pe.id)
            FROM possible_encounter pe WHERE pe.case_id = $1 AND pe.decided_at IS NOT NULL
+           UNION ALL
+           -- Protection records, case management and safeguard events, as the audit trail keeps them (one
+           -- entry per change), shown only where the reader may see every field group the change touched.
+           SELECT ae.occurred_at, replace(ae.action, '.', '_'), 'a' || ae.id::text, ae.actor_user_id, ae.actor_agency_id, '{}'::jsonb
+           FROM audit_event ae
+           WHERE ae.case_id = $1 AND ae.outcome <> 'FAILURE' AND ae.action LIKE ANY (${TIMELINE_AUDIT_PATTERNS}) AND ae.field_groups <@ ${after ? '$6' : '$3'}::text[]
          )
          SELECT at, (extract(epoch FROM at) * 1000000)::bigint::text AS at_us, kind, ref, actor_user_id, actor_agency_id, details FROM events
          ${after ? 'WHERE ((extract(epoch FROM at) * 1000000)::bigint, kind, ref) > ($3::bigint, $4, $5)' : ''}
          ORDER BY at, kind, ref LIMIT $2`,
-        after ? [caseId, limit + 1, after.atUs, after.kind, after.ref] : [caseId, limit + 1],
+        after ? [caseId, limit + 1, after.atUs, after.kind, after.ref, [...readable]] : [caseId, limit + 1, [...readable]],
       );
       const page = rows
         .slice(0, limit)
@@ -184,6 +191,28 @@ export class CaseworkService {
     });
   }
 }
+
+/** The audited changes the timeline shows: protection records, case management, safeguard refusals and overrides. */
+const TIMELINE_AUDIT_PATTERNS = `ARRAY[${[
+  'ASYLUM.%',
+  'TRAFFICKING.IDENTIFICATION',
+  'TRAFFICKING.REFLECTION_STARTED',
+  'TRAFFICKING.PERMIT_GRANTED',
+  'TRAFFICKING.ASSISTANCE_GIVEN',
+  'CHILD.%',
+  'DETENTION.%',
+  'REMOVAL.%',
+  'RETURN.%',
+  'FLAG.%',
+  'SAFEGUARD.%',
+  'TRANSFER.%',
+  'SERVICE.%',
+  'CASE.ASSIGNED',
+  'CASE.CLOSED',
+  'CASE.REOPENED',
+]
+  .map((p) => `'${p}'`)
+  .join(', ')}]`;
 
 /** Microseconds, as PostgreSQL keeps them: a millisecond cursor would repeat or skip entries. */
 function encodeTimelineCursor(row: { at_us: string; kind: string; ref: string }): string {

@@ -23,3 +23,4 @@ export * from './border-point-guard';
 export * from './screening/questionnaire';
 
 export const INTAKE_ENTITIES: Function[] = [CaseNumberCounter];
+export * from './dto/codes';

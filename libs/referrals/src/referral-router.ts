@@ -104,6 +104,21 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
   }
 
   async profilesChanged(manager: EntityManager, event: ProfilesChanged): Promise<void> {
+    // Routing is the SOP's decision, not the actor's: a profiling run an agency caused (an age assessment,
+    // a verified relationship) may call for referrals to other agencies, which the agency neither sees
+    // nor writes. Officials of the border point of arrival route in their own scope, as at intake.
+    const [seen] = await manager.query<{ border_point_id: string }[]>(`SELECT border_point_id FROM case_file WHERE id = $1`, [event.caseId]);
+    const ownScope = event.actor === null || (seen !== undefined && event.actor.borderPointIds.includes(seen.border_point_id));
+    if (ownScope) return this.route(manager, event);
+    await applyScope(manager, systemScope('routing after a profiling run caused by a receiving agency'));
+    try {
+      await this.route(manager, event);
+    } finally {
+      if (event.actor) await applyScope(manager, actorScope(event.actor));
+    }
+  }
+
+  private async route(manager: EntityManager, event: ProfilesChanged): Promise<void> {
     const [context] = await manager.query<CaseContextRow[]>(
       `SELECT c.border_point_id, bp.code AS border_point_code, bp.country, bp.region, c.arrived_at, p.languages
        FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id JOIN person p ON p.case_id = c.id WHERE c.id = $1`,
@@ -362,6 +377,15 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
 
   /** After a decline: the next agency in the SOP's order gets a new referral, or the coordinating body is alerted. */
   async afterTransition(manager: EntityManager, referral: ReferralRow, action: ReferralAction, actor: Actor | null): Promise<void> {
+    if (action === ReferralAction.Accept) return this.takeOn(manager, referral);
+    if (action === ReferralAction.Withdraw) {
+      // What the agency was asked to do for this referral is no longer asked.
+      await manager.query(
+        `UPDATE case_task SET status = 'CANCELLED', closed_at = now(), close_reason = 'Referral withdrawn' WHERE referral_id = $1 AND status = 'OPEN' AND escalation_step IS NULL`,
+        [referral.id],
+      );
+      return;
+    }
     if (action !== ReferralAction.Decline) return;
     // The next agency is the SOP's choice, not the decliner's: it is made in a system scope (the decliner
     // may neither see nor write another agency's referral), and the decliner's scope is restored after.
@@ -370,6 +394,29 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
       await this.referToNextAgency(manager, referral, actor);
     } finally {
       if (actor) await applyScope(manager, actorScope(actor));
+    }
+  }
+
+  /**
+   * The agency takes the referral on: each action the SOP requires of it becomes a task on the agency,
+   * due when the plan said; a lead referral makes the agency the case's lead when it has none yet.
+   */
+  private async takeOn(manager: EntityManager, referral: ReferralRow): Promise<void> {
+    const actions = (Array.isArray(referral.required_actions) ? referral.required_actions : []) as { action: string; dueAt: string }[];
+    if (actions.length > 0) {
+      await manager.query(
+        `INSERT INTO case_task (id, case_id, kind, agency_id, due_at, referral_id)
+         SELECT gen_random_uuid(), $1, a.action, $2, a.due_at, $3 FROM unnest($4::text[], $5::timestamptz[]) AS a(action, due_at)
+         ON CONFLICT (referral_id, kind) WHERE referral_id IS NOT NULL AND escalation_step IS NULL DO NOTHING`,
+        [referral.case_id, referral.agency_id, referral.id, actions.map((a) => a.action), actions.map((a) => a.dueAt)],
+      );
+    }
+    if (referral.role === 'LEAD') {
+      await manager.query(`INSERT INTO case_lead (case_id, agency_id, source, referral_id) VALUES ($1, $2, 'REFERRAL', $3) ON CONFLICT (case_id) DO NOTHING`, [
+        referral.case_id,
+        referral.agency_id,
+        referral.id,
+      ]);
     }
   }
 

@@ -12,6 +12,6 @@ import { SopService } from './sop.service';
   imports: [AuditModule, IntakeModule],
   controllers: [ReferralController, SopController],
   providers: [ReferralService, ReferralRouter, SopService],
-  exports: [ReferralService, SopService],
+  exports: [ReferralService, SopService, ReferralRouter],
 })
 export class ReferralsModule {}

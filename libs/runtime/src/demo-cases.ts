@@ -1,7 +1,8 @@
 import { DemoService } from '@kivuko/access';
+import { AsylumService, DetentionService, OpenDetentionDto, ReflectionPeriodDto, RegisterAsylumClaimDto, TraffickingIdentificationDto, TraffickingService } from '@kivuko/casework';
 import { CaseProfilingService, ConsentService, IntakeService, RecordConsentDto, RegisterIntakeDto } from '@kivuko/intake';
 import { SopService } from '@kivuko/referrals';
-import { Actor, PLATFORM_RUNTIME, PlatformRuntime, Role, systemScope, UnitOfWork, validateBody } from '@kivuko/platform';
+import { Actor, DomainError, PLATFORM_RUNTIME, PlatformRuntime, Role, systemScope, UnitOfWork, validateBody } from '@kivuko/platform';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 
@@ -13,9 +14,18 @@ interface DemoIntake {
   hoursAgo: number;
   /** The consent the referrals wait for, recorded after the profiles are confirmed; none: they stay held. */
   consent?: 'PERSON' | 'CHILD_BEST_INTERESTS';
+  /** What the receiving agencies then record on the (first) case, through their own use cases. */
+  records?: DemoRecord[];
   /** The request body as a client sends it, without the intake id, border point and arrival time. */
   body: { mode?: string; arrival: Record<string, unknown>; persons: Record<string, unknown>[] };
 }
+
+/**
+ * ASYLUM_CLAIM: the asylum authority registers the claim. TRAFFICKING: the anti-trafficking coordinator
+ * records the person as a presumed victim and starts the reflection period. DETENTION_REFUSED: the border
+ * official asks to detain her, and the detention guard refuses (the monitor sees the attempt).
+ */
+type DemoRecord = 'ASYLUM_CLAIM' | 'TRAFFICKING' | 'DETENTION_REFUSED';
 
 /** A few arrivals of the kinds the domain guide describes, so every demo role has something to open. */
 const DEMO_INTAKES: DemoIntake[] = [
@@ -24,6 +34,7 @@ const DEMO_INTAKES: DemoIntake[] = [
     borderPoint: 'NMG',
     hoursAgo: 30,
     consent: 'PERSON',
+    records: ['ASYLUM_CLAIM'],
     body: {
       arrival: { mode: 'LAND', how: 'SELF_PRESENTED', route: ['ETH', 'KEN'], intendedDestination: 'TZA' },
       persons: [
@@ -71,6 +82,7 @@ const DEMO_INTAKES: DemoIntake[] = [
     borderPoint: 'KGM',
     hoursAgo: 20,
     consent: 'PERSON',
+    records: ['TRAFFICKING', 'DETENTION_REFUSED'],
     body: {
       arrival: { mode: 'SEA', how: 'INTERCEPTED', route: ['COD'], smugglerUsed: true },
       persons: [
@@ -170,6 +182,9 @@ export class DemoCasesService implements OnApplicationBootstrap {
     private readonly sops: SopService,
     private readonly profiling: CaseProfilingService,
     private readonly consents: ConsentService,
+    private readonly asylum: AsylumService,
+    private readonly trafficking: TraffickingService,
+    private readonly detention: DetentionService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -199,6 +214,7 @@ export class DemoCasesService implements OnApplicationBootstrap {
         }
         if (demo.consent) await this.recordConsent(registeredCase.id, demo.consent, actor);
       }
+      for (const record of demo.records ?? []) await this.recordOn(result.cases[0].id, record, actor);
     }
     this.logger.log({ cases: registered }, 'demo cases ready');
   }
@@ -225,6 +241,40 @@ export class DemoCasesService implements OnApplicationBootstrap {
       const { value, problems } = validateBody(RecordConsentDto, body);
       if (problems.length > 0) throw new Error(`demo consent is invalid: ${JSON.stringify(problems)}`);
       await this.consents.record(supervisor, caseId, value);
+    }
+  }
+
+  private async recordOn(caseId: string, record: DemoRecord, official: Actor): Promise<void> {
+    const today = new Date().toISOString().slice(0, 10);
+    const body = <T extends object>(type: new () => T, value: object): T => {
+      const { value: dto, problems } = validateBody(type, value);
+      if (problems.length > 0) throw new Error(`demo record is invalid: ${JSON.stringify(problems)}`);
+      return dto;
+    };
+    if (record === 'ASYLUM_CLAIM') {
+      const { actor } = await this.actorAt('asylum.reviewer', 'NMG');
+      await this.asylum.register(actor, caseId, body(RegisterAsylumClaimDto, { registeredOn: today, reference: 'RSA/2026/00042', procedure: 'PRIMA_FACIE' }));
+    } else if (record === 'TRAFFICKING') {
+      const { actor } = await this.actorAt('trafficking.coordinator', 'KGM');
+      await this.trafficking.identify(actor, caseId, body(TraffickingIdentificationDto, { status: 'PRESUMED' }));
+      await this.trafficking.startReflection(actor, caseId, body(ReflectionPeriodDto, { startsOn: today }));
+    } else {
+      const request = body(OpenDetentionDto, {
+        place: 'Kigoma port holding room',
+        legalBasis: 'Immigration Act s.12(3)',
+        individualAssessment: { pregnant: false, seriouslyIll: false, summary: 'Arrived without documents; the man with her was arrested.' },
+        alternativesConsidered: ['Shelter placement: no place tonight'],
+        startedAt: new Date().toISOString(),
+        nextReviewOn: new Date(Date.now() + 7 * 24 * HOUR).toISOString().slice(0, 10),
+      });
+      await this.detention.open(official, caseId, request).then(
+        () => {
+          throw new Error('the demo expects the detention guard to refuse this detention');
+        },
+        (refused: unknown) => {
+          if (!(refused instanceof DomainError) || refused.code !== 'SAFEGUARD.DETENTION_GUARD') throw refused;
+        },
+      );
     }
   }
 

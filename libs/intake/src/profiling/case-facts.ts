@@ -76,7 +76,15 @@ export async function loadCaseFacts(manager: EntityManager, cipher: FieldCipher,
     [caseId],
   );
 
+  // The latest completed age assessment decides minority over the stated age (its lowest age counts).
+  const [assessed] = await manager.query<{ minimum_age: number; maximum_age: number; completed_on: string }[]>(
+    `SELECT minimum_age, maximum_age, to_char(completed_on, 'YYYY-MM-DD') AS completed_on FROM age_assessment
+     WHERE case_id = $1 AND completed_on IS NOT NULL ORDER BY completed_on DESC, created_at DESC LIMIT 1`,
+    [caseId],
+  );
+
   return {
+    ...(assessed ? { assessments: { age: { minAge: assessed.minimum_age, maxAge: assessed.maximum_age, assessedOn: assessed.completed_on } } } : {}),
     person: {
       sex: row.sex,
       ...(row.date_of_birth ? { dateOfBirth: row.date_of_birth, dateOfBirthEstimated: row.date_of_birth_estimated } : {}),

@@ -13,6 +13,7 @@ import {
   Urgency,
   WithheldProfile,
 } from '@kivuko/profiling';
+import { NO_FACTS, profileRemovalRefused } from '@kivuko/safeguards';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -42,7 +43,7 @@ export const PROFILE_GROUP: Readonly<Record<ProfileCode, FieldGroup>> = {
   MIGRANT: FieldGroup.Needs,
 };
 
-export type ProfilingTrigger = 'INTAKE' | 'INTAKE_COMPLETED' | 'INTAKE_CORRECTED' | 'RELATIONSHIP_VERIFIED';
+export type ProfilingTrigger = 'INTAKE' | 'INTAKE_COMPLETED' | 'INTAKE_CORRECTED' | 'RELATIONSHIP_VERIFIED' | 'AGE_ASSESSED';
 export type ProfileStatus = 'SUGGESTED' | 'CONFIRMED' | 'REMOVED';
 
 export interface CaseProfileView {
@@ -307,43 +308,70 @@ export class CaseProfilingService {
     return this.uow.run(actorScope(actor), async (manager) => {
       const borderPointId = await this.requireCase(manager, caseId);
       requireOwnBorderPoint(actor, borderPointId);
-      const [existing] = await manager.query<ProfileRow[]>(`SELECT * FROM case_profile WHERE case_id = $1 AND profile = $2 FOR UPDATE`, [caseId, code]);
-      if (action === 'CONFIRM') {
-        if (!existing || existing.status === 'REMOVED') throw new NotFoundError('PROFILE.NOT_SUGGESTED', 'This profile is not suggested for the case: add it instead');
-        if (existing.status === 'CONFIRMED') throw new ConflictError('PROFILE.ALREADY_CONFIRMED', 'This profile is already confirmed');
-        await manager.query(`UPDATE case_profile SET status = 'CONFIRMED', decided_by = $3, decided_at = now(), reason = NULL, updated_at = now() WHERE case_id = $1 AND profile = $2`, [caseId, code, actor.userId]);
-      } else if (action === 'ADD') {
-        if (existing && existing.status !== 'REMOVED') throw new ConflictError('PROFILE.ALREADY_PRESENT', `This profile is already ${existing.status.toLowerCase()}: confirm it instead`);
-        await manager.query(
-          `INSERT INTO case_profile (case_id, profile, origin, status, urgency, suggested, decided_by, decided_at, reason)
-           VALUES ($1, $2, 'ADDED', 'CONFIRMED', $3, false, $4, now(), $5)
-           ON CONFLICT (case_id, profile) DO UPDATE SET status = 'CONFIRMED', decided_by = EXCLUDED.decided_by, decided_at = now(), reason = EXCLUDED.reason, updated_at = now()`,
-          [caseId, code, existing?.urgency ?? (URGENT_PROFILES.includes(code) ? 'IMMEDIATE' : 'NORMAL'), actor.userId, reason],
-        );
-      } else {
-        if (!existing || existing.status === 'REMOVED') throw new NotFoundError('PROFILE.NOT_PRESENT', 'This profile is not on the case');
-        await manager.query(`UPDATE case_profile SET status = 'REMOVED', decided_by = $3, decided_at = now(), reason = $4, updated_at = now() WHERE case_id = $1 AND profile = $2`, [caseId, code, actor.userId, reason]);
-      }
-      await manager.query(`INSERT INTO profile_decision (id, case_id, profile, action, reason, decided_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        randomUUID(),
-        caseId,
-        code,
-        action,
-        reason ?? null,
-        actor.userId,
-      ]);
-      await this.audit.record(manager, {
-        action: `PROFILE.${action === 'CONFIRM' ? 'CONFIRMED' : action === 'ADD' ? 'ADDED' : 'REMOVED'}`,
-        actor,
-        caseId,
-        fieldGroups: [PROFILE_GROUP[code]],
-        purpose: 'PROFILING',
-        correlationId,
-        details: { profile: code },
-      });
-      await this.changed(manager, { caseId, actor, cause: 'DECISION', profiles: await this.current(manager, caseId) });
-      return this.current(manager, caseId);
+      return this.applyDecision(manager, actor, caseId, code, action, reason, correlationId);
     });
+  }
+
+  /**
+   * A decision on one profile inside the caller's transaction (an official's, or the age assessment
+   * that found an adult). A child profile is removed only once a completed age assessment found the
+   * person an adult: until then minority is presumed.
+   */
+  async applyDecision(
+    manager: EntityManager,
+    actor: Actor,
+    caseId: string,
+    code: ProfileCode,
+    action: 'CONFIRM' | 'ADD' | 'REMOVE',
+    reason: string | undefined,
+    correlationId?: string,
+  ): Promise<CaseProfileView[]> {
+    const [existing] = await manager.query<ProfileRow[]>(`SELECT * FROM case_profile WHERE case_id = $1 AND profile = $2 FOR UPDATE`, [caseId, code]);
+    if (action === 'CONFIRM') {
+      if (!existing || existing.status === 'REMOVED') throw new NotFoundError('PROFILE.NOT_SUGGESTED', 'This profile is not suggested for the case: add it instead');
+      if (existing.status === 'CONFIRMED') throw new ConflictError('PROFILE.ALREADY_CONFIRMED', 'This profile is already confirmed');
+      await manager.query(`UPDATE case_profile SET status = 'CONFIRMED', decided_by = $3, decided_at = now(), reason = NULL, updated_at = now() WHERE case_id = $1 AND profile = $2`, [caseId, code, actor.userId]);
+    } else if (action === 'ADD') {
+      if (existing && existing.status !== 'REMOVED') throw new ConflictError('PROFILE.ALREADY_PRESENT', `This profile is already ${existing.status.toLowerCase()}: confirm it instead`);
+      await manager.query(
+        `INSERT INTO case_profile (case_id, profile, origin, status, urgency, suggested, decided_by, decided_at, reason)
+         VALUES ($1, $2, 'ADDED', 'CONFIRMED', $3, false, $4, now(), $5)
+         ON CONFLICT (case_id, profile) DO UPDATE SET status = 'CONFIRMED', decided_by = EXCLUDED.decided_by, decided_at = now(), reason = EXCLUDED.reason, updated_at = now()`,
+        [caseId, code, existing?.urgency ?? (URGENT_PROFILES.includes(code) ? 'IMMEDIATE' : 'NORMAL'), actor.userId, reason],
+      );
+    } else {
+      if (!existing || existing.status === 'REMOVED') throw new NotFoundError('PROFILE.NOT_PRESENT', 'This profile is not on the case');
+      const [assessed] = await manager.query<{ minimum_age: number }[]>(
+        `SELECT minimum_age FROM age_assessment WHERE case_id = $1 AND completed_on IS NOT NULL ORDER BY completed_on DESC, created_at DESC LIMIT 1`,
+        [caseId],
+      );
+      const standing = (await this.current(manager, caseId)).filter((p) => p.status !== 'REMOVED').map((p) => p.profile);
+      if (profileRemovalRefused({ ...NO_FACTS, profiles: standing, assessedMinimumAge: assessed?.minimum_age ?? null }, code)) {
+        throw new ConflictError('SAFEGUARD.AGE_ASSESSMENT_REQUIRED', 'The last child profile is removed only by a completed age assessment that found an adult: until then the person is presumed a child', {
+          profile: code,
+        });
+      }
+      await manager.query(`UPDATE case_profile SET status = 'REMOVED', decided_by = $3, decided_at = now(), reason = $4, updated_at = now() WHERE case_id = $1 AND profile = $2`, [caseId, code, actor.userId, reason]);
+    }
+    await manager.query(`INSERT INTO profile_decision (id, case_id, profile, action, reason, decided_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      randomUUID(),
+      caseId,
+      code,
+      action,
+      reason ?? null,
+      actor.userId,
+    ]);
+    await this.audit.record(manager, {
+      action: `PROFILE.${action === 'CONFIRM' ? 'CONFIRMED' : action === 'ADD' ? 'ADDED' : 'REMOVED'}`,
+      actor,
+      caseId,
+      fieldGroups: [PROFILE_GROUP[code]],
+      purpose: 'PROFILING',
+      correlationId,
+      details: { profile: code },
+    });
+    await this.changed(manager, { caseId, actor, cause: 'DECISION', profiles: await this.current(manager, caseId) });
+    return this.current(manager, caseId);
   }
 
   private async requireCase(manager: EntityManager, caseId: string): Promise<string> {

@@ -52,6 +52,18 @@ export enum Permission {
   ConsentRecord = 'CONSENT_RECORD',
   /** Record a legal basis standing in for consent (a child's best interests, a legal duty, a vital interest). */
   ConsentLegalBasis = 'CONSENT_LEGAL_BASIS',
+  /** Record the case work one's agency is mandated for: asylum claims, trafficking identification, child protection, detention, removal, return, flags. */
+  CaseRecordsWrite = 'CASE_RECORDS_WRITE',
+  /** Override the detention guard with a written justification (never the non-refoulement lock: it has no override). */
+  SafeguardOverride = 'SAFEGUARD_OVERRIDE',
+  /** The independent monitor's safeguard reports across every case (no narratives). */
+  SafeguardReportsRead = 'SAFEGUARD_REPORTS_READ',
+  /** Work a case one sees: tasks, services delivered, transfer of the lead, closure and reopening. */
+  CaseManage = 'CASE_MANAGE',
+  /** Assign a case to a caseworker of one's own agency. */
+  CasesAssign = 'CASES_ASSIGN',
+  /** The supervisor's dashboard over one's own caseload. */
+  DashboardRead = 'DASHBOARD_READ',
 }
 
 const EVERYONE: Permission[] = [Permission.SignedIn, Permission.ReferenceDataRead];
@@ -67,8 +79,20 @@ export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } =
     Permission.ReferralsRead,
     Permission.ReferralsWithdraw,
     Permission.NotesWrite,
+    Permission.CaseRecordsWrite,
+    Permission.CaseManage,
   ],
-  [Role.Caseworker]: [...EVERYONE, Permission.CasesRead, Permission.ConsentRecord, Permission.RelationshipsVerify, Permission.ReferralsRead, Permission.ReferralsWork, Permission.NotesWrite],
+  [Role.Caseworker]: [
+    ...EVERYONE,
+    Permission.CasesRead,
+    Permission.ConsentRecord,
+    Permission.RelationshipsVerify,
+    Permission.ReferralsRead,
+    Permission.ReferralsWork,
+    Permission.NotesWrite,
+    Permission.CaseRecordsWrite,
+    Permission.CaseManage,
+  ],
   [Role.Supervisor]: [
     ...EVERYONE,
     Permission.UsersRead,
@@ -84,6 +108,11 @@ export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } =
     Permission.ReferralsWork,
     Permission.ReferralsWithdraw,
     Permission.NotesWrite,
+    Permission.CaseRecordsWrite,
+    Permission.SafeguardOverride,
+    Permission.CaseManage,
+    Permission.CasesAssign,
+    Permission.DashboardRead,
   ],
   [Role.AgencyManager]: [
     ...EVERYONE,
@@ -97,10 +126,14 @@ export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } =
     Permission.SopApprove,
     Permission.WebhooksManage,
     Permission.NotesWrite,
+    Permission.CaseRecordsWrite,
+    Permission.CaseManage,
+    Permission.CasesAssign,
+    Permission.DashboardRead,
   ],
   [Role.SopAdmin]: [...EVERYONE, Permission.SopRead, Permission.SopManage],
   [Role.Analyst]: EVERYONE,
-  [Role.Monitor]: [...EVERYONE, Permission.AuditVerify],
+  [Role.Monitor]: [...EVERYONE, Permission.AuditVerify, Permission.SafeguardReportsRead],
   [Role.Sysadmin]: [...EVERYONE, Permission.ReferenceDataManage, Permission.UsersRead, Permission.UsersManage, Permission.AuditVerify, Permission.WebhooksManage],
 };
 

@@ -5,6 +5,7 @@
 export enum QueueName {
   Platform = 'platform',
   Referrals = 'referrals',
+  Casework = 'casework',
 }
 
 export enum JobName {
@@ -16,6 +17,8 @@ export enum JobName {
   ReferralSweep = 'referrals.sweep',
   /** POSTs one referral event to an agency's webhook, signed; retried with backoff until it answers 2xx. */
   WebhookDelivery = 'referrals.webhook',
+  /** Every open detention episode whose review date has passed: an alert to the detaining agency, once per review date. */
+  DetentionReviewSweep = 'casework.detention-reviews',
 }
 
 export interface JobPayloads {
@@ -23,6 +26,7 @@ export interface JobPayloads {
   [JobName.ReferralDue]: { referralId: string };
   [JobName.ReferralSweep]: { at: string };
   [JobName.WebhookDelivery]: { eventId: string; agencyId: string; event: string; referralId: string; status: string; occurredAt: string };
+  [JobName.DetentionReviewSweep]: { at: string };
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

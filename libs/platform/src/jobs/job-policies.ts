@@ -38,17 +38,28 @@ export const WEBHOOK_POLICY: JobPolicy = {
   keepFailedCount: 10_000,
 };
 
+/** The detention review sweep: retried quickly; the next minute's sweep does the same work anyway. */
+export const DETENTION_REVIEW_POLICY: JobPolicy = {
+  queue: QueueName.Casework,
+  attempts: 5,
+  backoff: { type: 'exponential', delayMs: 2_000 },
+  keepCompletedSeconds: 2 * DAY,
+  keepFailedCount: 10_000,
+};
+
 export const JOB_POLICIES: { readonly [N in JobName]: JobPolicy } = {
   [JobName.OutboxPrune]: OUTBOX_PRUNE_POLICY,
   [JobName.ReferralDue]: REFERRAL_DEADLINE_POLICY,
   [JobName.ReferralSweep]: REFERRAL_DEADLINE_POLICY,
   [JobName.WebhookDelivery]: WEBHOOK_POLICY,
+  [JobName.DetentionReviewSweep]: DETENTION_REVIEW_POLICY,
 };
 
 /** How many jobs of one queue a process works on at once. */
 export const QUEUE_CONCURRENCY: { readonly [Q in QueueName]: number } = {
   [QueueName.Platform]: 4,
   [QueueName.Referrals]: 4,
+  [QueueName.Casework]: 1,
 };
 
 /** BullMQ rejects custom job ids containing ':'; keep ids to a safe alphabet. */

@@ -1,0 +1,288 @@
+import { JobName, OutboxService, systemScope, UnitOfWork } from '@kivuko/platform';
+import { eventually } from '@kivuko/platform/testing';
+import { randomUUID } from 'node:crypto';
+import { DemoApi, startDemoApi } from './demo-api';
+import { addProfile, at, consentToAll, day, detentionBody, registerArrival, shareWith } from './protection-fixtures';
+
+/**
+ * The safeguards as enforced invariants, through the API: the non-refoulement lock on removal orders and
+ * their execution, the detention guard and its supervisor override, non-criminalisation of trafficking
+ * victims, and the age rule on child profiles. Each refusal is a 409 naming the open reason, writes
+ * nothing it was asked to write, and is kept on the safeguard trail the monitor reads.
+ */
+describe('safeguards', () => {
+  let api: DemoApi;
+
+  beforeAll(async () => {
+    api = await startDemoApi('safeguards');
+  }, 60_000);
+  afterAll(() => api.close());
+
+  const post = async (username: string, path: string, body: object) => api.http().post(`/api/v1/${path}`).set(await api.as(username)).send(body);
+  const get = async (username: string, path: string) => api.http().get(`/api/v1/${path}`).set(await api.as(username));
+  const trail = (caseId: string) =>
+    api.owner<{ safeguard: string; outcome: string; attempted: string; reasons: string[]; justification: string | null }>(
+      `SELECT safeguard, outcome, attempted, reasons, justification FROM safeguard_event WHERE case_id = $1 ORDER BY occurred_at, id`,
+      [caseId],
+    );
+  const count = async (table: string, caseId: string): Promise<number> => Number((await api.owner<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE case_id = $1`, [caseId]))[0].n);
+
+  /** A labour migrant, routed to the immigration authority (and consenting), who later says he fears return. */
+  async function migrant(): Promise<string> {
+    const caseId = await registerArrival(api, { answers: { reasons_for_leaving: ['WORK'] } });
+    await post('border.official', `cases/${caseId}/profiles/MIGRANT/confirm`, {}).then((r) => expect(r.status).toBe(200));
+    await consentToAll(api, caseId);
+    expect((await get('immigration.officer', `cases/${caseId}`)).status).toBe(200);
+    return caseId;
+  }
+
+  describe('the non-refoulement lock', () => {
+    it('lets the immigration authority order and execute a removal when nothing protects the person', async () => {
+      const caseId = await migrant();
+      expect((await get('immigration.officer', `cases/${caseId}/safeguards`)).body.removal).toEqual({ allowed: true, reasons: [] });
+      const order = await post('immigration.officer', `cases/${caseId}/removal-orders`, { decidedOn: day(), legalBasis: 'Immigration Act s.40', destinationCountry: 'ETH' });
+      expect(order.status).toBe(201);
+      expect(order.body).toMatchObject({ status: 'ORDERED', destinationCountry: 'ETH', version: 1 });
+      const executed = await post('immigration.officer', `cases/${caseId}/removal-orders/${order.body.id}/execute`, { executedAt: at(), version: 1 });
+      expect(executed.status).toBe(200);
+      expect(executed.body).toMatchObject({ status: 'EXECUTED', version: 2 });
+      expect(await trail(caseId)).toEqual([]);
+    });
+
+    it('refuses a removal while an asylum wish is pending, names the reason, writes no order and keeps the attempt', async () => {
+      const caseId = await migrant();
+      await addProfile(api, caseId, 'ASYLUM_SEEKER');
+      const refused = await post('immigration.officer', `cases/${caseId}/removal-orders`, { decidedOn: day(), legalBasis: 'Immigration Act s.40', destinationCountry: 'ETH' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('SAFEGUARD.NON_REFOULEMENT');
+      expect(refused.body.details.reasons.map((r: { code: string }) => r.code)).toEqual(['ASYLUM_WISH_PENDING']);
+      expect(refused.body.message).toContain('wish to seek asylum');
+      expect(await count('removal_order', caseId)).toBe(0);
+      expect(await trail(caseId)).toEqual([{ safeguard: 'NON_REFOULEMENT', outcome: 'BLOCKED', attempted: 'ORDER_REMOVAL', reasons: ['ASYLUM_WISH_PENDING'], justification: null }]);
+      const audited = await api.owner<{ outcome: string }>(`SELECT outcome FROM audit_event WHERE case_id = $1 AND action = 'SAFEGUARD.BLOCKED'`, [caseId]);
+      expect(audited).toEqual([{ outcome: 'DENIED' }]);
+    });
+
+    it('follows the claim: pending, rejected, under appeal, appeal dismissed; and an open refoulement-risk flag stops the execution', async () => {
+      const caseId = await migrant();
+      await addProfile(api, caseId, 'ASYLUM_SEEKER');
+      await consentToAll(api, caseId);
+      const reasons = async (): Promise<string[]> => (await get('immigration.officer', `cases/${caseId}/safeguards`)).body.removal.reasons.map((r: { code: string }) => r.code);
+
+      const claim = await post('asylum.reviewer', `cases/${caseId}/asylum-claim`, { registeredOn: day(), reference: 'RSA/2026/00991', procedure: 'REGULAR' });
+      expect(claim.status).toBe(201);
+      expect(await reasons()).toEqual(['ASYLUM_CLAIM_PENDING']);
+      await post('asylum.reviewer', `cases/${caseId}/asylum-claim/interviews`, { date: day() }).then((r) => expect(r.status).toBe(200));
+      const rejected = await post('asylum.reviewer', `cases/${caseId}/asylum-claim/decision`, { decision: 'REJECTED', decidedOn: day(), version: 2 });
+      expect(rejected.status).toBe(200);
+      expect(await reasons()).toEqual([]);
+      await post('asylum.reviewer', `cases/${caseId}/asylum-claim/appeal`, { lodgedOn: day() }).then((r) => expect(r.status).toBe(200));
+      expect(await reasons()).toEqual(['ASYLUM_APPEAL_PENDING']);
+      const blocked = await post('immigration.officer', `cases/${caseId}/removal-orders`, { decidedOn: day(), legalBasis: 'Immigration Act s.40', destinationCountry: 'ETH' });
+      expect(blocked.status).toBe(409);
+      expect(blocked.body.details.reasons.map((r: { code: string }) => r.code)).toEqual(['ASYLUM_APPEAL_PENDING']);
+      await post('asylum.reviewer', `cases/${caseId}/asylum-claim/appeal-outcome`, { outcome: 'DISMISSED', decidedOn: day() }).then((r) => expect(r.status).toBe(200));
+      expect(await reasons()).toEqual([]);
+
+      const order = await post('immigration.officer', `cases/${caseId}/removal-orders`, { decidedOn: day(), legalBasis: 'Immigration Act s.40', destinationCountry: 'ETH' });
+      expect(order.status).toBe(201);
+      const flag = await post('asylum.reviewer', `cases/${caseId}/flags`, { kind: 'REFOULEMENT_RISK', reason: 'New reports on the treatment of returnees at the border' });
+      expect(flag.status).toBe(201);
+      const execute = await post('immigration.officer', `cases/${caseId}/removal-orders/${order.body.id}/execute`, { executedAt: at() });
+      expect(execute.status).toBe(409);
+      expect(execute.body.details.reasons.map((r: { code: string }) => r.code)).toEqual(['REFOULEMENT_RISK_FLAG_OPEN']);
+      expect((await api.owner<{ status: string }>(`SELECT status FROM removal_order WHERE id = $1`, [order.body.id]))[0].status).toBe('ORDERED');
+      await post('asylum.reviewer', `cases/${caseId}/flags/${flag.body.id}/close`, { reason: 'Country information reviewed' }).then((r) => expect(r.status).toBe(200));
+      expect((await post('immigration.officer', `cases/${caseId}/removal-orders/${order.body.id}/execute`, { executedAt: at() })).status).toBe(200);
+      expect((await trail(caseId)).map((e) => [e.attempted, e.reasons])).toEqual([
+        ['ORDER_REMOVAL', ['ASYLUM_APPEAL_PENDING']],
+        ['EXECUTE_REMOVAL', ['REFOULEMENT_RISK_FLAG_OPEN']],
+      ]);
+    });
+
+    it('has no override: not even a supervisor’s justification gets a removal past the lock', async () => {
+      const caseId = await migrant();
+      await addProfile(api, caseId, 'ASYLUM_SEEKER');
+      const refused = await post('immigration.officer', `cases/${caseId}/removal-orders`, {
+        decidedOn: day(),
+        legalBasis: 'Immigration Act s.40',
+        destinationCountry: 'ETH',
+        overrideJustification: 'The minister ordered it personally and it cannot wait for the claim',
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.details.fields.map((f: { path: string }) => f.path)).toEqual(['overrideJustification']);
+      expect(await count('removal_order', caseId)).toBe(0);
+    });
+
+    it('refuses a removal order from an agency without the mandate', async () => {
+      const caseId = await migrant();
+      const refused = await post('border.official', `cases/${caseId}/removal-orders`, { decidedOn: day(), legalBasis: 'Immigration Act s.40', destinationCountry: 'ETH' });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('RECORD.NOT_YOUR_MANDATE');
+      expect(await count('removal_order', caseId)).toBe(0);
+    });
+  });
+
+  describe('the detention guard', () => {
+    /** A presumed trafficking victim registered at NMG (the trafficking profile routes at once). */
+    const victim = () => registerArrival(api, { givenName: 'Amina', sex: 'FEMALE', statedAge: 24, answers: { movement_controlled: true, debt_bondage: true, deceived_about_job: true } });
+
+    it('refuses to detain a presumed trafficking victim, refuses an override by a role without it, and lets a supervisor override with a written justification', async () => {
+      const caseId = await victim();
+      const plain = await post('border.official', `cases/${caseId}/detentions`, detentionBody());
+      expect(plain.status).toBe(409);
+      expect(plain.body.code).toBe('SAFEGUARD.DETENTION_GUARD');
+      expect(plain.body.details).toEqual({ grounds: ['TRAFFICKING_VICTIM'], override: 'NO_OVERRIDE' });
+      const official = await post('border.official', `cases/${caseId}/detentions`, detentionBody({ overrideJustification: 'x'.repeat(60) }));
+      expect(official.body.details.override).toBe('OVERRIDE_NOT_PERMITTED');
+      const short = await post('border.supervisor', `cases/${caseId}/detentions`, detentionBody({ overrideJustification: 'Flight risk.' }));
+      expect(short.body.details.override).toBe('JUSTIFICATION_TOO_SHORT');
+      expect(await count('detention_episode', caseId)).toBe(0);
+
+      const justification = 'Shelter full tonight and the trafficker was seen at the post; held in the family room for her safety until morning.';
+      const overridden = await post('border.supervisor', `cases/${caseId}/detentions`, detentionBody({ overrideJustification: justification }));
+      expect(overridden.status).toBe(201);
+      expect(overridden.body).toMatchObject({ protectedGrounds: ['TRAFFICKING_VICTIM'], override: { justification }, reviewOverdue: false, endedAt: null });
+      expect((await trail(caseId)).map((e) => [e.outcome, e.justification !== null])).toEqual([
+        ['BLOCKED', false],
+        ['BLOCKED', false],
+        ['BLOCKED', false],
+        ['OVERRIDDEN', true],
+      ]);
+
+      // The monitor sees the episode and the override with its justification, and nothing of her account.
+      const detentions = await get('monitor', 'monitor/detentions?open=true');
+      expect(detentions.status).toBe(200);
+      const seen = detentions.body.items.find((d: { episodeId: string }) => d.episodeId === overridden.body.id);
+      expect(seen).toMatchObject({ protectedGrounds: ['TRAFFICKING_VICTIM'], override: { justification }, borderPoint: 'NMG' });
+      expect(JSON.stringify(detentions.body)).not.toMatch(/debt|deceived|Amina/);
+      const events = await get('monitor', 'monitor/safeguard-events?outcome=OVERRIDDEN');
+      expect(events.body.items.filter((e: { caseNumber: string }) => e.caseNumber === seen.caseNumber)).toHaveLength(1);
+      expect((await get('border.official', 'monitor/detentions')).status).toBe(403);
+    });
+
+    it('keeps detention reviews and access on the episode, and shows an overdue review', async () => {
+      const caseId = await migrant();
+      const opened = await post('border.official', `cases/${caseId}/detentions`, detentionBody({ startedAt: at(-24 * 10), nextReviewOn: day(-2) }));
+      expect(opened.status).toBe(201);
+      expect(opened.body.reviewOverdue).toBe(true);
+      const again = await post('border.official', `cases/${caseId}/detentions`, detentionBody());
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('DETENTION.ALREADY_OPEN');
+      const visit = await post('border.official', `cases/${caseId}/detentions/${opened.body.id}/access`, { visitorKind: 'UNHCR', organisation: 'Refugee Agency', visitedAt: at(-1), granted: true });
+      expect(visit.status).toBe(201);
+      const refusedVisit = await post('border.official', `cases/${caseId}/detentions/${opened.body.id}/access`, { visitorKind: 'LEGAL_REPRESENTATIVE', organisation: 'Haki Legal Aid', visitedAt: at(-1), granted: false });
+      expect(refusedVisit.status).toBe(400);
+      expect(refusedVisit.body.details.fields.map((f: { path: string }) => f.path)).toEqual(['refusalReason']);
+      const reviewed = await post('border.official', `cases/${caseId}/detentions/${opened.body.id}/reviews`, { reviewedOn: day(), outcome: 'CONTINUE', nextReviewOn: day(7) });
+      expect(reviewed.status).toBe(201);
+      expect(reviewed.body).toMatchObject({ reviewOverdue: false, nextReviewOn: day(7), reviews: [{ outcome: 'CONTINUE', nextReviewOn: day(7) }], access: [{ visitorKind: 'UNHCR', granted: true }] });
+      const released = await post('border.official', `cases/${caseId}/detentions/${opened.body.id}/reviews`, { reviewedOn: day(), outcome: 'RELEASE' });
+      expect(released.body.endedAt).not.toBeNull();
+    });
+
+    it('alerts the detaining agency once when a review date passes without a review, through the minute’s sweep job', async () => {
+      const caseId = await migrant();
+      const opened = await post('border.official', `cases/${caseId}/detentions`, detentionBody({ startedAt: at(-24 * 9), nextReviewOn: day(-1) }));
+      expect(opened.status).toBe(201);
+      const sweep = async (): Promise<void> => {
+        const key = randomUUID();
+        await api.app.get(UnitOfWork).run(systemScope('test: detention review sweep now'), (m) => api.app.get(OutboxService).enqueue(m, JobName.DetentionReviewSweep, { at: new Date().toISOString() }, { key }));
+        await eventually(async () => {
+          const [row] = await api.owner<{ completed_at: Date | null }>(`SELECT completed_at FROM outbox_message WHERE job_id = $1`, [`${JobName.DetentionReviewSweep}-${key}`]);
+          if (!row?.completed_at) throw new Error('the sweep has not run yet');
+        });
+      };
+      const alerts = () => api.owner<{ agency: string; status: string }>(`SELECT a.name AS agency, t.status FROM case_task t JOIN agency a ON a.id = t.agency_id WHERE t.case_id = $1 AND t.kind = 'DETENTION_REVIEW_OVERDUE'`, [caseId]);
+      await sweep();
+      expect(await alerts()).toEqual([{ agency: 'Border Management Service', status: 'OPEN' }]);
+      await sweep();
+      expect(await alerts()).toHaveLength(1);
+      expect(await api.owner(`SELECT 1 FROM audit_event WHERE case_id = $1 AND action = 'DETENTION.REVIEW_OVERDUE'`, [caseId])).toHaveLength(1);
+      // Reviewed and continued; when that next date lapses too (moved into the past here), a second alert.
+      await post('border.official', `cases/${caseId}/detentions/${opened.body.id}/reviews`, { reviewedOn: day(-1), outcome: 'CONTINUE', nextReviewOn: day(0) }).then((r) => expect(r.status).toBe(201));
+      await api.owner(`UPDATE detention_episode SET next_review_on = current_date - 2 WHERE id = $1`, [opened.body.id]);
+      await sweep();
+      expect(await alerts()).toHaveLength(2);
+    });
+
+    it('shows a child’s detention to the monitor at once', async () => {
+      const caseId = await registerArrival(api, { givenName: 'Yonas', statedAge: 15, answers: { caregiver_present: false } });
+      const justification = 'Boat arrival at night with no interim care place open; kept in the family room with a social worker present.';
+      const held = await post('border.supervisor', `cases/${caseId}/detentions`, detentionBody({ overrideJustification: justification }));
+      expect(held.status).toBe(201);
+      expect(held.body.protectedGrounds).toEqual(['CHILD']);
+      const seen = (await get('monitor', 'monitor/detentions')).body.items.find((d: { episodeId: string }) => d.episodeId === held.body.id);
+      expect(seen).toMatchObject({ childNow: true, protectedGrounds: ['CHILD'] });
+    });
+  });
+
+  describe('non-criminalisation', () => {
+    it('refuses to flag a presumed trafficking victim for prosecution for irregular entry, but not for another offence', async () => {
+      const caseId = await registerArrival(api, { sex: 'FEMALE', answers: { movement_controlled: true, debt_bondage: true } });
+      const refused = await post('border.official', `cases/${caseId}/flags`, { kind: 'PROSECUTION', offence: 'IRREGULAR_ENTRY', reason: 'Crossed outside the post' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('SAFEGUARD.NON_CRIMINALISATION');
+      expect(await count('protection_flag', caseId)).toBe(0);
+      expect((await trail(caseId)).map((e) => e.attempted)).toEqual(['FLAG_PROSECUTION:IRREGULAR_ENTRY']);
+      const other = await post('border.official', `cases/${caseId}/flags`, { kind: 'PROSECUTION', offence: 'OTHER', reason: 'Assaulted an officer' });
+      expect(other.status).toBe(201);
+      expect(other.body).toMatchObject({ kind: 'PROSECUTION', offence: 'OTHER', open: true });
+    });
+
+    it('lets the authority flag a migrant with no protection profile for irregular entry', async () => {
+      const caseId = await migrant();
+      expect((await post('border.official', `cases/${caseId}/flags`, { kind: 'PROSECUTION', offence: 'IRREGULAR_ENTRY', reason: 'Crossed outside the post' })).status).toBe(201);
+    });
+  });
+
+  describe('age', () => {
+    it('keeps a child’s profile until a completed age assessment finds an adult, then removes it and lifts the child’s detention ground', async () => {
+      const caseId = await registerArrival(api, { givenName: 'Dawit', statedAge: 16, answers: { caregiver_present: false } });
+      const removal = await post('border.official', `cases/${caseId}/profiles/UNACCOMPANIED_CHILD/remove`, { reason: 'Looks older than sixteen to me' });
+      expect(removal.status).toBe(409);
+      expect(removal.body.code).toBe('SAFEGUARD.AGE_ASSESSMENT_REQUIRED');
+      expect((await post('border.official', `cases/${caseId}/profiles/UNACCOMPANIED_CHILD/confirm`, {})).status).toBe(200);
+      await consentToAll(api, caseId);
+      await shareWith(api, caseId, 'Child Protection Service');
+
+      const requested = await post('child.protection', `cases/${caseId}/age-assessments`, { seriousDoubt: 'A passport found in his bag gives 2001 as the year of birth', requestedOn: day() });
+      expect(requested.status).toBe(201);
+      expect((await get('border.official', `cases/${caseId}/safeguards`)).body.detention.protectedGrounds.map((g: { code: string }) => g.code)).toEqual(['CHILD']);
+      const young = await post('child.protection', `cases/${caseId}/age-assessments/${requested.body.id}/complete`, { method: 'MULTIDISCIPLINARY', completedOn: day(), minimumAge: 17, maximumAge: 19 });
+      expect(young.status).toBe(200);
+      expect(young.body.ageRange).toEqual({ minimum: 17, maximum: 19 });
+      const profiles = async () => (await get('border.official', `cases/${caseId}/profiles`)).body.current.map((p: { profile: string; status: string }) => `${p.profile}:${p.status}`);
+      expect(await profiles()).toContain('UNACCOMPANIED_CHILD:CONFIRMED');
+
+      const second = await post('child.protection', `cases/${caseId}/age-assessments`, { seriousDoubt: 'School records from Gondar give an earlier year of birth', requestedOn: day() });
+      const adult = await post('child.protection', `cases/${caseId}/age-assessments/${second.body.id}/complete`, { method: 'DOCUMENTARY', completedOn: day(), minimumAge: 22, maximumAge: 24 });
+      expect(adult.status).toBe(200);
+      expect(await profiles()).toContain('UNACCOMPANIED_CHILD:REMOVED');
+      const decisions = (await get('border.official', `cases/${caseId}/profiles`)).body.decisions as { profile: string; action: string; reason: string }[];
+      expect(decisions.filter((d) => d.action === 'REMOVE')).toEqual([expect.objectContaining({ profile: 'UNACCOMPANIED_CHILD', reason: expect.stringContaining('22–24 years') })]);
+      expect((await get('border.official', `cases/${caseId}/safeguards`)).body.detention.protectedGrounds).toEqual([]);
+    });
+
+    it('unlocks an unaccompanied child’s return only with a best-interests determination supporting it', async () => {
+      const caseId = await registerArrival(api, { givenName: 'Selam', statedAge: 14, sex: 'FEMALE', answers: { caregiver_present: false } });
+      await consentToAll(api, caseId);
+      const reasons = async (): Promise<string[]> => (await get('border.official', `cases/${caseId}/safeguards`)).body.removal.reasons.map((r: { code: string }) => r.code);
+      expect(await reasons()).toContain('CHILD_WITHOUT_BID_SUPPORTING_RETURN');
+      const bid = await post('child.protection', `cases/${caseId}/best-interests`, { kind: 'BID', openedOn: day() });
+      expect(bid.status).toBe(201);
+      const incomplete = await post('child.protection', `cases/${caseId}/best-interests/${bid.body.id}/complete`, { completedOn: day(), reasons: 'Mother traced' });
+      expect(incomplete.status).toBe(400);
+      expect(incomplete.body.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['decision', 'panelMembers']);
+      const done = await post('child.protection', `cases/${caseId}/best-interests/${bid.body.id}/complete`, {
+        completedOn: day(),
+        panelMembers: ['Child Protection Service', 'Refugee Agency'],
+        decision: 'RETURN_TO_COUNTRY_OF_ORIGIN',
+        reasons: 'Mother traced in Addis Ababa; home visit positive; the child wishes to go home.',
+        version: 1,
+      });
+      expect(done.status).toBe(200);
+      expect(await reasons()).not.toContain('CHILD_WITHOUT_BID_SUPPORTING_RETURN');
+    });
+  });
+});

@@ -1,0 +1,36 @@
+import { Actor, CurrentActor, Permission, RequestWithActor, RequirePermission } from '@kivuko/platform';
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { MonitorPageQuery, SafeguardEventsQuery } from './monitor.dto';
+import { MonitoredDetention, MonitoredReferral, MonitoredSafeguardEvent, MonitorService } from './monitor.service';
+
+const correlationOf = (req: RequestWithActor): string | undefined => (req.id ? String(req.id) : undefined);
+
+/** The independent monitor's read-only reports: codes, dates and justifications, never narratives. */
+@ApiTags('monitor')
+@ApiBearerAuth()
+@Controller({ path: 'monitor', version: '1' })
+export class MonitorController {
+  constructor(private readonly monitor: MonitorService) {}
+
+  /** Detention episodes of protected persons (children, trafficking victims, survivors, pregnant or ill), newest first. */
+  @RequirePermission(Permission.SafeguardReportsRead)
+  @Get('detentions')
+  detentions(@CurrentActor() actor: Actor, @Query() query: MonitorPageQuery, @Req() req: RequestWithActor): Promise<{ items: MonitoredDetention[]; nextCursor?: string }> {
+    return this.monitor.detentions(actor, query, correlationOf(req));
+  }
+
+  /** Blocked attempts (removals, returns, detentions, prosecutions) and overrides with their justifications, newest first. */
+  @RequirePermission(Permission.SafeguardReportsRead)
+  @Get('safeguard-events')
+  events(@CurrentActor() actor: Actor, @Query() query: SafeguardEventsQuery, @Req() req: RequestWithActor): Promise<{ items: MonitoredSafeguardEvent[]; nextCursor?: string }> {
+    return this.monitor.safeguardEvents(actor, query, correlationOf(req));
+  }
+
+  /** Referrals still unacknowledged after escalation, longest overdue first. */
+  @RequirePermission(Permission.SafeguardReportsRead)
+  @Get('overdue-referrals')
+  overdue(@CurrentActor() actor: Actor, @Query() query: MonitorPageQuery, @Req() req: RequestWithActor): Promise<{ items: MonitoredReferral[]; nextCursor?: string }> {
+    return this.monitor.overdueReferrals(actor, query, correlationOf(req));
+  }
+}

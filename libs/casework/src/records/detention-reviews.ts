@@ -1,0 +1,97 @@
+import { AuditService } from '@kivuko/audit';
+import { Clock, HandlesJob, JobHandler, JobName, jobId, OutboxService, PLATFORM_RUNTIME, PlatformRuntime, systemScope, UnitOfWork } from '@kivuko/platform';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * Every open detention episode has a review date; once it has passed with no review, the detaining
+ * agency gets a task (once per review date: a review sets the next date, and a later lapse alerts
+ * again) and the lapse is audited. The monitor's view shows the same episodes as overdue.
+ */
+@Injectable()
+export class DetentionReviews {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** Alerts every lapsed review not alerted yet; returns how many. */
+  async sweep(now = this.clock.now()): Promise<number> {
+    const today = now.toISOString().slice(0, 10);
+    return this.uow.run(systemScope('detention review sweep'), async (manager) => {
+      // An UPDATE … RETURNING answers [rows, affected count].
+      const [lapsed] = await manager.query<[{ id: string; case_id: string; agency_id: string; next_review_on: string }[], number]>(
+        `UPDATE detention_episode SET review_alerted_for = next_review_on
+         WHERE ended_at IS NULL AND next_review_on < $1::date AND review_alerted_for IS DISTINCT FROM next_review_on
+         RETURNING id, case_id, agency_id, to_char(next_review_on, 'YYYY-MM-DD') AS next_review_on`,
+        [today],
+      );
+      for (const episode of lapsed) {
+        await manager.query(
+          `INSERT INTO case_task (id, case_id, kind, agency_id, due_at, title) VALUES (gen_random_uuid(), $1, 'DETENTION_REVIEW_OVERDUE', $2, $3, $4)`,
+          [episode.case_id, episode.agency_id, now, `Detention review due on ${episode.next_review_on} has not been held`],
+        );
+        await this.audit.record(manager, {
+          action: 'DETENTION.REVIEW_OVERDUE',
+          caseId: episode.case_id,
+          fieldGroups: ['DETENTION'],
+          purpose: 'SAFEGUARD',
+          details: { episodeId: episode.id, reviewDueOn: episode.next_review_on },
+        });
+      }
+      return lapsed.length;
+    });
+  }
+}
+
+@Injectable()
+@HandlesJob(JobName.DetentionReviewSweep)
+export class DetentionReviewSweepJob implements JobHandler<JobName.DetentionReviewSweep> {
+  constructor(private readonly reviews: DetentionReviews) {}
+
+  async handle(): Promise<void> {
+    await this.reviews.sweep();
+  }
+}
+
+/** Asks for the sweep every minute; the minute's key makes it one job across every process that asks. */
+@Injectable()
+export class DetentionReviewSchedule implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('DetentionReviewSchedule');
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
+    private readonly uow: UnitOfWork,
+    private readonly outbox: OutboxService,
+    private readonly reviews: DetentionReviews,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.runtime.config.jobs.runProcessors) return;
+    this.timer = setInterval(() => {
+      this.request().catch((e: unknown) => this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'could not request the detention review sweep'));
+    }, SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async request(now = this.reviews.now()): Promise<boolean> {
+    const minute = now.toISOString().slice(0, 16);
+    return this.uow.run(systemScope('detention review schedule'), async (manager) => {
+      const known = await manager.query<unknown[]>('SELECT 1 FROM outbox_message WHERE job_id = $1 LIMIT 1', [jobId(JobName.DetentionReviewSweep, minute)]);
+      if (known.length > 0) return false;
+      await this.outbox.enqueue(manager, JobName.DetentionReviewSweep, { at: now.toISOString() }, { key: minute });
+      return true;
+    });
+  }
+}

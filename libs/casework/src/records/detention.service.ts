@@ -1,0 +1,216 @@
+import { FieldGroup } from '@kivuko/access';
+import { Actor, actorScope, BadInputError, Clock, Permission, permissionsOf } from '@kivuko/platform';
+import { DETENTION_GROUND_TEXT, detentionDecision, detentionGrounds, MIN_JUSTIFICATION } from '@kivuko/safeguards';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { DetentionAccessDto, DetentionReviewDto, EndDetentionDto, OpenDetentionDto } from './records.dto';
+import { conflict, MANDATES, notFound, RecordSupport, Refused, SafeguardError } from './record-support';
+
+export interface DetentionView {
+  id: string;
+  place: string;
+  legalBasis: string;
+  individualAssessment: { pregnant: boolean; seriouslyIll: boolean; summary: string };
+  alternativesConsidered: string[];
+  startedAt: string;
+  nextReviewOn: string;
+  /** The review date has passed with the episode still open. */
+  reviewOverdue: boolean;
+  endedAt: string | null;
+  endReason: string | null;
+  /** The protected grounds found at opening, and the supervisor's justification that overrode them. */
+  protectedGrounds: string[];
+  override: { justification: string; by: string } | null;
+  reviews: { reviewedOn: string; outcome: string; nextReviewOn: string | null }[];
+  access: { visitorKind: string; organisation: string; visitedAt: string; granted: boolean; refusalReason: string | null }[];
+  agencyId: string;
+  version: number;
+}
+
+interface Row {
+  id: string;
+  place: string;
+  legal_basis: string;
+  individual_assessment: DetentionView['individualAssessment'];
+  alternatives_considered: string[];
+  started_at: Date;
+  next_review_on: string;
+  ended_at: Date | null;
+  end_reason: string | null;
+  protected_grounds: string[];
+  override_justification: string | null;
+  overridden_by: string | null;
+  agency_id: string;
+  version: number;
+  reviews: { reviewedOn: string; outcome: string; nextReviewOn: string | null }[];
+  access: { visitorKind: string; organisation: string; visitedAt: string; granted: boolean; refusalReason: string | null }[];
+}
+
+export const DETENTION_SELECT = `
+  SELECT d.id, d.place, d.legal_basis, d.individual_assessment, d.alternatives_considered, d.started_at, to_char(d.next_review_on, 'YYYY-MM-DD') AS next_review_on,
+         d.ended_at, d.end_reason, d.protected_grounds, d.override_justification, d.overridden_by, d.agency_id, d.version,
+         coalesce((SELECT jsonb_agg(jsonb_build_object('reviewedOn', to_char(r.reviewed_on, 'YYYY-MM-DD'), 'outcome', r.outcome, 'nextReviewOn', to_char(r.next_review_on, 'YYYY-MM-DD')) ORDER BY r.reviewed_on, r.created_at)
+                   FROM detention_review r WHERE r.episode_id = d.id), '[]') AS reviews,
+         coalesce((SELECT jsonb_agg(jsonb_build_object('visitorKind', a.visitor_kind, 'organisation', a.organisation, 'visitedAt', a.visited_at, 'granted', a.granted, 'refusalReason', a.refusal_reason) ORDER BY a.visited_at, a.created_at)
+                   FROM detention_access a WHERE a.episode_id = d.id), '[]') AS access
+  FROM detention_episode d`;
+
+export function detentionView(r: Row, now: Date): DetentionView {
+  return {
+    id: r.id,
+    place: r.place,
+    legalBasis: r.legal_basis,
+    individualAssessment: r.individual_assessment,
+    alternativesConsidered: r.alternatives_considered,
+    startedAt: r.started_at.toISOString(),
+    nextReviewOn: r.next_review_on,
+    reviewOverdue: r.ended_at === null && r.next_review_on < now.toISOString().slice(0, 10),
+    endedAt: r.ended_at?.toISOString() ?? null,
+    endReason: r.end_reason,
+    protectedGrounds: r.protected_grounds,
+    override: r.override_justification && r.overridden_by ? { justification: r.override_justification, by: r.overridden_by } : null,
+    reviews: r.reviews,
+    access: r.access.map((a) => ({ ...a, visitedAt: new Date(a.visitedAt).toISOString() })),
+    agencyId: r.agency_id,
+    version: r.version,
+  };
+}
+
+/**
+ * Detention episodes under the detention guard: a child, a presumed or identified trafficking victim, a
+ * torture or SGBV survivor, a pregnant woman or a seriously ill person is not detained unless a
+ * supervisor overrides with a written justification. Every episode has a legal basis, the alternatives
+ * considered, a review date, and a log of who had access to the person.
+ */
+@Injectable()
+export class DetentionService {
+  constructor(
+    private readonly support: RecordSupport,
+    private readonly clock: Clock,
+  ) {}
+
+  open(actor: Actor, caseId: string, dto: OpenDetentionDto, correlationId?: string): Promise<DetentionView> {
+    const startDay = dto.startedAt.slice(0, 10);
+    if (dto.nextReviewOn <= startDay) {
+      throw new BadInputError('DETENTION.INVALID', 'The request has 1 invalid field', [{ path: 'nextReviewOn', problem: 'must be after the day detention starts' }]);
+    }
+    return this.support.run(actorScope(actor), async (manager) => {
+      const context = await this.support.requireCase(manager, caseId);
+      await this.support.requireMandate(manager, actor, MANDATES.detention);
+      const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM detention_episode WHERE case_id = $1 AND ended_at IS NULL FOR UPDATE`, [caseId]);
+      if (open) throw conflict('DETENTION.ALREADY_OPEN', 'The person is already in a detention episode', { episodeId: open.id });
+      const sop = await this.support.sop(manager, context);
+      const grounds = sop.safeguards.DETENTION_GUARD.enabled ? detentionGrounds(await this.support.facts(manager, caseId), dto.individualAssessment) : [];
+      const decision = detentionDecision(grounds, { bySupervisor: permissionsOf(actor.roles).has(Permission.SafeguardOverride), justification: dto.overrideJustification });
+      if (!decision.allowed) {
+        await this.support.trail(manager, actor, caseId, { safeguard: 'DETENTION_GUARD', outcome: 'BLOCKED', attempted: 'OPEN_DETENTION', reasons: grounds }, correlationId);
+        const why =
+          decision.reason === 'NO_OVERRIDE'
+            ? 'only a supervisor may override, with a written justification'
+            : decision.reason === 'OVERRIDE_NOT_PERMITTED'
+              ? 'your role may not override the detention guard: a supervisor may'
+              : `a justification of at least ${MIN_JUSTIFICATION} characters is required`;
+        return new Refused(
+          new SafeguardError('SAFEGUARD.DETENTION_GUARD', `Detention refused: the person is ${grounds.map((g) => DETENTION_GROUND_TEXT[g]).join('; ')}. ${why[0].toUpperCase()}${why.slice(1)}.`, {
+            grounds,
+            override: decision.reason,
+          }),
+        );
+      }
+      const id = randomUUID();
+      await manager.query(
+        `INSERT INTO detention_episode (id, case_id, agency_id, recorded_by, place, legal_basis, individual_assessment, alternatives_considered, started_at, next_review_on, protected_grounds, override_justification, overridden_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13)`,
+        [
+          id,
+          caseId,
+          actor.agencyId,
+          actor.userId,
+          dto.place,
+          dto.legalBasis,
+          JSON.stringify({ pregnant: dto.individualAssessment.pregnant, seriouslyIll: dto.individualAssessment.seriouslyIll, summary: dto.individualAssessment.summary }),
+          dto.alternativesConsidered,
+          dto.startedAt,
+          dto.nextReviewOn,
+          grounds,
+          decision.overridden ? dto.overrideJustification : null,
+          decision.overridden ? actor.userId : null,
+        ],
+      );
+      if (decision.overridden) {
+        await this.support.trail(manager, actor, caseId, { safeguard: 'DETENTION_GUARD', outcome: 'OVERRIDDEN', attempted: 'OPEN_DETENTION', reasons: grounds, justification: dto.overrideJustification }, correlationId);
+      }
+      await this.support.audited(manager, actor, caseId, 'DETENTION.OPENED', FieldGroup.Detention, { episodeId: id, overridden: decision.overridden }, correlationId);
+      return this.read(manager, id);
+    });
+  }
+
+  review(actor: Actor, caseId: string, episodeId: string, dto: DetentionReviewDto, correlationId?: string): Promise<DetentionView> {
+    return this.onEpisode(actor, caseId, episodeId, MANDATES.detention, async (manager, episode) => {
+      if (episode.ended_at) throw conflict('DETENTION.ENDED', 'This detention episode has ended');
+      if (dto.reviewedOn < episode.started_at.toISOString().slice(0, 10)) throw conflict('DETENTION.REVIEW_BEFORE_START', 'A review cannot come before the detention started');
+      if (dto.outcome === 'CONTINUE' && (dto.nextReviewOn as string) <= dto.reviewedOn) {
+        throw new BadInputError('DETENTION.INVALID', 'The request has 1 invalid field', [{ path: 'nextReviewOn', problem: 'must be after the review' }]);
+      }
+      await manager.query(`INSERT INTO detention_review (id, episode_id, case_id, reviewed_on, outcome, next_review_on, reviewed_by, agency_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+        randomUUID(),
+        episode.id,
+        caseId,
+        dto.reviewedOn,
+        dto.outcome,
+        dto.outcome === 'CONTINUE' ? dto.nextReviewOn : null,
+        actor.userId,
+        actor.agencyId,
+      ]);
+      if (dto.outcome === 'CONTINUE') await manager.query(`UPDATE detention_episode SET next_review_on = $2, version = version + 1, updated_at = now() WHERE id = $1`, [episode.id, dto.nextReviewOn]);
+      else await manager.query(`UPDATE detention_episode SET ended_at = now(), end_reason = 'Released on review', version = version + 1, updated_at = now() WHERE id = $1`, [episode.id]);
+      await this.support.audited(manager, actor, caseId, 'DETENTION.REVIEWED', FieldGroup.Detention, { episodeId: episode.id, outcome: dto.outcome }, correlationId);
+    });
+  }
+
+  recordAccess(actor: Actor, caseId: string, episodeId: string, dto: DetentionAccessDto, correlationId?: string): Promise<DetentionView> {
+    return this.onEpisode(actor, caseId, episodeId, MANDATES.detentionAccess, async (manager, episode) => {
+      if (new Date(dto.visitedAt) < episode.started_at) throw conflict('DETENTION.ACCESS_BEFORE_START', 'A visit cannot come before the detention started');
+      await manager.query(
+        `INSERT INTO detention_access (id, episode_id, case_id, visitor_kind, organisation, visited_at, granted, refusal_reason, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [randomUUID(), episode.id, caseId, dto.visitorKind, dto.organisation, dto.visitedAt, dto.granted, dto.granted ? null : (dto.refusalReason ?? null), actor.userId],
+      );
+      await this.support.audited(manager, actor, caseId, 'DETENTION.ACCESS_RECORDED', FieldGroup.Detention, { episodeId: episode.id, visitorKind: dto.visitorKind, granted: dto.granted }, correlationId);
+    });
+  }
+
+  end(actor: Actor, caseId: string, episodeId: string, dto: EndDetentionDto, correlationId?: string): Promise<DetentionView> {
+    return this.onEpisode(actor, caseId, episodeId, MANDATES.detention, async (manager, episode) => {
+      if (episode.ended_at) throw conflict('DETENTION.ENDED', 'This detention episode has ended');
+      if (new Date(dto.endedAt) < episode.started_at) throw conflict('DETENTION.END_BEFORE_START', 'Detention cannot end before it started');
+      await manager.query(`UPDATE detention_episode SET ended_at = $2, end_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [episode.id, dto.endedAt, dto.reason]);
+      await this.support.audited(manager, actor, caseId, 'DETENTION.ENDED', FieldGroup.Detention, { episodeId: episode.id }, correlationId);
+    });
+  }
+
+  async read(manager: EntityManager, id: string): Promise<DetentionView> {
+    const [row] = await manager.query<Row[]>(`${DETENTION_SELECT} WHERE d.id = $1`, [id]);
+    return detentionView(row, this.clock.now());
+  }
+
+  private onEpisode(
+    actor: Actor,
+    caseId: string,
+    episodeId: string,
+    mandate: (typeof MANDATES)[keyof typeof MANDATES],
+    work: (manager: EntityManager, episode: { id: string; started_at: Date; ended_at: Date | null }) => Promise<void>,
+  ): Promise<DetentionView> {
+    return this.support.run(actorScope(actor), async (manager) => {
+      await this.support.requireCase(manager, caseId);
+      await this.support.requireMandate(manager, actor, mandate);
+      const [episode] = await manager.query<{ id: string; started_at: Date; ended_at: Date | null }[]>(
+        `SELECT id, started_at, ended_at FROM detention_episode WHERE id = $1 AND case_id = $2 FOR UPDATE`,
+        [episodeId, caseId],
+      );
+      if (!episode) throw notFound('detention episode');
+      await work(manager, episode);
+      return this.read(manager, episode.id);
+    });
+  }
+}

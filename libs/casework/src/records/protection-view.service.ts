@@ -1,0 +1,144 @@
+import { allowedGroups, FieldGroup } from '@kivuko/access';
+import { agencyKindOf, consentedGroups } from '@kivuko/intake';
+import { Actor, actorScope, Clock } from '@kivuko/platform';
+import { CasePolicy } from '@kivuko/intake';
+import {
+  DETENTION_GROUND_TEXT,
+  DetentionGround,
+  detentionGrounds,
+  NonRefoulementReason,
+  nonRefoulementReasons,
+  OFFENCES,
+  prosecutionBlocked,
+  REASON_TEXT,
+} from '@kivuko/safeguards';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ASYLUM_CLAIM_COLUMNS, asylumClaimView, AsylumClaimView } from './asylum.service';
+import {
+  AGE_ASSESSMENT_COLUMNS,
+  ageAssessmentView,
+  AgeAssessmentView,
+  BEST_INTERESTS_COLUMNS,
+  bestInterestsView,
+  BestInterestsView,
+  GUARDIAN_COLUMNS,
+  guardianView,
+  GuardianView,
+} from './children.service';
+import { DETENTION_SELECT, detentionView, DetentionView } from './detention.service';
+import { FLAG_COLUMNS, flagView, FlagView } from './flags.service';
+import { RecordSupport } from './record-support';
+import { REMOVAL_COLUMNS, removalOrderView, RemovalOrderView, RETURN_COLUMNS, voluntaryReturnView, VoluntaryReturnView } from './returns.service';
+import { TRAFFICKING_COLUMNS, traffickingView, TraffickingView } from './trafficking.service';
+
+/** The case's protection records, each shown only to readers whose agency may see its field group. */
+export interface ProtectionRecordsView {
+  asylumClaims?: AsylumClaimView[];
+  trafficking?: TraffickingView | null;
+  guardians?: GuardianView[];
+  bestInterests?: BestInterestsView[];
+  ageAssessments?: AgeAssessmentView[];
+  detentions?: DetentionView[];
+  removalOrders?: RemovalOrderView[];
+  voluntaryReturns?: VoluntaryReturnView[];
+  flags?: FlagView[];
+  /** Field groups with records this reader may not see (named, never shown). */
+  withheld: FieldGroup[];
+}
+
+/** Where the safeguards stand for the case now: what would be refused, and why. */
+export interface SafeguardStatusView {
+  removal: { allowed: boolean; reasons: { code: NonRefoulementReason; text: string }[] };
+  voluntaryReturn: { allowed: boolean; reasons: { code: NonRefoulementReason; text: string }[] };
+  detention: { guardEnabled: boolean; protectedGrounds: { code: DetentionGround; text: string }[] };
+  prosecution: { nonCriminalisationEnabled: boolean; blockedOffences: string[] };
+}
+
+/** Reading a case's protection records and its safeguard status, within the reader's scope and field groups. */
+@Injectable()
+export class ProtectionViewService {
+  constructor(
+    private readonly support: RecordSupport,
+    private readonly policy: CasePolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  private async readable(manager: EntityManager, actor: Actor, caseId: string): Promise<Set<FieldGroup>> {
+    const kind = await agencyKindOf(manager, actor.agencyId);
+    const { sharing } = await this.policy.forCase(manager, caseId);
+    return allowedGroups(sharing, kind, { consentFor: await consentedGroups(manager, caseId, actor.agencyId, kind) });
+  }
+
+  records(actor: Actor, caseId: string, correlationId?: string): Promise<ProtectionRecordsView> {
+    return this.support.uow.run(actorScope(actor), async (manager) => {
+      await this.support.requireCase(manager, caseId);
+      const groups = await this.readable(manager, actor, caseId);
+      const now = this.clock.now();
+      const view: ProtectionRecordsView = { withheld: [] };
+      const q = <T>(sql: string): Promise<T[]> => manager.query<T[]>(sql, [caseId]);
+      const section = async <T>(group: FieldGroup, load: () => Promise<T>, present: (value: T) => boolean): Promise<T | undefined> => {
+        const value = await load();
+        if (groups.has(group)) return value;
+        if (present(value) && !view.withheld.includes(group)) view.withheld.push(group);
+        return undefined;
+      };
+      const some = (rows: unknown): boolean => (Array.isArray(rows) ? rows.length > 0 : rows !== null && rows !== undefined);
+      view.asylumClaims = await section(FieldGroup.Asylum, async () => (await q<Parameters<typeof asylumClaimView>[0]>(`SELECT ${ASYLUM_CLAIM_COLUMNS} FROM asylum_claim WHERE case_id = $1 ORDER BY created_at`)).map(asylumClaimView), some);
+      view.trafficking = await section(
+        FieldGroup.Trafficking,
+        async () => {
+          const [row] = await q<Parameters<typeof traffickingView>[0]>(`SELECT ${TRAFFICKING_COLUMNS} FROM trafficking_record WHERE case_id = $1`);
+          return row ? traffickingView(row, now) : null;
+        },
+        some,
+      );
+      view.guardians = await section(FieldGroup.Child, async () => (await q<Parameters<typeof guardianView>[0]>(`SELECT ${GUARDIAN_COLUMNS} FROM guardian_appointment WHERE case_id = $1 ORDER BY appointed_on, created_at`)).map(guardianView), some);
+      view.bestInterests = await section(FieldGroup.Child, async () => (await q<Parameters<typeof bestInterestsView>[0]>(`SELECT ${BEST_INTERESTS_COLUMNS} FROM best_interests_procedure WHERE case_id = $1 ORDER BY opened_on, created_at`)).map(bestInterestsView), some);
+      view.ageAssessments = await section(FieldGroup.Child, async () => (await q<Parameters<typeof ageAssessmentView>[0]>(`SELECT ${AGE_ASSESSMENT_COLUMNS} FROM age_assessment WHERE case_id = $1 ORDER BY requested_on, created_at`)).map(ageAssessmentView), some);
+      view.detentions = await section(FieldGroup.Detention, async () => (await q<Parameters<typeof detentionView>[0]>(`${DETENTION_SELECT} WHERE d.case_id = $1 ORDER BY d.started_at`)).map((r) => detentionView(r, now)), some);
+      view.removalOrders = await section(FieldGroup.Return, async () => (await q<Parameters<typeof removalOrderView>[0]>(`SELECT ${REMOVAL_COLUMNS} FROM removal_order WHERE case_id = $1 ORDER BY decided_on, created_at`)).map(removalOrderView), some);
+      view.voluntaryReturns = await section(FieldGroup.Return, async () => (await q<Parameters<typeof voluntaryReturnView>[0]>(`SELECT ${RETURN_COLUMNS} FROM voluntary_return WHERE case_id = $1 ORDER BY requested_on, created_at`)).map(voluntaryReturnView), some);
+      view.flags = await section(FieldGroup.Return, async () => (await q<Parameters<typeof flagView>[0]>(`SELECT ${FLAG_COLUMNS} FROM protection_flag WHERE case_id = $1 ORDER BY created_at`)).map(flagView), some);
+      for (const key of Object.keys(view) as (keyof ProtectionRecordsView)[]) if (view[key] === undefined) delete view[key];
+      await this.support.audit.record(manager, {
+        action: 'CASE.PROTECTION_RECORDS_READ',
+        actor,
+        caseId,
+        fieldGroups: [FieldGroup.Asylum, FieldGroup.Trafficking, FieldGroup.Child, FieldGroup.Detention, FieldGroup.Return].filter((g) => groups.has(g)),
+        purpose: 'CASE_WORK',
+        correlationId,
+      });
+      return view;
+    });
+  }
+
+  /**
+   * What the safeguards would refuse now. Anyone who sees the case sees this: the reasons are what the
+   * law requires an official to be told, in words that name the rule, not the account behind it.
+   */
+  status(actor: Actor, caseId: string, correlationId?: string): Promise<SafeguardStatusView> {
+    return this.support.uow.run(actorScope(actor), async (manager) => {
+      const context = await this.support.requireCase(manager, caseId);
+      const facts = await this.support.facts(manager, caseId);
+      const sop = await this.support.sop(manager, context);
+      const now = this.clock.now();
+      const lock = (kind: 'REMOVAL' | 'VOLUNTARY_RETURN') => {
+        const reasons = nonRefoulementReasons(facts, kind, now);
+        return { allowed: reasons.length === 0, reasons: reasons.map((code) => ({ code, text: REASON_TEXT[code] })) };
+      };
+      const guardEnabled = sop.safeguards.DETENTION_GUARD.enabled;
+      const nonCriminalisationEnabled = sop.safeguards.NON_CRIMINALISATION.enabled;
+      await this.support.audit.record(manager, { action: 'CASE.SAFEGUARDS_READ', actor, caseId, purpose: 'CASE_WORK', correlationId });
+      return {
+        removal: lock('REMOVAL'),
+        voluntaryReturn: lock('VOLUNTARY_RETURN'),
+        detention: {
+          guardEnabled,
+          protectedGrounds: guardEnabled ? detentionGrounds(facts, { pregnant: false, seriouslyIll: false }).map((code) => ({ code, text: DETENTION_GROUND_TEXT[code] })) : [],
+        },
+        prosecution: { nonCriminalisationEnabled, blockedOffences: nonCriminalisationEnabled ? OFFENCES.filter((o) => prosecutionBlocked(facts, o)) : [] },
+      };
+    });
+  }
+}

@@ -1,0 +1,185 @@
+import { AgencyKind, AgencyService } from '@kivuko/access';
+import { AuditService } from '@kivuko/audit';
+import { caseNotFound, CasePolicy, loadCaseFacts } from '@kivuko/intake';
+import { Actor, ConflictError, DomainError, FieldCipher, NotFoundError, Scope, UnitOfWork } from '@kivuko/platform';
+import { deriveFacts, FiredIndicator, ProfileCode } from '@kivuko/profiling';
+import { AsylumDecision, AppealOutcome, BidDecision, SafeguardFacts, TraffickingStatus } from '@kivuko/safeguards';
+import { ReferralRouter } from '@kivuko/referrals';
+import { addDuration, DEFAULT_SOP, Sop } from '@kivuko/sop';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+
+/** Who may write a kind of record: agencies of these kinds, or offering this service. */
+export interface Mandate {
+  what: string;
+  kinds: readonly AgencyKind[];
+  service?: AgencyService;
+}
+
+export const MANDATES = {
+  asylum: { what: 'asylum claims', kinds: [AgencyKind.AsylumAuthority] },
+  trafficking: { what: 'trafficking identification, reflection periods, permits and assistance', kinds: [AgencyKind.AntiTrafficking] },
+  children: { what: 'guardians, best-interests procedures and age assessments', kinds: [AgencyKind.ChildProtection] },
+  detention: { what: 'detention episodes', kinds: [AgencyKind.BorderAuthority, AgencyKind.Immigration] },
+  detentionAccess: { what: 'access to a detained person', kinds: [AgencyKind.BorderAuthority, AgencyKind.Immigration, AgencyKind.InternationalOrganization, AgencyKind.Ngo] },
+  removal: { what: 'removal orders', kinds: [AgencyKind.Immigration] },
+  voluntaryReturn: { what: 'assisted voluntary returns', kinds: [AgencyKind.InternationalOrganization], service: AgencyService.VoluntaryReturn },
+  prosecution: { what: 'prosecution flags', kinds: [AgencyKind.BorderAuthority, AgencyKind.Immigration] },
+} as const satisfies Record<string, Mandate>;
+
+export class SafeguardError extends ConflictError {}
+
+/** What a transaction hands back when a safeguard refused: the refusal is committed, then raised. */
+export class Refused {
+  constructor(readonly error: DomainError) {}
+}
+
+export const notFound = (what: string): NotFoundError => new NotFoundError('RECORD.NOT_FOUND', `No ${what} with this id on this case`);
+export const conflict = (code: string, message: string, details?: unknown): ConflictError => new ConflictError(code, message, details);
+
+/** The case as a record-writing use case needs it. */
+export interface CaseContext {
+  caseId: string;
+  borderPointId: string;
+  country: string;
+}
+
+/**
+ * The shared steps of every record use case: the case in scope, the caller's mandate, the safeguard
+ * facts, the safeguard trail, and running so that a refusal is kept while the refused change is not.
+ */
+@Injectable()
+export class RecordSupport {
+  constructor(
+    readonly uow: UnitOfWork,
+    readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly policy: CasePolicy,
+    private readonly router: ReferralRouter,
+  ) {}
+
+  /** The joint SOP in force for the case's country (the default SOP where none is active). */
+  async sop(manager: EntityManager, context: CaseContext): Promise<Sop> {
+    return (await this.router.activeSop(manager, context.country))?.sop ?? DEFAULT_SOP;
+  }
+
+  /** The last day (exclusive) of a reflection period starting on `startsOn`: `days` when given, else the SOP's period. */
+  reflectionEnd(sop: Sop, startsOn: string, days: number | undefined): string {
+    const start = new Date(`${startsOn}T00:00:00Z`);
+    if (days !== undefined) return new Date(start.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+    const period =
+      Object.values(sop.routing)
+        .flatMap((entry) => [entry.lead, ...entry.supporting])
+        .flatMap((target) => target.actions)
+        .find((a) => a.action === 'START_REFLECTION_PERIOD' && a.period)?.period ?? 'P30D';
+    return addDuration(start, period).toISOString().slice(0, 10);
+  }
+
+  /**
+   * Runs a use case in one transaction. A safeguard that refuses returns `Refused`: the transaction
+   * commits what it wrote (the blocked attempt on the trail, its audit), then the refusal is raised.
+   */
+  async run<T>(scope: Scope, work: (manager: EntityManager) => Promise<T | Refused>): Promise<T> {
+    const result = await this.uow.run(scope, work);
+    if (result instanceof Refused) throw result.error;
+    return result;
+  }
+
+  async requireCase(manager: EntityManager, caseId: string): Promise<CaseContext> {
+    const [row] = await manager.query<{ border_point_id: string; country: string }[]>(
+      `SELECT c.border_point_id, bp.country FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id WHERE c.id = $1`,
+      [caseId],
+    );
+    if (!row) throw caseNotFound();
+    return { caseId, borderPointId: row.border_point_id, country: row.country };
+  }
+
+  /** Refuses a caller whose agency does not hold the mandate for this kind of record. */
+  async requireMandate(manager: EntityManager, actor: Actor, mandate: Mandate): Promise<void> {
+    const [agency] = await manager.query<{ kind: AgencyKind; services: string[] }[]>(`SELECT kind, services FROM agency WHERE id = $1`, [actor.agencyId]);
+    const holds = agency !== undefined && mandate.kinds.includes(agency.kind) && (!mandate.service || agency.services.includes(mandate.service));
+    if (!holds) {
+      throw new DomainError('RECORD.NOT_YOUR_MANDATE', 'FORBIDDEN', `Your agency does not record ${mandate.what}`, {
+        agencyKinds: mandate.kinds,
+        ...(mandate.service ? { service: mandate.service } : {}),
+      });
+    }
+  }
+
+  /** Everything the safeguards look at, as the case stands inside this transaction. */
+  async facts(manager: EntityManager, caseId: string): Promise<SafeguardFacts> {
+    const [row] = await manager.query<FactsRow[]>(
+      `SELECT
+         (SELECT coalesce(jsonb_agg(jsonb_build_object('profile', p.profile, 'indicators', p.indicators)), '[]') FROM case_profile p WHERE p.case_id = $1 AND p.status <> 'REMOVED') AS profiles,
+         (SELECT jsonb_build_object('decision', a.decision, 'appealLodged', a.appeal_lodged_on IS NOT NULL, 'appealOutcome', a.appeal_outcome, 'withdrawn', a.withdrawn_on IS NOT NULL)
+            FROM asylum_claim a WHERE a.case_id = $1
+            -- Protection once granted stands whatever became of that claim or came after it; else the claim in force, else the latest.
+            ORDER BY coalesce(a.decision IN ('RECOGNISED', 'COMPLEMENTARY_PROTECTION') OR a.appeal_outcome = 'ALLOWED', false) DESC, a.withdrawn_on IS NULL DESC, a.created_at DESC LIMIT 1) AS claim,
+         (SELECT jsonb_build_object('status', t.status, 'startsOn', to_char(t.reflection_starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(t.reflection_ends_on, 'YYYY-MM-DD'),
+                 'endedOn', to_char(t.reflection_ended_on, 'YYYY-MM-DD'))
+            FROM trafficking_record t WHERE t.case_id = $1) AS trafficking,
+         (SELECT b.decision FROM best_interests_procedure b WHERE b.case_id = $1 AND b.kind = 'BID' AND b.completed_on IS NOT NULL ORDER BY b.completed_on DESC, b.created_at DESC LIMIT 1) AS bid,
+         (SELECT g.minimum_age FROM age_assessment g WHERE g.case_id = $1 AND g.completed_on IS NOT NULL ORDER BY g.completed_on DESC, g.created_at DESC LIMIT 1) AS minimum_age,
+         (SELECT count(*)::int FROM protection_flag f WHERE f.case_id = $1 AND f.kind = 'REFOULEMENT_RISK' AND f.closed_at IS NULL) AS open_flags`,
+      [caseId],
+    );
+    const { ruleSet } = await this.policy.forCase(manager, caseId);
+    const derived = deriveFacts(await loadCaseFacts(manager, this.cipher, caseId), ruleSet.primaFacie);
+    const t = row.trafficking;
+    return {
+      profiles: row.profiles.map((p) => p.profile),
+      indicatorIds: row.profiles.flatMap((p) => (p.indicators ?? []).map((i) => i.id)),
+      presumedChild: derived.isChild,
+      asylumClaim: row.claim,
+      trafficking: t ? { status: t.status, reflection: t.startsOn && t.endsOn ? { startsOn: t.startsOn, endsOn: t.endsOn, endedOn: t.endedOn } : null } : null,
+      bestInterestsDetermination: row.bid ? { decision: row.bid } : null,
+      assessedMinimumAge: row.minimum_age,
+      openRefoulementRiskFlags: row.open_flags,
+    };
+  }
+
+  /** Puts a blocked attempt or an override on the safeguard trail (and the audit trail), in the caller's transaction. */
+  async trail(
+    manager: EntityManager,
+    actor: Actor,
+    caseId: string,
+    entry: { safeguard: 'NON_REFOULEMENT' | 'DETENTION_GUARD' | 'NON_CRIMINALISATION'; outcome: 'BLOCKED' | 'OVERRIDDEN'; attempted: string; reasons: readonly string[]; justification?: string },
+    correlationId?: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO safeguard_event (id, case_id, safeguard, outcome, attempted, reasons, justification, actor_user_id, actor_agency_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [randomUUID(), caseId, entry.safeguard, entry.outcome, entry.attempted, entry.reasons, entry.justification ?? null, actor.userId, actor.agencyId],
+    );
+    await this.audit.record(manager, {
+      action: `SAFEGUARD.${entry.outcome}`,
+      outcome: entry.outcome === 'BLOCKED' ? 'DENIED' : 'SUCCESS',
+      actor,
+      caseId,
+      purpose: 'SAFEGUARD',
+      correlationId,
+      details: { safeguard: entry.safeguard, attempted: entry.attempted, reasons: entry.reasons.join(',') },
+    });
+  }
+
+  /** A record's own audit entry: what was recorded, in which field group. */
+  async audited(manager: EntityManager, actor: Actor, caseId: string, action: string, fieldGroup: string, details: Record<string, string | number | boolean | null>, correlationId?: string): Promise<void> {
+    await this.audit.record(manager, { action, actor, caseId, fieldGroups: [fieldGroup], purpose: 'CASE_WORK', correlationId, details });
+  }
+}
+
+/** Compare-and-set on a record's version, when the caller sent one. */
+export function checkVersion(current: number, expected: number | undefined, what: string): void {
+  if (expected !== undefined && expected !== current) {
+    throw conflict('RECORD.VERSION_CONFLICT', `The ${what} changed since version ${expected}: read it again`, { currentVersion: current });
+  }
+}
+
+interface FactsRow {
+  profiles: { profile: ProfileCode; indicators: FiredIndicator[] | null }[];
+  claim: { decision: AsylumDecision | null; appealLodged: boolean; appealOutcome: AppealOutcome | null; withdrawn: boolean } | null;
+  trafficking: { status: TraffickingStatus; startsOn: string | null; endsOn: string | null; endedOn: string | null } | null;
+  bid: BidDecision | null;
+  minimum_age: number | null;
+  open_flags: number;
+}

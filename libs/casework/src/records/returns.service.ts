@@ -1,0 +1,297 @@
+import { FieldGroup } from '@kivuko/access';
+import { Actor, actorScope, Clock } from '@kivuko/platform';
+import { nonRefoulementReasons, REASON_TEXT, ReturnKind } from '@kivuko/safeguards';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import {
+  CancelDto,
+  CounsellingSessionDto,
+  DepartureDto,
+  ExecuteRemovalDto,
+  RemovalOrderDto,
+  VoluntarinessDto,
+  VoluntaryReturnDto,
+  VulnerabilityAssessmentDto,
+} from './records.dto';
+import { CaseContext, checkVersion, conflict, MANDATES, notFound, RecordSupport, Refused, SafeguardError } from './record-support';
+
+export interface RemovalOrderView {
+  id: string;
+  decidedOn: string;
+  legalBasis: string;
+  destinationCountry: string;
+  status: 'ORDERED' | 'EXECUTED' | 'CANCELLED';
+  executedAt: string | null;
+  cancelledOn: string | null;
+  cancelReason: string | null;
+  agencyId: string;
+  version: number;
+}
+
+export interface VoluntaryReturnView {
+  id: string;
+  requestedOn: string;
+  destinationCountry: string;
+  status: 'REQUESTED' | 'CONFIRMED' | 'DEPARTED' | 'WITHDRAWN';
+  counsellingSessions: { heldOn: string; counsellor: string; interpreter: boolean }[];
+  voluntarinessConfirmedOn: string | null;
+  vulnerabilityAssessment: { assessedOn: string; outcome: string } | null;
+  departedAt: string | null;
+  withdrawnOn: string | null;
+  withdrawalReason: string | null;
+  agencyId: string;
+  version: number;
+}
+
+export const REMOVAL_COLUMNS = `id, to_char(decided_on, 'YYYY-MM-DD') AS decided_on, legal_basis, destination_country, status, executed_at,
+  to_char(cancelled_on, 'YYYY-MM-DD') AS cancelled_on, cancel_reason, agency_id, version`;
+export const RETURN_COLUMNS = `id, to_char(requested_on, 'YYYY-MM-DD') AS requested_on, destination_country, status, counselling_sessions,
+  to_char(voluntariness_confirmed_on, 'YYYY-MM-DD') AS voluntariness_confirmed_on, to_char(vulnerability_assessed_on, 'YYYY-MM-DD') AS vulnerability_assessed_on,
+  vulnerability_outcome, departed_at, to_char(withdrawn_on, 'YYYY-MM-DD') AS withdrawn_on, withdrawal_reason, agency_id, version`;
+
+interface RemovalRow {
+  id: string;
+  decided_on: string;
+  legal_basis: string;
+  destination_country: string;
+  status: RemovalOrderView['status'];
+  executed_at: Date | null;
+  cancelled_on: string | null;
+  cancel_reason: string | null;
+  agency_id: string;
+  version: number;
+}
+interface ReturnRow {
+  id: string;
+  requested_on: string;
+  destination_country: string;
+  status: VoluntaryReturnView['status'];
+  counselling_sessions: VoluntaryReturnView['counsellingSessions'];
+  voluntariness_confirmed_on: string | null;
+  vulnerability_assessed_on: string | null;
+  vulnerability_outcome: string | null;
+  departed_at: Date | null;
+  withdrawn_on: string | null;
+  withdrawal_reason: string | null;
+  agency_id: string;
+  version: number;
+}
+
+export const removalOrderView = (r: RemovalRow): RemovalOrderView => ({
+  id: r.id,
+  decidedOn: r.decided_on,
+  legalBasis: r.legal_basis,
+  destinationCountry: r.destination_country,
+  status: r.status,
+  executedAt: r.executed_at?.toISOString() ?? null,
+  cancelledOn: r.cancelled_on,
+  cancelReason: r.cancel_reason,
+  agencyId: r.agency_id,
+  version: r.version,
+});
+
+export const voluntaryReturnView = (r: ReturnRow): VoluntaryReturnView => ({
+  id: r.id,
+  requestedOn: r.requested_on,
+  destinationCountry: r.destination_country,
+  status: r.status,
+  counsellingSessions: r.counselling_sessions,
+  voluntarinessConfirmedOn: r.voluntariness_confirmed_on,
+  vulnerabilityAssessment: r.vulnerability_assessed_on && r.vulnerability_outcome ? { assessedOn: r.vulnerability_assessed_on, outcome: r.vulnerability_outcome } : null,
+  departedAt: r.departed_at?.toISOString() ?? null,
+  withdrawnOn: r.withdrawn_on,
+  withdrawalReason: r.withdrawal_reason,
+  agencyId: r.agency_id,
+  version: r.version,
+});
+
+/**
+ * Removal orders (the immigration authority) and assisted voluntary returns (the return agency), both
+ * under the non-refoulement lock: ordering or executing a removal, and a return's departure, are refused
+ * while any reason of the lock is open, and the refusal is kept for supervisors and the monitor. No
+ * override exists.
+ */
+@Injectable()
+export class ReturnsService {
+  constructor(
+    private readonly support: RecordSupport,
+    private readonly clock: Clock,
+  ) {}
+
+  orderRemoval(actor: Actor, caseId: string, dto: RemovalOrderDto, correlationId?: string): Promise<RemovalOrderView> {
+    return this.support.run(actorScope(actor), async (manager) => {
+      const context = await this.support.requireCase(manager, caseId);
+      await this.support.requireMandate(manager, actor, MANDATES.removal);
+      const refused = await this.lock(manager, actor, context, 'REMOVAL', 'ORDER_REMOVAL', correlationId);
+      if (refused) return refused;
+      const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM removal_order WHERE case_id = $1 AND status = 'ORDERED' FOR UPDATE`, [caseId]);
+      if (open) throw conflict('REMOVAL.ORDER_EXISTS', 'A removal order is already pending for this person', { orderId: open.id });
+      const id = randomUUID();
+      await manager.query(`INSERT INTO removal_order (id, case_id, agency_id, recorded_by, decided_on, legal_basis, destination_country) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        id,
+        caseId,
+        actor.agencyId,
+        actor.userId,
+        dto.decidedOn,
+        dto.legalBasis,
+        dto.destinationCountry,
+      ]);
+      await this.support.audited(manager, actor, caseId, 'REMOVAL.ORDERED', FieldGroup.Return, { orderId: id }, correlationId);
+      return this.removal(manager, id);
+    });
+  }
+
+  executeRemoval(actor: Actor, caseId: string, orderId: string, dto: ExecuteRemovalDto, correlationId?: string): Promise<RemovalOrderView> {
+    return this.onRemoval(actor, caseId, orderId, dto.version, async (manager, order, context) => {
+      if (order.status !== 'ORDERED') throw conflict('REMOVAL.NOT_PENDING', `A ${order.status} removal order cannot be executed`);
+      const refused = await this.lock(manager, actor, context, 'REMOVAL', 'EXECUTE_REMOVAL', correlationId);
+      if (refused) return refused;
+      await manager.query(`UPDATE removal_order SET status = 'EXECUTED', executed_at = $2, version = version + 1, updated_at = now() WHERE id = $1`, [order.id, dto.executedAt]);
+      await this.support.audited(manager, actor, caseId, 'REMOVAL.EXECUTED', FieldGroup.Return, { orderId: order.id }, correlationId);
+      return undefined;
+    });
+  }
+
+  cancelRemoval(actor: Actor, caseId: string, orderId: string, dto: CancelDto, correlationId?: string): Promise<RemovalOrderView> {
+    return this.onRemoval(actor, caseId, orderId, dto.version, async (manager, order) => {
+      if (order.status !== 'ORDERED') throw conflict('REMOVAL.NOT_PENDING', `A ${order.status} removal order cannot be cancelled`);
+      await manager.query(`UPDATE removal_order SET status = 'CANCELLED', cancelled_on = $2, cancel_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [order.id, dto.on, dto.reason]);
+      await this.support.audited(manager, actor, caseId, 'REMOVAL.CANCELLED', FieldGroup.Return, { orderId: order.id }, correlationId);
+      return undefined;
+    });
+  }
+
+  requestReturn(actor: Actor, caseId: string, dto: VoluntaryReturnDto, correlationId?: string): Promise<VoluntaryReturnView> {
+    return this.support.run(actorScope(actor), async (manager) => {
+      await this.support.requireCase(manager, caseId);
+      await this.support.requireMandate(manager, actor, MANDATES.voluntaryReturn);
+      const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM voluntary_return WHERE case_id = $1 AND status IN ('REQUESTED', 'CONFIRMED') FOR UPDATE`, [caseId]);
+      if (open) throw conflict('RETURN.REQUEST_EXISTS', 'An assisted voluntary return is already under way for this person', { returnId: open.id });
+      const id = randomUUID();
+      await manager.query(`INSERT INTO voluntary_return (id, case_id, agency_id, recorded_by, requested_on, destination_country) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        id,
+        caseId,
+        actor.agencyId,
+        actor.userId,
+        dto.requestedOn,
+        dto.destinationCountry,
+      ]);
+      await this.support.audited(manager, actor, caseId, 'RETURN.REQUESTED', FieldGroup.Return, { returnId: id }, correlationId);
+      return this.voluntaryReturn(manager, id);
+    });
+  }
+
+  counsel(actor: Actor, caseId: string, returnId: string, dto: CounsellingSessionDto, correlationId?: string): Promise<VoluntaryReturnView> {
+    return this.onReturn(actor, caseId, returnId, dto.version, 'RETURN.COUNSELLED', correlationId, async (manager, row) => {
+      this.requireUnderWay(row);
+      await manager.query(`UPDATE voluntary_return SET counselling_sessions = counselling_sessions || $2::jsonb WHERE id = $1`, [
+        row.id,
+        JSON.stringify([{ heldOn: dto.heldOn, counsellor: dto.counsellor, interpreter: dto.interpreter ?? false }]),
+      ]);
+    });
+  }
+
+  confirmVoluntariness(actor: Actor, caseId: string, returnId: string, dto: VoluntarinessDto, correlationId?: string): Promise<VoluntaryReturnView> {
+    return this.onReturn(actor, caseId, returnId, dto.version, 'RETURN.VOLUNTARINESS_CONFIRMED', correlationId, async (manager, row) => {
+      this.requireUnderWay(row);
+      if (row.counselling_sessions.length === 0) throw conflict('RETURN.NOT_COUNSELLED', 'Voluntariness is confirmed after pre-return counselling');
+      await manager.query(`UPDATE voluntary_return SET status = 'CONFIRMED', voluntariness_confirmed_on = $2 WHERE id = $1`, [row.id, dto.confirmedOn]);
+    });
+  }
+
+  assessVulnerability(actor: Actor, caseId: string, returnId: string, dto: VulnerabilityAssessmentDto, correlationId?: string): Promise<VoluntaryReturnView> {
+    return this.onReturn(actor, caseId, returnId, dto.version, 'RETURN.VULNERABILITY_ASSESSED', correlationId, async (manager, row) => {
+      this.requireUnderWay(row);
+      await manager.query(`UPDATE voluntary_return SET vulnerability_assessed_on = $2, vulnerability_outcome = $3 WHERE id = $1`, [row.id, dto.assessedOn, dto.outcome]);
+    });
+  }
+
+  /** The person leaves: only once voluntariness is confirmed, the vulnerability assessment raised no protection referral, and the lock is clear. */
+  depart(actor: Actor, caseId: string, returnId: string, dto: DepartureDto, correlationId?: string): Promise<VoluntaryReturnView> {
+    return this.onReturn(actor, caseId, returnId, dto.version, 'RETURN.DEPARTED', correlationId, async (manager, row, context) => {
+      if (row.status !== 'CONFIRMED') throw conflict('RETURN.NOT_CONFIRMED', row.status === 'REQUESTED' ? 'Confirm that the return is voluntary first' : `A ${row.status} return cannot depart`);
+      if (!row.vulnerability_outcome) throw conflict('RETURN.NOT_ASSESSED', 'The pre-return vulnerability assessment comes before departure');
+      if (row.vulnerability_outcome === 'REFER_FOR_PROTECTION') throw conflict('RETURN.PROTECTION_CONCERN', 'The vulnerability assessment referred the person for protection: that comes first');
+      const refused = await this.lock(manager, actor, context, 'VOLUNTARY_RETURN', 'VOLUNTARY_RETURN_DEPARTURE', correlationId);
+      if (refused) return refused;
+      await manager.query(`UPDATE voluntary_return SET status = 'DEPARTED', departed_at = $2 WHERE id = $1`, [row.id, dto.departedAt]);
+      return undefined;
+    });
+  }
+
+  /** The person may withdraw at any time before departure. */
+  withdraw(actor: Actor, caseId: string, returnId: string, dto: CancelDto, correlationId?: string): Promise<VoluntaryReturnView> {
+    return this.onReturn(actor, caseId, returnId, dto.version, 'RETURN.WITHDRAWN', correlationId, async (manager, row) => {
+      this.requireUnderWay(row);
+      await manager.query(`UPDATE voluntary_return SET status = 'WITHDRAWN', withdrawn_on = $2, withdrawal_reason = $3 WHERE id = $1`, [row.id, dto.on, dto.reason]);
+    });
+  }
+
+  /** The non-refoulement lock: a refusal (kept on the safeguard trail) when any reason is open, else nothing. */
+  private async lock(manager: EntityManager, actor: Actor, context: CaseContext, kind: ReturnKind, attempted: string, correlationId?: string): Promise<Refused | undefined> {
+    const reasons = nonRefoulementReasons(await this.support.facts(manager, context.caseId), kind, this.clock.now());
+    if (reasons.length === 0) return undefined;
+    await this.support.trail(manager, actor, context.caseId, { safeguard: 'NON_REFOULEMENT', outcome: 'BLOCKED', attempted, reasons }, correlationId);
+    return new Refused(
+      new SafeguardError('SAFEGUARD.NON_REFOULEMENT', `Refused by the non-refoulement lock: ${reasons.map((r) => REASON_TEXT[r]).join('; ')}. No override exists.`, {
+        reasons: reasons.map((code) => ({ code, text: REASON_TEXT[code] })),
+      }),
+    );
+  }
+
+  private requireUnderWay(row: ReturnRow): void {
+    if (row.status !== 'REQUESTED' && row.status !== 'CONFIRMED') throw conflict('RETURN.CLOSED', `This return is ${row.status.toLowerCase()}`);
+  }
+
+  private async removal(manager: EntityManager, id: string): Promise<RemovalOrderView> {
+    const [row] = await manager.query<RemovalRow[]>(`SELECT ${REMOVAL_COLUMNS} FROM removal_order WHERE id = $1`, [id]);
+    return removalOrderView(row);
+  }
+
+  private async voluntaryReturn(manager: EntityManager, id: string): Promise<VoluntaryReturnView> {
+    const [row] = await manager.query<ReturnRow[]>(`SELECT ${RETURN_COLUMNS} FROM voluntary_return WHERE id = $1`, [id]);
+    return voluntaryReturnView(row);
+  }
+
+  private onRemoval(
+    actor: Actor,
+    caseId: string,
+    orderId: string,
+    version: number | undefined,
+    work: (manager: EntityManager, order: RemovalRow, context: CaseContext) => Promise<Refused | undefined>,
+  ): Promise<RemovalOrderView> {
+    return this.support.run(actorScope(actor), async (manager) => {
+      const context = await this.support.requireCase(manager, caseId);
+      await this.support.requireMandate(manager, actor, MANDATES.removal);
+      const [order] = await manager.query<RemovalRow[]>(`SELECT ${REMOVAL_COLUMNS} FROM removal_order WHERE id = $1 AND case_id = $2 FOR UPDATE`, [orderId, caseId]);
+      if (!order) throw notFound('removal order');
+      checkVersion(order.version, version, 'removal order');
+      const refused = await work(manager, order, context);
+      return refused ?? this.removal(manager, order.id);
+    });
+  }
+
+  private onReturn(
+    actor: Actor,
+    caseId: string,
+    returnId: string,
+    version: number | undefined,
+    action: string,
+    correlationId: string | undefined,
+    work: (manager: EntityManager, row: ReturnRow, context: CaseContext) => Promise<Refused | undefined | void>,
+  ): Promise<VoluntaryReturnView> {
+    return this.support.run(actorScope(actor), async (manager) => {
+      const context = await this.support.requireCase(manager, caseId);
+      await this.support.requireMandate(manager, actor, MANDATES.voluntaryReturn);
+      const [row] = await manager.query<ReturnRow[]>(`SELECT ${RETURN_COLUMNS} FROM voluntary_return WHERE id = $1 AND case_id = $2 FOR UPDATE`, [returnId, caseId]);
+      if (!row) throw notFound('voluntary return');
+      checkVersion(row.version, version, 'voluntary return');
+      const refused = await work(manager, row, context);
+      if (refused) return refused;
+      await manager.query(`UPDATE voluntary_return SET version = version + 1, updated_at = now() WHERE id = $1`, [row.id]);
+      await this.support.audited(manager, actor, caseId, action, FieldGroup.Return, { returnId: row.id }, correlationId);
+      return this.voluntaryReturn(manager, row.id);
+    });
+  }
+}

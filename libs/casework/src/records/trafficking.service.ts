@@ -1,0 +1,187 @@
+import { FieldGroup } from '@kivuko/access';
+import { CasePolicy, loadCaseFacts } from '@kivuko/intake';
+import { Actor, actorScope, Clock, FieldCipher } from '@kivuko/platform';
+import { deriveFacts } from '@kivuko/profiling';
+import { TraffickingStatus } from '@kivuko/safeguards';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { HTCDS_FIELDS, htcdsRecord, HtcdsRow, validateHtcdsRecord } from './htcds';
+import { ReflectionPeriodDto, ResidencePermitDto, TraffickingAssistanceDto, TraffickingIdentificationDto } from './records.dto';
+import { checkVersion, conflict, MANDATES, RecordSupport } from './record-support';
+
+export interface TraffickingView {
+  id: string;
+  status: TraffickingStatus;
+  reflectionPeriod: { startsOn: string; endsOn: string; endedOn: string | null; running: boolean } | null;
+  residencePermit: { reference: string; grantedOn: string; expiresOn: string | null } | null;
+  assistance: { kind: string; providedOn: string; provider: string }[];
+  agencyId: string;
+  version: number;
+}
+
+interface Row {
+  id: string;
+  status: TraffickingStatus;
+  starts_on: string | null;
+  ends_on: string | null;
+  ended_on: string | null;
+  permit_reference: string | null;
+  permit_granted_on: string | null;
+  permit_expires_on: string | null;
+  assistance: { kind: string; providedOn: string; provider: string }[];
+  agency_id: string;
+  version: number;
+}
+
+const COLUMNS = `id, status, to_char(reflection_starts_on, 'YYYY-MM-DD') AS starts_on, to_char(reflection_ends_on, 'YYYY-MM-DD') AS ends_on,
+  to_char(reflection_ended_on, 'YYYY-MM-DD') AS ended_on, permit_reference, to_char(permit_granted_on, 'YYYY-MM-DD') AS permit_granted_on,
+  to_char(permit_expires_on, 'YYYY-MM-DD') AS permit_expires_on, assistance, agency_id, version`;
+
+/** Where an identification may go from each status: a NOT_IDENTIFIED finding may be reopened on new evidence; IDENTIFIED is final. */
+const NEXT: Readonly<Record<TraffickingStatus, readonly TraffickingStatus[]>> = {
+  POTENTIAL: ['PRESUMED', 'NOT_IDENTIFIED'],
+  PRESUMED: ['IDENTIFIED', 'NOT_IDENTIFIED'],
+  IDENTIFIED: [],
+  NOT_IDENTIFIED: ['PRESUMED'],
+};
+
+/** The anti-trafficking coordinator's record: identification, the reflection and recovery period, permit, assistance. */
+@Injectable()
+export class TraffickingService {
+  constructor(
+    private readonly support: RecordSupport,
+    private readonly clock: Clock,
+    private readonly cipher: FieldCipher,
+    private readonly policy: CasePolicy,
+  ) {}
+
+  /**
+   * The case as one de-identified row in the HTCDS / CTDC field layout, for the anti-trafficking agency
+   * to pool: the record's own id stands in for the case, no name, no narrative. Audited as an export.
+   */
+  exportHtcds(actor: Actor, caseId: string, correlationId?: string): Promise<{ layout: string; fields: string[]; row: HtcdsRow }> {
+    return this.support.uow.run(actorScope(actor), async (manager) => {
+      await this.support.requireCase(manager, caseId);
+      await this.support.requireMandate(manager, actor, MANDATES.trafficking);
+      const record = await this.lock(manager, caseId);
+      if (!record) throw conflict('TRAFFICKING.NO_RECORD', 'Record the identification status first');
+      if (record.status === 'NOT_IDENTIFIED') throw conflict('TRAFFICKING.NOT_IDENTIFIED', 'A person found not to be a victim of trafficking is not exported');
+      const facts = await loadCaseFacts(manager, this.cipher, caseId);
+      const derived = deriveFacts(facts, (await this.policy.forCase(manager, caseId)).ruleSet.primaFacie);
+      const [registered] = await manager.query<{ registered_at: Date }[]>(`SELECT registered_at FROM case_file WHERE id = $1`, [caseId]);
+      const row = htcdsRecord({
+        recordId: record.id,
+        registeredAt: registered.registered_at.toISOString(),
+        sex: facts.person.sex,
+        ageAtRegistration: derived.age,
+        presumedChild: derived.isChild,
+        nationalities: facts.person.nationalities,
+        identificationStatus: record.status,
+        documentsHeldByOther: facts.person.documentsHeldByOther ?? null,
+        screeningAnswers: facts.answers ?? {},
+      });
+      const problems = validateHtcdsRecord(row);
+      if (problems.length > 0) throw new Error(`HTCDS row does not fit the layout: ${problems.join('; ')}`);
+      await this.support.audit.record(manager, { action: 'TRAFFICKING.EXPORTED', actor, caseId, fieldGroups: [FieldGroup.Trafficking], purpose: 'EXPORT', correlationId, details: { layout: 'HTCDS' } });
+      return { layout: 'HTCDS/CTDC global dataset', fields: HTCDS_FIELDS.map((f) => f.name), row };
+    });
+  }
+
+  identify(actor: Actor, caseId: string, dto: TraffickingIdentificationDto, correlationId?: string): Promise<TraffickingView> {
+    return this.support.run(actorScope(actor), async (manager) => {
+      await this.support.requireCase(manager, caseId);
+      await this.support.requireMandate(manager, actor, MANDATES.trafficking);
+      const row = await this.lock(manager, caseId);
+      if (!row) {
+        if (dto.status !== 'POTENTIAL' && dto.status !== 'PRESUMED') throw conflict('TRAFFICKING.STATUS_NOT_ALLOWED', 'An identification starts as POTENTIAL or PRESUMED', { status: null, to: dto.status });
+        await manager.query(`INSERT INTO trafficking_record (id, case_id, agency_id, recorded_by, status) VALUES ($1, $2, $3, $4, $5)`, [randomUUID(), caseId, actor.agencyId, actor.userId, dto.status]);
+      } else {
+        checkVersion(row.version, dto.version, 'trafficking record');
+        if (!NEXT[row.status].includes(dto.status)) throw conflict('TRAFFICKING.STATUS_NOT_ALLOWED', `A ${row.status} identification cannot become ${dto.status}`, { status: row.status, to: dto.status });
+        // A person found not to be a victim: a reflection period still running ends today.
+        const today = this.clock.now().toISOString().slice(0, 10);
+        await manager.query(
+          `UPDATE trafficking_record SET status = $2, version = version + 1, updated_at = now(),
+             reflection_ended_on = CASE WHEN $2 = 'NOT_IDENTIFIED' AND reflection_ends_on > $3::date AND reflection_ended_on IS NULL THEN $3::date ELSE reflection_ended_on END
+           WHERE id = $1`,
+          [row.id, dto.status, today],
+        );
+      }
+      await this.support.audited(manager, actor, caseId, 'TRAFFICKING.IDENTIFICATION', FieldGroup.Trafficking, { status: dto.status }, correlationId);
+      return this.view(manager, caseId);
+    });
+  }
+
+  startReflection(actor: Actor, caseId: string, dto: ReflectionPeriodDto, correlationId?: string): Promise<TraffickingView> {
+    return this.change(actor, caseId, dto.version, 'TRAFFICKING.REFLECTION_STARTED', correlationId, async (manager, row, context) => {
+      if (row.starts_on) throw conflict('TRAFFICKING.REFLECTION_EXISTS', 'A reflection period was already granted', { startsOn: row.starts_on, endsOn: row.ends_on });
+      if (row.status === 'NOT_IDENTIFIED') throw conflict('TRAFFICKING.NOT_IDENTIFIED', 'The person was found not to be a victim of trafficking');
+      const endsOn = this.support.reflectionEnd(await this.support.sop(manager, context), dto.startsOn, dto.days);
+      await manager.query(`UPDATE trafficking_record SET reflection_starts_on = $2, reflection_ends_on = $3 WHERE id = $1`, [row.id, dto.startsOn, endsOn]);
+    });
+  }
+
+  grantPermit(actor: Actor, caseId: string, dto: ResidencePermitDto, correlationId?: string): Promise<TraffickingView> {
+    return this.change(actor, caseId, dto.version, 'TRAFFICKING.PERMIT_GRANTED', correlationId, async (manager, row) => {
+      if (dto.expiresOn <= dto.grantedOn) throw conflict('TRAFFICKING.PERMIT_DATES', 'A permit expires after it was granted');
+      await manager.query(`UPDATE trafficking_record SET permit_reference = $2, permit_granted_on = $3, permit_expires_on = $4 WHERE id = $1`, [row.id, dto.reference, dto.grantedOn, dto.expiresOn]);
+    });
+  }
+
+  addAssistance(actor: Actor, caseId: string, dto: TraffickingAssistanceDto, correlationId?: string): Promise<TraffickingView> {
+    return this.change(actor, caseId, undefined, 'TRAFFICKING.ASSISTANCE_GIVEN', correlationId, async (manager, row) => {
+      await manager.query(`UPDATE trafficking_record SET assistance = assistance || $2::jsonb WHERE id = $1`, [
+        row.id,
+        JSON.stringify([{ kind: dto.kind, providedOn: dto.providedOn, provider: dto.provider }]),
+      ]);
+    });
+  }
+
+  async view(manager: EntityManager, caseId: string): Promise<TraffickingView> {
+    const [r] = await manager.query<Row[]>(`SELECT ${COLUMNS} FROM trafficking_record WHERE case_id = $1`, [caseId]);
+    return traffickingView(r, this.clock.now());
+  }
+
+  private async lock(manager: EntityManager, caseId: string): Promise<Row | undefined> {
+    const [row] = await manager.query<Row[]>(`SELECT ${COLUMNS} FROM trafficking_record WHERE case_id = $1 FOR UPDATE`, [caseId]);
+    return row;
+  }
+
+  private change(
+    actor: Actor,
+    caseId: string,
+    version: number | undefined,
+    action: string,
+    correlationId: string | undefined,
+    work: (manager: EntityManager, row: Row, context: Awaited<ReturnType<RecordSupport['requireCase']>>) => Promise<void>,
+  ): Promise<TraffickingView> {
+    return this.support.run(actorScope(actor), async (manager) => {
+      const context = await this.support.requireCase(manager, caseId);
+      await this.support.requireMandate(manager, actor, MANDATES.trafficking);
+      const row = await this.lock(manager, caseId);
+      if (!row) throw conflict('TRAFFICKING.NO_RECORD', 'Record the identification status first');
+      checkVersion(row.version, version, 'trafficking record');
+      await work(manager, row, context);
+      await manager.query(`UPDATE trafficking_record SET version = version + 1, updated_at = now() WHERE id = $1`, [row.id]);
+      await this.support.audited(manager, actor, caseId, action, FieldGroup.Trafficking, {}, correlationId);
+      return this.view(manager, caseId);
+    });
+  }
+}
+
+export function traffickingView(r: Row, now: Date): TraffickingView {
+  const today = now.toISOString().slice(0, 10);
+  return {
+    id: r.id,
+    status: r.status,
+    reflectionPeriod:
+      r.starts_on && r.ends_on ? { startsOn: r.starts_on, endsOn: r.ends_on, endedOn: r.ended_on, running: r.ended_on === null && r.starts_on <= today && today < r.ends_on } : null,
+    residencePermit: r.permit_reference && r.permit_granted_on ? { reference: r.permit_reference, grantedOn: r.permit_granted_on, expiresOn: r.permit_expires_on } : null,
+    assistance: r.assistance,
+    agencyId: r.agency_id,
+    version: r.version,
+  };
+}
+
+export { COLUMNS as TRAFFICKING_COLUMNS };
