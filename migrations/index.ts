@@ -16,6 +16,7 @@ import { SopLifecycle1765100000000 } from './1765100000000-sop-lifecycle';
 import { CaseNotes1765200000000 } from './1765200000000-case-notes';
 import { ProtectionRecords1765300000000 } from './1765300000000-protection-records';
 import { CaseManagement1765400000000 } from './1765400000000-case-management';
+import { ReferralQueueScale1765500000000 } from './1765500000000-referral-queue-scale';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS: Function[] = [
   CaseNotes1765200000000,
   ProtectionRecords1765300000000,
   CaseManagement1765400000000,
+  ReferralQueueScale1765500000000,
 ];

@@ -156,4 +156,35 @@ describe('referral deadlines: timers, sweep, escalation', () => {
     // Only this referral: the timer is not a sweep.
     expect((await referralsOf(caseId)).filter((r) => r.overdue_at !== null).map((r) => r.id)).toEqual([target.id]);
   });
+
+  it('marks a newly late referral even when more than a batch of older late referrals have fired every step', async () => {
+    clock.fixAt(start);
+    const caseId = await registerAndConsent('Claudine');
+    const [fresh] = (await referralsOf(caseId)).filter((r) => r.kind === 'HEALTH');
+    // 600 older referrals (more than one sweep batch), late for days, every step fired: nothing left to do.
+    // Copied from the fresh one as the owner, then given older due times and their escalation done.
+    await api.owner(
+      `WITH cases AS (
+         INSERT INTO case_file (id, case_number, intake_id, intake_position, border_point_id, registered_by, registering_agency_id, status, arrived_at, arrival_mode, nationalities)
+         SELECT gen_random_uuid(), 'TZA-KGM-2025-' || lpad(g::text, 6, '0'), gen_random_uuid(), 0, border_point_id, registered_by, registering_agency_id, 'OPEN', arrived_at, arrival_mode, nationalities
+         FROM case_file CROSS JOIN generate_series(1, 600) g WHERE id = $3
+         RETURNING id, substring(case_number from 14)::int AS g)
+       INSERT INTO referral (id, case_id, agency_id, border_point_id, role, target, profiles, priority, status, due_at, required_actions, field_groups, basis,
+                             sop_version_id, attempt, overdue_at, escalation_level, next_escalation_at, created_at)
+       SELECT gen_random_uuid(), c.id, r.agency_id, r.border_point_id, r.role, r.target, r.profiles, r.priority, 'PENDING', $2::timestamptz - (c.g || ' minutes')::interval,
+              r.required_actions, r.field_groups, r.basis, r.sop_version_id, 1, $2::timestamptz - (c.g || ' minutes')::interval, 9, NULL, $2::timestamptz - interval '10 days'
+       FROM referral r CROSS JOIN cases c WHERE r.id = $1`,
+      [fresh.id, new Date(start.getTime() - 24 * HOUR), caseId],
+    );
+    expect(await api.owner(`SELECT 1 FROM referral WHERE escalation_level = 9`)).toHaveLength(600);
+    clock.fixAt(new Date(start.getTime() + 25 * HOUR));
+    await sweep();
+    const [after] = (await referralsOf(caseId)).filter((r) => r.id === fresh.id);
+    expect(after.overdue_at).not.toBeNull();
+    expect(after.escalation_level).toBeGreaterThan(0);
+    // Its next step is on record for the next sweep; the old ones were left alone.
+    const [next] = await api.owner<{ next_escalation_at: Date | null }>(`SELECT next_escalation_at FROM referral WHERE id = $1`, [fresh.id]);
+    expect(next.next_escalation_at?.getTime()).toBeGreaterThan(start.getTime() + 25 * HOUR);
+    expect(await api.owner(`SELECT 1 FROM referral WHERE escalation_level = 9 AND next_escalation_at IS NOT NULL`)).toHaveLength(0);
+  });
 });

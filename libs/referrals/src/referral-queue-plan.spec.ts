@@ -60,13 +60,13 @@ describe('referral queue query plans', () => {
   });
 
   async function plan(query: ListReferralsQuery, deeper = false): Promise<string> {
-    const actor = { agencyId: agencies[3], borderPointIds: [] };
+    const actor = { agencyId: agencies[3], borderPointIds: query.view === 'SENT' ? borderPoints : [] };
     const { sql, params } = queueQuery(actor, query, deeper ? { priority: 2, dueAt: new Date(), id: randomUUID() } : undefined, 26);
     await app.query('BEGIN');
     try {
       await app.query(
-        `SELECT set_config('kivuko.scope', 'actor', true), set_config('kivuko.agency_id', $1, true), set_config('kivuko.border_point_ids', '', true), set_config('kivuko.roles', 'CASEWORKER', true)`,
-        [actor.agencyId],
+        `SELECT set_config('kivuko.scope', 'actor', true), set_config('kivuko.agency_id', $1, true), set_config('kivuko.border_point_ids', $2, true), set_config('kivuko.roles', $3, true)`,
+        [actor.agencyId, actor.borderPointIds.join(','), actor.borderPointIds.length > 0 ? 'BORDER_OFFICIAL' : 'CASEWORKER'],
       );
       const rows = await app.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
       return rows.rows.map((r) => r['QUERY PLAN']).join('\n');
@@ -87,11 +87,27 @@ describe('referral queue query plans', () => {
     ['the open queue, a deeper page', {}, true, /Index Scan using referral_agency_open_idx/],
     ['the open queue, one priority', { priority: 1 }, false, /Index Scan using referral_agency_open_idx/],
     ['one status', { status: ReferralStatus.Pending }, false, /Index Scan using referral_queue_idx/],
-    ['one profile', { profile: 'TRAFFICKING_VICTIM' }, false, /Index Scan using referral_agency_open_idx/],
+    ['one profile', { profile: 'TRAFFICKING_VICTIM' }, false, /Index (Only )?Scan using referral_open_profile_pk/],
+    ['one profile, a deeper page', { profile: 'TRAFFICKING_VICTIM' }, true, /Index (Only )?Scan using referral_open_profile_pk/],
+    ['a profile no open referral has', { profile: 'MIGRANT' }, false, /Index (Only )?Scan using referral_open_profile_pk/],
   ])('serves %s from an index in queue order', async (_name, query, deeper, index) => {
     const text = await plan(query, deeper);
     expect(text).not.toMatch(/Seq Scan on referral/);
     expect(text).not.toMatch(/Sort Key: r\.priority/);
     expect(text).toMatch(index);
+  });
+
+  // The sender's view: one index scan per border point in queue order, each cut at the page size; only
+  // those few rows are merged.
+  it.each<[string, ListReferralsQuery, boolean, RegExp]>([
+    ['the sender’s view', { view: 'SENT' }, false, /Index Scan using referral_sent_queue_idx/],
+    ['the sender’s view, a deeper page', { view: 'SENT' }, true, /Index Scan using referral_sent_queue_idx/],
+    ['the sender’s view, one status', { view: 'SENT', status: ReferralStatus.Pending }, false, /Index Scan using referral_sent_status_idx/],
+  ])('serves %s per border point from an index in queue order', async (_name, query, deeper, index) => {
+    const text = await plan(query, deeper);
+    expect(text).not.toMatch(/Seq Scan on referral/);
+    expect(text).toMatch(index);
+    // Per border point: a Limit over the index scan, so no border point's whole history is read.
+    expect(text).toMatch(/Limit[\s\S]*Limit[\s\S]*Index Scan using referral_sent_/);
   });
 });

@@ -67,9 +67,15 @@ export interface ReferralRow {
   updated_at: Date;
 }
 
-export const SELECT_REFERRAL = `
-  SELECT r.*, kivuko_case_number(r.case_id) AS case_number, a.name AS agency_name, a.kind AS agency_kind, bp.code AS border_point_code
-  FROM referral r JOIN agency a ON a.id = r.agency_id JOIN border_point bp ON bp.id = r.border_point_id`;
+/**
+ * A referral with what a reader needs to know about it. The agency and border point come from scalar
+ * lookups, evaluated for the page's rows only: as joins they let the planner start from the small
+ * agency and border point tables and sort the queue instead of reading it from its index in order.
+ */
+const REFERRAL_LABELS = `kivuko_case_number(r.case_id) AS case_number, (SELECT a.name FROM agency a WHERE a.id = r.agency_id) AS agency_name,
+  (SELECT a.kind FROM agency a WHERE a.id = r.agency_id) AS agency_kind, (SELECT b.code FROM border_point b WHERE b.id = r.border_point_id) AS border_point_code`;
+
+export const SELECT_REFERRAL = `SELECT r.*, ${REFERRAL_LABELS} FROM referral r`;
 
 export function referralView(row: ReferralRow): ReferralView {
   return {
@@ -267,9 +273,10 @@ export class ReferralService {
 
 /**
  * The queue query: the agency's open referrals (or those sent from the caller's border points), most
- * urgent and soonest due first. Each shape reads an index in this order: the open queue the partial index
- * of open referrals (its predicate written out so the planner can match it), a status filter the full
- * queue index, the sender's view the sender index.
+ * urgent and soonest due first. Each shape reads an index in this order, so a page reads about its own
+ * rows: the open queue the partial index of open referrals (its predicate written out so the planner can
+ * match it), a status filter the full queue index, a profile filter on the open queue the open referrals
+ * by (agency, profile), and the sender's view one index scan per border point, merged.
  */
 export function queueQuery(
   actor: Pick<Actor, 'agencyId' | 'borderPointIds'>,
@@ -284,20 +291,46 @@ export function queueQuery(
     params.push(value);
     where.push(clause(`$${params.length}`));
   };
-  if (sent) add((p) => `r.border_point_id = ANY (${p}::uuid[])`, actor.borderPointIds);
-  else add((p) => `r.agency_id = ${p}`, actor.agencyId);
+  // Open referrals of one profile, from their own index in queue order (only while no status is asked for).
+  const byProfile = !sent && query.profile !== undefined && !query.status;
+  if (sent) {
+    params.push(actor.borderPointIds);
+    where.push('r.border_point_id = bp.id');
+  } else if (byProfile) {
+    add((p) => `o.agency_id = ${p}`, actor.agencyId);
+    add((p) => `o.profile = ${p}`, query.profile);
+  } else add((p) => `r.agency_id = ${p}`, actor.agencyId);
   if (query.status) add((p) => `r.status = ${p}`, query.status);
-  else if (!sent) where.push(`r.status NOT IN ('DECLINED', 'COMPLETED', 'WITHDRAWN')`);
-  if (query.priority) add((p) => `r.priority = ${p}`, query.priority);
-  if (query.profile) add((p) => `r.profiles @> ARRAY[${p}]::text[]`, query.profile);
+  // The open referrals by profile hold open referrals only (the trigger keeps them so).
+  else if (!sent && !byProfile) where.push(`r.status NOT IN ('DECLINED', 'COMPLETED', 'WITHDRAWN')`);
+  if (query.priority) add((p) => `${byProfile ? 'o' : 'r'}.priority = ${p}`, query.priority);
+  if (query.profile && !byProfile) add((p) => `r.profiles @> ARRAY[${p}]::text[]`, query.profile);
   if (query.borderPointId) add((p) => `r.border_point_id = ${p}`, query.borderPointId);
   if (query.overdue !== undefined) where.push(query.overdue ? 'r.overdue_at IS NOT NULL' : 'r.overdue_at IS NULL');
+  const key = byProfile ? ['o.priority', 'o.due_at', 'o.referral_id'] : ['r.priority', 'r.due_at', 'r.id'];
   if (after) {
     params.push(after.priority, after.dueAt, after.id);
-    where.push(`(r.priority, r.due_at, r.id) > ($${params.length - 2}, $${params.length - 1}, $${params.length}::uuid)`);
+    where.push(`(${key.join(', ')}) > ($${params.length - 2}, $${params.length - 1}, $${params.length}::uuid)`);
   }
   params.push(limit);
-  return { sql: `${SELECT_REFERRAL} WHERE ${where.join(' AND ')} ORDER BY r.priority, r.due_at, r.id LIMIT $${params.length}`, params };
+  const limitParam = `$${params.length}`;
+  if (sent) {
+    return {
+      sql: `WITH page AS (
+              SELECT r.* FROM unnest($1::uuid[]) AS bp(id)
+              CROSS JOIN LATERAL (SELECT r.* FROM referral r WHERE ${where.join(' AND ')} ORDER BY r.priority, r.due_at, r.id LIMIT ${limitParam}) r
+              ORDER BY r.priority, r.due_at, r.id LIMIT ${limitParam})
+            SELECT r.*, ${REFERRAL_LABELS} FROM page r ORDER BY r.priority, r.due_at, r.id`,
+      params,
+    };
+  }
+  if (byProfile) {
+    return {
+      sql: `${SELECT_REFERRAL} JOIN referral_open_profile o ON o.referral_id = r.id WHERE ${where.join(' AND ')} ORDER BY ${key.join(', ')} LIMIT ${limitParam}`,
+      params,
+    };
+  }
+  return { sql: `${SELECT_REFERRAL} WHERE ${where.join(' AND ')} ORDER BY r.priority, r.due_at, r.id LIMIT ${limitParam}`, params };
 }
 
 export function encodeQueueCursor(row: Pick<ReferralRow, 'priority' | 'due_at' | 'id'>): string {

@@ -12,7 +12,7 @@ import {
   systemScope,
   UnitOfWork,
 } from '@kivuko/platform';
-import { alertsDue, loadSop, PRIORITIES, ScheduledAlert, Sop } from '@kivuko/sop';
+import { alertsDue, escalationSchedule, loadSop, PRIORITIES, ScheduledAlert, Sop } from '@kivuko/sop';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -20,6 +20,9 @@ import { WebhookEvents } from '../webhooks/webhooks';
 
 const SWEEP_EVERY_MS = 60_000;
 const SWEEP_BATCH = 500;
+/** A sweep stops after this many batches (500,000 referrals) and leaves the rest to the next minute. */
+const MAX_BATCHES = 1000;
+const LATE_COLUMNS = 'id, case_id, agency_id, border_point_id, priority, due_at, overdue_at, escalation_level, sop_version_id';
 
 interface LateRow {
   id: string;
@@ -66,12 +69,21 @@ export class ReferralDeadlines {
   /** Checks one referral (its timer fired) or, without an id, every late referral (the sweep). */
   async check(referralId?: string, now = this.clock.now()): Promise<DeadlineCheck> {
     const total: DeadlineCheck = { markedOverdue: 0, alerts: 0 };
-    for (;;) {
+    for (let batches = 0; batches < MAX_BATCHES; batches += 1) {
       const batch = await this.uow.run(systemScope(referralId ? 'referral deadline' : 'referral deadline sweep'), async (manager) => {
+        // Only referrals with something to do: late and not yet marked, or with an escalation step due.
+        // Each one handled moves its next step on (or clears it), so it is not read again until then.
         const late = await manager.query<LateRow[]>(
-          `SELECT id, case_id, agency_id, border_point_id, priority, due_at, overdue_at, escalation_level, sop_version_id FROM referral
-           WHERE status IN ('AWAITING_CONSENT', 'PENDING') AND acknowledged_at IS NULL AND due_at <= $1 ${referralId ? 'AND id = $3' : ''}
-           ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          referralId
+            ? `SELECT ${LATE_COLUMNS} FROM referral WHERE id = $3 AND status IN ('AWAITING_CONSENT', 'PENDING') AND acknowledged_at IS NULL AND due_at <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED`
+            : `SELECT ${LATE_COLUMNS} FROM referral
+               WHERE id IN (
+                 (SELECT id FROM referral WHERE status IN ('AWAITING_CONSENT', 'PENDING') AND overdue_at IS NULL AND acknowledged_at IS NULL AND due_at <= $1 ORDER BY due_at LIMIT $2)
+                 UNION
+                 (SELECT id FROM referral WHERE next_escalation_at IS NOT NULL AND acknowledged_at IS NULL AND status IN ('AWAITING_CONSENT', 'PENDING') AND next_escalation_at <= $1
+                  ORDER BY next_escalation_at, id LIMIT $2))
+                 AND status IN ('AWAITING_CONSENT', 'PENDING') AND acknowledged_at IS NULL
+               ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
           referralId ? [now, SWEEP_BATCH, referralId] : [now, SWEEP_BATCH],
         );
         const result: DeadlineCheck & { seen: number } = { markedOverdue: 0, alerts: 0, seen: late.length };
@@ -84,9 +96,10 @@ export class ReferralDeadlines {
       });
       total.markedOverdue += batch.markedOverdue;
       total.alerts += batch.alerts;
-      // A batch that changed nothing is the end: the remaining late referrals have fired every step due.
-      if (referralId || batch.seen < SWEEP_BATCH || (batch.markedOverdue === 0 && batch.alerts === 0)) return total;
+      if (referralId || batch.seen < SWEEP_BATCH) return total;
     }
+    this.logger.warn({ batches: MAX_BATCHES }, 'the sweep stopped after its most batches; the next one goes on');
+    return total;
   }
 
   private async escalate(manager: EntityManager, referral: LateRow, now: Date): Promise<number> {
@@ -107,9 +120,13 @@ export class ReferralDeadlines {
     for (const alert of due) {
       if (await this.alert(manager, referral, alert)) fired += 1;
     }
-    if (due.length > 0) {
-      await manager.query(`UPDATE referral SET escalation_level = $2, updated_at = now() WHERE id = $1`, [referral.id, Math.max(...due.map((a) => a.step)) + 1]);
-    }
+    const level = due.length > 0 ? Math.max(...due.map((a) => a.step)) + 1 : referral.escalation_level;
+    // When the sweep should look at it again: the earliest step not fired yet, or never.
+    const next = escalationSchedule(sop, { priority, dueAt: referral.due_at })
+      .filter((alert) => alert.step >= level)
+      .map((alert) => alert.at)
+      .sort()[0];
+    await manager.query(`UPDATE referral SET escalation_level = $2, next_escalation_at = $3, updated_at = now() WHERE id = $1`, [referral.id, level, next ? new Date(next) : null]);
     return fired;
   }
 
