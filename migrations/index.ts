@@ -17,6 +17,7 @@ import { CaseNotes1765200000000 } from './1765200000000-case-notes';
 import { ProtectionRecords1765300000000 } from './1765300000000-protection-records';
 import { CaseManagement1765400000000 } from './1765400000000-case-management';
 import { ReferralQueueScale1765500000000 } from './1765500000000-referral-queue-scale';
+import { ChildCare1765600000000 } from './1765600000000-child-care';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -39,4 +40,5 @@ export const ALL_MIGRATIONS: Function[] = [
   ProtectionRecords1765300000000,
   CaseManagement1765400000000,
   ReferralQueueScale1765500000000,
+  ChildCare1765600000000,
 ];

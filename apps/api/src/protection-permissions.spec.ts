@@ -127,6 +127,20 @@ const POLICY = `
   POST   cases/:id/age-assessments                                       unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
   POST   cases/:id/age-assessments/:assessmentId/complete                shared    403M   404    403M   403M   200    403M   403M   403M   404    403M   403M   403    403    403    403    401
   POST   cases/:id/age-assessments/:assessmentId/complete                unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
+  POST   cases/:id/family-tracing                                        shared    403M   404    403M   403M   201    403M   403M   403M   404    403M   403M   403    403    403    403    401
+  POST   cases/:id/family-tracing                                        unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
+  POST   cases/:id/family-tracing/:tracingId/stop                        shared    403M   404    403M   403M   200    403M   403M   403M   404    403M   403M   403    403    403    403    401
+  POST   cases/:id/family-tracing/:tracingId/stop                        unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
+  POST   cases/:id/family-tracing/:tracingId/outcome                     shared    403M   404    403M   403M   200    403M   403M   403M   404    403M   403M   403    403    403    403    401
+  POST   cases/:id/family-tracing/:tracingId/outcome                     unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
+  POST   cases/:id/reunifications                                        shared    403M   404    403M   403M   201    403M   403M   403M   404    403M   403M   403    403    403    403    401
+  POST   cases/:id/reunifications                                        unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
+  POST   cases/:id/reunifications/:reunificationId/outcome               shared    403M   404    403M   403M   200    403M   403M   403M   404    403M   403M   403    403    403    403    401
+  POST   cases/:id/reunifications/:reunificationId/outcome               unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
+  POST   cases/:id/care-placements                                       shared    403M   404    403M   403M   201    403M   403M   403M   404    403M   403M   403    403    403    403    401
+  POST   cases/:id/care-placements                                       unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
+  POST   cases/:id/care-placements/:placementId/end                      shared    403M   404    403M   403M   200    403M   403M   403M   404    403M   403M   403    403    403    403    401
+  POST   cases/:id/care-placements/:placementId/end                      unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
   POST   cases/:id/detentions                                            shared    201    404    201    403M   403M   403M   201    403M   404    403M   403M   403    403    403    403    401
   POST   cases/:id/detentions                                            unshared  201    404    201    404    404    404    404    404    404    404    404    403    403    403    403    401
   POST   cases/:id/detentions/:episodeId/reviews                         shared    201    404    201    403M   403M   403M   201    403M   404    403M   403M   403    403    403    403    401
@@ -394,6 +408,21 @@ describe('protection records, safeguards and case management permissions: each r
   const withBia = async (caseId: string): Promise<string> => (await call('child.protection', 'POST', `cases/${caseId}/best-interests`, { kind: 'BIA', openedOn: day() }, 201))['id'] as string;
   const withAgeAssessment = async (caseId: string): Promise<string> =>
     (await call('child.protection', 'POST', `cases/${caseId}/age-assessments`, { seriousDoubt: 'His passport gives 1990 as the year of birth', requestedOn: day() }, 201))['id'] as string;
+  /** The family-tracing consent for the child-protection service, recorded at the border point. */
+  const withTracingConsent = async (caseId: string): Promise<undefined> => {
+    await call('border.official', 'POST', `cases/${caseId}/consents`, { purpose: 'FAMILY_TRACING', recipientAgencyKind: 'CHILD_PROTECTION', decision: 'GIVEN', language: 'am' }, 201);
+    return undefined;
+  };
+  const withTracing = async (caseId: string): Promise<string> => {
+    await withTracingConsent(caseId);
+    return (await call('child.protection', 'POST', `cases/${caseId}/family-tracing`, { soughtRelatives: [{ relationship: 'MOTHER' }] }, 201))['id'] as string;
+  };
+  const withReunification = async (caseId: string): Promise<string> =>
+    (await call('child.protection', 'POST', `cases/${caseId}/reunifications`, { relative: { relationship: 'AUNT_OR_UNCLE', name: 'Saba Tesfaye', country: 'TZA' }, abroad: false, relationshipVerified: true, childConsent: true }, 201))[
+      'id'
+    ] as string;
+  const withPlacement = async (caseId: string): Promise<string> =>
+    (await call('child.protection', 'POST', `cases/${caseId}/care-placements`, { kind: 'KINSHIP_CARE', provider: 'His aunt in Arusha', startedOn: day(-3) }, 201))['id'] as string;
   const withDetention = async (caseId: string): Promise<string> => (await call('border.official', 'POST', `cases/${caseId}/detentions`, detentionBody(), 201))['id'] as string;
   const withRemovalOrder = async (caseId: string): Promise<string> =>
     (await call('immigration.officer', 'POST', `cases/${caseId}/removal-orders`, { decidedOn: day(), legalBasis: 'Immigration Act s.40', destinationCountry: 'ETH' }, 201))['id'] as string;
@@ -579,6 +608,49 @@ describe('protection records, safeguards and case management permissions: each r
       body: () => ({ method: 'DOCUMENTARY', completedOn: day(), minimumAge: 30, maximumAge: 34 }),
       state: snapshot('age_assessment'),
       allowed: updated('age_assessment', (now) => now['completed_on'] !== null && now['minimum_age'] === 30),
+    },
+
+    'POST cases/:id/family-tracing': {
+      target: fresh(prepared(withTracingConsent)),
+      body: () => ({ soughtRelatives: [{ relationship: 'MOTHER', name: 'Almaz Bekele', lastKnownLocation: 'Gondar (2025)' }] }),
+      state: snapshot('family_tracing'),
+      allowed: added('family_tracing', (row) => row['status'] === 'OPEN'),
+    },
+    'POST cases/:id/family-tracing/:tracingId/stop': {
+      target: fresh(prepared(withTracing)),
+      body: () => ({ reason: 'The uncle sought is the suspected recruiter' }),
+      state: snapshot('family_tracing'),
+      allowed: updated('family_tracing', (now) => now['status'] === 'STOPPED' && now['endangers'] === true),
+    },
+    'POST cases/:id/family-tracing/:tracingId/outcome': {
+      target: fresh(prepared(withTracing)),
+      body: () => ({ status: 'LOCATED', on: day() }),
+      state: snapshot('family_tracing'),
+      allowed: updated('family_tracing', (now) => now['status'] === 'LOCATED'),
+    },
+    'POST cases/:id/reunifications': {
+      target: fresh(plain),
+      body: () => ({ relative: { relationship: 'AUNT_OR_UNCLE', name: 'Saba Tesfaye', country: 'TZA' }, abroad: false, relationshipVerified: true, childConsent: true }),
+      state: snapshot('family_reunification'),
+      allowed: added('family_reunification', (row) => row['status'] === 'PROPOSED'),
+    },
+    'POST cases/:id/reunifications/:reunificationId/outcome': {
+      target: fresh(prepared(withReunification)),
+      body: () => ({ status: 'REUNIFIED', on: day() }),
+      state: snapshot('family_reunification'),
+      allowed: updated('family_reunification', (now) => now['status'] === 'REUNIFIED'),
+    },
+    'POST cases/:id/care-placements': {
+      target: fresh(plain),
+      body: () => ({ kind: 'FOSTER_FAMILY', provider: 'Namanga foster family network', startedOn: day() }),
+      state: snapshot('care_placement'),
+      allowed: added('care_placement', (row) => row['ended_on'] === null),
+    },
+    'POST cases/:id/care-placements/:placementId/end': {
+      target: fresh(prepared(withPlacement)),
+      body: () => ({ endedOn: day(), reason: 'Reunified with his aunt' }),
+      state: snapshot('care_placement'),
+      allowed: updated('care_placement', (now) => now['ended_on'] !== null),
     },
 
     // Detention

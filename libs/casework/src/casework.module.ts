@@ -15,6 +15,7 @@ import { AsylumService } from './records/asylum.service';
 import { ChildrenService } from './records/children.service';
 import { DetentionReviewSchedule, DetentionReviews, DetentionReviewSweepJob } from './records/detention-reviews';
 import { DetentionService } from './records/detention.service';
+import { FamilyService } from './records/family.service';
 import { FlagsService } from './records/flags.service';
 import { ProtectionViewService } from './records/protection-view.service';
 import { RecordSupport } from './records/record-support';
@@ -26,7 +27,7 @@ import { TraffickingService } from './records/trafficking.service';
 @Module({
   imports: [AuditModule, IntakeModule, ReferralsModule],
   controllers: [CaseworkController, RecordsController, ManagementController, MonitorController],
-  providers: [CaseworkService, RecordSupport, ProtectionViewService, AsylumService, TraffickingService, ChildrenService, DetentionService, ReturnsService, FlagsService, MonitorService, TasksService, ResponsibilityService, ClosureService, DashboardService, DetentionReviews, DetentionReviewSweepJob, DetentionReviewSchedule],
+  providers: [CaseworkService, RecordSupport, ProtectionViewService, AsylumService, TraffickingService, ChildrenService, DetentionService, ReturnsService, FlagsService, FamilyService, MonitorService, TasksService, ResponsibilityService, ClosureService, DashboardService, DetentionReviews, DetentionReviewSweepJob, DetentionReviewSchedule],
   exports: [CaseworkService, AsylumService, TraffickingService, DetentionService, DetentionReviews],
 })
 export class CaseworkModule {}

@@ -27,6 +27,7 @@ import {
   GuardianView,
 } from './children.service';
 import { DETENTION_SELECT, detentionView, DetentionView } from './detention.service';
+import { CarePlacementView, PLACEMENT_COLUMNS, placementView, REUNIFICATION_COLUMNS, reunificationView, ReunificationView, TRACING_COLUMNS, tracingView, TracingView } from './family.service';
 import { FLAG_COLUMNS, flagView, FlagView } from './flags.service';
 import { RecordSupport } from './record-support';
 import { REMOVAL_COLUMNS, removalOrderView, RemovalOrderView, RETURN_COLUMNS, voluntaryReturnView, VoluntaryReturnView } from './returns.service';
@@ -39,6 +40,9 @@ export interface ProtectionRecordsView {
   guardians?: GuardianView[];
   bestInterests?: BestInterestsView[];
   ageAssessments?: AgeAssessmentView[];
+  familyTracing?: TracingView[];
+  reunifications?: ReunificationView[];
+  carePlacements?: CarePlacementView[];
   detentions?: DetentionView[];
   removalOrders?: RemovalOrderView[];
   voluntaryReturns?: VoluntaryReturnView[];
@@ -96,6 +100,9 @@ export class ProtectionViewService {
       view.guardians = await section(FieldGroup.Child, async () => (await q<Parameters<typeof guardianView>[0]>(`SELECT ${GUARDIAN_COLUMNS} FROM guardian_appointment WHERE case_id = $1 ORDER BY appointed_on, created_at`)).map(guardianView), some);
       view.bestInterests = await section(FieldGroup.Child, async () => (await q<Parameters<typeof bestInterestsView>[0]>(`SELECT ${BEST_INTERESTS_COLUMNS} FROM best_interests_procedure WHERE case_id = $1 ORDER BY opened_on, created_at`)).map(bestInterestsView), some);
       view.ageAssessments = await section(FieldGroup.Child, async () => (await q<Parameters<typeof ageAssessmentView>[0]>(`SELECT ${AGE_ASSESSMENT_COLUMNS} FROM age_assessment WHERE case_id = $1 ORDER BY requested_on, created_at`)).map(ageAssessmentView), some);
+      view.familyTracing = await section(FieldGroup.Child, async () => (await q<Parameters<typeof tracingView>[0]>(`SELECT ${TRACING_COLUMNS} FROM family_tracing WHERE case_id = $1 ORDER BY created_at`)).map(tracingView), some);
+      view.reunifications = await section(FieldGroup.Child, async () => (await q<Parameters<typeof reunificationView>[0]>(`SELECT ${REUNIFICATION_COLUMNS} FROM family_reunification WHERE case_id = $1 ORDER BY created_at`)).map(reunificationView), some);
+      view.carePlacements = await section(FieldGroup.Child, async () => (await q<Parameters<typeof placementView>[0]>(`SELECT ${PLACEMENT_COLUMNS} FROM care_placement WHERE case_id = $1 ORDER BY started_on, created_at`)).map(placementView), some);
       view.detentions = await section(FieldGroup.Detention, async () => (await q<Parameters<typeof detentionView>[0]>(`${DETENTION_SELECT} WHERE d.case_id = $1 ORDER BY d.started_at`)).map((r) => detentionView(r, now)), some);
       view.removalOrders = await section(FieldGroup.Return, async () => (await q<Parameters<typeof removalOrderView>[0]>(`SELECT ${REMOVAL_COLUMNS} FROM removal_order WHERE case_id = $1 ORDER BY decided_on, created_at`)).map(removalOrderView), some);
       view.voluntaryReturns = await section(FieldGroup.Return, async () => (await q<Parameters<typeof voluntaryReturnView>[0]>(`SELECT ${RETURN_COLUMNS} FROM voluntary_return WHERE case_id = $1 ORDER BY requested_on, created_at`)).map(voluntaryReturnView), some);

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AsylumClaimView, AsylumService } from './asylum.service';
 import { AgeAssessmentView, BestInterestsView, ChildrenService, GuardianView } from './children.service';
 import { DetentionService, DetentionView } from './detention.service';
+import { CarePlacementView, FamilyService, ReunificationView, TracingView } from './family.service';
 import { FlagsService, FlagView } from './flags.service';
 import { HtcdsRow } from './htcds';
 import { ProtectionRecordsView, ProtectionViewService, SafeguardStatusView } from './protection-view.service';
@@ -14,6 +15,7 @@ import {
   AsylumInterviewDto,
   AsylumWithdrawalDto,
   CancelDto,
+  CarePlacementDto,
   CloseFlagDto,
   CompleteAgeAssessmentDto,
   CompleteBestInterestsDto,
@@ -21,17 +23,23 @@ import {
   DepartureDto,
   DetentionAccessDto,
   DetentionReviewDto,
+  EndCarePlacementDto,
   EndDetentionDto,
   ExecuteRemovalDto,
   GuardianAppointmentDto,
   OpenBestInterestsDto,
   OpenDetentionDto,
   OpenFlagDto,
+  OpenTracingDto,
+  ProposeReunificationDto,
   ReflectionPeriodDto,
   RegisterAsylumClaimDto,
   RemovalOrderDto,
   RequestAgeAssessmentDto,
   ResidencePermitDto,
+  ReunificationOutcomeDto,
+  StopTracingDto,
+  TracingOutcomeDto,
   TraffickingAssistanceDto,
   TraffickingIdentificationDto,
   VoluntarinessDto,
@@ -60,6 +68,7 @@ export class RecordsController {
     private readonly detention: DetentionService,
     private readonly returns: ReturnsService,
     private readonly flags: FlagsService,
+    private readonly family: FamilyService,
   ) {}
 
   /** Every protection record of the case, each section only for readers whose agency may see it. */
@@ -199,6 +208,60 @@ export class RecordsController {
     @Req() req: RequestWithActor,
   ): Promise<AgeAssessmentView> {
     return this.children.completeAgeAssessment(actor, id, assessmentId, body, correlationOf(req));
+  }
+
+  /** Family tracing: only with the family-tracing consent (or a legal basis) for your agency on record. */
+  @RequirePermission(Permission.CaseRecordsWrite)
+  @Post('family-tracing')
+  openTracing(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: OpenTracingDto, @Req() req: RequestWithActor): Promise<TracingView> {
+    return this.family.openTracing(actor, id, body, correlationOf(req));
+  }
+
+  /** Tracing could endanger the child or the family: it stops, and no new tracing can start. */
+  @RequirePermission(Permission.CaseRecordsWrite)
+  @Post('family-tracing/:tracingId/stop')
+  @HttpCode(200)
+  stopTracing(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('tracingId', uuid) tracingId: string, @Body() body: StopTracingDto, @Req() req: RequestWithActor): Promise<TracingView> {
+    return this.family.stopTracing(actor, id, tracingId, body, correlationOf(req));
+  }
+
+  @RequirePermission(Permission.CaseRecordsWrite)
+  @Post('family-tracing/:tracingId/outcome')
+  @HttpCode(200)
+  tracingOutcome(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('tracingId', uuid) tracingId: string, @Body() body: TracingOutcomeDto, @Req() req: RequestWithActor): Promise<TracingView> {
+    return this.family.concludeTracing(actor, id, tracingId, body, correlationOf(req));
+  }
+
+  @RequirePermission(Permission.CaseRecordsWrite)
+  @Post('reunifications')
+  proposeReunification(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: ProposeReunificationDto, @Req() req: RequestWithActor): Promise<ReunificationView> {
+    return this.family.proposeReunification(actor, id, body, correlationOf(req));
+  }
+
+  @RequirePermission(Permission.CaseRecordsWrite)
+  @Post('reunifications/:reunificationId/outcome')
+  @HttpCode(200)
+  reunificationOutcome(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('reunificationId', uuid) reunificationId: string,
+    @Body() body: ReunificationOutcomeDto,
+    @Req() req: RequestWithActor,
+  ): Promise<ReunificationView> {
+    return this.family.concludeReunification(actor, id, reunificationId, body, correlationOf(req));
+  }
+
+  @RequirePermission(Permission.CaseRecordsWrite)
+  @Post('care-placements')
+  place(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: CarePlacementDto, @Req() req: RequestWithActor): Promise<CarePlacementView> {
+    return this.family.place(actor, id, body, correlationOf(req));
+  }
+
+  @RequirePermission(Permission.CaseRecordsWrite)
+  @Post('care-placements/:placementId/end')
+  @HttpCode(200)
+  endPlacement(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('placementId', uuid) placementId: string, @Body() body: EndCarePlacementDto, @Req() req: RequestWithActor): Promise<CarePlacementView> {
+    return this.family.endPlacement(actor, id, placementId, body, correlationOf(req));
   }
 
   // --- Detention (border and immigration authorities; the detention guard) ---
