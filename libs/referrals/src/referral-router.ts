@@ -130,7 +130,8 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
       this.logger.warn({ caseId: event.caseId, country: context.country }, 'no active SOP: the case is profiled but not routed');
       return;
     }
-    const derived = deriveFacts(await loadCaseFacts(manager, this.cipher, event.caseId), active.sop.ruleSet.primaFacie);
+    // A profiling run has just read the facts; a decision did not, and they are read here.
+    const isChild = event.isChild ?? deriveFacts(await loadCaseFacts(manager, this.cipher, event.caseId), active.sop.ruleSet.primaFacie).isChild;
     const plan = planReferrals(
       active.sop,
       {
@@ -140,7 +141,7 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
           region: context.region,
           arrivedAt: context.arrived_at.toISOString(),
           languages: context.languages,
-          isChild: derived.isChild,
+          isChild,
         },
       },
       now,

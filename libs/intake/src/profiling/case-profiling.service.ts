@@ -116,6 +116,8 @@ export interface ProfilesChanged {
   actor: Actor | null;
   cause: ProfilingTrigger | 'DECISION';
   profiles: CaseProfileView[];
+  /** Minority as the run that caused the change read it (absent after a decision, which reads no facts). */
+  isChild?: boolean;
 }
 
 export interface ProfilingListener {
@@ -205,7 +207,7 @@ export class CaseProfilingService {
       [caseId, still],
     );
     const profiles = await this.current(manager, caseId);
-    await this.changed(manager, { caseId, actor, cause: trigger, profiles });
+    await this.changed(manager, { caseId, actor, cause: trigger, profiles, isChild: result.derived.isChild });
     return { version, profiles: await this.current(manager, caseId) };
   }
 
