@@ -131,9 +131,17 @@ export class CaseManagement1765400000000 implements MigrationInterface {
     }
     // The receiving agency sees a transfer addressed to it before it sees the case.
     await q.query(`ALTER TABLE case_transfer ENABLE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY case_transfer_scope ON case_transfer
+    await q.query(`CREATE POLICY case_transfer_read ON case_transfer FOR SELECT
+      USING (kivuko_scope_is_system() OR kivuko_can_see_case(case_id) OR (kivuko_scope_agency_staff() AND to_agency_id = kivuko_scope_agency()))`);
+    // Proposed only by an agency that sees the case, in its own name.
+    await q.query(`CREATE POLICY case_transfer_propose ON case_transfer FOR INSERT
+      WITH CHECK (kivuko_scope_is_system() OR (kivuko_can_see_case(case_id) AND from_agency_id = kivuko_scope_agency()))`);
+    await q.query(`CREATE POLICY case_transfer_answer ON case_transfer FOR UPDATE
       USING (kivuko_scope_is_system() OR kivuko_can_see_case(case_id) OR (kivuko_scope_agency_staff() AND to_agency_id = kivuko_scope_agency()))
       WITH CHECK (kivuko_scope_is_system() OR kivuko_can_see_case(case_id) OR (kivuko_scope_agency_staff() AND to_agency_id = kivuko_scope_agency()))`);
+    // An answer changes the status and who decided, never what was proposed.
+    await q.query(`REVOKE UPDATE ON case_transfer FROM kivuko_app`);
+    await q.query(`GRANT UPDATE (status, decided_by, decided_at, decision_reason) ON case_transfer TO kivuko_app`);
 
     await q.query(`
       CREATE FUNCTION kivuko_accept_transfer(p_transfer uuid, p_user uuid) RETURNS uuid
@@ -146,7 +154,11 @@ export class CaseManagement1765400000000 implements MigrationInterface {
            OR p_user IS DISTINCT FROM nullif(current_setting('kivuko.user_id', true), '')::uuid THEN
           RETURN NULL;
         END IF;
-        IF t.status <> 'PROPOSED' THEN
+        -- Still open, still proposed by the agency that leads the case, still on a basis on record, on a case not closed.
+        IF t.status <> 'PROPOSED'
+           OR NOT EXISTS (SELECT 1 FROM case_lead l WHERE l.case_id = t.case_id AND l.agency_id = t.from_agency_id)
+           OR NOT EXISTS (SELECT 1 FROM consent_record cr WHERE cr.id = (t.basis->>'consentId')::uuid AND cr.case_id = t.case_id AND cr.withdrawn_at IS NULL)
+           OR EXISTS (SELECT 1 FROM case_file c WHERE c.id = t.case_id AND c.status = 'CLOSED') THEN
           RETURN NULL;
         END IF;
         UPDATE case_transfer SET status = 'ACCEPTED', decided_by = p_user, decided_at = now() WHERE id = t.id;

@@ -18,6 +18,7 @@ import { ProtectionRecords1765300000000 } from './1765300000000-protection-recor
 import { CaseManagement1765400000000 } from './1765400000000-case-management';
 import { ReferralQueueScale1765500000000 } from './1765500000000-referral-queue-scale';
 import { ChildCare1765600000000 } from './1765600000000-child-care';
+import { OneOpenRecord1765700000000 } from './1765700000000-one-open-record';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -41,4 +42,5 @@ export const ALL_MIGRATIONS: Function[] = [
   CaseManagement1765400000000,
   ReferralQueueScale1765500000000,
   ChildCare1765600000000,
+  OneOpenRecord1765700000000,
 ];

@@ -108,6 +108,31 @@ describe('child protection: tracing, reunification, interim care', () => {
     );
   });
 
+  it('holds a reunion abroad to the non-refoulement lock: not while the child’s asylum claim is pending', async () => {
+    const caseId = await child();
+    await shareWith(api, caseId, 'Refugee Status Authority');
+    await post('asylum.reviewer', `cases/${caseId}/asylum-claim`, { registeredOn: day(), reference: 'RSA/2026/01234', procedure: 'REGULAR' }).then((r) => expect(r.status).toBe(201));
+    const bid = await post('child.protection', `cases/${caseId}/best-interests`, { kind: 'BID', openedOn: day() });
+    await post('child.protection', `cases/${caseId}/best-interests/${bid.body.id}/complete`, {
+      completedOn: day(),
+      panelMembers: ['Child Protection Service', 'Refugee Agency'],
+      decision: 'FAMILY_REUNIFICATION_ABROAD',
+      reasons: 'Mother traced in Uvira; the child wishes to join her.',
+    }).then((r) => expect(r.status).toBe(200));
+    const proposed = await post('child.protection', `cases/${caseId}/reunifications`, {
+      relative: { relationship: 'MOTHER', name: 'Furaha Bahati', country: 'COD' },
+      abroad: true,
+      relationshipVerified: true,
+      childConsent: true,
+    });
+    const refused = await post('child.protection', `cases/${caseId}/reunifications/${proposed.body.id}/outcome`, { status: 'REUNIFIED', on: day() });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('SAFEGUARD.NON_REFOULEMENT');
+    expect(refused.body.details.reasons.map((r: { code: string }) => r.code)).toEqual(['ASYLUM_CLAIM_PENDING']);
+    expect(await api.owner(`SELECT status FROM family_reunification WHERE id = $1`, [proposed.body.id])).toEqual([{ status: 'PROPOSED' }]);
+    expect(await api.owner(`SELECT attempted FROM safeguard_event WHERE case_id = $1`, [caseId])).toEqual([{ attempted: 'FAMILY_REUNIFICATION_ABROAD' }]);
+  });
+
   it('keeps one interim care placement at a time, and shows the records to child protection only', async () => {
     const caseId = await child();
     const first = await post('child.protection', `cases/${caseId}/care-placements`, { kind: 'SAFE_SHELTER', provider: 'Kigoma children’s shelter', startedOn: day(-2) });
@@ -129,5 +154,21 @@ describe('child protection: tracing, reunification, interim care', () => {
     const seen = await protection(caseId, 'shelter.caseworker');
     expect(seen.carePlacements).toBeUndefined();
     expect(seen.withheld).toContain('CHILD');
+  });
+
+  it('marks the SOP’s required action done when the record that answers it is made', async () => {
+    const caseId = await child();
+    const queue = (await api.http().get('/api/v1/referrals').set(await api.as('child.protection')).expect(200)).body.items as { id: string; caseId: string }[];
+    const referral = queue.find((r) => r.caseId === caseId);
+    expect(referral).toBeDefined();
+    await post('child.protection', `referrals/${referral?.id}/accept`, {}).then((r) => expect(r.status).toBe(200));
+    const tasks = async () =>
+      Object.fromEntries(((await api.http().get(`/api/v1/cases/${caseId}/tasks`).set(await api.as('child.protection')).expect(200)).body as { kind: string; status: string }[]).map((t) => [t.kind, t.status]));
+    expect(await tasks()).toMatchObject({ APPOINT_GUARDIAN: 'OPEN', OPEN_BEST_INTERESTS_ASSESSMENT: 'OPEN', ARRANGE_INTERIM_CARE: 'OPEN' });
+    await post('child.protection', `cases/${caseId}/guardians`, { guardianName: 'Asha Mwakyusa', appointedOn: day() }).then((r) => expect(r.status).toBe(201));
+    await post('child.protection', `cases/${caseId}/best-interests`, { kind: 'BIA', openedOn: day() }).then((r) => expect(r.status).toBe(201));
+    expect(await tasks()).toMatchObject({ APPOINT_GUARDIAN: 'DONE', OPEN_BEST_INTERESTS_ASSESSMENT: 'DONE', ARRANGE_INTERIM_CARE: 'OPEN' });
+    await post('child.protection', `cases/${caseId}/care-placements`, { kind: 'FOSTER_FAMILY', provider: 'Kigoma foster family network', startedOn: day() }).then((r) => expect(r.status).toBe(201));
+    expect((await tasks()).ARRANGE_INTERIM_CARE).toBe('DONE');
   });
 });

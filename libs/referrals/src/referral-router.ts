@@ -90,14 +90,16 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
 
   /** The active SOP version of a country, parsed once per version. */
   async activeSop(manager: EntityManager, country: string, at = new Date()): Promise<ActiveSop | null> {
-    const [row] = await manager.query<{ id: string; document: unknown }[]>(
-      `SELECT id, document FROM sop_version WHERE jurisdiction = $1 AND status = 'ACTIVE' AND (effective_from IS NULL OR effective_from <= $2)`,
+    // The id only: a version's document never changes, so it is read (and parsed) once per version.
+    const [row] = await manager.query<{ id: string }[]>(
+      `SELECT id FROM sop_version WHERE jurisdiction = $1 AND status = 'ACTIVE' AND (effective_from IS NULL OR effective_from <= $2)`,
       [country, at],
     );
     if (!row) return null;
     let sop = this.sops.get(row.id);
     if (!sop) {
-      sop = loadSop(row.document);
+      const [{ document }] = await manager.query<{ document: unknown }[]>(`SELECT document FROM sop_version WHERE id = $1`, [row.id]);
+      sop = loadSop(document);
       this.sops.set(row.id, sop);
     }
     return { id: row.id, sop };

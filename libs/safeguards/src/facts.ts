@@ -25,6 +25,8 @@ export interface SafeguardFacts {
   indicatorIds: readonly string[];
   /** Minority as the profiling engine reads it: claimed or apparent, presumed until an assessment says otherwise. */
   presumedChild: boolean;
+  /** The screening recorded a wish to seek asylum, in any words: it counts whatever became of the profile. */
+  asylumWishExpressed: boolean;
   /** The asylum claim, once registered. */
   asylumClaim: {
     decision: AsylumDecision | null;
@@ -50,6 +52,7 @@ export const NO_FACTS: SafeguardFacts = Object.freeze({
   profiles: [],
   indicatorIds: [],
   presumedChild: false,
+  asylumWishExpressed: false,
   asylumClaim: null,
   trafficking: null,
   bestInterestsDetermination: null,

@@ -27,8 +27,11 @@ export const REASON_TEXT: Readonly<Record<NonRefoulementReason, string>> = {
   PROTECTION_PROFILE_OPEN: 'a protection profile is open (assisted return only once none is)',
 };
 
-/** A removal ordered by the immigration authority, or an assisted voluntary return's departure. */
-export type ReturnKind = 'REMOVAL' | 'VOLUNTARY_RETURN';
+/**
+ * A removal ordered by the immigration authority, an assisted voluntary return's departure, or a child
+ * joining family abroad (for which a determination for that reunion answers the child's reason).
+ */
+export type ReturnKind = 'REMOVAL' | 'VOLUNTARY_RETURN' | 'FAMILY_REUNIFICATION_ABROAD';
 
 /** YYYY-MM-DD of an instant, in UTC (the period's dates are calendar days). */
 const HAVE_OWN_REASON: readonly ProfileCode[] = ['ASYLUM_SEEKER', 'PRIMA_FACIE_REFUGEE', 'TRAFFICKING_VICTIM', ...UNACCOMPANIED_OR_SEPARATED];
@@ -43,7 +46,7 @@ const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 export function nonRefoulementReasons(facts: SafeguardFacts, kind: ReturnKind, now: Date): NonRefoulementReason[] {
   const reasons: NonRefoulementReason[] = [];
   const claim = facts.asylumClaim;
-  const asylumWish = hasProfile(facts, 'ASYLUM_SEEKER') || hasProfile(facts, 'PRIMA_FACIE_REFUGEE');
+  const asylumWish = facts.asylumWishExpressed || hasProfile(facts, 'ASYLUM_SEEKER') || hasProfile(facts, 'PRIMA_FACIE_REFUGEE');
   const granted = claim !== null && claim.decision !== null && (claim.decision !== 'REJECTED' || claim.appealOutcome === 'ALLOWED');
   if (!claim) {
     if (asylumWish) reasons.push('ASYLUM_WISH_PENDING');
@@ -59,10 +62,13 @@ export function nonRefoulementReasons(facts: SafeguardFacts, kind: ReturnKind, n
   const today = dayOf(now);
   // A period set to start later already protects: it runs from its start, and nothing may pre-empt it.
   if (reflection && reflection.endedOn === null && today < reflection.endsOn) reasons.push('REFLECTION_PERIOD_RUNNING');
-  else if (!reflection && isTraffickingVictim(facts)) reasons.push('PRESUMED_TRAFFICKING_VICTIM_WITHOUT_REFLECTION_PERIOD');
+  // A period cut short (the person was found not to be a victim) gives no protection once the person is a victim again.
+  else if ((!reflection || reflection.endedOn !== null) && isTraffickingVictim(facts)) reasons.push('PRESUMED_TRAFFICKING_VICTIM_WITHOUT_REFLECTION_PERIOD');
 
   const unaccompanied = UNACCOMPANIED_OR_SEPARATED.some((p) => hasProfile(facts, p));
-  if (unaccompanied && isChild(facts) && facts.bestInterestsDetermination?.decision !== 'RETURN_TO_COUNTRY_OF_ORIGIN') {
+  const supporting = kind === 'FAMILY_REUNIFICATION_ABROAD' ? ['RETURN_TO_COUNTRY_OF_ORIGIN', 'FAMILY_REUNIFICATION_ABROAD'] : ['RETURN_TO_COUNTRY_OF_ORIGIN'];
+  const decided = facts.bestInterestsDetermination?.decision;
+  if (unaccompanied && isChild(facts) && (decided === undefined || !supporting.includes(decided))) {
     reasons.push('CHILD_WITHOUT_BID_SUPPORTING_RETURN');
   }
   if (facts.openRefoulementRiskFlags > 0) reasons.push('REFOULEMENT_RISK_FLAG_OPEN');

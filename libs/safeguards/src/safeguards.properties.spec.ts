@@ -42,6 +42,7 @@ const factsArb = (profiles: readonly ProfileCode[] = PROFILES): fc.Arbitrary<Saf
     profiles: fc.subarray([...profiles]),
     indicatorIds: fc.subarray(INDICATOR_IDS),
     presumedChild: fc.boolean(),
+    asylumWishExpressed: fc.boolean(),
     asylumClaim: fc.option(claimArb, { nil: null }),
     trafficking: fc.option(traffickingArb, { nil: null }),
     bestInterestsDetermination: fc.option(fc.record({ decision: fc.constantFrom(...BID_DECISIONS) }), { nil: null }),
@@ -101,9 +102,9 @@ describe('non-refoulement properties over generated cases', () => {
     );
   });
 
-  it('finds no reason against a removal with no asylum, trafficking or unaccompanied-child profile, no record and no flag', () => {
+  it('finds no reason against a removal with no asylum wish or profile, no trafficking or unaccompanied-child profile, no record and no flag', () => {
     const bare = factsArb(PROFILES.filter((p) => !REMOVAL_PROFILES.includes(p))).map(
-      (facts): SafeguardFacts => ({ ...facts, asylumClaim: null, trafficking: null, openRefoulementRiskFlags: 0 }),
+      (facts): SafeguardFacts => ({ ...facts, asylumWishExpressed: false, asylumClaim: null, trafficking: null, openRefoulementRiskFlags: 0 }),
     );
     fc.assert(
       fc.property(bare, nowArb, (facts, now) => {

@@ -89,7 +89,8 @@ describe('nonRefoulementReasons', () => {
     it('finds nothing once the period has reached its end day, or was ended early', () => {
       expect(removal(facts({ trafficking: reflection('2025-02-08', '2025-03-10') }))).toEqual([]);
       expect(removal(facts({ trafficking: reflection('2025-02-01', '2025-03-03') }))).toEqual([]);
-      expect(removal(facts({ trafficking: reflection('2025-03-01', '2025-03-31', '2025-03-05') }))).toEqual([]);
+      // Ended early: the person was found not to be a victim (a victim again is owed a new period, below).
+      expect(removal(facts({ trafficking: { status: 'NOT_IDENTIFIED', reflection: { startsOn: '2025-03-01', endsOn: '2025-03-31', endedOn: '2025-03-05' } } }))).toEqual([]);
     });
 
     it('does not count an ended period as a missing one, even for a presumed victim', () => {
@@ -334,5 +335,26 @@ describe('profileRemovalRefused', () => {
   it.each<ProfileCode>(['ASYLUM_SEEKER', 'TRAFFICKING_VICTIM', 'TORTURE_SURVIVOR', 'MIGRANT'])('always allows removing %s, even for a presumed child', (profile) => {
     expect(profileRemovalRefused(facts({ presumedChild: true, profiles: ['UNACCOMPANIED_CHILD', profile] }), profile)).toBeNull();
     expect(profileRemovalRefused(NO_FACTS, profile)).toBeNull();
+  });
+});
+
+describe('what the review of the first version found', () => {
+  const now = new Date('2026-06-01T10:00:00Z');
+  it('counts an asylum wish recorded at screening even when the asylum profile was removed', () => {
+    expect(nonRefoulementReasons(facts({ asylumWishExpressed: true }), 'REMOVAL', now)).toEqual(['ASYLUM_WISH_PENDING']);
+    expect(nonRefoulementReasons(facts({ asylumWishExpressed: true, asylumClaim: claim({ decision: 'REJECTED' }) }), 'REMOVAL', now)).toEqual([]);
+  });
+
+  it('owes a presumed victim a reflection period again when the earlier one was cut short', () => {
+    const cutShort = { startsOn: '2026-05-01', endsOn: '2026-05-31', endedOn: '2026-05-10' };
+    expect(nonRefoulementReasons(facts({ trafficking: { status: 'PRESUMED', reflection: cutShort } }), 'REMOVAL', now)).toEqual(['PRESUMED_TRAFFICKING_VICTIM_WITHOUT_REFLECTION_PERIOD']);
+    expect(nonRefoulementReasons(facts({ trafficking: { status: 'NOT_IDENTIFIED', reflection: cutShort } }), 'REMOVAL', now)).toEqual([]);
+  });
+
+  it('lets a determination for a reunion abroad answer the child’s reason for that reunion only', () => {
+    const child = facts({ profiles: ['UNACCOMPANIED_CHILD'], presumedChild: true, bestInterestsDetermination: { decision: 'FAMILY_REUNIFICATION_ABROAD' } });
+    expect(nonRefoulementReasons(child, 'FAMILY_REUNIFICATION_ABROAD', now)).toEqual([]);
+    expect(nonRefoulementReasons(child, 'REMOVAL', now)).toEqual(['CHILD_WITHOUT_BID_SUPPORTING_RETURN']);
+    expect(nonRefoulementReasons({ ...child, openRefoulementRiskFlags: 1 }, 'FAMILY_REUNIFICATION_ABROAD', now)).toEqual(['REFOULEMENT_RISK_FLAG_OPEN']);
   });
 });

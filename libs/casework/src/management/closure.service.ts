@@ -43,16 +43,26 @@ export class ClosureService {
       if (dto.version !== undefined && dto.version !== current.version) throw new ConflictError('CASE.VERSION_CONFLICT', `The case changed since version ${dto.version}`, { currentVersion: current.version });
       if (current.status === 'CLOSED') throw new ConflictError('CASE.ALREADY_CLOSED', 'The case is already closed');
       if (current.status === 'INCOMPLETE') throw new ConflictError('CASE.INCOMPLETE', 'Complete the intake record before closing the case');
-      // Every agency's referrals count, not only those the closer may see: read in a system scope, then back.
-      await applyScope(manager, systemScope('closure: open referrals of the case'));
-      const open = await manager.query<{ id: string; agency_name: string }[]>(
-        `SELECT r.id, a.name AS agency_name FROM referral r JOIN agency a ON a.id = r.agency_id WHERE r.case_id = $1 AND r.status NOT IN ('DECLINED', 'COMPLETED', 'WITHDRAWN') ORDER BY a.name`,
+      // Every agency's referrals and the person's detention count, not only what the closer may see: counted
+      // in a system scope, then back; only the counts leave it (which agencies hold the case is not the closer's to know).
+      await applyScope(manager, systemScope('closure: what is still open on the case'));
+      const [still] = await manager.query<{ referrals: number; detentions: number; removals: number; returns: number }[]>(
+        `SELECT (SELECT count(*)::int FROM referral WHERE case_id = $1 AND status NOT IN ('DECLINED', 'COMPLETED', 'WITHDRAWN')) AS referrals,
+                (SELECT count(*)::int FROM detention_episode WHERE case_id = $1 AND ended_at IS NULL) AS detentions,
+                (SELECT count(*)::int FROM removal_order WHERE case_id = $1 AND status = 'EXECUTED') AS removals,
+                (SELECT count(*)::int FROM voluntary_return WHERE case_id = $1 AND status = 'DEPARTED') AS returns`,
         [caseId],
       );
       await applyScope(manager, actorScope(actor));
-      if (open.length > 0) {
-        throw new ConflictError('CASE.OPEN_REFERRALS', `Referrals are still open (${open.map((r) => r.agency_name).join(', ')}): complete or withdraw them first`, { referralIds: open.map((r) => r.id) });
+      // A removal or a return is closed on only once it happened, through the use cases that check the non-refoulement lock.
+      if (dto.outcomeCode === 'REMOVED' && still.removals === 0) throw new ConflictError('CASE.NO_REMOVAL', 'No executed removal order is on record for this case');
+      if (dto.outcomeCode === 'RETURNED_VOLUNTARILY' && still.returns === 0) throw new ConflictError('CASE.NO_RETURN', 'No assisted voluntary return departure is on record for this case');
+      if (still.referrals > 0) {
+        throw new ConflictError('CASE.OPEN_REFERRALS', `${still.referrals} referral${still.referrals === 1 ? ' is' : 's are'} still open: the agencies complete them, or the border point withdraws them, first`, {
+          openReferrals: still.referrals,
+        });
       }
+      if (still.detentions > 0) throw new ConflictError('CASE.DETENTION_OPEN', 'The person is in detention: end the episode before the case is closed');
       await manager.query(`UPDATE case_file SET status = 'CLOSED', version = version + 1, updated_at = now() WHERE id = $1`, [caseId]);
       await manager.query(`INSERT INTO case_closure (id, case_id, agency_id, closed_by, outcome_code, reason) VALUES ($1, $2, $3, $4, $5, $6)`, [randomUUID(), caseId, actor.agencyId, actor.userId, dto.outcomeCode, dto.reason]);
       await manager.query(`UPDATE case_task SET status = 'CANCELLED', closed_at = now(), closed_by = $2, close_reason = 'Case closed' WHERE case_id = $1 AND status = 'OPEN'`, [caseId, actor.userId]);

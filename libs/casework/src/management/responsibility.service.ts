@@ -164,7 +164,9 @@ export class ResponsibilityService {
     return this.uow.run(actorScope(actor), async (manager) => {
       const transfer = await this.addressedTo(manager, actor, transferId);
       const [{ case_id: accepted }] = await manager.query<{ case_id: string | null }[]>(`SELECT kivuko_accept_transfer($1, $2) AS case_id`, [transfer.id, actor.userId]);
-      if (!accepted) throw new ConflictError('TRANSFER.CHANGED', 'The transfer was answered or cancelled at the same time: read it again');
+      if (!accepted) {
+        throw new ConflictError('TRANSFER.NO_LONGER_VALID', 'The transfer cannot be accepted any more: the consent it relied on was withdrawn, the lead changed, the case was closed, or it was answered at the same time');
+      }
       await this.audit.record(manager, { action: 'TRANSFER.ACCEPTED', actor, caseId: transfer.case_id, purpose: 'CASE_WORK', correlationId, details: { transferId: transfer.id } });
       return this.read(manager, transfer.id);
     });

@@ -105,12 +105,13 @@ export class TasksService {
     });
   }
 
-  /** Every task of a case the caller sees, open ones first. */
+  /** Every task of a case the caller sees, open ones first; another holder's titles and notes stay with it. */
   ofCase(actor: Actor, caseId: string): Promise<TaskView[]> {
     return this.uow.run(actorScope(actor), async (manager) => {
       await requireCase(manager, caseId);
       const rows = await manager.query<TaskRow[]>(`${SELECT_TASK} WHERE t.case_id = $1 ORDER BY t.status <> 'OPEN', t.due_at, t.id`, [caseId]);
-      return rows.map((r) => this.view(r));
+      const holds = (r: TaskRow): boolean => r.agency_id === actor.agencyId || (r.border_point_id !== null && actor.borderPointIds.includes(r.border_point_id));
+      return rows.map((r) => (holds(r) ? this.view(r) : { ...this.view(r), title: null, note: null }));
     });
   }
 

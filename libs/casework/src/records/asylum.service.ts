@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AsylumAppealDto, AsylumAppealOutcomeDto, AsylumDecisionDto, AsylumInterviewDto, AsylumWithdrawalDto, RegisterAsylumClaimDto } from './records.dto';
-import { checkVersion, conflict, MANDATES, RecordSupport } from './record-support';
+import { checkVersion, conflict, invalid, MANDATES, RecordSupport } from './record-support';
 
 export interface AsylumClaimView {
   id: string;
@@ -78,6 +78,7 @@ export class AsylumService {
         [id, caseId, actor.agencyId, actor.userId, dto.registeredOn, dto.reference, dto.procedure],
       );
       await this.support.audited(manager, actor, caseId, 'ASYLUM.CLAIM_REGISTERED', FieldGroup.Asylum, { claimId: id, procedure: dto.procedure }, correlationId);
+      await this.support.actionDone(manager, actor, caseId, 'REGISTER_ASYLUM_CLAIM');
       return this.read(manager, caseId);
     });
   }
@@ -85,7 +86,7 @@ export class AsylumService {
   interview(actor: Actor, caseId: string, dto: AsylumInterviewDto, correlationId?: string): Promise<AsylumClaimView> {
     return this.step(actor, caseId, 'INTERVIEW', dto.version, correlationId, async (manager, claim) => {
       if (claim.decision) throw conflict('ASYLUM.ALREADY_DECIDED', 'The claim is decided: no further first-instance interview');
-      if (dto.date < claim.registered_on) throw conflict('ASYLUM.BEFORE_REGISTRATION', 'An interview cannot come before the claim was registered');
+      if (dto.date < claim.registered_on) throw invalid('date', 'An interview cannot come before the claim was registered');
       await manager.query(`UPDATE asylum_claim SET interview_dates = array_append(interview_dates, $2::date) WHERE id = $1`, [claim.id, dto.date]);
     });
   }
@@ -93,7 +94,7 @@ export class AsylumService {
   decide(actor: Actor, caseId: string, dto: AsylumDecisionDto, correlationId?: string): Promise<AsylumClaimView> {
     return this.step(actor, caseId, 'DECISION', dto.version, correlationId, async (manager, claim) => {
       if (claim.decision) throw conflict('ASYLUM.ALREADY_DECIDED', 'The claim is already decided: an appeal changes the outcome');
-      if (dto.decidedOn < claim.registered_on) throw conflict('ASYLUM.BEFORE_REGISTRATION', 'A decision cannot come before the claim was registered');
+      if (dto.decidedOn < claim.registered_on) throw invalid('decidedOn', 'A decision cannot come before the claim was registered');
       await manager.query(`UPDATE asylum_claim SET decision = $2, decided_on = $3 WHERE id = $1`, [claim.id, dto.decision, dto.decidedOn]);
     });
   }
@@ -102,7 +103,7 @@ export class AsylumService {
     return this.step(actor, caseId, 'APPEAL', dto.version, correlationId, async (manager, claim) => {
       if (claim.decision !== 'REJECTED') throw conflict('ASYLUM.NOTHING_TO_APPEAL', 'Only a rejected claim is appealed');
       if (claim.appeal_lodged_on) throw conflict('ASYLUM.APPEAL_EXISTS', 'An appeal is already lodged');
-      if (dto.lodgedOn < (claim.decided_on as string)) throw conflict('ASYLUM.BEFORE_DECISION', 'An appeal cannot be lodged before the decision');
+      if (dto.lodgedOn < (claim.decided_on as string)) throw invalid('lodgedOn', 'An appeal cannot be lodged before the decision');
       await manager.query(`UPDATE asylum_claim SET appeal_lodged_on = $2 WHERE id = $1`, [claim.id, dto.lodgedOn]);
     });
   }
@@ -111,14 +112,14 @@ export class AsylumService {
     return this.step(actor, caseId, 'APPEAL_OUTCOME', dto.version, correlationId, async (manager, claim) => {
       if (!claim.appeal_lodged_on) throw conflict('ASYLUM.NO_APPEAL', 'No appeal is lodged');
       if (claim.appeal_outcome) throw conflict('ASYLUM.APPEAL_DECIDED', 'The appeal is already decided');
-      if (dto.decidedOn < claim.appeal_lodged_on) throw conflict('ASYLUM.BEFORE_APPEAL', 'An appeal is decided after it was lodged');
+      if (dto.decidedOn < claim.appeal_lodged_on) throw invalid('decidedOn', 'An appeal is decided after it was lodged');
       await manager.query(`UPDATE asylum_claim SET appeal_outcome = $2, appeal_decided_on = $3 WHERE id = $1`, [claim.id, dto.outcome, dto.decidedOn]);
     });
   }
 
   withdraw(actor: Actor, caseId: string, dto: AsylumWithdrawalDto, correlationId?: string): Promise<AsylumClaimView> {
     return this.step(actor, caseId, 'WITHDRAWAL', dto.version, correlationId, async (manager, claim) => {
-      if (dto.withdrawnOn < claim.registered_on) throw conflict('ASYLUM.BEFORE_REGISTRATION', 'A claim cannot be withdrawn before it was registered');
+      if (dto.withdrawnOn < claim.registered_on) throw invalid('withdrawnOn', 'A claim cannot be withdrawn before it was registered');
       await manager.query(`UPDATE asylum_claim SET withdrawn_on = $2 WHERE id = $1`, [claim.id, dto.withdrawnOn]);
     });
   }

@@ -120,6 +120,7 @@ export class ChildrenService {
         dto.appointedOn,
       ]);
       await this.support.audited(manager, actor, caseId, 'CHILD.GUARDIAN_APPOINTED', FieldGroup.Child, { guardianId: id }, correlationId);
+      await this.support.actionDone(manager, actor, caseId, 'APPOINT_GUARDIAN');
       const [row] = await manager.query<Parameters<typeof guardianView>[0][]>(`SELECT ${GUARDIAN_COLUMNS} FROM guardian_appointment WHERE id = $1`, [id]);
       return guardianView(row);
     });
@@ -133,6 +134,7 @@ export class ChildrenService {
       const id = randomUUID();
       await manager.query(`INSERT INTO best_interests_procedure (id, case_id, agency_id, recorded_by, kind, opened_on) VALUES ($1, $2, $3, $4, $5, $6)`, [id, caseId, actor.agencyId, actor.userId, dto.kind, dto.openedOn]);
       await this.support.audited(manager, actor, caseId, `CHILD.${dto.kind}_OPENED`, FieldGroup.Child, { procedureId: id }, correlationId);
+      if (dto.kind === 'BIA') await this.support.actionDone(manager, actor, caseId, 'OPEN_BEST_INTERESTS_ASSESSMENT');
       return this.procedure(manager, id);
     });
   }

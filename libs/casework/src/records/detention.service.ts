@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DetentionAccessDto, DetentionReviewDto, EndDetentionDto, OpenDetentionDto } from './records.dto';
-import { conflict, MANDATES, notFound, RecordSupport, Refused, SafeguardError } from './record-support';
+import { conflict, invalid, MANDATES, notFound, RecordSupport, Refused, SafeguardError } from './record-support';
 
 export interface DetentionView {
   id: string;
@@ -149,7 +149,7 @@ export class DetentionService {
   review(actor: Actor, caseId: string, episodeId: string, dto: DetentionReviewDto, correlationId?: string): Promise<DetentionView> {
     return this.onEpisode(actor, caseId, episodeId, MANDATES.detention, async (manager, episode) => {
       if (episode.ended_at) throw conflict('DETENTION.ENDED', 'This detention episode has ended');
-      if (dto.reviewedOn < episode.started_at.toISOString().slice(0, 10)) throw conflict('DETENTION.REVIEW_BEFORE_START', 'A review cannot come before the detention started');
+      if (dto.reviewedOn < episode.started_at.toISOString().slice(0, 10)) throw invalid('reviewedOn', 'A review cannot come before the detention started');
       if (dto.outcome === 'CONTINUE' && (dto.nextReviewOn as string) <= dto.reviewedOn) {
         throw new BadInputError('DETENTION.INVALID', 'The request has 1 invalid field', [{ path: 'nextReviewOn', problem: 'must be after the review' }]);
       }
@@ -171,7 +171,7 @@ export class DetentionService {
 
   recordAccess(actor: Actor, caseId: string, episodeId: string, dto: DetentionAccessDto, correlationId?: string): Promise<DetentionView> {
     return this.onEpisode(actor, caseId, episodeId, MANDATES.detentionAccess, async (manager, episode) => {
-      if (new Date(dto.visitedAt) < episode.started_at) throw conflict('DETENTION.ACCESS_BEFORE_START', 'A visit cannot come before the detention started');
+      if (new Date(dto.visitedAt) < episode.started_at) throw invalid('visitedAt', 'A visit cannot come before the detention started');
       await manager.query(
         `INSERT INTO detention_access (id, episode_id, case_id, visitor_kind, organisation, visited_at, granted, refusal_reason, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [randomUUID(), episode.id, caseId, dto.visitorKind, dto.organisation, dto.visitedAt, dto.granted, dto.granted ? null : (dto.refusalReason ?? null), actor.userId],
@@ -183,7 +183,7 @@ export class DetentionService {
   end(actor: Actor, caseId: string, episodeId: string, dto: EndDetentionDto, correlationId?: string): Promise<DetentionView> {
     return this.onEpisode(actor, caseId, episodeId, MANDATES.detention, async (manager, episode) => {
       if (episode.ended_at) throw conflict('DETENTION.ENDED', 'This detention episode has ended');
-      if (new Date(dto.endedAt) < episode.started_at) throw conflict('DETENTION.END_BEFORE_START', 'Detention cannot end before it started');
+      if (new Date(dto.endedAt) < episode.started_at) throw invalid('endedAt', 'Detention cannot end before it started');
       await manager.query(`UPDATE detention_episode SET ended_at = $2, end_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [episode.id, dto.endedAt, dto.reason]);
       await this.support.audited(manager, actor, caseId, 'DETENTION.ENDED', FieldGroup.Detention, { episodeId: episode.id }, correlationId);
     });

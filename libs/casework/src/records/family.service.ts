@@ -1,5 +1,5 @@
 import { FieldGroup } from '@kivuko/access';
-import { Actor, actorScope, BadInputError } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, Clock } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -118,7 +118,10 @@ export const placementView = (r: PlacementRow): CarePlacementView => ({
  */
 @Injectable()
 export class FamilyService {
-  constructor(private readonly support: RecordSupport) {}
+  constructor(
+    private readonly support: RecordSupport,
+    private readonly clock: Clock,
+  ) {}
 
   openTracing(actor: Actor, caseId: string, dto: OpenTracingDto, correlationId?: string): Promise<TracingView> {
     return this.support.run(actorScope(actor), async (manager) => {
@@ -143,6 +146,7 @@ export class FamilyService {
         JSON.stringify({ kind: basis.decision === 'GIVEN' ? 'CONSENT' : 'LEGAL_BASIS', consentId: basis.id, legalBasis: basis.legal_basis }),
       ]);
       await this.support.audited(manager, actor, caseId, 'CHILD.TRACING_OPENED', FieldGroup.Child, { tracingId: id }, correlationId);
+      await this.support.actionDone(manager, actor, caseId, 'START_FAMILY_TRACING');
       return this.tracing(manager, id);
     });
   }
@@ -152,6 +156,8 @@ export class FamilyService {
       if (row.status !== 'OPEN') throw conflict('TRACING.CLOSED', `This tracing is ${row.status.toLowerCase()}`);
       await manager.query(`UPDATE family_tracing SET status = 'STOPPED', endangers = true, stop_reason = $2 WHERE id = $1`, [row.id, dto.reason]);
       await this.support.audited(manager, actor, caseId, 'CHILD.TRACING_STOPPED', FieldGroup.Child, { tracingId: row.id }, correlationId);
+      // "Unless tracing endangers": the SOP's action is answered by the finding that it does.
+      await this.support.actionDone(manager, actor, caseId, 'START_FAMILY_TRACING');
     });
   }
 
@@ -200,6 +206,9 @@ export class FamilyService {
           if (!bid || (bid.decision !== 'FAMILY_REUNIFICATION_ABROAD' && bid.decision !== 'RETURN_TO_COUNTRY_OF_ORIGIN')) {
             throw conflict('REUNIFICATION.NO_BID', 'A reunion abroad needs a best-interests determination that decided for it');
           }
+          // The child leaves the country: the non-refoulement lock applies (a pending claim, a flag, ...).
+          const refused = await this.support.refoulementRefusal(manager, actor, caseId, 'FAMILY_REUNIFICATION_ABROAD', 'FAMILY_REUNIFICATION_ABROAD', this.clock.now(), correlationId);
+          if (refused) return refused;
         }
       }
       await manager.query(`UPDATE family_reunification SET status = $2, outcome_on = $3, version = version + 1, updated_at = now() WHERE id = $1`, [row.id, dto.status, dto.on]);
@@ -224,6 +233,7 @@ export class FamilyService {
         dto.startedOn,
       ]);
       await this.support.audited(manager, actor, caseId, 'CHILD.PLACED', FieldGroup.Child, { placementId: id, kind: dto.kind }, correlationId);
+      await this.support.actionDone(manager, actor, caseId, 'ARRANGE_INTERIM_CARE');
       return this.placement(manager, id);
     });
   }

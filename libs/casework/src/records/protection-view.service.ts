@@ -76,7 +76,7 @@ export class ProtectionViewService {
 
   records(actor: Actor, caseId: string, correlationId?: string): Promise<ProtectionRecordsView> {
     return this.support.uow.run(actorScope(actor), async (manager) => {
-      await this.support.requireCase(manager, caseId);
+      await this.support.readCase(manager, caseId);
       const groups = await this.readable(manager, actor, caseId);
       const now = this.clock.now();
       const view: ProtectionRecordsView = { withheld: [] };
@@ -126,7 +126,7 @@ export class ProtectionViewService {
    */
   status(actor: Actor, caseId: string, correlationId?: string): Promise<SafeguardStatusView> {
     return this.support.uow.run(actorScope(actor), async (manager) => {
-      const context = await this.support.requireCase(manager, caseId);
+      const context = await this.support.readCase(manager, caseId);
       const facts = await this.support.facts(manager, caseId);
       const sop = await this.support.sop(manager, context);
       const now = this.clock.now();

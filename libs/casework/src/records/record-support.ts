@@ -1,11 +1,11 @@
 import { AgencyKind, AgencyService } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
 import { caseNotFound, CasePolicy, loadCaseFacts } from '@kivuko/intake';
-import { Actor, ConflictError, DomainError, FieldCipher, NotFoundError, Scope, UnitOfWork } from '@kivuko/platform';
+import { Actor, BadInputError, ConflictError, DomainError, FieldCipher, NotFoundError, Scope, UnitOfWork } from '@kivuko/platform';
 import { deriveFacts, FiredIndicator, ProfileCode } from '@kivuko/profiling';
-import { AsylumDecision, AppealOutcome, BidDecision, SafeguardFacts, TraffickingStatus } from '@kivuko/safeguards';
+import { AsylumDecision, AppealOutcome, BidDecision, nonRefoulementReasons, REASON_TEXT, ReturnKind, SafeguardFacts, TraffickingStatus } from '@kivuko/safeguards';
 import { ReferralRouter } from '@kivuko/referrals';
-import { addDuration, DEFAULT_SOP, Sop } from '@kivuko/sop';
+import { ActionCode as SopAction, addDuration, DEFAULT_SOP, Sop } from '@kivuko/sop';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -37,6 +37,8 @@ export class Refused {
 
 export const notFound = (what: string): NotFoundError => new NotFoundError('RECORD.NOT_FOUND', `No ${what} with this id on this case`);
 export const conflict = (code: string, message: string, details?: unknown): ConflictError => new ConflictError(code, message, details);
+/** A field that is well formed but does not fit the record it is about (a date before the record began): 400 naming it. */
+export const invalid = (path: string, problem: string): BadInputError => new BadInputError('RECORD.INVALID', 'The request has 1 invalid field', [{ path, problem }]);
 
 /** The case as a record-writing use case needs it. */
 export interface CaseContext {
@@ -86,9 +88,23 @@ export class RecordSupport {
     return result;
   }
 
+  /**
+   * The case, locked for the rest of the transaction: a use case that checks a safeguard and one that
+   * records a fact the safeguards read (a claim, a flag, a profile) take turns on the same case, so a
+   * check never passes on facts another transaction is changing.
+   */
   async requireCase(manager: EntityManager, caseId: string): Promise<CaseContext> {
+    return this.caseContext(manager, caseId, true);
+  }
+
+  /** The case, for a read. */
+  readCase(manager: EntityManager, caseId: string): Promise<CaseContext> {
+    return this.caseContext(manager, caseId, false);
+  }
+
+  private async caseContext(manager: EntityManager, caseId: string, lock: boolean): Promise<CaseContext> {
     const [row] = await manager.query<{ border_point_id: string; country: string }[]>(
-      `SELECT c.border_point_id, bp.country FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id WHERE c.id = $1`,
+      `SELECT c.border_point_id, bp.country FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`,
       [caseId],
     );
     if (!row) throw caseNotFound();
@@ -125,18 +141,32 @@ export class RecordSupport {
       [caseId],
     );
     const { ruleSet } = await this.policy.forCase(manager, caseId);
-    const derived = deriveFacts(await loadCaseFacts(manager, this.cipher, caseId), ruleSet.primaFacie);
+    const caseFacts = await loadCaseFacts(manager, this.cipher, caseId);
+    const derived = deriveFacts(caseFacts, ruleSet.primaFacie);
     const t = row.trafficking;
     return {
       profiles: row.profiles.map((p) => p.profile),
       indicatorIds: row.profiles.flatMap((p) => (p.indicators ?? []).map((i) => i.id)),
       presumedChild: derived.isChild,
+      asylumWishExpressed: caseFacts.answers?.['asylum_wish_expressed'] === true,
       asylumClaim: row.claim,
       trafficking: t ? { status: t.status, reflection: t.startsOn && t.endsOn ? { startsOn: t.startsOn, endsOn: t.endsOn, endedOn: t.endedOn } : null } : null,
       bestInterestsDetermination: row.bid ? { decision: row.bid } : null,
       assessedMinimumAge: row.minimum_age,
       openRefoulementRiskFlags: row.open_flags,
     };
+  }
+
+  /** The non-refoulement lock: a refusal (kept on the safeguard trail) when any reason is open, else nothing. No override exists. */
+  async refoulementRefusal(manager: EntityManager, actor: Actor, caseId: string, kind: ReturnKind, attempted: string, now: Date, correlationId?: string): Promise<Refused | undefined> {
+    const reasons = nonRefoulementReasons(await this.facts(manager, caseId), kind, now);
+    if (reasons.length === 0) return undefined;
+    await this.trail(manager, actor, caseId, { safeguard: 'NON_REFOULEMENT', outcome: 'BLOCKED', attempted, reasons }, correlationId);
+    return new Refused(
+      new SafeguardError('SAFEGUARD.NON_REFOULEMENT', `Refused by the non-refoulement lock: ${reasons.map((r) => REASON_TEXT[r]).join('; ')}. No override exists.`, {
+        reasons: reasons.map((code) => ({ code, text: REASON_TEXT[code] })),
+      }),
+    );
   }
 
   /** Puts a blocked attempt or an override on the safeguard trail (and the audit trail), in the caller's transaction. */
@@ -160,6 +190,17 @@ export class RecordSupport {
       correlationId,
       details: { safeguard: entry.safeguard, attempted: entry.attempted, reasons: entry.reasons.join(',') },
     });
+  }
+
+  /**
+   * The record answers a required action of the SOP: the agency's open task for it (made when it took the
+   * referral on) is done, by whoever recorded it.
+   */
+  async actionDone(manager: EntityManager, actor: Actor, caseId: string, action: SopAction): Promise<void> {
+    await manager.query(
+      `UPDATE case_task SET status = 'DONE', closed_at = now(), closed_by = $4 WHERE case_id = $1 AND kind = $2 AND agency_id = $3 AND status = 'OPEN' AND referral_id IS NOT NULL`,
+      [caseId, action, actor.agencyId, actor.userId],
+    );
   }
 
   /** A record's own audit entry: what was recorded, in which field group. */

@@ -1,6 +1,6 @@
 import { FieldGroup } from '@kivuko/access';
 import { Actor, actorScope, Clock } from '@kivuko/platform';
-import { nonRefoulementReasons, REASON_TEXT, ReturnKind } from '@kivuko/safeguards';
+import { ReturnKind } from '@kivuko/safeguards';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -14,7 +14,7 @@ import {
   VoluntaryReturnDto,
   VulnerabilityAssessmentDto,
 } from './records.dto';
-import { CaseContext, checkVersion, conflict, MANDATES, notFound, RecordSupport, Refused, SafeguardError } from './record-support';
+import { CaseContext, checkVersion, conflict, MANDATES, notFound, RecordSupport, Refused } from './record-support';
 
 export interface RemovalOrderView {
   id: string;
@@ -185,6 +185,7 @@ export class ReturnsService {
   counsel(actor: Actor, caseId: string, returnId: string, dto: CounsellingSessionDto, correlationId?: string): Promise<VoluntaryReturnView> {
     return this.onReturn(actor, caseId, returnId, dto.version, 'RETURN.COUNSELLED', correlationId, async (manager, row) => {
       this.requireUnderWay(row);
+      await this.support.actionDone(manager, actor, caseId, 'PRE_RETURN_COUNSELLING');
       await manager.query(`UPDATE voluntary_return SET counselling_sessions = counselling_sessions || $2::jsonb WHERE id = $1`, [
         row.id,
         JSON.stringify([{ heldOn: dto.heldOn, counsellor: dto.counsellor, interpreter: dto.interpreter ?? false }]),
@@ -197,6 +198,7 @@ export class ReturnsService {
       this.requireUnderWay(row);
       if (row.counselling_sessions.length === 0) throw conflict('RETURN.NOT_COUNSELLED', 'Voluntariness is confirmed after pre-return counselling');
       await manager.query(`UPDATE voluntary_return SET status = 'CONFIRMED', voluntariness_confirmed_on = $2 WHERE id = $1`, [row.id, dto.confirmedOn]);
+      await this.support.actionDone(manager, actor, caseId, 'VOLUNTARINESS_CHECK');
     });
   }
 
@@ -204,6 +206,7 @@ export class ReturnsService {
     return this.onReturn(actor, caseId, returnId, dto.version, 'RETURN.VULNERABILITY_ASSESSED', correlationId, async (manager, row) => {
       this.requireUnderWay(row);
       await manager.query(`UPDATE voluntary_return SET vulnerability_assessed_on = $2, vulnerability_outcome = $3 WHERE id = $1`, [row.id, dto.assessedOn, dto.outcome]);
+      await this.support.actionDone(manager, actor, caseId, 'VULNERABILITY_ASSESSMENT');
     });
   }
 
@@ -228,16 +231,8 @@ export class ReturnsService {
     });
   }
 
-  /** The non-refoulement lock: a refusal (kept on the safeguard trail) when any reason is open, else nothing. */
-  private async lock(manager: EntityManager, actor: Actor, context: CaseContext, kind: ReturnKind, attempted: string, correlationId?: string): Promise<Refused | undefined> {
-    const reasons = nonRefoulementReasons(await this.support.facts(manager, context.caseId), kind, this.clock.now());
-    if (reasons.length === 0) return undefined;
-    await this.support.trail(manager, actor, context.caseId, { safeguard: 'NON_REFOULEMENT', outcome: 'BLOCKED', attempted, reasons }, correlationId);
-    return new Refused(
-      new SafeguardError('SAFEGUARD.NON_REFOULEMENT', `Refused by the non-refoulement lock: ${reasons.map((r) => REASON_TEXT[r]).join('; ')}. No override exists.`, {
-        reasons: reasons.map((code) => ({ code, text: REASON_TEXT[code] })),
-      }),
-    );
+  private lock(manager: EntityManager, actor: Actor, context: CaseContext, kind: ReturnKind, attempted: string, correlationId?: string): Promise<Refused | undefined> {
+    return this.support.refoulementRefusal(manager, actor, context.caseId, kind, attempted, this.clock.now(), correlationId);
   }
 
   private requireUnderWay(row: ReturnRow): void {

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { HTCDS_FIELDS, htcdsRecord, HtcdsRow, validateHtcdsRecord } from './htcds';
 import { ReflectionPeriodDto, ResidencePermitDto, TraffickingAssistanceDto, TraffickingIdentificationDto } from './records.dto';
-import { checkVersion, conflict, MANDATES, RecordSupport } from './record-support';
+import { checkVersion, conflict, invalid, MANDATES, RecordSupport } from './record-support';
 
 export interface TraffickingView {
   id: string;
@@ -62,7 +62,7 @@ export class TraffickingService {
    */
   exportHtcds(actor: Actor, caseId: string, correlationId?: string): Promise<{ layout: string; fields: string[]; row: HtcdsRow }> {
     return this.support.uow.run(actorScope(actor), async (manager) => {
-      await this.support.requireCase(manager, caseId);
+      await this.support.readCase(manager, caseId);
       await this.support.requireMandate(manager, actor, MANDATES.trafficking);
       const record = await this.lock(manager, caseId);
       if (!record) throw conflict('TRAFFICKING.NO_RECORD', 'Record the identification status first');
@@ -101,11 +101,15 @@ export class TraffickingService {
         if (!NEXT[row.status].includes(dto.status)) throw conflict('TRAFFICKING.STATUS_NOT_ALLOWED', `A ${row.status} identification cannot become ${dto.status}`, { status: row.status, to: dto.status });
         // A person found not to be a victim: a reflection period still running ends today.
         const today = this.clock.now().toISOString().slice(0, 10);
+        // Presumed again on new evidence: the person is owed a reflection period again (the earlier one is in the audit trail).
+        const again = row.status === 'NOT_IDENTIFIED';
         await manager.query(
           `UPDATE trafficking_record SET status = $2, version = version + 1, updated_at = now(),
-             reflection_ended_on = CASE WHEN $2 = 'NOT_IDENTIFIED' AND reflection_ends_on > $3::date AND reflection_ended_on IS NULL THEN $3::date ELSE reflection_ended_on END
+             reflection_ended_on = CASE WHEN $4 THEN NULL WHEN $2 = 'NOT_IDENTIFIED' AND reflection_ends_on > $3::date AND reflection_ended_on IS NULL THEN $3::date ELSE reflection_ended_on END,
+             reflection_starts_on = CASE WHEN $4 THEN NULL ELSE reflection_starts_on END,
+             reflection_ends_on = CASE WHEN $4 THEN NULL ELSE reflection_ends_on END
            WHERE id = $1`,
-          [row.id, dto.status, today],
+          [row.id, dto.status, today, again],
         );
       }
       await this.support.audited(manager, actor, caseId, 'TRAFFICKING.IDENTIFICATION', FieldGroup.Trafficking, { status: dto.status }, correlationId);
@@ -119,12 +123,13 @@ export class TraffickingService {
       if (row.status === 'NOT_IDENTIFIED') throw conflict('TRAFFICKING.NOT_IDENTIFIED', 'The person was found not to be a victim of trafficking');
       const endsOn = this.support.reflectionEnd(await this.support.sop(manager, context), dto.startsOn, dto.days);
       await manager.query(`UPDATE trafficking_record SET reflection_starts_on = $2, reflection_ends_on = $3 WHERE id = $1`, [row.id, dto.startsOn, endsOn]);
+      await this.support.actionDone(manager, actor, caseId, 'START_REFLECTION_PERIOD');
     });
   }
 
   grantPermit(actor: Actor, caseId: string, dto: ResidencePermitDto, correlationId?: string): Promise<TraffickingView> {
     return this.change(actor, caseId, dto.version, 'TRAFFICKING.PERMIT_GRANTED', correlationId, async (manager, row) => {
-      if (dto.expiresOn <= dto.grantedOn) throw conflict('TRAFFICKING.PERMIT_DATES', 'A permit expires after it was granted');
+      if (dto.expiresOn <= dto.grantedOn) throw invalid('expiresOn', 'A permit expires after it was granted');
       await manager.query(`UPDATE trafficking_record SET permit_reference = $2, permit_granted_on = $3, permit_expires_on = $4 WHERE id = $1`, [row.id, dto.reference, dto.grantedOn, dto.expiresOn]);
     });
   }

@@ -310,6 +310,8 @@ export class CaseProfilingService {
     return this.uow.run(actorScope(actor), async (manager) => {
       const borderPointId = await this.requireCase(manager, caseId);
       requireOwnBorderPoint(actor, borderPointId);
+      // One decision on a case at a time, and none while a safeguard check on it runs (the age rule reads the other profiles).
+      await manager.query(`SELECT 1 FROM case_file WHERE id = $1 FOR UPDATE`, [caseId]);
       return this.applyDecision(manager, actor, caseId, code, action, reason, correlationId);
     });
   }

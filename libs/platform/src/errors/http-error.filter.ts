@@ -38,6 +38,12 @@ function isFastifyError(e: unknown): e is FastifyError {
   );
 }
 
+/** The name of the unique index a database error violated, for the indexes named `…_uq`. */
+function uniqueViolation(e: unknown): string | null {
+  const driver = (e as { driverError?: { code?: unknown; constraint?: unknown } } | null)?.driverError;
+  return e instanceof Error && driver?.code === '23505' && typeof driver.constraint === 'string' && driver.constraint.endsWith('_uq') ? driver.constraint : null;
+}
+
 /** Turns any error into `{ code, message, details?, correlationId }` with the matching status. */
 export function toErrorResponse(error: unknown, correlationId: string): { status: number; body: ErrorBody } {
   if (error instanceof DomainError) {
@@ -53,6 +59,11 @@ export function toErrorResponse(error: unknown, correlationId: string): { status
         ? response.message
         : error.message;
     return { status, body: { code: CODE_BY_STATUS[status] ?? `HTTP.${status}`, message, correlationId } };
+  }
+  // Two requests raced for something only one may have (a constraint named `…_uq`): the loser is told so.
+  const unique = uniqueViolation(error);
+  if (unique) {
+    return { status: HttpStatus.CONFLICT, body: { code: 'CONFLICT.ALREADY_EXISTS', message: 'Another request made the same thing at the same time: read it again', details: { constraint: unique }, correlationId } };
   }
   if (isFastifyError(error) && error.statusCode! >= 400 && error.statusCode! < 500) {
     const status = error.statusCode!;
