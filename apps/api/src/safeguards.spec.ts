@@ -197,6 +197,14 @@ describe('safeguards', () => {
       expect((await get('border.official', 'monitor/detentions')).status).toBe(403);
     });
 
+    it('names every bad field of a detention request, the missing individual assessment too, and writes nothing', async () => {
+      const caseId = await migrant();
+      const bad = await post('border.official', `cases/${caseId}/detentions`, { place: '', alternativesConsidered: [], startedAt: 'yesterday', nextReviewOn: '2026-02-30' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['alternativesConsidered', 'individualAssessment', 'legalBasis', 'nextReviewOn', 'place', 'startedAt']);
+      expect(await count('detention_episode', caseId)).toBe(0);
+    });
+
     it('keeps detention reviews and access on the episode, and shows an overdue review', async () => {
       const caseId = await migrant();
       const opened = await post('border.official', `cases/${caseId}/detentions`, detentionBody({ startedAt: at(-24 * 10), nextReviewOn: day(-2) }));

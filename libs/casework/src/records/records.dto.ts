@@ -9,6 +9,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -260,6 +261,7 @@ export class OpenDetentionDto {
   legalBasis!: string;
 
   @ApiProperty({ type: IndividualAssessmentDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => IndividualAssessmentDto)
   individualAssessment!: IndividualAssessmentDto;
@@ -514,6 +516,7 @@ export class RelativeDto {
 
 export class ProposeReunificationDto {
   @ApiProperty({ type: RelativeDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => RelativeDto)
   relative!: RelativeDto;
