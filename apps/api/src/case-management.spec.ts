@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DemoApi, startDemoApi } from './demo-api';
+import { DEMO_PASSWORD, DemoApi, startDemoApi } from './demo-api';
 import { addProfile, at, consentToAll, day, detentionBody, registerArrival } from './protection-fixtures';
 
 interface Task {
@@ -166,6 +166,20 @@ describe('case management: tasks, responsibility, transfer of the lead, services
   afterAll(() => api.close());
 
   describe('tasks', () => {
+    it('adds a task when re-profiling brings a new required action to a referral the agency already took on', async () => {
+      // The demo has no user at the health service: one, made as the system administrator would.
+      const [hospital] = await api.owner<{ id: string }>(`SELECT id FROM agency WHERE kind = 'HEALTH'`);
+      const made = await post('sysadmin', 'users', { username: 'hospital.desk', displayName: 'Hospital referral desk', agencyId: hospital.id, roles: ['CASEWORKER'], password: DEMO_PASSWORD });
+      expect(made.status).toBe(201);
+      const caseId = await registerArrival(api, { borderPoint: 'KGM', givenName: 'Zawadi', sex: 'FEMALE', answers: { critical_condition: true } });
+      await accept('hospital.desk', caseId);
+      const kinds = async (): Promise<string[]> => (await caseTasks('hospital.desk', caseId)).filter((t) => t.holder.agencyId === hospital.id).map((t) => t.kind).sort();
+      expect(await kinds()).toEqual(['REPROFILE', 'STABILISE']);
+      // She then discloses sexual violence: the SGBV profile's health action joins the health referral she already has.
+      await addProfile(api, caseId, 'SGBV_SURVIVOR');
+      expect(await kinds()).toEqual(['CLINICAL_CARE', 'REPROFILE', 'STABILISE']);
+    });
+
     it('turns each action the SOP requires of the agency that accepts a referral into an open task due at the planned time, soonest first, and makes a lead referral’s agency the lead', async () => {
       const caseId = await victim('Aline');
       const lead = await referralOf('trafficking.coordinator', caseId);

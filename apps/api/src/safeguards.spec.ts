@@ -67,7 +67,7 @@ describe('safeguards', () => {
       const caseId = await migrant();
       await addProfile(api, caseId, 'ASYLUM_SEEKER');
       await consentToAll(api, caseId);
-      const reasons = async (): Promise<string[]> => (await get('immigration.officer', `cases/${caseId}/safeguards`)).body.removal.reasons.map((r: { code: string }) => r.code);
+      const reasons = async (): Promise<string[]> => (await get('border.official', `cases/${caseId}/safeguards`)).body.removal.reasons.map((r: { code: string }) => r.code);
 
       const claim = await post('asylum.reviewer', `cases/${caseId}/asylum-claim`, { registeredOn: day(), reference: 'RSA/2026/00991', procedure: 'REGULAR' });
       expect(claim.status).toBe(201);
@@ -100,6 +100,22 @@ describe('safeguards', () => {
       ]);
     });
 
+    it('tells an agency why removal is locked only as far as it receives the section the reason comes from', async () => {
+      const caseId = await migrant();
+      await shareWith(api, caseId, 'Anti-Trafficking Secretariat');
+      expect((await api.http().put(`/api/v1/cases/${caseId}/trafficking/identification`).set(await api.as('trafficking.coordinator')).send({ status: 'PRESUMED' })).status).toBe(200);
+      const codes = async (username: string) => (await get(username, `cases/${caseId}/safeguards`)).body as { removal: { reasons: { code: string }[] }; detention: { protectedGrounds: { code: string }[] } };
+      const official = await codes('border.official');
+      expect(official.removal.reasons.map((r) => r.code)).toEqual(['PRESUMED_TRAFFICKING_VICTIM_WITHOUT_REFLECTION_PERIOD']);
+      expect(official.detention.protectedGrounds.map((g) => g.code)).toEqual(['TRAFFICKING_VICTIM']);
+      expect((await codes('trafficking.coordinator')).removal.reasons.map((r) => r.code)).toEqual(['PRESUMED_TRAFFICKING_VICTIM_WITHOUT_REFLECTION_PERIOD']);
+      // Immigration does not receive the trafficking section: it learns that the lock holds, not why.
+      const immigration = await codes('immigration.officer');
+      expect(immigration.removal.reasons.map((r) => r.code)).toEqual(['PROTECTION_NEED_OPEN']);
+      expect(immigration.detention.protectedGrounds.map((g) => g.code)).toEqual(['OTHER_PROTECTED_GROUND']);
+      expect(JSON.stringify(immigration)).not.toMatch(/TRAFFICKING|reflection/i);
+    });
+
     it('has no override: not even a supervisor’s justification gets a removal past the lock', async () => {
       const caseId = await migrant();
       await addProfile(api, caseId, 'ASYLUM_SEEKER');
@@ -130,7 +146,7 @@ describe('safeguards', () => {
       expect(await identify('PRESUMED')).toBe(200);
       await post('trafficking.coordinator', `cases/${caseId}/trafficking/reflection-period`, { startsOn: day() }).then((r) => expect(r.status).toBe(200));
       expect(await identify('NOT_IDENTIFIED')).toBe(200);
-      const reasons = async (): Promise<string[]> => (await get('immigration.officer', `cases/${caseId}/safeguards`)).body.removal.reasons.map((r: { code: string }) => r.code);
+      const reasons = async (): Promise<string[]> => (await get('border.official', `cases/${caseId}/safeguards`)).body.removal.reasons.map((r: { code: string }) => r.code);
       expect(await reasons()).toEqual([]);
       expect(await identify('PRESUMED')).toBe(200);
       expect(await reasons()).toEqual(['PRESUMED_TRAFFICKING_VICTIM_WITHOUT_REFLECTION_PERIOD']);

@@ -174,6 +174,8 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
         if (new Date(referral.dueAt) < existing.due_at) {
           await this.outbox.enqueue(manager, JobName.ReferralDue, { referralId: existing.id }, { key: `${existing.id}-${referral.dueAt}`, runAt: new Date(referral.dueAt) });
         }
+        // An agency that already took the referral on gets a task for each action the plan now adds.
+        if (existing.status === ReferralStatus.Accepted || existing.status === ReferralStatus.InProgress) await this.takeOn(manager, { ...existing, required_actions: referral.actions });
         continue;
       }
       await this.create(manager, event.caseId, context.border_point_id, referral, active, event.actor, null);

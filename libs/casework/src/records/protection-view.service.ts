@@ -51,11 +51,34 @@ export interface ProtectionRecordsView {
   withheld: FieldGroup[];
 }
 
-/** Where the safeguards stand for the case now: what would be refused, and why. */
+/** The section each reason comes from: who does not receive it learns only that a protection need stands. */
+const REASON_GROUP: Readonly<Record<NonRefoulementReason, FieldGroup>> = {
+  ASYLUM_WISH_PENDING: FieldGroup.Asylum,
+  ASYLUM_CLAIM_PENDING: FieldGroup.Asylum,
+  ASYLUM_APPEAL_PENDING: FieldGroup.Asylum,
+  INTERNATIONAL_PROTECTION_GRANTED: FieldGroup.Asylum,
+  REFLECTION_PERIOD_RUNNING: FieldGroup.Trafficking,
+  PRESUMED_TRAFFICKING_VICTIM_WITHOUT_REFLECTION_PERIOD: FieldGroup.Trafficking,
+  CHILD_WITHOUT_BID_SUPPORTING_RETURN: FieldGroup.Child,
+  REFOULEMENT_RISK_FLAG_OPEN: FieldGroup.Return,
+  PROTECTION_PROFILE_OPEN: FieldGroup.Needs,
+};
+const GROUND_GROUP: Readonly<Record<DetentionGround, FieldGroup>> = {
+  CHILD: FieldGroup.Child,
+  TRAFFICKING_VICTIM: FieldGroup.Trafficking,
+  TORTURE_SURVIVOR: FieldGroup.Torture,
+  SGBV_SURVIVOR: FieldGroup.Sgbv,
+  PREGNANT: FieldGroup.Health,
+  SERIOUSLY_ILL: FieldGroup.Health,
+};
+const GENERIC_REASON = { code: 'PROTECTION_NEED_OPEN', text: 'a protection need recorded in a section your agency does not receive' };
+const GENERIC_GROUND = { code: 'OTHER_PROTECTED_GROUND', text: 'a protected ground recorded in a section your agency does not receive' };
+
+/** Where the safeguards stand for the case now: what would be refused, and why (as far as the reader may know). */
 export interface SafeguardStatusView {
-  removal: { allowed: boolean; reasons: { code: NonRefoulementReason; text: string }[] };
-  voluntaryReturn: { allowed: boolean; reasons: { code: NonRefoulementReason; text: string }[] };
-  detention: { guardEnabled: boolean; protectedGrounds: { code: DetentionGround; text: string }[] };
+  removal: { allowed: boolean; reasons: { code: NonRefoulementReason | string; text: string }[] };
+  voluntaryReturn: { allowed: boolean; reasons: { code: NonRefoulementReason | string; text: string }[] };
+  detention: { guardEnabled: boolean; protectedGrounds: { code: DetentionGround | string; text: string }[] };
   prosecution: { nonCriminalisationEnabled: boolean; blockedOffences: string[] };
 }
 
@@ -121,8 +144,9 @@ export class ProtectionViewService {
   }
 
   /**
-   * What the safeguards would refuse now. Anyone who sees the case sees this: the reasons are what the
-   * law requires an official to be told, in words that name the rule, not the account behind it.
+   * What the safeguards would refuse now. The refusal itself (409) names its reasons to whoever attempts
+   * the act; this read names them to the registering border point, and to an agency only for the
+   * sections it receives.
    */
   status(actor: Actor, caseId: string, correlationId?: string): Promise<SafeguardStatusView> {
     return this.support.uow.run(actorScope(actor), async (manager) => {
@@ -130,22 +154,38 @@ export class ProtectionViewService {
       const facts = await this.support.facts(manager, caseId);
       const sop = await this.support.sop(manager, context);
       const now = this.clock.now();
+      // The registering border point sees why; an agency sees why only where it receives the section the
+      // reason comes from, and otherwise that a protection need stands (the rule still binds it).
+      const everything = actor.borderPointIds.includes(context.borderPointId);
+      const groups = everything ? null : await this.readable(manager, actor, caseId);
+      const revealed = new Set<FieldGroup>();
+      const shown = <C extends string>(code: C, group: FieldGroup, text: string, generic: { code: string; text: string }): { code: C | string; text: string } => {
+        if (groups === null || groups.has(group)) {
+          revealed.add(group);
+          return { code, text };
+        }
+        return generic;
+      };
+      const uniq = <T extends { code: string }>(items: T[]): T[] => items.filter((item, i) => items.findIndex((o) => o.code === item.code) === i);
       const lock = (kind: 'REMOVAL' | 'VOLUNTARY_RETURN') => {
         const reasons = nonRefoulementReasons(facts, kind, now);
-        return { allowed: reasons.length === 0, reasons: reasons.map((code) => ({ code, text: REASON_TEXT[code] })) };
+        return { allowed: reasons.length === 0, reasons: uniq(reasons.map((code) => shown(code, REASON_GROUP[code], REASON_TEXT[code], GENERIC_REASON))) };
       };
       const guardEnabled = sop.safeguards.DETENTION_GUARD.enabled;
       const nonCriminalisationEnabled = sop.safeguards.NON_CRIMINALISATION.enabled;
-      await this.support.audit.record(manager, { action: 'CASE.SAFEGUARDS_READ', actor, caseId, purpose: 'CASE_WORK', correlationId });
-      return {
+      const view: SafeguardStatusView = {
         removal: lock('REMOVAL'),
         voluntaryReturn: lock('VOLUNTARY_RETURN'),
         detention: {
           guardEnabled,
-          protectedGrounds: guardEnabled ? detentionGrounds(facts, { pregnant: false, seriouslyIll: false }).map((code) => ({ code, text: DETENTION_GROUND_TEXT[code] })) : [],
+          protectedGrounds: guardEnabled
+            ? uniq(detentionGrounds(facts, { pregnant: false, seriouslyIll: false }).map((code) => shown(code, GROUND_GROUP[code], DETENTION_GROUND_TEXT[code], GENERIC_GROUND)))
+            : [],
         },
         prosecution: { nonCriminalisationEnabled, blockedOffences: nonCriminalisationEnabled ? OFFENCES.filter((o) => prosecutionBlocked(facts, o)) : [] },
       };
+      await this.support.audit.record(manager, { action: 'CASE.SAFEGUARDS_READ', actor, caseId, fieldGroups: [...revealed], purpose: 'CASE_WORK', correlationId });
+      return view;
     });
   }
 }
