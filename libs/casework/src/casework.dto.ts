@@ -29,7 +29,8 @@ export class AddNoteDto {
   text!: string;
 }
 
-export class TimelineQuery {
+/** A keyset page: how many, and where the previous page ended. */
+export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
@@ -44,3 +45,5 @@ export class TimelineQuery {
   @MaxLength(400)
   cursor?: string;
 }
+
+export class TimelineQuery extends PageQuery {}

@@ -1,7 +1,8 @@
 import { IsCalendarDate, IsZonedDateTime } from '@kivuko/intake';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, Validate } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, Validate } from 'class-validator';
+import { PageQuery } from '../casework.dto';
 
 export class AddTaskDto {
   @ApiProperty({ example: 'Book an interpreter for the BIA interview' })
@@ -35,7 +36,7 @@ export class CloseTaskDto {
   reason?: string;
 }
 
-export class TaskQuery {
+export class TaskQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['AGENCY', 'BORDER_POINTS', 'MINE'], description: 'Whose tasks: your agency’s (default for agency staff), your border points’ (default for officials), or those assigned to you' })
   @IsOptional()
   @IsIn(['AGENCY', 'BORDER_POINTS', 'MINE'])
@@ -46,20 +47,6 @@ export class TaskQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class AssignDto {
