@@ -17,6 +17,8 @@ export class OneOpenRecord1765700000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX age_assessment_open_uq ON age_assessment (case_id) WHERE completed_on IS NULL`);
     await q.query(`CREATE INDEX referral_escalated_late_idx ON referral (overdue_at, id)
       WHERE overdue_at IS NOT NULL AND escalation_level > 0 AND acknowledged_at IS NULL AND status IN ('AWAITING_CONSENT', 'PENDING')`);
+    // The monitor's detention report, newest first.
+    await q.query(`CREATE INDEX detention_episode_started_idx ON detention_episode (started_at DESC, id DESC)`);
     // The trigger function runs as its owner: nobody may attach it to a table of their own.
     await q.query(`REVOKE ALL ON FUNCTION kivuko_referral_open_profile_sync() FROM PUBLIC`);
   }
@@ -24,6 +26,7 @@ export class OneOpenRecord1765700000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`GRANT EXECUTE ON FUNCTION kivuko_referral_open_profile_sync() TO PUBLIC`);
     for (const index of [
+      'detention_episode_started_idx',
       'referral_escalated_late_idx',
       'age_assessment_open_uq',
       'best_interests_procedure_open_uq',

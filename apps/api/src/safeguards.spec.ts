@@ -277,6 +277,31 @@ describe('safeguards', () => {
     });
   });
 
+  describe('the monitor', () => {
+    it('pages the safeguard trail newest first with every event once, and refuses a cursor it did not give out', async () => {
+      const all = (await get('monitor', 'monitor/safeguard-events?limit=200')).body.items as { id: string; at: string }[];
+      expect(all.length).toBeGreaterThan(3);
+      expect(all.map((e) => e.at)).toEqual([...all.map((e) => e.at)].sort().reverse());
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const res = await get('monitor', `monitor/safeguard-events?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(res.status).toBe(200);
+        paged.push(...res.body.items.map((e: { id: string }) => e.id));
+        cursor = res.body.nextCursor;
+      } while (cursor && paged.length <= all.length);
+      expect(paged).toEqual(all.map((e) => e.id));
+      expect((await get('monitor', 'monitor/safeguard-events?cursor=bm9wZQ')).status).toBe(400);
+      // The detention guard's tests above held a trafficking victim and a child: two episodes, one a page.
+      const first = (await get('monitor', 'monitor/detentions?limit=1')).body;
+      expect(first.nextCursor).toEqual(expect.any(String));
+      const second = (await get('monitor', `monitor/detentions?limit=1&cursor=${first.nextCursor}`)).body;
+      expect(second.items).toHaveLength(1);
+      expect(second.items[0].episodeId).not.toBe(first.items[0].episodeId);
+      expect(Date.parse(second.items[0].startedAt)).toBeLessThanOrEqual(Date.parse(first.items[0].startedAt));
+    });
+  });
+
   describe('non-criminalisation', () => {
     it('refuses to flag a presumed trafficking victim for prosecution for irregular entry, but not for another offence', async () => {
       const caseId = await registerArrival(api, { sex: 'FEMALE', answers: { movement_controlled: true, debt_bondage: true } });

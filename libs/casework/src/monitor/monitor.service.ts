@@ -98,11 +98,11 @@ export class MonitorService {
         `SELECT d.id, c.case_number, bp.code AS border_point, a.name AS agency, d.place, d.started_at, to_char(d.next_review_on, 'YYYY-MM-DD') AS next_review_on, d.ended_at,
                 d.protected_grounds, ${CHILD_NOW} AS child_now, d.override_justification, d.created_at,
                 (SELECT count(*)::int FROM detention_access x WHERE x.episode_id = d.id AND x.granted) AS visits,
-                (extract(epoch FROM d.started_at) * 1000000)::bigint::text AS at_us
+                to_char(d.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_us
          FROM detention_episode d JOIN case_file c ON c.id = d.case_id JOIN border_point bp ON bp.id = c.border_point_id JOIN agency a ON a.id = d.agency_id
          WHERE (cardinality(d.protected_grounds) > 0 OR ${CHILD_NOW})
            ${query.open ? 'AND d.ended_at IS NULL' : ''}
-           ${after ? 'AND ((extract(epoch FROM d.started_at) * 1000000)::bigint, d.id) < ($2::bigint, $3::uuid)' : ''}
+           ${after ? 'AND (d.started_at, d.id) < ($2::timestamptz, $3::uuid)' : ''}
          ORDER BY d.started_at DESC, d.id DESC LIMIT $1`,
         after ? [limit + 1, after.atUs, after.id] : [limit + 1],
       );
@@ -133,7 +133,7 @@ export class MonitorService {
       const where: string[] = [];
       if (query.outcome) where.push(`e.outcome = $${params.push(query.outcome)}`);
       if (query.safeguard) where.push(`e.safeguard = $${params.push(query.safeguard)}`);
-      if (after) where.push(`((extract(epoch FROM e.occurred_at) * 1000000)::bigint, e.id) < ($${params.push(after.atUs)}::bigint, $${params.push(after.id)}::uuid)`);
+      if (after) where.push(`(e.occurred_at, e.id) < ($${params.push(after.atUs)}::timestamptz, $${params.push(after.id)}::uuid)`);
       const rows = await manager.query<{
         id: string;
         case_number: string;
@@ -148,7 +148,7 @@ export class MonitorService {
         at_us: string;
       }[]>(
         `SELECT e.id, c.case_number, bp.code AS border_point, e.safeguard, e.outcome, e.attempted, e.reasons, e.justification, a.name AS agency, e.occurred_at,
-                (extract(epoch FROM e.occurred_at) * 1000000)::bigint::text AS at_us
+                to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_us
          FROM safeguard_event e JOIN case_file c ON c.id = e.case_id JOIN border_point bp ON bp.id = c.border_point_id JOIN agency a ON a.id = e.actor_agency_id
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY e.occurred_at DESC, e.id DESC LIMIT $1`,
@@ -190,10 +190,10 @@ export class MonitorService {
         at_us: string;
       }[]>(
         `SELECT r.id, kivuko_case_number(r.case_id) AS case_number, bp.code AS border_point, a.name AS agency, a.kind AS agency_kind, r.role, r.priority, r.status, r.due_at, r.overdue_at,
-                r.escalation_level, (extract(epoch FROM r.overdue_at) * 1000000)::bigint::text AS at_us
+                r.escalation_level, to_char(r.overdue_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_us
          FROM referral r JOIN agency a ON a.id = r.agency_id JOIN border_point bp ON bp.id = r.border_point_id
          WHERE r.overdue_at IS NOT NULL AND r.escalation_level > 0 AND r.acknowledged_at IS NULL AND r.status IN ('AWAITING_CONSENT', 'PENDING')
-           ${after ? 'AND ((extract(epoch FROM r.overdue_at) * 1000000)::bigint, r.id) > ($2::bigint, $3::uuid)' : ''}
+           ${after ? 'AND (r.overdue_at, r.id) > ($2::timestamptz, $3::uuid)' : ''}
          ORDER BY r.overdue_at, r.id LIMIT $1`,
         after ? [limit + 1, after.atUs, after.id] : [limit + 1],
       );
@@ -229,7 +229,8 @@ function page<R extends { id: string; at_us: string }, T>(rows: R[], limit: numb
 }
 
 function decodeCursor(cursor: string): { atUs: string; id: string } {
-  const match = /^(\d{1,20})\|([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  // The instant in full (microseconds), compared as a timestamp so the report's index serves the next page.
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) throw new BadInputError('REQUEST.VALIDATION_FAILED', 'The cursor is not one this report gave out', [{ path: 'cursor', problem: 'must be the nextCursor of an earlier page' }]);
   return { atUs: match[1], id: match[2] };
 }
