@@ -243,7 +243,7 @@ export class ProtectionRecords1765300000000 implements MigrationInterface {
         occurred_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT safeguard_event_pk PRIMARY KEY (id),
         CONSTRAINT safeguard_event_case_fk FOREIGN KEY (case_id) REFERENCES case_file (id) ON DELETE CASCADE,
-        CONSTRAINT safeguard_event_safeguard_ck CHECK (safeguard IN ('NON_REFOULEMENT', 'DETENTION_GUARD', 'NON_CRIMINALISATION')),
+        CONSTRAINT safeguard_event_safeguard_ck CHECK (safeguard IN ('NON_REFOULEMENT', 'DETENTION_GUARD', 'NON_CRIMINALISATION', 'AGE')),
         CONSTRAINT safeguard_event_outcome_ck CHECK (outcome IN ('BLOCKED', 'OVERRIDDEN')),
         CONSTRAINT safeguard_event_override_ck CHECK ((outcome = 'OVERRIDDEN') = (justification IS NOT NULL))
       )`);

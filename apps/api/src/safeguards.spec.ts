@@ -327,6 +327,8 @@ describe('safeguards', () => {
       const removal = await post('border.official', `cases/${caseId}/profiles/UNACCOMPANIED_CHILD/remove`, { reason: 'Looks older than sixteen to me' });
       expect(removal.status).toBe(409);
       expect(removal.body.code).toBe('SAFEGUARD.AGE_ASSESSMENT_REQUIRED');
+      // The refused attempt is kept, as every safeguard's is.
+      expect(await trail(caseId)).toEqual([{ safeguard: 'AGE', outcome: 'BLOCKED', attempted: 'REMOVE_PROFILE:UNACCOMPANIED_CHILD', reasons: ['AGE_ASSESSMENT_REQUIRED'], justification: null }]);
       expect((await post('border.official', `cases/${caseId}/profiles/UNACCOMPANIED_CHILD/confirm`, {})).status).toBe(200);
       await consentToAll(api, caseId);
       await shareWith(api, caseId, 'Child Protection Service');

@@ -17,8 +17,8 @@ export class SafeguardEventsQuery extends MonitorPageQuery {
   @IsIn(['BLOCKED', 'OVERRIDDEN'])
   outcome?: 'BLOCKED' | 'OVERRIDDEN';
 
-  @ApiPropertyOptional({ enum: ['NON_REFOULEMENT', 'DETENTION_GUARD', 'NON_CRIMINALISATION'] })
+  @ApiPropertyOptional({ enum: ['NON_REFOULEMENT', 'DETENTION_GUARD', 'NON_CRIMINALISATION', 'AGE'] })
   @IsOptional()
-  @IsIn(['NON_REFOULEMENT', 'DETENTION_GUARD', 'NON_CRIMINALISATION'])
-  safeguard?: 'NON_REFOULEMENT' | 'DETENTION_GUARD' | 'NON_CRIMINALISATION';
+  @IsIn(['NON_REFOULEMENT', 'DETENTION_GUARD', 'NON_CRIMINALISATION', 'AGE'])
+  safeguard?: 'NON_REFOULEMENT' | 'DETENTION_GUARD' | 'NON_CRIMINALISATION' | 'AGE';
 }

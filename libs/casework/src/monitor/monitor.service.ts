@@ -56,7 +56,7 @@ type Page<T> = { items: T[]; nextCursor?: string };
  * receive, so they show as one generic ground. Likewise for the reasons a removal was refused.
  */
 const MONITOR_GROUNDS = new Set(['CHILD']);
-const MONITOR_REASONS = new Set(['CHILD_WITHOUT_BID_SUPPORTING_RETURN', 'REFOULEMENT_RISK_FLAG_OPEN']);
+const MONITOR_REASONS = new Set(['CHILD_WITHOUT_BID_SUPPORTING_RETURN', 'REFOULEMENT_RISK_FLAG_OPEN', 'AGE_ASSESSMENT_REQUIRED']);
 const forMonitor = (codes: readonly string[], shown: Set<string>, generic: string): string[] => [...new Set(codes.map((c) => (shown.has(c) ? c : generic)))];
 
 const CHILD_NOW = `EXISTS (SELECT 1 FROM case_profile p WHERE p.case_id = d.case_id AND p.status <> 'REMOVED' AND p.profile IN ('UNACCOMPANIED_CHILD', 'SEPARATED_CHILD', 'CHILD_AT_RISK'))`;

@@ -23,6 +23,13 @@ import { requireOwnBorderPoint } from '../border-point-guard';
 import { loadCaseFacts } from './case-facts';
 import { CasePolicy } from '../case-policy';
 
+/** The age rule refused a profile removal: raised once the refused attempt is on the safeguard trail. */
+export class AgeRuleRefusal extends ConflictError {
+  constructor(profile: ProfileCode) {
+    super('SAFEGUARD.AGE_ASSESSMENT_REQUIRED', 'The last child profile is removed only by a completed age assessment that found an adult: until then the person is presumed a child', { profile });
+  }
+}
+
 /** Profiles that count as confirmed for routing at once, while still shown for confirmation. */
 export const URGENT_PROFILES: readonly ProfileCode[] = ['MEDICAL_EMERGENCY', 'UNACCOMPANIED_CHILD', 'TRAFFICKING_VICTIM'];
 
@@ -293,7 +300,7 @@ export class CaseProfilingService {
     return this.decide(actor, caseId, profile, 'REMOVE', reason, correlationId);
   }
 
-  private decide(
+  private async decide(
     actor: Actor,
     caseId: string,
     profile: string,
@@ -307,13 +314,34 @@ export class CaseProfilingService {
     if (problems.length > 0) throw new BadInputError('PROFILE.INVALID', `The decision has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
     const code = profile as ProfileCode;
 
-    return this.uow.run(actorScope(actor), async (manager) => {
+    const result = await this.uow.run(actorScope(actor), async (manager) => {
       const borderPointId = await this.requireCase(manager, caseId);
       requireOwnBorderPoint(actor, borderPointId);
       // One decision on a case at a time, and none while a safeguard check on it runs (the age rule reads the other profiles).
       await manager.query(`SELECT 1 FROM case_file WHERE id = $1 FOR UPDATE`, [caseId]);
-      return this.applyDecision(manager, actor, caseId, code, action, reason, correlationId);
+      try {
+        return await this.applyDecision(manager, actor, caseId, code, action, reason, correlationId);
+      } catch (error) {
+        if (!(error instanceof AgeRuleRefusal)) throw error;
+        // The refused attempt is kept, as every safeguard's is; the decision is not made.
+        await manager.query(
+          `INSERT INTO safeguard_event (id, case_id, safeguard, outcome, attempted, reasons, actor_user_id, actor_agency_id) VALUES ($1, $2, 'AGE', 'BLOCKED', $3, $4, $5, $6)`,
+          [randomUUID(), caseId, `REMOVE_PROFILE:${code}`, ['AGE_ASSESSMENT_REQUIRED'], actor.userId, actor.agencyId],
+        );
+        await this.audit.record(manager, {
+          action: 'SAFEGUARD.BLOCKED',
+          outcome: 'DENIED',
+          actor,
+          caseId,
+          purpose: 'SAFEGUARD',
+          correlationId,
+          details: { safeguard: 'AGE', attempted: `REMOVE_PROFILE:${code}`, reasons: 'AGE_ASSESSMENT_REQUIRED' },
+        });
+        return error;
+      }
     });
+    if (result instanceof AgeRuleRefusal) throw result;
+    return result;
   }
 
   /**
@@ -351,9 +379,7 @@ export class CaseProfilingService {
       );
       const standing = (await this.current(manager, caseId)).filter((p) => p.status !== 'REMOVED').map((p) => p.profile);
       if (profileRemovalRefused({ ...NO_FACTS, profiles: standing, assessedMinimumAge: assessed?.minimum_age ?? null }, code)) {
-        throw new ConflictError('SAFEGUARD.AGE_ASSESSMENT_REQUIRED', 'The last child profile is removed only by a completed age assessment that found an adult: until then the person is presumed a child', {
-          profile: code,
-        });
+        throw new AgeRuleRefusal(code);
       }
       await manager.query(`UPDATE case_profile SET status = 'REMOVED', decided_by = $3, decided_at = now(), reason = $4, updated_at = now() WHERE case_id = $1 AND profile = $2`, [caseId, code, actor.userId, reason]);
     }
