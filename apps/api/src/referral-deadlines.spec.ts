@@ -1,4 +1,5 @@
-import { Clock, JobName, OutboxService, systemScope, UnitOfWork } from '@kivuko/platform';
+import { Clock, JobName, MinuteSchedule, OutboxService, systemScope, UnitOfWork } from '@kivuko/platform';
+import { DiscoveryService } from '@nestjs/core';
 import { eventually } from '@kivuko/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { DemoApi, startDemoApi } from './demo-api';
@@ -186,5 +187,22 @@ describe('referral deadlines: timers, sweep, escalation', () => {
     const [next] = await api.owner<{ next_escalation_at: Date | null }>(`SELECT next_escalation_at FROM referral WHERE id = $1`, [fresh.id]);
     expect(next.next_escalation_at?.getTime()).toBeGreaterThan(start.getTime() + 25 * HOUR);
     expect(await api.owner(`SELECT 1 FROM referral WHERE escalation_level = 9 AND next_escalation_at IS NOT NULL`)).toHaveLength(0);
+  });
+
+  it('asks for each minute-sweep once a minute, however many processes ask', async () => {
+    const schedules = api.app
+      .get(DiscoveryService)
+      .getProviders()
+      .map((wrapper) => wrapper.instance as unknown)
+      .filter((instance): instance is MinuteSchedule => instance instanceof MinuteSchedule);
+    expect(schedules).toHaveLength(2);
+    const minute = new Date('2031-05-05T10:20:30Z');
+    for (const schedule of schedules) {
+      expect(await schedule.request(minute)).toBe(true);
+      expect(await schedule.request(new Date(minute.getTime() + 20_000))).toBe(false);
+      expect(await schedule.request(new Date(minute.getTime() + 60_000))).toBe(true);
+    }
+    const asked = await api.owner<{ job_name: string }>(`SELECT job_name FROM outbox_message WHERE job_id LIKE '%2031-05-05T10_2%' ORDER BY job_name, job_id`);
+    expect(asked.map((r) => r.job_name)).toEqual([JobName.DetentionReviewSweep, JobName.DetentionReviewSweep, JobName.ReferralSweep, JobName.ReferralSweep]);
   });
 });

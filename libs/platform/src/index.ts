@@ -29,3 +29,4 @@ export * from './auth/access-vocabulary';
 export * from './crypto/field-cipher';
 export * from './crypto/crypto.module';
 export * from './time/clock';
+export * from './jobs/minute-schedule';

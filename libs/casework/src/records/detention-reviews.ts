@@ -1,8 +1,6 @@
 import { AuditService } from '@kivuko/audit';
-import { Clock, HandlesJob, JobHandler, JobName, jobId, OutboxService, PLATFORM_RUNTIME, PlatformRuntime, systemScope, UnitOfWork } from '@kivuko/platform';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-
-const SWEEP_EVERY_MS = 60_000;
+import { Clock, HandlesJob, JobHandler, JobName, MinuteSchedule, OutboxService, PLATFORM_RUNTIME, PlatformRuntime, systemScope, UnitOfWork } from '@kivuko/platform';
+import { Inject, Injectable } from '@nestjs/common';
 
 /**
  * Every open detention episode has a review date; once it has passed with no review, the detaining
@@ -60,38 +58,19 @@ export class DetentionReviewSweepJob implements JobHandler<JobName.DetentionRevi
   }
 }
 
-/** Asks for the sweep every minute; the minute's key makes it one job across every process that asks. */
+/** Asks for the sweep every minute. */
 @Injectable()
-export class DetentionReviewSchedule implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('DetentionReviewSchedule');
-  private timer: NodeJS.Timeout | null = null;
-
+export class DetentionReviewSchedule extends MinuteSchedule {
   constructor(
-    @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
-    private readonly uow: UnitOfWork,
-    private readonly outbox: OutboxService,
+    @Inject(PLATFORM_RUNTIME) runtime: PlatformRuntime,
+    uow: UnitOfWork,
+    outbox: OutboxService,
     private readonly reviews: DetentionReviews,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.runtime.config.jobs.runProcessors) return;
-    this.timer = setInterval(() => {
-      this.request().catch((e: unknown) => this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'could not request the detention review sweep'));
-    }, SWEEP_EVERY_MS);
-    this.timer.unref();
+  ) {
+    super(runtime, uow, outbox, JobName.DetentionReviewSweep);
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  async request(now = this.reviews.now()): Promise<boolean> {
-    const minute = now.toISOString().slice(0, 16);
-    return this.uow.run(systemScope('detention review schedule'), async (manager) => {
-      const known = await manager.query<unknown[]>('SELECT 1 FROM outbox_message WHERE job_id = $1 LIMIT 1', [jobId(JobName.DetentionReviewSweep, minute)]);
-      if (known.length > 0) return false;
-      await this.outbox.enqueue(manager, JobName.DetentionReviewSweep, { at: now.toISOString() }, { key: minute });
-      return true;
-    });
+  protected now(): Date {
+    return this.reviews.now();
   }
 }

@@ -5,7 +5,7 @@ import {
   JobHandler,
   JobName,
   JobPayload,
-  jobId,
+  MinuteSchedule,
   OutboxService,
   PLATFORM_RUNTIME,
   PlatformRuntime,
@@ -13,12 +13,11 @@ import {
   UnitOfWork,
 } from '@kivuko/platform';
 import { alertsDue, escalationSchedule, loadSop, PRIORITIES, ScheduledAlert, Sop } from '@kivuko/sop';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { WebhookEvents } from '../webhooks/webhooks';
 
-const SWEEP_EVERY_MS = 60_000;
 const SWEEP_BATCH = 500;
 /** A sweep stops after this many batches (500,000 referrals) and leaves the rest to the next minute. */
 const MAX_BATCHES = 1000;
@@ -194,42 +193,19 @@ export class ReferralSweepJob implements JobHandler<JobName.ReferralSweep> {
   }
 }
 
-/**
- * Asks for a sweep every minute. Every process that runs jobs asks; the minute's key makes it one job
- * across all of them.
- */
+/** Asks for the sweep every minute. */
 @Injectable()
-export class ReferralSweepSchedule implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('ReferralSweepSchedule');
-  private timer: NodeJS.Timeout | null = null;
-
+export class ReferralSweepSchedule extends MinuteSchedule {
   constructor(
-    @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
-    private readonly uow: UnitOfWork,
-    private readonly outbox: OutboxService,
+    @Inject(PLATFORM_RUNTIME) runtime: PlatformRuntime,
+    uow: UnitOfWork,
+    outbox: OutboxService,
     private readonly deadlines: ReferralDeadlines,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.runtime.config.jobs.runProcessors) return;
-    const tick = (): void => {
-      this.request().catch((e: unknown) => this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'could not request the referral sweep'));
-    };
-    this.timer = setInterval(tick, SWEEP_EVERY_MS);
-    this.timer.unref();
+  ) {
+    super(runtime, uow, outbox, JobName.ReferralSweep);
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  async request(now = this.deadlines.now()): Promise<boolean> {
-    const minute = now.toISOString().slice(0, 16);
-    return this.uow.run(systemScope('referral sweep schedule'), async (manager) => {
-      const known = await manager.query<unknown[]>('SELECT 1 FROM outbox_message WHERE job_id = $1 LIMIT 1', [jobId(JobName.ReferralSweep, minute)]);
-      if (known.length > 0) return false;
-      await this.outbox.enqueue(manager, JobName.ReferralSweep, { at: now.toISOString() }, { key: minute });
-      return true;
-    });
+  protected now(): Date {
+    return this.deadlines.now();
   }
 }
