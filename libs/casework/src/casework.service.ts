@@ -1,6 +1,6 @@
-import { allowedGroups, FieldGroup, isFieldGroup } from '@kivuko/access';
+import { FieldGroup, isFieldGroup } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { agencyKindOf, caseNotFound, CasePolicy, CaseProfilingService, consentedGroups } from '@kivuko/intake';
+import { caseNotFound, CasePolicy, CaseProfilingService, readableGroups } from '@kivuko/intake';
 import { Actor, actorScope, BadInputError, FieldCipher, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -42,10 +42,8 @@ export class CaseworkService {
   ) {}
 
   /** The field groups this reader may see on this case (the SOP's map and the case's consents). */
-  private async readable(manager: EntityManager, actor: Actor, caseId: string): Promise<Set<FieldGroup>> {
-    const kind = await agencyKindOf(manager, actor.agencyId);
-    const { sharing } = await this.policy.forCase(manager, caseId);
-    return allowedGroups(sharing, kind, { consentFor: await consentedGroups(manager, caseId, actor.agencyId, kind) });
+  private readable(manager: EntityManager, actor: Actor, caseId: string): Promise<Set<FieldGroup>> {
+    return readableGroups(manager, this.policy, actor, caseId);
   }
 
   private async requireCase(manager: EntityManager, caseId: string): Promise<string> {

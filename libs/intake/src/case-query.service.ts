@@ -3,15 +3,16 @@ import { AuditService } from '@kivuko/audit';
 import { Actor, actorScope, BadInputError, FieldCipher, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { agencyKindOf } from './agency-kind';
 import { CasePolicy } from './case-policy';
 import { ListCasesQuery } from './dto/case-query.dto';
-import { caseNotFound, consentedGroups } from './consent/consent.service';
+import { agencyKindOf } from './agency-kind';
+import { caseNotFound } from './consent/consent.service';
 import { ageAt } from './intake-checks';
 import { CaseStatus } from './intake.enums';
 import { sectionContext } from './person-record';
 import { CaseProfileView, CaseProfilingService, PROFILE_GROUP } from './profiling/case-profiling.service';
 import { ProfileCode } from '@kivuko/profiling';
+import { readableGroups } from './readable-groups';
 
 export interface CaseView {
   id: string;
@@ -146,9 +147,7 @@ export class CaseQueryService {
       [caseId],
     );
     if (!row) throw caseNotFound();
-    const kind = await agencyKindOf(manager, actor.agencyId);
-    const { sharing } = await this.policy.forCase(manager, caseId);
-    const allowed = allowedGroups(sharing, kind, { consentFor: await consentedGroups(manager, caseId, actor.agencyId, kind) });
+    const allowed = await readableGroups(manager, this.policy, actor, caseId);
 
     const sectionRows = await manager.query<{ field_group: FieldGroup; content: Record<string, unknown> | null; ciphertext: string | null }[]>(
       `SELECT field_group, content, ciphertext FROM case_section WHERE case_id = $1`,

@@ -24,3 +24,4 @@ export * from './screening/questionnaire';
 
 export const INTAKE_ENTITIES: Function[] = [CaseNumberCounter];
 export * from './dto/codes';
+export * from './readable-groups';

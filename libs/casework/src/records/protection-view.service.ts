@@ -1,7 +1,6 @@
-import { allowedGroups, FieldGroup } from '@kivuko/access';
-import { agencyKindOf, consentedGroups } from '@kivuko/intake';
+import { FieldGroup } from '@kivuko/access';
 import { Actor, actorScope, Clock } from '@kivuko/platform';
-import { CasePolicy } from '@kivuko/intake';
+import { CasePolicy, readableGroups } from '@kivuko/intake';
 import {
   DETENTION_GROUND_TEXT,
   DetentionGround,
@@ -91,10 +90,8 @@ export class ProtectionViewService {
     private readonly clock: Clock,
   ) {}
 
-  private async readable(manager: EntityManager, actor: Actor, caseId: string): Promise<Set<FieldGroup>> {
-    const kind = await agencyKindOf(manager, actor.agencyId);
-    const { sharing } = await this.policy.forCase(manager, caseId);
-    return allowedGroups(sharing, kind, { consentFor: await consentedGroups(manager, caseId, actor.agencyId, kind) });
+  private readable(manager: EntityManager, actor: Actor, caseId: string): Promise<Set<FieldGroup>> {
+    return readableGroups(manager, this.policy, actor, caseId);
   }
 
   records(actor: Actor, caseId: string, correlationId?: string): Promise<ProtectionRecordsView> {

@@ -1,4 +1,4 @@
-import { AgencyKind, allowedGroups, FieldGroup } from '@kivuko/access';
+import { FieldGroup } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
 import { Actor, actorScope, BadInputError, ConflictError, FieldCipher, NotFoundError, UnitOfWork } from '@kivuko/platform';
 import {
@@ -17,11 +17,11 @@ import { NO_FACTS, profileRemovalRefused } from '@kivuko/safeguards';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { agencyKindOf } from '../agency-kind';
-import { caseNotFound, consentedGroups } from '../consent/consent.service';
+import { caseNotFound } from '../consent/consent.service';
 import { requireOwnBorderPoint } from '../border-point-guard';
 import { loadCaseFacts } from './case-facts';
 import { CasePolicy } from '../case-policy';
+import { readableGroups } from '../readable-groups';
 
 /** The age rule refused a profile removal: raised once the refused attempt is on the safeguard trail. */
 export class AgeRuleRefusal extends ConflictError {
@@ -233,9 +233,7 @@ export class CaseProfilingService {
    */
   async visibleTo(manager: EntityManager, actor: Actor, caseId: string, borderPointId: string, profiles: CaseProfileView[]): Promise<CaseProfileView[]> {
     if (actor.borderPointIds.includes(borderPointId)) return profiles;
-    const kind: AgencyKind = await agencyKindOf(manager, actor.agencyId);
-    const { sharing } = await this.policy.forCase(manager, caseId);
-    const allowed = allowedGroups(sharing, kind, { consentFor: await consentedGroups(manager, caseId, actor.agencyId, kind) });
+    const allowed = await readableGroups(manager, this.policy, actor, caseId);
     return profiles.filter((p) => allowed.has(PROFILE_GROUP[p.profile]));
   }
 
