@@ -229,6 +229,22 @@ describe('HTTP platform', () => {
   });
 });
 
+describe('security headers in production', () => {
+  it('adds HSTS (a year, with subdomains) in production only', async () => {
+    const db = await createTestDatabase('hsts');
+    const runtime = testRuntime({ databaseUrl: db.url, entities: KIVUKO_ENTITIES });
+    const app = await createHttpApp(ProbeAppModule.forRoot(runtime), { ...runtime.config, env: 'production' });
+    try {
+      const res = await request(app.getHttpServer()).get('/health/live').expect(200);
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+    } finally {
+      await app.close();
+      await db.drop();
+    }
+  });
+});
+
 describe('readiness with Redis', () => {
   it('reports Redis down with 503 and up again with 200', async () => {
     const db = await createTestDatabase('ready');
