@@ -1,5 +1,6 @@
-import { Clock, Permission, permissionsOf, PUBLIC_ROUTE, REQUIRED_PERMISSION, Role } from '@kivuko/platform';
+import { Clock, Permission, permissionsOf, UnitOfWork, PUBLIC_ROUTE, REQUIRED_PERMISSION, Role } from '@kivuko/platform';
 import { createTestDatabase, TEST_JWT_SECRET, TestDatabase, testRuntime } from '@kivuko/platform/testing';
+import { SESSION_CACHE_MS, SessionRegistry, TokenService } from '@kivuko/access';
 import { KIVUKO_ENTITIES } from '@kivuko/runtime';
 import { RequestMethod } from '@nestjs/common';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
@@ -204,6 +205,18 @@ describe('access: sign-in, tokens, permissions, demo', () => {
     for (const token of [login.body.accessToken, rotated.body.accessToken]) {
       expect((await http().get('/api/v1/me').set('authorization', `Bearer ${token}`).expect(401)).body.code).toBe('AUTH.TOKEN_INVALID');
     }
+  });
+
+  it('reads a session from the database at most once per SESSION_CACHE_MS per process: the bound on other replicas', async () => {
+    const login = await http().post('/api/v1/auth/login').send({ username: 'analyst', password: PASSWORD }).expect(200);
+    const { sid } = jwt.decode(login.body.accessToken) as { sid: string };
+    const sessions = new SessionRegistry(app.get(UnitOfWork), app.get(TokenService));
+    const t0 = Date.now();
+    expect(await sessions.isActive(sid, t0)).toBe(true);
+    // Another replica ends the session: this one believes its cached answer until it is due again.
+    await app.get(DataSource).query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1', [sid]);
+    expect(await sessions.isActive(sid, t0 + SESSION_CACHE_MS - 1)).toBe(true);
+    expect(await sessions.isActive(sid, t0 + SESSION_CACHE_MS)).toBe(false);
   });
 
   it('refuses a token signed with the right key but without an expiry', async () => {
