@@ -1,4 +1,4 @@
-import { BadInputError, ConflictError, createHttpApp, NotFoundError, PlatformRuntime, Public } from '@kivuko/platform';
+import { BadInputError, ConflictError, createHttpApp, DomainError, NotFoundError, PlatformRuntime, Public } from '@kivuko/platform';
 import { createTestDatabase, createTestQueuePrefix, eventually, startTcpProxy, TEST_REDIS_URL, TestDatabase, testRuntime } from '@kivuko/platform/testing';
 import { KIVUKO_ENTITIES, KivukoModule } from '@kivuko/runtime';
 import { Body, Controller, DynamicModule, Get, Module, Post } from '@nestjs/common';
@@ -41,6 +41,16 @@ class ProbeController {
   @Get('bad')
   bad(): never {
     throw new BadInputError('PROBE.BAD', 'One field is wrong', [{ path: 'x', problem: 'x must be y' }]);
+  }
+
+  @Get('busy')
+  busy(): never {
+    throw new DomainError('PROBE.BUSY', 'TOO_MANY', 'Slow down', { retryAfterSeconds: 7.2 });
+  }
+
+  @Get('busy-unsaid')
+  busyUnsaid(): never {
+    throw new DomainError('PROBE.BUSY', 'TOO_MANY', 'Slow down');
   }
 
   @Get('crash')
@@ -165,6 +175,73 @@ describe('HTTP platform', () => {
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/health/ready', '/api/v1/probe']));
     const ui = await http().get('/docs').expect(200);
     expect(ui.text).toContain('swagger');
+  });
+
+  it('sends the security headers on every answer: a strict CSP, nosniff, no referrer, no framing, and no HSTS outside production', async () => {
+    for (const res of [await http().post('/api/v1/probe').send({ name: 'Amina', age: 16, lines: [] }).expect(201), await http().get('/api/v1/probe/missing').expect(404), await http().get('/health/live').expect(200)]) {
+      const csp = String(res.headers['content-security-policy']);
+      for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) {
+        expect(csp.split(';').map((d) => d.trim())).toContain(directive);
+      }
+      expect(csp).not.toContain('unsafe');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    }
+  });
+
+  it('marks every /api answer no-store, successes and errors alike', async () => {
+    expect((await http().post('/api/v1/probe').send({ name: 'Amina', age: 16, lines: [] }).expect(201)).headers['cache-control']).toBe('no-store');
+    expect((await http().get('/api/v1/probe/missing').expect(404)).headers['cache-control']).toBe('no-store');
+    expect((await http().get('/api/v1/undeclared').expect(403)).headers['cache-control']).toBe('no-store');
+  });
+
+  it('serves /docs under a CSP that allows every script and style the page loads, and no inline script', async () => {
+    const ui = await http().get('/docs').expect(200);
+    const csp = String(ui.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    expect(csp).toMatch(/style-src 'self' 'unsafe-inline'/);
+    // Every <script> has a same-origin src: an inline one would be blocked by script-src 'self'.
+    const scripts = [...ui.text.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(body.trim()).toBe('');
+      expect(attributes).toMatch(/src=["'][^"':]+["']/);
+    }
+    const assets = [...ui.text.matchAll(/(?:src|href)=["']([^"']+\.(?:js|css|png))["']/g)].map((m) => m[1]);
+    expect(assets).toEqual(expect.arrayContaining([expect.stringMatching(/swagger-ui-init\.js$/), expect.stringMatching(/swagger-ui\.css$/)]));
+    for (const asset of assets) {
+      expect(asset).not.toMatch(/^[a-z]+:/i);
+      // Resolved against the page's address, as the browser does: same origin, so 'self' covers it.
+      const url = new URL(asset, 'http://kivuko.test/docs');
+      expect(url.origin).toBe('http://kivuko.test');
+      await http().get(url.pathname).expect(200);
+    }
+  });
+
+  it('says how long to wait on every 429 (Retry-After in whole seconds)', async () => {
+    const said = await http().get('/api/v1/probe/busy').expect(429);
+    expect(said.headers['retry-after']).toBe('8');
+    const unsaid = await http().get('/api/v1/probe/busy-unsaid').expect(429);
+    expect(unsaid.headers['retry-after']).toBe('1');
+  });
+});
+
+describe('security headers in production', () => {
+  it('adds HSTS (a year, with subdomains) in production only', async () => {
+    const db = await createTestDatabase('hsts');
+    const runtime = testRuntime({ databaseUrl: db.url, entities: KIVUKO_ENTITIES });
+    const app = await createHttpApp(ProbeAppModule.forRoot(runtime), { ...runtime.config, env: 'production' });
+    try {
+      const res = await request(app.getHttpServer()).get('/health/live').expect(200);
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+    } finally {
+      await app.close();
+      await db.drop();
+    }
   });
 });
 

@@ -2,8 +2,6 @@ import { DomainError } from '@kivuko/platform';
 
 export const AccessErrors = {
   invalidCredentials: () => new DomainError('AUTH.INVALID_CREDENTIALS', 'UNAUTHENTICATED', 'The username or password is wrong'),
-  locked: (until: Date) =>
-    new DomainError('AUTH.ACCOUNT_LOCKED', 'UNAUTHENTICATED', `The account is locked after repeated failed sign-ins until ${until.toISOString()}`),
   tooManyAttempts: (retryAfterSeconds: number) =>
     new DomainError('AUTH.TOO_MANY_ATTEMPTS', 'TOO_MANY', `Too many sign-in attempts; try again in ${retryAfterSeconds} s`, { retryAfterSeconds }),
   tokenMissing: () => new DomainError('AUTH.TOKEN_MISSING', 'UNAUTHENTICATED', 'This route needs a bearer access token'),

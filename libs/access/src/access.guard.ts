@@ -3,7 +3,11 @@ import { Permission, permissionsOf, PUBLIC_ROUTE, RequestWithActor, REQUIRED_PER
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessErrors } from './access.errors';
+import { SessionRegistry } from './session-registry';
 import { TokenService } from './token.service';
+
+/** A request that passed the guard also knows the session its token belongs to. */
+export type RequestWithSession = RequestWithActor & { sessionId?: string };
 
 /**
  * Deny by default: a route is open only if it says @Public(); otherwise it needs a valid bearer token
@@ -14,6 +18,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly sessions: SessionRegistry,
     private readonly audit: AuditService,
   ) {}
 
@@ -27,7 +32,9 @@ export class AccessGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw AccessErrors.tokenMissing();
-    const actor = this.tokens.verifyAccessToken(match[1]);
+    const { actor, sessionId } = this.tokens.verifyAccessToken(match[1]);
+    // A token outlives its session only until the session is seen ended (see SESSION_CACHE_MS).
+    if (!(await this.sessions.isActive(sessionId))) throw AccessErrors.tokenInvalid();
     if (!permissionsOf(actor.roles).has(permission)) {
       await this.audit.recordStandalone({
         action: 'ACCESS.DENIED',
@@ -39,6 +46,7 @@ export class AccessGuard implements CanActivate {
       throw AccessErrors.forbidden(permission);
     }
     request.actor = actor;
+    (request as RequestWithSession).sessionId = sessionId;
     return true;
   }
 }

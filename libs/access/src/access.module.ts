@@ -10,6 +10,7 @@ import { DemoService } from './demo.service';
 import { LoginThrottle } from './login-throttle';
 import { ReferenceDataController } from './reference-data.controller';
 import { ReferenceDataService } from './reference-data.service';
+import { SessionRegistry } from './session-registry';
 import { TokenService } from './token.service';
 
 @Module({})
@@ -22,10 +23,12 @@ export class AccessModule {
       controllers: [AuthController, ReferenceDataController, ...(demo ? [DemoController] : [])],
       providers: [
         TokenService,
+        SessionRegistry,
         AuthService,
         {
           provide: LoginThrottle,
-          useFactory: () => new LoginThrottle({ perIp: runtime.config.auth.loginLimitPerIp, perAccount: runtime.config.auth.loginLimitPerAccount }),
+          useFactory: () =>
+            new LoginThrottle({ perIp: runtime.config.auth.loginLimitPerIp, perAccount: runtime.config.auth.loginLimitPerAccount }),
         },
         ReferenceDataService,
         DemoService,

@@ -37,12 +37,6 @@ export class AppUser {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
-  @Column({ name: 'failed_logins', type: 'integer', default: 0 })
-  failedLogins!: number;
-
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
-  lockedUntil!: Date | null;
-
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

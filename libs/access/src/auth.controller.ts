@@ -1,10 +1,12 @@
-import { Actor, CurrentActor, NotFoundError, Permission, permissionsOf, Public, RequestWithActor, RequirePermission } from '@kivuko/platform';
+import { Actor, Clock, CurrentActor, DomainError, NotFoundError, Permission, permissionsOf, Public, RequestWithActor, RequirePermission } from '@kivuko/platform';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Agency } from './agency.entity';
 import { AppUser } from './app-user.entity';
+import { AccessErrors } from './access.errors';
+import { RequestWithSession } from './access.guard';
 import { AuthService, TokenPair } from './auth.service';
 import { BorderPoint } from './border-point.entity';
 import { LoginDto, RefreshDto } from './dto/auth.dto';
@@ -18,15 +20,25 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly throttle: LoginThrottle,
+    private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body() body: LoginDto, @Req() req: RequestWithActor): Promise<TokenPair> {
-    this.throttle.check(req.ip ?? 'unknown', body.username.trim().toLowerCase());
-    return this.auth.login(body.username, body.password, contextOf(req));
+  async login(@Body() body: LoginDto, @Req() req: RequestWithActor): Promise<TokenPair> {
+    const ip = req.ip ?? 'unknown';
+    const username = body.username.trim().toLowerCase();
+    this.throttle.check(ip, username, this.clock.now().getTime());
+    try {
+      const pair = await this.auth.login(body.username, body.password, contextOf(req));
+      this.throttle.succeeded(username);
+      return pair;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === AccessErrors.invalidCredentials().code) this.throttle.failed(ip, username, this.clock.now().getTime());
+      throw error;
+    }
   }
 
   @Public()
@@ -40,8 +52,9 @@ export class AuthController {
   @RequirePermission(Permission.SignedIn)
   @Post('auth/logout')
   @HttpCode(204)
-  async logout(@CurrentActor() actor: Actor, @Body() body: RefreshDto, @Req() req: RequestWithActor): Promise<void> {
-    await this.auth.logout(actor, body.refreshToken, contextOf(req));
+  async logout(@CurrentActor() actor: Actor, @Body() body: RefreshDto, @Req() req: RequestWithSession): Promise<void> {
+    if (!req.sessionId) throw AccessErrors.tokenInvalid();
+    await this.auth.logout(actor, req.sessionId, body.refreshToken, contextOf(req));
   }
 
   @ApiBearerAuth()

@@ -7,10 +7,8 @@ import { EntityManager } from 'typeorm';
 import { AccessErrors } from './access.errors';
 import { AppUser } from './app-user.entity';
 import { RefreshToken } from './refresh-token.entity';
+import { SessionRegistry } from './session-registry';
 import { TokenService } from './token.service';
-
-export const LOCKOUT_AFTER_FAILURES = 5;
-export const LOCKOUT_MINUTES = 15;
 
 export interface TokenPair {
   accessToken: string;
@@ -37,6 +35,7 @@ export class AuthService {
     private readonly uow: UnitOfWork,
     @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
     private readonly tokens: TokenService,
+    private readonly sessions: SessionRegistry,
     private readonly audit: AuditService,
   ) {}
 
@@ -44,58 +43,35 @@ export class AuthService {
     return argon2.hash(password, { type: argon2.argon2id });
   }
 
+  /**
+   * Checks a password. Every failure answers the same (401 AUTH.INVALID_CREDENTIALS) and costs the same:
+   * an unknown or inactive account name is verified against a dummy hash and leaves one
+   * AUTH.LOGIN_FAILED event just as a wrong password does, so neither the answer nor its timing tells
+   * which accounts exist. Nothing is locked here: LoginThrottle slows repeated failures down instead.
+   */
   async login(usernameInput: string, password: string, context: RequestContext, now = new Date()): Promise<TokenPair> {
     const username = usernameInput.trim().toLowerCase();
     // There is no actor before sign-in succeeds: the check itself is a system task.
     const outcome = await this.uow.run(systemScope('sign-in'), async (manager) => {
-      const user = await manager.findOne(AppUser, { where: { username }, lock: { mode: 'pessimistic_write' } });
-      const passwordOk = await argon2.verify(user?.passwordHash ?? (await unknownUserHash()), password).catch(() => false);
-      if (!user || !user.active || !user.passwordHash) {
+      const user = await manager.findOneBy(AppUser, { username });
+      const usable = user !== null && user.active && user.passwordHash !== null;
+      const passwordOk = await argon2.verify(usable ? (user.passwordHash as string) : await unknownUserHash(), password).catch(() => false);
+      if (!usable || !passwordOk) {
         // What was typed for an unknown account is not kept: people type passwords into that field.
         await this.audit.record(manager, {
           action: 'AUTH.LOGIN_FAILED',
           outcome: 'FAILURE',
           actor: user ? actorOf(user) : null,
           correlationId: context.correlationId,
-          details: { reason: user ? 'inactive' : 'unknown_user' },
+          details: { reason: !user ? 'unknown_user' : !usable ? 'inactive' : 'wrong_password' },
         });
         return { error: AccessErrors.invalidCredentials() };
       }
-      if (user.lockedUntil && user.lockedUntil > now) {
-        await this.audit.record(manager, {
-          action: 'AUTH.LOGIN_FAILED',
-          outcome: 'FAILURE',
-          actor: actorOf(user),
-          correlationId: context.correlationId,
-          details: { reason: 'locked' },
-        });
-        return { error: AccessErrors.locked(user.lockedUntil) };
-      }
-      if (!passwordOk) {
-        user.failedLogins += 1;
-        const locks = user.failedLogins >= LOCKOUT_AFTER_FAILURES;
-        if (locks) {
-          user.lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-          user.failedLogins = 0;
-        }
-        await manager.save(user);
-        await this.audit.record(manager, {
-          action: locks ? 'AUTH.ACCOUNT_LOCKED' : 'AUTH.LOGIN_FAILED',
-          outcome: 'FAILURE',
-          actor: actorOf(user),
-          correlationId: context.correlationId,
-          details: { reason: 'wrong_password' },
-        });
-        return { error: locks ? AccessErrors.locked(user.lockedUntil as Date) : AccessErrors.invalidCredentials() };
-      }
-      user.failedLogins = 0;
-      user.lockedUntil = null;
-      await manager.save(user);
       const pair = await this.issue(manager, user, randomUUID(), now);
       await this.audit.record(manager, { action: 'AUTH.LOGIN', actor: actorOf(user), correlationId: context.correlationId });
       return { pair };
     });
-    // The failure is committed (counter, lock, audit) before it is reported.
+    // The failure is committed (audit) before it is reported.
     if ('error' in outcome) throw outcome.error;
     return outcome.pair;
   }
@@ -114,22 +90,33 @@ export class AuthService {
           actor: user ? actorOf(user) : null,
           correlationId: context.correlationId,
         });
-        return { error: AccessErrors.refreshInvalid() };
+        return { error: AccessErrors.refreshInvalid(), ended: stored.familyId };
       }
       if (stored.expiresAt <= now || !user || !user.active) return { error: AccessErrors.refreshInvalid() };
       const pair = await this.issue(manager, user, stored.familyId, now, stored);
       return { pair };
     });
-    if ('error' in outcome) throw outcome.error;
+    if ('error' in outcome) {
+      // Committed: the family's access tokens stop working in this process at once.
+      if ('ended' in outcome && outcome.ended) this.sessions.ended(outcome.ended);
+      throw outcome.error;
+    }
     return outcome.pair;
   }
 
-  async logout(actor: Actor, token: string, context: RequestContext, now = new Date()): Promise<void> {
-    await this.uow.run(actorScope(actor), async (manager) => {
+  /**
+   * Ends the session the access token belongs to (and the one the refresh token names, if another of
+   * the caller's): their refresh tokens are revoked and their access tokens refused from now on.
+   */
+  async logout(actor: Actor, sessionId: string, token: string, context: RequestContext, now = new Date()): Promise<void> {
+    const ended = await this.uow.run(actorScope(actor), async (manager) => {
       const stored = await manager.findOneBy(RefreshToken, { tokenHash: TokenService.hash(token), userId: actor.userId });
-      if (stored) await this.revokeFamily(manager, stored.familyId, now);
+      const families = [...new Set([sessionId, ...(stored ? [stored.familyId] : [])])];
+      for (const family of families) await this.revokeFamily(manager, family, now, actor.userId);
       await this.audit.record(manager, { action: 'AUTH.LOGOUT', actor, correlationId: context.correlationId });
+      return families;
     });
+    for (const family of ended) this.sessions.ended(family);
   }
 
   private async issue(manager: EntityManager, user: AppUser, familyId: string, now: Date, replacing?: RefreshToken): Promise<TokenPair> {
@@ -144,14 +131,18 @@ export class AuthService {
     );
     if (replacing) await manager.update(RefreshToken, { id: replacing.id }, { revokedAt: now, replacedBy: saved.id });
     return {
-      accessToken: this.tokens.issueAccessToken(actorOf(user)),
+      accessToken: this.tokens.issueAccessToken(actorOf(user), familyId),
       tokenType: 'Bearer',
       expiresIn: this.tokens.accessTokenSeconds,
       refreshToken: refresh.token,
     };
   }
 
-  private async revokeFamily(manager: EntityManager, familyId: string, now: Date): Promise<void> {
-    await manager.query('UPDATE refresh_token SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [familyId, now]);
+  private async revokeFamily(manager: EntityManager, familyId: string, now: Date, userId?: string): Promise<void> {
+    if (userId) {
+      await manager.query('UPDATE refresh_token SET revoked_at = $2 WHERE family_id = $1 AND user_id = $3 AND revoked_at IS NULL', [familyId, now, userId]);
+    } else {
+      await manager.query('UPDATE refresh_token SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [familyId, now]);
+    }
   }
 }

@@ -9,6 +9,7 @@ export { DemoService } from './demo.service';
 export * from './field-groups';
 export * from './refresh-token.entity';
 export * from './token.service';
+export { SESSION_CACHE_MS, SessionRegistry } from './session-registry';
 
 import { Agency } from './agency.entity';
 import { AppUser } from './app-user.entity';

@@ -6,6 +6,7 @@ import { AccessErrors } from './access.errors';
 
 const ISSUER = 'kivuko';
 const AUDIENCE = 'kivuko-api';
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface AccessClaims {
   sub: string;
@@ -13,6 +14,14 @@ interface AccessClaims {
   agy: string;
   rol: Role[];
   bps: string[];
+  /** The session: the refresh-token family of the sign-in that issued it. */
+  sid: string;
+}
+
+/** What a valid access token says: who is calling, within which session. */
+export interface VerifiedAccess {
+  actor: Actor;
+  sessionId: string;
 }
 
 /**
@@ -32,8 +41,8 @@ export class TokenService {
     return this.runtime.config.auth.accessTokenSeconds;
   }
 
-  issueAccessToken(actor: Actor): string {
-    const claims: AccessClaims = { sub: actor.userId, usr: actor.username, agy: actor.agencyId, rol: actor.roles, bps: actor.borderPointIds };
+  issueAccessToken(actor: Actor, sessionId: string): string {
+    const claims: AccessClaims = { sub: actor.userId, usr: actor.username, agy: actor.agencyId, rol: actor.roles, bps: actor.borderPointIds, sid: sessionId };
     return jwt.sign(claims, this.key, {
       algorithm: 'HS256',
       expiresIn: this.accessTokenSeconds,
@@ -42,20 +51,28 @@ export class TokenService {
     });
   }
 
-  verifyAccessToken(token: string): Actor {
+  /**
+   * Checks signature, issuer, audience and expiry. A token without `exp` would never expire, and one
+   * without a session id could not be ended by logging out: neither is accepted, whoever signed it.
+   */
+  verifyAccessToken(token: string): VerifiedAccess {
     try {
       const claims = jwt.verify(token, this.key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,
-      }) as Partial<AccessClaims>;
-      if (typeof claims.sub !== 'string' || typeof claims.agy !== 'string' || !Array.isArray(claims.rol)) throw new Error('claims');
+      }) as Partial<AccessClaims> & { exp?: unknown };
+      if (typeof claims.exp !== 'number') throw new Error('no expiry');
+      if (typeof claims.sub !== 'string' || typeof claims.agy !== 'string' || !Array.isArray(claims.rol) || !SESSION_ID.test(String(claims.sid))) throw new Error('claims');
       return {
-        userId: claims.sub,
-        username: String(claims.usr),
-        agencyId: claims.agy,
-        roles: claims.rol,
-        borderPointIds: Array.isArray(claims.bps) ? claims.bps : [],
+        actor: {
+          userId: claims.sub,
+          username: String(claims.usr),
+          agencyId: claims.agy,
+          roles: claims.rol,
+          borderPointIds: Array.isArray(claims.bps) ? claims.bps : [],
+        },
+        sessionId: String(claims.sid).toLowerCase(),
       };
     } catch {
       throw AccessErrors.tokenInvalid();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AuditKeyring } from './audit-key';
 import { AuditOutcome } from './audit-event.entity';
 
 /** A value `details` may hold: ids, codes and counts, nothing nested. */
@@ -91,4 +92,18 @@ export function chainHash(prevHash: string | null, content: AuditContent): strin
     .update(prevHash ?? '', 'utf8')
     .update(canonicalContent(content), 'utf8')
     .digest('hex');
+}
+
+/**
+ * HMAC-SHA256(key, prev_hash || canonical content), in hex: the hash of every event recorded since the
+ * trail was keyed. Same input as `chainHash`, so the chain is still one sequence of links; only the key
+ * holder can make a link that verifies.
+ */
+export function keyedChainHash(keyring: AuditKeyring, keyId: string, prevHash: string | null, content: AuditContent): string {
+  return keyring.mac(keyId, prevHash ?? '', canonicalContent(content));
+}
+
+/** The seal of a chain's head: which event is its newest and what its hash is. */
+export function chainHeadMac(keyring: AuditKeyring, keyId: string, chainKey: string, lastId: string, lastHash: string): string {
+  return keyring.mac(keyId, `audit-chain-head\n${chainKey}\n${lastId}\n${lastHash}`);
 }

@@ -64,6 +64,14 @@ export class AuditEvent {
   @Column({ name: 'prev_hash', type: 'text', nullable: true })
   prevHash!: string | null;
 
+  /**
+   * `hash` is `chainHash` keyed under this audit key (see AuditKeyring). Null only for events recorded
+   * before the trail was keyed: those verify by the old unkeyed rule, and only up to their chain's
+   * recorded legacy head (AuditLegacyHead); an unkeyed event after it is a forgery.
+   */
+  @Column({ name: 'key_id', type: 'text', nullable: true })
+  keyId!: string | null;
+
   @Column({ type: 'text' })
   hash!: string;
 }

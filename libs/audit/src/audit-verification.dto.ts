@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AUDIT_BREAKS } from './audit.service';
 import type { AuditBreak, AuditVerification, BrokenAuditLink } from './audit.service';
 
 /** OpenAPI shapes of AuditService.verify's result. */
@@ -10,9 +11,9 @@ export class BrokenAuditLinkDto implements BrokenAuditLink {
   eventId!: string;
 
   @ApiProperty({
-    enum: ['HASH_MISMATCH', 'PREV_HASH_MISMATCH'],
+    enum: AUDIT_BREAKS,
     description:
-      'HASH_MISMATCH: the event was changed after it was written. PREV_HASH_MISMATCH: the event does not follow the one it was chained to (an event before it was removed or inserted).',
+      'HASH_MISMATCH: the event was changed after it was written, or made without the audit key. PREV_HASH_MISMATCH: the event does not follow the one it was chained to (an event before it was removed or inserted). NOT_KEYED: an unkeyed event recorded after the trail was keyed (a forgery). KEY_UNKNOWN: sealed under a key no longer in the keyring. HEAD_MISMATCH: the chain\'s sealed head was altered or does not name its newest event. TRUNCATED: the chain ends before the newest event its head records (the id of that missing event).',
   })
   reason!: AuditBreak;
 }

@@ -9,7 +9,10 @@ import { DataSource } from 'typeorm';
 import { AuditTrail1764200000000 } from '../../../migrations/1764200000000-audit-trail';
 import { AuditContent, chainHash } from './audit-chain';
 import { contentOfRow } from './audit.service';
-import { AUDIT_ENTITIES, AuditClock, AuditEntry, AuditService } from './index';
+import { AUDIT_ENTITIES, AuditClock, AuditEntry, AuditKeyring, AuditService } from './index';
+
+/** The keyring the tests' processes hold; the database never sees it. */
+const KEYRING = new AuditKeyring([{ id: 'audit-test', key: Buffer.alloc(32, 3) }]);
 
 interface AuditDatabase {
   db: TestDatabase;
@@ -29,7 +32,7 @@ async function openAuditDatabase(suffix: string, clock?: AuditClock): Promise<Au
   return {
     db,
     dataSource,
-    audit: new AuditService(dataSource, clock),
+    audit: new AuditService(dataSource, KEYRING, clock),
     async close() {
       await dataSource.destroy();
       await db.drop();
@@ -141,6 +144,7 @@ describe('audit trail: recording', () => {
       details: { personCount: 2, referralId: 'REF-2025-001', roles: 'CASEWORKER,SUPERVISOR', urgent: true, previous: null },
       prev_hash: null,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      key_id: 'audit-test',
     });
     expect((row.occurred_at as Date).getTime()).toBeGreaterThanOrEqual(before);
     expect((row.occurred_at as Date).getTime()).toBeLessThanOrEqual(Date.now());
@@ -339,7 +343,7 @@ describe('audit trail: tampering', () => {
     }
   });
 
-  it('reports a changed event whose own hash was recomputed as PREV_HASH_MISMATCH on the event after it', async () => {
+  it('reports a changed event whose hash was recomputed without the key as HASH_MISMATCH at that event', async () => {
     const [row] = await t.dataSource.query(`SELECT * FROM audit_event WHERE id = $1`, [chainB[0].id]);
     const forged: AuditContent = { ...contentOfRow(row), action: 'CASE.CLOSED' };
     await tamper(t.dataSource, `UPDATE audit_event SET action = 'CASE.CLOSED', hash = $2 WHERE id = $1`, [
@@ -349,8 +353,144 @@ describe('audit trail: tampering', () => {
 
     expect(await t.audit.verify()).toMatchObject({
       ok: false,
-      firstBroken: { chainKey: `case:${caseB}`, eventId: chainB[1].id, reason: 'PREV_HASH_MISMATCH' },
+      firstBroken: { chainKey: `case:${caseB}`, eventId: chainB[0].id, reason: 'HASH_MISMATCH' },
     });
+  });
+
+  it('fails a row forged by the app role (which may insert) with a correctly computed unkeyed hash', async () => {
+    const last = chainB[chainB.length - 1];
+    const [row] = await t.dataSource.query(`SELECT * FROM audit_event WHERE id = $1`, [last.id]);
+    const forged: AuditContent = { ...contentOfRow(row), occurredAt: new Date(row.occurred_at.getTime() + 1000), action: 'CASE.CLOSED', details: {} };
+    const insertForged = async (keyId: string | null): Promise<string> =>
+      t.dataSource.transaction(async (em) => {
+        await em.query('SET LOCAL ROLE kivuko_app');
+        const [{ id }] = await em.query<{ id: string }[]>(
+          `INSERT INTO audit_event (occurred_at, chain_key, action, outcome, actor_user_id, actor_username, actor_agency_id, actor_roles,
+             case_id, field_groups, purpose, correlation_id, details, prev_hash, hash, key_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9, $10::text[], $11, $12, $13::jsonb, $14, $15, $16) RETURNING id`,
+          [
+            forged.occurredAt, forged.chainKey, forged.action, forged.outcome, forged.actorUserId, forged.actorUsername, forged.actorAgencyId,
+            forged.actorRoles, forged.caseId, forged.fieldGroups, forged.purpose, forged.correlationId, JSON.stringify(forged.details),
+            last.hash, chainHash(last.hash, forged), keyId,
+          ],
+        );
+        return id;
+      });
+
+    // Unkeyed, as every event was before the trail was keyed.
+    const unkeyed = await insertForged(null);
+    expect(await t.audit.verify()).toMatchObject({ ok: false, firstBroken: { chainKey: `case:${caseB}`, eventId: unkeyed, reason: 'NOT_KEYED' } });
+  });
+
+  it('fails a row forged by the app role that claims the audit key id', async () => {
+    const last = chainB[chainB.length - 1];
+    const [row] = await t.dataSource.query(`SELECT * FROM audit_event WHERE id = $1`, [last.id]);
+    const forged: AuditContent = { ...contentOfRow(row), action: 'CASE.CLOSED' };
+    const id = await t.dataSource.transaction(async (em) => {
+      await em.query('SET LOCAL ROLE kivuko_app');
+      const [inserted] = await em.query<{ id: string }[]>(
+        `INSERT INTO audit_event (occurred_at, chain_key, action, outcome, actor_user_id, actor_roles, case_id, field_groups, details, prev_hash, hash, key_id)
+         VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8::text[], $9::jsonb, $10, $11, 'audit-test') RETURNING id`,
+        [forged.occurredAt, forged.chainKey, forged.action, forged.outcome, forged.actorUserId, forged.actorRoles, forged.caseId, forged.fieldGroups, JSON.stringify(forged.details), last.hash, chainHash(last.hash, forged)],
+      );
+      return inserted.id;
+    });
+    expect(await t.audit.verify()).toMatchObject({ ok: false, firstBroken: { chainKey: `case:${caseB}`, eventId: id, reason: 'HASH_MISMATCH' } });
+  });
+
+  it("reports the removal of a chain's newest events as TRUNCATED, naming the newest event its head recorded", async () => {
+    await tamper(t.dataSource, `DELETE FROM audit_event WHERE id = $1`, [chainB[2].id]);
+    expect(await t.audit.verify()).toEqual({
+      ok: false,
+      chains: 3,
+      events: 6,
+      firstBroken: { chainKey: `case:${caseB}`, eventId: chainB[2].id, reason: 'TRUNCATED' },
+    });
+    await tamper(t.dataSource, `DELETE FROM audit_event WHERE id = $1`, [chainB[1].id]);
+    expect((await t.audit.verify({ pageSize: 1 })).firstBroken).toEqual({ chainKey: `case:${caseB}`, eventId: chainB[2].id, reason: 'TRUNCATED' });
+  });
+
+  it('reports a chain removed entirely as TRUNCATED', async () => {
+    for (const event of chainB) await tamper(t.dataSource, `DELETE FROM audit_event WHERE id = $1`, [event.id]);
+    expect(await t.audit.verify()).toEqual({ ok: false, chains: 2, events: 4, firstBroken: { chainKey: `case:${caseB}`, eventId: chainB[2].id, reason: 'TRUNCATED' } });
+  });
+
+  it("reports a chain head moved back by the app role (to hide removed events) as HEAD_MISMATCH", async () => {
+    await tamper(t.dataSource, `DELETE FROM audit_event WHERE id = $1`, [chainB[2].id]);
+    await t.dataSource.transaction(async (em) => {
+      await em.query('SET LOCAL ROLE kivuko_app');
+      await em.query(`UPDATE audit_chain_head SET last_id = $2, last_hash = $3 WHERE chain_key = $1`, [`case:${caseB}`, chainB[1].id, chainB[1].hash]);
+    });
+    expect((await t.audit.verify()).firstBroken).toEqual({ chainKey: `case:${caseB}`, eventId: chainB[1].id, reason: 'HEAD_MISMATCH' });
+  });
+
+  it('does not verify events sealed under a key that has left the keyring', async () => {
+    const other = new AuditService(t.dataSource, new AuditKeyring([{ id: 'another', key: Buffer.alloc(32, 9) }]));
+    expect(await other.verify()).toMatchObject({ ok: false, firstBroken: { reason: 'KEY_UNKNOWN' } });
+    const rotated = new AuditService(t.dataSource, new AuditKeyring([{ id: 'another', key: Buffer.alloc(32, 9) }, { id: 'audit-test', key: Buffer.alloc(32, 3) }]));
+    expect(await rotated.verify()).toEqual({ ok: true, chains: 3, events: 7 });
+  });
+});
+
+describe('audit trail: events recorded before the trail was keyed', () => {
+  let t: AuditDatabase;
+  const legacyCase = randomUUID();
+  let legacy: StoredEvent[];
+
+  /** Writes a chain the way the service did before it was keyed, then runs the keying migration's step. */
+  beforeEach(async () => {
+    t = await openAuditDatabase('legacy');
+    await t.dataSource.transaction(async (em) => {
+      let prev: string | null = null;
+      for (let i = 0; i < 3; i += 1) {
+        const content: AuditContent = {
+          occurredAt: new Date(Date.UTC(2026, 0, 5, 10, i)),
+          chainKey: `case:${legacyCase}`,
+          action: 'CASE.READ',
+          outcome: 'SUCCESS',
+          actorUserId: officer.userId,
+          actorUsername: officer.username,
+          actorAgencyId: officer.agencyId,
+          actorRoles: officer.roles,
+          caseId: legacyCase,
+          fieldGroups: ['IDENTITY'],
+          purpose: null,
+          correlationId: null,
+          details: { step: i },
+        };
+        const hash = chainHash(prev, content);
+        await em.query(
+          `INSERT INTO audit_event (occurred_at, chain_key, action, outcome, actor_user_id, actor_username, actor_agency_id, actor_roles, case_id, field_groups, details, prev_hash, hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9, $10::text[], $11::jsonb, $12, $13)`,
+          [content.occurredAt, content.chainKey, content.action, content.outcome, content.actorUserId, content.actorUsername, content.actorAgencyId, content.actorRoles, content.caseId, content.fieldGroups, JSON.stringify(content.details), prev, hash],
+        );
+        prev = hash;
+      }
+      await em.query(`INSERT INTO audit_legacy_head (chain_key, last_id, last_hash) SELECT DISTINCT ON (chain_key) chain_key, id, hash FROM audit_event ORDER BY chain_key, id DESC`);
+    });
+    legacy = await storedEvents(t.dataSource, `case:${legacyCase}`);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('verifies legacy events by the old rule up to their recorded head, and keyed events after them', async () => {
+    await t.dataSource.transaction((em) => t.audit.record(em, { action: 'CASE.UPDATED', actor: officer, caseId: legacyCase }));
+    expect(await t.audit.verify()).toEqual({ ok: true, chains: 1, events: 4 });
+  });
+
+  it('reports a legacy chain cut short of its recorded head as TRUNCATED', async () => {
+    await tamper(t.dataSource, `DELETE FROM audit_event WHERE id = $1`, [legacy[2].id]);
+    expect((await t.audit.verify()).firstBroken).toEqual({ chainKey: `case:${legacyCase}`, eventId: legacy[2].id, reason: 'TRUNCATED' });
+  });
+
+  it('refuses the app role any change to the legacy heads', async () => {
+    await expect(
+      t.dataSource.transaction(async (em) => {
+        await em.query('SET LOCAL ROLE kivuko_app');
+        await em.query(`UPDATE audit_legacy_head SET last_id = 1`);
+      }),
+    ).rejects.toThrow(/permission denied/);
   });
 });
 

@@ -2,7 +2,8 @@ import { Actor } from '@kivuko/platform';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditContent, AuditDetailValue, chainHash, chainKeyFor } from './audit-chain';
+import { AuditContent, AuditDetailValue, chainHash, chainHeadMac, chainKeyFor, keyedChainHash } from './audit-chain';
+import { AUDIT_KEYRING, AuditKeyring } from './audit-key';
 import { AuditOutcome } from './audit-event.entity';
 
 /**
@@ -26,12 +27,20 @@ export interface AuditEntry {
   details?: Record<string, AuditDetailValue>;
 }
 
-export type AuditBreak = 'HASH_MISMATCH' | 'PREV_HASH_MISMATCH';
+export const AUDIT_BREAKS = ['HASH_MISMATCH', 'PREV_HASH_MISMATCH', 'NOT_KEYED', 'KEY_UNKNOWN', 'HEAD_MISMATCH', 'TRUNCATED'] as const;
+export type AuditBreak = (typeof AUDIT_BREAKS)[number];
 
 export interface BrokenAuditLink {
   chainKey: string;
   eventId: string;
-  /** HASH_MISMATCH: the event's content no longer matches its hash (it was changed). PREV_HASH_MISMATCH: its predecessor is not the event it was chained to (an event was removed, inserted or rehashed). */
+  /**
+   * HASH_MISMATCH: the event's content no longer matches its hash (it was changed, or made without the
+   * audit key). PREV_HASH_MISMATCH: its predecessor is not the event it was chained to (an event was
+   * removed, inserted or rehashed). NOT_KEYED: an unkeyed event after its chain's recorded legacy head
+   * (inserted since the trail was keyed: a forgery). KEY_UNKNOWN: sealed under a key no longer in the
+   * keyring. HEAD_MISMATCH: the chain's sealed head is altered or does not name the chain's newest event.
+   * TRUNCATED: the chain ends before the newest event its head records (`eventId` is that event).
+   */
   reason: AuditBreak;
 }
 
@@ -78,10 +87,24 @@ export interface AuditRow {
   details: Record<string, unknown>;
   prev_hash: string | null;
   hash: string;
+  key_id: string | null;
 }
 
-const COLUMNS = `id, occurred_at, chain_key, action, outcome, actor_user_id, actor_username, actor_agency_id, actor_roles,
-  case_id, field_groups, purpose, correlation_id, details, prev_hash, hash`;
+/** A row as verification reads it: the event with its chain's heads beside it. */
+interface VerifiedRow extends AuditRow {
+  head_last_id: string | null;
+  head_last_hash: string | null;
+  head_key_id: string | null;
+  head_mac: string | null;
+  legacy_last_id: string | null;
+  legacy_last_hash: string | null;
+}
+
+const COLUMNS = `e.id, e.occurred_at, e.chain_key, e.action, e.outcome, e.actor_user_id, e.actor_username, e.actor_agency_id, e.actor_roles,
+  e.case_id, e.field_groups, e.purpose, e.correlation_id, e.details, e.prev_hash, e.hash, e.key_id,
+  h.last_id AS head_last_id, h.last_hash AS head_last_hash, h.key_id AS head_key_id, h.mac AS head_mac,
+  l.last_id AS legacy_last_id, l.last_hash AS legacy_last_hash`;
+const FROM = `audit_event e LEFT JOIN audit_chain_head h ON h.chain_key = e.chain_key LEFT JOIN audit_legacy_head l ON l.chain_key = e.chain_key`;
 
 /**
  * The audit trail. `record` appends an event inside the caller's transaction, chained to the last
@@ -93,6 +116,7 @@ export class AuditService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AUDIT_KEYRING) private readonly keyring: AuditKeyring,
     @Optional() @Inject(AUDIT_CLOCK) clock?: AuditClock,
   ) {
     this.clock = clock ?? (() => new Date());
@@ -129,10 +153,13 @@ export class AuditService {
       [content.chainKey],
     );
     const prevHash = last[0]?.hash ?? null;
-    await manager.query(
+    const keyId = this.keyring.activeKeyId;
+    const hash = keyedChainHash(this.keyring, keyId, prevHash, content);
+    const [{ id }] = await manager.query<{ id: string }[]>(
       `INSERT INTO audit_event (occurred_at, chain_key, action, outcome, actor_user_id, actor_username, actor_agency_id,
-         actor_roles, case_id, field_groups, purpose, correlation_id, details, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9, $10::text[], $11, $12, $13::jsonb, $14, $15)`,
+         actor_roles, case_id, field_groups, purpose, correlation_id, details, prev_hash, hash, key_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9, $10::text[], $11, $12, $13::jsonb, $14, $15, $16)
+       RETURNING id`,
       [
         content.occurredAt,
         content.chainKey,
@@ -148,8 +175,16 @@ export class AuditService {
         content.correlationId,
         JSON.stringify(content.details),
         prevHash,
-        chainHash(prevHash, content),
+        hash,
+        keyId,
       ],
+    );
+    // The chain's sealed head moves with it, in the same transaction and under the same lock.
+    await manager.query(
+      `INSERT INTO audit_chain_head (chain_key, last_id, last_hash, key_id, mac, updated_at) VALUES ($1, $2, $3, $4, $5, now())
+       ON CONFLICT (chain_key) DO UPDATE SET last_id = EXCLUDED.last_id, last_hash = EXCLUDED.last_hash, key_id = EXCLUDED.key_id,
+         mac = EXCLUDED.mac, updated_at = EXCLUDED.updated_at`,
+      [content.chainKey, String(id), hash, keyId, chainHeadMac(this.keyring, keyId, content.chainKey, String(id), hash)],
     );
   }
 
@@ -166,8 +201,11 @@ export class AuditService {
    * the first broken link. No long transaction is held: within a chain, an event is inserted only
    * after its predecessor committed, so each page sees every chain as an unbroken prefix.
    *
-   * Removing the newest events of a chain leaves a shorter chain that still verifies; catching that
-   * needs the chain heads kept elsewhere.
+   * Keyed events must carry a valid HMAC under a key of the keyring; unkeyed (legacy) events are
+   * accepted only up to their chain's recorded legacy head. Each chain must end exactly at its sealed
+   * head (and at or after its legacy head), so removing a chain's newest events is seen too. What this
+   * cannot see: a superuser who removes a chain together with its heads, or puts back an older sealed
+   * head after removing the events that followed it.
    */
   async verify(options: VerifyOptions = {}): Promise<AuditVerification> {
     const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -176,38 +214,79 @@ export class AuditService {
     let chains = 0;
     let events = 0;
     let firstBroken: BrokenAuditLink | undefined;
-    let chainKey: string | null = null;
-    let expectedPrev: string | null = null;
+    let chain: ChainWalk | null = null;
     let after: AuditRow | undefined;
+    const close = (walk: ChainWalk | null): void => {
+      if (walk && !firstBroken) firstBroken = this.chainEnd(walk);
+    };
 
     for (;;) {
-      const rows: AuditRow[] = after
+      const rows: VerifiedRow[] = after
         ? await this.dataSource.query(
-            `SELECT ${COLUMNS} FROM audit_event WHERE (chain_key, id) > ($1, $2::bigint) ORDER BY chain_key, id LIMIT $3`,
+            `SELECT ${COLUMNS} FROM ${FROM} WHERE (e.chain_key, e.id) > ($1, $2::bigint) ORDER BY e.chain_key, e.id LIMIT $3`,
             [after.chain_key, after.id, pageSize],
           )
-        : await this.dataSource.query(`SELECT ${COLUMNS} FROM audit_event ORDER BY chain_key, id LIMIT $1`, [pageSize]);
+        : await this.dataSource.query(`SELECT ${COLUMNS} FROM ${FROM} ORDER BY e.chain_key, e.id LIMIT $1`, [pageSize]);
 
       for (const row of rows) {
-        if (row.chain_key !== chainKey) {
+        if (row.chain_key !== chain?.first.chain_key) {
+          close(chain);
           chains += 1;
-          chainKey = row.chain_key;
-          expectedPrev = null;
+          chain = { first: row, last: row, keyed: false, legacyHeadSeen: false };
         }
         events += 1;
-        if (!firstBroken) {
-          if (row.prev_hash !== expectedPrev) {
-            firstBroken = { chainKey: row.chain_key, eventId: row.id, reason: 'PREV_HASH_MISMATCH' };
-          } else if (chainHash(row.prev_hash, contentOfRow(row)) !== row.hash) {
-            firstBroken = { chainKey: row.chain_key, eventId: row.id, reason: 'HASH_MISMATCH' };
-          }
-        }
-        expectedPrev = row.hash;
+        if (!firstBroken) firstBroken = this.linkBreak(row, chain.last === row ? null : chain.last.hash);
+        if (row.key_id !== null) chain.keyed = true;
+        if (row.legacy_last_id !== null && row.id === String(row.legacy_last_id) && row.hash === row.legacy_last_hash) chain.legacyHeadSeen = true;
+        chain.last = row;
       }
       if (rows.length < pageSize) break;
       after = rows[rows.length - 1];
     }
+    close(chain);
+    if (!firstBroken) firstBroken = await this.headWithoutChain();
     return firstBroken ? { ok: false, chains, events, firstBroken } : { ok: true, chains, events };
+  }
+
+  /** What is wrong with one event and its link to the one before (null: the chain's first event). */
+  private linkBreak(row: VerifiedRow, expectedPrev: string | null): BrokenAuditLink | undefined {
+    const at = (reason: AuditBreak): BrokenAuditLink => ({ chainKey: row.chain_key, eventId: row.id, reason });
+    if (row.key_id === null) {
+      // Unkeyed: only a legacy event, recorded before the trail was keyed, may be.
+      if (row.legacy_last_id === null || BigInt(row.id) > BigInt(row.legacy_last_id)) return at('NOT_KEYED');
+      if (row.prev_hash !== expectedPrev) return at('PREV_HASH_MISMATCH');
+      return chainHash(row.prev_hash, contentOfRow(row)) === row.hash ? undefined : at('HASH_MISMATCH');
+    }
+    if (row.prev_hash !== expectedPrev) return at('PREV_HASH_MISMATCH');
+    if (!this.keyring.has(row.key_id)) return at('KEY_UNKNOWN');
+    return keyedChainHash(this.keyring, row.key_id, row.prev_hash, contentOfRow(row)) === row.hash ? undefined : at('HASH_MISMATCH');
+  }
+
+  /** Whether a chain ends where its heads say it does. */
+  private chainEnd(walk: ChainWalk): BrokenAuditLink | undefined {
+    const { last } = walk;
+    const at = (eventId: string, reason: AuditBreak): BrokenAuditLink => ({ chainKey: last.chain_key, eventId, reason });
+    if (last.legacy_last_id !== null && !walk.legacyHeadSeen) return at(String(last.legacy_last_id), 'TRUNCATED');
+    if (!walk.keyed) return undefined;
+    if (last.head_last_id === null || last.head_key_id === null || last.head_mac === null || last.head_last_hash === null) return at(last.id, 'HEAD_MISMATCH');
+    if (!this.keyring.has(last.head_key_id)) return at(last.id, 'KEY_UNKNOWN');
+    const headId = String(last.head_last_id);
+    if (chainHeadMac(this.keyring, last.head_key_id, last.chain_key, headId, last.head_last_hash) !== last.head_mac) return at(last.id, 'HEAD_MISMATCH');
+    if (BigInt(last.id) < BigInt(headId)) return at(headId, 'TRUNCATED');
+    if (last.id !== headId || last.hash !== last.head_last_hash) return at(last.id, 'HEAD_MISMATCH');
+    return undefined;
+  }
+
+  /** A head whose chain has no event left at all: the whole chain was removed. */
+  private async headWithoutChain(): Promise<BrokenAuditLink | undefined> {
+    const rows = await this.dataSource.query<{ chain_key: string; last_id: string }[]>(
+      `SELECT chain_key, last_id FROM (
+         SELECT chain_key, last_id FROM audit_chain_head UNION ALL SELECT chain_key, last_id FROM audit_legacy_head
+       ) heads
+       WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.chain_key = heads.chain_key)
+       ORDER BY chain_key LIMIT 1`,
+    );
+    return rows[0] ? { chainKey: rows[0].chain_key, eventId: String(rows[0].last_id), reason: 'TRUNCATED' } : undefined;
   }
 
   /** Checks the entry and puts it in the exact form PostgreSQL will store and give back. */
@@ -239,6 +318,14 @@ export class AuditService {
       details: detailsOf(entry.details ?? {}),
     };
   }
+}
+
+/** A chain as verification walks it. */
+interface ChainWalk {
+  first: AuditRow;
+  last: VerifiedRow;
+  keyed: boolean;
+  legacyHeadSeen: boolean;
 }
 
 /** The hashed content of a stored row, exactly as `record` hashed it. */

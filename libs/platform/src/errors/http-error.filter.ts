@@ -79,6 +79,12 @@ export function toErrorResponse(error: unknown, correlationId: string): { status
   };
 }
 
+/** Seconds a 429 asks the caller to wait: what the refusal says (`details.retryAfterSeconds`), else one. */
+export function retryAfterSeconds(details: unknown): number {
+  const said = (details as { retryAfterSeconds?: unknown } | null | undefined)?.retryAfterSeconds;
+  return typeof said === 'number' && Number.isFinite(said) && said >= 1 ? Math.ceil(said) : 1;
+}
+
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
@@ -91,6 +97,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (status >= 500) {
       this.logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), correlationId: body.correlationId }, 'unhandled error');
     }
+    if (status === HttpStatus.TOO_MANY_REQUESTS) void reply.header('retry-after', String(retryAfterSeconds(body.details)));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

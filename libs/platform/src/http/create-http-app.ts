@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { CORRELATION_HEADER, correlationIdFor } from './correlation';
+import { registerSecurityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
 export const API_PREFIX = 'api';
@@ -42,6 +43,8 @@ export async function createHttpApp(rootModule: Type<unknown> | ReturnType<typeo
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     void reply.header(CORRELATION_HEADER, request.id);
   });
+  // Security headers (CSP, nosniff, referrer, frame denial, HSTS in production) and no-store on /api.
+  await registerSecurityHeaders(app, config, DOCS_PATH, API_PREFIX);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
