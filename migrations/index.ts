@@ -19,6 +19,7 @@ import { CaseManagement1765400000000 } from './1765400000000-case-management';
 import { ReferralQueueScale1765500000000 } from './1765500000000-referral-queue-scale';
 import { ChildCare1765600000000 } from './1765600000000-child-care';
 import { OneOpenRecord1765700000000 } from './1765700000000-one-open-record';
+import { UnrelatedOffenceFinding1765800000000 } from './1765800000000-unrelated-offence-finding';
 import { LoginSlowdown1765840000000 } from './1765840000000-login-slowdown';
 import { KeyedAuditChain1765841000000 } from './1765841000000-keyed-audit-chain';
 
@@ -45,6 +46,7 @@ export const ALL_MIGRATIONS: Function[] = [
   ReferralQueueScale1765500000000,
   ChildCare1765600000000,
   OneOpenRecord1765700000000,
+  UnrelatedOffenceFinding1765800000000,
   LoginSlowdown1765840000000,
   KeyedAuditChain1765841000000,
 ];

@@ -198,4 +198,44 @@ describe('case access: scope, field groups, consent, row-level security, audit',
     const verify = await api.http().get('/api/v1/audit/verify').set(await api.as('monitor')).expect(200);
     expect(verify.body.ok).toBe(true);
   });
+
+  // Last: it shares a case with both NGOs, which the row-level security counts above do not expect.
+  it('lets only the recorder’s agency, the border point, the lead agency or a supervisor withdraw a consent recorded for another agency', async () => {
+    const res = await api.http().post('/api/v1/intakes').set(await api.as('border.official')).send(intake(NMG, { fear_of_return: true })).expect(201);
+    const otherCase = res.body.cases[0].id as string;
+    await share(otherCase, TUMAINI);
+    await share(otherCase, HAKI);
+    const consentFor = async (recipientAgencyId: string): Promise<string> =>
+      (
+        await api.http()
+          .post(`/api/v1/cases/${otherCase}/consents`)
+          .set(await api.as('border.official'))
+          .send({ purpose: 'REFERRAL', recipientAgencyId, fieldGroups: ['NEEDS'], decision: 'GIVEN', language: 'sw' })
+          .expect(201)
+      ).body.id as string;
+    const withdraw = async (username: string, consentId: string) =>
+      api.http().post(`/api/v1/cases/${otherCase}/consents/${consentId}/withdraw`).set(await api.as(username)).send({ reason: 'asked' });
+    const withdrawn = async (consentId: string) => (await api.owner<{ at: Date | null }>(`SELECT withdrawn_at AS at FROM consent_record WHERE id = $1`, [consentId]))[0].at !== null;
+
+    // The legal-aid NGO sees the case, but the consent is the shelter's, recorded by the border authority.
+    const forShelter = await consentFor(TUMAINI);
+    const refused = await withdraw('legal.caseworker', forShelter);
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'CONSENT.NOT_YOURS_TO_WITHDRAW' });
+    expect(await withdrawn(forShelter)).toBe(false);
+    expect(await api.owner(`SELECT 1 FROM audit_event WHERE case_id = $1 AND action = 'CONSENT.WITHDRAWN'`, [otherCase])).toEqual([]);
+    // The border point of arrival may (the recorder's agency, here too).
+    expect((await withdraw('border.official', forShelter)).status).toBe(200);
+
+    // Once the legal-aid NGO leads the case, it may.
+    const again = await consentFor(TUMAINI);
+    await api.owner(`INSERT INTO case_lead (case_id, agency_id, source) VALUES ($1, $2, 'REFERRAL')`, [otherCase, HAKI]);
+    expect((await withdraw('legal.caseworker', again)).status).toBe(200);
+    expect(await withdrawn(again)).toBe(true);
+
+    // The recipient itself may always give up a consent recorded for it; a supervisor may withdraw any.
+    expect((await withdraw('shelter.caseworker', await consentFor(TUMAINI))).status).toBe(200);
+    const forLegalAid = await consentFor(HAKI);
+    expect((await withdraw('shelter.caseworker', forLegalAid)).status).toBe(403);
+    expect((await withdraw('shelter.manager', forLegalAid)).status).toBe(200);
+  });
 });

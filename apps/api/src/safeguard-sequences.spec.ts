@@ -1,6 +1,6 @@
 // The oracle is the safeguards' own pure functions (the same ones the services call): the point of these
 // properties is that the API never decides otherwise than they do on the facts the test has built up.
-import { AppealOutcome, CHILD_PROFILES, detentionGrounds, IndividualAssessment, NO_FACTS, nonRefoulementReasons, Offence, OFFENCES, profileRemovalRefused, prosecutionBlocked, SafeguardFacts, TraffickingStatus } from '@kivuko/runtime';
+import { AppealOutcome, CHILD_PROFILES, detentionGrounds, IndividualAssessment, NO_FACTS, nonRefoulementReasons, Offence, OFFENCES, profileRemovalRefused, prosecutionBlocked, prosecutionRefusal, SafeguardFacts, TraffickingStatus } from '@kivuko/runtime';
 import fc from 'fast-check';
 import { DemoApi, startDemoApi } from './demo-api';
 import { at, day, detentionBody, registerArrival, shareWith } from './protection-fixtures';
@@ -10,8 +10,10 @@ import { at, day, detentionBody, registerArrival, shareWith } from './protection
  * random sequence of real HTTP calls as the demo users who would make them, and keeps a model of the
  * safeguard facts built only from the calls that succeeded. After every call the answer must be what the
  * pure safeguard functions say on the model: a removal, a detention or a prosecution flag goes through
- * only when nothing protects the person, and a refusal names exactly the model's reasons, writes nothing
- * it was asked to write, and leaves one BLOCKED row on the safeguard trail.
+ * only when nothing protects the person (or, for another offence than a status offence, on a
+ * supervisor's finding that it is unrelated to the trafficking, kept as an OVERRIDDEN row), and a refusal
+ * names exactly the model's reasons, writes nothing it was asked to write, and leaves one BLOCKED row on
+ * the safeguard trail.
  */
 
 type ProfileCode = SafeguardFacts['profiles'][number];
@@ -34,7 +36,8 @@ type Action =
   | { kind: 'EXECUTE_REMOVAL' }
   | { kind: 'DETAIN'; assessment: IndividualAssessment; by: DetainedBy }
   | { kind: 'END_DETENTION' }
-  | { kind: 'FLAG_PROSECUTION'; offence: Offence };
+  | { kind: 'FLAG_PROSECUTION'; offence: Offence }
+  | { kind: 'FLAG_OTHER_WITH_FINDING'; by: 'OFFICIAL' | 'SUPERVISOR' };
 
 type AgeAction = { kind: 'REMOVE_CHILD_PROFILE'; profile: ProfileCode } | { kind: 'REQUEST_AGE_ASSESSMENT' } | { kind: 'COMPLETE_AGE_ASSESSMENT'; minimumAge: number; span: number };
 
@@ -61,6 +64,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'END_DETENTION' as const }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('FLAG_PROSECUTION' as const), offence: fc.constantFrom(...OFFENCES) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('FLAG_OTHER_WITH_FINDING' as const), by: fc.constantFrom('OFFICIAL' as const, 'SUPERVISOR' as const) }) },
 );
 
 const ageActionArb: fc.Arbitrary<AgeAction> = fc.oneof(
@@ -78,6 +82,9 @@ const EXAMPLES: Action[][] = [
     { kind: 'IDENTIFY', status: 'PRESUMED' },
     { kind: 'DETAIN', assessment: { pregnant: false, seriouslyIll: false }, by: 'OFFICIAL' },
     { kind: 'FLAG_PROSECUTION', offence: 'IRREGULAR_ENTRY' },
+    { kind: 'FLAG_PROSECUTION', offence: 'OTHER' },
+    { kind: 'FLAG_OTHER_WITH_FINDING', by: 'OFFICIAL' },
+    { kind: 'FLAG_OTHER_WITH_FINDING', by: 'SUPERVISOR' },
     { kind: 'ORDER_REMOVAL' },
     { kind: 'START_REFLECTION', startsInDays: 0, days: 10 },
     { kind: 'ORDER_REMOVAL' },
@@ -120,6 +127,7 @@ const NUM_RUNS = 20;
 const GRANT_RUNS = 12;
 const AGE_RUNS = 12;
 const MAX_ACTIONS = 8;
+const FINDING = 'The assault on the officer took place at the post, long after the exploitation had ended: unrelated to the trafficking.';
 const JUSTIFICATION = 'No shelter place is open tonight and the person was seen with the smuggler at the post; held in the family room, reviewed in the morning.';
 
 /** Where the trafficking record may go from each status (the anti-trafficking coordinator's workflow). */
@@ -132,7 +140,7 @@ const NEXT_STATUS: Readonly<Record<TraffickingStatus, readonly TraffickingStatus
 
 interface Res {
   status: number;
-  body: { code?: string; message?: string; details?: { reasons?: unknown; grounds?: unknown; override?: unknown }; id?: string; protectedGrounds?: string[]; override?: unknown; status?: string };
+  body: { code?: string; message?: string; details?: { reasons?: unknown; grounds?: unknown; override?: unknown; finding?: unknown; fields?: { path: string }[] }; id?: string; protectedGrounds?: string[]; override?: unknown; status?: string };
 }
 interface TrailEntry {
   safeguard: string;
@@ -420,6 +428,27 @@ describe('safeguards over random sequences of casework through the API', () => {
         } else {
           expect(res.status).toBe(201);
           expect(await prosecutionFlags(caseId)).toBe(before + 1);
+        }
+        return res.status;
+      }
+      case 'FLAG_OTHER_WITH_FINDING': {
+        const facts = factsOf(model);
+        const victim = prosecutionBlocked(facts, 'OTHER');
+        const refusal = prosecutionRefusal(facts, 'OTHER', { bySupervisor: action.by === 'SUPERVISOR', text: FINDING });
+        const before = await prosecutionFlags(caseId);
+        const user = action.by === 'SUPERVISOR' ? 'border.supervisor' : 'border.official';
+        const res = await post(user, `cases/${caseId}/flags`, { kind: 'PROSECUTION', offence: 'OTHER', reason: 'Assaulted an officer', unrelatedOffenceFinding: FINDING });
+        if (refusal !== null && victim) {
+          expect({ status: res.status, code: res.body.code, finding: res.body.details?.finding }).toEqual({ status: 409, code: 'SAFEGUARD.NON_CRIMINALISATION', finding: refusal });
+          expect(await prosecutionFlags(caseId)).toBe(before);
+          model.trail.push({ safeguard: 'NON_CRIMINALISATION', outcome: 'BLOCKED', attempted: 'FLAG_PROSECUTION:OTHER', reasons: ['TRAFFICKING_VICTIM'] });
+        } else if (refusal !== null) {
+          expect({ status: res.status, fields: res.body.details?.fields?.map((f) => f.path) }).toEqual({ status: 400, fields: ['unrelatedOffenceFinding'] });
+          expect(await prosecutionFlags(caseId)).toBe(before);
+        } else {
+          expect(res.status).toBe(201);
+          expect(await prosecutionFlags(caseId)).toBe(before + 1);
+          if (victim) model.trail.push({ safeguard: 'NON_CRIMINALISATION', outcome: 'OVERRIDDEN', attempted: 'FLAG_PROSECUTION:OTHER', reasons: ['TRAFFICKING_VICTIM'] });
         }
         return res.status;
       }

@@ -204,12 +204,13 @@ describe('safeguards', () => {
       const detentions = await get('monitor', 'monitor/detentions?open=true');
       expect(detentions.status).toBe(200);
       const seen = detentions.body.items.find((d: { episodeId: string }) => d.episodeId === overridden.body.id);
-      // Trafficking is a section monitors never receive: the ground shows as a generic one; a child's would show as such.
-      expect(seen).toMatchObject({ protectedGrounds: ['OTHER_PROTECTED_GROUND'], override: { justification }, borderPoint: 'NMG' });
-      expect(JSON.stringify(detentions.body)).not.toContain('TRAFFICKING');
+      // The monitor is entitled to the exact ground, never to her account.
+      expect(seen).toMatchObject({ protectedGrounds: ['TRAFFICKING_VICTIM'], override: { justification }, borderPoint: 'NMG' });
       expect(JSON.stringify(detentions.body)).not.toMatch(/debt|deceived|Amina/);
       const events = await get('monitor', 'monitor/safeguard-events?outcome=OVERRIDDEN');
-      expect(events.body.items.filter((e: { caseNumber: string }) => e.caseNumber === seen.caseNumber)).toHaveLength(1);
+      expect(events.body.items.filter((e: { caseNumber: string }) => e.caseNumber === seen.caseNumber).map((e: { reasons: string[] }) => e.reasons)).toEqual([['TRAFFICKING_VICTIM']]);
+      const blocked = (await get('monitor', 'monitor/safeguard-events?outcome=BLOCKED&safeguard=DETENTION_GUARD&limit=200')).body.items.filter((e: { caseNumber: string }) => e.caseNumber === seen.caseNumber);
+      expect(blocked.map((e: { reasons: string[] }) => e.reasons)).toEqual([['TRAFFICKING_VICTIM'], ['TRAFFICKING_VICTIM'], ['TRAFFICKING_VICTIM']]);
       expect((await get('border.official', 'monitor/detentions')).status).toBe(403);
     });
 
@@ -266,14 +267,66 @@ describe('safeguards', () => {
       expect(await alerts()).toHaveLength(2);
     });
 
-    it('shows a child’s detention to the monitor at once', async () => {
-      const caseId = await registerArrival(api, { givenName: 'Yonas', statedAge: 15, answers: { caregiver_present: false } });
+    it('never detains an unaccompanied child, not even on a supervisor’s justified override, and points to interim care or a child shelter', async () => {
+      const caseId = await registerArrival(api, { givenName: 'Yonas', statedAge: 12, answers: { caregiver_present: false } });
       const justification = 'Boat arrival at night with no interim care place open; kept in the family room with a social worker present.';
+      for (const [username, extra] of [['border.official', {}], ['border.supervisor', { overrideJustification: justification }]] as const) {
+        const refused = await post(username, `cases/${caseId}/detentions`, detentionBody(extra));
+        expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'SAFEGUARD.DETENTION_GUARD' });
+        expect(refused.body.details).toEqual({
+          grounds: ['UNACCOMPANIED_OR_SEPARATED_CHILD'],
+          override: 'NO_OVERRIDE_EXISTS',
+          alternatives: ['INTERIM_CARE_PLACEMENT', 'CHILD_SHELTER'],
+          alternativeRoute: `POST /api/v1/cases/${caseId}/care-placements`,
+        });
+        expect(refused.body.message).toMatch(/never detained.*interim care.*child shelter/);
+      }
+      expect(await count('detention_episode', caseId)).toBe(0);
+      expect((await trail(caseId)).map((e) => [e.outcome, e.reasons, e.justification])).toEqual([
+        ['BLOCKED', ['UNACCOMPANIED_OR_SEPARATED_CHILD'], null],
+        ['BLOCKED', ['UNACCOMPANIED_OR_SEPARATED_CHILD'], null],
+      ]);
+    });
+
+    it('never detains a separated child either', async () => {
+      const caseId = await registerArrival(api, { givenName: 'Furaha', statedAge: 13, answers: { caregiver_relationship: 'RELATIVE' } });
+      const profiles = (await get('border.official', `cases/${caseId}/profiles`)).body.current.map((p: { profile: string }) => p.profile);
+      expect(profiles).toContain('SEPARATED_CHILD');
+      const justification = 'Her uncle absconded from open reception twice; held in the family room with a social worker present.';
+      const refused = await post('border.supervisor', `cases/${caseId}/detentions`, detentionBody({ overrideJustification: justification }));
+      expect({ status: refused.status, override: refused.body.details?.override }).toEqual({ status: 409, override: 'NO_OVERRIDE_EXISTS' });
+      expect(await count('detention_episode', caseId)).toBe(0);
+    });
+
+    it('detains an accompanied child only on a supervisor’s justification with a best-interests assessment on record, and shows it to the monitor at once', async () => {
+      const caseId = await registerArrival(api, { givenName: 'Hawa', statedAge: 10, sex: 'FEMALE', answers: { reasons_for_leaving: ['WORK'], caregiver_present: true } });
+      await shareWith(api, caseId, 'Child Protection Service');
+      const justification = 'Her mother is held after absconding twice; the family is kept together in the family room, reviewed daily.';
+      const withoutAssessment = await post('border.supervisor', `cases/${caseId}/detentions`, detentionBody({ overrideJustification: justification }));
+      expect({ status: withoutAssessment.status, code: withoutAssessment.body.code, details: withoutAssessment.body.details }).toEqual({
+        status: 409,
+        code: 'SAFEGUARD.DETENTION_GUARD',
+        details: { grounds: ['CHILD'], override: 'BEST_INTERESTS_ASSESSMENT_REQUIRED', missing: ['bestInterestsAssessment'] },
+      });
+      expect(await count('detention_episode', caseId)).toBe(0);
+
+      // An assessment opened is not one on record: it must be completed.
+      const bia = await post('child.protection', `cases/${caseId}/best-interests`, { kind: 'BIA', openedOn: day() });
+      expect(bia.status).toBe(201);
+      const opened = await post('border.supervisor', `cases/${caseId}/detentions`, detentionBody({ overrideJustification: justification }));
+      expect(opened.body.details?.override).toBe('BEST_INTERESTS_ASSESSMENT_REQUIRED');
+      const done = await post('child.protection', `cases/${caseId}/best-interests/${bia.body.id}/complete`, { completedOn: day(), reasons: 'Staying with her mother is in her best interests; separation would harm her.' });
+      expect(done.status).toBe(200);
+      // The official still may not override; the supervisor may.
+      expect((await post('border.official', `cases/${caseId}/detentions`, detentionBody({ overrideJustification: justification }))).body.details?.override).toBe('OVERRIDE_NOT_PERMITTED');
       const held = await post('border.supervisor', `cases/${caseId}/detentions`, detentionBody({ overrideJustification: justification }));
       expect(held.status).toBe(201);
-      expect(held.body.protectedGrounds).toEqual(['CHILD']);
-      const seen = (await get('monitor', 'monitor/detentions')).body.items.find((d: { episodeId: string }) => d.episodeId === held.body.id);
-      expect(seen).toMatchObject({ childNow: true, protectedGrounds: ['CHILD'] });
+      expect(held.body).toMatchObject({ protectedGrounds: ['CHILD'], override: { justification } });
+
+      const seen = (await get('monitor', 'monitor/detentions?open=true')).body.items.find((d: { episodeId: string }) => d.episodeId === held.body.id);
+      expect(seen).toMatchObject({ protectedGrounds: ['CHILD'], override: { justification } });
+      const events = (await get('monitor', 'monitor/safeguard-events?outcome=OVERRIDDEN&safeguard=DETENTION_GUARD')).body.items.filter((e: { caseNumber: string }) => e.caseNumber === seen.caseNumber);
+      expect(events).toEqual([expect.objectContaining({ outcome: 'OVERRIDDEN', attempted: 'OPEN_DETENTION', reasons: ['CHILD'], justification })]);
     });
   });
 
@@ -302,17 +355,88 @@ describe('safeguards', () => {
     });
   });
 
+  describe('the monitor sees the exact reason', () => {
+    it('names the precise reason a removal was refused to the monitor, while an agency without the section still reads a generic one', async () => {
+      const caseId = await migrant();
+      await shareWith(api, caseId, 'Anti-Trafficking Secretariat');
+      expect((await api.http().put(`/api/v1/cases/${caseId}/trafficking/identification`).set(await api.as('trafficking.coordinator')).send({ status: 'PRESUMED' })).status).toBe(200);
+      await addProfile(api, caseId, 'ASYLUM_SEEKER');
+      const refused = await post('immigration.officer', `cases/${caseId}/removal-orders`, { decidedOn: day(), legalBasis: 'Immigration Act s.40', destinationCountry: 'ETH' });
+      expect(refused.status).toBe(409);
+      const [caseNumber] = (await api.owner<{ case_number: string }>(`SELECT case_number FROM case_file WHERE id = $1`, [caseId])).map((r) => r.case_number);
+      const events = (await get('monitor', 'monitor/safeguard-events?safeguard=NON_REFOULEMENT&limit=200')).body.items.filter((e: { caseNumber: string }) => e.caseNumber === caseNumber);
+      expect(events.map((e: { reasons: string[] }) => e.reasons)).toEqual([['ASYLUM_WISH_PENDING', 'PRESUMED_TRAFFICKING_VICTIM_WITHOUT_REFLECTION_PERIOD']]);
+      expect(JSON.stringify(events)).not.toContain('PROTECTION_NEED_OPEN');
+      // Immigration does not receive the trafficking section: its own view of the lock stays reduced.
+      const immigration = (await get('immigration.officer', `cases/${caseId}/safeguards`)).body.removal.reasons.map((r: { code: string }) => r.code);
+      expect(immigration).toContain('PROTECTION_NEED_OPEN');
+      expect(immigration).not.toContain('PRESUMED_TRAFFICKING_VICTIM_WITHOUT_REFLECTION_PERIOD');
+    });
+  });
+
   describe('non-criminalisation', () => {
-    it('refuses to flag a presumed trafficking victim for prosecution for irregular entry, but not for another offence', async () => {
+    it('refuses to flag a presumed trafficking victim for prosecution for irregular entry, even with a supervisor’s finding', async () => {
       const caseId = await registerArrival(api, { sex: 'FEMALE', answers: { movement_controlled: true, debt_bondage: true } });
       const refused = await post('border.official', `cases/${caseId}/flags`, { kind: 'PROSECUTION', offence: 'IRREGULAR_ENTRY', reason: 'Crossed outside the post' });
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe('SAFEGUARD.NON_CRIMINALISATION');
+      expect(refused.body.details).toEqual({ offence: 'IRREGULAR_ENTRY', reasons: ['TRAFFICKING_VICTIM'] });
+      const bySupervisor = await post('border.supervisor', `cases/${caseId}/flags`, { kind: 'PROSECUTION', offence: 'IRREGULAR_ENTRY', reason: 'Crossed outside the post' });
+      expect({ status: bySupervisor.status, code: bySupervisor.body.code }).toEqual({ status: 409, code: 'SAFEGUARD.NON_CRIMINALISATION' });
+      // A finding answers only another offence: offered for a status offence it is a bad field.
+      const withFinding = await post('border.supervisor', `cases/${caseId}/flags`, {
+        kind: 'PROSECUTION',
+        offence: 'IRREGULAR_ENTRY',
+        reason: 'Crossed outside the post',
+        unrelatedOffenceFinding: 'She crossed on her own after escaping; the crossing has nothing to do with the trafficking.',
+      });
+      expect(withFinding.status).toBe(400);
+      expect(withFinding.body.details.fields.map((f: { path: string }) => f.path)).toEqual(['unrelatedOffenceFinding']);
       expect(await count('protection_flag', caseId)).toBe(0);
-      expect((await trail(caseId)).map((e) => e.attempted)).toEqual(['FLAG_PROSECUTION:IRREGULAR_ENTRY']);
-      const other = await post('border.official', `cases/${caseId}/flags`, { kind: 'PROSECUTION', offence: 'OTHER', reason: 'Assaulted an officer' });
-      expect(other.status).toBe(201);
-      expect(other.body).toMatchObject({ kind: 'PROSECUTION', offence: 'OTHER', open: true });
+      expect((await trail(caseId)).map((e) => e.attempted)).toEqual(['FLAG_PROSECUTION:IRREGULAR_ENTRY', 'FLAG_PROSECUTION:IRREGULAR_ENTRY']);
+    });
+
+    it('flags a presumed trafficking victim for another offence only on a supervisor’s written finding that it is unrelated, shown to the monitor', async () => {
+      const caseId = await registerArrival(api, { sex: 'FEMALE', answers: { movement_controlled: true, debt_bondage: true } });
+      const body = { kind: 'PROSECUTION', offence: 'OTHER', reason: 'Assaulted an officer' };
+      const finding = 'The assault on the officer took place at the post after she had left the exploiters; it is unrelated to the trafficking.';
+
+      const bare = await post('border.official', `cases/${caseId}/flags`, body);
+      expect({ status: bare.status, code: bare.body.code, details: bare.body.details }).toEqual({
+        status: 409,
+        code: 'SAFEGUARD.NON_CRIMINALISATION',
+        details: { offence: 'OTHER', reasons: ['TRAFFICKING_VICTIM'], finding: 'FINDING_REQUIRED', missing: ['unrelatedOffenceFinding'] },
+      });
+      expect(bare.body.message).toContain('unrelated to the trafficking');
+      const bareBySupervisor = await post('border.supervisor', `cases/${caseId}/flags`, body);
+      expect(bareBySupervisor.body.details?.finding).toBe('FINDING_REQUIRED');
+      const byOfficial = await post('border.official', `cases/${caseId}/flags`, { ...body, unrelatedOffenceFinding: finding });
+      expect({ status: byOfficial.status, finding: byOfficial.body.details?.finding }).toEqual({ status: 409, finding: 'FINDING_NOT_PERMITTED' });
+      const short = await post('border.supervisor', `cases/${caseId}/flags`, { ...body, unrelatedOffenceFinding: 'Unrelated.' });
+      expect({ status: short.status, finding: short.body.details?.finding }).toEqual({ status: 409, finding: 'FINDING_TOO_SHORT' });
+      expect(await count('protection_flag', caseId)).toBe(0);
+
+      const flagged = await post('border.supervisor', `cases/${caseId}/flags`, { ...body, unrelatedOffenceFinding: finding });
+      expect(flagged.status).toBe(201);
+      expect(flagged.body).toMatchObject({ kind: 'PROSECUTION', offence: 'OTHER', open: true, unrelatedOffenceFinding: { text: finding, by: expect.any(String) } });
+      expect((await trail(caseId)).map((e) => [e.outcome, e.attempted, e.justification])).toEqual([
+        ['BLOCKED', 'FLAG_PROSECUTION:OTHER', null],
+        ['BLOCKED', 'FLAG_PROSECUTION:OTHER', null],
+        ['BLOCKED', 'FLAG_PROSECUTION:OTHER', null],
+        ['BLOCKED', 'FLAG_PROSECUTION:OTHER', null],
+        ['OVERRIDDEN', 'FLAG_PROSECUTION:OTHER', finding],
+      ]);
+      const [caseNumber] = (await api.owner<{ case_number: string }>(`SELECT case_number FROM case_file WHERE id = $1`, [caseId])).map((r) => r.case_number);
+      const seen = (await get('monitor', 'monitor/safeguard-events?safeguard=NON_CRIMINALISATION&outcome=OVERRIDDEN')).body.items.filter((e: { caseNumber: string }) => e.caseNumber === caseNumber);
+      expect(seen).toEqual([expect.objectContaining({ attempted: 'FLAG_PROSECUTION:OTHER', reasons: ['TRAFFICKING_VICTIM'], justification: finding })]);
+    });
+
+    it('asks no finding to flag a person who is not a trafficking victim for another offence, and takes a finding only with an OTHER prosecution', async () => {
+      const caseId = await migrant();
+      expect((await post('border.official', `cases/${caseId}/flags`, { kind: 'PROSECUTION', offence: 'OTHER', reason: 'Assaulted an officer' })).status).toBe(201);
+      const onRisk = await post('border.official', `cases/${caseId}/flags`, { kind: 'REFOULEMENT_RISK', reason: 'New reports on returnees', unrelatedOffenceFinding: 'x'.repeat(60) });
+      expect(onRisk.status).toBe(400);
+      expect(onRisk.body.details.fields.map((f: { path: string }) => f.path)).toEqual(['unrelatedOffenceFinding']);
     });
 
     it('lets the authority flag a migrant with no protection profile for irregular entry', async () => {
@@ -335,7 +459,7 @@ describe('safeguards', () => {
 
       const requested = await post('child.protection', `cases/${caseId}/age-assessments`, { seriousDoubt: 'A passport found in his bag gives 2001 as the year of birth', requestedOn: day() });
       expect(requested.status).toBe(201);
-      expect((await get('border.official', `cases/${caseId}/safeguards`)).body.detention.protectedGrounds.map((g: { code: string }) => g.code)).toEqual(['CHILD']);
+      expect((await get('border.official', `cases/${caseId}/safeguards`)).body.detention.protectedGrounds.map((g: { code: string }) => g.code)).toEqual(['UNACCOMPANIED_OR_SEPARATED_CHILD']);
       const young = await post('child.protection', `cases/${caseId}/age-assessments/${requested.body.id}/complete`, { method: 'MULTIDISCIPLINARY', completedOn: day(), minimumAge: 17, maximumAge: 19 });
       expect(young.status).toBe(200);
       expect(young.body.ageRange).toEqual({ minimum: 17, maximum: 19 });

@@ -14,5 +14,5 @@ export { rotateEncryptionKeys } from './key-commands';
  * The safeguards as pure functions, for what the apps build on the same rules the services enforce (the
  * api's model-based tests use them as their oracle).
  */
-export { CHILD_PROFILES, detentionGrounds, NO_FACTS, nonRefoulementReasons, OFFENCES, profileRemovalRefused, prosecutionBlocked } from '@kivuko/safeguards';
+export { CHILD_PROFILES, detentionGrounds, NO_FACTS, nonRefoulementReasons, OFFENCES, profileRemovalRefused, prosecutionBlocked, prosecutionRefusal } from '@kivuko/safeguards';
 export type { AppealOutcome, IndividualAssessment, Offence, SafeguardFacts, TraffickingStatus } from '@kivuko/safeguards';

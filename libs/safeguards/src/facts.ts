@@ -41,6 +41,8 @@ export interface SafeguardFacts {
   } | null;
   /** The latest best-interests determination, if one was made. */
   bestInterestsDetermination: { decision: BidDecision } | null;
+  /** A completed best-interests assessment (or determination) is on record for the child. */
+  bestInterestsAssessed: boolean;
   /** The lowest age of the latest completed age assessment's range. */
   assessedMinimumAge: number | null;
   /** Refoulement-risk flags that are open. */
@@ -56,6 +58,7 @@ export const NO_FACTS: SafeguardFacts = Object.freeze({
   asylumClaim: null,
   trafficking: null,
   bestInterestsDetermination: null,
+  bestInterestsAssessed: false,
   assessedMinimumAge: null,
   openRefoulementRiskFlags: 0,
 });

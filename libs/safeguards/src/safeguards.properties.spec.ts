@@ -1,9 +1,9 @@
 import { ProfileCode, PROFILES } from '@kivuko/profiling';
 import fc from 'fast-check';
 import { profileRemovalRefused } from './age';
-import { DETENTION_GROUNDS, detentionDecision, detentionGrounds, IndividualAssessment, MIN_JUSTIFICATION } from './detention-guard';
-import { APPEAL_OUTCOMES, ASYLUM_DECISIONS, BID_DECISIONS, CHILD_PROFILES, SafeguardFacts, TRAFFICKING_STATUSES } from './facts';
-import { OFFENCES, prosecutionBlocked, STATUS_OFFENCES } from './non-criminalisation';
+import { DETENTION_GROUNDS, detentionDecision, detentionGrounds, IndividualAssessment, MIN_JUSTIFICATION, UNOVERRIDABLE_GROUNDS } from './detention-guard';
+import { APPEAL_OUTCOMES, ASYLUM_DECISIONS, BID_DECISIONS, CHILD_PROFILES, SafeguardFacts, TRAFFICKING_STATUSES, UNACCOMPANIED_OR_SEPARATED } from './facts';
+import { MIN_FINDING, OFFENCES, prosecutionBlocked, prosecutionRefusal, STATUS_OFFENCES } from './non-criminalisation';
 import { NON_REFOULEMENT_REASONS, nonRefoulementReasons, ReturnKind } from './non-refoulement';
 
 const DAY_MS = 86_400_000;
@@ -46,6 +46,7 @@ const factsArb = (profiles: readonly ProfileCode[] = PROFILES): fc.Arbitrary<Saf
     asylumClaim: fc.option(claimArb, { nil: null }),
     trafficking: fc.option(traffickingArb, { nil: null }),
     bestInterestsDetermination: fc.option(fc.record({ decision: fc.constantFrom(...BID_DECISIONS) }), { nil: null }),
+    bestInterestsAssessed: fc.boolean(),
     assessedMinimumAge: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
     openRefoulementRiskFlags: fc.nat({ max: 3 }),
   });
@@ -53,7 +54,8 @@ const factsArb = (profiles: readonly ProfileCode[] = PROFILES): fc.Arbitrary<Saf
 const nowArb = fc.date({ min: new Date(FIRST_DAY - 10 * DAY_MS), max: new Date(FIRST_DAY + (SPAN_DAYS + 70) * DAY_MS), noInvalidDate: true });
 const kindArb = fc.constantFrom(...KINDS);
 const assessmentArb: fc.Arbitrary<IndividualAssessment> = fc.record({ pregnant: fc.boolean(), seriouslyIll: fc.boolean() });
-const overrideArb = fc.record({ bySupervisor: fc.boolean(), justification: fc.option(fc.string({ maxLength: 80 }), { nil: undefined }) });
+const overrideArb = fc.record({ bySupervisor: fc.boolean(), justification: fc.option(fc.string({ maxLength: 80 }), { nil: undefined }), bestInterestsAssessed: fc.boolean() });
+const findingArb = fc.record({ bySupervisor: fc.boolean(), text: fc.option(fc.string({ maxLength: 80 }), { nil: undefined }) });
 
 /** The facts, frozen all the way down: a safeguard that wrote to them would throw. */
 function deepFreeze<T>(value: T): T {
@@ -185,13 +187,30 @@ describe('detention, prosecution and age properties over generated cases', () =>
     );
   });
 
-  it('lets a ground be overridden only by a supervisor with a justification of MIN_JUSTIFICATION characters once trimmed', () => {
+  it('lets grounds be overridden only by a supervisor with a justification of MIN_JUSTIFICATION characters once trimmed, for a child only with a best-interests assessment, and never for an unaccompanied or separated child', () => {
     const grounds = fc.subarray([...DETENTION_GROUNDS], { minLength: 1 });
     fc.assert(
       fc.property(grounds, overrideArb, (list, override) => {
         const decision = detentionDecision(list, override);
+        const overridable = !list.some((g) => UNOVERRIDABLE_GROUNDS.includes(g));
         const justified = override.bySupervisor && override.justification !== undefined && override.justification.trim().length >= MIN_JUSTIFICATION;
-        expect(decision).toEqual(justified ? { allowed: true, overridden: true } : { allowed: false, reason: expect.any(String) });
+        const assessed = !list.includes('CHILD') || override.bestInterestsAssessed;
+        expect(decision).toEqual(overridable && justified && assessed ? { allowed: true, overridden: true } : { allowed: false, reason: expect.any(String) });
+        if (!overridable) expect(decision).toEqual({ allowed: false, reason: 'NO_OVERRIDE_EXISTS' });
+      }),
+    );
+  });
+
+  it('never allows the detention of an unaccompanied or separated child not assessed an adult, whatever the override', () => {
+    const alone = fc
+      .tuple(factsArb(), fc.constantFrom<ProfileCode>(...UNACCOMPANIED_OR_SEPARATED), fc.option(fc.integer({ min: 0, max: 17 }), { nil: null }))
+      .map(([facts, profile, age]): SafeguardFacts => ({ ...facts, profiles: [...facts.profiles, profile], assessedMinimumAge: age }));
+    fc.assert(
+      fc.property(alone, assessmentArb, overrideArb, (facts, assessment, override) => {
+        const grounds = detentionGrounds(facts, assessment);
+        expect(grounds).toContain('UNACCOMPANIED_OR_SEPARATED_CHILD');
+        expect(grounds).not.toContain('CHILD');
+        expect(detentionDecision(grounds, { ...override, bySupervisor: true, justification: 'x'.repeat(MIN_JUSTIFICATION) })).toEqual({ allowed: false, reason: 'NO_OVERRIDE_EXISTS' });
       }),
     );
   });
@@ -200,7 +219,7 @@ describe('detention, prosecution and age properties over generated cases', () =>
     const adult = fc.tuple(factsArb(), fc.integer({ min: 18, max: 60 })).map(([facts, age]): SafeguardFacts => ({ ...facts, assessedMinimumAge: age }));
     fc.assert(
       fc.property(adult, assessmentArb, kindArb, nowArb, (facts, assessment, kind, now) => {
-        expect(detentionGrounds(facts, assessment)).not.toContain('CHILD');
+        expect(detentionGrounds(facts, assessment).filter((g) => g.endsWith('CHILD'))).toEqual([]);
         expect(nonRefoulementReasons(facts, kind, now)).not.toContain('CHILD_WITHOUT_BID_SUPPORTING_RETURN');
         expect(PROFILES.filter((p) => profileRemovalRefused(facts, p) !== null)).toEqual([]);
       }),
@@ -213,7 +232,7 @@ describe('detention, prosecution and age properties over generated cases', () =>
       .map(([facts, age]): SafeguardFacts => ({ ...facts, presumedChild: true, assessedMinimumAge: age }));
     fc.assert(
       fc.property(child, assessmentArb, (facts, assessment) => {
-        expect(detentionGrounds(facts, assessment)).toContain('CHILD');
+        expect(detentionGrounds(facts, assessment).filter((g) => g.endsWith('CHILD'))).toHaveLength(1);
         const childProfiles = facts.profiles.filter((p) => CHILD_PROFILES.includes(p));
         const refused = PROFILES.filter((p) => profileRemovalRefused(facts, p) !== null);
         // Removing any child profile is refused exactly when no other child profile would remain.
@@ -223,12 +242,24 @@ describe('detention, prosecution and age properties over generated cases', () =>
     );
   });
 
-  it('never blocks prosecution for OTHER, and blocks all status offences or none, exactly when the TRAFFICKING_VICTIM ground applies', () => {
+  it('blocks every offence or none, exactly when the TRAFFICKING_VICTIM ground applies, when no finding is on record', () => {
     fc.assert(
       fc.property(factsArb(), (facts) => {
-        expect(prosecutionBlocked(facts, 'OTHER')).toBe(false);
         const victim = detentionGrounds(facts, { pregnant: false, seriouslyIll: false }).includes('TRAFFICKING_VICTIM');
-        expect(OFFENCES.filter((offence) => prosecutionBlocked(facts, offence))).toEqual(victim ? STATUS_OFFENCES : []);
+        expect(OFFENCES.filter((offence) => prosecutionBlocked(facts, offence))).toEqual(victim ? OFFENCES : []);
+      }),
+    );
+  });
+
+  it('lets a victim be flagged for a status offence never, and for another only on a supervisor’s finding of MIN_FINDING characters once trimmed (the only kind of finding anyone may give)', () => {
+    fc.assert(
+      fc.property(factsArb(), fc.constantFrom(...OFFENCES), findingArb, (facts, offence, finding) => {
+        const refusal = prosecutionRefusal(facts, offence, finding);
+        const victim = detentionGrounds(facts, { pregnant: false, seriouslyIll: false }).includes('TRAFFICKING_VICTIM');
+        const found = finding.bySupervisor && finding.text !== undefined && finding.text.trim().length >= MIN_FINDING;
+        if (victim && STATUS_OFFENCES.includes(offence)) expect(refusal).toBe('STATUS_OFFENCE');
+        else if (victim || finding.text !== undefined) expect(refusal === null).toBe(found);
+        else expect(refusal).toBeNull();
       }),
     );
   });

@@ -1,8 +1,8 @@
 import type { ProfileCode } from '@kivuko/profiling';
 import { profileRemovalRefused } from './age';
-import { detentionDecision, detentionGrounds, IndividualAssessment, MIN_JUSTIFICATION } from './detention-guard';
+import { DetentionOverride, detentionDecision, detentionGrounds, IndividualAssessment, MIN_JUSTIFICATION } from './detention-guard';
 import { NO_FACTS, SafeguardFacts } from './facts';
-import { OFFENCES, prosecutionBlocked, STATUS_OFFENCES } from './non-criminalisation';
+import { MIN_FINDING, OFFENCES, prosecutionBlocked, prosecutionRefusal, STATUS_OFFENCES } from './non-criminalisation';
 import { NON_REFOULEMENT_REASONS, nonRefoulementReasons, ReturnKind } from './non-refoulement';
 
 const NOW = new Date('2025-03-10T12:00:00Z');
@@ -205,8 +205,13 @@ describe('detentionGrounds', () => {
     expect(detentionGrounds(NO_FACTS, NOTHING_FOUND)).toEqual([]);
   });
 
-  it.each<ProfileCode>(['UNACCOMPANIED_CHILD', 'SEPARATED_CHILD', 'CHILD_AT_RISK'])('refuses to detain a %s', (profile) => {
-    expect(detentionGrounds(facts({ profiles: [profile] }), NOTHING_FOUND)).toEqual(['CHILD']);
+  it.each<ProfileCode>(['UNACCOMPANIED_CHILD', 'SEPARATED_CHILD'])('refuses to detain a %s as an unaccompanied or separated child', (profile) => {
+    expect(detentionGrounds(facts({ profiles: [profile] }), NOTHING_FOUND)).toEqual(['UNACCOMPANIED_OR_SEPARATED_CHILD']);
+    expect(detentionGrounds(facts({ profiles: [profile, 'CHILD_AT_RISK'], presumedChild: true }), NOTHING_FOUND)).toEqual(['UNACCOMPANIED_OR_SEPARATED_CHILD']);
+  });
+
+  it('refuses to detain an accompanied child at risk as a child', () => {
+    expect(detentionGrounds(facts({ profiles: ['CHILD_AT_RISK'] }), NOTHING_FOUND)).toEqual(['CHILD']);
   });
 
   it('refuses to detain a presumed child without any child profile', () => {
@@ -216,7 +221,7 @@ describe('detentionGrounds', () => {
   it('does not count someone assessed an adult as a child, whatever the profiles and the presumption', () => {
     const assessed = facts({ profiles: ['UNACCOMPANIED_CHILD', 'CHILD_AT_RISK'], presumedChild: true, assessedMinimumAge: 18 });
     expect(detentionGrounds(assessed, NOTHING_FOUND)).toEqual([]);
-    expect(detentionGrounds({ ...assessed, assessedMinimumAge: 16 }, NOTHING_FOUND)).toEqual(['CHILD']);
+    expect(detentionGrounds({ ...assessed, assessedMinimumAge: 16 }, NOTHING_FOUND)).toEqual(['UNACCOMPANIED_OR_SEPARATED_CHILD']);
   });
 
   it('refuses to detain a presumed trafficking victim, from the profile or a PRESUMED or IDENTIFIED record', () => {
@@ -256,55 +261,84 @@ describe('detentionGrounds', () => {
 
   it('gives every ground that applies, in a fixed order', () => {
     const everything = facts({ profiles: ['SGBV_SURVIVOR', 'TORTURE_SURVIVOR', 'TRAFFICKING_VICTIM', 'SEPARATED_CHILD'], indicatorIds: ['child.pregnant'] });
-    expect(detentionGrounds(everything, { pregnant: false, seriouslyIll: true })).toEqual(['CHILD', 'TRAFFICKING_VICTIM', 'TORTURE_SURVIVOR', 'SGBV_SURVIVOR', 'PREGNANT', 'SERIOUSLY_ILL']);
+    expect(detentionGrounds(everything, { pregnant: false, seriouslyIll: true })).toEqual(['UNACCOMPANIED_OR_SEPARATED_CHILD', 'TRAFFICKING_VICTIM', 'TORTURE_SURVIVOR', 'SGBV_SURVIVOR', 'PREGNANT', 'SERIOUSLY_ILL']);
   });
 });
 
 describe('detentionDecision', () => {
   it('allows detention without an override when no ground applies', () => {
-    expect(detentionDecision([], { bySupervisor: false, justification: undefined })).toEqual({ allowed: true, overridden: false });
-    expect(detentionDecision([], { bySupervisor: true, justification: LONG_ENOUGH })).toEqual({ allowed: true, overridden: false });
+    expect(detentionDecision([], { bySupervisor: false, justification: undefined, bestInterestsAssessed: true })).toEqual({ allowed: true, overridden: false });
+    expect(detentionDecision([], { bySupervisor: true, justification: LONG_ENOUGH, bestInterestsAssessed: true })).toEqual({ allowed: true, overridden: false });
   });
 
   it('refuses detention on a ground when no justification was given, even by a supervisor', () => {
-    expect(detentionDecision(['CHILD'], { bySupervisor: true, justification: undefined })).toEqual({ allowed: false, reason: 'NO_OVERRIDE' });
-    expect(detentionDecision(['CHILD'], { bySupervisor: false, justification: undefined })).toEqual({ allowed: false, reason: 'NO_OVERRIDE' });
+    expect(detentionDecision(['CHILD'], { bySupervisor: true, justification: undefined, bestInterestsAssessed: true })).toEqual({ allowed: false, reason: 'NO_OVERRIDE' });
+    expect(detentionDecision(['CHILD'], { bySupervisor: false, justification: undefined, bestInterestsAssessed: true })).toEqual({ allowed: false, reason: 'NO_OVERRIDE' });
   });
 
   it('refuses an override by someone who is not a supervisor, however well justified', () => {
-    expect(detentionDecision(['PREGNANT'], { bySupervisor: false, justification: LONG_ENOUGH })).toEqual({ allowed: false, reason: 'OVERRIDE_NOT_PERMITTED' });
+    expect(detentionDecision(['PREGNANT'], { bySupervisor: false, justification: LONG_ENOUGH, bestInterestsAssessed: true })).toEqual({ allowed: false, reason: 'OVERRIDE_NOT_PERMITTED' });
   });
 
   it('refuses a supervisor override whose justification is shorter than MIN_JUSTIFICATION once trimmed', () => {
     const short = 'x'.repeat(MIN_JUSTIFICATION - 1);
-    expect(detentionDecision(['TORTURE_SURVIVOR'], { bySupervisor: true, justification: '' })).toEqual({ allowed: false, reason: 'JUSTIFICATION_TOO_SHORT' });
-    expect(detentionDecision(['TORTURE_SURVIVOR'], { bySupervisor: true, justification: short })).toEqual({ allowed: false, reason: 'JUSTIFICATION_TOO_SHORT' });
-    expect(detentionDecision(['TORTURE_SURVIVOR'], { bySupervisor: true, justification: `   ${short}   \n` })).toEqual({ allowed: false, reason: 'JUSTIFICATION_TOO_SHORT' });
-    expect(detentionDecision(['TORTURE_SURVIVOR'], { bySupervisor: true, justification: ' '.repeat(100) })).toEqual({ allowed: false, reason: 'JUSTIFICATION_TOO_SHORT' });
+    expect(detentionDecision(['TORTURE_SURVIVOR'], { bySupervisor: true, justification: '', bestInterestsAssessed: true })).toEqual({ allowed: false, reason: 'JUSTIFICATION_TOO_SHORT' });
+    expect(detentionDecision(['TORTURE_SURVIVOR'], { bySupervisor: true, justification: short, bestInterestsAssessed: true })).toEqual({ allowed: false, reason: 'JUSTIFICATION_TOO_SHORT' });
+    expect(detentionDecision(['TORTURE_SURVIVOR'], { bySupervisor: true, justification: `   ${short}   \n`, bestInterestsAssessed: true })).toEqual({ allowed: false, reason: 'JUSTIFICATION_TOO_SHORT' });
+    expect(detentionDecision(['TORTURE_SURVIVOR'], { bySupervisor: true, justification: ' '.repeat(100), bestInterestsAssessed: true })).toEqual({ allowed: false, reason: 'JUSTIFICATION_TOO_SHORT' });
   });
 
   it('refuses a one-line reason from a supervisor: a word or a phrase is not a written justification', () => {
     for (const justification of ['Flight risk.', 'Risk of absconding, no address.']) {
-      expect(detentionDecision(['PREGNANT'], { bySupervisor: true, justification })).toEqual({ allowed: false, reason: 'JUSTIFICATION_TOO_SHORT' });
+      expect(detentionDecision(['PREGNANT'], { bySupervisor: true, justification, bestInterestsAssessed: true })).toEqual({ allowed: false, reason: 'JUSTIFICATION_TOO_SHORT' });
     }
   });
 
+  it('never lets an unaccompanied or separated child be detained: no override exists, whoever asks and whatever is on record', () => {
+    const strongest: DetentionOverride = { bySupervisor: true, justification: LONG_ENOUGH, bestInterestsAssessed: true };
+    expect(detentionDecision(['UNACCOMPANIED_OR_SEPARATED_CHILD'], strongest)).toEqual({ allowed: false, reason: 'NO_OVERRIDE_EXISTS' });
+    expect(detentionDecision(['UNACCOMPANIED_OR_SEPARATED_CHILD', 'TRAFFICKING_VICTIM'], strongest)).toEqual({ allowed: false, reason: 'NO_OVERRIDE_EXISTS' });
+    expect(detentionDecision(['UNACCOMPANIED_OR_SEPARATED_CHILD'], { bySupervisor: false, justification: undefined, bestInterestsAssessed: false })).toEqual({ allowed: false, reason: 'NO_OVERRIDE_EXISTS' });
+  });
+
+  it('lets a supervisor override for an accompanied child only with a best-interests assessment on record', () => {
+    expect(detentionDecision(['CHILD'], { bySupervisor: true, justification: LONG_ENOUGH, bestInterestsAssessed: false })).toEqual({ allowed: false, reason: 'BEST_INTERESTS_ASSESSMENT_REQUIRED' });
+    expect(detentionDecision(['CHILD', 'SERIOUSLY_ILL'], { bySupervisor: true, justification: LONG_ENOUGH, bestInterestsAssessed: false })).toEqual({ allowed: false, reason: 'BEST_INTERESTS_ASSESSMENT_REQUIRED' });
+    expect(detentionDecision(['CHILD'], { bySupervisor: true, justification: LONG_ENOUGH, bestInterestsAssessed: true })).toEqual({ allowed: true, overridden: true });
+    // Other grounds do not ask for one.
+    expect(detentionDecision(['PREGNANT'], { bySupervisor: true, justification: LONG_ENOUGH, bestInterestsAssessed: false })).toEqual({ allowed: true, overridden: true });
+  });
+
   it('allows a supervisor override with a justification of at least MIN_JUSTIFICATION characters, marked as overridden', () => {
-    expect(detentionDecision(['SGBV_SURVIVOR'], { bySupervisor: true, justification: 'x'.repeat(MIN_JUSTIFICATION) })).toEqual({ allowed: true, overridden: true });
-    expect(detentionDecision(['CHILD', 'SERIOUSLY_ILL'], { bySupervisor: true, justification: LONG_ENOUGH })).toEqual({ allowed: true, overridden: true });
+    expect(detentionDecision(['SGBV_SURVIVOR'], { bySupervisor: true, justification: 'x'.repeat(MIN_JUSTIFICATION), bestInterestsAssessed: true })).toEqual({ allowed: true, overridden: true });
+    expect(detentionDecision(['CHILD', 'SERIOUSLY_ILL'], { bySupervisor: true, justification: LONG_ENOUGH, bestInterestsAssessed: true })).toEqual({ allowed: true, overridden: true });
   });
 });
 
-describe('prosecutionBlocked', () => {
+describe('prosecutionRefusal and prosecutionBlocked', () => {
   const victims: [string, SafeguardFacts][] = [
     ['the trafficking profile', facts({ profiles: ['TRAFFICKING_VICTIM'] })],
     ['a PRESUMED record', facts({ trafficking: { status: 'PRESUMED', reflection: null } })],
     ['an IDENTIFIED record', facts({ trafficking: { status: 'IDENTIFIED', reflection: { startsOn: '2025-01-01', endsOn: '2025-01-31', endedOn: null } } })],
   ];
+  const FINDING = 'The assault on the officer happened at the post, after the exploitation had ended.';
+  const noFinding = { bySupervisor: false, text: undefined };
 
-  it.each(victims)('blocks every status offence for a victim known from %s, and never OTHER', (_, victim) => {
-    expect(STATUS_OFFENCES.filter((offence) => prosecutionBlocked(victim, offence))).toEqual(['IRREGULAR_ENTRY', 'IRREGULAR_STAY', 'USE_OF_FALSE_DOCUMENTS', 'UNAUTHORISED_WORK']);
-    expect(prosecutionBlocked(victim, 'OTHER')).toBe(false);
+  it.each(victims)('blocks every offence for a victim known from %s while no finding is on record, OTHER included', (_, victim) => {
+    expect(OFFENCES.filter((offence) => prosecutionBlocked(victim, offence))).toEqual(OFFENCES);
+    expect(prosecutionRefusal(victim, 'OTHER', noFinding)).toBe('FINDING_REQUIRED');
+  });
+
+  it.each(victims)('never lets a finding answer a status offence for a victim known from %s', (_, victim) => {
+    for (const offence of STATUS_OFFENCES) expect(prosecutionRefusal(victim, offence, { bySupervisor: true, text: FINDING })).toBe('STATUS_OFFENCE');
+  });
+
+  it('lets another offence be flagged against a victim only on a supervisor’s written finding that it is unrelated to the trafficking', () => {
+    const victim = victims[0][1];
+    expect(prosecutionRefusal(victim, 'OTHER', { bySupervisor: false, text: FINDING })).toBe('FINDING_NOT_PERMITTED');
+    expect(prosecutionRefusal(victim, 'OTHER', { bySupervisor: true, text: 'Unrelated.' })).toBe('FINDING_TOO_SHORT');
+    expect(prosecutionRefusal(victim, 'OTHER', { bySupervisor: true, text: ` ${'x'.repeat(MIN_FINDING - 1)}  ` })).toBe('FINDING_TOO_SHORT');
+    expect(prosecutionRefusal(victim, 'OTHER', { bySupervisor: true, text: FINDING })).toBeNull();
   });
 
   it('blocks nothing for a person who is not a presumed or identified victim', () => {
@@ -313,7 +347,16 @@ describe('prosecutionBlocked', () => {
       facts({ profiles: ['TRAFFICKING_VICTIM'], trafficking: { status: 'NOT_IDENTIFIED', reflection: null } }),
       facts({ profiles: ['SMUGGLED_MIGRANT_ABUSED', 'ASYLUM_SEEKER'] }),
     ];
-    for (const person of notVictims) expect(OFFENCES.filter((offence) => prosecutionBlocked(person, offence))).toEqual([]);
+    for (const person of notVictims) {
+      expect(OFFENCES.filter((offence) => prosecutionBlocked(person, offence))).toEqual([]);
+      expect(prosecutionRefusal(person, 'OTHER', noFinding)).toBeNull();
+    }
+  });
+
+  it('checks a finding whenever one is given: a supervisor’s, written out', () => {
+    expect(prosecutionRefusal(NO_FACTS, 'OTHER', { bySupervisor: false, text: FINDING })).toBe('FINDING_NOT_PERMITTED');
+    expect(prosecutionRefusal(NO_FACTS, 'OTHER', { bySupervisor: true, text: 'n/a' })).toBe('FINDING_TOO_SHORT');
+    expect(prosecutionRefusal(NO_FACTS, 'OTHER', { bySupervisor: true, text: FINDING })).toBeNull();
   });
 });
 

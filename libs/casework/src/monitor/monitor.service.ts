@@ -14,7 +14,7 @@ export interface MonitoredDetention {
   nextReviewOn: string;
   reviewOverdue: boolean;
   endedAt: string | null;
-  /** Why the person is protected: the grounds found at opening, and those the case shows now. */
+  /** Why the person is protected: the exact grounds found at opening, and whether the case shows a child now. */
   protectedGrounds: string[];
   childNow: boolean;
   override: { justification: string; at: string } | null;
@@ -49,15 +49,6 @@ export interface MonitoredReferral {
 }
 
 type Page<T> = { items: T[]; nextCursor?: string };
-
-/**
- * What a monitor may learn of why a person is protected. A child's detention is the monitor's to see as
- * such; survivors of torture, SGBV or trafficking, pregnancy and illness belong to sections monitors never
- * receive, so they show as one generic ground. Likewise for the reasons a removal was refused.
- */
-const MONITOR_GROUNDS = new Set(['CHILD']);
-const MONITOR_REASONS = new Set(['CHILD_WITHOUT_BID_SUPPORTING_RETURN', 'REFOULEMENT_RISK_FLAG_OPEN', 'AGE_ASSESSMENT_REQUIRED']);
-const forMonitor = (codes: readonly string[], shown: Set<string>, generic: string): string[] => [...new Set(codes.map((c) => (shown.has(c) ? c : generic)))];
 
 const CHILD_NOW = `EXISTS (SELECT 1 FROM case_profile p WHERE p.case_id = d.case_id AND p.status <> 'REMOVED' AND p.profile IN ('UNACCOMPANIED_CHILD', 'SEPARATED_CHILD', 'CHILD_AT_RISK'))`;
 
@@ -117,7 +108,8 @@ export class MonitorService {
         nextReviewOn: r.next_review_on,
         reviewOverdue: r.ended_at === null && r.next_review_on < today,
         endedAt: r.ended_at?.toISOString() ?? null,
-        protectedGrounds: forMonitor(r.protected_grounds, MONITOR_GROUNDS, 'OTHER_PROTECTED_GROUND'),
+        // The monitor is entitled to the exact ground and reason codes (never the narratives behind them).
+        protectedGrounds: r.protected_grounds,
         childNow: r.child_now,
         override: r.override_justification ? { justification: r.override_justification, at: r.created_at.toISOString() } : null,
         accessVisits: r.visits,
@@ -162,7 +154,7 @@ export class MonitorService {
         outcome: r.outcome,
         // A refused prosecution names its offence, which says no more than the attempt did.
         attempted: r.attempted,
-        reasons: r.safeguard === 'DETENTION_GUARD' ? forMonitor(r.reasons, MONITOR_GROUNDS, 'OTHER_PROTECTED_GROUND') : forMonitor(r.reasons, MONITOR_REASONS, 'PROTECTION_NEED_OPEN'),
+        reasons: r.reasons,
         justification: r.justification,
         agency: r.agency,
         at: r.occurred_at.toISOString(),

@@ -1,6 +1,6 @@
 import { FieldGroup } from '@kivuko/access';
 import { Actor, actorScope, BadInputError, Clock, Permission, permissionsOf } from '@kivuko/platform';
-import { DETENTION_GROUND_TEXT, detentionDecision, detentionGrounds, MIN_JUSTIFICATION } from '@kivuko/safeguards';
+import { DETENTION_ALTERNATIVES_FOR_CHILDREN, DETENTION_GROUND_TEXT, detentionDecision, DetentionRefusal, detentionGrounds, MIN_JUSTIFICATION } from '@kivuko/safeguards';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -77,10 +77,20 @@ export function detentionView(r: Row, now: Date): DetentionView {
   };
 }
 
+const REFUSAL_TEXT: Readonly<Record<DetentionRefusal, string>> = {
+  NO_OVERRIDE_EXISTS: 'An unaccompanied or separated child is never detained and no override exists: place the child in interim care (a care placement by child protection) or a child shelter',
+  NO_OVERRIDE: 'Only a supervisor may override, with a written justification',
+  OVERRIDE_NOT_PERMITTED: 'Your role may not override the detention guard: a supervisor may',
+  JUSTIFICATION_TOO_SHORT: `A justification of at least ${MIN_JUSTIFICATION} characters is required`,
+  BEST_INTERESTS_ASSESSMENT_REQUIRED: 'Detaining a child needs a completed best-interests assessment on record, as well as the supervisor’s justification',
+};
+
 /**
- * Detention episodes under the detention guard: a child, a presumed or identified trafficking victim, a
- * torture or SGBV survivor, a pregnant woman or a seriously ill person is not detained unless a
- * supervisor overrides with a written justification. Every episode has a legal basis, the alternatives
+ * Detention episodes under the detention guard: an unaccompanied or separated child is never detained
+ * (no override exists); an accompanied child, a presumed or identified trafficking victim, a torture or
+ * SGBV survivor, a pregnant woman or a seriously ill person is not detained unless a supervisor
+ * overrides with a written justification (for a child also a best-interests assessment on record), which
+ * the monitor sees on the safeguard trail from the moment it is committed. Every episode has a legal basis, the alternatives
  * considered, a review date, and a log of who had access to the person.
  */
 @Injectable()
@@ -101,20 +111,22 @@ export class DetentionService {
       const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM detention_episode WHERE case_id = $1 AND ended_at IS NULL FOR UPDATE`, [caseId]);
       if (open) throw conflict('DETENTION.ALREADY_OPEN', 'The person is already in a detention episode', { episodeId: open.id });
       const sop = await this.support.sop(manager, context);
-      const grounds = sop.safeguards.DETENTION_GUARD.enabled ? detentionGrounds(await this.support.facts(manager, caseId), dto.individualAssessment) : [];
-      const decision = detentionDecision(grounds, { bySupervisor: permissionsOf(actor.roles).has(Permission.SafeguardOverride), justification: dto.overrideJustification });
+      const facts = await this.support.facts(manager, caseId);
+      const grounds = sop.safeguards.DETENTION_GUARD.enabled ? detentionGrounds(facts, dto.individualAssessment) : [];
+      const decision = detentionDecision(grounds, {
+        bySupervisor: permissionsOf(actor.roles).has(Permission.SafeguardOverride),
+        justification: dto.overrideJustification,
+        bestInterestsAssessed: facts.bestInterestsAssessed,
+      });
       if (!decision.allowed) {
         await this.support.trail(manager, actor, caseId, { safeguard: 'DETENTION_GUARD', outcome: 'BLOCKED', attempted: 'OPEN_DETENTION', reasons: grounds }, correlationId);
-        const why =
-          decision.reason === 'NO_OVERRIDE'
-            ? 'only a supervisor may override, with a written justification'
-            : decision.reason === 'OVERRIDE_NOT_PERMITTED'
-              ? 'your role may not override the detention guard: a supervisor may'
-              : `a justification of at least ${MIN_JUSTIFICATION} characters is required`;
         return new Refused(
-          new SafeguardError('SAFEGUARD.DETENTION_GUARD', `Detention refused: the person is ${grounds.map((g) => DETENTION_GROUND_TEXT[g]).join('; ')}. ${why[0].toUpperCase()}${why.slice(1)}.`, {
+          new SafeguardError('SAFEGUARD.DETENTION_GUARD', `Detention refused: the person is ${grounds.map((g) => DETENTION_GROUND_TEXT[g]).join('; ')}. ${REFUSAL_TEXT[decision.reason]}.`, {
             grounds,
             override: decision.reason,
+            // Where an unaccompanied or separated child goes instead: an interim care placement by child protection, or a child shelter.
+            ...(decision.reason === 'NO_OVERRIDE_EXISTS' ? { alternatives: [...DETENTION_ALTERNATIVES_FOR_CHILDREN], alternativeRoute: `POST /api/v1/cases/${caseId}/care-placements` } : {}),
+            ...(decision.reason === 'BEST_INTERESTS_ASSESSMENT_REQUIRED' ? { missing: ['bestInterestsAssessment'] } : {}),
           }),
         );
       }

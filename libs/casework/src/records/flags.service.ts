@@ -1,11 +1,11 @@
 import { FieldGroup } from '@kivuko/access';
-import { Actor, actorScope } from '@kivuko/platform';
-import { prosecutionBlocked } from '@kivuko/safeguards';
+import { Actor, actorScope, Permission, permissionsOf } from '@kivuko/platform';
+import { isTraffickingVictim, MIN_FINDING, ProsecutionRefusal, prosecutionRefusal } from '@kivuko/safeguards';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CloseFlagDto, OpenFlagDto } from './records.dto';
-import { conflict, MANDATES, notFound, RecordSupport, Refused, SafeguardError } from './record-support';
+import { conflict, invalid, MANDATES, notFound, RecordSupport, Refused, SafeguardError } from './record-support';
 
 export interface FlagView {
   id: string;
@@ -17,10 +17,12 @@ export interface FlagView {
   openedBy: string;
   closedAt: string | null;
   closeReason: string | null;
+  /** For an OTHER offence against a presumed or identified trafficking victim: the supervisor's finding that it is unrelated to the trafficking. */
+  unrelatedOffenceFinding: { text: string; by: string } | null;
   agencyId: string;
 }
 
-export const FLAG_COLUMNS = `id, kind, offence, reason, created_at, recorded_by, closed_at, close_reason, agency_id`;
+export const FLAG_COLUMNS = `id, kind, offence, reason, created_at, recorded_by, closed_at, close_reason, unrelated_finding, finding_by, agency_id`;
 
 interface FlagRow {
   id: string;
@@ -31,6 +33,8 @@ interface FlagRow {
   recorded_by: string;
   closed_at: Date | null;
   close_reason: string | null;
+  unrelated_finding: string | null;
+  finding_by: string | null;
   agency_id: string;
 }
 
@@ -44,13 +48,24 @@ export const flagView = (r: FlagRow): FlagView => ({
   openedBy: r.recorded_by,
   closedAt: r.closed_at?.toISOString() ?? null,
   closeReason: r.close_reason,
+  unrelatedOffenceFinding: r.unrelated_finding && r.finding_by ? { text: r.unrelated_finding, by: r.finding_by } : null,
   agencyId: r.agency_id,
 });
 
+const REFUSAL_TEXT: Readonly<Record<ProsecutionRefusal, string>> = {
+  STATUS_OFFENCE: 'A presumed or identified victim of trafficking is not prosecuted for irregular entry or status offences',
+  FINDING_REQUIRED:
+    'A presumed or identified victim of trafficking is flagged for another offence only on a supervisor’s written finding that it is unrelated to the trafficking (unrelatedOffenceFinding)',
+  FINDING_NOT_PERMITTED: 'Only a supervisor may record a finding that the offence is unrelated to the trafficking',
+  FINDING_TOO_SHORT: `A finding that the offence is unrelated to the trafficking is written out: at least ${MIN_FINDING} characters`,
+};
+
 /**
  * Protection flags. Anyone working the case may raise a refoulement-risk flag (it locks removal and
- * return until closed); a prosecution flag is the border or immigration authority's, and is refused for
- * a presumed or identified trafficking victim's status offences (non-criminalisation).
+ * return until closed); a prosecution flag is the border or immigration authority's. Against a presumed
+ * or identified trafficking victim (non-criminalisation) it is refused for status offences, and for any
+ * other offence needs a supervisor's written finding that it is unrelated to the trafficking, kept on
+ * the flag and on the safeguard trail the monitor reads.
  */
 @Injectable()
 export class FlagsService {
@@ -59,22 +74,39 @@ export class FlagsService {
   open(actor: Actor, caseId: string, dto: OpenFlagDto, correlationId?: string): Promise<FlagView> {
     return this.support.run(actorScope(actor), async (manager) => {
       const context = await this.support.requireCase(manager, caseId);
+      if (dto.unrelatedOffenceFinding !== undefined && (dto.kind !== 'PROSECUTION' || dto.offence !== 'OTHER')) {
+        throw invalid('unrelatedOffenceFinding', 'a finding that the offence is unrelated to the trafficking goes only with a PROSECUTION flag for an OTHER offence');
+      }
+      let finding: string | null = null;
+      let victim = false;
       if (dto.kind === 'PROSECUTION') {
         await this.support.requireMandate(manager, actor, MANDATES.prosecution);
         const offence = dto.offence as NonNullable<OpenFlagDto['offence']>;
         const sop = await this.support.sop(manager, context);
-        if (sop.safeguards.NON_CRIMINALISATION.enabled && prosecutionBlocked(await this.support.facts(manager, caseId), offence)) {
-          await this.support.trail(manager, actor, caseId, { safeguard: 'NON_CRIMINALISATION', outcome: 'BLOCKED', attempted: `FLAG_PROSECUTION:${offence}`, reasons: ['TRAFFICKING_VICTIM'] }, correlationId);
-          return new Refused(
-            new SafeguardError('SAFEGUARD.NON_CRIMINALISATION', 'A presumed or identified victim of trafficking is not prosecuted for irregular entry or status offences', {
-              offence,
-              reasons: ['TRAFFICKING_VICTIM'],
-            }),
-          );
+        if (sop.safeguards.NON_CRIMINALISATION.enabled) {
+          const facts = await this.support.facts(manager, caseId);
+          victim = isTraffickingVictim(facts);
+          const refusal = prosecutionRefusal(facts, offence, { bySupervisor: permissionsOf(actor.roles).has(Permission.SafeguardOverride), text: dto.unrelatedOffenceFinding });
+          if (refusal !== null && !victim) {
+            // Not the safeguard: a finding nobody needed, given by someone who may not make one or not written out.
+            throw invalid('unrelatedOffenceFinding', REFUSAL_TEXT[refusal]);
+          }
+          if (refusal !== null) {
+            await this.support.trail(manager, actor, caseId, { safeguard: 'NON_CRIMINALISATION', outcome: 'BLOCKED', attempted: `FLAG_PROSECUTION:${offence}`, reasons: ['TRAFFICKING_VICTIM'] }, correlationId);
+            return new Refused(
+              new SafeguardError('SAFEGUARD.NON_CRIMINALISATION', REFUSAL_TEXT[refusal], {
+                offence,
+                reasons: ['TRAFFICKING_VICTIM'],
+                ...(refusal === 'STATUS_OFFENCE' ? {} : { finding: refusal }),
+                ...(refusal === 'FINDING_REQUIRED' ? { missing: ['unrelatedOffenceFinding'] } : {}),
+              }),
+            );
+          }
         }
+        finding = dto.unrelatedOffenceFinding ?? null;
       }
       const id = randomUUID();
-      await manager.query(`INSERT INTO protection_flag (id, case_id, agency_id, recorded_by, kind, offence, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      await manager.query(`INSERT INTO protection_flag (id, case_id, agency_id, recorded_by, kind, offence, reason, unrelated_finding, finding_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
         id,
         caseId,
         actor.agencyId,
@@ -82,7 +114,13 @@ export class FlagsService {
         dto.kind,
         dto.kind === 'PROSECUTION' ? dto.offence : null,
         dto.reason,
+        finding,
+        finding === null ? null : actor.userId,
       ]);
+      if (finding !== null && victim) {
+        // The monitor sees the finding on the safeguard trail, as it sees a detention override.
+        await this.support.trail(manager, actor, caseId, { safeguard: 'NON_CRIMINALISATION', outcome: 'OVERRIDDEN', attempted: 'FLAG_PROSECUTION:OTHER', reasons: ['TRAFFICKING_VICTIM'], justification: finding }, correlationId);
+      }
       await this.support.audited(manager, actor, caseId, `FLAG.${dto.kind}_OPENED`, FieldGroup.Return, { flagId: id }, correlationId);
       return this.read(manager, id);
     });

@@ -63,6 +63,7 @@ const REASON_GROUP: Readonly<Record<NonRefoulementReason, FieldGroup>> = {
   PROTECTION_PROFILE_OPEN: FieldGroup.Needs,
 };
 const GROUND_GROUP: Readonly<Record<DetentionGround, FieldGroup>> = {
+  UNACCOMPANIED_OR_SEPARATED_CHILD: FieldGroup.Child,
   CHILD: FieldGroup.Child,
   TRAFFICKING_VICTIM: FieldGroup.Trafficking,
   TORTURE_SURVIVOR: FieldGroup.Torture,

@@ -136,6 +136,7 @@ export class RecordSupport {
                  'endedOn', to_char(t.reflection_ended_on, 'YYYY-MM-DD'))
             FROM trafficking_record t WHERE t.case_id = $1) AS trafficking,
          (SELECT b.decision FROM best_interests_procedure b WHERE b.case_id = $1 AND b.kind = 'BID' AND b.completed_on IS NOT NULL ORDER BY b.completed_on DESC, b.created_at DESC LIMIT 1) AS bid,
+         EXISTS (SELECT 1 FROM best_interests_procedure b WHERE b.case_id = $1 AND b.completed_on IS NOT NULL) AS best_interests_assessed,
          (SELECT g.minimum_age FROM age_assessment g WHERE g.case_id = $1 AND g.completed_on IS NOT NULL ORDER BY g.completed_on DESC, g.created_at DESC LIMIT 1) AS minimum_age,
          (SELECT count(*)::int FROM protection_flag f WHERE f.case_id = $1 AND f.kind = 'REFOULEMENT_RISK' AND f.closed_at IS NULL) AS open_flags`,
       [caseId],
@@ -152,6 +153,7 @@ export class RecordSupport {
       asylumClaim: row.claim,
       trafficking: t ? { status: t.status, reflection: t.startsOn && t.endsOn ? { startsOn: t.startsOn, endsOn: t.endsOn, endedOn: t.endedOn } : null } : null,
       bestInterestsDetermination: row.bid ? { decision: row.bid } : null,
+      bestInterestsAssessed: row.best_interests_assessed,
       assessedMinimumAge: row.minimum_age,
       openRefoulementRiskFlags: row.open_flags,
     };
@@ -221,6 +223,7 @@ interface FactsRow {
   claim: { decision: AsylumDecision | null; appealLodged: boolean; appealOutcome: AppealOutcome | null; withdrawn: boolean } | null;
   trafficking: { status: TraffickingStatus; startsOn: string | null; endsOn: string | null; endedOn: string | null } | null;
   bid: BidDecision | null;
+  best_interests_assessed: boolean;
   minimum_age: number | null;
   open_flags: number;
 }

@@ -442,6 +442,16 @@ export class OpenFlagDto {
   @MinLength(5)
   @MaxLength(2000)
   reason!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'A supervisor’s written finding that the offence is unrelated to the trafficking: required to flag a presumed or identified trafficking victim for an OTHER offence (never accepted for a status offence); only with kind PROSECUTION and offence OTHER',
+    example: 'The assault on the officer took place at the post after she had left the exploiters; it is unrelated to the trafficking.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  unrelatedOffenceFinding?: string;
 }
 
 export class CloseFlagDto {

@@ -1,6 +1,6 @@
 import { AgencyKind, FIELD_GROUPS, FieldGroup } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, FieldProblem, DomainError, NotFoundError, Permission, permissionsOf, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, ConflictError, FieldProblem, DomainError, NotFoundError, Permission, permissionsOf, Role, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -72,6 +72,16 @@ export class LegalBasisNotPermittedError extends DomainError {
       'CONSENT.LEGAL_BASIS_NOT_PERMITTED',
       'FORBIDDEN',
       'Recording a legal basis in place of consent needs the CONSENT_LEGAL_BASIS permission (supervisors and agency managers)',
+    );
+  }
+}
+
+export class NotYoursToWithdrawError extends DomainError {
+  constructor() {
+    super(
+      'CONSENT.NOT_YOURS_TO_WITHDRAW',
+      'FORBIDDEN',
+      'A consent recorded for another agency is withdrawn only by the agency that recorded it, an official of the border point of arrival, the lead agency or a supervisor',
     );
   }
 }
@@ -171,6 +181,7 @@ export class ConsentService {
       if (current.decision === ConsentDecision.LegalBasis && !permissionsOf(actor.roles).has(Permission.ConsentLegalBasis)) {
         throw new LegalBasisNotPermittedError();
       }
+      if (!(await this.mayWithdraw(manager, actor, caseId, current))) throw new NotYoursToWithdrawError();
       if (current.withdrawn_at) throw new ConflictError('CONSENT.ALREADY_WITHDRAWN', 'This consent was already withdrawn');
       // An UPDATE answers [rows, affected count].
       const [[row]] = await manager.query<[ConsentRow[], number]>(
@@ -197,6 +208,20 @@ export class ConsentService {
       const rows = await manager.query<ConsentRow[]>(`SELECT * FROM consent_record WHERE case_id = $1 ORDER BY recorded_at, id`, [caseId]);
       return rows.map(view);
     });
+  }
+
+  /**
+   * A consent recorded for another agency than the caller's is withdrawn only by the agency that recorded
+   * it, an official of the case's border point of arrival, the agency that leads the case, or a
+   * supervisor; a recipient may always give up a consent recorded for itself.
+   */
+  private async mayWithdraw(manager: EntityManager, actor: Actor, caseId: string, consent: ConsentRow): Promise<boolean> {
+    if (consent.recorded_by_agency_id === actor.agencyId || consent.recipient_agency_id === actor.agencyId || actor.roles.includes(Role.Supervisor)) return true;
+    const [row] = await manager.query<{ border_point_id: string; lead_agency_id: string | null }[]>(
+      `SELECT c.border_point_id, (SELECT l.agency_id FROM case_lead l WHERE l.case_id = c.id) AS lead_agency_id FROM case_file c WHERE c.id = $1`,
+      [caseId],
+    );
+    return row !== undefined && (actor.borderPointIds.includes(row.border_point_id) || row.lead_agency_id === actor.agencyId);
   }
 
   private async requireCase(manager: EntityManager, caseId: string): Promise<void> {
