@@ -32,7 +32,8 @@ export function openApiConfig(): Omit<OpenAPIObject, 'paths'> {
     .setTitle('Kivuko API')
     .setDescription('Border-point profiling and referral case management')
     .setVersion('1')
-    .setLicense('Proprietary (UNLICENSED): all rights reserved', 'https://docs.npmjs.com/cli/configuring-npm/package-json#license')
+    // As package.json says; the link is npm's definition of UNLICENSED (no right to use is granted).
+    .setLicense('UNLICENSED', 'https://docs.npmjs.com/cli/configuring-npm/package-json#license')
     .addServer('/', 'The server this document is served from')
     .addBearerAuth()
     .build();
