@@ -37,12 +37,18 @@ describe('demo cases', () => {
 
     const queue = async (username: string) =>
       (await api.http().get('/api/v1/referrals').set(await api.as(username)).expect(200)).body.items as { role: string; profiles: string[]; status: string }[];
-    expect((await queue('trafficking.coordinator')).map((r) => [r.role, r.profiles, r.status])).toEqual([['LEAD', ['TRAFFICKING_VICTIM'], 'PENDING']]);
-    expect((await queue('child.protection')).map((r) => [r.role, r.profiles, r.status])).toEqual([['LEAD', ['UNACCOMPANIED_CHILD'], 'PENDING']]);
-    // The stranded migrant's return referral waits for consent: the agency does not see it, the airport does.
+    // The agencies with a demo caseworker accepted the referrals that ask them to act.
+    expect((await queue('trafficking.coordinator')).map((r) => [r.role, r.profiles, r.status])).toEqual([['LEAD', ['TRAFFICKING_VICTIM'], 'ACCEPTED']]);
+    expect((await queue('child.protection')).map((r) => [r.role, r.profiles, r.status])).toEqual([['LEAD', ['UNACCOMPANIED_CHILD'], 'ACCEPTED']]);
     expect(await list('airport.official')).toHaveLength(1);
-    const sent = (await api.http().get('/api/v1/referrals').query({ view: 'SENT' }).set(await api.as('airport.official')).expect(200)).body.items;
-    expect(sent.map((r: { profiles: string[]; status: string }) => [r.profiles, r.status])).toEqual([[['STRANDED_MIGRANT_RETURN'], 'AWAITING_CONSENT']]);
+    const sentFrom = async (username: string) =>
+      ((await api.http().get('/api/v1/referrals').query({ view: 'SENT' }).set(await api.as(username)).expect(200)).body.items as { profiles: string[]; status: string; role: string }[]).map(
+        (r) => [r.profiles, r.role, r.status],
+      );
+    // The stranded migrant agreed to his return referral, and the return counsellor accepted it.
+    expect(await sentFrom('airport.official')).toEqual([[['STRANDED_MIGRANT_RETURN'], 'LEAD', 'ACCEPTED']]);
+    // The last arrival gave no consent yet: the referral that needs it waits, the agency does not see it, the border point does.
+    expect(await sentFrom('border.official')).toContainEqual([['MIGRANT'], 'SUPPORTING', 'AWAITING_CONSENT']);
   });
 
   it('offers a possible previous encounter to review', async () => {
@@ -64,6 +70,23 @@ describe('demo cases', () => {
     expect(events.body.items.map((e: { safeguard: string; outcome: string; caseNumber: string }) => [e.safeguard, e.outcome, e.caseNumber])).toEqual([
       ['DETENTION_GUARD', 'BLOCKED', esperance.caseNumber],
     ]);
+  });
+
+  it('gives every receiving agency work: each demo caseworker has tasks in GET /api/v1/tasks', async () => {
+    const receivers = ['legal.caseworker', 'shelter.caseworker', 'child.protection', 'asylum.reviewer', 'trafficking.coordinator', 'immigration.officer', 'return.counsellor'];
+    const queues: Record<string, string[]> = {};
+    for (const username of receivers) {
+      const me = (await api.http().get('/api/v1/me').set(await api.as(username)).expect(200)).body as { agency: { id: string } };
+      const tasks = (await api.http().get('/api/v1/tasks').set(await api.as(username)).expect(200)).body.items as { kind: string; holder: { agencyId: string }; referralId: string | null; status: string }[];
+      queues[username] = tasks.map((t) => t.kind);
+      // The agency accepted its referral: the SOP's required actions are its open tasks.
+      for (const task of tasks) expect([username, task.holder.agencyId, task.status, typeof task.referralId]).toEqual([username, me.agency.id, 'OPEN', 'string']);
+    }
+    expect(receivers.filter((u) => queues[u].length === 0)).toEqual([]);
+    expect(queues['child.protection']).toContain('APPOINT_GUARDIAN');
+    expect(queues['return.counsellor']).toContain('VOLUNTARINESS_CHECK');
+    // The asylum claim the demo registers fulfils the authority's REGISTER_ASYLUM_CLAIM action: that task is done.
+    expect(queues['asylum.reviewer']).not.toContain('REGISTER_ASYLUM_CLAIM');
   });
 
   it('loads them once: a restart on the same database adds nothing', async () => {

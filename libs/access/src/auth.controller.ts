@@ -1,6 +1,6 @@
-import { Actor, Clock, CurrentActor, DomainError, NotFoundError, Permission, permissionsOf, Public, RequestWithActor, RequirePermission } from '@kivuko/platform';
+import { Actor, ApiErrorAnswers, Clock, CurrentActor, DomainError, NotFoundError, Permission, permissionsOf, Public, RequestWithActor, RequirePermission } from '@kivuko/platform';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Agency } from './agency.entity';
@@ -24,6 +24,8 @@ export class AuthController {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  @ApiOperation({ summary: 'Sign in with username and password: an access and a refresh token' })
+  @ApiErrorAnswers({ 401: 'Wrong username or password', 429: 'Too many sign-in attempts from this address or for this account: wait and try again' })
   @Public()
   @Post('auth/login')
   @HttpCode(200)
@@ -41,6 +43,8 @@ export class AuthController {
     }
   }
 
+  @ApiOperation({ summary: 'Exchange a refresh token for a new token pair' })
+  @ApiErrorAnswers({ 401: 'The refresh token is unknown, expired or revoked' })
   @Public()
   @Post('auth/refresh')
   @HttpCode(200)
@@ -48,6 +52,7 @@ export class AuthController {
     return this.auth.refresh(body.refreshToken, contextOf(req));
   }
 
+  @ApiOperation({ summary: 'Sign out: revoke the session of a refresh token' })
   @ApiBearerAuth()
   @RequirePermission(Permission.SignedIn)
   @Post('auth/logout')
@@ -57,6 +62,7 @@ export class AuthController {
     await this.auth.logout(actor, req.sessionId, body.refreshToken, contextOf(req));
   }
 
+  @ApiOperation({ summary: 'Who you are: your agency, roles, border points and permissions' })
   @ApiBearerAuth()
   @RequirePermission(Permission.SignedIn)
   @Get('me')

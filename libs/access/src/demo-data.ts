@@ -1,12 +1,15 @@
 import { Role } from '@kivuko/platform';
 import { AgencyKind, AgencyService, BorderPointKind } from './access.enums';
 
-/** A demo jurisdiction: generic names, one agency of each kind (two NGOs), a user for every role. */
+/**
+ * A demo jurisdiction: generic names, one agency of each kind (two NGOs), a user for every role. The border
+ * points have fixed ids, so the example bodies in the OpenAPI document work as they are on a demo start.
+ */
 export const DEMO_BORDER_POINTS = [
-  { code: 'NMG', name: 'Namanga land crossing', country: 'TZA', kind: BorderPointKind.Land, region: 'Arusha' },
-  { code: 'KGM', name: 'Kigoma lake port', country: 'TZA', kind: BorderPointKind.Sea, region: 'Kigoma' },
-  { code: 'DAR', name: 'Dar es Salaam international airport', country: 'TZA', kind: BorderPointKind.Air, region: 'Dar es Salaam' },
-  { code: 'KSL', name: 'Kasulu reception centre', country: 'TZA', kind: BorderPointKind.ReceptionCentre, region: 'Kigoma' },
+  { id: '3f0c2a5e-6b1d-4c8e-9a7f-1d2e3b4c5a01', code: 'NMG', name: 'Namanga land crossing', country: 'TZA', kind: BorderPointKind.Land, region: 'Arusha' },
+  { id: '3f0c2a5e-6b1d-4c8e-9a7f-1d2e3b4c5a02', code: 'KGM', name: 'Kigoma lake port', country: 'TZA', kind: BorderPointKind.Sea, region: 'Kigoma' },
+  { id: '3f0c2a5e-6b1d-4c8e-9a7f-1d2e3b4c5a03', code: 'DAR', name: 'Dar es Salaam international airport', country: 'TZA', kind: BorderPointKind.Air, region: 'Dar es Salaam' },
+  { id: '3f0c2a5e-6b1d-4c8e-9a7f-1d2e3b4c5a04', code: 'KSL', name: 'Kasulu reception centre', country: 'TZA', kind: BorderPointKind.ReceptionCentre, region: 'Kigoma' },
 ] as const;
 
 const ALL = DEMO_BORDER_POINTS.map((b) => b.code);

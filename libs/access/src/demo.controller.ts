@@ -1,6 +1,6 @@
 import { PLATFORM_RUNTIME, PlatformRuntime, Public } from '@kivuko/platform';
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DemoAccount, DemoService } from './demo.service';
 
 /** Registered only in demo mode: lists the demo sign-ins so a newcomer can try every role. */
@@ -13,6 +13,7 @@ export class DemoController {
     @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
   ) {}
 
+  @ApiOperation({ summary: 'List the demo sign-ins, one for every role' })
   @Get('accounts')
   accounts(): { password: string; accounts: DemoAccount[] } {
     return { password: this.runtime.config.demo.password, accounts: this.demo.accounts() };

@@ -1,6 +1,6 @@
-import { Actor, BadInputError, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
+import { Actor, ApiConflict, BadInputError, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { CasePage, CaseQueryService, CaseView } from './case-query.service';
 import { ConsentService, ConsentView } from './consent/consent.service';
@@ -8,6 +8,7 @@ import { RecordConsentDto, WithdrawConsentDto } from './consent/consent.dto';
 import { AddProfileDto, EncounterDecisionDto, EncounterListQuery, ListCasesQuery, ProfileDecisionDto, VerifyRelationshipDto } from './dto/case-query.dto';
 import { CaseProfilesView, CaseProfileView, CaseProfilingService } from './profiling/case-profiling.service';
 import { CompleteIntakeDto, RegisterIntakeDto } from './dto/intake.dto';
+import { REGISTER_INTAKE_EXAMPLE } from './dto/intake.example';
 import { EncounterReviewService, EncounterView } from './encounter-review.service';
 
 import { RegisterIntakeBodyPipe } from './intake-body.pipe';
@@ -38,10 +39,12 @@ export class IntakeController {
   ) {}
 
   /** Registers an arrival: 201 with the new cases, or 200 with the first answer when the intake id was already used for this same submission. */
+  @ApiOperation({ summary: 'Register an arrival: one person or a family, a case each' })
+  @ApiConflict()
   @RequirePermission(Permission.IntakeRegister)
   @Post('intakes')
   @HttpCode(201)
-  @ApiBody({ type: RegisterIntakeDto })
+  @ApiBody({ type: RegisterIntakeDto, examples: { family: { summary: 'A mother and her son at Namanga (works as it is on a demo start)', value: REGISTER_INTAKE_EXAMPLE } } })
   async register(
     @CurrentActor() actor: Actor,
     // Typed `unknown` so the global pipe leaves it to RegisterIntakeBodyPipe, which answers shape and rule problems together.
@@ -54,12 +57,14 @@ export class IntakeController {
     return result;
   }
 
+  @ApiOperation({ summary: 'List the cases you may see, with filters' })
   @RequirePermission(Permission.CasesRead)
   @Get('cases')
   list(@CurrentActor() actor: Actor, @Query() query: ListCasesQuery, @Req() req: RequestWithActor): Promise<CasePage> {
     return this.cases.list(actor, query, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Read a case, with the sections the SOP shares with your agency' })
   @RequirePermission(Permission.CasesRead)
   @Get('cases/:id')
   async get(
@@ -74,6 +79,8 @@ export class IntakeController {
   }
 
   /** Completes a mass-arrival record, or corrects an intake, at the version read (body `version` or If-Match). */
+  @ApiOperation({ summary: 'Complete or correct the intake record of a case' })
+  @ApiConflict()
   @RequirePermission(Permission.IntakeUpdate)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The case version (its ETag), instead of `version` in the body' })
   @Put('cases/:id/intake')
@@ -110,6 +117,7 @@ export class RelationshipController {
   constructor(private readonly intake: IntakeService) {}
 
   /** Marks the claimed relationship between this case's person and a travel companion as verified, or as not verified. */
+  @ApiOperation({ summary: 'Record whether a claimed relationship with a travel companion is verified' })
   @RequirePermission(Permission.RelationshipsVerify)
   @Post('cases/:id/companions/:companionCaseId/verification')
   @HttpCode(200)
@@ -131,6 +139,7 @@ export class ProfilesController {
   constructor(private readonly profiles: CaseProfilingService) {}
 
   /** The case's current profiles (as far as you may see them), every profiling run with its diff, and every decision. */
+  @ApiOperation({ summary: 'Read the profiles of a case, its profiling runs and the decisions taken' })
   @RequirePermission(Permission.CasesRead)
   @Get('cases/:id/profiles')
   view(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Req() req: RequestWithActor): Promise<CaseProfilesView> {
@@ -138,12 +147,16 @@ export class ProfilesController {
   }
 
   /** Adds a profile the rules missed (with a reason); it counts as confirmed. */
+  @ApiOperation({ summary: 'Add a profile the rules missed, with a reason' })
+  @ApiConflict()
   @RequirePermission(Permission.ProfilesDecide)
   @Post('cases/:id/profiles')
   add(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: AddProfileDto, @Req() req: RequestWithActor): Promise<CaseProfileView[]> {
     return this.profiles.add(actor, id, body.profile, body.reason, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Confirm a suggested profile (it routes under the SOP)' })
+  @ApiConflict()
   @RequirePermission(Permission.ProfilesDecide)
   @Post('cases/:id/profiles/:profile/confirm')
   @HttpCode(200)
@@ -152,6 +165,8 @@ export class ProfilesController {
   }
 
   /** Removes a profile, with a reason; a later profiling run does not bring it back. */
+  @ApiOperation({ summary: 'Remove a profile, with a reason' })
+  @ApiConflict()
   @RequirePermission(Permission.ProfilesDecide)
   @Post('cases/:id/profiles/:profile/remove')
   @HttpCode(200)
@@ -172,6 +187,7 @@ export class ProfilesController {
 export class EncounterController {
   constructor(private readonly encounters: EncounterReviewService) {}
 
+  @ApiOperation({ summary: 'List possible previous encounters to review' })
   @RequirePermission(Permission.EncountersReview)
   @ApiOkResponse({ description: 'Possible previous encounters in your scope, newest first' })
   @Get('encounters')
@@ -182,6 +198,8 @@ export class EncounterController {
     return this.encounters.list(actor, query.status, query.limit, query.cursor);
   }
 
+  @ApiOperation({ summary: 'Link a case to a possible previous encounter (same person)' })
+  @ApiConflict()
   @RequirePermission(Permission.EncountersReview)
   @Post('cases/:id/encounters/:encounterId/link')
   @HttpCode(200)
@@ -195,6 +213,8 @@ export class EncounterController {
     return this.encounters.link(actor, id, encounterId, body.reason, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Dismiss a possible previous encounter (not the same person)' })
+  @ApiConflict()
   @RequirePermission(Permission.EncountersReview)
   @Post('cases/:id/encounters/:encounterId/dismiss')
   @HttpCode(200)
@@ -215,6 +235,7 @@ export class EncounterController {
 export class ConsentController {
   constructor(private readonly consents: ConsentService) {}
 
+  @ApiOperation({ summary: 'List the consents and legal bases recorded on a case' })
   @RequirePermission(Permission.CasesRead)
   @Get('cases/:id/consents')
   list(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<ConsentView[]> {
@@ -222,12 +243,16 @@ export class ConsentController {
   }
 
   /** Consent given or refused; or, with CONSENT_LEGAL_BASIS and a reason, a legal basis standing in for it. */
+  @ApiOperation({ summary: 'Record a consent given or refused, or a legal basis' })
+  @ApiConflict()
   @RequirePermission(Permission.ConsentRecord)
   @Post('cases/:id/consents')
   record(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: RecordConsentDto, @Req() req: RequestWithActor): Promise<ConsentView> {
     return this.consents.record(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Withdraw a consent' })
+  @ApiConflict()
   @RequirePermission(Permission.ConsentRecord)
   @Post('cases/:id/consents/:consentId/withdraw')
   @HttpCode(200)

@@ -4,6 +4,7 @@ export * from './errors/domain-error';
 export * from './errors/http-error.filter';
 export * from './http/public.decorator';
 export * from './http/create-http-app';
+export * from './http/openapi-document';
 export * from './http/validation';
 export * from './http/uuid-param.pipe';
 export * from './db/data-source-options';

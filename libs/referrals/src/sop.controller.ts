@@ -1,4 +1,4 @@
-import { Actor, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
+import { Actor, ApiConflict, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DiffSopQuery, ListSopsQuery, SimulateSopDto } from './sop.dto';
@@ -11,7 +11,17 @@ const uuid = new UuidParamPipe();
 /** The body of an upload or a validation: the SOP document itself, checked by the SOP library, not by a DTO. */
 const SOP_DOCUMENT_BODY = {
   description: 'A joint SOP document (JSON), as described by libs/sop/sop.schema.json; start from `npx kivuko sop default`.',
-  schema: { type: 'object', additionalProperties: true, required: ['version', 'jurisdiction', 'effectiveFrom', 'signatories'] },
+  schema: {
+    type: 'object',
+    additionalProperties: true,
+    required: ['version', 'jurisdiction', 'effectiveFrom', 'signatories'],
+    properties: {
+      version: { type: 'string', description: 'The label of this version, unique within the jurisdiction', example: 'TZA-2027.1' },
+      jurisdiction: { type: 'object', properties: { country: { type: 'string', example: 'TZA' } }, required: ['country'] },
+      effectiveFrom: { type: 'string', format: 'date', example: '2027-01-01' },
+      signatories: { type: 'array', description: 'Signatory agencies by name or id; each must approve before activation', items: { type: 'string' } },
+    },
+  },
 };
 
 @ApiTags('sops')
@@ -20,6 +30,7 @@ const SOP_DOCUMENT_BODY = {
 export class SopController {
   constructor(private readonly sops: SopService) {}
 
+  @ApiConflict()
   @RequirePermission(Permission.SopManage)
   @Post('sops')
   @HttpCode(201)
@@ -74,6 +85,7 @@ export class SopController {
     return this.sops.simulate(actor, id, body ?? {});
   }
 
+  @ApiConflict()
   @RequirePermission(Permission.SopApprove)
   @Post('sops/:id/approve')
   @HttpCode(200)
@@ -85,6 +97,7 @@ export class SopController {
     return this.sops.approve(actor, id, correlationOf(req));
   }
 
+  @ApiConflict()
   @RequirePermission(Permission.SopManage)
   @Post('sops/:id/activate')
   @HttpCode(200)
@@ -97,6 +110,7 @@ export class SopController {
     return this.sops.activate(actor, id, correlationOf(req));
   }
 
+  @ApiConflict()
   @RequirePermission(Permission.SopManage)
   @Post('sops/:id/retire')
   @HttpCode(200)

@@ -210,7 +210,7 @@ export class SampleCaseDto {
   @Matches(/^[A-Z0-9]{2,10}$/, { message: 'borderPointCode must be a border point code such as KGM' })
   borderPointCode!: string;
 
-  @ApiPropertyOptional({ example: 'Kigoma', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Kigoma', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)

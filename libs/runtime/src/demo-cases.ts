@@ -1,7 +1,7 @@
-import { DemoService } from '@kivuko/access';
+import { DEMO_USERS, DemoService } from '@kivuko/access';
 import { AsylumService, DetentionService, OpenDetentionDto, ReflectionPeriodDto, RegisterAsylumClaimDto, TraffickingIdentificationDto, TraffickingService } from '@kivuko/casework';
 import { CaseProfilingService, ConsentService, IntakeService, RecordConsentDto, RegisterIntakeDto } from '@kivuko/intake';
-import { SopService } from '@kivuko/referrals';
+import { ReferralAction, ReferralActionDto, ReferralService, SopService } from '@kivuko/referrals';
 import { Actor, DomainError, PLATFORM_RUNTIME, PlatformRuntime, Role, systemScope, UnitOfWork, validateBody } from '@kivuko/platform';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -128,6 +128,7 @@ const DEMO_INTAKES: DemoIntake[] = [
     by: 'airport.official',
     borderPoint: 'DAR',
     hoursAgo: 3,
+    consent: 'PERSON',
     body: {
       arrival: { mode: 'AIR', how: 'REGULAR_CROSSING', route: ['ARE'] },
       persons: [
@@ -180,6 +181,7 @@ export class DemoCasesService implements OnApplicationBootstrap {
     private readonly uow: UnitOfWork,
     @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
     private readonly sops: SopService,
+    private readonly referrals: ReferralService,
     private readonly profiling: CaseProfilingService,
     private readonly consents: ConsentService,
     private readonly asylum: AsylumService,
@@ -214,6 +216,7 @@ export class DemoCasesService implements OnApplicationBootstrap {
         }
         if (demo.consent) await this.recordConsent(registeredCase.id, demo.consent, actor);
       }
+      await this.acceptReferrals(result.cases.map((c) => c.id));
       for (const record of demo.records ?? []) await this.recordOn(result.cases[0].id, record, actor);
     }
     this.logger.log({ cases: registered }, 'demo cases ready');
@@ -241,6 +244,29 @@ export class DemoCasesService implements OnApplicationBootstrap {
       const { value, problems } = validateBody(RecordConsentDto, body);
       if (problems.length > 0) throw new Error(`demo consent is invalid: ${JSON.stringify(problems)}`);
       await this.consents.record(supervisor, caseId, value);
+    }
+  }
+
+  /**
+   * Each receiving agency with a demo caseworker accepts the referrals that ask it to act, so its required
+   * actions become tasks in that caseworker's `GET /api/v1/tasks`. Referrals without actions, and those to
+   * agencies without a demo caseworker, stay pending for a newcomer to acknowledge, accept or decline.
+   */
+  private async acceptReferrals(caseIds: string[]): Promise<void> {
+    const pending = await this.uow.run(systemScope('demo cases: referrals to accept'), (m) =>
+      m.query<{ id: string; agency: string }[]>(
+        `SELECT r.id, a.name AS agency FROM referral r JOIN agency a ON a.id = r.agency_id
+         WHERE r.case_id = ANY($1::uuid[]) AND r.status = 'PENDING' AND jsonb_array_length(r.required_actions) > 0 ORDER BY r.created_at, r.id`,
+        [caseIds],
+      ),
+    );
+    for (const referral of pending) {
+      const caseworker = DEMO_USERS.find((u) => u.agency === referral.agency && u.roles.includes(Role.Caseworker));
+      if (!caseworker) continue;
+      const { actor } = await this.actorAt(caseworker.username, 'NMG');
+      const { value, problems } = validateBody(ReferralActionDto, {});
+      if (problems.length > 0) throw new Error(`demo acceptance is invalid: ${JSON.stringify(problems)}`);
+      await this.referrals.act(actor, referral.id, ReferralAction.Accept, value);
     }
   }
 

@@ -1,6 +1,6 @@
-import { Actor, BadInputError, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
+import { Actor, ApiConflict, BadInputError, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ClosureService, ClosureView, ServiceView } from './closure.service';
 import { DashboardService, DashboardView } from './dashboard.service';
 import { AddTaskDto, AssignDto, CloseCaseDto, CloseTaskDto, DecideTransferDto, ProposeTransferDto, RecordServiceDto, ReopenCaseDto, TaskQuery } from './management.dto';
@@ -23,24 +23,29 @@ export class ManagementController {
   ) {}
 
   /** Your open tasks, soonest due first: your agency's, your border points', or those assigned to you. */
+  @ApiOperation({ summary: 'Your open tasks, soonest due first' })
   @RequirePermission(Permission.CasesRead)
   @Get('tasks')
   queue(@CurrentActor() actor: Actor, @Query() query: TaskQuery): Promise<{ items: TaskView[]; nextCursor?: string }> {
     return this.tasks.queue(actor, query);
   }
 
+  @ApiOperation({ summary: 'List the tasks on a case' })
   @RequirePermission(Permission.CasesRead)
   @Get('cases/:id/tasks')
   caseTasks(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<TaskView[]> {
     return this.tasks.ofCase(actor, id);
   }
 
+  @ApiOperation({ summary: 'Add a task to a case' })
   @RequirePermission(Permission.CaseManage)
   @Post('cases/:id/tasks')
   addTask(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: AddTaskDto, @Req() req: RequestWithActor): Promise<TaskView> {
     return this.tasks.add(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Complete a task' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseManage)
   @Post('tasks/:taskId/complete')
   @HttpCode(200)
@@ -48,6 +53,8 @@ export class ManagementController {
     return this.tasks.complete(actor, taskId, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Cancel a task' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseManage)
   @Post('tasks/:taskId/cancel')
   @HttpCode(200)
@@ -56,6 +63,7 @@ export class ManagementController {
   }
 
   /** The lead agency, each agency's caseworker, and the transfers of the lead. */
+  @ApiOperation({ summary: 'Who is responsible for a case: lead agency, caseworkers, transfers' })
   @RequirePermission(Permission.CasesRead)
   @Get('cases/:id/responsibility')
   responsibilityOf(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<ResponsibilityView> {
@@ -63,6 +71,7 @@ export class ManagementController {
   }
 
   /** Gives the case to a caseworker of your agency. */
+  @ApiOperation({ summary: 'Assign a case to a caseworker of your agency' })
   @RequirePermission(Permission.CasesAssign)
   @Put('cases/:id/assignment')
   assign(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: AssignDto, @Req() req: RequestWithActor): Promise<ResponsibilityView> {
@@ -70,12 +79,15 @@ export class ManagementController {
   }
 
   /** The lead agency proposes another agency as lead (consent or a legal basis for it must be on record). */
+  @ApiOperation({ summary: 'Propose another agency as the lead on a case' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseManage)
   @Post('cases/:id/transfers')
   propose(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: ProposeTransferDto, @Req() req: RequestWithActor): Promise<TransferView> {
     return this.responsibility.propose(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'List the lead transfers proposed to or by your agency' })
   @RequirePermission(Permission.CaseManage)
   @ApiQuery({ name: 'direction', enum: ['INCOMING', 'OUTGOING'], required: false })
   @Get('transfers')
@@ -86,6 +98,8 @@ export class ManagementController {
     return this.responsibility.list(actor, direction ?? 'INCOMING');
   }
 
+  @ApiOperation({ summary: 'Accept the lead on a case transferred to your agency' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseManage)
   @Post('transfers/:transferId/accept')
   @HttpCode(200)
@@ -93,6 +107,8 @@ export class ManagementController {
     return this.responsibility.accept(actor, transferId, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Decline a lead transfer proposed to your agency' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseManage)
   @Post('transfers/:transferId/decline')
   @HttpCode(200)
@@ -100,6 +116,8 @@ export class ManagementController {
     return this.responsibility.decline(actor, transferId, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Cancel a lead transfer your agency proposed' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseManage)
   @Post('transfers/:transferId/cancel')
   @HttpCode(200)
@@ -107,6 +125,7 @@ export class ManagementController {
     return this.responsibility.cancel(actor, transferId, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'List the services delivered on a case' })
   @RequirePermission(Permission.CasesRead)
   @Get('cases/:id/services')
   services(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<ServiceView[]> {
@@ -114,12 +133,15 @@ export class ManagementController {
   }
 
   /** A service delivered to the person (the closed loop: the sending border point sees it on its case). */
+  @ApiOperation({ summary: 'Record a service delivered to the person' })
   @RequirePermission(Permission.CaseManage)
   @Post('cases/:id/services')
   recordService(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: RecordServiceDto, @Req() req: RequestWithActor): Promise<ServiceView> {
     return this.closure.recordService(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Close a case with an outcome code' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseManage)
   @Post('cases/:id/close')
   @HttpCode(200)
@@ -127,6 +149,8 @@ export class ManagementController {
     return this.closure.close(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Reopen a closed case' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseManage)
   @Post('cases/:id/reopen')
   @HttpCode(200)
@@ -135,6 +159,7 @@ export class ManagementController {
   }
 
   /** Counts over your caseload: status and profile, overdue referrals and tasks, pending consent, cases without a lead. */
+  @ApiOperation({ summary: "The supervisor's dashboard: counts over your caseload" })
   @RequirePermission(Permission.DashboardRead)
   @Get('dashboard')
   dashboardView(@CurrentActor() actor: Actor, @Req() req: RequestWithActor): Promise<DashboardView> {

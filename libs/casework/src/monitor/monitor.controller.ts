@@ -1,6 +1,6 @@
 import { Actor, CurrentActor, Permission, RequestWithActor, RequirePermission } from '@kivuko/platform';
 import { Controller, Get, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MonitorPageQuery, SafeguardEventsQuery } from './monitor.dto';
 import { MonitoredDetention, MonitoredReferral, MonitoredSafeguardEvent, MonitorService } from './monitor.service';
 
@@ -14,6 +14,7 @@ export class MonitorController {
   constructor(private readonly monitor: MonitorService) {}
 
   /** Detention episodes of protected persons (children, trafficking victims, survivors, pregnant or ill), newest first. */
+  @ApiOperation({ summary: 'Detentions of protected persons, for the monitor' })
   @RequirePermission(Permission.SafeguardReportsRead)
   @Get('detentions')
   detentions(@CurrentActor() actor: Actor, @Query() query: MonitorPageQuery, @Req() req: RequestWithActor): Promise<{ items: MonitoredDetention[]; nextCursor?: string }> {
@@ -21,6 +22,7 @@ export class MonitorController {
   }
 
   /** Blocked attempts (removals, returns, detentions, prosecutions) and overrides with their justifications, newest first. */
+  @ApiOperation({ summary: 'Blocked attempts and overrides of the safeguards, for the monitor' })
   @RequirePermission(Permission.SafeguardReportsRead)
   @Get('safeguard-events')
   events(@CurrentActor() actor: Actor, @Query() query: SafeguardEventsQuery, @Req() req: RequestWithActor): Promise<{ items: MonitoredSafeguardEvent[]; nextCursor?: string }> {
@@ -28,6 +30,7 @@ export class MonitorController {
   }
 
   /** Referrals still unacknowledged after escalation, longest overdue first. */
+  @ApiOperation({ summary: 'Referrals still unacknowledged after escalation, for the monitor' })
   @RequirePermission(Permission.SafeguardReportsRead)
   @Get('overdue-referrals')
   overdue(@CurrentActor() actor: Actor, @Query() query: MonitorPageQuery, @Req() req: RequestWithActor): Promise<{ items: MonitoredReferral[]; nextCursor?: string }> {

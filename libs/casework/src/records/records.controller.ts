@@ -1,6 +1,6 @@
-import { Actor, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
+import { Actor, ApiConflict, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AsylumClaimView, AsylumService } from './asylum.service';
 import { AgeAssessmentView, BestInterestsView, ChildrenService, GuardianView } from './children.service';
 import { DetentionService, DetentionView } from './detention.service';
@@ -72,6 +72,7 @@ export class RecordsController {
   ) {}
 
   /** Every protection record of the case, each section only for readers whose agency may see it. */
+  @ApiOperation({ summary: 'Read the protection records of a case, by field group' })
   @RequirePermission(Permission.CasesRead)
   @Get('protection')
   records(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Req() req: RequestWithActor): Promise<ProtectionRecordsView> {
@@ -79,6 +80,7 @@ export class RecordsController {
   }
 
   /** What the safeguards refuse now (removal, voluntary return, detention, prosecution) and why. */
+  @ApiOperation({ summary: 'What the safeguards refuse on this case now, and why' })
   @RequirePermission(Permission.CasesRead)
   @Get('safeguards')
   safeguards(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Req() req: RequestWithActor): Promise<SafeguardStatusView> {
@@ -87,12 +89,16 @@ export class RecordsController {
 
   // --- Asylum (the asylum authority) ---
 
+  @ApiOperation({ summary: 'Register an asylum claim' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('asylum-claim')
   registerClaim(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: RegisterAsylumClaimDto, @Req() req: RequestWithActor): Promise<AsylumClaimView> {
     return this.asylum.register(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record an asylum interview' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('asylum-claim/interviews')
   @HttpCode(200)
@@ -100,6 +106,8 @@ export class RecordsController {
     return this.asylum.interview(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record the decision on an asylum claim' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('asylum-claim/decision')
   @HttpCode(200)
@@ -107,6 +115,8 @@ export class RecordsController {
     return this.asylum.decide(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record an appeal against an asylum decision' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('asylum-claim/appeal')
   @HttpCode(200)
@@ -114,6 +124,8 @@ export class RecordsController {
     return this.asylum.appeal(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record the outcome of an asylum appeal' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('asylum-claim/appeal-outcome')
   @HttpCode(200)
@@ -121,6 +133,8 @@ export class RecordsController {
     return this.asylum.appealOutcome(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record the withdrawal of an asylum claim' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('asylum-claim/withdraw')
   @HttpCode(200)
@@ -130,12 +144,16 @@ export class RecordsController {
 
   // --- Trafficking (the anti-trafficking coordinator) ---
 
+  @ApiOperation({ summary: 'Record the trafficking identification status' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Put('trafficking/identification')
   identify(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: TraffickingIdentificationDto, @Req() req: RequestWithActor): Promise<TraffickingView> {
     return this.trafficking.identify(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Start the reflection period of a presumed trafficking victim' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('trafficking/reflection-period')
   @HttpCode(200)
@@ -143,6 +161,8 @@ export class RecordsController {
     return this.trafficking.startReflection(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: "Record a trafficking victim's residence permit" })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('trafficking/residence-permit')
   @HttpCode(200)
@@ -150,6 +170,8 @@ export class RecordsController {
     return this.trafficking.grantPermit(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record assistance given to a trafficking victim' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('trafficking/assistance')
   @HttpCode(200)
@@ -158,6 +180,7 @@ export class RecordsController {
   }
 
   /** The case as one de-identified row in the IOM HTCDS / CTDC field layout (the anti-trafficking agency). */
+  @ApiOperation({ summary: 'Export the case as one de-identified HTCDS / CTDC row' })
   @RequirePermission(Permission.CaseRecordsWrite)
   @Get('trafficking/export')
   exportHtcds(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Req() req: RequestWithActor): Promise<{ layout: string; fields: string[]; row: HtcdsRow }> {
@@ -166,18 +189,24 @@ export class RecordsController {
 
   // --- Children (child protection) ---
 
+  @ApiOperation({ summary: 'Appoint a guardian for a child' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('guardians')
   guardian(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: GuardianAppointmentDto, @Req() req: RequestWithActor): Promise<GuardianView> {
     return this.children.appointGuardian(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Open a best-interests procedure for a child' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('best-interests')
   openBestInterests(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: OpenBestInterestsDto, @Req() req: RequestWithActor): Promise<BestInterestsView> {
     return this.children.openBestInterests(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Complete a best-interests procedure with its decision' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('best-interests/:procedureId/complete')
   @HttpCode(200)
@@ -191,12 +220,16 @@ export class RecordsController {
     return this.children.completeBestInterests(actor, id, procedureId, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Request an age assessment' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('age-assessments')
   requestAgeAssessment(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: RequestAgeAssessmentDto, @Req() req: RequestWithActor): Promise<AgeAssessmentView> {
     return this.children.requestAgeAssessment(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record the result of an age assessment' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('age-assessments/:assessmentId/complete')
   @HttpCode(200)
@@ -211,6 +244,8 @@ export class RecordsController {
   }
 
   /** Family tracing: only with the family-tracing consent (or a legal basis) for your agency on record. */
+  @ApiOperation({ summary: 'Open family tracing for a child' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('family-tracing')
   openTracing(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: OpenTracingDto, @Req() req: RequestWithActor): Promise<TracingView> {
@@ -218,6 +253,8 @@ export class RecordsController {
   }
 
   /** Tracing could endanger the child or the family: it stops, and no new tracing can start. */
+  @ApiOperation({ summary: 'Stop family tracing that could endanger the child or the family' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('family-tracing/:tracingId/stop')
   @HttpCode(200)
@@ -225,6 +262,8 @@ export class RecordsController {
     return this.family.stopTracing(actor, id, tracingId, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record the outcome of family tracing' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('family-tracing/:tracingId/outcome')
   @HttpCode(200)
@@ -232,12 +271,16 @@ export class RecordsController {
     return this.family.concludeTracing(actor, id, tracingId, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Propose a family reunification' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('reunifications')
   proposeReunification(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: ProposeReunificationDto, @Req() req: RequestWithActor): Promise<ReunificationView> {
     return this.family.proposeReunification(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record the outcome of a family reunification' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('reunifications/:reunificationId/outcome')
   @HttpCode(200)
@@ -251,12 +294,16 @@ export class RecordsController {
     return this.family.concludeReunification(actor, id, reunificationId, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Place a child in care' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('care-placements')
   place(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: CarePlacementDto, @Req() req: RequestWithActor): Promise<CarePlacementView> {
     return this.family.place(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'End a care placement' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('care-placements/:placementId/end')
   @HttpCode(200)
@@ -266,24 +313,32 @@ export class RecordsController {
 
   // --- Detention (border and immigration authorities; the detention guard) ---
 
+  @ApiOperation({ summary: 'Open a detention episode (checked by the detention safeguards)' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('detentions')
   openDetention(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: OpenDetentionDto, @Req() req: RequestWithActor): Promise<DetentionView> {
     return this.detention.open(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record a review of a detention' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('detentions/:episodeId/reviews')
   reviewDetention(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('episodeId', uuid) episodeId: string, @Body() body: DetentionReviewDto, @Req() req: RequestWithActor): Promise<DetentionView> {
     return this.detention.review(actor, id, episodeId, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record access to a detained person (lawyer, agency, monitor)' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('detentions/:episodeId/access')
   detentionAccess(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('episodeId', uuid) episodeId: string, @Body() body: DetentionAccessDto, @Req() req: RequestWithActor): Promise<DetentionView> {
     return this.detention.recordAccess(actor, id, episodeId, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'End a detention episode' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('detentions/:episodeId/end')
   @HttpCode(200)
@@ -293,12 +348,16 @@ export class RecordsController {
 
   // --- Removal (the immigration authority) and assisted voluntary return (the return agency): the non-refoulement lock ---
 
+  @ApiOperation({ summary: 'Order a removal (checked by the non-refoulement safeguards)' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('removal-orders')
   orderRemoval(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: RemovalOrderDto, @Req() req: RequestWithActor): Promise<RemovalOrderView> {
     return this.returns.orderRemoval(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record that a removal was carried out' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('removal-orders/:orderId/execute')
   @HttpCode(200)
@@ -306,6 +365,8 @@ export class RecordsController {
     return this.returns.executeRemoval(actor, id, orderId, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Cancel a removal order' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('removal-orders/:orderId/cancel')
   @HttpCode(200)
@@ -313,12 +374,16 @@ export class RecordsController {
     return this.returns.cancelRemoval(actor, id, orderId, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Request an assisted voluntary return' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('voluntary-returns')
   requestReturn(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: VoluntaryReturnDto, @Req() req: RequestWithActor): Promise<VoluntaryReturnView> {
     return this.returns.requestReturn(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record a return counselling session' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('voluntary-returns/:returnId/counselling')
   @HttpCode(200)
@@ -326,6 +391,8 @@ export class RecordsController {
     return this.returns.counsel(actor, id, returnId, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record the check that a return is voluntary' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('voluntary-returns/:returnId/voluntariness')
   @HttpCode(200)
@@ -333,6 +400,8 @@ export class RecordsController {
     return this.returns.confirmVoluntariness(actor, id, returnId, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record the vulnerability assessment before a return' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('voluntary-returns/:returnId/vulnerability-assessment')
   @HttpCode(200)
@@ -346,6 +415,8 @@ export class RecordsController {
     return this.returns.assessVulnerability(actor, id, returnId, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Record the departure of an assisted voluntary return' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('voluntary-returns/:returnId/depart')
   @HttpCode(200)
@@ -353,6 +424,8 @@ export class RecordsController {
     return this.returns.depart(actor, id, returnId, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Withdraw an assisted voluntary return' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('voluntary-returns/:returnId/withdraw')
   @HttpCode(200)
@@ -362,12 +435,16 @@ export class RecordsController {
 
   // --- Flags ---
 
+  @ApiOperation({ summary: 'Raise a prosecution flag (checked for non-criminalisation)' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('flags')
   openFlag(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: OpenFlagDto, @Req() req: RequestWithActor): Promise<FlagView> {
     return this.flags.open(actor, id, body, correlationOf(req));
   }
 
+  @ApiOperation({ summary: 'Close a prosecution flag' })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('flags/:flagId/close')
   @HttpCode(200)

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Res, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -18,12 +18,14 @@ export class HealthController {
   ) {}
 
   /** The process is up and serving HTTP. */
+  @ApiOperation({ summary: 'Whether the process is up and serving HTTP' })
   @Get('live')
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** The process can do its work: the database answers, and Redis when the queues run on it. */
+  @ApiOperation({ summary: 'Whether the database (and Redis, when the queues use it) answer' })
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: 'ok' | 'unavailable'; checks: Record<string, CheckState> }> {
     const checks: Record<string, CheckState> = { postgres: await this.postgres() };

@@ -1,26 +1,18 @@
 import { INestApplication, Type, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { CORRELATION_HEADER, correlationIdFor } from './correlation';
+import { buildOpenApiDocument } from './openapi-document';
 import { registerSecurityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
 export const API_PREFIX = 'api';
 export const DOCS_PATH = 'docs';
-
-export function openApiConfig(): Omit<OpenAPIObject, 'paths'> {
-  return new DocumentBuilder()
-    .setTitle('Kivuko API')
-    .setDescription('Border-point profiling and referral case management')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-}
 
 /**
  * Builds the HTTP application on Fastify: `/api/v1/...` routes, `/health/*`, OpenAPI at `/docs`, one
@@ -51,7 +43,7 @@ export async function createHttpApp(rootModule: Type<unknown> | ReturnType<typeo
   // Nest hands errors raised before a route runs (unparseable JSON, too large) to this filter too.
   app.useGlobalFilters(new HttpErrorFilter());
 
-  const document = SwaggerModule.createDocument(app as INestApplication, openApiConfig());
+  const document = buildOpenApiDocument(app as INestApplication);
   SwaggerModule.setup(DOCS_PATH, app as INestApplication, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
 
   await app.init();

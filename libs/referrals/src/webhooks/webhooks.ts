@@ -19,7 +19,7 @@ import {
   UuidParamPipe,
 } from '@kivuko/platform';
 import { Body, Controller, Delete, HttpCode, Injectable, Logger, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUrl, MaxLength } from 'class-validator';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -77,6 +77,7 @@ export class WebhookController {
     private readonly audit: AuditService,
   ) {}
 
+  @ApiOperation({ summary: "Register or replace your agency's webhook" })
   @RequirePermission(Permission.WebhooksManage)
   @Put('agencies/:id/webhook')
   async register(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) agencyId: string, @Body() body: RegisterWebhookDto): Promise<{ url: string; secret: string }> {
@@ -96,6 +97,7 @@ export class WebhookController {
     });
   }
 
+  @ApiOperation({ summary: "Remove your agency's webhook" })
   @RequirePermission(Permission.WebhooksManage)
   @Delete('agencies/:id/webhook')
   @HttpCode(204)
