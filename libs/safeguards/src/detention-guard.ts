@@ -76,3 +76,12 @@ export function detentionDecision(grounds: readonly DetentionGround[], override:
 
 /** A written justification, not a word: long enough to say why no alternative to detention will do. */
 export const MIN_JUSTIFICATION = 40;
+
+/**
+ * The grounds in force under a SOP: a SOP may switch the detention guard off (with its legal reference), but
+ * never the ban on detaining an unaccompanied or separated child, which no SOP and no override lifts.
+ */
+export function enforcedDetentionGrounds(facts: SafeguardFacts, assessment: IndividualAssessment, guardEnabled: boolean): DetentionGround[] {
+  const grounds = detentionGrounds(facts, assessment);
+  return guardEnabled ? grounds : grounds.filter((g) => UNOVERRIDABLE_GROUNDS.includes(g));
+}

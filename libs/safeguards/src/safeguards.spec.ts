@@ -1,6 +1,6 @@
 import type { ProfileCode } from '@kivuko/profiling';
 import { profileRemovalRefused } from './age';
-import { DetentionOverride, detentionDecision, detentionGrounds, IndividualAssessment, MIN_JUSTIFICATION } from './detention-guard';
+import { DetentionOverride, detentionDecision, detentionGrounds, enforcedDetentionGrounds, IndividualAssessment, MIN_JUSTIFICATION } from './detention-guard';
 import { NO_FACTS, SafeguardFacts } from './facts';
 import { MIN_FINDING, OFFENCES, prosecutionBlocked, prosecutionRefusal, STATUS_OFFENCES } from './non-criminalisation';
 import { NON_REFOULEMENT_REASONS, nonRefoulementReasons, ReturnKind } from './non-refoulement';
@@ -262,6 +262,20 @@ describe('detentionGrounds', () => {
   it('gives every ground that applies, in a fixed order', () => {
     const everything = facts({ profiles: ['SGBV_SURVIVOR', 'TORTURE_SURVIVOR', 'TRAFFICKING_VICTIM', 'SEPARATED_CHILD'], indicatorIds: ['child.pregnant'] });
     expect(detentionGrounds(everything, { pregnant: false, seriouslyIll: true })).toEqual(['UNACCOMPANIED_OR_SEPARATED_CHILD', 'TRAFFICKING_VICTIM', 'TORTURE_SURVIVOR', 'SGBV_SURVIVOR', 'PREGNANT', 'SERIOUSLY_ILL']);
+  });
+});
+
+describe('enforcedDetentionGrounds', () => {
+  const everything = facts({ profiles: ['TORTURE_SURVIVOR', 'TRAFFICKING_VICTIM', 'UNACCOMPANIED_CHILD'], indicatorIds: ['child.pregnant'] });
+
+  it('gives every ground while the SOP keeps the detention guard on', () => {
+    expect(enforcedDetentionGrounds(everything, NOTHING_FOUND, true)).toEqual(detentionGrounds(everything, NOTHING_FOUND));
+  });
+
+  it('keeps the ban on detaining an unaccompanied or separated child when a SOP switches the guard off, and only that ground', () => {
+    expect(enforcedDetentionGrounds(everything, NOTHING_FOUND, false)).toEqual(['UNACCOMPANIED_OR_SEPARATED_CHILD']);
+    expect(enforcedDetentionGrounds(facts({ profiles: ['SEPARATED_CHILD'] }), NOTHING_FOUND, false)).toEqual(['UNACCOMPANIED_OR_SEPARATED_CHILD']);
+    expect(enforcedDetentionGrounds(facts({ profiles: ['CHILD_AT_RISK', 'TORTURE_SURVIVOR'], presumedChild: true }), NOTHING_FOUND, false)).toEqual([]);
   });
 });
 

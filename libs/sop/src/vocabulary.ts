@@ -164,7 +164,7 @@ export const SAFEGUARDS = {
   },
   DETENTION_GUARD: {
     switchable: true,
-    description: 'Detaining a child, a presumed trafficking victim, a torture or SGBV survivor, a pregnant woman or a seriously ill person is refused unless a senior role overrides with a written justification',
+    description: 'Detaining an accompanied child, a presumed trafficking victim, a torture or SGBV survivor, a pregnant woman or a seriously ill person is refused unless a senior role overrides with a written justification; an unaccompanied or separated child is never detained, even with this guard switched off',
   },
   NON_CRIMINALISATION: { switchable: true, description: 'Trafficking victims are not flagged for prosecution for irregular entry' },
   CONFIDENTIALITY: {

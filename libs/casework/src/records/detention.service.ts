@@ -1,6 +1,6 @@
 import { FieldGroup } from '@kivuko/access';
 import { Actor, actorScope, BadInputError, Clock, Permission, permissionsOf } from '@kivuko/platform';
-import { DETENTION_ALTERNATIVES_FOR_CHILDREN, DETENTION_GROUND_TEXT, detentionDecision, DetentionRefusal, detentionGrounds, MIN_JUSTIFICATION } from '@kivuko/safeguards';
+import { DETENTION_ALTERNATIVES_FOR_CHILDREN, DETENTION_GROUND_TEXT, detentionDecision, DetentionRefusal, enforcedDetentionGrounds, MIN_JUSTIFICATION } from '@kivuko/safeguards';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -112,7 +112,7 @@ export class DetentionService {
       if (open) throw conflict('DETENTION.ALREADY_OPEN', 'The person is already in a detention episode', { episodeId: open.id });
       const sop = await this.support.sop(manager, context);
       const facts = await this.support.facts(manager, caseId);
-      const grounds = sop.safeguards.DETENTION_GUARD.enabled ? detentionGrounds(facts, dto.individualAssessment) : [];
+      const grounds = enforcedDetentionGrounds(facts, dto.individualAssessment, sop.safeguards.DETENTION_GUARD.enabled);
       const decision = detentionDecision(grounds, {
         bySupervisor: permissionsOf(actor.roles).has(Permission.SafeguardOverride),
         justification: dto.overrideJustification,

@@ -4,7 +4,7 @@ import { CasePolicy, readableGroups } from '@kivuko/intake';
 import {
   DETENTION_GROUND_TEXT,
   DetentionGround,
-  detentionGrounds,
+  enforcedDetentionGrounds,
   NonRefoulementReason,
   nonRefoulementReasons,
   OFFENCES,
@@ -176,9 +176,9 @@ export class ProtectionViewService {
         voluntaryReturn: lock('VOLUNTARY_RETURN'),
         detention: {
           guardEnabled,
-          protectedGrounds: guardEnabled
-            ? uniq(detentionGrounds(facts, { pregnant: false, seriouslyIll: false }).map((code) => shown(code, GROUND_GROUP[code], DETENTION_GROUND_TEXT[code], GENERIC_GROUND)))
-            : [],
+          protectedGrounds: uniq(
+            enforcedDetentionGrounds(facts, { pregnant: false, seriouslyIll: false }, guardEnabled).map((code) => shown(code, GROUND_GROUP[code], DETENTION_GROUND_TEXT[code], GENERIC_GROUND)),
+          ),
         },
         prosecution: { nonCriminalisationEnabled, blockedOffences: nonCriminalisationEnabled ? OFFENCES.filter((o) => prosecutionBlocked(facts, o)) : [] },
       };
