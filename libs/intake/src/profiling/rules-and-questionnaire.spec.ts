@@ -23,7 +23,7 @@ describe('the versioned screening questionnaire', () => {
     expect(groups).toMatchObject({
       documents_lost_or_stolen: 'NEEDS',
       onward_movement: 'NEEDS',
-      intended_destination: 'NEEDS',
+      onward_destination_place: 'NEEDS',
       serious_doubt_about_age: 'CHILD',
       adult_claims_relationship_unverified: 'CHILD',
       trafficked_before: 'TRAFFICKING',

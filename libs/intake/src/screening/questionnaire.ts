@@ -122,8 +122,9 @@ export const QUESTIONNAIRE_V1: Questionnaire = {
 /** What version 2 asks beyond version 1, each in its field group. */
 const ADDED_IN_V2: readonly Question[] = [
   Q('documents_lost_or_stolen', 'NEEDS', 'BOOLEAN', 'Identity or travel documents lost or stolen'),
-  Q('onward_movement', 'NEEDS', 'CHOICE', 'Where do you intend to go?', { options: ['STAY_IN_THIS_COUNTRY', 'ONWARD_TO_ANOTHER_COUNTRY', 'UNDECIDED'] }),
-  Q('intended_destination', 'NEEDS', 'TEXT', 'The intended destination (country or place)', { maxLength: 200 }),
+  // The destination country itself is the arrival's intendedDestination; this says whether the person means to stay or move on.
+  Q('onward_movement', 'NEEDS', 'CHOICE', 'Do you intend to stay in this country or to move on?', { options: ['STAY_IN_THIS_COUNTRY', 'ONWARD_TO_ANOTHER_COUNTRY', 'UNDECIDED'] }),
+  Q('onward_destination_place', 'NEEDS', 'TEXT', 'Where exactly (town or place), if moving on', { maxLength: 200 }),
   // Recorded at intake, a serious doubt opens the way to an age assessment; the presumption of minority holds until one is completed.
   Q('serious_doubt_about_age', 'CHILD', 'BOOLEAN', 'Serious doubt about the stated age (the person stays presumed a child until assessed)'),
   Q('age_doubt_grounds', 'CHILD', 'TEXT', 'What the doubt about the age rests on', { maxLength: 2_000 }),

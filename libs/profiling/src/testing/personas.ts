@@ -128,7 +128,7 @@ const NEW_FACTS_PERSONAS: Persona[] = [
     name: 'Man moving on to South Africa for work whose documents were stolen: a lost document is not a confiscated one',
     facts: newFacts({
       person: { nationalities: ['MWI'] },
-      answers: { ...fled('WORK'), documents_lost_or_stolen: true, onward_movement: 'ONWARD_TO_ANOTHER_COUNTRY', intended_destination: 'Johannesburg, South Africa' },
+      answers: { ...fled('WORK'), documents_lost_or_stolen: true, onward_movement: 'ONWARD_TO_ANOTHER_COUNTRY', onward_destination_place: 'Johannesburg' },
     }),
     profiles: ['MIGRANT'],
   },
