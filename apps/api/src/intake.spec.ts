@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DemoApi, startDemoApi } from './demo-api';
+import { shareWith } from './protection-fixtures';
 
 const HOUR = 3_600_000;
 const iso = (msAgo: number): string => new Date(Date.now() - msAgo).toISOString();
@@ -87,8 +88,9 @@ describe('intake: registering arrivals', () => {
     expect(everything).not.toContain('brother was killed');
     expect(everything).not.toContain('kept our papers');
 
+    // Movement controlled by others is a strong trafficking indicator: the presumed victim is referred at once, and the referrals audit their own.
     const audit = await api.owner<{ action: string; field_groups: string[]; purpose: string }>(
-      `SELECT action, field_groups, purpose FROM audit_event WHERE case_id = $1`,
+      `SELECT action, field_groups, purpose FROM audit_event WHERE case_id = $1 AND action NOT LIKE 'REFERRAL.%'`,
       [registered.id],
     );
     expect(audit).toEqual([
@@ -111,7 +113,7 @@ describe('intake: registering arrivals', () => {
       interpreter: { needed: true, sex: 'FEMALE' },
     });
     expect(res.body.sections.ARRIVAL).toMatchObject({ mode: 'LAND', route: ['ETH', 'KEN'], informationGiven: { topics: ['ASYLUM', 'LEGAL_AID'] } });
-    expect(res.body.sections.NEEDS).toEqual({ questionnaire: 'kivuko-screening@1', answers: { reasons_for_leaving: ['CONFLICT'], health_triage: 'NEEDS_CARE' } });
+    expect(res.body.sections.NEEDS).toEqual({ questionnaire: 'kivuko-screening@2', answers: { reasons_for_leaving: ['CONFLICT'], health_triage: 'NEEDS_CARE' } });
     expect(JSON.stringify(res.body)).not.toContain('village');
     const reads = await api.owner<{ field_groups: string[] }>(`SELECT field_groups FROM audit_event WHERE case_id = $1 AND action = 'CASE.READ'`, [id]);
     expect(reads).toEqual([{ field_groups: ['IDENTITY', 'ARRIVAL', 'NEEDS'] }]);
@@ -160,7 +162,7 @@ describe('intake: registering arrivals', () => {
     expect(done.headers.etag).toBe('"2"');
     expect(done.body).toMatchObject({ status: 'OPEN', version: 2 });
     expect(done.body.openTasks.map((t: { kind: string }) => t.kind)).toEqual(['OBTAIN_CONSENT']);
-    expect(done.body.sections.CHILD).toEqual({ questionnaire: 'kivuko-screening@1', answers: { caregiver_present: false, caregiver_relationship: 'NONE' } });
+    expect(done.body.sections.CHILD).toEqual({ questionnaire: 'kivuko-screening@2', answers: { caregiver_present: false, caregiver_relationship: 'NONE' } });
     expect(done.body.sections.IDENTITY).toMatchObject({ givenName: 'Jean', description: null, ageAtArrival: 12 });
     const again = await api.http().put(`/api/v1/cases/${id}/intake`).set(await api.as('border.official')).send({ ...complete, version: 1 }).expect(409);
     expect(again.body.details).toEqual({ currentVersion: 2 });
@@ -260,5 +262,95 @@ describe('intake: registering arrivals', () => {
     await api.http().post('/api/v1/intakes').set(await api.as('shelter.caseworker')).send(fullIntake(NMG)).expect(403);
     const airport = await api.http().post('/api/v1/intakes').set(await api.as('airport.official')).send(fullIntake(DAR, { documents: [] }, { arrival: { borderPointId: DAR, arrivedAt: iso(HOUR), mode: 'AIR' } })).expect(201);
     expect(airport.body.cases[0].caseNumber).toMatch(/^TZA-DAR-/);
+  });
+  describe('the facts screening questionnaire v2 added', () => {
+    const register = async (person: Record<string, unknown>) => api.http().post('/api/v1/intakes').set(await api.as('border.official')).send(fullIntake(NMG, person));
+    const profilesOf = async (id: string) =>
+      (await api.http().get(`/api/v1/cases/${id}/profiles`).set(await api.as('border.official')).expect(200)).body.current as { profile: string; urgency: string; needsCodes: string[]; indicators: { id: string; evidence: string[] }[] }[];
+
+    it('takes each new question in its field group, and profiles on those that bear on a profile', async () => {
+      const reg = await register({
+        givenName: 'Blessing',
+        familyName: 'Okafor',
+        nationalities: ['NGA'],
+        areaOfOrigin: undefined,
+        screening: {
+          answers: {
+            reasons_for_leaving: ['WORK'],
+            documents_lost_or_stolen: true,
+            onward_movement: 'ONWARD_TO_ANOTHER_COUNTRY',
+            onward_destination_place: 'Johannesburg',
+            trafficked_before: true,
+            fears_traffickers_on_return: true,
+            chronic_illness_without_medication: true,
+          },
+        },
+      });
+      expect(reg.status).toBe(201);
+      const id = reg.body.cases[0].id as string;
+      const profiles = await profilesOf(id);
+      expect(profiles.map((p) => p.profile)).toEqual(['ASYLUM_SEEKER', 'TRAFFICKING_VICTIM', 'SPECIFIC_NEEDS']);
+      const byCode = Object.fromEntries(profiles.map((p) => [p.profile, p]));
+      expect(byCode.ASYLUM_SEEKER.indicators.map((i) => i.id)).toEqual(['asylum.fear_of_traffickers']);
+      expect(byCode.TRAFFICKING_VICTIM.indicators.flatMap((i) => i.evidence)).toEqual(['trafficked before (strong indicator)', 'afraid of the traffickers at home (medium indicator)']);
+      expect(byCode.SPECIFIC_NEEDS).toMatchObject({ urgency: 'HIGH', needsCodes: ['SM-CI'] });
+
+      const sections = await api.owner<{ field_group: string; encrypted: boolean }>(
+        `SELECT field_group, ciphertext IS NOT NULL AS encrypted FROM case_section WHERE case_id = $1 AND field_group <> 'ARRIVAL' ORDER BY field_group`,
+        [id],
+      );
+      expect(sections).toEqual([
+        { field_group: 'HEALTH', encrypted: true },
+        { field_group: 'NEEDS', encrypted: false },
+        { field_group: 'TRAFFICKING', encrypted: true },
+      ]);
+      const read = await api.http().get(`/api/v1/cases/${id}`).set(await api.as('border.official')).expect(200);
+      expect(read.body.sections.NEEDS).toEqual({
+        questionnaire: 'kivuko-screening@2',
+        answers: { reasons_for_leaving: ['WORK'], documents_lost_or_stolen: true, onward_movement: 'ONWARD_TO_ANOTHER_COUNTRY', onward_destination_place: 'Johannesburg' },
+      });
+    });
+
+    it('still takes version 1 answers, and refuses version 2 questions put to version 1 (400 naming each)', async () => {
+      const v1 = await register({ screening: { version: 1, answers: { reasons_for_leaving: ['WORK'], debt_bondage: true } } });
+      expect(v1.status).toBe(201);
+      const read = await api.http().get(`/api/v1/cases/${v1.body.cases[0].id}`).set(await api.as('border.official')).expect(200);
+      expect(read.body.sections.NEEDS).toEqual({ questionnaire: 'kivuko-screening@1', answers: { reasons_for_leaving: ['WORK'] } });
+      const mixed = await register({ screening: { version: 1, answers: { journey_debt: true, serious_doubt_about_age: true } } });
+      expect(mixed.status).toBe(400);
+      expect(mixed.body.details.fields.map((f: { path: string }) => f.path)).toEqual(['persons[0].screening.answers.journey_debt', 'persons[0].screening.answers.serious_doubt_about_age']);
+    });
+
+    it('keeps the presumption of minority under a serious doubt about the age, and counts that doubt for an age assessment', async () => {
+      const child = { givenName: 'Yonas', familyName: 'Tekle', sex: 'MALE', dateOfBirth: undefined, statedAge: 16, nationalities: ['ERI'], areaOfOrigin: undefined };
+      const doubted = await register({ ...child, screening: { answers: { caregiver_present: false, serious_doubt_about_age: true, age_doubt_grounds: 'Says he is 16; has worked as a driver for ten years' } } });
+      expect(doubted.status).toBe(201);
+      const id = doubted.body.cases[0].id as string;
+      expect((await profilesOf(id)).map((p) => p.profile)).toEqual(['UNACCOMPANIED_CHILD']);
+      await shareWith(api, id, 'Child Protection Service');
+      const requested = await api.http().post(`/api/v1/cases/${id}/age-assessments`).set(await api.as('child.protection')).send({ requestedOn: new Date().toISOString().slice(0, 10) });
+      expect(requested.status).toBe(201);
+      expect(requested.body.seriousDoubt).toBe('Recorded at intake: Says he is 16; has worked as a driver for ten years');
+
+      const undoubted = await register({ ...child, givenName: 'Robel', screening: { answers: { caregiver_present: false } } });
+      const other = undoubted.body.cases[0].id as string;
+      await shareWith(api, other, 'Child Protection Service');
+      const refused = await api.http().post(`/api/v1/cases/${other}/age-assessments`).set(await api.as('child.protection')).send({ requestedOn: new Date().toISOString().slice(0, 10) });
+      expect(refused.status).toBe(400);
+      expect(refused.body.details.fields).toEqual([{ path: 'seriousDoubt', problem: 'is required: no serious doubt about the stated age was recorded at intake' }]);
+    });
+
+    it('reads an adult’s unverified claim to be family as its own fact: a separated child at risk, not a child with no one', async () => {
+      const reg = await register({
+        givenName: 'Hodan',
+        sex: 'FEMALE',
+        dateOfBirth: undefined,
+        statedAge: 13,
+        areaOfOrigin: { name: 'Woqooyi Galbeed', code: 'SO-WO' },
+        screening: { answers: { adult_claims_relationship_unverified: true } },
+      });
+      expect(reg.status).toBe(201);
+      expect((await profilesOf(reg.body.cases[0].id)).map((p) => p.profile)).toEqual(['SEPARATED_CHILD', 'CHILD_AT_RISK']);
+    });
   });
 });

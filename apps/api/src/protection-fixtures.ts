@@ -89,4 +89,4 @@ export const detentionBody = (extra: Record<string, unknown> = {}): Record<strin
  * endpoint table is protection-permissions.spec.ts, so case-permissions.spec.ts leaves them out.
  */
 export const CASE_WORK_ROUTE =
-  /^cases\/:id\/(protection|safeguards|asylum-claim|trafficking|guardians|best-interests|age-assessments|family-tracing|reunifications|care-placements|detentions|removal-orders|voluntary-returns|flags|tasks|responsibility|assignment|transfers|services|close|reopen)(\/|$)/;
+  /^cases\/:id\/(protection|safeguards|asylum-claim|asylum-wish|trafficking|guardians|best-interests|age-assessments|family-tracing|reunifications|care-placements|detentions|removal-orders|voluntary-returns|flags|tasks|responsibility|assignment|transfers|services|close|reopen)(\/|$)/;

@@ -107,6 +107,8 @@ const POLICY = `
   POST   cases/:id/asylum-claim/appeal-outcome                           unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
   POST   cases/:id/asylum-claim/withdraw                                 shared    403M   404    403M   200    403M   403M   403M   403M   404    403M   403M   403    403    403    403    401
   POST   cases/:id/asylum-claim/withdraw                                 unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
+  POST   cases/:id/asylum-wish/withdrawal                                shared    403M   404    403M   201    403M   403M   403M   403M   404    403M   403M   403    403    403    403    401
+  POST   cases/:id/asylum-wish/withdrawal                                unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
   PUT    cases/:id/trafficking/identification                            shared    403M   404    403M   403M   403M   200    403M   403M   404    403M   403M   403    403    403    403    401
   PUT    cases/:id/trafficking/identification                            unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
   POST   cases/:id/trafficking/reflection-period                         shared    403M   404    403M   403M   403M   200    403M   403M   404    403M   403M   403    403    403    403    401
@@ -305,8 +307,8 @@ describe('protection records, safeguards and case management permissions: each r
    * A new migrant case at NMG, shared with SHARED_WITH while `prepare` makes the records the row needs; a `shared`
    * case is led by the Child Protection Service; an `unshared` one loses its shares afterwards (fixture shortcuts).
    */
-  async function newCase(fixture: Fixture, prepare?: (caseId: string) => Promise<string | undefined>): Promise<Target> {
-    const caseId = await registerArrival(api, { answers: { reasons_for_leaving: ['WORK'] } });
+  async function newCase(fixture: Fixture, prepare?: (caseId: string) => Promise<string | undefined>, answers: Record<string, unknown> = { reasons_for_leaving: ['WORK'] }): Promise<Target> {
+    const caseId = await registerArrival(api, { answers });
     for (const agency of SHARED_WITH) await shareWith(api, caseId, agency);
     if (fixture !== 'unshared') await api.owner(`INSERT INTO case_lead (case_id, agency_id, source) VALUES ($1, $2, 'REFERRAL')`, [caseId, CPS]);
     const id = prepare ? await prepare(caseId) : undefined;
@@ -551,6 +553,13 @@ describe('protection records, safeguards and case management permissions: each r
       ...claimStep((now) => now['appeal_outcome'] === 'DISMISSED'),
     },
     'POST cases/:id/asylum-claim/withdraw': { target: fresh(prepared(withClaim())), body: () => ({ withdrawnOn: day() }), ...claimStep((now) => now['withdrawn_on'] !== null) },
+    // On a labour migrant who also said, in his own words, that he wants asylum (the only fixture here with a wish to withdraw).
+    'POST cases/:id/asylum-wish/withdrawal': {
+      target: fresh((fixture) => newCase(fixture, undefined, { reasons_for_leaving: ['WORK'], asylum_wish_expressed: true })),
+      body: () => ({ withdrawnOn: day(), words: 'I do not want asylum any more; I go on to Nairobi.', interpreterUsed: true, language: 'am' }),
+      state: snapshot('asylum_wish_withdrawal'),
+      allowed: added('asylum_wish_withdrawal', (row) => row['interpreter_used'] === true && row['language'] === 'am'),
+    },
 
     // Trafficking
     'PUT cases/:id/trafficking/identification': { target: fresh(plain), body: () => ({ status: 'PRESUMED' }), state: TRAFFICKING, allowed: added('trafficking_record', (row) => row['status'] === 'PRESUMED') },

@@ -130,9 +130,11 @@ describe('safeguards', () => {
       expect(await count('removal_order', caseId)).toBe(0);
     });
 
-    it('keeps the lock for an asylum wish recorded at screening even when an official removes the asylum profile', async () => {
+    it('keeps the lock for an asylum wish recorded at screening: the asylum profile cannot be removed, and removal is refused', async () => {
       const caseId = await registerArrival(api, { answers: { reasons_for_leaving: ['WORK'], asylum_wish_expressed: true, asylum_wish_words: 'I cannot go back' } });
-      await post('border.official', `cases/${caseId}/profiles/ASYLUM_SEEKER/remove`, { reason: 'He said he only wants work' }).then((r) => expect(r.status).toBe(200));
+      await post('border.official', `cases/${caseId}/profiles/ASYLUM_SEEKER/remove`, { reason: 'He said he only wants work' }).then((r) =>
+        expect({ status: r.status, code: r.body.code }).toEqual({ status: 409, code: 'SAFEGUARD.ASYLUM_WISH_RECORDED' }),
+      );
       await shareWith(api, caseId, 'Immigration Department');
       const refused = await post('immigration.officer', `cases/${caseId}/removal-orders`, { decidedOn: day(), legalBasis: 'Immigration Act s.40', destinationCountry: 'ETH' });
       expect(refused.status).toBe(409);

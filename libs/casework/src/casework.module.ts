@@ -12,6 +12,7 @@ import { TasksService } from './management/tasks.service';
 import { MonitorController } from './monitor/monitor.controller';
 import { MonitorService } from './monitor/monitor.service';
 import { AsylumService } from './records/asylum.service';
+import { AsylumWishService } from './records/asylum-wish.service';
 import { ChildrenService } from './records/children.service';
 import { DetentionReviewSchedule, DetentionReviews, DetentionReviewSweepJob } from './records/detention-reviews';
 import { DetentionService } from './records/detention.service';
@@ -27,7 +28,7 @@ import { TraffickingService } from './records/trafficking.service';
 @Module({
   imports: [AuditModule, IntakeModule, ReferralsModule],
   controllers: [CaseworkController, RecordsController, ManagementController, MonitorController],
-  providers: [CaseworkService, RecordSupport, ProtectionViewService, AsylumService, TraffickingService, ChildrenService, DetentionService, ReturnsService, FlagsService, FamilyService, MonitorService, TasksService, ResponsibilityService, ClosureService, DashboardService, DetentionReviews, DetentionReviewSweepJob, DetentionReviewSchedule],
+  providers: [CaseworkService, RecordSupport, ProtectionViewService, AsylumService, AsylumWishService, TraffickingService, ChildrenService, DetentionService, ReturnsService, FlagsService, FamilyService, MonitorService, TasksService, ResponsibilityService, ClosureService, DashboardService, DetentionReviews, DetentionReviewSweepJob, DetentionReviewSchedule],
   exports: [CaseworkService, AsylumService, TraffickingService, DetentionService, DetentionReviews],
 })
 export class CaseworkModule {}

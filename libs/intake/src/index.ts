@@ -19,6 +19,7 @@ export * from './name-matching';
 export * from './person-record';
 export * from './profiling/case-facts';
 export * from './profiling/case-profiling.service';
+export * from './profiling/asylum-wish-facts';
 export * from './border-point-guard';
 export * from './screening/questionnaire';
 

@@ -8,10 +8,10 @@ export type Json = string | number | boolean | null | readonly Json[] | { readon
  * The default rule set, written from the domain guide's profiles, indicators and default joint SOP.
  * It is plain JSON data (the shape `libs/profiling/rule-set.schema.json` describes, the same a SOP
  * carries); it lives in a .ts module only because the build ships .ts files and not .json ones.
- * Answers refer to the default screening questionnaire (`kivuko-screening` v1).
+ * Answers refer to the default screening questionnaire (`kivuko-screening` v2; v1 answers are a subset).
  */
 export const DEFAULT_RULE_SET_DOCUMENT: { readonly [key: string]: Json } = {
-  "version": "kivuko-default-2026.1",
+  "version": "kivuko-default-2026.2",
   "description": "Default profiling rules from the Kivuko domain guide. Urgencies follow the default joint SOP: same day is HIGH, 1 hour is IMMEDIATE, 3 days is NORMAL. A country's SOP carries its own rule set.",
   "profiles": {
     "ASYLUM_SEEKER": { "urgency": "HIGH", "description": "Asylum authority, same day" },
@@ -50,6 +50,13 @@ export const DEFAULT_RULE_SET_DOCUMENT: { readonly [key: string]: Json } = {
       ] }
     },
     {
+      "id": "asylum.fear_of_traffickers",
+      "profile": "ASYLUM_SEEKER",
+      "reason": "Afraid of the traffickers at home: a risk of being trafficked again on return",
+      "needsCodes": ["LP-RR"],
+      "when": { "answer": "fears_traffickers_on_return", "eq": true, "label": "afraid of the traffickers at home" }
+    },
+    {
       "id": "asylum.fled_persecution_or_conflict",
       "profile": "ASYLUM_SEEKER",
       "reason": "Left because of persecution, armed conflict or generalised violence",
@@ -86,6 +93,15 @@ export const DEFAULT_RULE_SET_DOCUMENT: { readonly [key: string]: Json } = {
       "when": { "all": [
         { "fact": "person.isChild", "eq": true },
         { "fact": "child.caregiver", "eq": "RELATIVE", "label": "with a relative, not a parent or caregiver" }
+      ] }
+    },
+    {
+      "id": "uasc.claimed_relationship_unverified",
+      "profile": "SEPARATED_CHILD",
+      "reason": "An adult claims a family or caring relationship with the child that is not verified: separated until it is",
+      "when": { "all": [
+        { "fact": "person.isChild", "eq": true },
+        { "answer": "adult_claims_relationship_unverified", "eq": true, "label": "an adult claims a relationship with the child that is not verified" }
       ] }
     },
     {
@@ -168,24 +184,38 @@ export const DEFAULT_RULE_SET_DOCUMENT: { readonly [key: string]: Json } = {
       "reason": "The accompanying adult's relationship to the child could not be verified",
       "when": { "all": [
         { "fact": "person.isChild", "eq": true },
-        { "fact": "child.caregiverVerification", "eq": "NOT_VERIFIED", "label": "claimed relationship could not be verified" }
+        { "any": [
+          { "fact": "child.caregiverVerification", "eq": "NOT_VERIFIED", "label": "claimed relationship could not be verified" },
+          { "answer": "adult_claims_relationship_unverified", "eq": true, "label": "an adult claims a relationship with the child that is not verified" }
+        ] }
       ] }
     },
     {
-      "id": "trafficking.control_indicators",
+      "id": "trafficking.graded_indicators",
       "profile": "TRAFFICKING_VICTIM",
-      "reason": "At least two indicators of control or exploitation",
-      "when": { "atLeast": 2, "of": [
-        { "fact": "person.documentsHeldByOther", "eq": true, "label": "documents held by another person" },
-        { "answer": "others_speak_for_person", "eq": true, "label": "others speak for the person" },
-        { "answer": "movement_controlled", "eq": true, "label": "movement controlled by others" },
-        { "answer": "threatened", "eq": true, "label": "threats against the person or family" },
-        { "answer": "debt_bondage", "eq": true, "label": "debt to those who organised the journey or work" },
-        { "answer": "deceived_about_job", "eq": true, "label": "deceived about the job or conditions" },
-        { "answer": "little_or_no_pay", "eq": true, "label": "little or no pay" },
-        { "answer": "sexual_exploitation", "eq": true, "label": "sexual exploitation" },
-        { "answer": "injuries_from_control", "eq": true, "label": "injuries from control or punishment" }
-      ] }
+      "reason": "Indicators of trafficking: one strong, two medium, or a medium with a weak one (for a child, any one)",
+      "description": "Grades after the ILO-EC Delphi indicators of trafficking in human beings (2009). Strong: what shows control by an exploiter (debt bondage tied to work, documents confiscated, movement restricted, sexual exploitation, threats, violence used for control, a trafficking experience disclosed). Medium: deception about the job, little or no pay, fear of the traffickers at home. Weak (never enough alone, however many): others speak for the person, a journey debt not tied to work. For a child no means of control are needed: any one indicator suffices.",
+      "when": { "graded": {
+        "strong": [
+          { "answer": "debt_bondage", "eq": true, "label": "debt bondage: must work off a debt to those who organised the journey or the work" },
+          { "fact": "person.documentsHeldByOther", "eq": true, "label": "documents held by another person" },
+          { "answer": "movement_controlled", "eq": true, "label": "movement controlled by others" },
+          { "answer": "sexual_exploitation", "eq": true, "label": "sexual exploitation" },
+          { "answer": "threatened", "eq": true, "label": "threats against the person or family" },
+          { "answer": "injuries_from_control", "eq": true, "label": "injuries from control or punishment" },
+          { "answer": "trafficked_before", "eq": true, "label": "trafficked before" }
+        ],
+        "medium": [
+          { "answer": "deceived_about_job", "eq": true, "label": "deceived about the job or conditions" },
+          { "answer": "little_or_no_pay", "eq": true, "label": "little or no pay" },
+          { "answer": "fears_traffickers_on_return", "eq": true, "label": "afraid of the traffickers at home" }
+        ],
+        "weak": [
+          { "answer": "others_speak_for_person", "eq": true, "label": "others speak for the person" },
+          { "answer": "journey_debt", "eq": true, "label": "owes money for the journey" }
+        ],
+        "anyOneSuffices": { "fact": "person.isChild", "eq": true }
+      } }
     },
     {
       "id": "trafficking.flagged",
@@ -196,10 +226,13 @@ export const DEFAULT_RULE_SET_DOCUMENT: { readonly [key: string]: Json } = {
     {
       "id": "trafficking.child_with_controlling_adult",
       "profile": "TRAFFICKING_VICTIM",
-      "reason": "A child without a caregiver, with an adult who answers for them or holds their documents",
+      "reason": "A child without a caregiver, or with an adult whose claimed relationship is not verified, and an adult who answers for them or holds their documents",
       "when": { "all": [
         { "fact": "person.isChild", "eq": true },
-        { "fact": "child.caregiver", "eq": "NONE", "label": "no parent or caregiver present" },
+        { "any": [
+          { "fact": "child.caregiver", "eq": "NONE", "label": "no parent or caregiver present" },
+          { "answer": "adult_claims_relationship_unverified", "eq": true, "label": "an adult claims a relationship with the child that is not verified" }
+        ] },
         { "any": [
           { "answer": "adult_answers_for_child", "eq": true, "label": "an adult answers for the child" },
           { "answer": "adult_holds_child_documents", "eq": true, "label": "an adult holds the child's documents" },
@@ -350,6 +383,14 @@ export const DEFAULT_RULE_SET_DOCUMENT: { readonly [key: string]: Json } = {
       "profile": "SPECIFIC_NEEDS",
       "reason": "Serious illness reported",
       "when": { "answer": "serious_illness", "eq": true, "label": "serious illness" }
+    },
+    {
+      "id": "needs.chronic_illness_untreated",
+      "profile": "SPECIFIC_NEEDS",
+      "reason": "Chronic illness without the medication for it",
+      "urgency": "HIGH",
+      "needsCodes": ["SM-CI"],
+      "when": { "answer": "chronic_illness_without_medication", "eq": true, "label": "chronic illness without medication" }
     },
     {
       "id": "needs.older_person",

@@ -52,6 +52,28 @@ describe('the rule interpreter', () => {
     expect(firedIds(rules, { sexual_violence_hours_ago: '71', threatened: true, little_or_no_pay: true })).toEqual(['two_of_three']);
   });
 
+  it('weighs graded indicators: one strong, two medium, or a medium with a weak one; weak ones alone never; any one where anyOneSuffices holds', () => {
+    const graded = {
+      strong: [{ answer: 'threatened', eq: true, label: 'threats' }],
+      medium: [{ answer: 'deceived_about_job', eq: true, label: 'deceived' }, { answer: 'little_or_no_pay', eq: true, label: 'unpaid' }],
+      weak: [{ answer: 'others_speak_for_person', eq: true, label: 'spoken for' }, { answer: 'journey_debt', eq: true, label: 'journey debt' }],
+    };
+    const rules = ruleSet([needs('adult', { graded }), needs('child_rule', { graded: { ...graded, anyOneSuffices: { answer: 'disability', eq: true, label: 'a child' } } })]);
+    const cases: [Record<string, boolean>, string[]][] = [
+      [{ threatened: true }, ['adult', 'child_rule']],
+      [{ deceived_about_job: true }, []],
+      [{ deceived_about_job: true, little_or_no_pay: true }, ['adult', 'child_rule']],
+      [{ little_or_no_pay: true, journey_debt: true }, ['adult', 'child_rule']],
+      [{ others_speak_for_person: true, journey_debt: true }, []],
+      [{ others_speak_for_person: true, disability: true }, ['child_rule']],
+      [{ deceived_about_job: true, disability: true }, ['child_rule']],
+      [{ disability: true }, []],
+    ];
+    for (const [answers, fired] of cases) expect([answers, firedIds(rules, answers)]).toEqual([answers, fired]);
+    const evidence = profileCase(newFacts({ answers: { threatened: true, little_or_no_pay: true, journey_debt: true } }), rules).profiles[0].indicators[0].evidence;
+    expect(evidence).toEqual(['threats (strong indicator)', 'unpaid (medium indicator)', 'journey debt (weak indicator)']);
+  });
+
   it('shows as evidence the labels of what made a rule fire, not of parts that failed or sit under not', () => {
     const rules = ruleSet([
       needs('mixed', {
@@ -143,7 +165,7 @@ describe('results and the default rule set', () => {
     expect(loadRuleSet(JSON.parse(defaultRuleSetJson()))).toEqual(DEFAULT_RULE_SET);
     const targeted = new Set(DEFAULT_RULE_SET.rules.map((r) => r.profile));
     expect(PROFILES.filter((p) => !targeted.has(p))).toEqual(['PRIMA_FACIE_REFUGEE']);
-    expect(DEFAULT_RULE_SET.version).toBe('kivuko-default-2026.1');
+    expect(DEFAULT_RULE_SET.version).toBe('kivuko-default-2026.2');
     expect(DEFAULT_RULE_SET.primaFacie.map((e) => [e.id, e.validFrom, e.validTo])).toEqual([['SOM-south-central', '2026-01-01', '2027-12-31']]);
   });
 });

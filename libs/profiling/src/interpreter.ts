@@ -1,7 +1,7 @@
 import { DerivedFacts } from './derived-facts';
 import { factDefinition, FactValue, isFactName } from './fact-catalogue';
 import { Answers, CaseFacts } from './facts';
-import { Comparison, Condition, Subject } from './rule-set';
+import { Comparison, Condition, Graded, GRADES, Subject } from './rule-set';
 
 /** What conditions are evaluated against: one case. */
 export interface EvaluationContext {
@@ -39,9 +39,26 @@ export function compile(condition: Condition): Predicate {
         return false;
       };
     }
+    case 'graded':
+      return compileGraded(condition);
     case 'compare':
       return compileComparison(condition);
   }
+}
+
+/** Enough graded indicators: one strong, two medium, or one medium with a weak one (weak ones alone never). */
+export function gradesSuffice(held: { strong: number; medium: number; weak: number }): boolean {
+  return held.strong >= 1 || held.medium >= 2 || (held.medium >= 1 && held.weak >= 1);
+}
+
+function compileGraded(condition: Graded): Predicate {
+  const parts = GRADES.map((grade) => condition[grade].map(compile));
+  const anyOne = condition.anyOneSuffices && compile(condition.anyOneSuffices);
+  return (context) => {
+    const [strong, medium, weak] = parts.map((list) => list.filter((part) => part(context)).length);
+    if (gradesSuffice({ strong, medium, weak })) return true;
+    return strong + medium + weak >= 1 && anyOne !== undefined && anyOne(context);
+  };
 }
 
 function reader(subject: Subject): (context: EvaluationContext) => FactValue | undefined {
@@ -132,6 +149,18 @@ function collect(condition: Condition, context: EvaluationContext, found: string
     }
     case 'not':
       return !predicateOf(condition.condition)(context);
+    case 'graded': {
+      if (!predicateOf(condition)(context)) return false;
+      // Every indicator that held, each with its grade; then why a single one sufficed, if it did.
+      for (const grade of GRADES) {
+        for (const part of condition[grade]) {
+          const mine: string[] = [];
+          if (collect(part, context, mine)) found.push(...mine.map((label) => `${label} (${grade} indicator)`));
+        }
+      }
+      if (condition.anyOneSuffices) collect(condition.anyOneSuffices, context, found);
+      return true;
+    }
     case 'compare': {
       const holds = predicateOf(condition)(context);
       if (holds) found.push(condition.label ?? explainFact(condition, context) ?? describe(condition));

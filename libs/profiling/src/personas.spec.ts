@@ -29,8 +29,9 @@ describe('the default rule set on realistic personas', () => {
       for (const [profile, urgency] of Object.entries(persona.urgency ?? {})) expect([profile, found(profile)?.urgency]).toEqual([profile, urgency]);
       for (const [profile, ids] of Object.entries(persona.indicators ?? {})) expect([profile, found(profile)?.indicators.map((i) => i.id)]).toEqual([profile, ids]);
       for (const [profile, codes] of Object.entries(persona.needsCodes ?? {})) expect([profile, found(profile)?.needsCodes]).toEqual([profile, codes]);
+      for (const [profile, evidence] of Object.entries(persona.evidence ?? {})) expect([profile, found(profile)?.indicators.flatMap((i) => i.evidence)]).toEqual([profile, evidence]);
       for (const profile of result.profiles) {
-        expect(profile.ruleSetVersion).toBe('kivuko-default-2026.1');
+        expect(profile.ruleSetVersion).toBe('kivuko-default-2026.2');
         expect(profile.indicators.length).toBeGreaterThan(0);
         for (const indicator of profile.indicators) {
           expect(indicator.reason.length).toBeGreaterThan(0);

@@ -6,6 +6,8 @@ import { isProtectionProfile, MIGRATION_PROFILES, ProfileCode } from './profiles
 import { RuleSet } from './rule-set';
 import { ALL_ADDED_INDICATORS, describeIndicator, factsArb, withIndicator } from './testing/arbitraries';
 import { loadRuleSet } from './validation/rule-set-validator';
+import { newFacts } from './testing/new-facts';
+import { Graded } from './rule-set';
 
 const RUNS = { numRuns: 500 };
 const protectionOf = (facts: CaseFacts, ruleSet: RuleSet = DEFAULT_RULE_SET): ProfileCode[] =>
@@ -29,6 +31,47 @@ const HOSTILE = variant({
     { id: 'everyone.returns', profile: 'STRANDED_MIGRANT_RETURN', reason: 'Everyone', when: always },
     { id: 'everyone.migrant', profile: 'MIGRANT', reason: 'Everyone', when: always },
   ],
+});
+
+/** The default rule set's graded trafficking indicators that are screening answers, by grade. */
+const GRADED = (() => {
+  const rule = DEFAULT_RULE_SET.rules.find((r) => r.id === 'trafficking.graded_indicators');
+  if (!rule || rule.when.kind !== 'graded') throw new Error('the default rule set lost trafficking.graded_indicators');
+  const when: Graded = rule.when;
+  const answers = (grade: 'strong' | 'medium' | 'weak'): string[] =>
+    when[grade].flatMap((c) => (c.kind === 'compare' && c.subject.source === 'answer' ? [c.subject.name] : []));
+  return { strong: answers('strong'), medium: answers('medium'), weak: answers('weak') };
+})();
+
+describe('graded trafficking indicators (the default rule set)', () => {
+  const subset = (ids: string[]) => fc.subarray(ids);
+  const fired = (facts: CaseFacts): boolean =>
+    profileCase(facts, DEFAULT_RULE_SET).profiles.some((p) => p.profile === 'TRAFFICKING_VICTIM' && p.indicators.some((i) => i.id === 'trafficking.graded_indicators'));
+  const answersOf = (...lists: string[][]) => Object.fromEntries(lists.flat().map((id) => [id, true]));
+
+  it('suggests a presumed victim for an adult exactly on one strong, two medium, or a medium and a weak indicator', () => {
+    fc.assert(
+      fc.property(subset(GRADED.strong), subset(GRADED.medium), subset(GRADED.weak), (strong, medium, weak) => {
+        const expected = strong.length >= 1 || medium.length >= 2 || (medium.length >= 1 && weak.length >= 1);
+        expect(fired(newFacts({ answers: answersOf(strong, medium, weak) }))).toBe(expected);
+      }),
+      RUNS,
+    );
+  });
+
+  it('never suggests it on weak indicators alone for an adult, however many; for a child any one indicator suffices', () => {
+    fc.assert(
+      fc.property(subset(GRADED.weak), fc.constantFrom(...GRADED.strong, ...GRADED.medium, ...GRADED.weak), fc.integer({ min: 0, max: 17 }), (weak, one, age) => {
+        expect(fired(newFacts({ answers: answersOf(weak) }))).toBe(false);
+        expect(fired(newFacts({ person: { statedAge: age }, answers: answersOf([one]) }))).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('grades every indicator of the rule, with at least one of each grade', () => {
+    expect([GRADED.strong.length > 0, GRADED.medium.length > 0, GRADED.weak.length > 0]).toEqual([true, true, true]);
+  });
 });
 
 describe('profiling properties over generated cases', () => {

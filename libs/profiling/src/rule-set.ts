@@ -56,7 +56,25 @@ export type Condition =
   | { kind: 'any'; of: Condition[] }
   | { kind: 'not'; condition: Condition }
   | { kind: 'atLeast'; count: number; of: Condition[] }
+  | Graded
   | Comparison;
+
+/** How much one indicator weighs, after the ILO-EC Delphi indicators of trafficking in human beings. */
+export type Grade = 'strong' | 'medium' | 'weak';
+export const GRADES: readonly Grade[] = ['strong', 'medium', 'weak'];
+
+/**
+ * Indicators graded as data. Holds when one strong indicator holds, or two medium ones, or one medium
+ * with at least one weak one. Weak indicators only corroborate: alone they never suffice, however many.
+ * When `anyOneSuffices` holds (e.g. the person is a child), any single indicator of any grade suffices.
+ */
+export interface Graded {
+  kind: 'graded';
+  strong: Condition[];
+  medium: Condition[];
+  weak: Condition[];
+  anyOneSuffices?: Condition;
+}
 
 export type ComparisonOperator = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'exists';
 export const COMPARISON_OPERATORS: readonly ComparisonOperator[] = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'exists'];

@@ -25,7 +25,10 @@ export interface SafeguardFacts {
   indicatorIds: readonly string[];
   /** Minority as the profiling engine reads it: claimed or apparent, presumed until an assessment says otherwise. */
   presumedChild: boolean;
-  /** The screening recorded a wish to seek asylum, in any words: it counts whatever became of the profile. */
+  /**
+   * A wish to seek asylum was recorded, in any words (at screening or flagged at arrival), and the person's own
+   * withdrawal of it is not on record: it counts whatever became of the profile.
+   */
   asylumWishExpressed: boolean;
   /** The asylum claim, once registered. */
   asylumClaim: {

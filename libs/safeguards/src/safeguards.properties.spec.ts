@@ -1,6 +1,7 @@
 import { ProfileCode, PROFILES } from '@kivuko/profiling';
 import fc from 'fast-check';
 import { profileRemovalRefused } from './age';
+import { asylumWishStands } from './asylum-wish';
 import { DETENTION_GROUNDS, detentionDecision, detentionGrounds, IndividualAssessment, MIN_JUSTIFICATION, UNOVERRIDABLE_GROUNDS } from './detention-guard';
 import { APPEAL_OUTCOMES, ASYLUM_DECISIONS, BID_DECISIONS, CHILD_PROFILES, SafeguardFacts, TRAFFICKING_STATUSES, UNACCOMPANIED_OR_SEPARATED } from './facts';
 import { MIN_FINDING, OFFENCES, prosecutionBlocked, prosecutionRefusal, STATUS_OFFENCES } from './non-criminalisation';
@@ -221,7 +222,7 @@ describe('detention, prosecution and age properties over generated cases', () =>
       fc.property(adult, assessmentArb, kindArb, nowArb, (facts, assessment, kind, now) => {
         expect(detentionGrounds(facts, assessment).filter((g) => g.endsWith('CHILD'))).toEqual([]);
         expect(nonRefoulementReasons(facts, kind, now)).not.toContain('CHILD_WITHOUT_BID_SUPPORTING_RETURN');
-        expect(PROFILES.filter((p) => profileRemovalRefused(facts, p) !== null)).toEqual([]);
+        expect(PROFILES.filter((p) => profileRemovalRefused(facts, p) !== null)).toEqual(asylumWishStands(facts) ? ['ASYLUM_SEEKER'] : []);
       }),
     );
   });
@@ -237,7 +238,17 @@ describe('detention, prosecution and age properties over generated cases', () =>
         const refused = PROFILES.filter((p) => profileRemovalRefused(facts, p) !== null);
         // Removing any child profile is refused exactly when no other child profile would remain.
         for (const p of CHILD_PROFILES) expect({ p, refused: refused.includes(p) }).toEqual({ p, refused: childProfiles.filter((q) => q !== p).length === 0 });
-        expect(refused.every((p) => CHILD_PROFILES.includes(p))).toBe(true);
+        expect(refused.every((p) => CHILD_PROFILES.includes(p) || (p === 'ASYLUM_SEEKER' && asylumWishStands(facts)))).toBe(true);
+      }),
+    );
+  });
+
+  it('refuses to remove ASYLUM_SEEKER exactly while the asylum wish stands, and never lets the non-refoulement lock forget a standing wish', () => {
+    fc.assert(
+      fc.property(factsArb(), kindArb, nowArb, (facts, kind, now) => {
+        const stands = asylumWishStands(facts);
+        expect(profileRemovalRefused(facts, 'ASYLUM_SEEKER')).toBe(stands ? 'ASYLUM_WISH_RECORDED' : null);
+        if (stands) expect(nonRefoulementReasons(facts, kind, now).some((r) => r.startsWith('ASYLUM_') || r === 'INTERNATIONAL_PROTECTION_GRANTED')).toBe(true);
       }),
     );
   });

@@ -1,5 +1,6 @@
 import type { ProfileCode } from '@kivuko/profiling';
 import { profileRemovalRefused } from './age';
+import { asylumWishStands } from './asylum-wish';
 import { DetentionOverride, detentionDecision, detentionGrounds, enforcedDetentionGrounds, IndividualAssessment, MIN_JUSTIFICATION } from './detention-guard';
 import { NO_FACTS, SafeguardFacts } from './facts';
 import { MIN_FINDING, OFFENCES, prosecutionBlocked, prosecutionRefusal, STATUS_OFFENCES } from './non-criminalisation';
@@ -389,7 +390,18 @@ describe('profileRemovalRefused', () => {
     expect(profileRemovalRefused(facts({ profiles: ['CHILD_AT_RISK', 'ASYLUM_SEEKER'] }), 'CHILD_AT_RISK')).toBe('AGE_ASSESSMENT_REQUIRED');
   });
 
-  it.each<ProfileCode>(['ASYLUM_SEEKER', 'TRAFFICKING_VICTIM', 'TORTURE_SURVIVOR', 'MIGRANT'])('always allows removing %s, even for a presumed child', (profile) => {
+  it('refuses to remove ASYLUM_SEEKER while a recorded asylum wish stands, and lets it go once the person withdrew it', () => {
+    expect(profileRemovalRefused(facts({ asylumWishExpressed: true, profiles: ['ASYLUM_SEEKER'] }), 'ASYLUM_SEEKER')).toBe('ASYLUM_WISH_RECORDED');
+    // The loaders set asylumWishExpressed false once the person's own withdrawal of the wish is recorded.
+    expect(profileRemovalRefused(facts({ asylumWishExpressed: false, profiles: ['ASYLUM_SEEKER'] }), 'ASYLUM_SEEKER')).toBeNull();
+    // A claim answers for the wish: it stands while the claim is pending or appealed, not once withdrawn.
+    expect(profileRemovalRefused(facts({ asylumClaim: claim({}) }), 'ASYLUM_SEEKER')).toBe('ASYLUM_WISH_RECORDED');
+    expect(profileRemovalRefused(facts({ asylumClaim: claim({ decision: 'REJECTED', appealLodged: true }) }), 'ASYLUM_SEEKER')).toBe('ASYLUM_WISH_RECORDED');
+    expect(profileRemovalRefused(facts({ asylumWishExpressed: true, asylumClaim: claim({ withdrawn: true }) }), 'ASYLUM_SEEKER')).toBeNull();
+    expect(asylumWishStands(facts({ asylumWishExpressed: true, asylumClaim: claim({ decision: 'REJECTED' }) }))).toBe(false);
+  });
+
+  it.each<ProfileCode>(['ASYLUM_SEEKER', 'TRAFFICKING_VICTIM', 'TORTURE_SURVIVOR', 'MIGRANT'])('always allows removing %s when no asylum wish stands, even for a presumed child', (profile) => {
     expect(profileRemovalRefused(facts({ presumedChild: true, profiles: ['UNACCOMPANIED_CHILD', profile] }), profile)).toBeNull();
     expect(profileRemovalRefused(NO_FACTS, profile)).toBeNull();
   });

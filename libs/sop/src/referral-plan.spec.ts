@@ -39,7 +39,7 @@ describe('planReferrals', () => {
       'INTERNATIONAL_ORGANIZATION/VOLUNTARY_RETURN',
       'NGO/LEGAL_AID',
     ]);
-    expect(plan).toMatchObject({ sopVersion: 'tza-joint-sop-2026.1', rulesVersion: 'kivuko-default-2026.1', plannedAt: NOW.toISOString(), clockStart: NOW.toISOString(), heldBack: [] });
+    expect(plan).toMatchObject({ sopVersion: 'tza-joint-sop-2026.1', rulesVersion: 'kivuko-default-2026.2', plannedAt: NOW.toISOString(), clockStart: NOW.toISOString(), heldBack: [] });
   });
 
   it('lists an action asked by two profiles once, at its earliest deadline, naming both', () => {

@@ -6,8 +6,16 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CompleteAgeAssessmentDto, CompleteBestInterestsDto, GuardianAppointmentDto, OpenBestInterestsDto, RequestAgeAssessmentDto } from './records.dto';
-import { checkVersion, conflict, MANDATES, notFound, RecordSupport } from './record-support';
+import { checkVersion, conflict, invalid, MANDATES, notFound, RecordSupport } from './record-support';
+import { Answers } from '@kivuko/profiling';
 import { BadInputError } from '@kivuko/platform';
+
+/** The serious doubt about the stated age the intake recorded (screening questionnaire v2), in words, or null. */
+function intakeDoubt(answers: Answers): string | null {
+  if (answers['serious_doubt_about_age'] !== true) return null;
+  const grounds = answers['age_doubt_grounds'];
+  return typeof grounds === 'string' ? `Recorded at intake: ${grounds}` : 'Serious doubt about the stated age recorded at intake';
+}
 
 export interface GuardianView {
   id: string;
@@ -166,13 +174,16 @@ export class ChildrenService {
       await this.begin(manager, actor, caseId);
       const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM age_assessment WHERE case_id = $1 AND completed_on IS NULL FOR UPDATE`, [caseId]);
       if (open) throw conflict('CHILD.AGE_ASSESSMENT_OPEN', 'An age assessment is already under way', { assessmentId: open.id });
+      // Only on a serious doubt: the requester's, or the one the intake recorded (which does not end the presumption of minority).
+      const seriousDoubt = dto.seriousDoubt ?? intakeDoubt(await this.support.screeningAnswers(manager, caseId));
+      if (!seriousDoubt) throw invalid('seriousDoubt', 'is required: no serious doubt about the stated age was recorded at intake');
       const id = randomUUID();
       await manager.query(`INSERT INTO age_assessment (id, case_id, agency_id, recorded_by, serious_doubt, requested_on) VALUES ($1, $2, $3, $4, $5, $6)`, [
         id,
         caseId,
         actor.agencyId,
         actor.userId,
-        dto.seriousDoubt,
+        seriousDoubt,
         dto.requestedOn,
       ]);
       await this.support.audited(manager, actor, caseId, 'CHILD.AGE_ASSESSMENT_REQUESTED', FieldGroup.Child, { assessmentId: id }, correlationId);

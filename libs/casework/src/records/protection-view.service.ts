@@ -14,6 +14,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ASYLUM_CLAIM_COLUMNS, asylumClaimView, AsylumClaimView } from './asylum.service';
+import { ASYLUM_WISH_WITHDRAWAL_COLUMNS, asylumWishWithdrawalView, AsylumWishWithdrawalView } from './asylum-wish.service';
 import {
   AGE_ASSESSMENT_COLUMNS,
   ageAssessmentView,
@@ -35,6 +36,8 @@ import { TRAFFICKING_COLUMNS, traffickingView, TraffickingView } from './traffic
 /** The case's protection records, each shown only to readers whose agency may see its field group. */
 export interface ProtectionRecordsView {
   asylumClaims?: AsylumClaimView[];
+  /** The person's withdrawal of the asylum wish, if recorded (without the words). */
+  asylumWishWithdrawal?: AsylumWishWithdrawalView | null;
   trafficking?: TraffickingView | null;
   guardians?: GuardianView[];
   bestInterests?: BestInterestsView[];
@@ -110,6 +113,14 @@ export class ProtectionViewService {
       };
       const some = (rows: unknown): boolean => (Array.isArray(rows) ? rows.length > 0 : rows !== null && rows !== undefined);
       view.asylumClaims = await section(FieldGroup.Asylum, async () => (await q<Parameters<typeof asylumClaimView>[0]>(`SELECT ${ASYLUM_CLAIM_COLUMNS} FROM asylum_claim WHERE case_id = $1 ORDER BY created_at`)).map(asylumClaimView), some);
+      view.asylumWishWithdrawal = await section(
+        FieldGroup.Asylum,
+        async () => {
+          const [row] = await q<Parameters<typeof asylumWishWithdrawalView>[0]>(`SELECT ${ASYLUM_WISH_WITHDRAWAL_COLUMNS} FROM asylum_wish_withdrawal WHERE case_id = $1`);
+          return row ? asylumWishWithdrawalView(row) : null;
+        },
+        some,
+      );
       view.trafficking = await section(
         FieldGroup.Trafficking,
         async () => {

@@ -1,8 +1,8 @@
 import { AgencyKind, AgencyService } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { caseNotFound, CasePolicy, loadCaseFacts } from '@kivuko/intake';
+import { asylumWishInForce, caseNotFound, CasePolicy, loadCaseFacts } from '@kivuko/intake';
 import { Actor, BadInputError, ConflictError, DomainError, FieldCipher, NotFoundError, Scope, UnitOfWork } from '@kivuko/platform';
-import { deriveFacts, FiredIndicator, ProfileCode } from '@kivuko/profiling';
+import { Answers, deriveFacts, FiredIndicator, ProfileCode } from '@kivuko/profiling';
 import { AsylumDecision, AppealOutcome, BidDecision, nonRefoulementReasons, REASON_TEXT, ReturnKind, SafeguardFacts, TraffickingStatus } from '@kivuko/safeguards';
 import { ReferralRouter } from '@kivuko/referrals';
 import { ActionCode as SopAction, addDuration, DEFAULT_SOP, Sop } from '@kivuko/sop';
@@ -123,6 +123,11 @@ export class RecordSupport {
     }
   }
 
+  /** The case's screening answers, decrypted on the server for a use case that reads one (never returned by this path). */
+  async screeningAnswers(manager: EntityManager, caseId: string): Promise<Answers> {
+    return (await loadCaseFacts(manager, this.cipher, caseId)).answers ?? {};
+  }
+
   /** Everything the safeguards look at, as the case stands inside this transaction. */
   async facts(manager: EntityManager, caseId: string): Promise<SafeguardFacts> {
     const [row] = await manager.query<FactsRow[]>(
@@ -149,7 +154,7 @@ export class RecordSupport {
       profiles: row.profiles.map((p) => p.profile),
       indicatorIds: row.profiles.flatMap((p) => (p.indicators ?? []).map((i) => i.id)),
       presumedChild: derived.isChild,
-      asylumWishExpressed: caseFacts.answers?.['asylum_wish_expressed'] === true,
+      asylumWishExpressed: await asylumWishInForce(manager, caseFacts, caseId),
       asylumClaim: row.claim,
       trafficking: t ? { status: t.status, reflection: t.startsOn && t.endsOn ? { startsOn: t.startsOn, endsOn: t.endsOn, endedOn: t.endedOn } : null } : null,
       bestInterestsDetermination: row.bid ? { decision: row.bid } : null,

@@ -2,6 +2,7 @@ import { Actor, ApiConflict, CurrentActor, Permission, RequestWithActor, Require
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AsylumClaimView, AsylumService } from './asylum.service';
+import { AsylumWishService, AsylumWishWithdrawalView } from './asylum-wish.service';
 import { AgeAssessmentView, BestInterestsView, ChildrenService, GuardianView } from './children.service';
 import { DetentionService, DetentionView } from './detention.service';
 import { CarePlacementView, FamilyService, ReunificationView, TracingView } from './family.service';
@@ -13,6 +14,7 @@ import {
   AsylumAppealOutcomeDto,
   AsylumDecisionDto,
   AsylumInterviewDto,
+  AsylumWishWithdrawalDto,
   AsylumWithdrawalDto,
   CancelDto,
   CarePlacementDto,
@@ -69,6 +71,7 @@ export class RecordsController {
     private readonly returns: ReturnsService,
     private readonly flags: FlagsService,
     private readonly family: FamilyService,
+    private readonly asylumWish: AsylumWishService,
   ) {}
 
   /** Every protection record of the case, each section only for readers whose agency may see it. */
@@ -140,6 +143,13 @@ export class RecordsController {
   @HttpCode(200)
   withdrawClaim(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: AsylumWithdrawalDto, @Req() req: RequestWithActor): Promise<AsylumClaimView> {
     return this.asylum.withdraw(actor, id, body, correlationOf(req));
+  }
+
+  /** The person's own withdrawal of the asylum wish recorded at intake: only then may ASYLUM_SEEKER go and the lock stop counting the wish. */
+  @RequirePermission(Permission.CaseRecordsWrite)
+  @Post('asylum-wish/withdrawal')
+  withdrawWish(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: AsylumWishWithdrawalDto, @Req() req: RequestWithActor): Promise<AsylumWishWithdrawalView & { words: string }> {
+    return this.asylumWish.withdraw(actor, id, body, correlationOf(req));
   }
 
   // --- Trafficking (the anti-trafficking coordinator) ---

@@ -1,4 +1,4 @@
-import { IsCalendarDate, IsCountry, IsZonedDateTime } from '@kivuko/intake';
+import { IsCalendarDate, IsCountry, IsLanguage, IsZonedDateTime } from '@kivuko/intake';
 import { APPEAL_OUTCOMES, ASYLUM_DECISIONS, BID_DECISIONS, OFFENCES, TRAFFICKING_STATUSES } from '@kivuko/safeguards';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -93,6 +93,25 @@ export class AsylumWithdrawalDto extends VersionedDto {
   @ApiProperty({ example: '2027-01-02' })
   @CalendarDate()
   withdrawnOn!: string;
+}
+
+/** The person's own withdrawal of the asylum wish recorded at intake (the only thing that ends it). */
+export class AsylumWishWithdrawalDto {
+  @ApiProperty({ example: '2026-12-03', description: 'The day the person withdrew the wish (not before the arrival, not in the future)' })
+  @CalendarDate()
+  withdrawnOn!: string;
+
+  @ApiProperty({ example: 'I do not want asylum here. I want to go on to my brother in Johannesburg.', description: 'The person’s own words, as heard (kept encrypted)', maxLength: 4000 })
+  @Text(4000)
+  words!: string;
+
+  @ApiProperty({ description: 'Whether an interpreter was used', example: true })
+  @IsBoolean()
+  interpreterUsed!: boolean;
+
+  @ApiProperty({ example: 'am', description: 'The language the person spoke (ISO 639)' })
+  @Validate(IsLanguage)
+  language!: string;
 }
 
 // --- Trafficking ----------------------------------------------------------------------------------
@@ -198,11 +217,15 @@ export class CompleteBestInterestsDto extends VersionedDto {
 }
 
 export class RequestAgeAssessmentDto {
-  @ApiProperty({ description: 'The serious doubt about the stated age that justifies an assessment', example: 'Documents give 1999 as the year of birth' })
+  @ApiPropertyOptional({
+    description: 'The serious doubt about the stated age that justifies an assessment; may be left out when the intake recorded one (serious_doubt_about_age), which then counts',
+    example: 'Documents give 1999 as the year of birth',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(10)
   @MaxLength(2000)
-  seriousDoubt!: string;
+  seriousDoubt?: string;
 
   @ApiProperty({ example: '2026-12-01' })
   @CalendarDate()

@@ -41,6 +41,7 @@ interface FactsRow {
   nationalities: string[];
   area_of_origin_code: string | null;
   documents_held_by_other: boolean | null;
+  asylum_wish_standing: boolean;
 }
 
 /**
@@ -51,7 +52,8 @@ export async function loadCaseFacts(manager: EntityManager, cipher: FieldCipher,
   const [row] = await manager.query<FactsRow[]>(
     `SELECT c.arrived_at, c.arrival_mode, c.arrival_how, c.smuggler_used, c.urgent_needs, p.sex,
             to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.date_of_birth_estimated, p.stated_age, p.nationalities,
-            p.area_of_origin_code, p.documents_held_by_other
+            p.area_of_origin_code, p.documents_held_by_other,
+            c.asylum_wish_recorded_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM asylum_wish_withdrawal w WHERE w.case_id = c.id) AS asylum_wish_standing
      FROM case_file c JOIN person p ON p.case_id = c.id WHERE c.id = $1`,
     [caseId],
   );
@@ -104,7 +106,9 @@ export async function loadCaseFacts(manager: EntityManager, cipher: FieldCipher,
         ...(c.verified_at ? { verified: c.verified } : {}),
       })),
     },
-    urgentNeeds: row.urgent_needs,
+    // A wish once recorded stands until the person withdraws it: completing a mass-arrival record clears its
+    // flags, and a correction may leave the answer out, but the wish stays (as the flag the arrival recorded).
+    urgentNeeds: row.asylum_wish_standing && !row.urgent_needs.includes('ASYLUM_WISH') ? [...row.urgent_needs, 'ASYLUM_WISH'] : row.urgent_needs,
     answers,
   };
 }

@@ -19,14 +19,35 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { caseNotFound } from '../consent/consent.service';
 import { requireOwnBorderPoint } from '../border-point-guard';
+import { keepAsylumWish, loadAsylumWish } from './asylum-wish-facts';
 import { loadCaseFacts } from './case-facts';
 import { CasePolicy } from '../case-policy';
 import { readableGroups } from '../readable-groups';
 
-/** The age rule refused a profile removal: raised once the refused attempt is on the safeguard trail. */
-export class AgeRuleRefusal extends ConflictError {
+/** A safeguard refused a profile removal: raised once the refused attempt is on the safeguard trail. */
+export abstract class ProfileRemovalRefusal extends ConflictError {
+  abstract readonly safeguard: 'AGE' | 'NON_REFOULEMENT';
+  abstract readonly reason: string;
+}
+
+export class AgeRuleRefusal extends ProfileRemovalRefusal {
+  readonly safeguard = 'AGE';
+  readonly reason = 'AGE_ASSESSMENT_REQUIRED';
   constructor(profile: ProfileCode) {
     super('SAFEGUARD.AGE_ASSESSMENT_REQUIRED', 'The last child profile is removed only by a completed age assessment that found an adult: until then the person is presumed a child', { profile });
+  }
+}
+
+/** An asylum wish, once recorded in any words, cannot be profiled away: only the person's own recorded withdrawal ends it. */
+export class AsylumWishRefusal extends ProfileRemovalRefusal {
+  readonly safeguard = 'NON_REFOULEMENT';
+  readonly reason = 'ASYLUM_WISH_PENDING';
+  constructor(profile: ProfileCode) {
+    super(
+      'SAFEGUARD.ASYLUM_WISH_RECORDED',
+      'An asylum wish is recorded for this person: ASYLUM_SEEKER stays until the asylum authority records the person’s own withdrawal of the wish (or of the claim)',
+      { profile },
+    );
   }
 }
 
@@ -161,7 +182,9 @@ export class CaseProfilingService {
   /** Runs the engine on a case in the caller's transaction and stores the run; returns the current profiles. */
   async run(manager: EntityManager, caseId: string, trigger: ProfilingTrigger, actor: Actor | null): Promise<{ version: number; profiles: CaseProfileView[] }> {
     const inForce = await this.policy.forCase(manager, caseId);
-    const result = profileCase(await loadCaseFacts(manager, this.cipher, caseId), inForce.ruleSet);
+    const facts = await loadCaseFacts(manager, this.cipher, caseId);
+    await keepAsylumWish(manager, facts, caseId);
+    const result = profileCase(facts, inForce.ruleSet);
     const [previous] = await manager.query<{ version: number; profiles: SuggestedProfile[] }[]>(
       `SELECT version, profiles FROM profiling_run WHERE case_id = $1 ORDER BY version DESC LIMIT 1`,
       [caseId],
@@ -320,11 +343,11 @@ export class CaseProfilingService {
       try {
         return await this.applyDecision(manager, actor, caseId, code, action, reason, correlationId);
       } catch (error) {
-        if (!(error instanceof AgeRuleRefusal)) throw error;
+        if (!(error instanceof ProfileRemovalRefusal)) throw error;
         // The refused attempt is kept, as every safeguard's is; the decision is not made.
         await manager.query(
-          `INSERT INTO safeguard_event (id, case_id, safeguard, outcome, attempted, reasons, actor_user_id, actor_agency_id) VALUES ($1, $2, 'AGE', 'BLOCKED', $3, $4, $5, $6)`,
-          [randomUUID(), caseId, `REMOVE_PROFILE:${code}`, ['AGE_ASSESSMENT_REQUIRED'], actor.userId, actor.agencyId],
+          `INSERT INTO safeguard_event (id, case_id, safeguard, outcome, attempted, reasons, actor_user_id, actor_agency_id) VALUES ($1, $2, $3, 'BLOCKED', $4, $5, $6, $7)`,
+          [randomUUID(), caseId, error.safeguard, `REMOVE_PROFILE:${code}`, [error.reason], actor.userId, actor.agencyId],
         );
         await this.audit.record(manager, {
           action: 'SAFEGUARD.BLOCKED',
@@ -333,12 +356,12 @@ export class CaseProfilingService {
           caseId,
           purpose: 'SAFEGUARD',
           correlationId,
-          details: { safeguard: 'AGE', attempted: `REMOVE_PROFILE:${code}`, reasons: 'AGE_ASSESSMENT_REQUIRED' },
+          details: { safeguard: error.safeguard, attempted: `REMOVE_PROFILE:${code}`, reasons: error.reason },
         });
         return error;
       }
     });
-    if (result instanceof AgeRuleRefusal) throw result;
+    if (result instanceof ProfileRemovalRefusal) throw result;
     return result;
   }
 
@@ -376,9 +399,10 @@ export class CaseProfilingService {
         [caseId],
       );
       const standing = (await this.current(manager, caseId)).filter((p) => p.status !== 'REMOVED').map((p) => p.profile);
-      if (profileRemovalRefused({ ...NO_FACTS, profiles: standing, assessedMinimumAge: assessed?.minimum_age ?? null }, code)) {
-        throw new AgeRuleRefusal(code);
-      }
+      const asylum = code === 'ASYLUM_SEEKER' ? await loadAsylumWish(manager, this.cipher, caseId) : {};
+      const refused = profileRemovalRefused({ ...NO_FACTS, ...asylum, profiles: standing, assessedMinimumAge: assessed?.minimum_age ?? null }, code);
+      if (refused === 'ASYLUM_WISH_RECORDED') throw new AsylumWishRefusal(code);
+      if (refused) throw new AgeRuleRefusal(code);
       await manager.query(`UPDATE case_profile SET status = 'REMOVED', decided_by = $3, decided_at = now(), reason = $4, updated_at = now() WHERE case_id = $1 AND profile = $2`, [caseId, code, actor.userId, reason]);
     }
     await manager.query(`INSERT INTO profile_decision (id, case_id, profile, action, reason, decided_by) VALUES ($1, $2, $3, $4, $5, $6)`, [

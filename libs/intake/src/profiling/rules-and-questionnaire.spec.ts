@@ -1,5 +1,5 @@
 import { DEFAULT_RULE_SET_DOCUMENT, validateRuleSet } from '@kivuko/profiling';
-import { DEFAULT_QUESTIONNAIRE } from '../screening/questionnaire';
+import { checkAnswers, DEFAULT_QUESTIONNAIRE, QUESTIONNAIRE_V1, QuestionnaireRegistry } from '../screening/questionnaire';
 import { inverseRelationship } from './case-facts';
 
 describe('the default profiling rules and the screening questionnaire', () => {
@@ -13,6 +13,34 @@ describe('the default profiling rules and the screening questionnaire', () => {
     const result = validateRuleSet(DEFAULT_RULE_SET_DOCUMENT, { questions: without });
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.problems.map((p) => p.problem).join(' ')).toContain('fear_of_return');
+  });
+});
+
+describe('the versioned screening questionnaire', () => {
+  it('asks, in version 2, what version 1 could not express, each in its field group', () => {
+    const groups = Object.fromEntries(DEFAULT_QUESTIONNAIRE.questions.map((q) => [q.id, q.group]));
+    expect(DEFAULT_QUESTIONNAIRE.version).toBe(2);
+    expect(groups).toMatchObject({
+      documents_lost_or_stolen: 'NEEDS',
+      onward_movement: 'NEEDS',
+      onward_destination_place: 'NEEDS',
+      serious_doubt_about_age: 'CHILD',
+      adult_claims_relationship_unverified: 'CHILD',
+      trafficked_before: 'TRAFFICKING',
+      fears_traffickers_on_return: 'TRAFFICKING',
+      journey_debt: 'TRAFFICKING',
+      chronic_illness_without_medication: 'HEALTH',
+    });
+  });
+
+  it('keeps version 1 answerable and readable: every version 1 question is in version 2 with the same type, group and options', () => {
+    const registry = new QuestionnaireRegistry();
+    expect(registry.default).toBe(DEFAULT_QUESTIONNAIRE);
+    const v1 = registry.find('kivuko-screening', 1);
+    expect(v1?.questionnaire).toBe(QUESTIONNAIRE_V1);
+    expect(checkAnswers(v1!.byId, { trafficked_before: true }, 'answers')).toEqual([{ path: 'answers.trafficked_before', problem: 'is not a question of this questionnaire' }]);
+    const v2 = new Map(DEFAULT_QUESTIONNAIRE.questions.map((q) => [q.id, q]));
+    for (const q of QUESTIONNAIRE_V1.questions) expect([q.id, v2.get(q.id)?.group, v2.get(q.id)?.type, v2.get(q.id)?.options]).toEqual([q.id, q.group, q.type, q.options]);
   });
 });
 

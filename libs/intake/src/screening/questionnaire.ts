@@ -43,8 +43,8 @@ const Q = (id: string, group: AnswerGroup, type: QuestionType, prompt: string, e
   ...extra,
 });
 
-/** The default screening questionnaire, from the domain guide's profiles and indicators. */
-export const DEFAULT_QUESTIONNAIRE: Questionnaire = {
+/** The first screening questionnaire, from the domain guide's profiles and indicators: answers recorded with it stay readable. */
+export const QUESTIONNAIRE_V1: Questionnaire = {
   code: 'kivuko-screening',
   version: 1,
   questions: [
@@ -119,6 +119,38 @@ export const DEFAULT_QUESTIONNAIRE: Questionnaire = {
   ],
 };
 
+/** What version 2 asks beyond version 1, each in its field group. */
+const ADDED_IN_V2: readonly Question[] = [
+  Q('documents_lost_or_stolen', 'NEEDS', 'BOOLEAN', 'Identity or travel documents lost or stolen'),
+  // The destination country itself is the arrival's intendedDestination; this says whether the person means to stay or move on.
+  Q('onward_movement', 'NEEDS', 'CHOICE', 'Do you intend to stay in this country or to move on?', { options: ['STAY_IN_THIS_COUNTRY', 'ONWARD_TO_ANOTHER_COUNTRY', 'UNDECIDED'] }),
+  Q('onward_destination_place', 'NEEDS', 'TEXT', 'Where exactly (town or place), if moving on', { maxLength: 200 }),
+  // Recorded at intake, a serious doubt opens the way to an age assessment; the presumption of minority holds until one is completed.
+  Q('serious_doubt_about_age', 'CHILD', 'BOOLEAN', 'Serious doubt about the stated age (the person stays presumed a child until assessed)'),
+  Q('age_doubt_grounds', 'CHILD', 'TEXT', 'What the doubt about the age rests on', { maxLength: 2_000 }),
+  // Distinct from "no one with the child": an adult says they are family or a carer, and nothing confirms it yet.
+  Q('adult_claims_relationship_unverified', 'CHILD', 'BOOLEAN', 'An adult claims to be the child’s relative or caregiver, and the claim is not verified'),
+  Q('trafficked_before', 'TRAFFICKING', 'BOOLEAN', 'Was trafficked before (at home or on the way)'),
+  Q('fears_traffickers_on_return', 'TRAFFICKING', 'BOOLEAN', 'Afraid of the traffickers or their associates at home'),
+  Q('journey_debt', 'TRAFFICKING', 'BOOLEAN', 'Owes money for the journey (not to be worked off)'),
+  Q('chronic_illness_without_medication', 'HEALTH', 'BOOLEAN', 'Chronic illness, without the medication for it'),
+];
+
+/** Prompts version 2 words more precisely (the question, and what its answers mean to the rules, are the same). */
+const REWORDED_IN_V2: Readonly<Record<string, string>> = {
+  debt_bondage: 'Must work to pay off a debt to those who organised the journey or the work, or their contacts (debt bondage)',
+};
+
+/** The default screening questionnaire: version 1 and the facts it could not express (documents lost, age doubt, onward movement, ...). */
+export const DEFAULT_QUESTIONNAIRE: Questionnaire = {
+  code: 'kivuko-screening',
+  version: 2,
+  questions: [
+    ...QUESTIONNAIRE_V1.questions.map((q) => (Object.hasOwn(REWORDED_IN_V2, q.id) ? { ...q, prompt: REWORDED_IN_V2[q.id] } : q)),
+    ...ADDED_IN_V2,
+  ],
+};
+
 const QUESTION_ID = /^[a-z][a-z0-9_]{0,63}$/;
 const OPTION = /^[A-Z][A-Z0-9_]{0,63}$/;
 const TYPES: readonly QuestionType[] = ['BOOLEAN', 'TEXT', 'CHOICE', 'MULTI_CHOICE', 'INTEGER'];
@@ -161,7 +193,7 @@ export function validateQuestionnaire(value: unknown): string[] {
 export class QuestionnaireRegistry {
   private readonly byKey = new Map<string, { questionnaire: Questionnaire; byId: Map<string, Question> }>();
 
-  constructor(questionnaires: readonly Questionnaire[] = [DEFAULT_QUESTIONNAIRE]) {
+  constructor(questionnaires: readonly Questionnaire[] = [QUESTIONNAIRE_V1, DEFAULT_QUESTIONNAIRE]) {
     for (const questionnaire of questionnaires) this.add(questionnaire);
   }
 

@@ -42,6 +42,12 @@ export const INDICATOR_QUESTIONS = [
   'forced_or_early_marriage',
   'fgm',
   'survival_sex',
+  // Screening questionnaire v2.
+  'trafficked_before',
+  'fears_traffickers_on_return',
+  'journey_debt',
+  'chronic_illness_without_medication',
+  'adult_claims_relationship_unverified',
 ] as const;
 
 

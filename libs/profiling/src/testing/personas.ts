@@ -18,9 +18,121 @@ export interface Persona {
   /** Exactly these indicator ids, in this order. */
   indicators?: Partial<Record<ProfileCode, string[]>>;
   needsCodes?: Partial<Record<ProfileCode, string[]>>;
+  /** Exactly this evidence, all indicators of the profile together, in order. */
+  evidence?: Partial<Record<ProfileCode, string[]>>;
 }
 
 const fled = (...reasons: string[]) => ({ reasons_for_leaving: reasons });
+
+/** Trafficking indicators are graded (strong / medium / weak): these pin what is enough, for adults and for children. */
+const GRADING_PERSONAS: Persona[] = [
+  {
+    name: 'Man who must repay his journey debt by working for the smuggler’s contact: debt bondage is a strong indicator alone',
+    facts: newFacts({ person: { nationalities: ['ETH'] }, arrival: { smugglerUsed: true }, answers: { ...fled('WORK'), debt_bondage: true } }),
+    profiles: ['TRAFFICKING_VICTIM'],
+    withheld: ['MIGRANT'],
+    urgency: { TRAFFICKING_VICTIM: 'IMMEDIATE' },
+    indicators: { TRAFFICKING_VICTIM: ['trafficking.graded_indicators'] },
+    evidence: { TRAFFICKING_VICTIM: ['debt bondage: must work off a debt to those who organised the journey or the work (strong indicator)'] },
+  },
+  {
+    name: 'Woman deceived about the job she was promised, nothing else: one medium indicator alone is not enough',
+    facts: newFacts({ person: { sex: 'FEMALE', statedAge: 24, nationalities: ['KEN'] }, answers: { ...fled('WORK'), deceived_about_job: true } }),
+    profiles: ['MIGRANT'],
+  },
+  {
+    name: 'Man deceived about the job and paid next to nothing: two medium indicators',
+    facts: newFacts({ person: { nationalities: ['UGA'] }, answers: { ...fled('WORK'), deceived_about_job: true, little_or_no_pay: true } }),
+    profiles: ['TRAFFICKING_VICTIM'],
+    withheld: ['MIGRANT'],
+    evidence: { TRAFFICKING_VICTIM: ['deceived about the job or conditions (medium indicator)', 'little or no pay (medium indicator)'] },
+  },
+  {
+    name: 'Man deceived about the job, for whom others speak: a medium indicator with a weak one',
+    facts: newFacts({ person: { nationalities: ['UGA'] }, answers: { ...fled('WORK'), deceived_about_job: true, others_speak_for_person: true } }),
+    profiles: ['TRAFFICKING_VICTIM'],
+    withheld: ['MIGRANT'],
+    evidence: { TRAFFICKING_VICTIM: ['deceived about the job or conditions (medium indicator)', 'others speak for the person (weak indicator)'] },
+  },
+  {
+    name: 'Man who owes the smugglers for the journey and lets his cousin speak for him: weak indicators alone never suffice',
+    facts: newFacts({ person: { nationalities: ['ERI'] }, arrival: { smugglerUsed: true }, answers: { ...fled('WORK'), journey_debt: true, others_speak_for_person: true } }),
+    profiles: ['MIGRANT'],
+  },
+  {
+    name: 'Boy of 16 alone who owes the smugglers for his journey: for a child one weak indicator suffices',
+    facts: newFacts({ person: { statedAge: 16, nationalities: ['ERI'] }, arrival: { smugglerUsed: true }, answers: { caregiver_present: false, journey_debt: true } }),
+    profiles: ['UNACCOMPANIED_CHILD', 'TRAFFICKING_VICTIM'],
+    indicators: { TRAFFICKING_VICTIM: ['trafficking.graded_indicators'] },
+    evidence: { TRAFFICKING_VICTIM: ['owes money for the journey (weak indicator)', '16 at arrival by the stated or apparent age: presumed a child until an age assessment says otherwise'] },
+  },
+  {
+    name: 'Girl of 15 with her aunt, deceived about a housework job on the way: for a child one medium indicator suffices',
+    facts: newFacts({
+      person: { sex: 'FEMALE', statedAge: 15, nationalities: ['MOZ'] },
+      arrival: { companions: [{ relationship: 'UNCLE_OR_AUNT', verified: true }] },
+      answers: { deceived_about_job: true },
+    }),
+    profiles: ['SEPARATED_CHILD', 'TRAFFICKING_VICTIM'],
+    indicators: { TRAFFICKING_VICTIM: ['trafficking.graded_indicators'] },
+  },
+];
+
+/** Facts the first questionnaire could not express (version 2 asks them). */
+const NEW_FACTS_PERSONAS: Persona[] = [
+  {
+    name: 'Woman trafficked before, who fears the traffickers at home',
+    facts: newFacts({ person: { sex: 'FEMALE', statedAge: 26, nationalities: ['NGA'] }, answers: { trafficked_before: true, fears_traffickers_on_return: true } }),
+    profiles: ['ASYLUM_SEEKER', 'TRAFFICKING_VICTIM'],
+    indicators: { ASYLUM_SEEKER: ['asylum.fear_of_traffickers'], TRAFFICKING_VICTIM: ['trafficking.graded_indicators'] },
+    evidence: {
+      ASYLUM_SEEKER: ['afraid of the traffickers at home'],
+      TRAFFICKING_VICTIM: ['trafficked before (strong indicator)', 'afraid of the traffickers at home (medium indicator)'],
+    },
+    needsCodes: { ASYLUM_SEEKER: ['LP-RR'] },
+  },
+  {
+    name: 'Man with diabetes who lost his insulin on the way',
+    facts: newFacts({ person: { nationalities: ['SSD'] }, answers: { chronic_illness_without_medication: true } }),
+    profiles: ['SPECIFIC_NEEDS'],
+    urgency: { SPECIFIC_NEEDS: 'HIGH' },
+    indicators: { SPECIFIC_NEEDS: ['needs.chronic_illness_untreated'] },
+    needsCodes: { SPECIFIC_NEEDS: ['SM-CI'] },
+  },
+  {
+    name: 'Girl of 13 with a man who says he is her father, which nothing confirms yet: separated and at risk, not "with no one"',
+    facts: newFacts({
+      person: { sex: 'FEMALE', statedAge: 13, nationalities: ['SOM'], areaOfOriginCode: 'SO-WO' },
+      arrival: { companions: [{ relationship: 'FATHER' }] },
+      answers: { adult_claims_relationship_unverified: true },
+    }),
+    profiles: ['SEPARATED_CHILD', 'CHILD_AT_RISK'],
+    indicators: { SEPARATED_CHILD: ['uasc.claimed_relationship_unverified'], CHILD_AT_RISK: ['child.relationship_not_verified'] },
+  },
+  {
+    name: 'Boy of 12 with a man who claims to be his uncle, not verified, and who keeps the boy’s papers',
+    facts: newFacts({
+      person: { statedAge: 12, nationalities: ['ETH'] },
+      arrival: { companions: [{ relationship: 'UNKNOWN' }] },
+      answers: { adult_claims_relationship_unverified: true, adult_holds_child_documents: true },
+    }),
+    profiles: ['UNACCOMPANIED_CHILD', 'SEPARATED_CHILD', 'CHILD_AT_RISK', 'TRAFFICKING_VICTIM'],
+    indicators: { TRAFFICKING_VICTIM: ['trafficking.child_with_controlling_adult'] },
+  },
+  {
+    name: 'Boy who says he is 16, alone, whose age the officer seriously doubts: still presumed a child',
+    facts: newFacts({ person: { statedAge: 16, nationalities: ['AFG'] }, answers: { caregiver_present: false, serious_doubt_about_age: true, age_doubt_grounds: 'Looks well over twenty' } }),
+    profiles: ['UNACCOMPANIED_CHILD'],
+  },
+  {
+    name: 'Man moving on to South Africa for work whose documents were stolen: a lost document is not a confiscated one',
+    facts: newFacts({
+      person: { nationalities: ['MWI'] },
+      answers: { ...fled('WORK'), documents_lost_or_stolen: true, onward_movement: 'ONWARD_TO_ANOTHER_COUNTRY', onward_destination_place: 'Johannesburg' },
+    }),
+    profiles: ['MIGRANT'],
+  },
+];
 
 export const PERSONAS: Persona[] = [
   {
@@ -106,13 +218,17 @@ export const PERSONAS: Persona[] = [
     profiles: ['TRAFFICKING_VICTIM'],
     withheld: ['MIGRANT'],
     urgency: { TRAFFICKING_VICTIM: 'IMMEDIATE' },
-    indicators: { TRAFFICKING_VICTIM: ['trafficking.control_indicators'] },
+    indicators: { TRAFFICKING_VICTIM: ['trafficking.graded_indicators'] },
   },
   {
-    name: 'Domestic worker whose employer holds her passport, with no other indicator: below the two-indicator threshold',
+    name: 'Domestic worker whose employer holds her passport, with no other indicator: documents confiscated are a strong indicator alone',
     facts: newFacts({ person: { sex: 'FEMALE', statedAge: 31, nationalities: ['MWI'], documentsHeldByOther: true }, answers: fled('WORK') }),
-    profiles: ['MIGRANT'],
+    profiles: ['TRAFFICKING_VICTIM'],
+    withheld: ['MIGRANT'],
+    evidence: { TRAFFICKING_VICTIM: ['documents held by another person (strong indicator)'] },
   },
+  ...GRADING_PERSONAS,
+  ...NEW_FACTS_PERSONAS,
   {
     name: 'Stranded Zimbabwean labour migrant who wants to go home and has no means',
     facts: newFacts({ person: { nationalities: ['ZWE'] }, answers: { ...fled('WORK'), wants_to_return_home: true, has_means_to_return: false } }),
@@ -134,7 +250,7 @@ export const PERSONAS: Persona[] = [
     }),
     profiles: ['ASYLUM_SEEKER', 'UNACCOMPANIED_CHILD', 'TRAFFICKING_VICTIM'],
     urgency: { TRAFFICKING_VICTIM: 'IMMEDIATE', UNACCOMPANIED_CHILD: 'IMMEDIATE', ASYLUM_SEEKER: 'HIGH' },
-    indicators: { TRAFFICKING_VICTIM: ['trafficking.control_indicators'] },
+    indicators: { TRAFFICKING_VICTIM: ['trafficking.graded_indicators'] },
   },
   {
     name: '14-year-old boy working a farm for his uncle: one exploitation indicator is enough for a child',

@@ -1,5 +1,5 @@
 import { FACT_NAMES, factDefinition, FactKind, isFactName } from '../fact-catalogue';
-import { Comparison, COMPARISON_OPERATORS, ComparisonOperator, ComparisonTest, Condition, Scalar, Subject } from '../rule-set';
+import { Comparison, COMPARISON_OPERATORS, ComparisonOperator, ComparisonTest, Condition, Graded, GRADES, Scalar, Subject } from '../rule-set';
 import { child, isObject, item, JsonObject, Problems } from './problems';
 
 /** A screening question as far as rules need it: any questionnaire's questions fit this shape. */
@@ -11,7 +11,7 @@ export interface QuestionRef {
 }
 
 export const MAX_CONDITION_DEPTH = 12;
-type Form = 'all' | 'any' | 'not' | 'atLeast' | 'comparison';
+type Form = 'all' | 'any' | 'not' | 'atLeast' | 'graded' | 'comparison';
 const QUESTION_ID = /^[a-z][a-z0-9_]{0,63}$/;
 
 /** What a comparison's value must be, from the fact's kind or the question's type. */
@@ -38,9 +38,10 @@ export class ConditionReader {
       'any' in raw && 'any',
       'not' in raw && 'not',
       ('atLeast' in raw || 'of' in raw) && 'atLeast',
+      'graded' in raw && 'graded',
       ('answer' in raw || 'fact' in raw) && 'comparison',
     ].filter((form): form is Form => form !== false);
-    if (forms.length === 0) return this.problems.add(path, 'must be one of: all, any, not, atLeast with of, or a comparison on an answer or a fact');
+    if (forms.length === 0) return this.problems.add(path, 'must be one of: all, any, not, atLeast with of, graded, or a comparison on an answer or a fact');
     if (forms.length > 1) return this.problems.add(path, `must have exactly one form, not ${forms.join(' and ')}`);
 
     switch (forms[0]) {
@@ -58,6 +59,8 @@ export class ConditionReader {
       }
       case 'atLeast':
         return this.atLeast(raw, path, depth);
+      case 'graded':
+        return this.graded(raw, path, depth);
       case 'comparison':
         return this.comparison(raw, path);
     }
@@ -79,6 +82,22 @@ export class ConditionReader {
     if (!of || !countOk) return undefined;
     if (count > of.length) return this.problems.add(child(path, 'atLeast'), `must not exceed the number of conditions in of (${of.length})`);
     return { kind: 'atLeast', count, of };
+  }
+
+  /** Indicators by grade: at least one indicator in all, each list (when given) non-empty. */
+  private graded(raw: JsonObject, path: string, depth: number): Graded | undefined {
+    this.problems.onlyKeys(raw, ['graded'], path, ' beside graded');
+    const at = child(path, 'graded');
+    const body = raw['graded'];
+    if (!isObject(body)) return this.problems.add(at, 'must be an object with strong, medium and weak lists of indicators');
+    this.problems.onlyKeys(body, [...GRADES, 'anyOneSuffices'], at);
+    const before = this.problems.found.length;
+    const lists = GRADES.map((grade) => (grade in body ? this.list(body[grade], child(at, grade), depth) : []));
+    const anyOne = 'anyOneSuffices' in body ? this.read(body['anyOneSuffices'], child(at, 'anyOneSuffices'), depth + 1) : undefined;
+    if (this.problems.found.length !== before) return undefined;
+    const [strong, medium, weak] = lists as Condition[][];
+    if (strong.length + medium.length + weak.length === 0) return this.problems.add(at, 'must list at least one indicator');
+    return { kind: 'graded', strong, medium, weak, ...(anyOne && { anyOneSuffices: anyOne }) };
   }
 
   private comparison(raw: JsonObject, path: string): Comparison | undefined {

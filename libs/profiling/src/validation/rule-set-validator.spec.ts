@@ -54,7 +54,12 @@ describe('rule file validation', () => {
   it.each([
     ['two operators', { answer: 'fear_of_return', eq: true, ne: false }, 'rules[0].when', 'must name only one operator, not eq and ne'],
     ['two forms', { all: [{ answer: 'injured', eq: true }], answer: 'fear_of_return', eq: true }, 'rules[0].when', 'must have exactly one form, not all and comparison'],
-    ['no form', { label: 'afraid' }, 'rules[0].when', 'must be one of: all, any, not, atLeast with of, or a comparison on an answer or a fact'],
+    ['no form', { label: 'afraid' }, 'rules[0].when', 'must be one of: all, any, not, atLeast with of, graded, or a comparison on an answer or a fact'],
+    ['graded with no indicator', { graded: { weak: [] } }, 'rules[0].when.graded.weak', 'must be a non-empty list'],
+    ['graded with nothing in it', { graded: {} }, 'rules[0].when.graded', 'must list at least one indicator'],
+    ['graded with an unknown grade', { graded: { strong: [{ answer: 'threatened', eq: true }], severe: [{ answer: 'injured', eq: true }] } }, 'rules[0].when.graded.severe', 'is not allowed'],
+    ['graded that is a list', { graded: [{ answer: 'threatened', eq: true }] }, 'rules[0].when.graded', 'must be an object with strong, medium and weak lists of indicators'],
+    ['a key beside graded', { graded: { strong: [{ answer: 'threatened', eq: true }] }, label: 'x' }, 'rules[0].when.label', 'is not allowed beside graded'],
     ['an answer and a fact', { answer: 'injured', fact: 'person.isChild', eq: true }, 'rules[0].when', 'must compare an answer or a fact, not both'],
     ['an empty all', { all: [] }, 'rules[0].when.all', 'must be a non-empty list'],
     ['a condition that is not an object', { not: 'fear_of_return' }, 'rules[0].when.not', 'must be a condition (an object)'],

@@ -1,0 +1,79 @@
+import { FieldGroup } from '@kivuko/access';
+import { asylumWishEverRecorded, loadCaseFacts } from '@kivuko/intake';
+import { Actor, actorScope, Clock, FieldCipher } from '@kivuko/platform';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { conflict, invalid, MANDATES, RecordSupport } from './record-support';
+import { AsylumWishWithdrawalDto } from './records.dto';
+
+/** The person's own withdrawal of an asylum wish, as recorded; the person's words are returned only to the recorder. */
+export interface AsylumWishWithdrawalView {
+  id: string;
+  withdrawnOn: string;
+  interpreterUsed: boolean;
+  language: string;
+  agencyId: string;
+  recordedAt: string;
+}
+
+export const ASYLUM_WISH_WITHDRAWAL_COLUMNS = `id, to_char(withdrawn_on, 'YYYY-MM-DD') AS withdrawn_on, interpreter_used, language, agency_id, created_at`;
+
+interface WithdrawalRow {
+  id: string;
+  withdrawn_on: string;
+  interpreter_used: boolean;
+  language: string;
+  agency_id: string;
+  created_at: Date;
+}
+
+export const asylumWishWithdrawalView = (r: WithdrawalRow): AsylumWishWithdrawalView => ({
+  id: r.id,
+  withdrawnOn: r.withdrawn_on,
+  interpreterUsed: r.interpreter_used,
+  language: r.language,
+  agencyId: r.agency_id,
+  recordedAt: r.created_at.toISOString(),
+});
+
+/** The encryption context of a withdrawal's words: they decrypt only as this record's. */
+const wordsContext = (id: string): string => `asylum_wish_withdrawal:${id}`;
+
+/**
+ * An asylum wish recorded at intake (in any words) ends only when the person withdraws it, and only the
+ * asylum authority records that, with the person's words and how they were heard. Until then nobody can
+ * remove the ASYLUM_SEEKER profile and the non-refoulement lock counts the wish. Once the wish has become
+ * a claim, it is the claim that is withdrawn.
+ */
+@Injectable()
+export class AsylumWishService {
+  constructor(
+    private readonly support: RecordSupport,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  withdraw(actor: Actor, caseId: string, dto: AsylumWishWithdrawalDto, correlationId?: string): Promise<AsylumWishWithdrawalView & { words: string }> {
+    return this.support.run(actorScope(actor), async (manager) => {
+      await this.support.requireCase(manager, caseId);
+      await this.support.requireMandate(manager, actor, MANDATES.asylum);
+      const facts = await loadCaseFacts(manager, this.cipher, caseId);
+      if (dto.withdrawnOn > this.clock.now().toISOString().slice(0, 10)) throw invalid('withdrawnOn', 'must not be in the future');
+      if (dto.withdrawnOn < facts.arrival.arrivedAt.slice(0, 10)) throw invalid('withdrawnOn', 'must not be before the person arrived');
+      if (!(await asylumWishEverRecorded(manager, facts, caseId))) throw conflict('ASYLUM.NO_WISH_RECORDED', 'No asylum wish is recorded for this person: there is nothing to withdraw');
+      const [earlier] = await manager.query<{ id: string }[]>(`SELECT id FROM asylum_wish_withdrawal WHERE case_id = $1`, [caseId]);
+      if (earlier) throw conflict('ASYLUM.WISH_ALREADY_WITHDRAWN', 'The person’s withdrawal of the asylum wish is already recorded', { withdrawalId: earlier.id });
+      const [claim] = await manager.query<{ id: string }[]>(`SELECT id FROM asylum_claim WHERE case_id = $1 AND withdrawn_on IS NULL`, [caseId]);
+      if (claim) throw conflict('ASYLUM.CLAIM_IN_FORCE', 'The wish is now an asylum claim: record the withdrawal of the claim instead', { claimId: claim.id });
+
+      const id = randomUUID();
+      await manager.query(
+        `INSERT INTO asylum_wish_withdrawal (id, case_id, agency_id, recorded_by, withdrawn_on, words_ciphertext, interpreter_used, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [id, caseId, actor.agencyId, actor.userId, dto.withdrawnOn, this.cipher.encrypt(dto.words, wordsContext(id)), dto.interpreterUsed, dto.language],
+      );
+      await this.support.audited(manager, actor, caseId, 'ASYLUM.WISH_WITHDRAWN', FieldGroup.Asylum, { withdrawalId: id, interpreterUsed: dto.interpreterUsed, language: dto.language }, correlationId);
+      const [row] = await manager.query<WithdrawalRow[]>(`SELECT ${ASYLUM_WISH_WITHDRAWAL_COLUMNS} FROM asylum_wish_withdrawal WHERE id = $1`, [id]);
+      return { ...asylumWishWithdrawalView(row), words: dto.words };
+    });
+  }
+}
