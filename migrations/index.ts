@@ -19,6 +19,7 @@ import { CaseManagement1765400000000 } from './1765400000000-case-management';
 import { ReferralQueueScale1765500000000 } from './1765500000000-referral-queue-scale';
 import { ChildCare1765600000000 } from './1765600000000-child-care';
 import { OneOpenRecord1765700000000 } from './1765700000000-one-open-record';
+import { TrustRouting1765820000000 } from './1765820000000-trust-routing';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -43,4 +44,5 @@ export const ALL_MIGRATIONS: Function[] = [
   ReferralQueueScale1765500000000,
   ChildCare1765600000000,
   OneOpenRecord1765700000000,
+  TrustRouting1765820000000,
 ];
