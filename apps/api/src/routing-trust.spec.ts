@@ -125,6 +125,9 @@ describe('routing: protection before return, urgency, the child-protection manda
       expect(profiles.current.find((p) => p.profile === 'SGBV_SURVIVOR')).toMatchObject({ status: 'SUGGESTED', urgency: 'IMMEDIATE', routable: true });
       const lead = (await sent(caseId)).find((r) => r.role === 'LEAD');
       expect(lead).toMatchObject({ target: 'NGO/GBV_CASE_MANAGEMENT', profiles: ['SGBV_SURVIVOR'] });
+      // Flagged at a mass arrival (an incomplete record), the same.
+      const flagged = await massArrival({ description: 'woman, about 25', sex: 'FEMALE', statedAge: 25, nationalities: ['COD'], urgentNeeds: ['RECENT_SEXUAL_VIOLENCE'] });
+      expect((await sent(flagged)).find((r) => r.role === 'LEAD')).toMatchObject({ target: 'NGO/GBV_CASE_MANAGEMENT', profiles: ['SGBV_SURVIVOR'] });
     });
 
     it('routes a separated child at once, and to child protection without waiting for consent', async () => {
