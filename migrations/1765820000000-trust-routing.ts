@@ -9,7 +9,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   superseded stays on the case, with the principle that superseded it, and is never routed.
  * - A referral keeps every routing target that landed on its agency (`targets`: each with its role,
  *   profiles and actions), not the first one only.
- * - What met a referral's consent requirements (`basis.met`) holds what met them, never a null for a gap.
+ * - What met a referral's consent requirements (`basis.met`) holds what met them, never a null for a gap;
+ *   consent an action needs (family tracing) moves to `basis.separately` and holds the referral no more.
  */
 export class TrustRouting1765820000000 implements MigrationInterface {
   name = 'TrustRouting1765820000000';
@@ -32,6 +33,18 @@ export class TrustRouting1765820000000 implements MigrationInterface {
       UPDATE referral SET basis = jsonb_set(basis, '{met}',
         (SELECT coalesce(jsonb_agg(m), '[]'::jsonb) FROM jsonb_array_elements(basis->'met') m WHERE jsonb_typeof(m) <> 'null'))
       WHERE jsonb_typeof(basis->'met') = 'array' AND basis->'met' @> '[null]'`);
+    // Consent an action needs (family tracing) is asked for separately and no longer holds a referral: a
+    // referral still waiting keeps only its REFERRAL requirement, and goes ahead at the next consent
+    // recorded on the case when that one is met.
+    await q.query(`
+      UPDATE referral SET basis = jsonb_set(basis, '{requirements}',
+          (SELECT coalesce(jsonb_agg(req), '[]'::jsonb) FROM jsonb_array_elements(basis->'requirements') req WHERE req->>'purpose' = 'REFERRAL'))
+        || jsonb_build_object('separately', (
+          SELECT coalesce(jsonb_agg(req || jsonb_build_object('actions', (
+            SELECT coalesce(jsonb_agg(a->'action'), '[]'::jsonb) FROM jsonb_array_elements(CASE WHEN jsonb_typeof(required_actions) = 'array' THEN required_actions ELSE '[]'::jsonb END) a
+            WHERE a->>'consentPurpose' = req->>'purpose'))), '[]'::jsonb)
+          FROM jsonb_array_elements(basis->'requirements') req WHERE req->>'purpose' <> 'REFERRAL'))
+      WHERE jsonb_typeof(basis->'requirements') = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements(basis->'requirements') req WHERE req->>'purpose' <> 'REFERRAL')`);
   }
 
   async down(q: QueryRunner): Promise<void> {
