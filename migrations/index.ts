@@ -21,6 +21,7 @@ import { ChildCare1765600000000 } from './1765600000000-child-care';
 import { OneOpenRecord1765700000000 } from './1765700000000-one-open-record';
 import { UnrelatedOffenceFinding1765800000000 } from './1765800000000-unrelated-offence-finding';
 import { AsylumWishWithdrawal1765810000000 } from './1765810000000-asylum-wish-withdrawal';
+import { TrustRouting1765820000000 } from './1765820000000-trust-routing';
 import { LoginSlowdown1765840000000 } from './1765840000000-login-slowdown';
 import { KeyedAuditChain1765841000000 } from './1765841000000-keyed-audit-chain';
 
@@ -49,6 +50,7 @@ export const ALL_MIGRATIONS: Function[] = [
   OneOpenRecord1765700000000,
   UnrelatedOffenceFinding1765800000000,
   AsylumWishWithdrawal1765810000000,
+  TrustRouting1765820000000,
   LoginSlowdown1765840000000,
   KeyedAuditChain1765841000000,
 ];

@@ -29,9 +29,12 @@ describe('child protection: tracing, reunification, interim care', () => {
 
   it('opens family tracing only with the family-tracing consent on record, and concludes it once', async () => {
     const caseId = await child();
-    // The consent the referral was released on covers family tracing too (the SOP asks for it): the person withdraws it.
+    // The referral went to child protection on its mandate: family tracing was not asked to release it, and is asked separately.
+    expect(await api.owner(`SELECT id FROM consent_record WHERE case_id = $1 AND purpose = 'FAMILY_TRACING'`, [caseId])).toEqual([]);
+    // The person gives it, then withdraws it.
+    await tracingConsent(caseId);
     const given = await api.owner<{ id: string }>(`SELECT id FROM consent_record WHERE case_id = $1 AND purpose = 'FAMILY_TRACING' AND withdrawn_at IS NULL`, [caseId]);
-    expect(given.length).toBeGreaterThan(0);
+    expect(given).toHaveLength(1);
     for (const { id } of given) expect((await post('border.official', `cases/${caseId}/consents/${id}/withdraw`, { reason: 'She wants to think about it' })).status).toBe(200);
     const body = { soughtRelatives: [{ relationship: 'MOTHER', name: 'Furaha Bahati', lastKnownLocation: 'Uvira (2025)' }] };
     const refused = await post('child.protection', `cases/${caseId}/family-tracing`, body);

@@ -30,6 +30,8 @@ export const PRINCIPLE_IDS = {
   childWithoutCaregiver: 'principle.child_without_caregiver',
   childExploitation: 'principle.child_exploitation',
   primaFacie: 'principle.prima_facie',
+  /** Applied to a case's profiles (libs/intake): a protection profile supersedes a return or migration profile, even a confirmed one. */
+  protectionSupersedesReturn: 'principle.protection_supersedes_return',
 } as const;
 
 /** Runs the principles in their fixed order; returns the profiles they held back. */

@@ -2,13 +2,18 @@ import { DataSharingMap } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
 import { CaseProfilingService, CasePolicy, ConsentService, loadCaseFacts, ProfilesChanged, ProfilingListener } from '@kivuko/intake';
 import { Actor, actorScope, applyScope, Clock, FieldCipher, JobName, OutboxService, systemScope } from '@kivuko/platform';
-import { deriveFacts } from '@kivuko/profiling';
+import { deriveFacts, isProtectionProfile, ProfileCode } from '@kivuko/profiling';
 import {
   AgencyCandidate,
   AgencyKind,
+  BasisMet,
   chooseAgency,
+  ConsentOnRecord,
   ConsentRequirement,
   loadSop,
+  meetRequirements,
+  MergedReferral,
+  mergePlannedReferrals,
   PlannedReferral,
   planReferrals,
   Priority,
@@ -27,14 +32,12 @@ export interface ActiveSop {
   sop: Sop;
 }
 
-/** What stands in for consent on a referral, as recorded on it. */
-export interface ReferralBasis {
-  purpose: string;
-  /** CONSENT: a consent record covers it; LEGAL_BASIS: a recorded legal basis; AUTOMATIC: the SOP's own (vital interest). */
-  kind: 'CONSENT' | 'LEGAL_BASIS' | 'AUTOMATIC';
-  consentRecordId?: string;
-  legalBasis?: string;
-}
+/** What stands in for consent on a referral, as recorded on it (`basis.met`: what met each requirement, never a gap). */
+export type ReferralBasis = BasisMet;
+
+/** The targets a referral answers (a referral made before targets were kept answers its one target). */
+const targetsOf = (referral: ReferralRow): string[] =>
+  Array.isArray(referral.targets) && referral.targets.length > 0 ? referral.targets.map((t) => t.target) : [referral.target];
 
 interface CaseContextRow {
   border_point_id: string;
@@ -149,36 +152,73 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
       now,
     );
 
-    const open = await manager.query<ReferralRow[]>(
-      `${SELECT_REFERRAL} WHERE r.case_id = $1 AND r.status = ANY ($2::text[]) ORDER BY r.created_at, r.id`,
-      [event.caseId, OPEN_STATUSES],
-    );
-    const planned = new Set(plan.referrals.map((r) => r.target));
+    // A suspended referral waits to be withdrawn; routing neither reuses nor withdraws it.
+    const open = (
+      await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.case_id = $1 AND r.status = ANY ($2::text[]) ORDER BY r.created_at, r.id`, [event.caseId, OPEN_STATUSES])
+    ).filter((r) => r.status !== ReferralStatus.Suspended);
+    const byTarget = new Map(plan.referrals.map((r) => [r.target, r]));
+    // Protection supersedes return: what a return or migration profile was referred for ends, and is not reused for the protection routes.
+    const cutOff = new Set<string>([...plan.heldBack.map((h) => h.profile), ...event.profiles.filter((p) => p.status === 'SUPERSEDED').map((p) => p.profile)]);
+    const protection = event.profiles.filter((p) => p.routable && isProtectionProfile(p.profile)).map((p) => p.profile);
+    const claimed = new Set<string>();
     for (const referral of open) {
-      if (!planned.has(referral.target)) {
+      if (referral.profiles.some((p) => cutOff.has(p))) {
+        await this.endForProtection(manager, referral, event.actor, protection);
+        continue;
+      }
+      const parts = targetsOf(referral).flatMap((t) => (claimed.has(t) ? [] : (byTarget.get(t) ?? [])));
+      if (parts.length === 0) {
         await this.referrals.transition(manager, referral, ReferralAction.Withdraw, event.actor, {
           reason: 'No routable profile calls for this referral any more (re-profiling)',
         });
-      }
-    }
-    for (const referral of plan.referrals) {
-      const existing = open.find((r) => r.target === referral.target);
-      if (existing) {
-        // Reused: the profiles it serves, its priority and its deadline follow the plan (never later than promised).
-        await manager.query(
-          `UPDATE referral SET profiles = $2::text[], priority = least(priority, $3), due_at = least(due_at, $4), role = $5,
-             required_actions = $6::jsonb, updated_at = now() WHERE id = $1`,
-          [existing.id, referral.profiles.map((p) => p.profile), priorityRank(referral.priority), new Date(referral.dueAt), referral.role, JSON.stringify(referral.actions)],
-        );
-        // A deadline brought forward gets its own timer (the same deadline is one job, however often asked).
-        if (new Date(referral.dueAt) < existing.due_at) {
-          await this.outbox.enqueue(manager, JobName.ReferralDue, { referralId: existing.id }, { key: `${existing.id}-${referral.dueAt}`, runAt: new Date(referral.dueAt) });
-        }
-        // An agency that already took the referral on gets a task for each action the plan now adds.
-        if (existing.status === ReferralStatus.Accepted || existing.status === ReferralStatus.InProgress) await this.takeOn(manager, { ...existing, required_actions: referral.actions });
         continue;
       }
-      await this.create(manager, event.caseId, context.border_point_id, referral, active, event.actor, null);
+      parts.forEach((part) => claimed.add(part.target));
+      await this.reuse(manager, referral, mergePlannedReferrals(parts));
+    }
+    for (const referral of plan.referrals) {
+      if (!claimed.has(referral.target)) await this.create(manager, event.caseId, context.border_point_id, referral, active, event.actor, null, byTarget);
+    }
+  }
+
+  /**
+   * A protection profile superseded the return or migration profile this referral serves: withdrawn, or,
+   * once the agency took it on, suspended with its open tasks cancelled; the agency is told either way.
+   */
+  private async endForProtection(manager: EntityManager, referral: ReferralRow, actor: Actor | null, protection: ProfileCode[]): Promise<void> {
+    const taken = referral.status === ReferralStatus.Accepted || referral.status === ReferralStatus.InProgress;
+    await this.referrals.transition(manager, referral, taken ? ReferralAction.Suspend : ReferralAction.Withdraw, actor, {
+      reason: `Protection supersedes return: ${protection.length > 0 ? protection.join(', ') : 'a protection profile'} open, and no return or migration route while it is`,
+    });
+  }
+
+  /**
+   * An open referral answers the plan's targets that landed on its agency: its profiles, role, actions
+   * and targets follow them; its priority and deadline never get later than promised.
+   */
+  private async reuse(manager: EntityManager, existing: ReferralRow, merged: MergedReferral): Promise<void> {
+    await manager.query(
+      `UPDATE referral SET profiles = $2::text[], priority = least(priority, $3), due_at = least(due_at, $4), role = $5, required_actions = $6::jsonb,
+         targets = $7::jsonb, target = $8, basis = basis || jsonb_build_object('separately', $9::jsonb), updated_at = now() WHERE id = $1`,
+      [
+        existing.id,
+        merged.profiles.map((p) => p.profile),
+        priorityRank(merged.priority),
+        new Date(merged.dueAt),
+        merged.role,
+        JSON.stringify(merged.actions),
+        JSON.stringify(merged.targets),
+        merged.target,
+        JSON.stringify(merged.separateConsent),
+      ],
+    );
+    // A deadline brought forward gets its own timer (the same deadline is one job, however often asked).
+    if (new Date(merged.dueAt) < existing.due_at) {
+      await this.outbox.enqueue(manager, JobName.ReferralDue, { referralId: existing.id }, { key: `${existing.id}-${merged.dueAt}`, runAt: new Date(merged.dueAt) });
+    }
+    // An agency that already took the referral on gets a task for each action the plan now adds.
+    if (existing.status === ReferralStatus.Accepted || existing.status === ReferralStatus.InProgress) {
+      await this.takeOn(manager, { ...existing, role: merged.role, required_actions: merged.actions });
     }
   }
 
@@ -194,6 +234,8 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
     active: ActiveSop,
     actor: Actor | null,
     previous: ReferralRow | null,
+    /** The case's whole plan, by target: what an open referral at the chosen agency answers besides. */
+    byTarget: ReadonlyMap<string, PlannedReferral>,
   ): Promise<void> {
     const declined = await manager.query<{ agency_id: string }[]>(
       `SELECT agency_id FROM referral WHERE case_id = $1 AND status = 'DECLINED'`,
@@ -210,27 +252,25 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
       await this.alertCoordinatingBody(manager, caseId, planned, choice.alert?.coordinatingBody ?? active.sop.escalation.coordinatingBody, actor);
       return;
     }
-    // Two targets may land on one agency (a shelter NGO for both shelter and GBV case management): one
-    // referral per agency and case, carrying the profiles of both.
-    const [sameAgency] = await manager.query<{ id: string }[]>(
-      `SELECT id FROM referral WHERE case_id = $1 AND agency_id = $2 AND status <> ALL ($3::text[])`,
-      [caseId, choice.chosen.id, ['DECLINED', 'COMPLETED', 'WITHDRAWN']],
+    // Two targets may land on one agency (a legal-aid NGO that is also the rehabilitation centre): one
+    // referral per agency and case, keeping every target with its role, profiles and actions.
+    const [sameAgency] = await manager.query<ReferralRow[]>(
+      `${SELECT_REFERRAL} WHERE r.case_id = $1 AND r.agency_id = $2 AND r.status <> ALL ($3::text[]) ORDER BY r.created_at, r.id LIMIT 1`,
+      [caseId, choice.chosen.id, ['DECLINED', 'COMPLETED', 'WITHDRAWN', 'SUSPENDED']],
     );
     if (sameAgency) {
-      await manager.query(
-        `UPDATE referral SET profiles = ARRAY(SELECT DISTINCT unnest(profiles || $2::text[]) ORDER BY 1), priority = least(priority, $3),
-           due_at = least(due_at, $4), updated_at = now() WHERE id = $1`,
-        [sameAgency.id, planned.profiles.map((p) => p.profile), priorityRank(planned.priority), new Date(planned.dueAt)],
-      );
+      const others = targetsOf(sameAgency).flatMap((t) => (t === planned.target ? [] : (byTarget.get(t) ?? [])));
+      await this.reuse(manager, sameAgency, mergePlannedReferrals([...others, planned]));
       return;
     }
-    const basis = await this.basisFor(manager, caseId, choice.chosen.id, planned.agencyKind, planned.consent);
-    const status = basis.every((b) => b !== null) ? ReferralStatus.Pending : ReferralStatus.AwaitingConsent;
+    const { met, waiting } = meetRequirements(planned.consent, await this.consentsOnRecord(manager, caseId, choice.chosen.id, planned.agencyKind));
+    const status = waiting.length === 0 ? ReferralStatus.Pending : ReferralStatus.AwaitingConsent;
+    const single = mergePlannedReferrals([planned]);
     const id = randomUUID();
     await manager.query(
       `INSERT INTO referral (id, case_id, agency_id, border_point_id, role, profiles, priority, status, due_at, required_actions, field_groups, basis,
-         sop_version_id, attempt, previous_referral_id, target)
-       VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9, $10::jsonb, $11::text[], $12::jsonb, $13, $14, $15, $16)`,
+         sop_version_id, attempt, previous_referral_id, target, targets)
+       VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9, $10::jsonb, $11::text[], $12::jsonb, $13, $14, $15, $16, $17::jsonb)`,
       [
         id,
         caseId,
@@ -243,11 +283,18 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
         new Date(planned.dueAt),
         JSON.stringify(planned.actions),
         planned.fieldGroups,
-        JSON.stringify({ requirements: planned.consent, met: basis, chosenBecause: choice.chosen.reasons, fallbacks: choice.fallbacks.map((f) => f.id) }),
+        JSON.stringify({
+          requirements: planned.consent,
+          met,
+          separately: planned.separateConsent,
+          chosenBecause: choice.chosen.reasons,
+          fallbacks: choice.fallbacks.map((f) => f.id),
+        }),
         active.id,
         (previous?.attempt ?? 0) + 1,
         previous?.id ?? null,
         planned.target,
+        JSON.stringify(single.targets),
       ],
     );
     await manager.query(
@@ -309,30 +356,14 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
     }));
   }
 
-  /**
-   * For each consent requirement, what meets it: a consent or legal basis on record for this recipient
-   * (agency or kind) covering its field groups, or the SOP's automatic basis; null where nothing does.
-   */
-  private async basisFor(manager: EntityManager, caseId: string, agencyId: string, kind: string, requirements: ConsentRequirement[]): Promise<(ReferralBasis | null)[]> {
-    const records = await manager.query<{ id: string; purpose: string; decision: string; legal_basis: string | null; field_groups: string[] }[]>(
-      `SELECT id, purpose, decision, legal_basis, field_groups FROM consent_record
+  /** The consent records of a case for a recipient (the agency, or its kind), oldest first: what `meetRequirements` reads. */
+  private async consentsOnRecord(manager: EntityManager, caseId: string, agencyId: string, kind: string): Promise<ConsentOnRecord[]> {
+    const rows = await manager.query<{ id: string; purpose: string; decision: ConsentOnRecord['decision']; legal_basis: string | null; field_groups: string[]; withdrawn: boolean }[]>(
+      `SELECT id, purpose, decision, legal_basis, field_groups, withdrawn_at IS NOT NULL AS withdrawn FROM consent_record
        WHERE case_id = $1 AND (recipient_agency_id = $2 OR recipient_agency_kind = $3) ORDER BY recorded_at, id`,
       [caseId, agencyId, kind],
     );
-    const withdrawn = new Set(
-      (await manager.query<{ id: string }[]>(`SELECT id FROM consent_record WHERE case_id = $1 AND withdrawn_at IS NOT NULL`, [caseId])).map((r) => r.id),
-    );
-    return requirements.map((requirement) => {
-      // The latest record for the purpose decides; a refusal blocks, a withdrawn one counts as none.
-      const latest = records.filter((r) => r.purpose === requirement.purpose && !withdrawn.has(r.id)).pop();
-      const covers = (groups: string[]): boolean => groups.length === 0 || requirement.fieldGroups.every((g) => groups.includes(g));
-      if (latest && latest.decision === 'GIVEN' && covers(latest.field_groups)) return { purpose: requirement.purpose, kind: 'CONSENT', consentRecordId: latest.id };
-      if (latest && latest.decision === 'LEGAL_BASIS' && covers(latest.field_groups) && requirement.legalBases.some((b) => b === latest.legal_basis)) {
-        return { purpose: requirement.purpose, kind: 'LEGAL_BASIS', consentRecordId: latest.id, legalBasis: latest.legal_basis ?? undefined };
-      }
-      if (latest?.decision !== 'REFUSED' && requirement.automaticBasis) return { purpose: requirement.purpose, kind: 'AUTOMATIC', legalBasis: requirement.automaticBasis };
-      return null;
-    });
+    return rows.map((r) => ({ id: r.id, purpose: r.purpose, decision: r.decision, legalBasis: r.legal_basis, fieldGroups: r.field_groups, withdrawn: r.withdrawn }));
   }
 
   /** Consent recorded (or withdrawn) on a case: referrals waiting for it go ahead when it now covers them. */
@@ -340,9 +371,9 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
     const waiting = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.case_id = $1 AND r.status = 'AWAITING_CONSENT'`, [caseId]);
     for (const referral of waiting) {
       const requirements = ((referral.basis as { requirements?: ConsentRequirement[] }).requirements ?? []);
-      const basis = await this.basisFor(manager, caseId, referral.agency_id, referral.agency_kind, requirements);
-      if (basis.every((b) => b !== null)) {
-        await manager.query(`UPDATE referral SET basis = basis || jsonb_build_object('met', $2::jsonb) WHERE id = $1`, [referral.id, JSON.stringify(basis)]);
+      const { met, waiting: still } = meetRequirements(requirements, await this.consentsOnRecord(manager, caseId, referral.agency_id, referral.agency_kind));
+      if (still.length === 0) {
+        await manager.query(`UPDATE referral SET basis = basis || jsonb_build_object('met', $2::jsonb) WHERE id = $1`, [referral.id, JSON.stringify(met)]);
         const [fresh] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [referral.id]);
         await this.referrals.transition(manager, fresh, ReferralAction.Release, actor, { reason: 'consent on record' });
         await this.shareCase(manager, caseId, referral.agency_id);
@@ -383,11 +414,11 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
   /** After a decline: the next agency in the SOP's order gets a new referral, or the coordinating body is alerted. */
   async afterTransition(manager: EntityManager, referral: ReferralRow, action: ReferralAction, actor: Actor | null): Promise<void> {
     if (action === ReferralAction.Accept) return this.takeOn(manager, referral);
-    if (action === ReferralAction.Withdraw) {
+    if (action === ReferralAction.Withdraw || action === ReferralAction.Suspend) {
       // What the agency was asked to do for this referral is no longer asked.
       await manager.query(
-        `UPDATE case_task SET status = 'CANCELLED', closed_at = now(), close_reason = 'Referral withdrawn' WHERE referral_id = $1 AND status = 'OPEN' AND escalation_step IS NULL`,
-        [referral.id],
+        `UPDATE case_task SET status = 'CANCELLED', closed_at = now(), close_reason = $2 WHERE referral_id = $1 AND status = 'OPEN' AND escalation_step IS NULL`,
+        [referral.id, action === ReferralAction.Withdraw ? 'Referral withdrawn' : 'Referral suspended: Protection supersedes return'],
       );
       return;
     }
@@ -441,14 +472,17 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
     const plan = planReferrals(
       sop,
       {
-        profiles: profiles.filter((p) => p.routable && referral.profiles.includes(p.profile)).map((p) => ({ profile: p.profile, urgency: p.urgency })),
+        profiles: profiles.filter((p) => p.routable).map((p) => ({ profile: p.profile, urgency: p.urgency })),
         context: { borderPointCode: context.border_point_code, region: context.region, arrivedAt: context.arrived_at.toISOString(), languages: context.languages, isChild: derived.isChild },
       },
       this.clock.now(),
     );
-    const planned = plan.referrals.find((r) => r.target === referral.target);
-    if (!planned) return;
-    await this.create(manager, referral.case_id, referral.border_point_id, planned, { id: referral.sop_version_id, sop }, actor, referral);
+    // Each target the declined referral answered goes to the next agency for it.
+    const byTarget = new Map(plan.referrals.map((r) => [r.target, r]));
+    for (const target of targetsOf(referral)) {
+      const planned = byTarget.get(target);
+      if (planned) await this.create(manager, referral.case_id, referral.border_point_id, planned, { id: referral.sop_version_id, sop }, actor, referral, byTarget);
+    }
   }
 
   /** No agency left for a referral: the coordinating body named by the SOP gets a task on the case. */

@@ -14,6 +14,9 @@ describe('referral transitions', () => {
     [S.Accepted, A.Start, S.InProgress],
     [S.InProgress, A.Complete, S.Completed],
     [S.InProgress, A.Withdraw, S.Withdrawn],
+    [S.Accepted, A.Suspend, S.Suspended],
+    [S.InProgress, A.Suspend, S.Suspended],
+    [S.Suspended, A.Withdraw, S.Withdrawn],
   ])('%s --%s--> %s', (from, action, to) => {
     expect(nextStatus(from, action)).toBe(to);
   });
@@ -26,6 +29,12 @@ describe('referral transitions', () => {
     [S.Pending, A.Complete],
     [S.Accepted, A.Decline],
     [S.InProgress, A.Acknowledge],
+    // Only what an agency took on is suspended; what it has not is withdrawn. A suspended referral is not worked.
+    [S.Pending, A.Suspend],
+    [S.AwaitingConsent, A.Suspend],
+    [S.Suspended, A.Accept],
+    [S.Suspended, A.Start],
+    [S.Suspended, A.Complete],
   ])('refuses %s --%s', (from, action) => {
     expect(nextStatus(from, action)).toBeNull();
   });

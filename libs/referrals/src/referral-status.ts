@@ -1,4 +1,8 @@
-/** Where a referral stands. DECLINED, COMPLETED and WITHDRAWN are final. */
+/**
+ * Where a referral stands. DECLINED, COMPLETED and WITHDRAWN are final. SUSPENDED: an accepted return or
+ * immigration referral a protection profile superseded; its tasks are cancelled and it waits to be
+ * withdrawn (only the system suspends).
+ */
 export enum ReferralStatus {
   AwaitingConsent = 'AWAITING_CONSENT',
   Pending = 'PENDING',
@@ -6,6 +10,7 @@ export enum ReferralStatus {
   Accepted = 'ACCEPTED',
   Declined = 'DECLINED',
   InProgress = 'IN_PROGRESS',
+  Suspended = 'SUSPENDED',
   Completed = 'COMPLETED',
   Withdrawn = 'WITHDRAWN',
 }
@@ -19,6 +24,8 @@ export enum ReferralAction {
   Start = 'START',
   Complete = 'COMPLETE',
   Withdraw = 'WITHDRAW',
+  /** Protection supersedes return: the system stops an accepted return or immigration referral. */
+  Suspend = 'SUSPEND',
 }
 
 export const FINAL_STATUSES: readonly ReferralStatus[] = [ReferralStatus.Declined, ReferralStatus.Completed, ReferralStatus.Withdrawn];
@@ -36,7 +43,8 @@ export const TRANSITIONS: Readonly<Record<ReferralAction, { from: readonly Refer
   [ReferralAction.Decline]: { from: [S.Pending, S.Acknowledged], to: S.Declined },
   [ReferralAction.Start]: { from: [S.Accepted], to: S.InProgress },
   [ReferralAction.Complete]: { from: [S.Accepted, S.InProgress], to: S.Completed },
-  [ReferralAction.Withdraw]: { from: [S.AwaitingConsent, S.Pending, S.Acknowledged, S.Accepted, S.InProgress], to: S.Withdrawn },
+  [ReferralAction.Withdraw]: { from: [S.AwaitingConsent, S.Pending, S.Acknowledged, S.Accepted, S.InProgress, S.Suspended], to: S.Withdrawn },
+  [ReferralAction.Suspend]: { from: [S.Accepted, S.InProgress], to: S.Suspended },
 };
 
 /** The status an action leads to from `current`, or null when the action is not allowed there. */

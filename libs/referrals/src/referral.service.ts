@@ -13,6 +13,8 @@ export interface ReferralView {
   borderPoint: { id: string; code: string };
   role: 'LEAD' | 'SUPPORTING';
   target: string;
+  /** Every routing target that landed on this agency for the case, with its role, profiles and actions. */
+  targets: ReferralTarget[];
   profiles: string[];
   priority: number;
   status: ReferralStatus;
@@ -34,6 +36,13 @@ export interface ReferralView {
   updatedAt: string;
 }
 
+export interface ReferralTarget {
+  target: string;
+  role: 'LEAD' | 'SUPPORTING';
+  profiles: string[];
+  actions: string[];
+}
+
 export interface ReferralRow {
   id: string;
   case_id: string;
@@ -43,6 +52,7 @@ export interface ReferralRow {
   agency_kind: string;
   /** The SOP's routing target (`NGO/SAFE_SHELTER`, `ASYLUM_AUTHORITY`) the referral answers. */
   target: string;
+  targets: ReferralTarget[];
   border_point_id: string;
   border_point_code: string;
   role: 'LEAD' | 'SUPPORTING';
@@ -86,6 +96,7 @@ export function referralView(row: ReferralRow): ReferralView {
     borderPoint: { id: row.border_point_id, code: row.border_point_code },
     role: row.role,
     target: row.target,
+    targets: row.targets,
     profiles: row.profiles,
     priority: row.priority,
     status: row.status,
@@ -108,6 +119,9 @@ export function referralView(row: ReferralRow): ReferralView {
   };
 }
 
+/** The referral events an agency's webhook receives. */
+export type ReferralEvent = 'referral.created' | 'referral.overdue' | 'referral.withdrawn' | 'referral.suspended' | 'referral.completed';
+
 /** What happens after a referral's status changed (the next agency after a decline, the notifications). */
 export interface ReferralFollowUp {
   afterTransition(manager: EntityManager, referral: ReferralRow, action: ReferralAction, actor: Actor | null): Promise<void>;
@@ -115,7 +129,7 @@ export interface ReferralFollowUp {
 
 /** Where referral events go out (the agencies' webhooks), inside the transaction that caused them. */
 export interface ReferralEventSink {
-  emit(manager: EntityManager, agencyId: string, event: 'referral.created' | 'referral.overdue' | 'referral.withdrawn' | 'referral.completed', referral: { id: string; status: string }): Promise<void>;
+  emit(manager: EntityManager, agencyId: string, event: ReferralEvent, referral: { id: string; status: string }): Promise<void>;
 }
 
 export class ReferralTransitionError extends DomainError {
@@ -125,6 +139,14 @@ export class ReferralTransitionError extends DomainError {
 }
 
 const notFound = (): NotFoundError => new NotFoundError('REFERRAL.NOT_FOUND', 'No referral with this id is visible to you');
+
+/** The event an action sends to the agency's webhook, where it sends one. */
+const EVENT_OF: Partial<Record<ReferralAction, ReferralEvent>> = {
+  [ReferralAction.Release]: 'referral.created',
+  [ReferralAction.Withdraw]: 'referral.withdrawn',
+  [ReferralAction.Suspend]: 'referral.suspended',
+  [ReferralAction.Complete]: 'referral.completed',
+};
 
 /** Which side acts: the receiving agency works a referral, the sending border point withdraws it. */
 const RECEIVER_ACTIONS: readonly ReferralAction[] = [ReferralAction.Acknowledge, ReferralAction.Accept, ReferralAction.Decline, ReferralAction.Start, ReferralAction.Complete];
@@ -264,7 +286,7 @@ export class ReferralService {
       details: { referralId: row.id, from: row.status, agencyId: row.agency_id },
     });
     const [fresh] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [row.id]);
-    const event = action === ReferralAction.Release ? 'referral.created' : action === ReferralAction.Withdraw ? 'referral.withdrawn' : action === ReferralAction.Complete ? 'referral.completed' : null;
+    const event = EVENT_OF[action];
     if (event) await this.notify(manager, fresh, event);
     await this.followUp?.afterTransition(manager, fresh, action, actor);
     return fresh;

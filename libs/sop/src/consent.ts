@@ -1,8 +1,10 @@
 import { ProfileCode } from '@kivuko/profiling';
 import { Sop } from './sop';
 import {
+  ActionCode,
   AgencyKind,
   ALWAYS_CONSENT_BOUND,
+  CONSENT_PURPOSES,
   ConsentPurpose,
   FIELD_GROUPS,
   FieldGroup,
@@ -14,7 +16,7 @@ import {
 /**
  * What must be on record before a referral shares what it would share: consent for `purpose`, or one of
  * `legalBases` recorded instead. `automaticBasis` is set when the SOP lets the system record a basis
- * itself (vital interest in a medical emergency): the referral then proceeds at once, recorded as such.
+ * itself (vital interest in a medical emergency, the child-protection mandate): the referral then proceeds at once, recorded as such.
  */
 export interface ConsentRequirement {
   purpose: ConsentPurpose;
@@ -68,15 +70,76 @@ function requirement(sop: Sop, purpose: ConsentPurpose, fieldGroups: FieldGroup[
 }
 
 /**
- * What a referral needs on record: consent (or a basis) for the REFERRAL purpose covering its
- * consent-bound groups, and for each further purpose its actions need (family tracing).
+ * What a referral needs on record before it goes to the agency: consent (or a basis) for the REFERRAL
+ * purpose covering its consent-bound groups. Nothing else holds a referral back.
  */
-export function consentRequirements(sop: Sop, subject: ConsentSubject, actionPurposes: readonly ConsentPurpose[]): ConsentRequirement[] {
-  const out: ConsentRequirement[] = [];
+export function consentRequirements(sop: Sop, subject: ConsentSubject): ConsentRequirement[] {
   const bound = consentBoundGroups(sop, subject.recipient, 'REFERRAL');
-  if (bound.length > 0) out.push(requirement(sop, 'REFERRAL', bound, subject));
-  for (const purpose of new Set(actionPurposes)) {
-    if (purpose !== 'REFERRAL' && sop.dataSharing.purposes[purpose].consentRequired) out.push(requirement(sop, purpose, [], subject));
+  return bound.length > 0 ? [requirement(sop, 'REFERRAL', bound, subject)] : [];
+}
+
+/** Consent one of a referral's actions needs (family tracing), asked for separately: it holds the action, never the referral. */
+export interface SeparateConsent extends ConsentRequirement {
+  /** The actions that wait for it. */
+  actions: ActionCode[];
+}
+
+/** For each further purpose a referral's actions need (family tracing), the consent asked for separately. */
+export function separateConsents(sop: Sop, subject: ConsentSubject, actions: readonly { action: ActionCode; consentPurpose?: ConsentPurpose }[]): SeparateConsent[] {
+  const byPurpose = new Map<ConsentPurpose, ActionCode[]>();
+  for (const { action, consentPurpose } of actions) {
+    if (!consentPurpose || consentPurpose === 'REFERRAL' || !sop.dataSharing.purposes[consentPurpose].consentRequired) continue;
+    byPurpose.set(consentPurpose, [...(byPurpose.get(consentPurpose) ?? []), action]);
   }
-  return out;
+  return CONSENT_PURPOSES.filter((purpose) => byPurpose.has(purpose)).map((purpose) => ({
+    ...requirement(sop, purpose, [], subject),
+    actions: byPurpose.get(purpose) ?? [],
+  }));
+}
+
+/** A consent record of the case for the referral's recipient (agency or kind), oldest first. */
+export interface ConsentOnRecord {
+  id: string;
+  purpose: string;
+  decision: 'GIVEN' | 'REFUSED' | 'LEGAL_BASIS';
+  legalBasis: string | null;
+  fieldGroups: readonly string[];
+  withdrawn: boolean;
+}
+
+/** What meets a requirement, as recorded on the referral. */
+export interface BasisMet {
+  purpose: ConsentPurpose;
+  /** CONSENT: a consent record covers it; LEGAL_BASIS: a recorded legal basis; AUTOMATIC: the SOP's own (vital interest, the child-protection mandate). */
+  kind: 'CONSENT' | 'LEGAL_BASIS' | 'AUTOMATIC';
+  consentRecordId?: string;
+  legalBasis?: LegalBasis;
+}
+
+/**
+ * Which requirements the records meet and which still wait: the latest record for a purpose decides (a
+ * refusal blocks, a withdrawn record counts as none), a consent or a legal basis must cover the
+ * requirement's field groups, and the SOP's automatic basis meets what no refusal blocks. Every
+ * requirement lands in exactly one of the two lists: `met` never holds a gap.
+ */
+export function meetRequirements(requirements: readonly ConsentRequirement[], records: readonly ConsentOnRecord[]): { met: BasisMet[]; waiting: ConsentRequirement[] } {
+  const met: BasisMet[] = [];
+  const waiting: ConsentRequirement[] = [];
+  for (const requirement of requirements) {
+    const found = basisFor(requirement, records);
+    if (found) met.push(found);
+    else waiting.push(requirement);
+  }
+  return { met, waiting };
+}
+
+function basisFor(requirement: ConsentRequirement, records: readonly ConsentOnRecord[]): BasisMet | null {
+  const latest = records.filter((r) => r.purpose === requirement.purpose && !r.withdrawn).pop();
+  const covers = (groups: readonly string[]): boolean => groups.length === 0 || requirement.fieldGroups.every((g) => groups.includes(g));
+  const { purpose } = requirement;
+  if (latest?.decision === 'GIVEN' && covers(latest.fieldGroups)) return { purpose, kind: 'CONSENT', consentRecordId: latest.id };
+  const recorded = requirement.legalBases.find((basis) => basis === latest?.legalBasis);
+  if (latest?.decision === 'LEGAL_BASIS' && recorded && covers(latest.fieldGroups)) return { purpose, kind: 'LEGAL_BASIS', consentRecordId: latest.id, legalBasis: recorded };
+  if (latest?.decision !== 'REFUSED' && requirement.automaticBasis) return { purpose, kind: 'AUTOMATIC', legalBasis: requirement.automaticBasis };
+  return null;
 }

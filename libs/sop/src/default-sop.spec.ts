@@ -58,10 +58,10 @@ const EXPECTED: Record<ProfileCode, Route> = {
   MIGRANT: { lead: 'IMMIGRATION', supporting: ['INTERNATIONAL_ORGANIZATION/VOLUNTARY_RETURN'], within: [7 * DAY, 7 * DAY, 7 * DAY], priority: ['P2', 'P4', 'P4'] },
 };
 
-function planFor(profile: ProfileCode, urgency: Urgency) {
+function planFor(profile: ProfileCode, urgency: Urgency, isChild = false) {
   return planReferrals(
     DEFAULT_SOP,
-    { profiles: [{ profile, urgency }], context: { borderPointCode: 'NMG', region: 'Arusha', arrivedAt: '2026-11-20T08:30:00+03:00', languages: [], isChild: false } },
+    { profiles: [{ profile, urgency }], context: { borderPointCode: 'NMG', region: 'Arusha', arrivedAt: '2026-11-20T08:30:00+03:00', languages: [], isChild } },
     NOW,
   );
 }
@@ -98,14 +98,16 @@ describe('the default SOP', () => {
   });
 
   it('appoints a guardian within 24 hours and traces family only under the family-tracing purpose', () => {
-    const lead = planFor('UNACCOMPANIED_CHILD', 'IMMEDIATE').referrals.find((r) => r.role === 'LEAD');
+    const lead = planFor('UNACCOMPANIED_CHILD', 'IMMEDIATE', true).referrals.find((r) => r.role === 'LEAD');
     expect(lead?.actions.map((a) => [a.action, a.dueAt])).toEqual([
       ['APPOINT_GUARDIAN', '2026-11-21T06:00:00.000Z'],
       ['ARRANGE_INTERIM_CARE', '2026-11-21T06:00:00.000Z'],
       ['OPEN_BEST_INTERESTS_ASSESSMENT', '2026-11-23T06:00:00.000Z'],
       ['START_FAMILY_TRACING', '2026-11-27T06:00:00.000Z'],
     ]);
-    expect(lead?.consent.map((c) => c.purpose)).toEqual(['REFERRAL', 'FAMILY_TRACING']);
+    // The referral itself stands on the child-protection mandate; family tracing asks its own consent, which holds only the tracing.
+    expect(lead?.consent).toEqual([{ purpose: 'REFERRAL', fieldGroups: ['SGBV'], legalBases: ['CHILD_BEST_INTERESTS', 'LEGAL_OBLIGATION', 'CHILD_PROTECTION_MANDATE'], automaticBasis: 'CHILD_PROTECTION_MANDATE' }]);
+    expect(lead?.separateConsent).toEqual([{ purpose: 'FAMILY_TRACING', fieldGroups: [], legalBases: ['CHILD_BEST_INTERESTS'], automaticBasis: null, actions: ['START_FAMILY_TRACING'] }]);
     expect(lead?.prohibitions).toEqual(['NO_DETENTION', 'NO_RETURN_WITHOUT_BID', 'NO_ROUTINE_AGE_ASSESSMENT', 'NO_TRACING_THAT_ENDANGERS']);
   });
 

@@ -307,7 +307,7 @@ export const DEFAULT_SOP_DOCUMENT: JsonObject = {
       "MONITOR": { "groups": ["ARRIVAL", "CHILD", "DETENTION", "RETURN"], "consentRequiredFor": [] }
     },
     "purposes": {
-      "REFERRAL": { "consentRequired": true, "legalBases": ["CHILD_BEST_INTERESTS", "LEGAL_OBLIGATION", "VITAL_INTEREST"] },
+      "REFERRAL": { "consentRequired": true, "legalBases": ["CHILD_BEST_INTERESTS", "LEGAL_OBLIGATION", "VITAL_INTEREST", "CHILD_PROTECTION_MANDATE"] },
       "DATA_SHARING": { "consentRequired": true, "legalBases": ["CHILD_BEST_INTERESTS", "LEGAL_OBLIGATION", "VITAL_INTEREST"] },
       "FAMILY_TRACING": { "consentRequired": true, "legalBases": ["CHILD_BEST_INTERESTS"] },
       "STATISTICS": { "consentRequired": false, "legalBases": [] }
@@ -322,6 +322,13 @@ export const DEFAULT_SOP_DOCUMENT: JsonObject = {
         "profiles": ["MEDICAL_EMERGENCY"],
         "automatic": true,
         "description": "Urgent medical referrals proceed on vital interest, recorded as such"
+      },
+      "CHILD_PROTECTION_MANDATE": {
+        "childOnly": true,
+        "profiles": ["UNACCOMPANIED_CHILD", "SEPARATED_CHILD"],
+        "recipients": ["CHILD_PROTECTION"],
+        "automatic": true,
+        "description": "An unaccompanied or separated child is referred to child protection on its mandate and the child's best interests, at once and recorded as such; family tracing asks its own consent"
       }
     }
   },

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { PROFILES, ProfileCode, URGENCIES, Urgency } from '@kivuko/profiling';
 import { DEFAULT_SOP } from './default-sop';
 import { addDuration } from './duration';
-import { CaseContext, planReferrals, RoutableProfile, sopAppliesTo } from './referral-plan';
+import { CaseContext, mergePlannedReferrals, PlannedReferral, planReferrals, RoutableProfile, sopAppliesTo } from './referral-plan';
 import { higherPriority, priorityNumber } from './vocabulary';
 import { defaultWith, setAt } from './testing/documents';
 import { targetKey } from './validation/routing-reader';
@@ -87,6 +87,20 @@ describe('planReferrals', () => {
     expect(health?.consent).toEqual([{ purpose: 'REFERRAL', fieldGroups: ['SGBV', 'TORTURE'], legalBases: ['VITAL_INTEREST'], automaticBasis: 'VITAL_INTEREST' }]);
     const lead = adult.referrals.find((r) => r.target === 'ANTI_TRAFFICKING');
     expect(lead?.consent).toEqual([{ purpose: 'REFERRAL', fieldGroups: ['HEALTH'], legalBases: ['LEGAL_OBLIGATION'], automaticBasis: null }]);
+  });
+
+  it('refers an unaccompanied or separated child to child protection on its mandate at once, and only there', () => {
+    for (const profile of ['UNACCOMPANIED_CHILD', 'SEPARATED_CHILD'] as const) {
+      const plan = planReferrals(DEFAULT_SOP, { profiles: [p(profile, 'IMMEDIATE')], context: context({ isChild: true }) }, NOW);
+      const lead = plan.referrals.find((r) => r.target === 'CHILD_PROTECTION');
+      expect(lead?.consent.map((c) => [c.purpose, c.automaticBasis])).toEqual([['REFERRAL', 'CHILD_PROTECTION_MANDATE']]);
+      expect(lead?.separateConsent.map((c) => [c.purpose, c.actions])).toEqual([['FAMILY_TRACING', ['START_FAMILY_TRACING']]]);
+      // The mandate is child protection's own: the supporting agencies still need consent or a recorded basis.
+      for (const other of plan.referrals.filter((r) => r.target !== 'CHILD_PROTECTION')) expect(other.consent.every((c) => c.automaticBasis === null)).toBe(true);
+    }
+    // An accompanied child at risk is not under the mandate.
+    const atRisk = planReferrals(DEFAULT_SOP, { profiles: [p('CHILD_AT_RISK', 'HIGH')], context: context({ isChild: true }) }, NOW);
+    expect(atRisk.referrals.find((r) => r.target === 'CHILD_PROTECTION')?.consent.map((c) => c.automaticBasis)).toEqual([null]);
   });
 
   it('needs no consent where the recipient gets no consent-bound group, and shares only the SOP’s groups', () => {
@@ -177,3 +191,58 @@ describe('planReferrals (properties)', () => {
     );
   });
 });
+
+describe('mergePlannedReferrals', () => {
+  const plan = planReferrals(DEFAULT_SOP, { profiles: [p('ASYLUM_SEEKER', 'HIGH'), p('TORTURE_SURVIVOR', 'NORMAL')], context: context({ borderPointCode: 'NMG', region: 'Arusha' }) }, NOW);
+  const target = (key: string): PlannedReferral => {
+    const found = plan.referrals.find((r) => r.target === key);
+    if (!found) throw new Error(`no ${key} in the plan`);
+    return found;
+  };
+
+  it('keeps every target landing on one agency: the strongest role, the earliest due time, every action and profile', () => {
+    const legalAid = target('NGO/LEGAL_AID');
+    const rehabilitation = target('NGO/TORTURE_REHABILITATION');
+    // The legal-aid target (same day, supporting) comes first in the plan: the rehabilitation lead must not be lost behind it.
+    expect([legalAid.role, rehabilitation.role]).toEqual(['SUPPORTING', 'LEAD']);
+    const merged = mergePlannedReferrals([legalAid, rehabilitation]);
+    expect(merged).toMatchObject({ role: 'LEAD', priority: 'P2', dueAt: legalAid.dueAt, target: 'NGO/TORTURE_REHABILITATION' });
+    expect(merged.profiles).toEqual([
+      { profile: 'ASYLUM_SEEKER', urgency: 'HIGH', role: 'SUPPORTING' },
+      { profile: 'TORTURE_SURVIVOR', urgency: 'NORMAL', role: 'LEAD' },
+    ]);
+    expect(merged.actions.map((a) => a.action)).toEqual(['ASYLUM_COUNSELLING', 'MEDICO_LEGAL_DOCUMENTATION']);
+    expect(merged.prohibitions).toEqual(['NO_REMOVAL_WHILE_CLAIM_PENDING', 'NO_CONTACT_WITH_COUNTRY_OF_ORIGIN', 'NO_DETENTION', 'NO_REPEATED_INTERVIEWS'].filter((c) => legalAid.prohibitions.includes(c as never) || rehabilitation.prohibitions.includes(c as never)));
+    expect(merged.targets).toEqual([
+      { target: 'NGO/TORTURE_REHABILITATION', role: 'LEAD', profiles: ['TORTURE_SURVIVOR'], actions: ['MEDICO_LEGAL_DOCUMENTATION'] },
+      { target: 'NGO/LEGAL_AID', role: 'SUPPORTING', profiles: ['ASYLUM_SEEKER', 'TORTURE_SURVIVOR'], actions: ['ASYLUM_COUNSELLING'] },
+    ]);
+    expect(mergePlannedReferrals([rehabilitation, legalAid])).toEqual(merged);
+    expect(() => mergePlannedReferrals([])).toThrow(RangeError);
+  });
+
+  it('is the part itself for one target, and keeps every reason of any set of targets, whatever their order (properties)', () => {
+    const parts = fc.subarray(plan.referrals, { minLength: 1 }).chain((ps) => fc.tuple(fc.constant(ps), fc.shuffledSubarray(ps, { minLength: ps.length, maxLength: ps.length })));
+    expect(mergePlannedReferrals([legalAidOf(plan.referrals)])).toMatchObject({ ...legalAidOf(plan.referrals), targets: [expect.objectContaining({ target: 'NGO/LEGAL_AID' })] });
+    fc.assert(
+      fc.property(parts, ([chosen, shuffled]) => {
+        const merged = mergePlannedReferrals(chosen);
+        expect(mergePlannedReferrals(shuffled)).toEqual(merged);
+        expect(merged.targets.map((t) => t.target).sort()).toEqual(chosen.map((c) => c.target).sort());
+        expect(merged.role).toBe(chosen.some((c) => c.role === 'LEAD') ? 'LEAD' : 'SUPPORTING');
+        expect(merged.dueAt).toBe(chosen.map((c) => c.dueAt).sort()[0]);
+        expect(merged.priority).toBe(chosen.map((c) => c.priority).sort()[0]);
+        for (const part of chosen) {
+          for (const a of part.actions) {
+            const kept = merged.actions.find((m) => m.action === a.action);
+            expect(kept && kept.dueAt <= a.dueAt && a.profiles.every((x) => kept.profiles.includes(x))).toBe(true);
+          }
+          for (const x of part.profiles) expect(merged.profiles.find((m) => m.profile === x.profile)?.role === 'LEAD' || x.role === 'SUPPORTING').toBe(true);
+        }
+        expect(new Set(merged.actions.map((a) => a.action)).size).toBe(merged.actions.length);
+      }),
+    );
+  });
+});
+
+const legalAidOf = (referrals: readonly PlannedReferral[]): PlannedReferral => referrals.find((r) => r.target === 'NGO/LEGAL_AID') as PlannedReferral;

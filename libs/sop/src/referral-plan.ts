@@ -1,5 +1,5 @@
 import { isProtectionProfile, MIGRATION_PROFILES, moreUrgent, ProfileCode, profileOrder, Urgency } from '@kivuko/profiling';
-import { ConsentRequirement, consentRequirements, sharedGroups } from './consent';
+import { ConsentRequirement, consentRequirements, SeparateConsent, separateConsents, sharedGroups } from './consent';
 import { addDuration } from './duration';
 import { RoutingTarget, Sop } from './sop';
 import { targetKey } from './validation/routing-reader';
@@ -9,8 +9,10 @@ import {
   AgencyKind,
   AgencyService,
   ConsentPurpose,
+  FIELD_GROUPS,
   FieldGroup,
   higherPriority,
+  LEGAL_BASES,
   Priority,
   PROHIBITION_CODES,
   ProhibitionCode,
@@ -72,7 +74,10 @@ export interface PlannedReferral {
   actions: PlannedAction[];
   prohibitions: ProhibitionCode[];
   fieldGroups: FieldGroup[];
+  /** What must be on record before the referral goes to the agency. */
   consent: ConsentRequirement[];
+  /** Consent its actions need (family tracing), asked for separately: it holds those actions, never the referral. */
+  separateConsent: SeparateConsent[];
   requirement: AgencyRequirement;
 }
 
@@ -188,8 +193,7 @@ function toReferral(sop: Sop, key: string, draft: Draft, context: CaseContext): 
       ...(action.note && { note: action.note }),
     }))
     .sort((a, b) => (a.dueAt === b.dueAt ? (a.action < b.action ? -1 : 1) : a.dueAt < b.dueAt ? -1 : 1));
-  const profileCodes = draft.profiles.map((p) => p.profile);
-  const purposes = actions.flatMap((a) => (a.consentPurpose ? [a.consentPurpose] : []));
+  const subject = { recipient: kind, profiles: draft.profiles.map((p) => p.profile), isChild: context.isChild };
   return {
     target: key,
     agencyKind: kind,
@@ -201,7 +205,8 @@ function toReferral(sop: Sop, key: string, draft: Draft, context: CaseContext): 
     actions,
     prohibitions: PROHIBITION_CODES.filter((code) => draft.prohibitions.has(code)),
     fieldGroups: sharedGroups(sop, kind),
-    consent: consentRequirements(sop, { recipient: kind, profiles: profileCodes, isChild: context.isChild }, purposes),
+    consent: consentRequirements(sop, subject),
+    separateConsent: separateConsents(sop, subject, actions),
     requirement: {
       borderPointCode: context.borderPointCode,
       region: context.region ?? null,
@@ -219,4 +224,78 @@ function compareReferrals(a: PlannedReferral, b: PlannedReferral): number {
   const kinds = AGENCY_KINDS.indexOf(a.agencyKind) - AGENCY_KINDS.indexOf(b.agencyKind);
   if (kinds !== 0) return kinds;
   return (a.service ?? '') < (b.service ?? '') ? -1 : (a.service ?? '') > (b.service ?? '') ? 1 : 0;
+}
+
+/** One referral to one agency on which several planned targets landed, keeping each of them. */
+export interface MergedReferral extends PlannedReferral {
+  /** The targets it answers, leads first, then in plan order: each with its role, profiles and actions. */
+  targets: { target: string; role: ReferralRole; profiles: ProfileCode[]; actions: ActionCode[] }[];
+}
+
+/**
+ * Merges the planned referrals of targets that landed on one agency (a legal-aid NGO that is also the
+ * rehabilitation centre) into one referral that keeps every reason: every target with its role, profiles
+ * and actions; the strongest role (LEAD over SUPPORTING) and priority; the earliest due time; each action
+ * once, at its earliest due time, for every profile that asks for it; every prohibition, shared group
+ * and consent requirement. Its `target` and `requirement` are the strongest part's. Pure; the order of
+ * the parts does not matter.
+ */
+export function mergePlannedReferrals(parts: readonly PlannedReferral[]): MergedReferral {
+  if (parts.length === 0) throw new RangeError('nothing to merge');
+  // The lead parts first: the merged referral answers, above all, for what the agency leads on.
+  const ordered = [...new Map(parts.map((p) => [p.target, p])).values()].sort((a, b) => (a.role === b.role ? compareReferrals(a, b) : a.role === 'LEAD' ? -1 : 1));
+  const [first] = ordered;
+  const profiles = new Map<ProfileCode, PlannedReferral['profiles'][number]>();
+  const actions = new Map<ActionCode, PlannedAction>();
+  for (const part of ordered) {
+    for (const p of part.profiles) {
+      const seen = profiles.get(p.profile);
+      profiles.set(p.profile, seen ? { profile: p.profile, urgency: moreUrgent(seen.urgency, p.urgency), role: seen.role === 'LEAD' ? 'LEAD' : p.role } : { ...p });
+    }
+    for (const a of part.actions) {
+      const seen = actions.get(a.action);
+      if (!seen) actions.set(a.action, { ...a, profiles: [...a.profiles] });
+      else {
+        seen.profiles = [...new Set([...seen.profiles, ...a.profiles])].sort((x, y) => profileOrder(x) - profileOrder(y));
+        if (a.dueAt < seen.dueAt) seen.dueAt = a.dueAt;
+      }
+    }
+  }
+  const merged: MergedReferral = {
+    ...first,
+    role: ordered.some((p) => p.role === 'LEAD') ? 'LEAD' : 'SUPPORTING',
+    profiles: [...profiles.values()].sort((a, b) => profileOrder(a.profile) - profileOrder(b.profile)),
+    priority: ordered.map((p) => p.priority).reduce(higherPriority),
+    dueAt: ordered.map((p) => p.dueAt).reduce((a, b) => (b < a ? b : a)),
+    actions: [...actions.values()].sort((a, b) => (a.dueAt === b.dueAt ? (a.action < b.action ? -1 : 1) : a.dueAt < b.dueAt ? -1 : 1)),
+    prohibitions: PROHIBITION_CODES.filter((code) => ordered.some((p) => p.prohibitions.includes(code))),
+    fieldGroups: FIELD_GROUPS.filter((group) => ordered.some((p) => p.fieldGroups.includes(group))),
+    consent: mergeConsent(ordered.map((p) => p.consent)),
+    separateConsent: mergeConsent(ordered.map((p) => p.separateConsent)).map((c) => ({
+      ...c,
+      actions: [...new Set(ordered.flatMap((p) => p.separateConsent.filter((s) => s.purpose === c.purpose).flatMap((s) => s.actions)))],
+    })),
+    targets: ordered.map((p) => ({
+      target: p.target,
+      role: p.role,
+      profiles: p.profiles.map((x) => x.profile),
+      actions: p.actions.map((a) => a.action),
+    })),
+  };
+  return merged;
+}
+
+/** One requirement per purpose: every field group that waits for it, every basis that may stand in. */
+function mergeConsent(lists: readonly (readonly ConsentRequirement[])[]): ConsentRequirement[] {
+  const byPurpose = new Map<ConsentRequirement['purpose'], ConsentRequirement[]>();
+  for (const requirement of lists.flat()) byPurpose.set(requirement.purpose, [...(byPurpose.get(requirement.purpose) ?? []), requirement]);
+  return [...byPurpose.entries()].map(([purpose, same]) => {
+    const legalBases = LEGAL_BASES.filter((b) => same.some((r) => r.legalBases.includes(b)));
+    return {
+      purpose,
+      fieldGroups: FIELD_GROUPS.filter((g) => same.some((r) => r.fieldGroups.includes(g))),
+      legalBases,
+      automaticBasis: legalBases.find((b) => same.some((r) => r.automaticBasis === b)) ?? null,
+    };
+  });
 }

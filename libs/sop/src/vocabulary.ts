@@ -60,7 +60,11 @@ export const NEVER_SHARED_WITH: Readonly<Partial<Record<AgencyKind, readonly Fie
 export const CONSENT_PURPOSES = ['REFERRAL', 'DATA_SHARING', 'FAMILY_TRACING', 'STATISTICS'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
-export const LEGAL_BASES = ['CHILD_BEST_INTERESTS', 'LEGAL_OBLIGATION', 'VITAL_INTEREST'] as const;
+/**
+ * What may stand in for consent. CHILD_PROTECTION_MANDATE is the child-protection authority's own
+ * mandate over an unaccompanied or separated child: the referral to it needs no consent.
+ */
+export const LEGAL_BASES = ['CHILD_BEST_INTERESTS', 'LEGAL_OBLIGATION', 'VITAL_INTEREST', 'CHILD_PROTECTION_MANDATE'] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
 /**

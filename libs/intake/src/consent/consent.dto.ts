@@ -21,6 +21,8 @@ export enum LegalBasis {
   ChildBestInterests = 'CHILD_BEST_INTERESTS',
   LegalObligation = 'LEGAL_OBLIGATION',
   VitalInterest = 'VITAL_INTEREST',
+  /** The child-protection authority's mandate over an unaccompanied or separated child (the SOP records it itself). */
+  ChildProtectionMandate = 'CHILD_PROTECTION_MANDATE',
 }
 
 export class RecordConsentDto {

@@ -5,6 +5,9 @@ import {
   diffProfiles,
   FiredIndicator,
   isProfileCode,
+  isProtectionProfile,
+  MIGRATION_PROFILES,
+  PRINCIPLE_IDS,
   ProfileCode,
   ProfileDiff,
   profileCase,
@@ -52,7 +55,9 @@ export class AsylumWishRefusal extends ProfileRemovalRefusal {
 }
 
 /** Profiles that count as confirmed for routing at once, while still shown for confirmation. */
-export const URGENT_PROFILES: readonly ProfileCode[] = ['MEDICAL_EMERGENCY', 'UNACCOMPANIED_CHILD', 'TRAFFICKING_VICTIM'];
+export const URGENT_PROFILES: readonly ProfileCode[] = ['MEDICAL_EMERGENCY', 'UNACCOMPANIED_CHILD', 'SEPARATED_CHILD', 'TRAFFICKING_VICTIM'];
+/** Profiles that route at once when their urgency is IMMEDIATE (sexual violence disclosed within 72 hours). */
+export const URGENT_WHEN_IMMEDIATE: readonly ProfileCode[] = ['SGBV_SURVIVOR'];
 
 /** The field group a profile's reasons belong to: who may not see the group sees neither the profile nor why. */
 export const PROFILE_GROUP: Readonly<Record<ProfileCode, FieldGroup>> = {
@@ -72,7 +77,8 @@ export const PROFILE_GROUP: Readonly<Record<ProfileCode, FieldGroup>> = {
 };
 
 export type ProfilingTrigger = 'INTAKE' | 'INTAKE_COMPLETED' | 'INTAKE_CORRECTED' | 'RELATIONSHIP_VERIFIED' | 'AGE_ASSESSED';
-export type ProfileStatus = 'SUGGESTED' | 'CONFIRMED' | 'REMOVED';
+/** SUPERSEDED: a return or migration profile a protection profile superseded (kept, never routed). */
+export type ProfileStatus = 'SUGGESTED' | 'CONFIRMED' | 'REMOVED' | 'SUPERSEDED';
 
 export interface CaseProfileView {
   profile: ProfileCode;
@@ -99,7 +105,14 @@ export interface ProfilingRunView {
   ranAt: string;
   ranBy: string | null;
   profiles: { profile: ProfileCode; urgency: Urgency; indicators: FiredIndicator[]; needsCodes: string[] }[];
-  diff: { added: ProfileCode[]; removed: ProfileCode[]; changed: ProfileDiff['changed'] };
+  diff: { added: ProfileCode[]; removed: ProfileCode[]; changed: ProfileDiff['changed']; superseded?: Supersession[] };
+}
+
+/** A return or migration profile a protection profile superseded in a run, with the principle that did it. */
+export interface Supersession {
+  profile: ProfileCode;
+  principle: string;
+  by: ProfileCode[];
 }
 
 export interface CaseProfilesView {
@@ -121,15 +134,22 @@ interface ProfileRow {
   reason: string | null;
 }
 
-const routable = (row: Pick<ProfileRow, 'status' | 'profile'>): boolean =>
-  row.status === 'CONFIRMED' || (row.status === 'SUGGESTED' && URGENT_PROFILES.includes(row.profile));
+/**
+ * What referrals are made from: a confirmed profile, and a suggested one that cannot wait (urgent, or
+ * a protection profile that superseded a return the person was already routed for: cutting the return
+ * must not leave them with no route until someone confirms).
+ */
+const routable = (row: Pick<ProfileRow, 'status' | 'profile' | 'urgency'>, returnSuperseded: boolean): boolean =>
+  row.status === 'CONFIRMED' ||
+  (row.status === 'SUGGESTED' &&
+    (URGENT_PROFILES.includes(row.profile) || (row.urgency === 'IMMEDIATE' && URGENT_WHEN_IMMEDIATE.includes(row.profile)) || (returnSuperseded && isProtectionProfile(row.profile))));
 
-const viewOf = (row: ProfileRow): CaseProfileView => ({
+const viewOf = (row: ProfileRow, returnSuperseded: boolean): CaseProfileView => ({
   profile: row.profile,
   origin: row.origin,
   status: row.status,
   urgency: row.urgency,
-  routable: routable(row),
+  routable: routable(row, returnSuperseded),
   suggested: row.suggested,
   needsCodes: row.needs_codes,
   indicators: row.indicators,
@@ -191,23 +211,6 @@ export class CaseProfilingService {
     );
     const version = (previous?.version ?? 0) + 1;
     const diff = diffProfiles(previous?.profiles ?? [], result.profiles);
-    await manager.query(
-      `INSERT INTO profiling_run (id, case_id, version, rule_set_version, trigger, profiles, withheld, diff, ran_by, sop_version_id)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10)`,
-      [
-        randomUUID(),
-        caseId,
-        version,
-        result.ruleSetVersion,
-        trigger,
-        JSON.stringify(result.profiles),
-        JSON.stringify(result.withheld satisfies WithheldProfile[]),
-        JSON.stringify({ added: diff.added.map((p) => p.profile), removed: diff.removed.map((p) => p.profile), changed: diff.changed }),
-        actor?.userId ?? null,
-        inForce.sopVersionId,
-      ],
-    );
-
     const suggested = result.profiles;
     if (suggested.length > 0) {
       await manager.query(
@@ -236,6 +239,30 @@ export class CaseProfilingService {
       `UPDATE case_profile SET suggested = false, updated_at = now() WHERE case_id = $1 AND suggested AND NOT (profile = ANY ($2::text[]))`,
       [caseId, still],
     );
+    // The run is stored once its profiles are settled (runs are append-only): with what it superseded.
+    const superseded = await this.supersedeReturn(manager, caseId);
+    await manager.query(
+      `INSERT INTO profiling_run (id, case_id, version, rule_set_version, trigger, profiles, withheld, diff, ran_by, sop_version_id)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10)`,
+      [
+        randomUUID(),
+        caseId,
+        version,
+        result.ruleSetVersion,
+        trigger,
+        JSON.stringify(result.profiles),
+        JSON.stringify(result.withheld satisfies WithheldProfile[]),
+        JSON.stringify({
+          added: diff.added.map((p) => p.profile),
+          removed: diff.removed.map((p) => p.profile),
+          changed: diff.changed,
+          ...(superseded.length > 0 && { superseded }),
+        }),
+        actor?.userId ?? null,
+        inForce.sopVersionId,
+      ],
+    );
+
     const profiles = await this.current(manager, caseId);
     await this.changed(manager, { caseId, actor, cause: trigger, profiles, isChild: result.derived.isChild });
     return { version, profiles: await this.current(manager, caseId) };
@@ -246,7 +273,26 @@ export class CaseProfilingService {
       `SELECT profile, origin, status, urgency, indicators, needs_codes, suggested, decided_by, decided_at, reason FROM case_profile WHERE case_id = $1`,
       [caseId],
     );
-    return rows.sort((a, b) => profileOrder(a.profile) - profileOrder(b.profile)).map(viewOf);
+    const returnSuperseded = rows.some((r) => r.status === 'SUPERSEDED');
+    return rows.sort((a, b) => profileOrder(a.profile) - profileOrder(b.profile)).map((row) => viewOf(row, returnSuperseded));
+  }
+
+  /**
+   * Protection supersedes return: while a protection profile stands on the case, a confirmed return or
+   * migration profile is superseded (kept, with the principle that superseded it, and never routed).
+   * Returns what it superseded.
+   */
+  private async supersedeReturn(manager: EntityManager, caseId: string): Promise<Supersession[]> {
+    const rows = await manager.query<{ profile: ProfileCode; status: ProfileStatus }[]>(`SELECT profile, status FROM case_profile WHERE case_id = $1`, [caseId]);
+    const by = rows.filter((r) => r.status !== 'REMOVED' && r.status !== 'SUPERSEDED' && isProtectionProfile(r.profile)).map((r) => r.profile).sort((a, b) => profileOrder(a) - profileOrder(b));
+    const confirmedReturn = rows.filter((r) => r.status === 'CONFIRMED' && MIGRATION_PROFILES.includes(r.profile)).map((r) => r.profile);
+    if (by.length === 0 || confirmedReturn.length === 0) return [];
+    const principle = PRINCIPLE_IDS.protectionSupersedesReturn;
+    await manager.query(
+      `UPDATE case_profile SET status = 'SUPERSEDED', decided_at = now(), reason = $3, updated_at = now() WHERE case_id = $1 AND profile = ANY ($2::text[])`,
+      [caseId, confirmedReturn, `${principle}: superseded by ${by.join(', ')} (no return or migration route while a protection profile is open)`],
+    );
+    return confirmedReturn.map((profile) => ({ profile, principle, by }));
   }
 
   /**
@@ -297,6 +343,7 @@ export class CaseProfilingService {
             added: r.diff.added.filter(visible),
             removed: r.diff.removed.filter(visible),
             changed: r.diff.changed.filter((c) => visible(c.profile)),
+            ...(r.diff.superseded && { superseded: r.diff.superseded.filter((x) => visible(x.profile)).map((x) => ({ ...x, by: x.by.filter(visible) })) }),
           },
         })),
         decisions: decisions
@@ -422,6 +469,7 @@ export class CaseProfilingService {
       correlationId,
       details: { profile: code },
     });
+    await this.supersedeReturn(manager, caseId);
     await this.changed(manager, { caseId, actor, cause: 'DECISION', profiles: await this.current(manager, caseId) });
     return this.current(manager, caseId);
   }

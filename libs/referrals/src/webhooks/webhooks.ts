@@ -23,9 +23,8 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsUrl, MaxLength } from 'class-validator';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { ReferralEvent } from '../referral.service';
 
-/** The referral events an agency's webhook receives. */
-export type ReferralEvent = 'referral.created' | 'referral.overdue' | 'referral.withdrawn' | 'referral.completed';
 
 export const SIGNATURE_HEADER = 'x-kivuko-signature';
 export const EVENT_ID_HEADER = 'x-kivuko-event-id';

@@ -148,7 +148,12 @@ export class SectionsReader {
     if (basis === 'CHILD_BEST_INTERESTS' && !childOnly) ok = this.problems.refuse(child(path, 'childOnly'), 'must be true: a child’s best interests stand in for a child only');
     if (basis === 'VITAL_INTEREST' && profiles.length === 0) ok = this.problems.refuse(child(path, 'profiles'), 'must name the profiles (such as MEDICAL_EMERGENCY): an unlimited vital interest would make consent meaningless');
     if (basis === 'LEGAL_OBLIGATION' && recipients.length === 0) ok = this.problems.refuse(child(path, 'recipients'), 'must name the agency kinds a legal duty is owed to');
-    if (automatic && basis !== 'VITAL_INTEREST') ok = this.problems.refuse(child(path, 'automatic'), `${basis} is recorded by a permitted person with a reason, never by the system`);
+    if (basis === 'CHILD_PROTECTION_MANDATE') {
+      if (!childOnly) ok = this.problems.refuse(child(path, 'childOnly'), 'must be true: the child-protection mandate covers children only');
+      if (recipients.length === 0 || recipients.some((kind) => kind !== 'CHILD_PROTECTION')) ok = this.problems.refuse(child(path, 'recipients'), 'must be ["CHILD_PROTECTION"]: the mandate is the child-protection authority’s own');
+    }
+    const systemMayRecord = basis === 'VITAL_INTEREST' || basis === 'CHILD_PROTECTION_MANDATE';
+    if (automatic && !systemMayRecord) ok = this.problems.refuse(child(path, 'automatic'), `${basis} is recorded by a permitted person with a reason, never by the system`);
     if (!ok) return undefined;
     return { childOnly, profiles, recipients, automatic, ...(description !== null && { description }) };
   }
