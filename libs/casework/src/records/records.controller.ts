@@ -146,6 +146,8 @@ export class RecordsController {
   }
 
   /** The person's own withdrawal of the asylum wish recorded at intake: only then may ASYLUM_SEEKER go and the lock stop counting the wish. */
+  @ApiOperation({ summary: "Record the person's own withdrawal of the asylum wish recorded at intake" })
+  @ApiConflict()
   @RequirePermission(Permission.CaseRecordsWrite)
   @Post('asylum-wish/withdrawal')
   withdrawWish(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: AsylumWishWithdrawalDto, @Req() req: RequestWithActor): Promise<AsylumWishWithdrawalView & { words: string }> {
