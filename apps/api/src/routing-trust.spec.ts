@@ -115,6 +115,13 @@ describe('routing: protection before return, urgency, the child-protection manda
       expect(after.find((r) => r.agency.kind === 'ANTI_TRAFFICKING')).toMatchObject({ role: 'LEAD' });
       const profiles = (await get('border.official', `cases/${caseId}/profiles`)).body as { current: { profile: string; status: string }[] };
       expect(profiles.current.find((p) => p.profile === 'STRANDED_MIGRANT_RETURN')?.status).toBe('SUPERSEDED');
+      // A superseded profile no longer stands: the case list and its profile filter leave it out.
+      const listed = (await get('border.official', `cases?profile=TRAFFICKING_VICTIM&limit=100`)).body as { items: { id: string; profiles: string[] }[] };
+      const row = listed.items.find((c) => c.id === caseId);
+      expect(row?.profiles).toContain('TRAFFICKING_VICTIM');
+      expect(row?.profiles).not.toContain('STRANDED_MIGRANT_RETURN');
+      const byReturn = (await get('border.official', `cases?profile=STRANDED_MIGRANT_RETURN&limit=100`)).body as { items: { id: string }[] };
+      expect(byReturn.items.map((c) => c.id)).not.toContain(caseId);
     });
   });
 

@@ -332,7 +332,7 @@ export function listQuery(query: ListCasesQuery, after: { arrivedAt: Date; id: s
   if (query.borderPointId) add((p) => `c.border_point_id = ${p}`, query.borderPointId);
   if (query.status) add((p) => `c.status = ${p}`, query.status);
   if (query.nationality) add((p) => `c.nationalities @> ARRAY[${p}]::text[]`, query.nationality);
-  if (query.profile) add((p) => `EXISTS (SELECT 1 FROM case_profile cp WHERE cp.case_id = c.id AND cp.profile = ${p} AND cp.status <> 'REMOVED')`, query.profile);
+  if (query.profile) add((p) => `EXISTS (SELECT 1 FROM case_profile cp WHERE cp.case_id = c.id AND cp.profile = ${p} AND cp.status NOT IN ('REMOVED', 'SUPERSEDED'))`, query.profile);
   if (query.arrivedFrom) add((p) => `c.arrived_at >= ${p}`, new Date(query.arrivedFrom));
   if (query.arrivedTo) add((p) => `c.arrived_at < ${p}`, new Date(query.arrivedTo));
   if (after) {
@@ -343,7 +343,7 @@ export function listQuery(query: ListCasesQuery, after: { arrivedAt: Date; id: s
   const sql = `
     SELECT c.id, c.case_number, c.status, c.version, c.border_point_id, bp.code AS bp_code, c.arrived_at, c.registered_at, c.nationalities,
            c.urgent_needs,
-           ARRAY(SELECT cp.profile FROM case_profile cp WHERE cp.case_id = c.id AND cp.status <> 'REMOVED' ORDER BY cp.profile) AS profiles, p.given_name, p.family_name, p.description, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.stated_age
+           ARRAY(SELECT cp.profile FROM case_profile cp WHERE cp.case_id = c.id AND cp.status NOT IN ('REMOVED', 'SUPERSEDED') ORDER BY cp.profile) AS profiles, p.given_name, p.family_name, p.description, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.stated_age
     FROM case_file c JOIN person p ON p.case_id = c.id JOIN border_point bp ON bp.id = c.border_point_id
     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY c.arrived_at DESC, c.id DESC

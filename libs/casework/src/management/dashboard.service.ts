@@ -41,7 +41,7 @@ export class DashboardService {
       const readable = new Set<FieldGroup>(DEFAULT_DATA_SHARING[kind].groups);
       const byProfile = Object.fromEntries(
         (await manager.query<{ profile: string; n: string }[]>(
-          `SELECT p.profile, count(*) AS n FROM case_profile p JOIN case_file c ON c.id = p.case_id WHERE p.status <> 'REMOVED' AND c.status <> 'CLOSED' GROUP BY p.profile ORDER BY p.profile`,
+          `SELECT p.profile, count(*) AS n FROM case_profile p JOIN case_file c ON c.id = p.case_id WHERE p.status NOT IN ('REMOVED', 'SUPERSEDED') AND c.status <> 'CLOSED' GROUP BY p.profile ORDER BY p.profile`,
         ))
           .filter((r) => scope === 'BORDER_POINTS' || (isProfileCode(r.profile) && readable.has(PROFILE_GROUP[r.profile])))
           .map((r) => [r.profile, Number(r.n)]),

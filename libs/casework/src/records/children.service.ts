@@ -218,7 +218,7 @@ export class ChildrenService {
       await this.profiling.run(manager, caseId, 'AGE_ASSESSED', actor);
       if (dto.minimumAge >= ADULT) {
         const current = await this.profiling.current(manager, caseId);
-        for (const profile of current.filter((p) => p.status !== 'REMOVED' && CHILD_PROFILES.includes(p.profile))) {
+        for (const profile of current.filter((p) => p.status !== 'REMOVED' && p.status !== 'SUPERSEDED' && CHILD_PROFILES.includes(p.profile))) {
           await this.profiling.applyDecision(manager, actor, caseId, profile.profile, 'REMOVE', `Age assessment completed on ${dto.completedOn}: ${dto.minimumAge}–${dto.maximumAge} years`, correlationId);
         }
       }

@@ -132,7 +132,7 @@ export class RecordSupport {
   async facts(manager: EntityManager, caseId: string): Promise<SafeguardFacts> {
     const [row] = await manager.query<FactsRow[]>(
       `SELECT
-         (SELECT coalesce(jsonb_agg(jsonb_build_object('profile', p.profile, 'indicators', p.indicators)), '[]') FROM case_profile p WHERE p.case_id = $1 AND p.status <> 'REMOVED') AS profiles,
+         (SELECT coalesce(jsonb_agg(jsonb_build_object('profile', p.profile, 'indicators', p.indicators)), '[]') FROM case_profile p WHERE p.case_id = $1 AND p.status NOT IN ('REMOVED', 'SUPERSEDED')) AS profiles,
          (SELECT jsonb_build_object('decision', a.decision, 'appealLodged', a.appeal_lodged_on IS NOT NULL, 'appealOutcome', a.appeal_outcome, 'withdrawn', a.withdrawn_on IS NOT NULL)
             FROM asylum_claim a WHERE a.case_id = $1
             -- Protection once granted stands whatever became of that claim or came after it; else the claim in force, else the latest.
