@@ -21,6 +21,7 @@ export * from './jobs/job-worker.host';
 export * from './jobs/job-queues';
 export * from './jobs/queue-backend';
 export * from './boot';
+export * from './logging/application-logger';
 export * from './platform.module';
 
 import { OutboxMessage } from './jobs/outbox-message.entity';

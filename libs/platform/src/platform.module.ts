@@ -31,7 +31,7 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         DiscoveryModule,
-        LoggerModule.forRoot(loggerOptions(config.logLevel, `kivuko-${config.role}`)),
+        LoggerModule.forRoot(loggerOptions(config.logLevel, `kivuko-${config.role}`, config.logFormat)),
         TypeOrmModule.forRoot(
           dataSourceOptions({
             url: runtime.databaseUrl,
