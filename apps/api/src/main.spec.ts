@@ -193,8 +193,9 @@ describe('npm start on the embedded default', () => {
   it('stops cleanly, without a warning, on Ctrl-C, which signals the database in its process group too', async () => {
     for (let attempt = 1; attempt <= CTRL_C_ATTEMPTS; attempt++) {
       const api = await startApi(dataDir);
-      // Give the job workers and the outbox relay time to settle into their waits on the database.
-      await new Promise((r) => setTimeout(r, 300 * attempt));
+      // At once (the api still busy finishing its start), then with the job workers and the outbox
+      // relay settled into their waits on the database.
+      await new Promise((r) => setTimeout(r, [0, 500, 1500][(attempt - 1) % 3]));
       const code = exited(api.child);
       process.kill(-(api.child.pid as number), 'SIGINT');
       expect({ attempt, code: await code }).toEqual({ attempt, code: 0 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { isProcessAlive, processCommandLine } from './process-probe';
+import { dirname, join } from 'node:path';
+import { DataFolderInUseError } from './data-folder-lock';
+import { isProcessAlive, processCommandLine, processParent } from './process-probe';
 
 /**
  * How a server left running is asked to stop: fast shutdown (disconnect, checkpoint, exit) first,
@@ -39,6 +40,12 @@ export async function stopLeftRunningPostmaster(clusterDir: string, log: (messag
   // The id may have been given to an unrelated process since (after a reboot): leave that one alone.
   const command = processCommandLine(pid);
   if (command !== null && !(command.includes('postgres') && command.includes(clusterDir))) return null;
+  // A server whose parent still runs Node was started by a Kivuko that lives (one that predates the
+  // lock, or whose lock was deleted): it is not left over. A left-over one was adopted by init.
+  const parent = processParent(pid);
+  if (parent !== null && parent !== 1 && parent !== process.pid && /\bnode\b/.test(processCommandLine(parent) ?? '')) {
+    throw new DataFolderInUseError(dirname(clusterDir), parent);
+  }
 
   log(`embedded postgres: a server (pid ${pid}) was left running on ${clusterDir} by a Kivuko that is gone; stopping it`);
   for (const step of POSTMASTER_STOP_STEPS) {

@@ -30,6 +30,18 @@ export function processStartTime(pid: number): string | null {
   return procStat(pid)?.[19] ?? null;
 }
 
+/** The id of a process's parent, or null where it cannot be read. */
+export function processParent(pid: number): number | null {
+  const fromProc = procStat(pid)?.[1];
+  if (fromProc !== undefined) return Number(fromProc);
+  try {
+    const parent = Number(execFileSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    return Number.isInteger(parent) && parent > 0 ? parent : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The command line of a process, or null where it cannot be read. */
 export function processCommandLine(pid: number): string | null {
   try {
