@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootRuntime, ConfigError, loadConfig } from '@kivuko/platform';
+import { bootRuntime, ConfigError, DataFolderInUseError, loadConfig, ShutdownState } from '@kivuko/platform';
 import { ALL_MIGRATIONS, KIVUKO_ENTITIES } from '@kivuko/runtime';
 import { createApiApp } from './api-app';
 
@@ -39,6 +39,9 @@ async function main(): Promise<void> {
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
+    // Before anything closes: a Ctrl-C reaches the embedded database too, which drops every
+    // connection while the application closes; from now on that is expected, not a warning.
+    app.get(ShutdownState).begin();
     say(`${signal}: stopping`);
     void (async () => {
       try {
@@ -57,6 +60,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  say(error instanceof ConfigError ? error.message : `failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  say(error instanceof ConfigError || error instanceof DataFolderInUseError ? error.message : `failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootRuntime, ConfigError, loadConfig } from '@kivuko/platform';
+import { bootRuntime, ConfigError, loadConfig, ShutdownState } from '@kivuko/platform';
 import { ALL_MIGRATIONS, KIVUKO_ENTITIES } from '@kivuko/runtime';
 import { createWorkerContext } from './worker-context';
 
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
+    app.get(ShutdownState).begin();
     say(`${signal}: stopping`);
     app.close().then(
       () => process.exit(0),

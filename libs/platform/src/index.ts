@@ -22,6 +22,9 @@ export * from './jobs/job-worker.host';
 export * from './jobs/job-queues';
 export * from './jobs/queue-backend';
 export * from './boot';
+export * from './logging/application-logger';
+export * from './lifecycle/shutdown-state';
+export { DataFolderInUseError } from './db/data-folder-lock';
 export * from './platform.module';
 
 import { OutboxMessage } from './jobs/outbox-message.entity';

@@ -17,6 +17,7 @@ import { OutboxService } from './jobs/outbox.service';
 import { Clock } from './time/clock';
 import { QueueBackend } from './jobs/queue-backend';
 import { loggerOptions } from './logging/logger-options';
+import { ShutdownState } from './lifecycle/shutdown-state';
 
 /**
  * Database, queues, outbox, logging and health for any Kivuko process. The process passes in what it
@@ -31,7 +32,7 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         DiscoveryModule,
-        LoggerModule.forRoot(loggerOptions(config.logLevel, `kivuko-${config.role}`)),
+        LoggerModule.forRoot(loggerOptions(config.logLevel, `kivuko-${config.role}`, config.logFormat)),
         TypeOrmModule.forRoot(
           dataSourceOptions({
             url: runtime.databaseUrl,
@@ -50,6 +51,7 @@ export class PlatformModule {
             new QueueBackend({ databaseUrl: runtime.databaseUrl, redisUrl: config.redis.url, prefix: config.jobs.prefix }),
         },
         fieldCipherProvider,
+        ShutdownState,
         UnitOfWork,
         JobQueues,
         OutboxService,
@@ -59,7 +61,7 @@ export class PlatformModule {
         OutboxPruneJob,
         OutboxHousekeeping,
       ],
-      exports: [PLATFORM_RUNTIME, FieldCipher, UnitOfWork, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping, Clock],
+      exports: [PLATFORM_RUNTIME, ShutdownState, FieldCipher, UnitOfWork, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping, Clock],
     };
   }
 }

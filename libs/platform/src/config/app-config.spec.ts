@@ -38,6 +38,23 @@ describe('loadConfig', () => {
     expect(problems.map((p) => p.split(/[ :]/)[0]).sort()).toEqual(['LOG_LEVEL', 'PORT', 'REDIS_URL']);
   });
 
+  it('says that PORT must be a number when it is not one', () => {
+    expect(problemsOf({ PORT: 'abc' })).toEqual(['PORT must be a number (a whole number between 0 and 65535) (got "abc")']);
+    expect(problemsOf({ PORT: '3.5' })[0]).toContain('PORT must be a number');
+    expect(problemsOf({ KIVUKO_DB_POOL_SIZE: 'twenty' })[0]).toContain('KIVUKO_DB_POOL_SIZE must be a number');
+    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT must be between 0 and 65535 (got 70000)']);
+  });
+
+  it('logs readable lines in development and JSON lines otherwise, unless KIVUKO_LOG_FORMAT says', () => {
+    expect(loadConfig({}).logFormat).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'test' }).logFormat).toBe('json');
+    expect(loadConfig({ KIVUKO_LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'test', KIVUKO_LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/k', KIVUKO_JWT_SECRET: 'x'.repeat(40), KIVUKO_APP_DB_PASSWORD: 'y'.repeat(20), KIVUKO_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}` };
+    expect(loadConfig(production).logFormat).toBe('json');
+    expect(problemsOf({ KIVUKO_LOG_FORMAT: 'colour' })).toEqual(['KIVUKO_LOG_FORMAT must be pretty or json (got "colour")']);
+  });
+
   it('refuses a port out of range and a non-boolean switch', () => {
     expect(problemsOf({ PORT: '70000' })[0]).toContain('PORT');
     expect(problemsOf({ KIVUKO_API_RUNS_JOBS: 'maybe' })[0]).toContain('KIVUKO_API_RUNS_JOBS');

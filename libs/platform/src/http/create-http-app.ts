@@ -6,6 +6,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { HttpErrorFilter } from '../errors/http-error.filter';
+import { ApplicationLogger } from '../logging/application-logger';
 import { CORRELATION_HEADER, correlationIdFor } from './correlation';
 import { buildOpenApiDocument } from './openapi-document';
 import { registerSecurityHeaders } from './security-headers';
@@ -29,7 +30,7 @@ export async function createHttpApp(rootModule: Type<unknown> | ReturnType<typeo
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new ApplicationLogger(app.get(Logger)));
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {

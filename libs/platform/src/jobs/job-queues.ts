@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { JobsOptions } from 'bullmq';
+import { ShutdownState } from '../lifecycle/shutdown-state';
 import { JobName, QueueName } from './job-names';
 import { JOB_POLICIES } from './job-policies';
 import { AppQueue, QueueBackend } from './queue-backend';
@@ -18,7 +19,10 @@ export class JobQueues implements BeforeApplicationShutdown {
   private readonly queues = new Map<QueueName, AppQueue>();
   private closed = false;
 
-  constructor(readonly backend: QueueBackend) {}
+  constructor(
+    readonly backend: QueueBackend,
+    private readonly shutdown: ShutdownState,
+  ) {}
 
   async publish(jobs: QueuedJob[], now = Date.now()): Promise<void> {
     const byQueue = new Map<QueueName, { name: string; data: object; opts: JobsOptions }[]>();
@@ -55,7 +59,7 @@ export class JobQueues implements BeforeApplicationShutdown {
     if (!queue) {
       if (this.closed) throw new Error('the job queues are closed: the process is shutting down');
       queue = this.backend.createQueue(name);
-      queue.on('error', (error) => this.logger.warn({ queue: name, err: error.message }, 'queue connection error'));
+      queue.on('error', (error) => this.shutdown.warn(this.logger, { queue: name, err: error.message }, 'queue connection error'));
       this.queues.set(name, queue);
     }
     return queue;

@@ -3,6 +3,7 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import { systemScope, UnitOfWork } from '../db/unit-of-work';
 import { Job, UnrecoverableError } from 'bullmq';
 import { PLATFORM_RUNTIME, PlatformRuntime } from '../config/platform-runtime';
+import { ShutdownState } from '../lifecycle/shutdown-state';
 import { ALL_JOB_NAMES, isJobName, JobName, QueueName } from './job-names';
 import { JOB_HANDLER_METADATA, JobHandler } from './job-handler';
 import { QUEUE_CONCURRENCY } from './job-policies';
@@ -26,6 +27,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly backend: QueueBackend,
     private readonly relay: OutboxRelay,
     private readonly uow: UnitOfWork,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -34,9 +36,9 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
     for (const queue of Object.values(QueueName)) {
       const worker = this.backend.createWorker(queue, (job) => this.process(job), QUEUE_CONCURRENCY[queue]);
       worker.on('failed', (job, error) =>
-        this.logger.warn({ jobId: job?.id, job: job?.name, err: error.message }, 'job attempt failed'),
+        this.shutdown.warn(this.logger, { jobId: job?.id, job: job?.name, err: error.message }, 'job attempt failed'),
       );
-      worker.on('error', (error) => this.logger.warn({ queue, err: error.message }, 'worker connection error'));
+      worker.on('error', (error) => this.shutdown.warn(this.logger, { queue, err: error.message }, 'worker connection error'));
       this.workers.push(worker);
     }
     // Ready before the host says it processes jobs; a close during connection set-up would leak it.

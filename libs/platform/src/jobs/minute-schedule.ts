@@ -1,6 +1,7 @@
-import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { PlatformRuntime } from '../config/platform-runtime';
 import { systemScope, UnitOfWork } from '../db/unit-of-work';
+import { ShutdownState } from '../lifecycle/shutdown-state';
 import { JobName, JobPayloads } from './job-names';
 import { jobId } from './job-policies';
 import { OutboxService } from './outbox.service';
@@ -17,6 +18,8 @@ const MINUTE_MS = 60_000;
 export abstract class MinuteSchedule implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
   private readonly logger: Logger;
+  /** Injected by property, so that the schedules need not pass it on. */
+  @Inject(ShutdownState) private readonly shutdown!: ShutdownState;
 
   protected constructor(
     private readonly runtime: PlatformRuntime,
@@ -33,7 +36,9 @@ export abstract class MinuteSchedule implements OnApplicationBootstrap, OnModule
   onApplicationBootstrap(): void {
     if (!this.runtime.config.jobs.runProcessors) return;
     this.timer = setInterval(() => {
-      this.request().catch((e: unknown) => this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, `could not request ${this.job}`));
+      this.request().catch((e: unknown) =>
+        this.shutdown.warn(this.logger, { err: e instanceof Error ? e.message : String(e) }, `could not request ${this.job}`),
+      );
     }, MINUTE_MS);
     this.timer.unref();
   }

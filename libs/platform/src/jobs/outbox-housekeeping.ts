@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Inject } from '@nestjs/common';
 import { systemScope, UnitOfWork } from '../db/unit-of-work';
 import { PLATFORM_RUNTIME, PlatformRuntime } from '../config/platform-runtime';
+import { ShutdownState } from '../lifecycle/shutdown-state';
 import { JobName } from './job-names';
 import { jobId } from './job-policies';
 import { OutboxService } from './outbox.service';
@@ -20,13 +21,14 @@ export class OutboxHousekeeping implements OnApplicationBootstrap, OnModuleDestr
     @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
     private readonly uow: UnitOfWork,
     private readonly outbox: OutboxService,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.runtime.config.jobs.runProcessors) return;
     const tick = (): void => {
       this.requestDailyPrune().catch((e: unknown) =>
-        this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'could not request the outbox prune'),
+        this.shutdown.warn(this.logger, { err: e instanceof Error ? e.message : String(e) }, 'could not request the outbox prune'),
       );
     };
     tick();

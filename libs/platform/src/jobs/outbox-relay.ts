@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { systemScope, UnitOfWork } from '../db/unit-of-work';
+import { ShutdownState } from '../lifecycle/shutdown-state';
 import { isJobName } from './job-names';
 import { JobQueues, QueuedJob } from './job-queues';
 import { OUTBOX_CHANNEL } from './outbox.service';
@@ -42,6 +43,7 @@ export class OutboxRelay {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly queues: JobQueues,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   async start(databaseUrl: string): Promise<void> {
@@ -51,7 +53,7 @@ export class OutboxRelay {
     this.wake();
     const sweep = (): void => {
       this.redeliverStale(REDELIVER_AFTER_MS).catch((error: unknown) =>
-        this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'redelivery sweep failed; will retry'),
+        this.shutdown.warn(this.logger, { err: error instanceof Error ? error.message : String(error) }, 'redelivery sweep failed; will retry'),
       );
     };
     sweep();
@@ -161,7 +163,11 @@ export class OutboxRelay {
       this.failures = 0;
     } catch (error) {
       this.failures += 1;
-      this.logger.warn({ err: error instanceof Error ? error.message : String(error), failures: this.failures }, 'outbox relay could not publish; will retry');
+      this.shutdown.warn(
+        this.logger,
+        { err: error instanceof Error ? error.message : String(error), failures: this.failures },
+        'outbox relay could not publish; will retry',
+      );
     }
   }
 
@@ -169,7 +175,9 @@ export class OutboxRelay {
     const client = new Client({ connectionString: databaseUrl });
     client.on('notification', () => this.wake());
     client.on('error', (error) => {
-      this.logger.warn({ err: error.message }, 'outbox listener lost its connection; polling until it is back');
+      // Ending the listener on stop may race the server dropping it: nothing is lost then.
+      if (this.running) this.shutdown.warn(this.logger, { err: error.message }, 'outbox listener lost its connection; polling until it is back');
+      else this.logger.debug({ err: error.message }, 'outbox listener closed');
       if (this.listener === client) this.listener = null;
       setTimeout(() => {
         if (this.running && !this.listener) this.listen(databaseUrl).catch(() => undefined);

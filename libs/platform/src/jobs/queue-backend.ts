@@ -10,7 +10,8 @@ import {
 } from 'bullmq';
 import { OnApplicationShutdown } from '@nestjs/common';
 import IORedis from 'ioredis';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
+import { ShutdownSafeClient } from '../db/shutdown-safe-client';
 
 /** Where the PostgreSQL backend keeps BullMQ's own tables, apart from the application's schema. */
 export const BULLMQ_PG_SCHEMA = 'bullmq';
@@ -61,7 +62,8 @@ export class QueueBackend implements OnApplicationShutdown {
       return new RedisQueue(name, { connection, prefix: this.options.prefix, skipWaitingForReady: true }) as Queue;
     }
     const { Queue: PgQueue } = withBackend(createPostgresBackend);
-    return new PgQueue(name, { connection: this.pgConnection() });
+    const pool = this.pgPool();
+    return closingPool(new PgQueue(name, { connection: pool }), pool);
   }
 
   createWorker(name: string, processor: Processor, concurrency: number): AppWorker {
@@ -71,7 +73,8 @@ export class QueueBackend implements OnApplicationShutdown {
       return new RedisWorker(name, processor, { connection, prefix: this.options.prefix, concurrency }) as Worker;
     }
     const { Worker: PgWorker } = withBackend(createPostgresBackend);
-    return new PgWorker(name, processor, { connection: this.pgConnection(), concurrency });
+    const pool = this.pgPool();
+    return closingPool(new PgWorker(name, processor, { connection: pool, concurrency }), pool);
   }
 
   /** Answers whether the backend is reachable now (for /health/ready). */
@@ -106,9 +109,44 @@ export class QueueBackend implements OnApplicationShutdown {
     if (client) await client.quit().catch(() => client.disconnect());
   }
 
-  private pgConnection(): { connectionString: string; schema: string; migrate: boolean } {
-    return { connectionString: this.options.databaseUrl, schema: BULLMQ_PG_SCHEMA, migrate: false };
+  /**
+   * The pool of one queue or worker, ours rather than BullMQ's so that its clients (the LISTEN one
+   * included, which BullMQ takes from it) survive the database dropping them while they close.
+   */
+  private pgPool(): Pool {
+    const pool = new Pool({
+      connectionString: this.options.databaseUrl,
+      options: `-c search_path=${BULLMQ_PG_SCHEMA}`,
+      keepAlive: true,
+      Client: ShutdownSafeClient,
+    });
+    // BullMQ forwards idle-client errors as the queue's or worker's 'error'; this guard is for after it let go.
+    pool.on('error', () => undefined);
+    return pool;
   }
+}
+
+/** How long closing waits for a pool's last clients; a client never given back must not hold the shutdown. */
+const POOL_END_WAIT_MS = 5_000;
+
+/** Closing the queue or worker also ends its pool (BullMQ leaves a pool it was given open). */
+function closingPool<T extends { close(): Promise<void> }>(user: T, pool: Pool): T {
+  const close = user.close.bind(user);
+  user.close = async () => {
+    try {
+      await close();
+    } finally {
+      if (!pool.ending) {
+        let timer: NodeJS.Timeout | undefined;
+        const gaveUp = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, POOL_END_WAIT_MS);
+        });
+        await Promise.race([pool.end().catch(() => undefined), gaveUp]);
+        clearTimeout(timer);
+      }
+    }
+  };
+  return user;
 }
 
 /** Creates or upgrades BullMQ's tables for the PostgreSQL backend. Safe to run concurrently. */
