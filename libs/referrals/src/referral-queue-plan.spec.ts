@@ -45,7 +45,7 @@ describe('referral queue query plans', () => {
               1 + (row_number() OVER ()) % 4,
               CASE WHEN random() < 0.15 THEN (ARRAY['PENDING','ACKNOWLEDGED','ACCEPTED','IN_PROGRESS'])[1 + (random() * 3)::int]
                    ELSE (ARRAY['COMPLETED','DECLINED','WITHDRAWN'])[1 + (random() * 2)::int] END,
-              now() + ((random() * 72) || ' hours')::interval, '{IDENTITY}', '{}', $2, CASE WHEN random() < 0.05 THEN now() END
+              now() + random() * interval '72 hours', '{IDENTITY}', '{}', $2, CASE WHEN random() < 0.05 THEN now() END
        FROM case_file c CROSS JOIN generate_series(0, 1) k`,
       [agencies, sop],
     );

@@ -28,9 +28,12 @@ describe('diffSops', () => {
       const supporting = getAt(d, 'routing.SGBV_SURVIVOR.supporting') as unknown[];
       setAt(d, 'routing.SGBV_SURVIVOR.supporting', [supporting[1], supporting[0]].concat(supporting.slice(3)));
       const rules = getAt(d, 'profiling.rules') as { id: string; reason: string }[];
-      rules[2].reason = 'Fled persecution or war';
+      const fled = rules.find((r) => r.id === 'asylum.fled_persecution_or_conflict');
+      if (!fled) throw new Error('the default rules have no asylum.fled_persecution_or_conflict');
+      fled.reason = 'Fled persecution or war';
+      expect(rules[0].id).toBe('asylum.wish_expressed');
       setAt(d, 'profiling.rules', [...rules.slice(1)]);
-      setAt(d, 'profiling.version', 'kivuko-default-2026.2');
+      setAt(d, 'profiling.version', 'kivuko-default-next');
     });
     expect(diffSops(DEFAULT_SOP, changed).map((c) => [c.path, c.change])).toEqual([
       ['profiling.version', 'CHANGED'],
