@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { CORRELATION_HEADER, correlationIdFor } from './correlation';
+import { registerInputGuard } from './input-guard';
 import { createValidationPipe } from './validation';
 
 export const API_PREFIX = 'api';
@@ -42,6 +43,9 @@ export async function createHttpApp(rootModule: Type<unknown> | ReturnType<typeo
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     void reply.header(CORRELATION_HEADER, request.id);
   });
+  // Text PostgreSQL refuses and bodies nested deep enough to overflow the validator: a 400 before any route.
+  registerInputGuard(fastify);
+
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
