@@ -72,7 +72,8 @@ function replacementFor(current: Json): fc.Arbitrary<Json> {
     fc.string({ unit: 'binary', maxLength: 12 }),
     fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
   ];
-  if (typeof current === 'string') options.push(poisoned(current), poisoned(current));
+  // Poisoned text is what broke the service most: for a string it is the likeliest replacement.
+  if (typeof current === 'string') return fc.oneof({ arbitrary: poisoned(current), weight: 3 }, { arbitrary: fc.oneof(...options), weight: 2 });
   return fc.oneof(...options);
 }
 
@@ -118,6 +119,35 @@ function bodyMutation(base: Json): fc.Arbitrary<Mutation> {
     }
     return fc.oneof(...kinds);
   });
+}
+
+const described = (describe: string, apply: Mutation['apply']): Mutation => ({ describe, apply });
+
+/**
+ * The mutations every route gets before the random ones (fast-check's examples): a NUL and a lone
+ * surrogate in each string and path parameter, null for each field, 20,000 levels of nesting in each field and for the
+ * body, at most `limit` of them.
+ */
+export function systematicMutations(base: Json | undefined, paramNames: string[], limit = 24): Mutation[][] {
+  const inParams = paramNames.flatMap((name) =>
+    ['a%00b', '%ED%A0%80'].map((value) => [described(`path parameter ${name} := ${value}`, (b, params) => ((params[name] = value), b))]),
+  );
+  if (base === undefined) return [[described('(body) := nested 20,000 deep', () => DEEP_NESTING)], ...inParams];
+  const places = placesOf(base).filter((at) => at.length > 0);
+  const strings = places.filter((at) => typeof valueAt(base, at) === 'string');
+  const name = (at: Key[]): string => at.join('.');
+  const all: Mutation[][] = [
+    [described('(body) := nested 20,000 deep', () => DEEP_NESTING)],
+    ...inParams,
+    ...strings.map((at) => [described(`${name(at)} gets a NUL`, (b) => setAt(b, at, `${valueAt(b, at) as string}\u0000`))]),
+    ...strings.map((at) => [described(`${name(at)} gets a lone surrogate`, (b) => setAt(b, at, `\ud800${valueAt(b, at) as string}`))]),
+    ...places.map((at) => [described(`${name(at)} := nested 20,000 deep`, (b) => setAt(b, at, DEEP_NESTING))]),
+    ...places.map((at) => [described(`${name(at)} := null`, (b) => setAt(b, at, null))]),
+    ...places.map((at) => [described(`${name(at)} := []`, (b) => setAt(b, at, []))]),
+  ];
+  // An even spread over the kinds when there are more than the limit.
+  const step = Math.max(1, all.length / limit);
+  return Array.from({ length: Math.min(limit, all.length) }, (_, i) => all[Math.floor(i * step)]);
 }
 
 /** Path parameters and query values that must never reach the database as they are. */

@@ -28,6 +28,8 @@ export interface RouteExample {
   /** Path parameters; by default `id` is the shared case and every other one `none`. */
   params?: (f: FuzzFixtures) => Record<string, string>;
   body?: (f: FuzzFixtures) => Json;
+  /** Fewer mutations where every well-formed one costs an argon2 hash (deliberately slow). */
+  runs?: number;
 }
 
 const DAY = 86_400_000;
@@ -58,7 +60,7 @@ const reason = { reason: 'Checked with the person and the interpreter' };
  * test fails when a write route has no entry here, or an entry no route.
  */
 export const WRITE_ROUTE_EXAMPLES: Record<string, RouteExample> = {
-  'POST auth/login': { as: null, body: () => ({ username: 'analyst', password: 'not-the-password' }) },
+  'POST auth/login': { as: null, body: () => ({ username: 'analyst', password: 'not-the-password' }), runs: 30 },
   'POST auth/refresh': { as: null, body: (f) => ({ refreshToken: f.refreshToken }) },
   'POST auth/logout': { as: 'monitor', body: (f) => ({ refreshToken: f.refreshToken }) },
   'POST border-points': { as: 'sysadmin', body: () => ({ code: 'FZB', name: 'Fuzz land crossing', country: 'TZA', kind: 'LAND' }) },
@@ -66,6 +68,7 @@ export const WRITE_ROUTE_EXAMPLES: Record<string, RouteExample> = {
   'POST users': {
     as: 'sysadmin',
     body: (f) => ({ username: 'fuzz.officer', displayName: 'Fuzz officer', agencyId: f.shelterAgencyId, roles: ['CASEWORKER'], password: 'a-long-enough-password-2026' }),
+    runs: 30,
   },
   'POST intakes': {
     as: 'border.official',
