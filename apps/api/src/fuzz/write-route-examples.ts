@@ -10,7 +10,9 @@ export interface FuzzFixtures {
   /** A child registered with its mother in one intake (claiming to travel with her), and the mother's case. */
   childCaseId: string;
   motherCaseId: string;
+  /** A referral of the shared case, and a caseworker of the agency it went to. */
   referralId: string;
+  referralWorker: string;
   sopId: string;
   shelterAgencyId: string;
   hakiAgencyId: string;
@@ -24,7 +26,7 @@ export interface FuzzFixtures {
 /** A valid request for one write route: who sends it, its path parameters and its body. */
 export interface RouteExample {
   /** A demo user holding the route's permission; null for a public route. */
-  as: string | null;
+  as: string | null | ((f: FuzzFixtures) => string);
   /** Path parameters; by default `id` is the shared case and every other one `none`. */
   params?: (f: FuzzFixtures) => Record<string, string>;
   body?: (f: FuzzFixtures) => Json;
@@ -52,6 +54,7 @@ const person = (extra: Record<string, Json> = {}): Record<string, Json> => ({
 });
 
 const referral = (f: FuzzFixtures): Record<string, string> => ({ id: f.referralId });
+const referralWorker = (f: FuzzFixtures): string => f.referralWorker;
 const sop = (f: FuzzFixtures): Record<string, string> => ({ id: f.sopId });
 const reason = { reason: 'Checked with the person and the interpreter' };
 
@@ -79,7 +82,8 @@ export const WRITE_ROUTE_EXAMPLES: Record<string, RouteExample> = {
       persons: [person({ ref: 'mother' }), { ref: 'child', givenName: 'Hodan', sex: 'FEMALE', statedAge: 6, nationalities: ['SOM'], travelledWith: [{ ref: 'mother', relationship: 'MOTHER' }], screening: { answers: { caregiver_present: true } } }],
     }),
   },
-  'PUT cases/{id}/intake': { as: 'border.official', body: () => ({ version: 1, person: person() }) },
+  // On the mother's case: a new record re-profiles the person, and the shared case keeps its referral.
+  'PUT cases/{id}/intake': { as: 'border.official', params: (f) => ({ id: f.motherCaseId }), body: () => ({ version: 1, person: person() }) },
   'POST cases/{id}/companions/{companionCaseId}/verification': {
     as: 'border.supervisor',
     params: (f) => ({ id: f.childCaseId, companionCaseId: f.motherCaseId }),
@@ -92,11 +96,11 @@ export const WRITE_ROUTE_EXAMPLES: Record<string, RouteExample> = {
   'POST cases/{id}/encounters/{encounterId}/dismiss': { as: 'border.supervisor', body: () => reason },
   'POST cases/{id}/consents': { as: 'border.official', body: () => ({ purpose: 'REFERRAL', recipientAgencyKind: 'NGO', decision: 'GIVEN', language: 'so' }) },
   'POST cases/{id}/consents/{consentId}/withdraw': { as: 'border.official', body: () => reason },
-  'POST referrals/{id}/acknowledge': { as: 'shelter.caseworker', params: referral, body: () => ({}) },
-  'POST referrals/{id}/accept': { as: 'shelter.caseworker', params: referral, body: () => ({ version: 1 }) },
-  'POST referrals/{id}/decline': { as: 'shelter.caseworker', params: referral, body: () => reason },
-  'POST referrals/{id}/start': { as: 'shelter.caseworker', params: referral, body: () => ({}) },
-  'POST referrals/{id}/complete': { as: 'shelter.caseworker', params: referral, body: () => ({ outcomeCode: 'SERVICE_PROVIDED', note: 'Placed in the shelter' }) },
+  'POST referrals/{id}/acknowledge': { as: referralWorker, params: referral, body: () => ({}) },
+  'POST referrals/{id}/accept': { as: referralWorker, params: referral, body: () => ({}) },
+  'POST referrals/{id}/decline': { as: referralWorker, params: referral, body: () => reason },
+  'POST referrals/{id}/start': { as: referralWorker, params: referral, body: () => ({}) },
+  'POST referrals/{id}/complete': { as: referralWorker, params: referral, body: () => ({ outcomeCode: 'SERVICE_PROVIDED', note: 'Placed in the shelter' }) },
   'POST referrals/{id}/withdraw': { as: 'border.official', params: referral, body: () => reason },
   'POST sops': { as: 'sop.admin', body: () => ({ ...(DEFAULT_SOP_DOCUMENT as Record<string, Json>), version: 'tza-joint-sop-fuzz' }) },
   'POST sops/validate': { as: 'sop.admin', body: () => DEFAULT_SOP_DOCUMENT as Record<string, Json> },
