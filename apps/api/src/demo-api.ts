@@ -7,6 +7,17 @@ import { createApiApp } from './api-app';
 
 export const DEMO_PASSWORD = 'demo-password-for-tests';
 
+/** A caseworker (or the manager) of each demo agency that receives referrals, by agency name. */
+export const DEMO_ACCOUNTS_BY_AGENCY: Readonly<Record<string, string>> = {
+  'Refugee Status Authority': 'asylum.reviewer',
+  'Child Protection Service': 'child.protection',
+  'Anti-Trafficking Secretariat': 'trafficking.coordinator',
+  'Immigration Department': 'immigration.officer',
+  'Migration Agency': 'return.counsellor',
+  'Haki Legal Aid': 'legal.caseworker',
+  'Tumaini Shelter': 'shelter.caseworker',
+};
+
 export interface DemoAccount {
   username: string;
   roles: string[];

@@ -1,7 +1,7 @@
 import { BadInputError, ConflictError, createHttpApp, DomainError, NotFoundError, PlatformRuntime, Public } from '@kivuko/platform';
 import { createTestDatabase, createTestQueuePrefix, eventually, startTcpProxy, TEST_REDIS_URL, TestDatabase, testRuntime } from '@kivuko/platform/testing';
 import { KIVUKO_ENTITIES, KivukoModule } from '@kivuko/runtime';
-import { Body, Controller, DynamicModule, Get, Module, Post } from '@nestjs/common';
+import { Body, Controller, DynamicModule, Get, Module, Param, Post, Query } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsInt, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -26,6 +26,11 @@ class ProbeController {
   @Post()
   create(@Body() body: ProbeDto): { name: string } {
     return { name: body.name };
+  }
+
+  @Get('echo/:code')
+  echo(@Param('code') code: string, @Query() query: Record<string, unknown>): { code: string; query: Record<string, unknown> } {
+    return { code, query };
   }
 
   @Get('missing')
@@ -139,6 +144,63 @@ describe('HTTP platform', () => {
     expect(res.body.details.fields.filter((f: { path: string }) => f.path === 'name')).toHaveLength(1);
     expect(res.body.message).toBe('The request has 2 invalid fields: name, age');
     expect(JSON.stringify(res.body)).not.toContain('Fatuma-secret-value');
+  });
+
+  describe('text PostgreSQL refuses and bodies nested deep enough to overflow the validator', () => {
+    const fieldsOf = (res: { body: { details?: { fields?: { path: string; problem: string }[] } } }) => res.body.details?.fields ?? [];
+
+    it('refuses a NUL character in a body field with a 400 naming the field, without echoing the value', async () => {
+      const res = await http().post('/api/v1/probe').send({ name: 'Ab\u0000c', age: 1, lines: [{ sku: 'sku-\u0000-secret', qty: 1 }] }).expect(400);
+      expect(res.body.code).toBe('REQUEST.VALIDATION_FAILED');
+      expect(fieldsOf(res)).toEqual([
+        { path: 'name', problem: 'name must not contain a NUL character (U+0000)' },
+        { path: 'lines[0].sku', problem: 'lines[0].sku must not contain a NUL character (U+0000)' },
+      ]);
+      expect(JSON.stringify(res.body)).not.toContain('secret');
+    });
+
+    it('refuses lone surrogates (high or low) anywhere in the body, keys included', async () => {
+      const res = await http().post('/api/v1/probe').send({ name: 'A\ud800', age: 1, lines: [], ['x\udc00']: 1 }).expect(400);
+      expect(fieldsOf(res).map((f) => f.path).sort()).toEqual(['["x\\udc00"]', 'name']);
+      expect(fieldsOf(res).every((f) => f.problem.includes('unpaired surrogate'))).toBe(true);
+      // A well-formed pair (an emoji) is text like any other.
+      await http().post('/api/v1/probe').send({ name: '\ud83d\ude00', age: 1, lines: [] }).expect(201);
+    });
+
+    it('refuses a body nested 1,900 levels deep (as deep as this 4 KiB limit allows) with a 400 before validation, on a public route', async () => {
+      const deep = '['.repeat(1_900) + ']'.repeat(1_900);
+      const res = await http().post('/api/v1/probe').set('content-type', 'application/json').send(`{"name":"A","age":1,"lines":${deep}}`).expect(400);
+      expect(fieldsOf(res)).toHaveLength(1);
+      expect(fieldsOf(res)[0].path).toMatch(/^lines\[0\]\[0\]/);
+      expect(fieldsOf(res)[0].problem).toContain('nested deeper than 32 levels');
+      const top = await http().post('/api/v1/probe').set('content-type', 'application/json').send(deep).expect(400);
+      expect(fieldsOf(top)[0].path).toMatch(/^\[0\]/);
+    });
+
+    it('accepts nesting up to the limit (the validator then judges it)', async () => {
+      const nested = (levels: number): unknown => (levels === 0 ? 'x' : [nested(levels - 1)]);
+      const res = await http().post('/api/v1/probe').send({ name: 'A', age: 1, lines: nested(31) }).expect(400);
+      expect(fieldsOf(res).some((f) => f.problem.includes('nested deeper'))).toBe(false);
+    });
+
+    it('refuses a NUL or a lone surrogate in a query string or a path parameter', async () => {
+      await http().get('/api/v1/probe/echo/ok?q=fine').expect(200, { code: 'ok', query: { q: 'fine' } });
+      const query = await http().get('/api/v1/probe/echo/ok?q=a%00b').expect(400);
+      expect(fieldsOf(query)).toEqual([{ path: 'q', problem: 'q must not contain a NUL character (U+0000)' }]);
+      const repeated = await http().get('/api/v1/probe/echo/ok?q=a&q=%00').expect(400);
+      expect(fieldsOf(repeated).map((f) => f.path)).toEqual(['q[1]']);
+      const param = await http().get('/api/v1/probe/echo/a%00b').expect(400);
+      expect(fieldsOf(param)).toEqual([{ path: 'code', problem: 'code must not contain a NUL character (U+0000)' }]);
+    });
+
+    it('answers a sign-in with a NUL or a lone surrogate in the username 400, not 500', async () => {
+      for (const username of ['border.official\u0000', 'border\ud800.official']) {
+        const res = await http().post('/api/v1/auth/login').send({ username, password: 'whatever' }).expect(400);
+        expect(fieldsOf(res).map((f) => f.path)).toEqual(['username']);
+      }
+      const deep = await http().post('/api/v1/auth/login').set('content-type', 'application/json').send(`{"username":${'{"a":'.repeat(600)}1${'}'.repeat(600)},"password":"x"}`).expect(400);
+      expect(fieldsOf(deep)[0].path).toMatch(/^username\.a\.a/);
+    });
   });
 
   it('maps domain errors to their status with code and details', async () => {

@@ -368,6 +368,100 @@ const REFUSALS: Refusal[] = [
     hidden: ['Hawiye-secret'],
   },
 
+  // Text PostgreSQL cannot store, or that is not Unicode: refused before anything reads it.
+  {
+    name: 'a NUL character in a given name',
+    body: ({ NMG }) => fullIntake(NMG, [adult({ givenName: 'Ami\u0000na-secret' })]),
+    code: V,
+    fields: [['persons[0].givenName', 'NUL character']],
+    hidden: ['Ami'],
+  },
+  {
+    name: 'a NUL character in a screening statement',
+    body: ({ NMG }) => fullIntake(NMG, [adult(withAnswers({ asylum_statement: 'They came at night\u0000-secret' }))]),
+    code: V,
+    fields: [['persons[0].screening.answers.asylum_statement', 'NUL character']],
+    hidden: ['came at night'],
+  },
+  {
+    name: 'a NUL character in the name of a screening answer',
+    body: ({ NMG }) => fullIntake(NMG, [adult(withAnswers({ 'fear\u0000': true }))]),
+    code: V,
+    fields: [['persons[0].screening.answers["fear\\u0000"]', 'NUL character']],
+  },
+  {
+    name: 'a lone high surrogate in a family name',
+    body: ({ NMG }) => fullIntake(NMG, [adult({ familyName: 'Wars\ud800ame' })]),
+    code: V,
+    fields: [['persons[0].familyName', 'unpaired surrogate']],
+  },
+  {
+    name: 'a lone low surrogate in another name',
+    body: ({ NMG }) => fullIntake(NMG, [adult({ otherNames: ['Aamina', '\udc00Ali'] })]),
+    code: V,
+    fields: [['persons[0].otherNames[1]', 'unpaired surrogate']],
+  },
+  {
+    name: 'a NUL character in a document number and in the route',
+    body: ({ NMG }) => fullIntake(NMG, [adult({ documents: [{ kind: 'PASSPORT', number: 'P 4\u00001', issuingCountry: 'SOM' }] })], { route: ['ETH', 'K\u0000EN'] }),
+    code: V,
+    fields: [
+      ['arrival.route[1]', 'NUL character'],
+      ['persons[0].documents[0].number', 'NUL character'],
+    ],
+  },
+
+  // Missing, null or misshapen nested objects.
+  {
+    name: 'an intake without its arrival',
+    body: ({ NMG }) => ({ ...fullIntake(NMG), arrival: undefined }),
+    code: V,
+    fields: [['arrival', 'arrival is required']],
+  },
+  {
+    name: 'an arrival given as null',
+    body: ({ NMG }) => ({ ...fullIntake(NMG), arrival: null }),
+    code: V,
+    fields: [['arrival', 'must be an object']],
+  },
+  {
+    name: 'an arrival given as an array',
+    body: ({ NMG }) => ({ ...fullIntake(NMG), arrival: [] }),
+    code: V,
+    fields: [['arrival', 'must be an object']],
+  },
+  {
+    name: 'a person given as null',
+    body: ({ NMG }) => fullIntake(NMG, [null as unknown as Json]),
+    code: V,
+    fields: [
+      ['persons', 'must be an object'],
+      ['persons[0]', 'must be either object or array'],
+    ],
+  },
+  {
+    name: 'screening given as an empty array',
+    body: ({ NMG }) => fullIntake(NMG, [adult({ screening: [] })]),
+    code: V,
+    fields: [['persons[0].screening', 'must be an object']],
+  },
+  {
+    name: 'a document given as an array',
+    body: ({ NMG }) => fullIntake(NMG, [adult({ documents: [[]] })]),
+    code: V,
+    fields: [['persons[0].documents', 'must be an object']],
+  },
+  {
+    name: 'a companion given as null and the interpreter as a string',
+    body: ({ NMG }) => fullIntake(NMG, [adult({ interpreter: 'so', travelledWith: [null] })]),
+    code: V,
+    fields: [
+      ['persons[0].interpreter', 'must be an object'],
+      ['persons[0].travelledWith', 'must be an object'],
+      ['persons[0].travelledWith[0]', 'must be either object or array'],
+    ],
+  },
+
   // The questionnaire.
   {
     name: 'an unknown screening question id',
@@ -612,6 +706,40 @@ describe('intake validation: every rule checked server-side, every bad field nam
     const wroteNothing = (): void => expect(after).toEqual(before);
 
     withResponse(res, namesEveryBadField, echoesNothing, wroteNothing);
+  });
+
+  it('refuses an intake nested 20,000 levels deep with a 400 naming the field, and writes nothing', async () => {
+    const before = await written();
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const text = JSON.stringify(fullIntake(ctx.NMG)).replace('"persons":[', `"persons":[${deep},`);
+    const res = await api.http().post('/api/v1/intakes').set(await api.as('border.official')).set('content-type', 'application/json').send(text);
+    expect({ status: res.status, code: res.body.code, paths: res.body.details?.fields?.map((f: { path: string }) => f.path) }).toEqual({
+      status: 400,
+      code: V,
+      paths: [expect.stringMatching(/^persons\[0\]\[0\]/)],
+    });
+    expect(res.body.details.fields[0].problem).toContain('nested deeper than 32 levels');
+    expect(await written()).toEqual(before);
+  });
+
+  it.each([
+    ['without person', (version: number): Json => ({ version })],
+    ['with person null', (version: number): Json => ({ version, person: null })],
+    ['with person as an array', (version: number): Json => ({ version, person: [] })],
+    ['with a NUL in the description', (version: number): Json => ({ version, person: { sex: 'MALE', nationalities: ['COD'], statedAge: 30, description: 'tall\u0000' } })],
+  ])('refuses completing a mass-arrival record %s: 400 naming person, nothing written', async (_name, body) => {
+    const registered = await post(massIntake(ctx.NMG, { statedAge: 30, description: 'man, green jacket' }));
+    expect(registered.status).toBe(201);
+    const { id, version } = registered.body.cases[0] as { id: string; version: number };
+    const before = await written();
+    const res = await api.http().put(`/api/v1/cases/${id}/intake`).set(await api.as('border.official')).send(body(version));
+    const paths = ((res.body.details?.fields ?? []) as { path: string }[]).map((f) => f.path);
+    expect({ status: res.status, code: res.body.code, named: paths.length > 0 && paths.every((p) => p === 'person' || p.startsWith('person.')) }).toEqual({
+      status: 400,
+      code: V,
+      named: true,
+    });
+    expect(await written()).toEqual(before);
   });
 
   it('still registers a valid intake after all those refusals (201), and the write checks above do see writes', async () => {

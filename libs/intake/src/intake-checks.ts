@@ -133,7 +133,7 @@ export function checkIntake(
 
   const refs = new Map<string, number>();
   dto.persons.forEach((person, i) => {
-    if (person.ref === undefined || broken(`persons[${i}]`)) return;
+    if (broken(`persons[${i}]`) || person.ref === undefined) return;
     if (refs.has(person.ref)) problems.push({ path: `persons[${i}].ref`, problem: `is already used by persons[${refs.get(person.ref)}]` });
     else refs.set(person.ref, i);
   });

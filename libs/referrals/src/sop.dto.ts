@@ -134,6 +134,7 @@ export class ArrivalFactsDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CompanionFactsDto)
   companions?: CompanionFactsDto[];
@@ -163,6 +164,7 @@ export class AgeAssessmentDto {
 export class AssessmentsDto {
   @ApiPropertyOptional({ type: AgeAssessmentDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => AgeAssessmentDto)
   age?: AgeAssessmentDto;
@@ -171,11 +173,13 @@ export class AssessmentsDto {
 /** The profiling engine's facts about one person (no names: samples are made up, not cases). */
 export class CaseFactsDto {
   @ApiProperty({ type: PersonFactsDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonFactsDto)
   person!: PersonFactsDto;
 
   @ApiProperty({ type: ArrivalFactsDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ArrivalFactsDto)
   arrival!: ArrivalFactsDto;
@@ -194,6 +198,7 @@ export class CaseFactsDto {
 
   @ApiPropertyOptional({ type: AssessmentsDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => AssessmentsDto)
   assessments?: AssessmentsDto;
@@ -224,6 +229,7 @@ export class SampleCaseDto {
   languages?: string[];
 
   @ApiProperty({ type: CaseFactsDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => CaseFactsDto)
   facts!: CaseFactsDto;
@@ -235,6 +241,7 @@ export class SimulateSopDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SampleCaseDto)
   samples?: SampleCaseDto[];

@@ -510,6 +510,7 @@ export class OpenTracingDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SoughtRelativeDto)
   soughtRelatives!: SoughtRelativeDto[];

@@ -197,6 +197,7 @@ export class PersonIntakeDto {
 
   @ApiPropertyOptional({ type: AreaOfOriginDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => AreaOfOriginDto)
   areaOfOrigin?: AreaOfOriginDto;
@@ -211,6 +212,7 @@ export class PersonIntakeDto {
 
   @ApiPropertyOptional({ type: InterpreterDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => InterpreterDto)
   interpreter?: InterpreterDto;
@@ -219,6 +221,7 @@ export class PersonIntakeDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => IdentityDocumentDto)
   documents?: IdentityDocumentDto[];
@@ -232,18 +235,21 @@ export class PersonIntakeDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_PERSONS_PER_INTAKE)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CompanionDto)
   travelledWith?: CompanionDto[];
 
   @ApiPropertyOptional({ type: InformationGivenDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => InformationGivenDto)
   informationGiven?: InformationGivenDto;
 
   @ApiPropertyOptional({ type: ScreeningDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ScreeningDto)
   screening?: ScreeningDto;
@@ -304,6 +310,7 @@ export class RegisterIntakeDto {
   mode?: IntakeMode;
 
   @ApiProperty({ type: ArrivalDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ArrivalDto)
   arrival!: ArrivalDto;
@@ -312,6 +319,7 @@ export class RegisterIntakeDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_PERSONS_PER_INTAKE)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PersonIntakeDto)
   persons!: PersonIntakeDto[];
@@ -326,6 +334,7 @@ export class CompleteIntakeDto {
   version?: number;
 
   @ApiProperty({ type: PersonIntakeDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonIntakeDto)
   person!: PersonIntakeDto;

@@ -10,6 +10,7 @@ import { ApplicationLogger } from '../logging/application-logger';
 import { CORRELATION_HEADER, correlationIdFor } from './correlation';
 import { buildOpenApiDocument } from './openapi-document';
 import { registerSecurityHeaders } from './security-headers';
+import { registerInputGuard } from './input-guard';
 import { createValidationPipe } from './validation';
 
 export const API_PREFIX = 'api';
@@ -38,6 +39,9 @@ export async function createHttpApp(rootModule: Type<unknown> | ReturnType<typeo
   });
   // Security headers (CSP, nosniff, referrer, frame denial, HSTS in production) and no-store on /api.
   await registerSecurityHeaders(app, config, DOCS_PATH, API_PREFIX);
+  // Text PostgreSQL refuses and bodies nested deep enough to overflow the validator: a 400 before any route.
+  registerInputGuard(fastify);
+
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
