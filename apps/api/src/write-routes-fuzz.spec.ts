@@ -25,11 +25,12 @@ const ONLY = process.env.KIVUKO_FUZZ_ROUTE;
  * against the account and audited; a refused action is kept on the audit and safeguard trails.
  */
 const WRITES_ALLOWED_ON_REFUSAL: Record<number, readonly string[]> = {
-  401: ['audit_event', 'app_user', 'refresh_token'],
-  403: ['audit_event', 'safeguard_event'],
+  // The audit trail's chain heads move with every audit event written.
+  401: ['audit_event', 'audit_chain_head', 'app_user', 'refresh_token'],
+  403: ['audit_event', 'audit_chain_head', 'safeguard_event'],
   404: [],
-  409: ['audit_event', 'safeguard_event'],
-  422: ['audit_event', 'safeguard_event'],
+  409: ['audit_event', 'audit_chain_head', 'safeguard_event'],
+  422: ['audit_event', 'audit_chain_head', 'safeguard_event'],
 };
 
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];

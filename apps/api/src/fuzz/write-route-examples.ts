@@ -130,6 +130,10 @@ export const WRITE_ROUTE_EXAMPLES: Record<string, RouteExample> = {
   'POST cases/{id}/asylum-claim/appeal': { as: 'asylum.reviewer', body: () => ({ lodgedOn: day() }) },
   'POST cases/{id}/asylum-claim/appeal-outcome': { as: 'asylum.reviewer', body: () => ({ outcome: 'DISMISSED', decidedOn: day() }) },
   'POST cases/{id}/asylum-claim/withdraw': { as: 'asylum.reviewer', body: () => ({ withdrawnOn: day() }) },
+  'POST cases/{id}/asylum-wish/withdrawal': {
+    as: 'asylum.reviewer',
+    body: () => ({ withdrawnOn: day(), words: 'I no longer want to ask for asylum here; I will go home to my family.', interpreterUsed: true, language: 'so' }),
+  },
   'PUT cases/{id}/trafficking/identification': { as: 'trafficking.coordinator', body: () => ({ status: 'PRESUMED' }) },
   'POST cases/{id}/trafficking/reflection-period': { as: 'trafficking.coordinator', body: () => ({ startsOn: day() }) },
   'POST cases/{id}/trafficking/residence-permit': { as: 'trafficking.coordinator', body: () => ({ reference: 'RP-2026-0042', grantedOn: day(), expiresOn: day(365) }) },
