@@ -1,6 +1,6 @@
 import { Clock, Permission, permissionsOf, UnitOfWork, PUBLIC_ROUTE, REQUIRED_PERMISSION, Role } from '@kivuko/platform';
 import { createTestDatabase, TEST_JWT_SECRET, TestDatabase, testRuntime } from '@kivuko/platform/testing';
-import { SESSION_CACHE_MS, SessionRegistry, TokenService } from '@kivuko/access';
+import { SESSION_CACHE_MS, SessionRegistry, TokenService } from '@kivuko/runtime';
 import { KIVUKO_ENTITIES } from '@kivuko/runtime';
 import { RequestMethod } from '@nestjs/common';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';

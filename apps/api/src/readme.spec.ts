@@ -1,5 +1,5 @@
 import { Permission, Role, ROLE_PERMISSIONS } from '@kivuko/platform';
-import { DEMO_USERS } from '@kivuko/access';
+import { DEMO_USERS } from '@kivuko/runtime';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DemoApi, startDemoApi } from './demo-api';

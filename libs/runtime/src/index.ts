@@ -16,3 +16,6 @@ export { rotateEncryptionKeys } from './key-commands';
  */
 export { CHILD_PROFILES, detentionGrounds, NO_FACTS, nonRefoulementReasons, OFFENCES, profileRemovalRefused, prosecutionBlocked, prosecutionRefusal } from '@kivuko/safeguards';
 export type { AppealOutcome, IndividualAssessment, Offence, SafeguardFacts, TraffickingStatus } from '@kivuko/safeguards';
+/** For the api's tests: the demo users, the default SOP document, and the session registry with its cache bound. */
+export { DEMO_USERS, SESSION_CACHE_MS, SessionRegistry, TokenService } from '@kivuko/access';
+export { DEFAULT_SOP_DOCUMENT } from '@kivuko/sop';

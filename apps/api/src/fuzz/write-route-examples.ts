@@ -1,4 +1,4 @@
-import { DEFAULT_SOP_DOCUMENT } from '@kivuko/sop';
+import { DEFAULT_SOP_DOCUMENT } from '@kivuko/runtime';
 import { randomUUID } from 'node:crypto';
 import { Json } from './json-mutations';
 
