@@ -35,7 +35,7 @@ export class AuthController {
     this.throttle.check(ip, username, this.clock.now().getTime());
     try {
       const pair = await this.auth.login(body.username, body.password, contextOf(req));
-      this.throttle.succeeded(username);
+      this.throttle.succeeded(ip, username, this.clock.now().getTime());
       return pair;
     } catch (error) {
       if (error instanceof DomainError && error.code === AccessErrors.invalidCredentials().code) this.throttle.failed(ip, username, this.clock.now().getTime());
