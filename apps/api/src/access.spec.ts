@@ -240,6 +240,16 @@ describe('access: sign-in, tokens, permissions, demo', () => {
     await http().post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
   });
 
+  it("signs out with an empty body: the access token's session ends, its refresh token with it", async () => {
+    const login = await http().post('/api/v1/auth/login').send({ username: 'analyst', password: PASSWORD }).expect(200);
+    await http().post('/api/v1/auth/logout').set('authorization', `Bearer ${login.body.accessToken}`).send({}).expect(204);
+    expect((await http().get('/api/v1/me').set('authorization', `Bearer ${login.body.accessToken}`).expect(401)).body.code).toBe('AUTH.TOKEN_INVALID');
+    await http().post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+    const other = await http().post('/api/v1/auth/login').send({ username: 'analyst', password: PASSWORD }).expect(200);
+    const bad = await http().post('/api/v1/auth/logout').set('authorization', `Bearer ${other.body.accessToken}`).send({ refreshToken: 'short' }).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('refreshToken');
+  });
+
   describe('each role on each endpoint', () => {
     const endpoints: { name: string; permission: Permission; call: (token: string) => request.Test }[] = [
       { name: 'GET border-points', permission: Permission.ReferenceDataRead, call: (t) => http().get('/api/v1/border-points').set('authorization', `Bearer ${t}`) },

@@ -21,12 +21,13 @@ const RUNS = Number(process.env.KIVUKO_FUZZ_RUNS ?? 120);
 const ONLY = process.env.KIVUKO_FUZZ_ROUTE;
 
 /**
- * What a refusal may still write, by status: nothing for bad input; a sign-in that fails is counted
- * against the account and audited; a refused action is kept on the audit and safeguard trails.
+ * What a refusal may still write, by status: nothing for bad input; a sign-in that fails is audited
+ * (nothing about the account changes: the throttle is in memory) and a reused refresh token revokes
+ * its family; a refused action is kept on the audit and safeguard trails.
  */
 const WRITES_ALLOWED_ON_REFUSAL: Record<number, readonly string[]> = {
   // The audit trail's chain heads move with every audit event written.
-  401: ['audit_event', 'audit_chain_head', 'app_user', 'refresh_token'],
+  401: ['audit_event', 'audit_chain_head', 'refresh_token'],
   403: ['audit_event', 'audit_chain_head', 'safeguard_event'],
   404: [],
   409: ['audit_event', 'audit_chain_head', 'safeguard_event'],

@@ -9,7 +9,7 @@ import { AccessErrors } from './access.errors';
 import { RequestWithSession } from './access.guard';
 import { AuthService, TokenPair } from './auth.service';
 import { BorderPoint } from './border-point.entity';
-import { LoginDto, RefreshDto } from './dto/auth.dto';
+import { LoginDto, LogoutDto, RefreshDto } from './dto/auth.dto';
 import { LoginThrottle } from './login-throttle';
 
 const contextOf = (req: RequestWithActor): { correlationId?: string } => ({ correlationId: req.id ? String(req.id) : undefined });
@@ -35,7 +35,7 @@ export class AuthController {
     this.throttle.check(ip, username, this.clock.now().getTime());
     try {
       const pair = await this.auth.login(body.username, body.password, contextOf(req));
-      this.throttle.succeeded(username);
+      this.throttle.succeeded(ip, username, this.clock.now().getTime());
       return pair;
     } catch (error) {
       if (error instanceof DomainError && error.code === AccessErrors.invalidCredentials().code) this.throttle.failed(ip, username, this.clock.now().getTime());
@@ -52,12 +52,12 @@ export class AuthController {
     return this.auth.refresh(body.refreshToken, contextOf(req));
   }
 
-  @ApiOperation({ summary: 'Sign out: revoke the session of a refresh token' })
+  @ApiOperation({ summary: "Sign out: end the access token's session (and the one of a refresh token, if given)" })
   @ApiBearerAuth()
   @RequirePermission(Permission.SignedIn)
   @Post('auth/logout')
   @HttpCode(204)
-  async logout(@CurrentActor() actor: Actor, @Body() body: RefreshDto, @Req() req: RequestWithSession): Promise<void> {
+  async logout(@CurrentActor() actor: Actor, @Body() body: LogoutDto, @Req() req: RequestWithSession): Promise<void> {
     if (!req.sessionId) throw AccessErrors.tokenInvalid();
     await this.auth.logout(actor, req.sessionId, body.refreshToken, contextOf(req));
   }

@@ -108,9 +108,9 @@ export class AuthService {
    * Ends the session the access token belongs to (and the one the refresh token names, if another of
    * the caller's): their refresh tokens are revoked and their access tokens refused from now on.
    */
-  async logout(actor: Actor, sessionId: string, token: string, context: RequestContext, now = new Date()): Promise<void> {
+  async logout(actor: Actor, sessionId: string, token: string | undefined, context: RequestContext, now = new Date()): Promise<void> {
     const ended = await this.uow.run(actorScope(actor), async (manager) => {
-      const stored = await manager.findOneBy(RefreshToken, { tokenHash: TokenService.hash(token), userId: actor.userId });
+      const stored = token === undefined ? null : await manager.findOneBy(RefreshToken, { tokenHash: TokenService.hash(token), userId: actor.userId });
       const families = [...new Set([sessionId, ...(stored ? [stored.familyId] : [])])];
       for (const family of families) await this.revokeFamily(manager, family, now, actor.userId);
       await this.audit.record(manager, { action: 'AUTH.LOGOUT', actor, correlationId: context.correlationId });

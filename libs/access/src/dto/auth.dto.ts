@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'border.official' })
@@ -21,4 +21,14 @@ export class RefreshDto {
   @MinLength(20)
   @MaxLength(200)
   refreshToken!: string;
+}
+
+/** Sign-out ends the access token's session; a refresh token, if given, has its family revoked as well. */
+export class LogoutDto {
+  @ApiPropertyOptional({ description: 'Another session of yours to end too (its refresh token)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  refreshToken?: string;
 }

@@ -71,8 +71,28 @@ describe('loadConfig', () => {
 
   it('reads numbers and switches from their string form', () => {
     const config = loadConfig({ PORT: '8080', KIVUKO_BODY_LIMIT_BYTES: '2048', KIVUKO_API_RUNS_JOBS: 'false' });
-    expect(config.http).toEqual({ host: '0.0.0.0', port: 8080, bodyLimitBytes: 2048 });
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 8080, bodyLimitBytes: 2048, trustProxy: false });
     expect(config.jobs.runProcessors).toBe(false);
+  });
+});
+
+describe('loadConfig: KIVUKO_TRUST_PROXY', () => {
+  it('trusts no proxy unless told, and reads a number of hops or a list of addresses and ranges', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ KIVUKO_TRUST_PROXY: '' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ KIVUKO_TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ KIVUKO_TRUST_PROXY: '0' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ KIVUKO_TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ KIVUKO_TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,fd00::/8 ,loopback' }).http.trustProxy).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
+  });
+
+  it('refuses true, too many hops and anything that is not an address or a range, naming the bad entries', () => {
+    expect(problemsOf({ KIVUKO_TRUST_PROXY: 'true' })[0]).toContain('KIVUKO_TRUST_PROXY cannot be true');
+    expect(problemsOf({ KIVUKO_TRUST_PROXY: '11' })).toEqual(['KIVUKO_TRUST_PROXY must be between 0 and 10 proxies (got 11)']);
+    expect(problemsOf({ KIVUKO_TRUST_PROXY: '10.0.0.0/33,proxy.local,,::1' })).toEqual([
+      'KIVUKO_TRUST_PROXY: "10.0.0.0/33" has a prefix length outside 0..32; "proxy.local" is not an address, a CIDR range or one of loopback, linklocal, uniquelocal; an empty entry',
+    ]);
+    expect(problemsOf({ KIVUKO_TRUST_PROXY: 'yes', PORT: 'x' }).map((p) => p.split(/[ :]/)[0]).sort()).toEqual(['KIVUKO_TRUST_PROXY', 'PORT']);
   });
 });
 

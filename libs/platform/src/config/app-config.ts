@@ -15,6 +15,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { parseKeyring } from '../crypto/field-cipher';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export const RUNTIME_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type RuntimeEnvironment = (typeof RUNTIME_ENVIRONMENTS)[number];
@@ -138,6 +139,14 @@ export class EnvironmentVariables {
   @WholeNumber(1, 200)
   KIVUKO_DB_POOL_SIZE = 20;
 
+  /**
+   * The proxies (load balancer, TLS terminator) in front of the api whose X-Forwarded-For is believed:
+   * a number of hops or a list of addresses / CIDR ranges; unset trusts none. See trust-proxy.ts.
+   */
+  @IsOptional()
+  @IsString()
+  KIVUKO_TRUST_PROXY?: string;
+
   /** Run the queue processors inside the api process. Defaults to true when no REDIS_URL is set. */
   @Transform(toBool)
   @IsOptional()
@@ -214,7 +223,7 @@ const OWN_VARIABLE = /^(NODE_ENV|PORT|HOST|DATABASE_URL|DATABASE_APP_URL|REDIS_U
 export interface AppConfig {
   role: ProcessRole;
   env: RuntimeEnvironment;
-  http: { host: string; port: number; bodyLimitBytes: number };
+  http: { host: string; port: number; bodyLimitBytes: number; trustProxy: TrustProxy };
   database: { url?: string; appUrl?: string; appPassword?: string; poolSize: number };
   redis: { url?: string };
   dataDir: string;
@@ -257,6 +266,8 @@ export function loadConfig(env: Record<string, string | undefined>, role: Proces
   const parsed = plainToInstance(EnvironmentVariables, known);
   const errors = validateSync(parsed, { whitelist: true, stopAtFirstError: true });
   const problems = describe(errors);
+  const trustProxy = parseTrustProxy(parsed.KIVUKO_TRUST_PROXY);
+  problems.push(...trustProxy.problems);
   const required = REQUIRED_VARIABLES[role];
   const mustHave = [...required.always, ...(parsed.NODE_ENV === 'production' ? required.production : [])];
   for (const name of mustHave) {
@@ -270,7 +281,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Proces
   return {
     role,
     env: parsed.NODE_ENV,
-    http: { host: parsed.HOST, port: parsed.PORT, bodyLimitBytes: parsed.KIVUKO_BODY_LIMIT_BYTES },
+    http: { host: parsed.HOST, port: parsed.PORT, bodyLimitBytes: parsed.KIVUKO_BODY_LIMIT_BYTES, trustProxy: trustProxy.value },
     database: { url: parsed.DATABASE_URL, appUrl: parsed.DATABASE_APP_URL, appPassword: parsed.KIVUKO_APP_DB_PASSWORD, poolSize: parsed.KIVUKO_DB_POOL_SIZE },
     redis: { url: parsed.REDIS_URL },
     dataDir: parsed.KIVUKO_DATA_DIR,

@@ -26,6 +26,9 @@ export async function createHttpApp(rootModule: Type<unknown> | ReturnType<typeo
     genReqId: correlationIdFor,
     logger: false,
     return503OnClosing: true,
+    // Behind a load balancer every client would otherwise share its address (and the sign-in throttle
+    // with it): KIVUKO_TRUST_PROXY names the proxies whose X-Forwarded-For decides req.ip.
+    trustProxy: config.http.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule as Type<unknown>, adapter, {
     bufferLogs: true,
