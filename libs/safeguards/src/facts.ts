@@ -27,7 +27,8 @@ export interface SafeguardFacts {
   presumedChild: boolean;
   /**
    * A wish to seek asylum was recorded, in any words (at screening or flagged at arrival), and the person's own
-   * withdrawal of it is not on record: it counts whatever became of the profile.
+   * withdrawal of it is not on record: it counts whatever became of the profile. A withdrawal ends only the wish
+   * recorded before it: a wish expressed again afterwards counts again.
    */
   asylumWishExpressed: boolean;
   /** The asylum claim, once registered. */
