@@ -24,6 +24,7 @@ import { AsylumWishWithdrawal1765810000000 } from './1765810000000-asylum-wish-w
 import { TrustRouting1765820000000 } from './1765820000000-trust-routing';
 import { LoginSlowdown1765840000000 } from './1765840000000-login-slowdown';
 import { KeyedAuditChain1765841000000 } from './1765841000000-keyed-audit-chain';
+import { AsylumWishReexpressed1765860000000 } from './1765860000000-asylum-wish-reexpressed';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -53,4 +54,5 @@ export const ALL_MIGRATIONS: Function[] = [
   TrustRouting1765820000000,
   LoginSlowdown1765840000000,
   KeyedAuditChain1765841000000,
+  AsylumWishReexpressed1765860000000,
 ];

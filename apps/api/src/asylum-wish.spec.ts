@@ -6,6 +6,7 @@ import { day, registerArrival, shareWith } from './protection-fixtures';
  * An asylum wish, once recorded in any words, cannot be profiled away: nobody removes ASYLUM_SEEKER and
  * the non-refoulement lock counts the wish until the asylum authority records the person's own
  * withdrawal of it (date, words, interpreter, language). Then the profile may go and the lock lets go.
+ * A withdrawal ends only the wish recorded before it: a wish expressed again afterwards stands anew.
  */
 describe('an asylum wish and its withdrawal', () => {
   let api: DemoApi;
@@ -27,6 +28,19 @@ describe('an asylum wish and its withdrawal', () => {
     language: 'am',
     ...extra,
   });
+
+  /** Replaces the person's record and screening at the case's current version (a correction). */
+  async function correct(caseId: string, answers: Record<string, unknown>) {
+    const [{ version }] = await api.owner<{ version: number }>(`SELECT version FROM case_file WHERE id = $1`, [caseId]);
+    return api
+      .http()
+      .put(`/api/v1/cases/${caseId}/intake`)
+      .set(await api.as('border.official'))
+      .send({ version, person: { givenName: 'Tesfaye', familyName: 'Bekele', sex: 'MALE', statedAge: 30, nationalities: ['ETH'], languages: ['am', 'en'], screening: { answers } } });
+  }
+  const removalCheck = async (caseId: string) => (await get('asylum.reviewer', `cases/${caseId}/safeguards`)).body.removal as { allowed: boolean; reasons: { code: string }[] };
+  const asylumSeekerProfile = async (caseId: string) => (await standing(caseId)).filter(([profile]) => profile === 'ASYLUM_SEEKER');
+  const expressedAgain = { reasons_for_leaving: ['WORK'], asylum_wish_expressed: true, fear_of_return: true, asylum_wish_words: 'they will kill me' };
 
   /** A man who said at screening that he wants asylum, seen by the asylum and immigration authorities. */
   async function asylumSeeker(): Promise<string> {
@@ -122,5 +136,48 @@ describe('an asylum wish and its withdrawal', () => {
     expect(await standing(caseId)).toEqual([['ASYLUM_SEEKER', 'REMOVED']]);
     expect((await get('immigration.officer', `cases/${caseId}/safeguards`)).body.removal).toEqual({ allowed: true, reasons: [] });
     expect((await post('immigration.officer', `cases/${caseId}/removal-orders`, removal())).status).toBe(201);
+  });
+
+  it('withdrawn, then expressed again: ASYLUM_SEEKER cannot be removed and removal is locked; a second withdrawal then ends it', async () => {
+    const caseId = await asylumSeeker();
+    const first = await post('asylum.reviewer', `cases/${caseId}/asylum-wish/withdrawal`, withdrawal());
+    expect(first.status).toBe(201);
+
+    expect((await correct(caseId, expressedAgain)).status).toBe(200);
+    const refused = await post('border.official', `cases/${caseId}/profiles/ASYLUM_SEEKER/remove`, { reason: 'He withdrew the wish before the asylum authority' });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'SAFEGUARD.ASYLUM_WISH_RECORDED' });
+    expect(await standing(caseId)).toEqual([['ASYLUM_SEEKER', 'SUGGESTED']]);
+    const lock = await removalCheck(caseId);
+    expect({ allowed: lock.allowed, reasons: lock.reasons.map((r) => r.code) }).toEqual({ allowed: false, reasons: ['ASYLUM_WISH_PENDING'] });
+    const order = await post('immigration.officer', `cases/${caseId}/removal-orders`, removal());
+    expect({ status: order.status, reasons: order.body.details?.reasons?.map((r: { code: string }) => r.code) }).toEqual({ status: 409, reasons: ['ASYLUM_WISH_PENDING'] });
+
+    const second = await post('asylum.reviewer', `cases/${caseId}/asylum-wish/withdrawal`, withdrawal({ words: 'I have changed my mind again: I will go on to my brother.' }));
+    expect(second.status).toBe(201);
+    expect(second.body.id).not.toBe(first.body.id);
+    expect((await get('asylum.reviewer', `cases/${caseId}/protection`)).body.asylumWishWithdrawal).toMatchObject({ id: second.body.id });
+    const third = await post('asylum.reviewer', `cases/${caseId}/asylum-wish/withdrawal`, withdrawal());
+    expect({ status: third.status, code: third.body.code, withdrawalId: third.body.details?.withdrawalId }).toEqual({
+      status: 409,
+      code: 'ASYLUM.WISH_ALREADY_WITHDRAWN',
+      withdrawalId: second.body.id,
+    });
+    expect((await post('border.official', `cases/${caseId}/profiles/ASYLUM_SEEKER/remove`, { reason: 'The person withdrew the wish again' })).status).toBe(200);
+    expect(await removalCheck(caseId)).toEqual({ allowed: true, reasons: [] });
+  });
+
+  it('brings back a removed ASYLUM_SEEKER when the wish is expressed again, but not for a correction that leaves the wish out', async () => {
+    const caseId = await asylumSeeker();
+    expect((await post('asylum.reviewer', `cases/${caseId}/asylum-wish/withdrawal`, withdrawal())).status).toBe(201);
+    expect((await post('border.official', `cases/${caseId}/profiles/ASYLUM_SEEKER/remove`, { reason: 'The person withdrew the wish before the asylum authority' })).status).toBe(200);
+    expect((await correct(caseId, { reasons_for_leaving: ['WORK'] })).status).toBe(200);
+    expect(await asylumSeekerProfile(caseId)).toEqual([['ASYLUM_SEEKER', 'REMOVED']]);
+    expect(await removalCheck(caseId)).toEqual({ allowed: true, reasons: [] });
+
+    expect((await correct(caseId, expressedAgain)).status).toBe(200);
+    expect(await asylumSeekerProfile(caseId)).toEqual([['ASYLUM_SEEKER', 'SUGGESTED']]);
+    expect((await removalCheck(caseId)).reasons.map((r) => r.code)).toEqual(['ASYLUM_WISH_PENDING']);
+    const refused = await post('border.official', `cases/${caseId}/profiles/ASYLUM_SEEKER/remove`, { reason: 'Removed once already, after the withdrawal' });
+    expect(refused.body.code).toBe('SAFEGUARD.ASYLUM_WISH_RECORDED');
   });
 });

@@ -300,8 +300,61 @@ describe('safeguards', () => {
       expect(await count('detention_episode', caseId)).toBe(0);
     });
 
+    /** A completed best-interests assessment on record for the child, by child protection. */
+    async function assessedBestInterests(caseId: string): Promise<void> {
+      await shareWith(api, caseId, 'Child Protection Service');
+      const bia = await post('child.protection', `cases/${caseId}/best-interests`, { kind: 'BIA', openedOn: day() });
+      expect(bia.status).toBe(201);
+      const done = await post('child.protection', `cases/${caseId}/best-interests/${bia.body.id}/complete`, { completedOn: day(), reasons: 'Assessed with the child, an interpreter and a social worker present.' });
+      expect(done.status).toBe(200);
+    }
+
+    it('never detains a mass-arrival child of about 15 with no caregiver recorded, nor a child whose claimed mother is unverified, even on a supervisor’s justification with a best-interests assessment', async () => {
+      const borderPointId = await api.borderPointId('NMG');
+      const arrival = { borderPointId, arrivedAt: new Date(Date.now() - 3_600_000).toISOString(), mode: 'LAND' };
+      const massArrival = await post('border.official', 'intakes', {
+        intakeId: randomUUID(),
+        mode: 'MASS_ARRIVAL',
+        arrival,
+        persons: [{ description: 'boy about 15, grey hoodie', sex: 'MALE', statedAge: 15, nationalities: ['SOM'] }],
+      });
+      expect(massArrival.status).toBe(201);
+      const claimed = await post('border.official', 'intakes', {
+        intakeId: randomUUID(),
+        arrival,
+        persons: [
+          { ref: 'adult', givenName: 'Amina', familyName: 'Warsame', sex: 'FEMALE', statedAge: 34, nationalities: ['SOM'], screening: { answers: { reasons_for_leaving: ['WORK'] } } },
+          // She says she is the girl's mother; nobody has verified it, and the screening does not say who is with the girl.
+          {
+            ref: 'child',
+            givenName: 'Hodan',
+            familyName: 'Warsame',
+            sex: 'FEMALE',
+            statedAge: 11,
+            nationalities: ['SOM'],
+            travelledWith: [{ ref: 'adult', relationship: 'MOTHER' }],
+            screening: { answers: { reasons_for_leaving: ['WORK'] } },
+          },
+        ],
+      });
+      expect(claimed.status).toBe(201);
+      const justification = 'Arrived at night with no interim care place open; held in the family room with a social worker present.';
+      for (const caseId of [massArrival.body.cases[0].id as string, claimed.body.cases[1].id as string]) {
+        await assessedBestInterests(caseId);
+        const refused = await post('border.supervisor', `cases/${caseId}/detentions`, detentionBody({ overrideJustification: justification }));
+        expect({ status: refused.status, code: refused.body.code, grounds: refused.body.details?.grounds, override: refused.body.details?.override }).toEqual({
+          status: 409,
+          code: 'SAFEGUARD.DETENTION_GUARD',
+          grounds: ['UNACCOMPANIED_OR_SEPARATED_CHILD'],
+          override: 'NO_OVERRIDE_EXISTS',
+        });
+        expect(await count('detention_episode', caseId)).toBe(0);
+        expect((await trail(caseId)).map((e) => [e.outcome, e.reasons])).toEqual([['BLOCKED', ['UNACCOMPANIED_OR_SEPARATED_CHILD']]]);
+      }
+    });
+
     it('detains an accompanied child only on a supervisor’s justification with a best-interests assessment on record, and shows it to the monitor at once', async () => {
-      const caseId = await registerArrival(api, { givenName: 'Hawa', statedAge: 10, sex: 'FEMALE', answers: { reasons_for_leaving: ['WORK'], caregiver_present: true } });
+      const caseId = await registerArrival(api, { givenName: 'Hawa', statedAge: 10, sex: 'FEMALE', answers: { reasons_for_leaving: ['WORK'], caregiver_present: true, caregiver_relationship: 'PARENT' } });
       await shareWith(api, caseId, 'Child Protection Service');
       const justification = 'Her mother is held after absconding twice; the family is kept together in the family room, reviewed daily.';
       const withoutAssessment = await post('border.supervisor', `cases/${caseId}/detentions`, detentionBody({ overrideJustification: justification }));

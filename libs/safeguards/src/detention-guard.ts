@@ -2,7 +2,9 @@ import { hasProfile, isChild, isTraffickingVictim, SafeguardFacts, UNACCOMPANIED
 
 /**
  * Why a person may not be detained. An unaccompanied or separated child is never detained: no override
- * exists. Every other ground gives way only to a supervisor's written justification (for an accompanied
+ * exists. A child is accompanied only when a parent or caregiver with them is positively on record;
+ * otherwise (not known, no one, a relative, an unverified claim) the child counts as unaccompanied or
+ * separated. Every other ground gives way only to a supervisor's written justification (for an accompanied
  * child also a best-interests assessment on record).
  */
 export const DETENTION_GROUNDS = ['UNACCOMPANIED_OR_SEPARATED_CHILD', 'CHILD', 'TRAFFICKING_VICTIM', 'TORTURE_SURVIVOR', 'SGBV_SURVIVOR', 'PREGNANT', 'SERIOUSLY_ILL'] as const;
@@ -12,7 +14,8 @@ export type DetentionGround = (typeof DETENTION_GROUNDS)[number];
 export const UNOVERRIDABLE_GROUNDS: readonly DetentionGround[] = ['UNACCOMPANIED_OR_SEPARATED_CHILD'];
 
 export const DETENTION_GROUND_TEXT: Readonly<Record<DetentionGround, string>> = {
-  UNACCOMPANIED_OR_SEPARATED_CHILD: 'an unaccompanied or separated child (minority is presumed until an age assessment finds otherwise)',
+  UNACCOMPANIED_OR_SEPARATED_CHILD:
+    'an unaccompanied or separated child, or a child with no parent or caregiver positively on record (minority is presumed until an age assessment finds otherwise)',
   CHILD: 'a child (minority is presumed until an age assessment finds otherwise)',
   TRAFFICKING_VICTIM: 'a presumed or identified victim of trafficking',
   TORTURE_SURVIVOR: 'a survivor of torture',
@@ -35,18 +38,23 @@ const SERIOUS_ILLNESS_INDICATORS = ['needs.serious_illness'];
 
 /**
  * Every ground, in a fixed order, on which detaining this person is refused; empty when none applies. A
- * child is either unaccompanied or separated (an open UNACCOMPANIED_CHILD or SEPARATED_CHILD profile) or
- * accompanied, never both.
+ * child is either accompanied (a parent or caregiver positively on record, and no open UNACCOMPANIED_CHILD
+ * or SEPARATED_CHILD profile) or unaccompanied or separated, never both.
  */
 export function detentionGrounds(facts: SafeguardFacts, assessment: IndividualAssessment): DetentionGround[] {
   const grounds: DetentionGround[] = [];
-  if (isChild(facts)) grounds.push(UNACCOMPANIED_OR_SEPARATED.some((p) => hasProfile(facts, p)) ? 'UNACCOMPANIED_OR_SEPARATED_CHILD' : 'CHILD');
+  if (isChild(facts)) grounds.push(accompaniedChild(facts) ? 'CHILD' : 'UNACCOMPANIED_OR_SEPARATED_CHILD');
   if (isTraffickingVictim(facts)) grounds.push('TRAFFICKING_VICTIM');
   if (hasProfile(facts, 'TORTURE_SURVIVOR')) grounds.push('TORTURE_SURVIVOR');
   if (hasProfile(facts, 'SGBV_SURVIVOR')) grounds.push('SGBV_SURVIVOR');
   if (assessment.pregnant || PREGNANCY_INDICATORS.some((id) => facts.indicatorIds.includes(id))) grounds.push('PREGNANT');
   if (assessment.seriouslyIll || hasProfile(facts, 'MEDICAL_EMERGENCY') || SERIOUS_ILLNESS_INDICATORS.some((id) => facts.indicatorIds.includes(id))) grounds.push('SERIOUSLY_ILL');
   return grounds;
+}
+
+/** A child with a parent or caregiver positively on record, whom no open profile finds unaccompanied or separated. */
+export function accompaniedChild(facts: SafeguardFacts): boolean {
+  return facts.accompaniedByCaregiver && !UNACCOMPANIED_OR_SEPARATED.some((p) => hasProfile(facts, p));
 }
 
 /** Why an episode on a protected ground was refused. */

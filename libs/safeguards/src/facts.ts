@@ -26,8 +26,16 @@ export interface SafeguardFacts {
   /** Minority as the profiling engine reads it: claimed or apparent, presumed until an assessment says otherwise. */
   presumedChild: boolean;
   /**
+   * A parent, legal or customary caregiver is positively on record with the person (the screening says so, or
+   * the relationship of a companion as parent or caregiver was verified) and no check found a claimed
+   * relationship false. Unknown, no one, a relative or an unverified claim is not: such a child counts as
+   * unaccompanied or separated for the detention guard.
+   */
+  accompaniedByCaregiver: boolean;
+  /**
    * A wish to seek asylum was recorded, in any words (at screening or flagged at arrival), and the person's own
-   * withdrawal of it is not on record: it counts whatever became of the profile.
+   * withdrawal of it is not on record: it counts whatever became of the profile. A withdrawal ends only the wish
+   * recorded before it: a wish expressed again afterwards counts again.
    */
   asylumWishExpressed: boolean;
   /** The asylum claim, once registered. */
@@ -57,6 +65,7 @@ export const NO_FACTS: SafeguardFacts = Object.freeze({
   profiles: [],
   indicatorIds: [],
   presumedChild: false,
+  accompaniedByCaregiver: false,
   asylumWishExpressed: false,
   asylumClaim: null,
   trafficking: null,

@@ -43,6 +43,7 @@ const factsArb = (profiles: readonly ProfileCode[] = PROFILES): fc.Arbitrary<Saf
     profiles: fc.subarray([...profiles]),
     indicatorIds: fc.subarray(INDICATOR_IDS),
     presumedChild: fc.boolean(),
+    accompaniedByCaregiver: fc.boolean(),
     asylumWishExpressed: fc.boolean(),
     asylumClaim: fc.option(claimArb, { nil: null }),
     trafficking: fc.option(traffickingArb, { nil: null }),
@@ -212,6 +213,36 @@ describe('detention, prosecution and age properties over generated cases', () =>
         expect(grounds).toContain('UNACCOMPANIED_OR_SEPARATED_CHILD');
         expect(grounds).not.toContain('CHILD');
         expect(detentionDecision(grounds, { ...override, bySupervisor: true, justification: 'x'.repeat(MIN_JUSTIFICATION) })).toEqual({ allowed: false, reason: 'NO_OVERRIDE_EXISTS' });
+      }),
+    );
+  });
+
+  it('never allows the detention of a child not positively accompanied by a parent or caregiver, whatever the override', () => {
+    const unaccompanied = fc
+      .tuple(factsArb(), fc.option(fc.integer({ min: 0, max: 17 }), { nil: null }))
+      .map(([facts, age]): SafeguardFacts => ({ ...facts, presumedChild: true, accompaniedByCaregiver: false, assessedMinimumAge: age }));
+    fc.assert(
+      fc.property(unaccompanied, assessmentArb, overrideArb, (facts, assessment, override) => {
+        const grounds = detentionGrounds(facts, assessment);
+        expect(grounds).toContain('UNACCOMPANIED_OR_SEPARATED_CHILD');
+        expect(grounds).not.toContain('CHILD');
+        for (const bySupervisor of [false, true]) {
+          const decision = detentionDecision(grounds, { bySupervisor, justification: `${override.justification ?? ''}${'x'.repeat(MIN_JUSTIFICATION)}`, bestInterestsAssessed: true });
+          expect(decision).toEqual({ allowed: false, reason: 'NO_OVERRIDE_EXISTS' });
+        }
+        expect(detentionDecision(grounds, override).allowed).toBe(false);
+      }),
+    );
+  });
+
+  it('counts a child as accompanied only with a caregiver positively on record and no unaccompanied or separated profile', () => {
+    const child = fc
+      .tuple(factsArb(), fc.option(fc.integer({ min: 0, max: 17 }), { nil: null }))
+      .map(([facts, age]): SafeguardFacts => ({ ...facts, presumedChild: true, assessedMinimumAge: age }));
+    fc.assert(
+      fc.property(child, assessmentArb, (facts, assessment) => {
+        const accompanied = facts.accompaniedByCaregiver && !UNACCOMPANIED_OR_SEPARATED.some((p) => facts.profiles.includes(p));
+        expect(detentionGrounds(facts, assessment).filter((g) => g.endsWith('CHILD'))).toEqual([accompanied ? 'CHILD' : 'UNACCOMPANIED_OR_SEPARATED_CHILD']);
       }),
     );
   });

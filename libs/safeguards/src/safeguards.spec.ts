@@ -212,11 +212,28 @@ describe('detentionGrounds', () => {
   });
 
   it('refuses to detain an accompanied child at risk as a child', () => {
-    expect(detentionGrounds(facts({ profiles: ['CHILD_AT_RISK'] }), NOTHING_FOUND)).toEqual(['CHILD']);
+    expect(detentionGrounds(facts({ profiles: ['CHILD_AT_RISK'], accompaniedByCaregiver: true }), NOTHING_FOUND)).toEqual(['CHILD']);
   });
 
-  it('refuses to detain a presumed child without any child profile', () => {
-    expect(detentionGrounds(facts({ presumedChild: true }), NOTHING_FOUND)).toEqual(['CHILD']);
+  it('refuses to detain a presumed child with a caregiver on record and no child profile as a child', () => {
+    expect(detentionGrounds(facts({ presumedChild: true, accompaniedByCaregiver: true }), NOTHING_FOUND)).toEqual(['CHILD']);
+  });
+
+  it('counts a child with no parent or caregiver positively on record as unaccompanied or separated: no override', () => {
+    const alone = facts({ presumedChild: true });
+    expect(detentionGrounds(alone, NOTHING_FOUND)).toEqual(['UNACCOMPANIED_OR_SEPARATED_CHILD']);
+    expect(detentionGrounds(facts({ profiles: ['CHILD_AT_RISK'] }), NOTHING_FOUND)).toEqual(['UNACCOMPANIED_OR_SEPARATED_CHILD']);
+    const override = { bySupervisor: true, justification: LONG_ENOUGH, bestInterestsAssessed: true };
+    expect(detentionDecision(detentionGrounds(alone, NOTHING_FOUND), override)).toEqual({ allowed: false, reason: 'NO_OVERRIDE_EXISTS' });
+    expect(enforcedDetentionGrounds(alone, NOTHING_FOUND, false)).toEqual(['UNACCOMPANIED_OR_SEPARATED_CHILD']);
+  });
+
+  it.each<ProfileCode>(['UNACCOMPANIED_CHILD', 'SEPARATED_CHILD'])('lets an open %s profile decide over a caregiver on record', (profile) => {
+    expect(detentionGrounds(facts({ profiles: [profile], presumedChild: true, accompaniedByCaregiver: true }), NOTHING_FOUND)).toEqual(['UNACCOMPANIED_OR_SEPARATED_CHILD']);
+  });
+
+  it('gives no child ground to an adult, accompanied or not', () => {
+    expect(detentionGrounds(facts({ accompaniedByCaregiver: false }), NOTHING_FOUND)).toEqual([]);
   });
 
   it('does not count someone assessed an adult as a child, whatever the profiles and the presumption', () => {
@@ -276,7 +293,7 @@ describe('enforcedDetentionGrounds', () => {
   it('keeps the ban on detaining an unaccompanied or separated child when a SOP switches the guard off, and only that ground', () => {
     expect(enforcedDetentionGrounds(everything, NOTHING_FOUND, false)).toEqual(['UNACCOMPANIED_OR_SEPARATED_CHILD']);
     expect(enforcedDetentionGrounds(facts({ profiles: ['SEPARATED_CHILD'] }), NOTHING_FOUND, false)).toEqual(['UNACCOMPANIED_OR_SEPARATED_CHILD']);
-    expect(enforcedDetentionGrounds(facts({ profiles: ['CHILD_AT_RISK', 'TORTURE_SURVIVOR'], presumedChild: true }), NOTHING_FOUND, false)).toEqual([]);
+    expect(enforcedDetentionGrounds(facts({ profiles: ['CHILD_AT_RISK', 'TORTURE_SURVIVOR'], presumedChild: true, accompaniedByCaregiver: true }), NOTHING_FOUND, false)).toEqual([]);
   });
 });
 

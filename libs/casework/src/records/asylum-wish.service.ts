@@ -1,5 +1,5 @@
 import { FieldGroup } from '@kivuko/access';
-import { asylumWishEverRecorded, loadCaseFacts } from '@kivuko/intake';
+import { asylumWishEverRecorded, asylumWishInForce, loadCaseFacts } from '@kivuko/intake';
 import { Actor, actorScope, Clock, FieldCipher } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -42,8 +42,9 @@ const wordsContext = (id: string): string => `asylum_wish_withdrawal:${id}`;
 /**
  * An asylum wish recorded at intake (in any words) ends only when the person withdraws it, and only the
  * asylum authority records that, with the person's words and how they were heard. Until then nobody can
- * remove the ASYLUM_SEEKER profile and the non-refoulement lock counts the wish. Once the wish has become
- * a claim, it is the claim that is withdrawn.
+ * remove the ASYLUM_SEEKER profile and the non-refoulement lock counts the wish. A withdrawal ends only
+ * the wish recorded before it: a wish expressed again afterwards stands, and is withdrawn anew. Once the
+ * wish has become a claim, it is the claim that is withdrawn.
  */
 @Injectable()
 export class AsylumWishService {
@@ -61,14 +62,19 @@ export class AsylumWishService {
       if (dto.withdrawnOn > this.clock.now().toISOString().slice(0, 10)) throw invalid('withdrawnOn', 'must not be in the future');
       if (dto.withdrawnOn < facts.arrival.arrivedAt.slice(0, 10)) throw invalid('withdrawnOn', 'must not be before the person arrived');
       if (!(await asylumWishEverRecorded(manager, facts, caseId))) throw conflict('ASYLUM.NO_WISH_RECORDED', 'No asylum wish is recorded for this person: there is nothing to withdraw');
-      const [earlier] = await manager.query<{ id: string }[]>(`SELECT id FROM asylum_wish_withdrawal WHERE case_id = $1`, [caseId]);
-      if (earlier) throw conflict('ASYLUM.WISH_ALREADY_WITHDRAWN', 'The person’s withdrawal of the asylum wish is already recorded', { withdrawalId: earlier.id });
+      // A withdrawal ends the wish recorded before it; a wish expressed again since is withdrawn anew.
+      if (!(await asylumWishInForce(manager, facts, caseId))) {
+        const [earlier] = await manager.query<{ id: string }[]>(`SELECT id FROM asylum_wish_withdrawal WHERE case_id = $1 ORDER BY created_at DESC LIMIT 1`, [caseId]);
+        throw conflict('ASYLUM.WISH_ALREADY_WITHDRAWN', 'The person’s withdrawal of the asylum wish is already recorded', { withdrawalId: earlier?.id });
+      }
       const [claim] = await manager.query<{ id: string }[]>(`SELECT id FROM asylum_claim WHERE case_id = $1 AND withdrawn_on IS NULL`, [caseId]);
       if (claim) throw conflict('ASYLUM.CLAIM_IN_FORCE', 'The wish is now an asylum claim: record the withdrawal of the claim instead', { claimId: claim.id });
 
       const id = randomUUID();
       await manager.query(
-        `INSERT INTO asylum_wish_withdrawal (id, case_id, agency_id, recorded_by, withdrawn_on, words_ciphertext, interpreter_used, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        // Recorded at the clock's time, taken while the case is held: a wish expressed again after it stands again.
+        `INSERT INTO asylum_wish_withdrawal (id, case_id, agency_id, recorded_by, withdrawn_on, words_ciphertext, interpreter_used, language, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp())`,
         [id, caseId, actor.agencyId, actor.userId, dto.withdrawnOn, this.cipher.encrypt(dto.words, wordsContext(id)), dto.interpreterUsed, dto.language],
       );
       await this.support.audited(manager, actor, caseId, 'ASYLUM.WISH_WITHDRAWN', FieldGroup.Asylum, { withdrawalId: id, interpreterUsed: dto.interpreterUsed, language: dto.language }, correlationId);

@@ -116,7 +116,7 @@ export class ProtectionViewService {
       view.asylumWishWithdrawal = await section(
         FieldGroup.Asylum,
         async () => {
-          const [row] = await q<Parameters<typeof asylumWishWithdrawalView>[0]>(`SELECT ${ASYLUM_WISH_WITHDRAWAL_COLUMNS} FROM asylum_wish_withdrawal WHERE case_id = $1`);
+          const [row] = await q<Parameters<typeof asylumWishWithdrawalView>[0]>(`SELECT ${ASYLUM_WISH_WITHDRAWAL_COLUMNS} FROM asylum_wish_withdrawal WHERE case_id = $1 ORDER BY created_at DESC LIMIT 1`);
           return row ? asylumWishWithdrawalView(row) : null;
         },
         some,

@@ -2,13 +2,27 @@ import { AgencyKind, AgencyService } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
 import { asylumWishInForce, caseNotFound, CasePolicy, loadCaseFacts } from '@kivuko/intake';
 import { Actor, BadInputError, ConflictError, DomainError, FieldCipher, NotFoundError, Scope, UnitOfWork } from '@kivuko/platform';
-import { Answers, deriveFacts, FiredIndicator, ProfileCode } from '@kivuko/profiling';
+import { Answers, deriveFacts, DerivedFacts, FiredIndicator, ProfileCode } from '@kivuko/profiling';
 import { AsylumDecision, AppealOutcome, BidDecision, nonRefoulementReasons, REASON_TEXT, ReturnKind, SafeguardFacts, TraffickingStatus } from '@kivuko/safeguards';
 import { ReferralRouter } from '@kivuko/referrals';
 import { ActionCode as SopAction, addDuration, DEFAULT_SOP, Sop } from '@kivuko/sop';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+
+/** Screening answers that say who is with the child is a parent, legal guardian or customary caregiver. */
+const CAREGIVER_RELATIONSHIPS: readonly unknown[] = ['PARENT', 'LEGAL_GUARDIAN', 'CUSTOMARY_CAREGIVER'];
+
+/**
+ * Whether a parent or caregiver with the person is positively on record: the screening says one is there,
+ * or every parent or relative a companion claimed to be was verified; and no check found a claimed
+ * relationship false. Not known, no one, a relative, or a relationship only claimed is not enough.
+ */
+export function accompaniedByCaregiver(answers: Answers, derived: Pick<DerivedFacts, 'caregiver' | 'caregiverVerification'>): boolean {
+  if (derived.caregiver !== 'PARENT_OR_CAREGIVER' || derived.caregiverVerification === 'NOT_VERIFIED') return false;
+  const screened = CAREGIVER_RELATIONSHIPS.includes(answers['caregiver_relationship']) || answers['caregiver_present'] === true;
+  return screened || derived.caregiverVerification === 'VERIFIED';
+}
 
 /** Who may write a kind of record: agencies of these kinds, or offering this service. */
 export interface Mandate {
@@ -154,6 +168,7 @@ export class RecordSupport {
       profiles: row.profiles.map((p) => p.profile),
       indicatorIds: row.profiles.flatMap((p) => (p.indicators ?? []).map((i) => i.id)),
       presumedChild: derived.isChild,
+      accompaniedByCaregiver: accompaniedByCaregiver(caseFacts.answers ?? {}, derived),
       asylumWishExpressed: await asylumWishInForce(manager, caseFacts, caseId),
       asylumClaim: row.claim,
       trafficking: t ? { status: t.status, reflection: t.startsOn && t.endsOn ? { startsOn: t.startsOn, endsOn: t.endsOn, endedOn: t.endedOn } : null } : null,

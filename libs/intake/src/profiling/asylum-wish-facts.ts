@@ -9,24 +9,58 @@ export function asylumWishRecorded(facts: CaseFacts): boolean {
   return facts.answers?.['asylum_wish_expressed'] === true || (facts.urgentNeeds ?? []).includes('ASYLUM_WISH');
 }
 
+interface WishRow {
+  recorded_at: Date | null;
+  withdrawn_since: boolean;
+}
+
+const readWish = async (manager: EntityManager, caseId: string): Promise<WishRow | undefined> =>
+  (
+    await manager.query<WishRow[]>(
+      `SELECT c.asylum_wish_recorded_at AS recorded_at,
+              EXISTS (SELECT 1 FROM asylum_wish_withdrawal w WHERE w.case_id = c.id AND (c.asylum_wish_recorded_at IS NULL OR w.created_at >= c.asylum_wish_recorded_at)) AS withdrawn_since
+       FROM case_file c WHERE c.id = $1`,
+      [caseId],
+    )
+  )[0];
+
 /** Whether a wish was ever recorded for the case: kept on the case by the first profiling run that read one, or in the facts now. */
 export async function asylumWishEverRecorded(manager: EntityManager, facts: CaseFacts, caseId: string): Promise<boolean> {
   if (asylumWishRecorded(facts)) return true;
-  const [row] = await manager.query<{ recorded: boolean }[]>(`SELECT asylum_wish_recorded_at IS NOT NULL AS recorded FROM case_file WHERE id = $1`, [caseId]);
-  return row?.recorded === true;
+  return (await readWish(manager, caseId))?.recorded_at != null;
 }
 
-/** A wish ever recorded, unless the person's own withdrawal of it is on record (the asylum authority's). */
+/**
+ * A wish recorded (on the case, or in the facts now), unless the person's own withdrawal of it (the asylum
+ * authority's) was recorded after it was last expressed.
+ */
 export async function asylumWishInForce(manager: EntityManager, facts: CaseFacts, caseId: string): Promise<boolean> {
-  if (!(await asylumWishEverRecorded(manager, facts, caseId))) return false;
-  const [withdrawal] = await manager.query<{ id: string }[]>(`SELECT id FROM asylum_wish_withdrawal WHERE case_id = $1`, [caseId]);
-  return withdrawal === undefined;
+  const wish = await readWish(manager, caseId);
+  if (!asylumWishRecorded(facts) && wish?.recorded_at == null) return false;
+  return wish?.withdrawn_since !== true;
 }
 
-/** Keeps on the case that a wish was recorded, the first time a profiling run reads one (in the caller's transaction). */
-export async function keepAsylumWish(manager: EntityManager, facts: CaseFacts, caseId: string): Promise<void> {
-  if (!asylumWishRecorded(facts)) return;
-  await manager.query(`UPDATE case_file SET asylum_wish_recorded_at = now() WHERE id = $1 AND asylum_wish_recorded_at IS NULL`, [caseId]);
+/**
+ * Keeps on the case when a wish was recorded (in the caller's transaction, which holds the case): the first
+ * time a profiling run reads one; and again when an intake written after a withdrawal (`expressedNow`: the
+ * registration, its completion or a correction) records the wish again, which then stands anew. The time is
+ * the clock's, taken once the case is held, so a withdrawal recorded before it ends the earlier wish only.
+ * Returns whether the wish was expressed again after a withdrawal.
+ */
+export async function keepAsylumWish(manager: EntityManager, facts: CaseFacts, caseId: string, expressedNow: boolean): Promise<boolean> {
+  if (!asylumWishRecorded(facts)) return false;
+  const wish = await readWish(manager, caseId);
+  if (wish?.recorded_at == null) {
+    // Never kept yet: a withdrawal already on record (made on the facts alone) ended it, unless expressed now.
+    await manager.query(
+      `UPDATE case_file SET asylum_wish_recorded_at = coalesce((SELECT min(w.created_at) - interval '1 microsecond' FROM asylum_wish_withdrawal w WHERE w.case_id = $1 AND NOT $2::boolean), clock_timestamp()) WHERE id = $1`,
+      [caseId, expressedNow],
+    );
+    return false;
+  }
+  if (!expressedNow || !wish.withdrawn_since) return false;
+  await manager.query(`UPDATE case_file SET asylum_wish_recorded_at = clock_timestamp() WHERE id = $1`, [caseId]);
+  return true;
 }
 
 /** What the safeguards read of a case's asylum wish and claim, inside the caller's transaction. */

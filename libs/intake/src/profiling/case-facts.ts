@@ -3,6 +3,14 @@ import { Answers, CaseFacts, CompanionRelationship, Sex, UrgentNeed } from '@kiv
 import { EntityManager } from 'typeorm';
 import { sectionContext } from '../person-record';
 
+/**
+ * SQL, for a `case_file` row aliased `c`: a wish is recorded and no withdrawal was recorded at or after the
+ * time it was last recorded. A withdrawal ends only the wish recorded before it; a wish expressed again
+ * afterwards stands until the person withdraws that one too.
+ */
+export const ASYLUM_WISH_STANDS_SQL = `c.asylum_wish_recorded_at IS NOT NULL AND NOT EXISTS (
+  SELECT 1 FROM asylum_wish_withdrawal w WHERE w.case_id = c.id AND w.created_at >= c.asylum_wish_recorded_at)`;
+
 /** What a companion who made the claim is to this person, read from the other side ("she says he is her CHILD": she is his MOTHER). */
 export function inverseRelationship(claimed: CompanionRelationship, claimantSex: Sex): CompanionRelationship {
   switch (claimed) {
@@ -53,7 +61,7 @@ export async function loadCaseFacts(manager: EntityManager, cipher: FieldCipher,
     `SELECT c.arrived_at, c.arrival_mode, c.arrival_how, c.smuggler_used, c.urgent_needs, p.sex,
             to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.date_of_birth_estimated, p.stated_age, p.nationalities,
             p.area_of_origin_code, p.documents_held_by_other,
-            c.asylum_wish_recorded_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM asylum_wish_withdrawal w WHERE w.case_id = c.id) AS asylum_wish_standing
+            ${ASYLUM_WISH_STANDS_SQL} AS asylum_wish_standing
      FROM case_file c JOIN person p ON p.case_id = c.id WHERE c.id = $1`,
     [caseId],
   );

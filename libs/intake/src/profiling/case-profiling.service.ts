@@ -203,7 +203,8 @@ export class CaseProfilingService {
   async run(manager: EntityManager, caseId: string, trigger: ProfilingTrigger, actor: Actor | null): Promise<{ version: number; profiles: CaseProfileView[] }> {
     const inForce = await this.policy.forCase(manager, caseId);
     const facts = await loadCaseFacts(manager, this.cipher, caseId);
-    await keepAsylumWish(manager, facts, caseId);
+    const intakeWritten = trigger === 'INTAKE' || trigger === 'INTAKE_COMPLETED' || trigger === 'INTAKE_CORRECTED';
+    const wishExpressedAgain = await keepAsylumWish(manager, facts, caseId, intakeWritten);
     const result = profileCase(facts, inForce.ruleSet);
     const [previous] = await manager.query<{ version: number; profiles: SuggestedProfile[] }[]>(
       `SELECT version, profiles FROM profiling_run WHERE case_id = $1 ORDER BY version DESC LIMIT 1`,
@@ -227,6 +228,13 @@ export class CaseProfilingService {
           suggested.map((p) => JSON.stringify(p.indicators)),
           suggested.map((p) => JSON.stringify(p.needsCodes)),
         ],
+      );
+    }
+    // A wish expressed again after a withdrawal makes an asylum-seeker again: a removal of the withdrawn wish's profile no longer holds.
+    if (wishExpressedAgain) {
+      await manager.query(
+        `UPDATE case_profile SET status = 'SUGGESTED', decided_by = NULL, decided_at = NULL, reason = NULL, updated_at = now() WHERE case_id = $1 AND profile = 'ASYLUM_SEEKER' AND status = 'REMOVED'`,
+        [caseId],
       );
     }
     const still = suggested.map((p) => p.profile);
