@@ -48,11 +48,18 @@ const GRADING_PERSONAS: Persona[] = [
     evidence: { TRAFFICKING_VICTIM: ['deceived about the job or conditions (medium indicator)', 'little or no pay (medium indicator)'] },
   },
   {
-    name: 'Man deceived about the job, for whom others speak: a medium indicator with a weak one',
+    name: 'Man deceived about the job, for whom others speak: a medium indicator with a weak one is not enough (weak ones never count)',
     facts: newFacts({ person: { nationalities: ['UGA'] }, answers: { ...fled('WORK'), deceived_about_job: true, others_speak_for_person: true } }),
+    profiles: ['MIGRANT'],
+  },
+  {
+    name: 'Man deceived about the job, paid next to nothing, for whom others speak: two medium indicators, the weak one listed beside them',
+    facts: newFacts({ person: { nationalities: ['UGA'] }, answers: { ...fled('WORK'), deceived_about_job: true, little_or_no_pay: true, others_speak_for_person: true } }),
     profiles: ['TRAFFICKING_VICTIM'],
     withheld: ['MIGRANT'],
-    evidence: { TRAFFICKING_VICTIM: ['deceived about the job or conditions (medium indicator)', 'others speak for the person (weak indicator)'] },
+    evidence: {
+      TRAFFICKING_VICTIM: ['deceived about the job or conditions (medium indicator)', 'little or no pay (medium indicator)', 'others speak for the person (weak indicator)'],
+    },
   },
   {
     name: 'Man who owes the smugglers for the journey and lets his cousin speak for him: weak indicators alone never suffice',
@@ -60,11 +67,54 @@ const GRADING_PERSONAS: Persona[] = [
     profiles: ['MIGRANT'],
   },
   {
-    name: 'Boy of 16 alone who owes the smugglers for his journey: for a child one weak indicator suffices',
+    name: 'Boy of 6 with his mother, who speaks for him: a weak indicator is no exploitation indicator, not even for a child',
+    facts: newFacts({
+      person: { statedAge: 6, nationalities: ['COD'] },
+      arrival: { companions: [{ relationship: 'MOTHER', verified: true }] },
+      answers: { ...fled('CONFLICT'), others_speak_for_person: true },
+    }),
+    profiles: ['ASYLUM_SEEKER'],
+  },
+  {
+    name: 'Boy of 16 with his father, who owes the smugglers for the journey: a journey debt not to be worked off is no exploitation indicator',
+    facts: newFacts({
+      person: { statedAge: 16, nationalities: ['ERI'] },
+      arrival: { smugglerUsed: true, companions: [{ relationship: 'FATHER', verified: true }] },
+      answers: { ...fled('WORK'), journey_debt: true },
+    }),
+    profiles: ['MIGRANT'],
+  },
+  {
+    name: 'Girl of 14 with her mother, who speaks for her, and a journey debt: two weak indicators are still none for a child (no CHILD_AT_RISK either)',
+    facts: newFacts({
+      person: { sex: 'FEMALE', statedAge: 14, nationalities: ['SOM'] },
+      arrival: { smugglerUsed: true, companions: [{ relationship: 'MOTHER', verified: true }] },
+      answers: { ...fled('WORK'), others_speak_for_person: true, journey_debt: true },
+    }),
+    profiles: ['MIGRANT'],
+  },
+  {
+    name: 'Boy of 16 alone who owes the smugglers for his journey: unaccompanied, but a weak indicator does not make him a presumed victim',
     facts: newFacts({ person: { statedAge: 16, nationalities: ['ERI'] }, arrival: { smugglerUsed: true }, answers: { caregiver_present: false, journey_debt: true } }),
-    profiles: ['UNACCOMPANIED_CHILD', 'TRAFFICKING_VICTIM'],
-    indicators: { TRAFFICKING_VICTIM: ['trafficking.graded_indicators'] },
-    evidence: { TRAFFICKING_VICTIM: ['owes money for the journey (weak indicator)', '16 at arrival by the stated or apparent age: presumed a child until an age assessment says otherwise'] },
+    profiles: ['UNACCOMPANIED_CHILD'],
+  },
+  {
+    name: 'Boy of 14 with his mother, afraid of the traffickers at home: for a child one medium indicator suffices, the weak one listed beside it',
+    facts: newFacts({
+      person: { statedAge: 14, nationalities: ['NGA'] },
+      arrival: { companions: [{ relationship: 'MOTHER', verified: true }] },
+      answers: { fears_traffickers_on_return: true, others_speak_for_person: true },
+    }),
+    profiles: ['ASYLUM_SEEKER', 'TRAFFICKING_VICTIM'],
+    indicators: { ASYLUM_SEEKER: ['asylum.fear_of_traffickers'], TRAFFICKING_VICTIM: ['trafficking.graded_indicators'] },
+    evidence: {
+      ASYLUM_SEEKER: ['afraid of the traffickers at home'],
+      TRAFFICKING_VICTIM: [
+        'afraid of the traffickers at home (medium indicator)',
+        'others speak for the person (weak indicator)',
+        '14 at arrival by the stated or apparent age: presumed a child until an age assessment says otherwise',
+      ],
+    },
   },
   {
     name: 'Girl of 15 with her aunt, deceived about a housework job on the way: for a child one medium indicator suffices',
