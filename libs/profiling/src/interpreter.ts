@@ -47,11 +47,11 @@ export function compile(condition: Condition): Predicate {
 }
 
 /**
- * Enough graded indicators: one strong or two medium; one medium where `oneMediumSuffices` held.
- * Weak indicators are not counted at all: they corroborate, they never make the threshold.
+ * Enough graded indicators without `oneMediumSuffices`: one strong or two medium. Weak indicators are
+ * not counted at all: they corroborate, they never make the threshold.
  */
-export function gradesSuffice(held: { strong: number; medium: number }, oneMediumSuffices = false): boolean {
-  return held.strong >= 1 || held.medium >= (oneMediumSuffices ? 1 : 2);
+function gradesSuffice(held: { strong: number; medium: number }): boolean {
+  return held.strong >= 1 || held.medium >= 2;
 }
 
 function compileGraded(condition: Graded): Predicate {
