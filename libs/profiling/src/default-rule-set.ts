@@ -193,8 +193,8 @@ export const DEFAULT_RULE_SET_DOCUMENT: { readonly [key: string]: Json } = {
     {
       "id": "trafficking.graded_indicators",
       "profile": "TRAFFICKING_VICTIM",
-      "reason": "Indicators of trafficking: one strong, two medium, or a medium with a weak one (for a child, any one)",
-      "description": "Grades after the ILO-EC Delphi indicators of trafficking in human beings (2009). Strong: what shows control by an exploiter (debt bondage tied to work, documents confiscated, movement restricted, sexual exploitation, threats, violence used for control, a trafficking experience disclosed). Medium: deception about the job, little or no pay, fear of the traffickers at home. Weak (never enough alone, however many): others speak for the person, a journey debt not tied to work. For a child no means of control are needed: any one indicator suffices.",
+      "reason": "Indicators of trafficking: one strong or two medium (for a child, one strong or one medium)",
+      "description": "Grades after the ILO-EC Delphi indicators of trafficking in human beings (2009). Strong: what shows control by an exploiter (debt bondage tied to work, documents confiscated, movement restricted, sexual exploitation, threats, violence used for control, a trafficking experience disclosed). Medium: deception about the job, little or no pay, fear of the traffickers at home. Weak: others speak for the person, a journey debt not to be worked off; they are no exploitation indicators and never count toward the threshold, however many, for an adult or a child (a young child's parent speaks for the child; a family owes for a journey), but are listed beside the others when the rule fires. For a child no means of control need be shown: one medium indicator suffices.",
       "when": { "graded": {
         "strong": [
           { "answer": "debt_bondage", "eq": true, "label": "debt bondage: must work off a debt to those who organised the journey or the work" },
@@ -214,7 +214,7 @@ export const DEFAULT_RULE_SET_DOCUMENT: { readonly [key: string]: Json } = {
           { "answer": "others_speak_for_person", "eq": true, "label": "others speak for the person" },
           { "answer": "journey_debt", "eq": true, "label": "owes money for the journey" }
         ],
-        "anyOneSuffices": { "fact": "person.isChild", "eq": true }
+        "oneMediumSuffices": { "fact": "person.isChild", "eq": true }
       } }
     },
     {

@@ -52,26 +52,37 @@ describe('the rule interpreter', () => {
     expect(firedIds(rules, { sexual_violence_hours_ago: '71', threatened: true, little_or_no_pay: true })).toEqual(['two_of_three']);
   });
 
-  it('weighs graded indicators: one strong, two medium, or a medium with a weak one; weak ones alone never; any one where anyOneSuffices holds', () => {
+  it('weighs graded indicators: one strong or two medium; one medium where oneMediumSuffices holds; weak ones never count', () => {
     const graded = {
       strong: [{ answer: 'threatened', eq: true, label: 'threats' }],
       medium: [{ answer: 'deceived_about_job', eq: true, label: 'deceived' }, { answer: 'little_or_no_pay', eq: true, label: 'unpaid' }],
       weak: [{ answer: 'others_speak_for_person', eq: true, label: 'spoken for' }, { answer: 'journey_debt', eq: true, label: 'journey debt' }],
     };
-    const rules = ruleSet([needs('adult', { graded }), needs('child_rule', { graded: { ...graded, anyOneSuffices: { answer: 'disability', eq: true, label: 'a child' } } })]);
+    const rules = ruleSet([needs('adult', { graded }), needs('child_rule', { graded: { ...graded, oneMediumSuffices: { answer: 'disability', eq: true, label: 'a child' } } })]);
     const cases: [Record<string, boolean>, string[]][] = [
       [{ threatened: true }, ['adult', 'child_rule']],
       [{ deceived_about_job: true }, []],
       [{ deceived_about_job: true, little_or_no_pay: true }, ['adult', 'child_rule']],
-      [{ little_or_no_pay: true, journey_debt: true }, ['adult', 'child_rule']],
+      [{ little_or_no_pay: true, journey_debt: true }, []],
+      [{ little_or_no_pay: true, journey_debt: true, others_speak_for_person: true }, []],
       [{ others_speak_for_person: true, journey_debt: true }, []],
-      [{ others_speak_for_person: true, disability: true }, ['child_rule']],
+      [{ others_speak_for_person: true, disability: true }, []],
+      [{ others_speak_for_person: true, journey_debt: true, disability: true }, []],
       [{ deceived_about_job: true, disability: true }, ['child_rule']],
+      [{ threatened: true, disability: true }, ['adult', 'child_rule']],
       [{ disability: true }, []],
     ];
     for (const [answers, fired] of cases) expect([answers, firedIds(rules, answers)]).toEqual([answers, fired]);
-    const evidence = profileCase(newFacts({ answers: { threatened: true, little_or_no_pay: true, journey_debt: true } }), rules).profiles[0].indicators[0].evidence;
-    expect(evidence).toEqual(['threats (strong indicator)', 'unpaid (medium indicator)', 'journey debt (weak indicator)']);
+    const evidenceOf = (answers: Record<string, boolean>) =>
+      profileCase(newFacts({ answers }), rules).profiles[0].indicators.map((i) => [i.id, i.evidence]);
+    // Weak ones are listed with their grade when the rule fires; the lowered threshold is named only where it was needed.
+    expect(evidenceOf({ threatened: true, little_or_no_pay: true, journey_debt: true, disability: true })).toEqual([
+      ['adult', ['threats (strong indicator)', 'unpaid (medium indicator)', 'journey debt (weak indicator)']],
+      ['child_rule', ['threats (strong indicator)', 'unpaid (medium indicator)', 'journey debt (weak indicator)']],
+    ]);
+    expect(evidenceOf({ little_or_no_pay: true, others_speak_for_person: true, disability: true })).toEqual([
+      ['child_rule', ['unpaid (medium indicator)', 'spoken for (weak indicator)', 'a child']],
+    ]);
   });
 
   it('shows as evidence the labels of what made a rule fire, not of parts that failed or sit under not', () => {
@@ -146,6 +157,11 @@ describe('built-in principles under a rule set that ignores them', () => {
       'works for little or no pay',
     ]);
     expect(result.withheld.map((w) => w.profile)).toEqual(['STRANDED_MIGRANT_RETURN']);
+  });
+
+  it('does not presume a child trafficked on a weak indicator: others speaking for a child, or a journey debt, is no exploitation', () => {
+    const spokenFor = newFacts({ person: { statedAge: 6 }, arrival: { companions: [{ relationship: 'MOTHER', verified: true }] }, answers: { others_speak_for_person: true, journey_debt: true } });
+    expect(profileCase(spokenFor, bare).profiles).toEqual([]);
   });
 
   it('does not presume trafficking of an adult with one indicator', () => {

@@ -46,18 +46,22 @@ export function compile(condition: Condition): Predicate {
   }
 }
 
-/** Enough graded indicators: one strong, two medium, or one medium with a weak one (weak ones alone never). */
-export function gradesSuffice(held: { strong: number; medium: number; weak: number }): boolean {
-  return held.strong >= 1 || held.medium >= 2 || (held.medium >= 1 && held.weak >= 1);
+/**
+ * Enough graded indicators without `oneMediumSuffices`: one strong or two medium. Weak indicators are
+ * not counted at all: they corroborate, they never make the threshold.
+ */
+function gradesSuffice(held: { strong: number; medium: number }): boolean {
+  return held.strong >= 1 || held.medium >= 2;
 }
 
 function compileGraded(condition: Graded): Predicate {
-  const parts = GRADES.map((grade) => condition[grade].map(compile));
-  const anyOne = condition.anyOneSuffices && compile(condition.anyOneSuffices);
+  const strong = condition.strong.map(compile);
+  const medium = condition.medium.map(compile);
+  const oneMedium = condition.oneMediumSuffices && compile(condition.oneMediumSuffices);
   return (context) => {
-    const [strong, medium, weak] = parts.map((list) => list.filter((part) => part(context)).length);
-    if (gradesSuffice({ strong, medium, weak })) return true;
-    return strong + medium + weak >= 1 && anyOne !== undefined && anyOne(context);
+    const held = { strong: strong.filter((part) => part(context)).length, medium: medium.filter((part) => part(context)).length };
+    if (gradesSuffice(held)) return true;
+    return held.medium === 1 && oneMedium !== undefined && oneMedium(context);
   };
 }
 
@@ -151,14 +155,17 @@ function collect(condition: Condition, context: EvaluationContext, found: string
       return !predicateOf(condition.condition)(context);
     case 'graded': {
       if (!predicateOf(condition)(context)) return false;
-      // Every indicator that held, each with its grade; then why a single one sufficed, if it did.
+      // Every indicator that held, each with its grade (weak ones too); then why one medium sufficed, if it did.
+      const held = { strong: 0, medium: 0 };
       for (const grade of GRADES) {
         for (const part of condition[grade]) {
           const mine: string[] = [];
-          if (collect(part, context, mine)) found.push(...mine.map((label) => `${label} (${grade} indicator)`));
+          if (!collect(part, context, mine)) continue;
+          if (grade !== 'weak') held[grade] += 1;
+          found.push(...mine.map((label) => `${label} (${grade} indicator)`));
         }
       }
-      if (condition.anyOneSuffices) collect(condition.anyOneSuffices, context, found);
+      if (condition.oneMediumSuffices && !gradesSuffice(held)) collect(condition.oneMediumSuffices, context, found);
       return true;
     }
     case 'compare': {

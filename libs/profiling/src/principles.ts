@@ -9,10 +9,11 @@ import { MIGRATION_PROFILES, PROTECTION_PROFILES } from './profiles';
 
 /**
  * Screening answers that show a child is being exploited. For a child no "means" (threats, force,
- * deception) is needed to presume trafficking: exploitation alone is enough.
+ * deception) is needed to presume trafficking: exploitation alone is enough. Weak indicators are not
+ * exploitation: "others speak for the person" (a young child's parent speaks for the child) and a
+ * journey debt not to be worked off never appear here.
  */
 export const CHILD_EXPLOITATION_ANSWERS: Readonly<Record<string, string>> = {
-  others_speak_for_person: 'others speak for the child',
   movement_controlled: "the child's movement is controlled by others",
   threatened: 'threats against the child or family',
   debt_bondage: 'a debt to those who organised the journey or work',

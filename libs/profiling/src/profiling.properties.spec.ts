@@ -8,6 +8,7 @@ import { ALL_ADDED_INDICATORS, describeIndicator, factsArb, withIndicator } from
 import { loadRuleSet } from './validation/rule-set-validator';
 import { newFacts } from './testing/new-facts';
 import { Graded } from './rule-set';
+import { CHILD_EXPLOITATION_ANSWERS } from './principles';
 
 const RUNS = { numRuns: 500 };
 const protectionOf = (facts: CaseFacts, ruleSet: RuleSet = DEFAULT_RULE_SET): ProfileCode[] =>
@@ -49,24 +50,33 @@ describe('graded trafficking indicators (the default rule set)', () => {
     profileCase(facts, DEFAULT_RULE_SET).profiles.some((p) => p.profile === 'TRAFFICKING_VICTIM' && p.indicators.some((i) => i.id === 'trafficking.graded_indicators'));
   const answersOf = (...lists: string[][]) => Object.fromEntries(lists.flat().map((id) => [id, true]));
 
-  it('suggests a presumed victim for an adult exactly on one strong, two medium, or a medium and a weak indicator', () => {
+  it('suggests a presumed victim for an adult exactly on one strong or two medium indicators, whatever weak ones are added', () => {
     fc.assert(
       fc.property(subset(GRADED.strong), subset(GRADED.medium), subset(GRADED.weak), (strong, medium, weak) => {
-        const expected = strong.length >= 1 || medium.length >= 2 || (medium.length >= 1 && weak.length >= 1);
+        const expected = strong.length >= 1 || medium.length >= 2;
         expect(fired(newFacts({ answers: answersOf(strong, medium, weak) }))).toBe(expected);
       }),
       RUNS,
     );
   });
 
-  it('never suggests it on weak indicators alone for an adult, however many; for a child any one indicator suffices', () => {
+  it('for a child, suggests it on any one strong or medium indicator, and never on weak ones alone, however many', () => {
+    const childOf = (age: number, withMother: boolean, answers: Record<string, boolean>) =>
+      newFacts({ person: { statedAge: age }, arrival: withMother ? { companions: [{ relationship: 'MOTHER', verified: true }] } : {}, answers });
     fc.assert(
-      fc.property(subset(GRADED.weak), fc.constantFrom(...GRADED.strong, ...GRADED.medium, ...GRADED.weak), fc.integer({ min: 0, max: 17 }), (weak, one, age) => {
-        expect(fired(newFacts({ answers: answersOf(weak) }))).toBe(false);
-        expect(fired(newFacts({ person: { statedAge: age }, answers: answersOf([one]) }))).toBe(true);
+      fc.property(subset(GRADED.weak), fc.constantFrom(...GRADED.strong, ...GRADED.medium), fc.integer({ min: 0, max: 17 }), fc.boolean(), (weak, one, age, withMother) => {
+        expect(fired(childOf(age, withMother, answersOf(weak, [one])))).toBe(true);
+        // Neither the rule nor the child-exploitation principle: no TRAFFICKING_VICTIM at all.
+        expect(protectionOf(childOf(age, withMother, answersOf(weak)))).not.toContain('TRAFFICKING_VICTIM');
+        expect(protectionOf(childOf(age, withMother, answersOf(weak)), HOSTILE)).not.toContain('TRAFFICKING_VICTIM');
       }),
       RUNS,
     );
+  });
+
+  it('counts no weak indicator of the rule among the answers that make the child-exploitation principle presume trafficking', () => {
+    expect(GRADED.weak.filter((id) => id in CHILD_EXPLOITATION_ANSWERS)).toEqual([]);
+    expect(GRADED.weak).toEqual(['others_speak_for_person', 'journey_debt']);
   });
 
   it('grades every indicator of the rule, with at least one of each grade', () => {
@@ -143,7 +153,7 @@ describe('profiling properties over generated cases', () => {
   });
 
   it('always presumes a child with an exploitation indicator trafficked, even under rules without trafficking rules', () => {
-    const exploitation = fc.constantFrom('others_speak_for_person', 'movement_controlled', 'debt_bondage', 'little_or_no_pay', 'sexual_exploitation', 'child_labour', 'survival_sex');
+    const exploitation = fc.constantFrom('movement_controlled', 'debt_bondage', 'little_or_no_pay', 'sexual_exploitation', 'child_labour', 'survival_sex');
     fc.assert(
       fc.property(factsArb, fc.integer({ min: 0, max: 17 }), exploitation, (facts, age, indicator) => {
         const child: CaseFacts = { ...facts, person: { ...facts.person, dateOfBirth: undefined, statedAge: age }, assessments: {}, answers: { ...facts.answers, [indicator]: true } };

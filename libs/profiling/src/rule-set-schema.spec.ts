@@ -103,6 +103,8 @@ describe('the published JSON Schema of rule files', () => {
       ['a missing profile', (d) => delete (d['profiles'] as Record<string, unknown>)['MIGRANT']],
       ['an unknown top-level key', (d) => (d['rule'] = [])],
       ['a prima facie entry without a source', (d) => delete (d['primaFacie'] as Record<string, unknown>[])[0]['source']],
+      ['graded with weak indicators only', (d) => (d.rules[0]['when'] = { graded: { weak: [{ answer: 'journey_debt', eq: true }], oneMediumSuffices: { fact: 'person.isChild', eq: true } } })],
+      ['graded with the retired anyOneSuffices', (d) => (d.rules[0]['when'] = { graded: { strong: [{ answer: 'threatened', eq: true }], anyOneSuffices: { fact: 'person.isChild', eq: true } } })],
     ];
     for (const [what, breakIt] of broken) {
       const document = JSON.parse(JSON.stringify(DEFAULT_RULE_SET_DOCUMENT)) as Record<string, unknown> & { rules: Record<string, unknown>[] };

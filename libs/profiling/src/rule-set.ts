@@ -64,16 +64,17 @@ export type Grade = 'strong' | 'medium' | 'weak';
 export const GRADES: readonly Grade[] = ['strong', 'medium', 'weak'];
 
 /**
- * Indicators graded as data. Holds when one strong indicator holds, or two medium ones, or one medium
- * with at least one weak one. Weak indicators only corroborate: alone they never suffice, however many.
- * When `anyOneSuffices` holds (e.g. the person is a child), any single indicator of any grade suffices.
+ * Indicators graded as data. Holds when one strong indicator holds or two medium ones. Weak indicators
+ * never count toward that, however many: they are listed beside the others when the condition holds.
+ * When `oneMediumSuffices` holds (e.g. the person is a child, for whom no means of control need be
+ * shown), one medium indicator is enough; weak ones still never are.
  */
 export interface Graded {
   kind: 'graded';
   strong: Condition[];
   medium: Condition[];
   weak: Condition[];
-  anyOneSuffices?: Condition;
+  oneMediumSuffices?: Condition;
 }
 
 export type ComparisonOperator = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'exists';

@@ -1,5 +1,6 @@
 import { CaseFacts } from '../facts';
 import { ProfileCode, Urgency } from '../profiles';
+import { GRADING_PERSONAS } from './grading-personas';
 import { newFacts } from './new-facts';
 
 /**
@@ -23,60 +24,6 @@ export interface Persona {
 }
 
 const fled = (...reasons: string[]) => ({ reasons_for_leaving: reasons });
-
-/** Trafficking indicators are graded (strong / medium / weak): these pin what is enough, for adults and for children. */
-const GRADING_PERSONAS: Persona[] = [
-  {
-    name: 'Man who must repay his journey debt by working for the smuggler’s contact: debt bondage is a strong indicator alone',
-    facts: newFacts({ person: { nationalities: ['ETH'] }, arrival: { smugglerUsed: true }, answers: { ...fled('WORK'), debt_bondage: true } }),
-    profiles: ['TRAFFICKING_VICTIM'],
-    withheld: ['MIGRANT'],
-    urgency: { TRAFFICKING_VICTIM: 'IMMEDIATE' },
-    indicators: { TRAFFICKING_VICTIM: ['trafficking.graded_indicators'] },
-    evidence: { TRAFFICKING_VICTIM: ['debt bondage: must work off a debt to those who organised the journey or the work (strong indicator)'] },
-  },
-  {
-    name: 'Woman deceived about the job she was promised, nothing else: one medium indicator alone is not enough',
-    facts: newFacts({ person: { sex: 'FEMALE', statedAge: 24, nationalities: ['KEN'] }, answers: { ...fled('WORK'), deceived_about_job: true } }),
-    profiles: ['MIGRANT'],
-  },
-  {
-    name: 'Man deceived about the job and paid next to nothing: two medium indicators',
-    facts: newFacts({ person: { nationalities: ['UGA'] }, answers: { ...fled('WORK'), deceived_about_job: true, little_or_no_pay: true } }),
-    profiles: ['TRAFFICKING_VICTIM'],
-    withheld: ['MIGRANT'],
-    evidence: { TRAFFICKING_VICTIM: ['deceived about the job or conditions (medium indicator)', 'little or no pay (medium indicator)'] },
-  },
-  {
-    name: 'Man deceived about the job, for whom others speak: a medium indicator with a weak one',
-    facts: newFacts({ person: { nationalities: ['UGA'] }, answers: { ...fled('WORK'), deceived_about_job: true, others_speak_for_person: true } }),
-    profiles: ['TRAFFICKING_VICTIM'],
-    withheld: ['MIGRANT'],
-    evidence: { TRAFFICKING_VICTIM: ['deceived about the job or conditions (medium indicator)', 'others speak for the person (weak indicator)'] },
-  },
-  {
-    name: 'Man who owes the smugglers for the journey and lets his cousin speak for him: weak indicators alone never suffice',
-    facts: newFacts({ person: { nationalities: ['ERI'] }, arrival: { smugglerUsed: true }, answers: { ...fled('WORK'), journey_debt: true, others_speak_for_person: true } }),
-    profiles: ['MIGRANT'],
-  },
-  {
-    name: 'Boy of 16 alone who owes the smugglers for his journey: for a child one weak indicator suffices',
-    facts: newFacts({ person: { statedAge: 16, nationalities: ['ERI'] }, arrival: { smugglerUsed: true }, answers: { caregiver_present: false, journey_debt: true } }),
-    profiles: ['UNACCOMPANIED_CHILD', 'TRAFFICKING_VICTIM'],
-    indicators: { TRAFFICKING_VICTIM: ['trafficking.graded_indicators'] },
-    evidence: { TRAFFICKING_VICTIM: ['owes money for the journey (weak indicator)', '16 at arrival by the stated or apparent age: presumed a child until an age assessment says otherwise'] },
-  },
-  {
-    name: 'Girl of 15 with her aunt, deceived about a housework job on the way: for a child one medium indicator suffices',
-    facts: newFacts({
-      person: { sex: 'FEMALE', statedAge: 15, nationalities: ['MOZ'] },
-      arrival: { companions: [{ relationship: 'UNCLE_OR_AUNT', verified: true }] },
-      answers: { deceived_about_job: true },
-    }),
-    profiles: ['SEPARATED_CHILD', 'TRAFFICKING_VICTIM'],
-    indicators: { TRAFFICKING_VICTIM: ['trafficking.graded_indicators'] },
-  },
-];
 
 /** Facts the first questionnaire could not express (version 2 asks them). */
 const NEW_FACTS_PERSONAS: Persona[] = [

@@ -84,20 +84,24 @@ export class ConditionReader {
     return { kind: 'atLeast', count, of };
   }
 
-  /** Indicators by grade: at least one indicator in all, each list (when given) non-empty. */
+  /**
+   * Indicators by grade, each list (when given) non-empty. Weak ones never make the threshold, so a
+   * condition without a strong or medium indicator could never hold, and oneMediumSuffices needs a medium one.
+   */
   private graded(raw: JsonObject, path: string, depth: number): Graded | undefined {
     this.problems.onlyKeys(raw, ['graded'], path, ' beside graded');
     const at = child(path, 'graded');
     const body = raw['graded'];
     if (!isObject(body)) return this.problems.add(at, 'must be an object with strong, medium and weak lists of indicators');
-    this.problems.onlyKeys(body, [...GRADES, 'anyOneSuffices'], at);
+    this.problems.onlyKeys(body, [...GRADES, 'oneMediumSuffices'], at);
     const before = this.problems.found.length;
     const lists = GRADES.map((grade) => (grade in body ? this.list(body[grade], child(at, grade), depth) : []));
-    const anyOne = 'anyOneSuffices' in body ? this.read(body['anyOneSuffices'], child(at, 'anyOneSuffices'), depth + 1) : undefined;
+    const oneMedium = 'oneMediumSuffices' in body ? this.read(body['oneMediumSuffices'], child(at, 'oneMediumSuffices'), depth + 1) : undefined;
     if (this.problems.found.length !== before) return undefined;
     const [strong, medium, weak] = lists as Condition[][];
-    if (strong.length + medium.length + weak.length === 0) return this.problems.add(at, 'must list at least one indicator');
-    return { kind: 'graded', strong, medium, weak, ...(anyOne && { anyOneSuffices: anyOne }) };
+    if (strong.length + medium.length === 0) return this.problems.add(at, 'must list at least one strong or medium indicator (weak ones never suffice)');
+    if (oneMedium && medium.length === 0) return this.problems.add(child(at, 'oneMediumSuffices'), 'needs at least one medium indicator');
+    return { kind: 'graded', strong, medium, weak, ...(oneMedium && { oneMediumSuffices: oneMedium }) };
   }
 
   private comparison(raw: JsonObject, path: string): Comparison | undefined {
