@@ -15,6 +15,12 @@ export function readLocale(storage: Storage, username: string | null): Locale | 
   return (username ? read(userLocaleKey(username)) : null) ?? read(DEVICE_LOCALE_KEY);
 }
 
+/** The user's own choice on this device, without the device's fallback. */
+export function readUserLocale(storage: Storage, username: string): Locale | null {
+  const value = storage.getItem(userLocaleKey(username));
+  return isLocale(value) ? value : null;
+}
+
 export function rememberLocale(storage: Storage, locale: Locale, username: string | null): void {
   storage.setItem(DEVICE_LOCALE_KEY, locale);
   if (username) storage.setItem(userLocaleKey(username), locale);

@@ -1,7 +1,7 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { IntlProvider } from 'react-intl';
-import { readLocale, rememberLocale } from './locale-preference';
+import { readLocale, readUserLocale, rememberLocale } from './locale-preference';
 import { DEFAULT_LOCALE, directionOf, Locale, loadMessages, matchLocale, Messages } from './locales';
 
 interface LocaleState {
@@ -41,7 +41,7 @@ export function LocaleProvider({ username, storage, children }: Props) {
   const [seenUser, setSeenUser] = useState(username);
   if (seenUser !== username) {
     setSeenUser(username);
-    const own = username ? readLocale(storage, username) : null;
+    const own = username ? readUserLocale(storage, username) : null;
     if (own) setLocaleState(own);
     else if (username) rememberLocale(storage, locale, username);
   }

@@ -93,7 +93,7 @@ function SignIn() {
               validate={(value) => (value ? null : intl.formatMessage(signInMessages.required, { field: 'password' }))}
               inputRef={passwordRef}
             />
-            <Button type="submit" isPending={pending} className={styles.submit}>
+            <Button type="submit" isDisabled={pending} className={styles.submit}>
               {intl.formatMessage(signInMessages.submit)}
             </Button>
           </Form>

@@ -69,7 +69,7 @@ export function CaseList({ api }: { api: ApiClient }) {
 
       {search && cases.hasNextPage ? <p className={styles.hint}>{intl.formatMessage(caseMessages.searchLoaded)}</p> : null}
       {cases.hasNextPage ? (
-        <Button variant="secondary" onPress={() => void cases.fetchNextPage()} isPending={cases.isFetchingNextPage}>
+        <Button variant="secondary" onPress={() => void cases.fetchNextPage()} isDisabled={cases.isFetchingNextPage}>
           {intl.formatMessage(caseMessages.loadMore)}
         </Button>
       ) : null}

@@ -33,7 +33,7 @@ export function AppHeader({ me, onSignOut, signingOut }: Props) {
       </div>
       <div className={styles.actions}>
         <LanguageSwitch />
-        <Button variant="quiet" className={styles.signOut} onPress={onSignOut} isPending={signingOut}>
+        <Button variant="quiet" className={styles.signOut} onPress={onSignOut} isDisabled={signingOut}>
           {intl.formatMessage(shellMessages.signOut)}
         </Button>
       </div>
