@@ -1,13 +1,14 @@
 /// <reference types="vitest/config" />
+import optimizeLocales from '@react-aria/optimize-locales-plugin';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, Plugin } from 'vite';
-import { routes } from './src/routes';
+import { routes } from './src/routes.ts';
 
-const OUT_DIR = resolve(__dirname, '../../dist/apps/web');
+const OUT_DIR = resolve(import.meta.dirname, '../../dist/apps/web');
 /** The api in development (`npm run dev:web` proxies /api to it). */
 const API_URL = process.env.KIVUKO_API_URL ?? 'http://127.0.0.1:3000';
 
@@ -31,11 +32,14 @@ function precompress(): Plugin {
 }
 
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   plugins: [
     // Before react(): it turns the route files into the typed route tree and splits each route's component out.
     tanstackRouter({ target: 'react', autoCodeSplitting: true, routesDirectory: './src', generatedRouteTree: './src/routeTree.gen.ts', virtualRouteConfig: routes }),
     react(),
+    // React Aria ships its built-in strings (hidden labels) for 34 locales: keep ours. It has none for
+    // Swahili, which falls back to English for them: our own controls carry catalog labels instead.
+    { ...optimizeLocales.vite({ locales: ['en-US', 'fr-FR', 'pt-PT', 'ar-AE'] }), enforce: 'pre' },
     precompress(),
   ],
   build: {
