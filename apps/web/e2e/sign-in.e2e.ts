@@ -78,9 +78,11 @@ test('the language chosen before sign-in is remembered for that user on the devi
   expect(await page.evaluate(() => window.localStorage.getItem('kivuko.locale.user.airport.official'))).toBe('sw');
 });
 
-test('a wrong password and then too many attempts are told clearly, in the chosen language', async ({ page }) => {
+test('a wrong password and then too many attempts are told clearly (checked in the dark theme)', async ({ page }) => {
   const watch = await watchPage(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/sign-in');
+  await expectAccessible(page);
   await page.getByLabel('Username').fill('analyst');
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -99,6 +101,7 @@ test('a wrong password and then too many attempts are told clearly, in the chose
 });
 
 test('the role decides the home page: a monitor, who sees no cases, gets their account', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/sign-in');
   await page.getByLabel('Username').fill('monitor');
   await page.getByLabel('Password').fill('kivuko-demo');

@@ -113,7 +113,7 @@ function CaseRow({ item }: { item: CaseListItem }) {
         <span className={`${styles.status} ${styles[`status${item.status}`] ?? ''}`}>{nameOf(intl, statusMessages, item.status)}</span>
       </td>
       <td data-label={intl.formatMessage(caseMessages.colArrived)}>
-        <time dateTime={item.arrivedAt}>{intl.formatDate(item.arrivedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+        <time dateTime={item.arrivedAt} className={styles.arrived}>{intl.formatDate(item.arrivedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
       </td>
     </tr>
   );
