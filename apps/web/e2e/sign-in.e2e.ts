@@ -76,6 +76,13 @@ test('the language chosen before sign-in is remembered for that user on the devi
   await page.getByRole('button', { name: 'Ingia' }).click();
   await expect(page.getByRole('heading', { name: 'Mashauri', level: 1 })).toBeVisible();
   expect(await page.evaluate(() => window.localStorage.getItem('kivuko.locale.user.airport.official'))).toBe('sw');
+
+  // The api no longer accepts the session (revoked elsewhere, or expired): back to sign-in, saying why.
+  await page.evaluate(() => window.sessionStorage.setItem('kivuko.session', JSON.stringify({ username: 'airport.official', refreshToken: 'revoked' })));
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole('alert')).toHaveText('Muda wa kipindi chako umekwisha. Ingia tena ili kuendelea.');
+  expect(await page.evaluate(() => window.sessionStorage.getItem('kivuko.session'))).toBeNull();
 });
 
 test('a wrong password and then too many attempts are told clearly (checked in the dark theme)', async ({ page }) => {

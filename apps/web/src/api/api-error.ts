@@ -27,12 +27,22 @@ export class ApiError extends Error {
 
   /** Reads the api's error body (`{ code, message, details, correlationId }`) from a failed response. */
   static async from(response: Response): Promise<ApiError> {
-    let body: { code?: unknown; correlationId?: unknown; details?: { fields?: unknown; retryAfterSeconds?: unknown } } = {};
+    let body: unknown = null;
     try {
-      body = (await response.clone().json()) as typeof body;
+      body = await response.clone().json();
     } catch {
       // Not JSON (a proxy's error page): the status still says what happened.
     }
+    return ApiError.fromBody(response, body);
+  }
+
+  /** The same, from a body already parsed (openapi-fetch reads it before handing back the response). */
+  static fromBody(response: Response, parsed: unknown): ApiError {
+    const body = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as {
+      code?: unknown;
+      correlationId?: unknown;
+      details?: { fields?: unknown; retryAfterSeconds?: unknown };
+    };
     const header = Number(response.headers.get('retry-after'));
     const retryAfter = Number.isFinite(header) && header > 0 ? header : typeof body.details?.retryAfterSeconds === 'number' ? body.details.retryAfterSeconds : undefined;
     const fields = Array.isArray(body.details?.fields) ? (body.details.fields as FieldProblem[]) : [];

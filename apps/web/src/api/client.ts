@@ -14,7 +14,7 @@ export function createApiClient(origin: string, fetch: (request: Request) => Pro
  * where the document has no response schema yet.
  */
 export async function unwrap<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
-  const { data, response } = await call;
-  if (!response.ok) throw await ApiError.from(response);
+  const { data, error, response } = await call;
+  if (!response.ok) throw ApiError.fromBody(response, error);
   return data as T;
 }

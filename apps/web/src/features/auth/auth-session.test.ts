@@ -32,6 +32,8 @@ class FakeApi {
     if (path === '/api/v1/auth/refresh') {
       await this.refreshDelay;
       const token = body?.refreshToken ?? '';
+      if (token === 'not-a-token') return json(400, { code: 'REQUEST.VALIDATION_FAILED', correlationId: 'c-5' });
+      if (token === 'server-down') return json(503, { code: 'HEALTH.NOT_READY', correlationId: 'c-6' });
       if (!this.validRefresh.delete(token)) return json(401, { code: 'AUTH.REFRESH_INVALID', correlationId: 'c-3' });
       return json(200, this.pair());
     }
@@ -134,6 +136,19 @@ describe('AuthSession', () => {
     expect(auth.username).toBeNull();
     expect(window.sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
     expect(told).toBe(1);
+    expect(auth.expired).toBe(true);
+  });
+
+  it('ends a session whose stored refresh token the api refuses as malformed, but keeps it through a server error', async () => {
+    window.sessionStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ username: 'border.official', refreshToken: 'server-down' }));
+    const waiting = session();
+    expect((await waiting.fetch(get('/api/v1/me'))).status).toBe(401);
+    expect(waiting.username).toBe('border.official');
+    window.sessionStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ username: 'border.official', refreshToken: 'not-a-token' }));
+    const broken = session();
+    await broken.fetch(get('/api/v1/me'));
+    expect(broken.username).toBeNull();
+    expect(broken.expired).toBe(true);
   });
 
   it('signs out at the api with the bearer and refresh tokens, and forgets both', async () => {
@@ -142,6 +157,7 @@ describe('AuthSession', () => {
     await auth.signOut();
     expect(api.calls.at(-1)).toEqual({ path: '/api/v1/auth/logout', authorization: 'Bearer access-1', body: { refreshToken: 'refresh-1' } });
     expect(auth.username).toBeNull();
+    expect(auth.expired).toBe(false);
     expect(window.sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
     await auth.fetch(get('/api/v1/me'));
     expect(api.calls.at(-1)?.authorization).toBeNull();

@@ -43,6 +43,8 @@ export class AuthSession {
   private refreshing: Promise<string | null> | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly now: () => number;
+  /** Why the last session ended: signed out here, or refused by the api (expired, revoked elsewhere). */
+  private ended: 'signed-out' | 'expired' | null = null;
 
   constructor(private readonly options: AuthSessionOptions) {
     this.now = options.now ?? Date.now;
@@ -52,6 +54,11 @@ export class AuthSession {
   /** The signed-in username, or null. */
   get username(): string | null {
     return this.stored?.username ?? null;
+  }
+
+  /** Whether the last session ended without the user signing out (the sign-in page says so). */
+  get expired(): boolean {
+    return this.ended === 'expired';
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -69,7 +76,7 @@ export class AuthSession {
   async signOut(): Promise<void> {
     const stored = this.stored;
     const token = this.access?.token;
-    this.end();
+    this.end('signed-out');
     if (!stored || !token) return;
     const body: RefreshBody = { refreshToken: stored.refreshToken };
     try {
@@ -117,8 +124,10 @@ export class AuthSession {
       this.accept(pair, stored.username);
       return pair.accessToken;
     } catch (error) {
-      // Refused (revoked, expired, reused): the session is over. A network failure keeps it for later.
-      if (error instanceof ApiError && error.status === 401 && this.stored === stored) this.end();
+      // Refused (revoked, expired, reused, malformed: any 4xx): the session is over. A network failure or a
+      // server error keeps it for a later attempt.
+      const refused = error instanceof ApiError && error.status >= 400 && error.status < 500;
+      if (refused && this.stored === stored) this.end('expired');
       if (error instanceof ApiError && error.status === 0) throw error;
       return null;
     }
@@ -126,13 +135,15 @@ export class AuthSession {
 
   private accept(pair: TokenPair, username: string): void {
     this.access = { token: pair.accessToken, expiresAt: this.now() + pair.expiresIn * 1000 };
+    this.ended = null;
     this.stored = { username, refreshToken: pair.refreshToken };
     this.options.storage.setItem(SESSION_STORAGE_KEY, JSON.stringify(this.stored));
     this.emit();
   }
 
-  private end(): void {
+  private end(reason: 'signed-out' | 'expired'): void {
     const was = this.stored !== null;
+    if (was) this.ended = reason;
     this.access = null;
     this.stored = null;
     this.options.storage.removeItem(SESSION_STORAGE_KEY);

@@ -5,6 +5,7 @@ export const signInMessages = defineMessages({
   intro: { id: 'signIn.intro', defaultMessage: 'Sign in with the account your agency gave you. On a shared device, sign out when you leave.' },
   username: { id: 'signIn.username', defaultMessage: 'Username' },
   password: { id: 'signIn.password', defaultMessage: 'Password' },
+  expired: { id: 'signIn.expired', defaultMessage: 'Your session has ended. Sign in again to continue.' },
   submit: { id: 'signIn.submit', defaultMessage: 'Sign in' },
   required: { id: 'signIn.required', defaultMessage: 'Enter your {field, select, username {username} other {password}}.' },
   demoTitle: { id: 'signIn.demo.title', defaultMessage: 'Demo accounts' },

@@ -71,7 +71,7 @@ function SignIn() {
         <section className={styles.card} aria-labelledby="sign-in-title">
           <h1 id="sign-in-title">{intl.formatMessage(signInMessages.title)}</h1>
           <p className={styles.intro}>{intl.formatMessage(signInMessages.intro)}</p>
-          {error ? <Alert>{describeError(intl, error)}</Alert> : null}
+          {error ? <Alert>{describeError(intl, error)}</Alert> : session.expired ? <Alert tone="info">{intl.formatMessage(signInMessages.expired)}</Alert> : null}
           <Form className={styles.form} onSubmit={(event) => void submit(event)}>
             <TextField
               label={intl.formatMessage(signInMessages.username)}
