@@ -35,6 +35,30 @@ export const statusMessages = defineMessages({
   CLOSED: { id: 'caseStatus.CLOSED', defaultMessage: 'Closed' },
 });
 
+export const agencyKindMessages = defineMessages({
+  BORDER_AUTHORITY: { id: 'agencyKind.BORDER_AUTHORITY', defaultMessage: 'Border authority' },
+  IMMIGRATION: { id: 'agencyKind.IMMIGRATION', defaultMessage: 'Immigration' },
+  ASYLUM_AUTHORITY: { id: 'agencyKind.ASYLUM_AUTHORITY', defaultMessage: 'Asylum authority' },
+  CHILD_PROTECTION: { id: 'agencyKind.CHILD_PROTECTION', defaultMessage: 'Child protection' },
+  ANTI_TRAFFICKING: { id: 'agencyKind.ANTI_TRAFFICKING', defaultMessage: 'Anti-trafficking' },
+  HEALTH: { id: 'agencyKind.HEALTH', defaultMessage: 'Health' },
+  NGO: { id: 'agencyKind.NGO', defaultMessage: 'NGO' },
+  INTERNATIONAL_ORGANIZATION: { id: 'agencyKind.INTERNATIONAL_ORGANIZATION', defaultMessage: 'International organization' },
+  MONITOR: { id: 'agencyKind.MONITOR', defaultMessage: 'Independent monitor' },
+});
+
+export const serviceMessages = defineMessages({
+  FAMILY_TRACING: { id: 'service.FAMILY_TRACING', defaultMessage: 'Family tracing' },
+  TORTURE_REHABILITATION: { id: 'service.TORTURE_REHABILITATION', defaultMessage: 'Rehabilitation of torture survivors' },
+  SAFE_SHELTER: { id: 'service.SAFE_SHELTER', defaultMessage: 'Safe shelter' },
+  LEGAL_AID: { id: 'service.LEGAL_AID', defaultMessage: 'Legal aid' },
+  MEDICAL_CARE: { id: 'service.MEDICAL_CARE', defaultMessage: 'Medical care' },
+  PSYCHOSOCIAL: { id: 'service.PSYCHOSOCIAL', defaultMessage: 'Psychosocial support' },
+  VOLUNTARY_RETURN: { id: 'service.VOLUNTARY_RETURN', defaultMessage: 'Assisted voluntary return' },
+  INTERIM_CARE: { id: 'service.INTERIM_CARE', defaultMessage: 'Interim care' },
+  GBV_CASE_MANAGEMENT: { id: 'service.GBV_CASE_MANAGEMENT', defaultMessage: 'SGBV case management' },
+});
+
 /** Each language's own name, the same in every catalog (a French speaker finds "Français" in the Arabic UI). */
 export const localeNames = defineMessages({
   en: { id: 'locale.en', defaultMessage: 'English' },

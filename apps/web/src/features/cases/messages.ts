@@ -33,5 +33,13 @@ export const accountMessages = defineMessages({
   roles: { id: 'account.roles', defaultMessage: 'Roles' },
   borderPoints: { id: 'account.borderPoints', defaultMessage: 'Border points' },
   noBorderPoints: { id: 'account.noBorderPoints', defaultMessage: 'None' },
+  agenciesTitle: { id: 'account.agencies.title', defaultMessage: 'Agencies in the referral network' },
+  agenciesIntro: { id: 'account.agencies.intro', defaultMessage: 'The agencies the joint SOP can refer people to, with their services and the languages they work in.' },
+  colAgency: { id: 'account.agencies.col.agency', defaultMessage: 'Agency' },
+  colKind: { id: 'account.agencies.col.kind', defaultMessage: 'Kind' },
+  colServices: { id: 'account.agencies.col.services', defaultMessage: 'Services' },
+  colLanguages: { id: 'account.agencies.col.languages', defaultMessage: 'Languages' },
+  none: { id: 'account.agencies.none', defaultMessage: 'None listed' },
+  inactive: { id: 'account.agencies.inactive', defaultMessage: 'Inactive' },
   permissions: { id: 'account.permissions', defaultMessage: '{count, plural, one {# permission} other {# permissions}}' },
 });

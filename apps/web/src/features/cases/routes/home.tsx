@@ -5,11 +5,15 @@ import { describeError } from '../../../i18n/error-messages';
 import { Alert } from '../../../ui/alert';
 import { can, meQuery } from '../../auth/me';
 import { AccountSummary } from '../components/account-summary';
+import { AgencyDirectory } from '../components/agency-directory';
 import { CaseList } from '../components/case-list';
 import { caseMessages } from '../messages';
 import styles from './home.module.css';
 
-/** The first page after sign-in: the cases the user may see, or their account when the role sees no cases. */
+/**
+ * The first page after sign-in: the cases the user may see, or (for roles without access to cases) their
+ * account and the referral network's agencies.
+ */
 export const Route = createFileRoute('/_signed-in/')({
   component: Home,
 });
@@ -20,7 +24,14 @@ function Home() {
   const me = useQuery(meQuery(api));
   if (me.isError) return <Alert>{describeError(intl, me.error)}</Alert>;
   if (!me.data) return null;
-  if (!can(me.data, 'CASES_READ')) return <AccountSummary me={me.data} />;
+  if (!can(me.data, 'CASES_READ')) {
+    return (
+      <div className={styles.stack}>
+        <AccountSummary me={me.data} />
+        <AgencyDirectory api={api} />
+      </div>
+    );
+  }
   const borderPoints = intl.formatList(me.data.borderPoints.map((point) => point.name));
   return (
     <section aria-labelledby="cases-title" className={styles.section}>
