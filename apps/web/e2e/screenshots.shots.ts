@@ -41,3 +41,21 @@ for (const { locale, signIn, home } of LOCALES) {
     }
   }
 }
+
+// A role without access to cases: the account and the referral network.
+for (const [locale, width, heading] of [
+  ['en', 1280, 'My account'],
+  ['ar', 360, 'حسابي'],
+] as const) {
+  test(`monitor ${locale} ${width}px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 860 });
+    await page.addInitScript((chosen) => window.localStorage.setItem('kivuko.locale', chosen), locale);
+    await page.goto('/sign-in');
+    await page.getByRole('button', { name: /^monitor/ }).click();
+    await page.locator('input[type=password]').fill('kivuko-demo');
+    await page.locator('button[type=submit]').click();
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+    await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+    await shot(page, `home-monitor-${locale}-${width}-light`);
+  });
+}
