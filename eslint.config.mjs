@@ -94,7 +94,7 @@ export default defineConfig(
   {
     // Process entry points and scripts talk to the terminal.
     name: 'kivuko/console-allowed',
-    files: ['apps/*/src/main.ts', 'apps/*/src/migrate.ts', 'bench/**/*.ts', 'test/**/*.ts'],
+    files: ['apps/*/src/main.ts', 'apps/*/src/migrate.ts', 'bench/**/*.ts', 'test/**/*.ts', 'apps/web/e2e/**/*.bench.ts'],
     rules: { 'no-console': 'off' },
   },
 

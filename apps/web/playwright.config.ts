@@ -28,6 +28,7 @@ export default defineConfig({
   projects: [
     { name: 'e2e', testMatch: /.*\.e2e\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
     { name: 'screenshots', testMatch: /.*\.shots\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'bench', testMatch: /.*\.bench\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
   webServer: {
     command: 'node apps/web/e2e/start-api.mjs',

@@ -18,10 +18,11 @@ const visit = (key) => {
   for (const imported of chunk.imports ?? []) visit(imported);
 };
 visit('index.html');
+// The sign-in route is in the entry; were it split out, its chunk counts too.
 const signIn = Object.keys(manifest).find((key) => key.startsWith('src/features/auth/routes/sign-in.tsx'));
-if (!signIn) throw new Error('no sign-in route chunk in the manifest');
-visit(signIn);
-visit('lang/en.json');
+if (signIn) visit(signIn);
+// English is in the entry; another first language adds its own catalog chunk (a few KB).
+if (manifest['lang/en.json']) visit('lang/en.json');
 
 let total = 0;
 const rows = [...files].sort().map((file) => {
