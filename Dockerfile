@@ -16,7 +16,8 @@ COPY .swcrc ./
 COPY apps ./apps
 COPY libs ./libs
 COPY migrations ./migrations
-RUN npm run build
+# The web app (apps/web) is built into dist/apps/web, which the api serves at /.
+RUN npm run build && npm run build:web
 
 FROM base AS runtime
 ENV NODE_ENV=production

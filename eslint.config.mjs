@@ -3,7 +3,10 @@
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import nx from '@nx/eslint-plugin';
+import formatjs from 'eslint-plugin-formatjs';
 import jest from 'eslint-plugin-jest';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Who may import whom, by Nx project tag (see each project.json). */
@@ -13,6 +16,8 @@ const depConstraints = [
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:platform'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform'] },
   { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: [] },
+  // The web app talks to the api over HTTP only (types come from docs/openapi.json), never through a lib.
+  { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
 ];
 
 /** Every `@typescript-eslint/no-unsafe-*` rule, switched off (the presets enable some of them). */
@@ -36,6 +41,11 @@ export default defineConfig(
       '*.js',
       '*.cjs',
       '*.mjs',
+      // Generated: the router's route tree and the api types (tests check both are current).
+      'apps/web/src/routeTree.gen.ts',
+      'apps/web/src/api/schema.d.ts',
+      'apps/web/playwright-report/**',
+      'apps/web/test-results/**',
     ],
   },
   {
@@ -48,7 +58,7 @@ export default defineConfig(
   // TypeORM types entity and migration lists as `Function`, so no-unsafe-function-type would fight its API.
   {
     name: 'kivuko/typescript',
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [js.configs.recommended, tseslint.configs.recommended],
     languageOptions: {
       parser: tseslint.parser,
@@ -84,7 +94,7 @@ export default defineConfig(
   {
     // Process entry points and scripts talk to the terminal.
     name: 'kivuko/console-allowed',
-    files: ['apps/*/src/main.ts', 'apps/*/src/migrate.ts', 'bench/**/*.ts', 'test/**/*.ts'],
+    files: ['apps/*/src/main.ts', 'apps/*/src/migrate.ts', 'bench/**/*.ts', 'test/**/*.ts', 'apps/web/e2e/**/*.bench.ts'],
     rules: { 'no-console': 'off' },
   },
 
@@ -92,7 +102,7 @@ export default defineConfig(
     // Only files inside Nx projects. test/ (Jest global setup/teardown) belongs to no project and may
     // reach into libs with relative paths.
     name: 'kivuko/module-boundaries',
-    files: ['apps/**/*.ts', 'libs/**/*.ts', 'migrations/**/*.ts'],
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts', 'migrations/**/*.ts'],
     plugins: { '@nx': nx },
     rules: {
       // Flags tag violations, relative/absolute imports across project roots, circular project
@@ -126,6 +136,33 @@ export default defineConfig(
     },
   },
 
+  {
+    // The web app: hooks used by the rules, accessible markup, and no user-visible text outside the
+    // message catalogs (JSX text, labels, descriptions, error messages, aria-* and alt all go through react-intl).
+    name: 'kivuko/web',
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    extends: [jsxA11y.flatConfigs.recommended],
+    plugins: { formatjs, 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'formatjs/no-literal-string-in-jsx': [
+        'error',
+        { props: { include: [['*', 'label'], ['*', 'description'], ['*', 'errorMessage'], ['*', 'placeholder'], ['*', 'title'], ['*', 'aria-label'], ['*', 'textValue']] } },
+      ],
+      'formatjs/enforce-plural-rules': ['error', { other: true }],
+      'formatjs/enforce-placeholders': 'error',
+      'formatjs/no-invalid-icu': 'error',
+      'formatjs/enforce-id': ['error', { idInterpolationPattern: '[sha512:contenthash:base64:6]', idWhitelist: ['^[a-zA-Z][\\w.]*$'] }],
+      'formatjs/enforce-default-message': ['error', 'literal'],
+      'formatjs/no-multiple-whitespaces': 'error',
+    },
+  },
+  {
+    // Tests of the web app may use literal strings to find what the user sees.
+    name: 'kivuko/web-tests',
+    files: ['apps/web/src/**/*.test.ts', 'apps/web/src/**/*.test.tsx'],
+    rules: { 'formatjs/no-literal-string-in-jsx': 'off' },
+  },
   {
     name: 'kivuko/jest',
     files: ['**/*.spec.ts'],

@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -126,7 +126,14 @@ describe('npm start on the embedded default', () => {
   });
 
   it('boots from an empty data folder, migrates, answers ready, and stops cleanly on SIGTERM', async () => {
-    running = await startApi(dataDir);
+    // A built web app (as `npm run build:web` leaves it): the api serves it and prints its address.
+    const webDir = mkdtempSync(join(tmpdir(), 'kivuko-web-built-'));
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Kivuko</title><div id="root"></div>');
+    running = await startApi(dataDir, { KIVUKO_WEB_DIR: webDir });
+    expect(running.output()).toContain(`web app at http://localhost:${running.apiPort}/`);
+    const page = await fetch(`http://127.0.0.1:${running.apiPort}/sign-in`);
+    expect(await page.text()).toContain('<div id="root">');
+    rmSync(webDir, { recursive: true, force: true });
     expect(running.output()).toContain('creating a new cluster');
     expect(running.output()).toMatch(/applied migrations: .*PlatformOutbox/);
     // In development the logs are readable lines, and Nest's listing of every module and route stays at debug.

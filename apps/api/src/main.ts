@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootRuntime, ConfigError, DataFolderInUseError, loadConfig, ShutdownState } from '@kivuko/platform';
+import { bootRuntime, ConfigError, DataFolderInUseError, hasWebApp, loadConfig, ShutdownState } from '@kivuko/platform';
 import { ALL_MIGRATIONS, KIVUKO_ENTITIES } from '@kivuko/runtime';
 import { createApiApp } from './api-app';
 
@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   const url = `http://localhost:${port}`;
   say(`api ready at ${url}  (OpenAPI: ${url}/docs, health: ${url}/health/ready) in ${Date.now() - started} ms`);
+  if (hasWebApp(config.webDir)) say(`web app at ${url}/`);
+  else say(`no web app in ${config.webDir} (npm run build:web builds it); the api runs without it`);
   say(
     `database: ${booted.embedded ? `embedded PostgreSQL on 127.0.0.1:${new URL(booted.runtime.databaseUrl).port}, data in ${config.dataDir}` : 'DATABASE_URL'}; ` +
       `jobs: ${config.redis.url ? 'BullMQ on Redis' : 'BullMQ on PostgreSQL'}, ` +

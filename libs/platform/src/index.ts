@@ -35,3 +35,4 @@ export * from './crypto/field-cipher';
 export * from './crypto/crypto.module';
 export * from './time/clock';
 export * from './jobs/minute-schedule';
+export * from './http/web-app';

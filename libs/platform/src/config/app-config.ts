@@ -121,6 +121,11 @@ export class EnvironmentVariables {
   @MinLength(1)
   KIVUKO_DATA_DIR = '.data';
 
+  /** The built web app (`npm run build:web`), served at `/`; relative to the working directory. */
+  @IsString()
+  @MinLength(1)
+  KIVUKO_WEB_DIR = 'dist/apps/web';
+
   @IsOptional()
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
@@ -227,6 +232,8 @@ export interface AppConfig {
   database: { url?: string; appUrl?: string; appPassword?: string; poolSize: number };
   redis: { url?: string };
   dataDir: string;
+  /** Where the built web app lives; the api serves it at `/` when it holds an index.html. */
+  webDir: string;
   logLevel: LogLevel;
   logFormat: LogFormat;
   auth: {
@@ -285,6 +292,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Proces
     database: { url: parsed.DATABASE_URL, appUrl: parsed.DATABASE_APP_URL, appPassword: parsed.KIVUKO_APP_DB_PASSWORD, poolSize: parsed.KIVUKO_DB_POOL_SIZE },
     redis: { url: parsed.REDIS_URL },
     dataDir: parsed.KIVUKO_DATA_DIR,
+    webDir: parsed.KIVUKO_WEB_DIR,
     logLevel: parsed.LOG_LEVEL,
     logFormat: parsed.KIVUKO_LOG_FORMAT ?? (parsed.NODE_ENV === 'development' ? 'pretty' : 'json'),
     auth: {

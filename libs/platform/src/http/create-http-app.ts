@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from './openapi-document';
 import { registerSecurityHeaders } from './security-headers';
 import { registerInputGuard } from './input-guard';
 import { createValidationPipe } from './validation';
+import { hasWebApp, registerWebApp } from './web-app';
 
 export const API_PREFIX = 'api';
 export const DOCS_PATH = 'docs';
@@ -44,6 +45,10 @@ export async function createHttpApp(rootModule: Type<unknown> | ReturnType<typeo
   await registerSecurityHeaders(app, config, DOCS_PATH, API_PREFIX);
   // Text PostgreSQL refuses and bodies nested deep enough to overflow the validator: a 400 before any route.
   registerInputGuard(fastify);
+  // The built web app at `/` (when there is one); the api, docs and health keep their own answers.
+  if (hasWebApp(config.webDir)) {
+    await registerWebApp(fastify, { dir: config.webDir, serverPrefixes: [`/${API_PREFIX}`, `/${DOCS_PATH}`, `/${DOCS_PATH}-json`, '/health'] });
+  }
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });

@@ -1,0 +1,123 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, watchPage } from './support';
+
+const CASE_NUMBER = /^TZA-[A-Z]{3}-\d{4}-\d{6}$/;
+
+test('a border official signs in from the demo list, sees their cases, works in Arabic and signs out', async ({ page }) => {
+  const watch = await watchPage(page);
+
+  // Signed out, the app sends every page to sign-in.
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Demo accounts' })).toBeVisible();
+  await expectAccessible(page);
+
+  // One press on a demo account fills its username.
+  await page.getByRole('button', { name: /^border\.official/ }).click();
+  await expect(page.getByLabel('Username')).toHaveValue('border.official');
+  await page.getByLabel('Password').fill('kivuko-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  // The home page: their border points' cases, from GET /api/v1/cases.
+  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Border official (Namanga, Kigoma)');
+  await expect(page.getByRole('banner')).toContainText('Border Management Service');
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.nth(1)).toBeVisible();
+  const count = (await rows.count()) - 1;
+  expect(count).toBeGreaterThan(1);
+  const firstNumber = (await rows.nth(1).getByRole('cell').first().innerText()).trim();
+  expect(firstNumber).toMatch(CASE_NUMBER);
+  await expectAccessible(page);
+
+  // Search by case number, then by a name shown in the list.
+  const search = page.getByRole('searchbox', { name: 'Search by name or case number' });
+  await search.fill(firstNumber.toLowerCase());
+  await expect(rows).toHaveCount(2);
+  const name = (await rows.nth(1).getByRole('cell').nth(1).locator('bdi').innerText()).trim();
+  await search.fill(name.split(' ')[0] ?? name);
+  await expect(rows.nth(1)).toContainText(name);
+  await search.fill('zzzz-nobody');
+  await expect(page.getByRole('status')).toHaveText('No case matches');
+  await search.fill('');
+  await expect(rows).toHaveCount(count + 1);
+
+  // Arabic: right to left, translated, and still accessible.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'العربية' });
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.getByRole('heading', { name: 'الحالات', level: 1 })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'رقم الحالة' })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('موظف حدود');
+  await expectAccessible(page);
+
+  // Sign out: the token is gone from the browser, and the app is back at sign-in (still in Arabic).
+  await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByRole('heading', { name: 'تسجيل الدخول', level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => window.sessionStorage.getItem('kivuko.session'))).toBeNull();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expectAccessible(page);
+
+  expect(await watch.cspViolations()).toEqual([]);
+  expect(watch.consoleErrors).toEqual([]);
+});
+
+test('the language chosen before sign-in is remembered for that user on the device', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Kiswahili' });
+  await expect(page.getByRole('heading', { name: 'Ingia', level: 1 })).toBeVisible();
+  await page.getByLabel('Jina la mtumiaji').fill('airport.official');
+  await page.getByLabel('Nenosiri').fill('kivuko-demo');
+  await page.getByRole('button', { name: 'Ingia' }).click();
+  await expect(page.getByRole('heading', { name: 'Mashauri', level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => window.localStorage.getItem('kivuko.locale.user.airport.official'))).toBe('sw');
+
+  // The api no longer accepts the session (revoked elsewhere, or expired): back to sign-in, saying why.
+  await page.evaluate(() => window.sessionStorage.setItem('kivuko.session', JSON.stringify({ username: 'airport.official', refreshToken: 'revoked' })));
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole('alert')).toHaveText('Muda wa kipindi chako umekwisha. Ingia tena ili kuendelea.');
+  expect(await page.evaluate(() => window.sessionStorage.getItem('kivuko.session'))).toBeNull();
+});
+
+test('a wrong password and then too many attempts are told clearly (checked in the dark theme)', async ({ page }) => {
+  const watch = await watchPage(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/sign-in');
+  await expectAccessible(page);
+  await page.getByLabel('Username').fill('analyst');
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The username or password is wrong. Check both and try again.');
+  await expectAccessible(page);
+
+  // After three failures on an account the api makes the next attempt wait (429 with Retry-After).
+  for (let attempt = 0; attempt < 6; attempt += 1) {
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+    if (/Too many/.test(await page.getByRole('alert').innerText())) break;
+  }
+  await expect(page.getByRole('alert')).toHaveText(/^Too many sign-in attempts\. Wait \d+ seconds?, then try again\.$/);
+  // The failed requests are the only console errors the browser reports (it logs every 4xx).
+  expect(watch.consoleErrors.filter((text) => !/status of (401|429)/.test(text))).toEqual([]);
+});
+
+test('the role decides the home page: a monitor, who sees no cases, gets their account and the referral network', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/sign-in');
+  await page.getByLabel('Username').fill('monitor');
+  await page.getByLabel('Password').fill('kivuko-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'My account', level: 1 })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['My account']);
+  await expect(page.getByText('Independent Protection Monitor').first()).toBeVisible();
+  // The referral network from GET /api/v1/agencies: each agency with its kind, services and languages.
+  const agencies = page.getByRole('table', { name: 'Agencies in the referral network' });
+  await expect(agencies.getByRole('row', { name: /Haki Legal Aid/ })).toContainText('Legal aid');
+  await expect(agencies.getByRole('row', { name: /Haki Legal Aid/ })).toContainText('NGO');
+  await expect(agencies.getByRole('row', { name: /Anti-Trafficking Secretariat/ })).toContainText('Swahili');
+  await expectAccessible(page);
+});

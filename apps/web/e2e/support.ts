@@ -1,0 +1,34 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page } from '@playwright/test';
+
+declare global {
+  interface Window {
+    cspViolations?: string[];
+  }
+}
+
+/**
+ * Records every Content-Security-Policy violation and console error of the page, so a test can prove
+ * the app runs under the api's strict policy (no inline script or style) without complaint.
+ */
+export async function watchPage(page: Page): Promise<{ consoleErrors: string[]; cspViolations: () => Promise<string[]> }> {
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => window.cspViolations?.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  return { consoleErrors, cspViolations: () => page.evaluate(() => window.cspViolations ?? []) };
+}
+
+/** axe-core on the page as it is now: no serious or critical WCAG 2.2 AA violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const serious = result.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
+}

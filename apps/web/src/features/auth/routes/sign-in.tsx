@@ -1,0 +1,114 @@
+import { useQuery } from '@tanstack/react-query';
+import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
+import { FormEvent, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { Form } from 'react-aria-components';
+import { describeError } from '../../../i18n/error-messages';
+import { Alert } from '../../../ui/alert';
+import { Button } from '../../../ui/button';
+import { Logo } from '../../../ui/icons';
+import { TextField } from '../../../ui/text-field';
+import { LanguageSwitch } from '../../shell/components/language-switch';
+import { shellMessages } from '../../shell/messages';
+import { DemoAccountList } from '../components/demo-account-list';
+import { demoAccountsQuery } from '../demo-accounts';
+import { signInMessages } from '../messages';
+import styles from './sign-in.module.css';
+
+interface SignInSearch {
+  /** Where to go after signing in (a deep link that needed sign-in). */
+  next?: string;
+}
+
+export const Route = createFileRoute('/sign-in')({
+  validateSearch: (search: Record<string, unknown>): SignInSearch => ({
+    next: typeof search.next === 'string' && search.next.startsWith('/') && !search.next.startsWith('//') ? search.next : undefined,
+  }),
+  beforeLoad: ({ context }) => {
+    if (context.session.username) throw redirect({ to: '/' });
+  },
+  component: SignIn,
+});
+
+function SignIn() {
+  const intl = useIntl();
+  const { session } = Route.useRouteContext();
+  const { next } = Route.useSearch();
+  const navigate = useNavigate();
+  const demo = useQuery(demoAccountsQuery(window.location.origin));
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      await session.signIn(username, password);
+      await navigate({ href: next ?? '/' });
+    } catch (failure) {
+      setError(failure);
+      setPending(false);
+    }
+  };
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.top}>
+        <div className={styles.brand}>
+          <Logo size={40} />
+          <div>
+            <p className={styles.product}>{intl.formatMessage(shellMessages.productName)}</p>
+            <p className={styles.tagline}>{intl.formatMessage(shellMessages.productTagline)}</p>
+          </div>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main className={styles.main}>
+        <section className={styles.card} aria-labelledby="sign-in-title">
+          <h1 id="sign-in-title">{intl.formatMessage(signInMessages.title)}</h1>
+          <p className={styles.intro}>{intl.formatMessage(signInMessages.intro)}</p>
+          {error ? <Alert>{describeError(intl, error)}</Alert> : session.expired ? <Alert tone="info">{intl.formatMessage(signInMessages.expired)}</Alert> : null}
+          <Form className={styles.form} onSubmit={(event) => void submit(event)}>
+            <TextField
+              label={intl.formatMessage(signInMessages.username)}
+              name="username"
+              autoComplete="username"
+              isRequired
+              value={username}
+              onChange={setUsername}
+              validate={(value) => (value.trim() ? null : intl.formatMessage(signInMessages.required, { field: 'username' }))}
+            />
+            <TextField
+              label={intl.formatMessage(signInMessages.password)}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              isRequired
+              value={password}
+              onChange={setPassword}
+              validate={(value) => (value ? null : intl.formatMessage(signInMessages.required, { field: 'password' }))}
+              inputRef={passwordRef}
+            />
+            <Button type="submit" isDisabled={pending} className={styles.submit}>
+              {intl.formatMessage(signInMessages.submit)}
+            </Button>
+          </Form>
+        </section>
+        {demo.data ? (
+          <DemoAccountList
+            demo={demo.data}
+            onChoose={(name) => {
+              setUsername(name);
+              setError(null);
+              passwordRef.current?.focus();
+            }}
+          />
+        ) : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { useIntl } from 'react-intl';
+import { nameOf, roleMessages } from '../../../i18n/vocabulary';
+import type { Me } from '../../auth/me';
+import { accountMessages } from '../messages';
+import styles from './account-summary.module.css';
+
+/** For roles without access to cases (SOP admin, analyst, monitor, sysadmin): what the account holds. */
+export function AccountSummary({ me }: { me: Me }) {
+  const intl = useIntl();
+  return (
+    <section aria-labelledby="account-title" className={styles.card}>
+      <h1 id="account-title">{intl.formatMessage(accountMessages.title)}</h1>
+      <p className={styles.intro}>{intl.formatMessage(accountMessages.intro)}</p>
+      <dl className={styles.facts}>
+        <dt>{intl.formatMessage(accountMessages.agency)}</dt>
+        <dd>{me.agency.name}</dd>
+        <dt>{intl.formatMessage(accountMessages.roles)}</dt>
+        <dd>{intl.formatList(me.roles.map((role) => nameOf(intl, roleMessages, role)))}</dd>
+        <dt>{intl.formatMessage(accountMessages.borderPoints)}</dt>
+        <dd>{me.borderPoints.length > 0 ? intl.formatList(me.borderPoints.map((point) => point.name)) : intl.formatMessage(accountMessages.noBorderPoints)}</dd>
+      </dl>
+      <p className={styles.muted}>{intl.formatMessage(accountMessages.permissions, { count: me.permissions.length })}</p>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
+import { createFileRoute } from '@tanstack/react-router';
+import { useIntl } from 'react-intl';
+import { describeError } from '../../../i18n/error-messages';
+import { Alert } from '../../../ui/alert';
+import { can, meQuery } from '../../auth/me';
+import { AccountSummary } from '../components/account-summary';
+import { AgencyDirectory } from '../components/agency-directory';
+import { CaseList } from '../components/case-list';
+import { caseMessages } from '../messages';
+import styles from './home.module.css';
+
+/**
+ * The first page after sign-in: the cases the user may see, or (for roles without access to cases) their
+ * account and the referral network's agencies.
+ */
+export const Route = createFileRoute('/_signed-in/')({
+  component: Home,
+});
+
+function Home() {
+  const intl = useIntl();
+  const { api } = Route.useRouteContext();
+  const me = useQuery(meQuery(api));
+  if (me.isError) return <Alert>{describeError(intl, me.error)}</Alert>;
+  if (!me.data) return null;
+  if (!can(me.data, 'CASES_READ')) {
+    return (
+      <div className={styles.stack}>
+        <AccountSummary me={me.data} />
+        <AgencyDirectory api={api} />
+      </div>
+    );
+  }
+  const borderPoints = intl.formatList(me.data.borderPoints.map((point) => point.name));
+  return (
+    <section aria-labelledby="cases-title" className={styles.section}>
+      <h1 id="cases-title">{intl.formatMessage(caseMessages.title)}</h1>
+      <p className={styles.intro}>
+        {me.data.borderPoints.length > 0 ? intl.formatMessage(caseMessages.intro, { borderPoints }) : intl.formatMessage(caseMessages.introAgency)}
+      </p>
+      <CaseList api={api} />
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import { defineMessages } from '../../i18n/define-messages';
+
+export const shellMessages = defineMessages({
+  productName: { id: 'app.name', defaultMessage: 'Kivuko' },
+  productTagline: { id: 'app.tagline', defaultMessage: 'Border-point profiling and referral' },
+  skipToContent: { id: 'shell.skipToContent', defaultMessage: 'Skip to content' },
+  mainNavigation: { id: 'shell.mainNavigation', defaultMessage: 'Main navigation' },
+  navCases: { id: 'shell.nav.cases', defaultMessage: 'Cases' },
+  navAccount: { id: 'shell.nav.account', defaultMessage: 'My account' },
+  signOut: { id: 'shell.signOut', defaultMessage: 'Sign out' },
+  language: { id: 'shell.language', defaultMessage: 'Language' },
+  userSummary: { id: 'shell.userSummary', defaultMessage: '{roles} · {agency}' },
+});

@@ -1,0 +1,47 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiError } from './api/api-error';
+import { createApiClient } from './api/client';
+import { AuthProvider, useAuth } from './features/auth/auth-context';
+import { AuthSession } from './features/auth/auth-session';
+import { LocaleProvider } from './i18n/locale-provider';
+import { createAppRouter } from './router';
+import './ui/tokens.css';
+
+const origin = window.location.origin;
+const session = new AuthSession({ fetch: (request) => window.fetch(request), storage: window.sessionStorage, origin });
+const api = createApiClient(origin, session.fetch);
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal will not change by asking again; a network failure may.
+      retry: (failures, error) => failures < 2 && error instanceof ApiError && (error.status === 0 || error.status >= 500),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+const router = createAppRouter({ session, api, queryClient });
+
+function App() {
+  const { username } = useAuth();
+  return (
+    <LocaleProvider username={username} storage={window.localStorage}>
+      <RouterProvider router={router} />
+    </LocaleProvider>
+  );
+}
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <AuthProvider session={session} api={api}>
+        <QueryClientProvider client={queryClient}>
+          <App />
+        </QueryClientProvider>
+      </AuthProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,10 @@
+import { index, layout, rootRoute, route } from '@tanstack/virtual-file-routes';
+
+/**
+ * The app's routes, each file in its feature folder (paths relative to src/). The router plugin turns
+ * this into routeTree.gen.ts, with typed paths and one lazily loaded chunk per route component.
+ */
+export const routes = rootRoute('root.tsx', [
+  route('/sign-in', 'features/auth/routes/sign-in.tsx'),
+  layout('signed-in', 'features/shell/routes/signed-in.tsx', [index('features/cases/routes/home.tsx')]),
+]);

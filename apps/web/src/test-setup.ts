@@ -1,0 +1,8 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+// Vitest runs without globals, so Testing Library cannot register its own cleanup.
+afterEach(cleanup);
+// The first load of a catalog chunk is transformed on demand, which on a busy machine takes over a second.
+configure({ asyncUtilTimeout: 5000 });

@@ -1,0 +1,11 @@
+import { Button as AriaButton, ButtonProps } from 'react-aria-components';
+import styles from './button.module.css';
+
+interface Props extends ButtonProps {
+  variant?: 'primary' | 'secondary' | 'quiet';
+}
+
+/** The one button: at least 44 px high, a visible focus ring, a pending state that keeps its width. */
+export function Button({ variant = 'primary', className, ...props }: Props) {
+  return <AriaButton {...props} className={[styles.button, styles[variant], typeof className === 'string' ? className : ''].join(' ')} />;
+}
