@@ -98,7 +98,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: revoke the session of a refresh token */
+        /** Sign out: end the access token's session (and the one of a refresh token, if given) */
         post: operations["AuthController_logout_v1"];
         delete?: never;
         options?: never;
@@ -1795,6 +1795,10 @@ export interface components {
         RefreshDto: {
             refreshToken: string;
         };
+        LogoutDto: {
+            /** @description Another session of yours to end too (its refresh token) */
+            refreshToken?: string;
+        };
         CreateBorderPointDto: {
             /** @example NMG */
             code: string;
@@ -2830,7 +2834,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshDto"];
+                "application/json": components["schemas"]["LogoutDto"];
             };
         };
         responses: {
