@@ -32,7 +32,9 @@ function Home() {
       </div>
     );
   }
-  const borderPoints = intl.formatList(me.data.borderPoints.map((point) => point.name));
+  // Each border point isolated (<bdi>) and joined by the language's list format, so an Arabic "و" never
+  // glues onto a Latin name.
+  const borderPoints = intl.formatList(me.data.borderPoints.map((point) => <bdi key={point.id}>{point.name}</bdi>), { type: 'conjunction' });
   return (
     <section aria-labelledby="cases-title" className={styles.section}>
       <h1 id="cases-title">{intl.formatMessage(caseMessages.title)}</h1>
