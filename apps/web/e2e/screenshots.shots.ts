@@ -31,6 +31,9 @@ for (const { locale, signIn, home } of LOCALES) {
         await expect(page.getByRole('heading', { name: signIn, level: 1 })).toBeVisible();
         await shot(page, `sign-in-${locale}-${width}-${scheme}`);
 
+        // Narrow screens show the form alone first: open the demo accounts.
+        const demo = page.getByRole('button', { name: /\(\d+\)$/ });
+        if ((await demo.getAttribute('aria-expanded')) === 'false') await demo.click();
         await page.getByRole('button', { name: /^border\.official/ }).click();
         await page.locator('input[type=password]').fill('kivuko-demo');
         await page.getByRole('button', { name: signIn }).click();
@@ -51,6 +54,8 @@ for (const [locale, width, heading] of [
     await page.setViewportSize({ width, height: 860 });
     await page.addInitScript((chosen) => window.localStorage.setItem('kivuko.locale', chosen), locale);
     await page.goto('/sign-in');
+    const demo = page.getByRole('button', { name: /\(\d+\)$/ });
+    if ((await demo.getAttribute('aria-expanded')) === 'false') await demo.click();
     await page.getByRole('button', { name: /^monitor/ }).click();
     await page.locator('input[type=password]').fill('kivuko-demo');
     await page.locator('button[type=submit]').click();
