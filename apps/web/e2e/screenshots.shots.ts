@@ -32,7 +32,7 @@ for (const { locale, signIn, home } of LOCALES) {
         await shot(page, `sign-in-${locale}-${width}-${scheme}`);
 
         // Narrow screens show the form alone first: open the demo accounts.
-        const demo = page.getByRole('button', { name: /\(\d+\)$/ });
+        const demo = page.getByRole('button', { name: /\([\d٠-٩]+\)$/ });
         if ((await demo.getAttribute('aria-expanded')) === 'false') await demo.click();
         await page.getByRole('button', { name: /^border\.official/ }).click();
         await page.locator('input[type=password]').fill('kivuko-demo');
@@ -54,7 +54,7 @@ for (const [locale, width, heading] of [
     await page.setViewportSize({ width, height: 860 });
     await page.addInitScript((chosen) => window.localStorage.setItem('kivuko.locale', chosen), locale);
     await page.goto('/sign-in');
-    const demo = page.getByRole('button', { name: /\(\d+\)$/ });
+    const demo = page.getByRole('button', { name: /\([\d٠-٩]+\)$/ });
     if ((await demo.getAttribute('aria-expanded')) === 'false') await demo.click();
     await page.getByRole('button', { name: /^monitor/ }).click();
     await page.locator('input[type=password]').fill('kivuko-demo');

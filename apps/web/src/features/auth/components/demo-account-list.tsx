@@ -42,7 +42,7 @@ export function DemoAccountList({ demo, onChoose }: { demo: DemoAccounts; onChoo
                 <span className={styles.detail}>
                   {intl.formatMessage(shellMessages.userSummary, {
                     roles: intl.formatList(account.roles.map((role) => nameOf(intl, roleMessages, role))),
-                    agency: account.agency.name,
+                    agency: <bdi key="agency">{account.agency.name}</bdi>,
                   })}
                 </span>
               </Button>
