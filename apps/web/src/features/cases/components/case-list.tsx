@@ -62,7 +62,7 @@ export function CaseList({ api }: { api: ApiClient }) {
       {cases.isSuccess && all.length === 0 ? <p className={styles.empty}>{intl.formatMessage(caseMessages.empty)}</p> : null}
 
       {shown.length > 0 ? (
-        <table className={styles.table}>
+        <table className={`${styles.table} ${styles.cases}`}>
           <caption className={styles.caption}>{intl.formatMessage(caseMessages.caption)}</caption>
           <thead>
             <tr>
