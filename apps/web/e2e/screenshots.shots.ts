@@ -64,3 +64,24 @@ for (const [locale, width, heading] of [
     await shot(page, `home-monitor-${locale}-${width}-light`);
   });
 }
+
+// The idle sign-out warning (timings shortened through the test hook).
+for (const [locale, width, scheme] of [
+  ['en', 360, 'light'],
+  ['ar', 1280, 'dark'],
+] as const) {
+  test(`idle warning ${locale} ${width}px ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width, height: 780 });
+    await page.addInitScript((chosen) => {
+      window.localStorage.setItem('kivuko.locale', chosen);
+      window.kivukoIdleTimings = { idleMs: 1000, warnMs: 60_000 };
+    }, locale);
+    await page.goto('/sign-in');
+    await page.locator('input[name=username]').fill('border.official');
+    await page.locator('input[type=password]').fill('kivuko-demo');
+    await page.locator('button[type=submit]').click();
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    await shot(page, `idle-warning-${locale}-${width}-${scheme}`);
+  });
+}

@@ -5,7 +5,7 @@ export const caseMessages = defineMessages({
   intro: { id: 'cases.intro', defaultMessage: 'Arrivals registered at {borderPoints}, newest first.' },
   introAgency: { id: 'cases.introAgency', defaultMessage: 'Cases your agency holds or was referred, newest first.' },
   search: { id: 'cases.search', defaultMessage: 'Search by name or case number' },
-  searchHint: { id: 'cases.searchHint', defaultMessage: 'For example Amina, 000042 or TZA-NMG-2026-000042' },
+  searchHint: { id: 'cases.searchHint', defaultMessage: 'For example Amina, {short} or {full}' },
   shown: {
     id: 'cases.shown',
     defaultMessage: '{shown, plural, =0 {No case matches} one {# case} other {# cases}}{more, select, true { (more to load)} other {}}',

@@ -15,6 +15,10 @@ import styles from './case-list.module.css';
 /** The arrival date and time: a 24-hour clock in every language. */
 export const ARRIVED_FORMAT = { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' } as const;
 
+/** The search hint's examples: data, the same in every language (a case number's serial part, and a full one). */
+const EXAMPLE_SHORT = '000042';
+const EXAMPLE_FULL = 'TZA-NMG-2026-000042';
+
 /**
  * The cases the user may see, newest first (the api's order), searchable by name or number. Sensitive
  * profiles are counted, not named, until the user turns on "Show profiles" (never remembered: each
@@ -38,7 +42,18 @@ export function CaseList({ api }: { api: ApiClient }) {
             <Input className={styles.searchInput} />
           </div>
           <Text slot="description" className={styles.hint}>
-            {intl.formatMessage(caseMessages.searchHint)}
+            {intl.formatMessage(caseMessages.searchHint, {
+              short: (
+                <bdi key="short" className={styles.example}>
+                  {EXAMPLE_SHORT}
+                </bdi>
+              ),
+              full: (
+                <bdi key="full" className={styles.example}>
+                  {EXAMPLE_FULL}
+                </bdi>
+              ),
+            })}
           </Text>
         </SearchField>
         <Switch className={styles.switch} isSelected={showProfiles} onChange={setShowProfiles}>
