@@ -31,6 +31,9 @@ for (const { locale, signIn, home } of LOCALES) {
         await expect(page.getByRole('heading', { name: signIn, level: 1 })).toBeVisible();
         await shot(page, `sign-in-${locale}-${width}-${scheme}`);
 
+        // Narrow screens show the form alone first: open the demo accounts.
+        const demo = page.getByRole('button', { name: /\([\d٠-٩]+\)$/ });
+        if ((await demo.getAttribute('aria-expanded')) === 'false') await demo.click();
         await page.getByRole('button', { name: /^border\.official/ }).click();
         await page.locator('input[type=password]').fill('kivuko-demo');
         await page.getByRole('button', { name: signIn }).click();
@@ -51,11 +54,34 @@ for (const [locale, width, heading] of [
     await page.setViewportSize({ width, height: 860 });
     await page.addInitScript((chosen) => window.localStorage.setItem('kivuko.locale', chosen), locale);
     await page.goto('/sign-in');
+    const demo = page.getByRole('button', { name: /\([\d٠-٩]+\)$/ });
+    if ((await demo.getAttribute('aria-expanded')) === 'false') await demo.click();
     await page.getByRole('button', { name: /^monitor/ }).click();
     await page.locator('input[type=password]').fill('kivuko-demo');
     await page.locator('button[type=submit]').click();
     await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
     await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
     await shot(page, `home-monitor-${locale}-${width}-light`);
+  });
+}
+
+// The idle sign-out warning (timings shortened through the test hook).
+for (const [locale, width, scheme] of [
+  ['en', 360, 'light'],
+  ['ar', 1280, 'dark'],
+] as const) {
+  test(`idle warning ${locale} ${width}px ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width, height: 780 });
+    await page.addInitScript((chosen) => {
+      window.localStorage.setItem('kivuko.locale', chosen);
+      window.kivukoIdleTimings = { idleMs: 1000, warnMs: 60_000 };
+    }, locale);
+    await page.goto('/sign-in');
+    await page.locator('input[name=username]').fill('border.official');
+    await page.locator('input[type=password]').fill('kivuko-demo');
+    await page.locator('button[type=submit]').click();
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    await shot(page, `idle-warning-${locale}-${width}-${scheme}`);
   });
 }

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { ApiClient } from './api/client';
 import { useAuth } from './features/auth/auth-context';
 import type { AuthSession } from './features/auth/auth-session';
+import { DemoStrip } from './features/shell/components/demo-strip';
 
 export interface RouterContext {
   session: AuthSession;
@@ -15,7 +16,7 @@ export const Route = createRootRouteWithContext<RouterContext>()({
   component: Root,
 });
 
-/** When the session ends (signed out here, or refused by the api), forget its data and go to sign-in. */
+/** The demo strip when in demo mode, and the page. When the session ends (signed out here, or refused by the api), forget its data and go to sign-in. */
 function Root() {
   const { username } = useAuth();
   const router = useRouter();
@@ -25,5 +26,10 @@ function Root() {
     queryClient.clear();
     void router.invalidate();
   }, [username, queryClient, router]);
-  return <Outlet />;
+  return (
+    <>
+      <DemoStrip />
+      <Outlet />
+    </>
+  );
 }

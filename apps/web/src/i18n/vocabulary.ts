@@ -31,7 +31,7 @@ export const profileMessages = defineMessages({
 
 export const statusMessages = defineMessages({
   OPEN: { id: 'caseStatus.OPEN', defaultMessage: 'Open' },
-  INCOMPLETE: { id: 'caseStatus.INCOMPLETE', defaultMessage: 'To complete' },
+  INCOMPLETE: { id: 'caseStatus.INCOMPLETE', defaultMessage: 'Details missing' },
   CLOSED: { id: 'caseStatus.CLOSED', defaultMessage: 'Closed' },
 });
 

@@ -25,3 +25,21 @@ export function SearchIcon() {
     </svg>
   );
 }
+
+export function AlertIcon() {
+  return (
+    <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M8 1.5l6.5 12h-13z" />
+      <path d="M8 6.5v3M8 11.5v.01" />
+    </svg>
+  );
+}
+
+export function SignOutIcon() {
+  return (
+    <svg aria-hidden="true" width="18" height="18" viewBox="0 0 18 18" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" className="flip-rtl">
+      <path d="M7 3H3.5v12H7" />
+      <path d="M11 5.5L14.5 9 11 12.5M14.5 9H7" />
+    </svg>
+  );
+}

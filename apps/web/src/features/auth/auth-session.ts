@@ -18,6 +18,9 @@ interface StoredSession {
   refreshToken: string;
 }
 
+/** How a session ended: signed out by the user, signed out after inactivity, or refused by the api. */
+type EndReason = 'signed-out' | 'idle' | 'expired';
+
 export const SESSION_STORAGE_KEY = 'kivuko.session';
 /** Refresh this long before the access token expires, so a request never leaves with a dying token. */
 const EARLY_REFRESH_MS = 30_000;
@@ -44,7 +47,7 @@ export class AuthSession {
   private readonly listeners = new Set<() => void>();
   private readonly now: () => number;
   /** Why the last session ended: signed out here, or refused by the api (expired, revoked elsewhere). */
-  private ended: 'signed-out' | 'expired' | null = null;
+  private ended: EndReason | null = null;
 
   constructor(private readonly options: AuthSessionOptions) {
     this.now = options.now ?? Date.now;
@@ -61,6 +64,11 @@ export class AuthSession {
     return this.ended === 'expired';
   }
 
+  /** Whether the last session was signed out for inactivity on a shared device (the sign-in page says so). */
+  get idle(): boolean {
+    return this.ended === 'idle';
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -73,10 +81,10 @@ export class AuthSession {
   }
 
   /** Revokes the session at the api when it can; forgets it locally whatever the api answers. */
-  async signOut(): Promise<void> {
+  async signOut(reason: 'signed-out' | 'idle' = 'signed-out'): Promise<void> {
     const stored = this.stored;
     const token = this.access?.token;
-    this.end('signed-out');
+    this.end(reason);
     if (!stored || !token) return;
     const body: RefreshBody = { refreshToken: stored.refreshToken };
     try {
@@ -141,7 +149,7 @@ export class AuthSession {
     this.emit();
   }
 
-  private end(reason: 'signed-out' | 'expired'): void {
+  private end(reason: EndReason): void {
     const was = this.stored !== null;
     if (was) this.ended = reason;
     this.access = null;

@@ -9,5 +9,9 @@ export const shellMessages = defineMessages({
   navAccount: { id: 'shell.nav.account', defaultMessage: 'My account' },
   signOut: { id: 'shell.signOut', defaultMessage: 'Sign out' },
   language: { id: 'shell.language', defaultMessage: 'Language' },
+  signedInAs: { id: 'shell.signedInAs', defaultMessage: 'Signed in as {name} · {username}' },
+  idleTitle: { id: 'shell.idle.title', defaultMessage: 'Are you still there?' },
+  idleBody: { id: 'shell.idle.body', defaultMessage: 'You will be signed out in {seconds, number} s, as nothing has happened for 5 minutes.' },
+  idleStay: { id: 'shell.idle.stay', defaultMessage: 'Stay signed in' },
   userSummary: { id: 'shell.userSummary', defaultMessage: '{roles} · {agency}' },
 });

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
 import { FormEvent, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { Form } from 'react-aria-components';
+import { Form, ToggleButton } from 'react-aria-components';
 import { describeError } from '../../../i18n/error-messages';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
@@ -40,6 +40,7 @@ function SignIn() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
+  const [showPassword, setShowPassword] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -71,7 +72,13 @@ function SignIn() {
         <section className={styles.card} aria-labelledby="sign-in-title">
           <h1 id="sign-in-title">{intl.formatMessage(signInMessages.title)}</h1>
           <p className={styles.intro}>{intl.formatMessage(signInMessages.intro)}</p>
-          {error ? <Alert>{describeError(intl, error)}</Alert> : session.expired ? <Alert tone="info">{intl.formatMessage(signInMessages.expired)}</Alert> : null}
+          {error ? (
+            <Alert>{describeError(intl, error)}</Alert>
+          ) : session.expired ? (
+            <Alert tone="info">{intl.formatMessage(signInMessages.expired)}</Alert>
+          ) : session.idle ? (
+            <Alert tone="info">{intl.formatMessage(signInMessages.idle)}</Alert>
+          ) : null}
           <Form className={styles.form} onSubmit={(event) => void submit(event)}>
             <TextField
               label={intl.formatMessage(signInMessages.username)}
@@ -85,7 +92,7 @@ function SignIn() {
             <TextField
               label={intl.formatMessage(signInMessages.password)}
               name="password"
-              type="password"
+              type={showPassword ? 'text' : 'password'}
               autoComplete="current-password"
               isRequired
               value={password}
@@ -93,6 +100,10 @@ function SignIn() {
               validate={(value) => (value ? null : intl.formatMessage(signInMessages.required, { field: 'password' }))}
               inputRef={passwordRef}
             />
+            <ToggleButton className={styles.showPassword} isSelected={showPassword} onChange={setShowPassword}>
+              <span className={styles.box} aria-hidden="true" />
+              {intl.formatMessage(signInMessages.showPassword)}
+            </ToggleButton>
             <Button type="submit" isDisabled={pending} className={styles.submit}>
               {intl.formatMessage(signInMessages.submit)}
             </Button>

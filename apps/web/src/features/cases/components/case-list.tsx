@@ -1,21 +1,33 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { Input, Label, SearchField, Text } from 'react-aria-components';
+import { Input, Label, SearchField, Switch, Text } from 'react-aria-components';
 import type { ApiClient } from '../../../api/client';
 import { describeError } from '../../../i18n/error-messages';
 import { nameOf, profileMessages, statusMessages } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
-import { SearchIcon } from '../../../ui/icons';
-import { casesQuery, CaseListItem, matchesSearch } from '../cases-api';
+import { AlertIcon, SearchIcon } from '../../../ui/icons';
+import { casesQuery, CaseListItem, describedOnly, matchesSearch, splitProfiles } from '../cases-api';
 import { caseMessages } from '../messages';
 import styles from './case-list.module.css';
 
-/** The cases the user may see, newest first, searchable by name or number. */
+/** The arrival date and time: a 24-hour clock in every language. */
+export const ARRIVED_FORMAT = { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' } as const;
+
+/** The search hint's examples: data, the same in every language (a case number's serial part, and a full one). */
+const EXAMPLE_SHORT = '000042';
+const EXAMPLE_FULL = 'TZA-NMG-2026-000042';
+
+/**
+ * The cases the user may see, newest first (the api's order), searchable by name or number. Sensitive
+ * profiles are counted, not named, until the user turns on "Show profiles" (never remembered: each
+ * sign-in starts with them hidden).
+ */
 export function CaseList({ api }: { api: ApiClient }) {
   const intl = useIntl();
   const [search, setSearch] = useState('');
+  const [showProfiles, setShowProfiles] = useState(false);
   const cases = useInfiniteQuery(casesQuery(api));
   const all = useMemo(() => cases.data?.pages.flatMap((page) => page.items) ?? [], [cases.data]);
   const shown = useMemo(() => all.filter((item) => matchesSearch(item, search)), [all, search]);
@@ -30,9 +42,26 @@ export function CaseList({ api }: { api: ApiClient }) {
             <Input className={styles.searchInput} />
           </div>
           <Text slot="description" className={styles.hint}>
-            {intl.formatMessage(caseMessages.searchHint)}
+            {intl.formatMessage(caseMessages.searchHint, {
+              short: (
+                <bdi key="short" className={styles.example}>
+                  {EXAMPLE_SHORT}
+                </bdi>
+              ),
+              full: (
+                <bdi key="full" className={styles.example}>
+                  {EXAMPLE_FULL}
+                </bdi>
+              ),
+            })}
           </Text>
         </SearchField>
+        <Switch className={styles.switch} isSelected={showProfiles} onChange={setShowProfiles}>
+          <span className={styles.switchTrack} aria-hidden="true">
+            <span className={styles.switchThumb} />
+          </span>
+          {intl.formatMessage(caseMessages.showProfiles)}
+        </Switch>
         {cases.isSuccess ? (
           <p className={styles.count} role="status">
             {intl.formatMessage(caseMessages.shown, { shown: shown.length, more: String(cases.hasNextPage) })}
@@ -48,7 +77,7 @@ export function CaseList({ api }: { api: ApiClient }) {
       {cases.isSuccess && all.length === 0 ? <p className={styles.empty}>{intl.formatMessage(caseMessages.empty)}</p> : null}
 
       {shown.length > 0 ? (
-        <table className={styles.table}>
+        <table className={`${styles.table} ${styles.cases}`}>
           <caption className={styles.caption}>{intl.formatMessage(caseMessages.caption)}</caption>
           <thead>
             <tr>
@@ -56,12 +85,14 @@ export function CaseList({ api }: { api: ApiClient }) {
               <th scope="col">{intl.formatMessage(caseMessages.colName)}</th>
               <th scope="col">{intl.formatMessage(caseMessages.colProfiles)}</th>
               <th scope="col">{intl.formatMessage(caseMessages.colStatus)}</th>
-              <th scope="col">{intl.formatMessage(caseMessages.colArrived)}</th>
+              <th scope="col" className={styles.arrivedHead}>
+                {intl.formatMessage(caseMessages.colArrived)}
+              </th>
             </tr>
           </thead>
           <tbody>
             {shown.map((item) => (
-              <CaseRow key={item.id} item={item} />
+              <CaseRow key={item.id} item={item} showProfiles={showProfiles} />
             ))}
           </tbody>
         </table>
@@ -77,43 +108,63 @@ export function CaseList({ api }: { api: ApiClient }) {
   );
 }
 
-function CaseRow({ item }: { item: CaseListItem }) {
+function CaseRow({ item, showProfiles }: { item: CaseListItem; showProfiles: boolean }) {
   const intl = useIntl();
   const person = item.person;
-  const name = person ? [person.givenName, person.familyName].filter(Boolean).join(' ') || person.description : null;
+  const age = person && person.ageAtArrival !== null ? intl.formatMessage(caseMessages.age, { age: person.ageAtArrival }) : null;
+  const { open, sensitive } = splitProfiles(item.profiles);
+  const named = showProfiles ? item.profiles : open;
   return (
     <tr>
-      <td data-label={intl.formatMessage(caseMessages.colNumber)}>
-        <span className={styles.number}>{item.caseNumber}</span>
+      <td className={styles.cellNumber}>
+        <bdi className={styles.number}>{item.caseNumber}</bdi>
       </td>
-      <td data-label={intl.formatMessage(caseMessages.colName)}>
-        {person ? (
-          <span className={styles.name}>
-            <bdi>{name ?? intl.formatMessage(caseMessages.noName)}</bdi>
-            {person.ageAtArrival !== null ? <span className={styles.muted}>{intl.formatMessage(caseMessages.age, { age: person.ageAtArrival })}</span> : null}
-          </span>
-        ) : (
+      <td className={styles.cellName}>
+        {!person ? (
           <span className={styles.muted}>{intl.formatMessage(caseMessages.nameHidden)}</span>
+        ) : describedOnly(person) ? (
+          <span className={styles.described}>
+            {intl.formatMessage(caseMessages.describedOnly, { description: <bdi key="description">{person.description}</bdi> })}
+          </span>
+        ) : person.givenName || person.familyName ? (
+          <bdi className={styles.name}>{[person.givenName, person.familyName].filter(Boolean).join(' ')}</bdi>
+        ) : (
+          <span className={styles.described}>{intl.formatMessage(caseMessages.noName)}</span>
         )}
+        {age ? <span className={`${styles.muted} ${styles.ageWide}`}>{age}</span> : null}
       </td>
-      <td data-label={intl.formatMessage(caseMessages.colProfiles)}>
+      <td className={styles.cellProfiles}>
         {item.profiles.length > 0 ? (
           <ul className={styles.chips}>
-            {item.profiles.map((profile) => (
+            {named.map((profile) => (
               <li key={profile} className={styles.chip}>
                 {nameOf(intl, profileMessages, profile)}
               </li>
             ))}
+            {!showProfiles && sensitive.length > 0 ? (
+              <li className={`${styles.chip} ${styles.chipProtection}`}>{intl.formatMessage(caseMessages.protectionNeeds, { count: sensitive.length })}</li>
+            ) : null}
           </ul>
         ) : (
           <span className={styles.muted}>{intl.formatMessage(caseMessages.noProfile)}</span>
         )}
       </td>
-      <td data-label={intl.formatMessage(caseMessages.colStatus)}>
-        <span className={`${styles.status} ${styles[`status${item.status}`] ?? ''}`}>{nameOf(intl, statusMessages, item.status)}</span>
+      <td className={styles.cellStatus}>
+        <span className={styles.badges}>
+          {item.urgentNeeds.length > 0 ? (
+            <span className={styles.urgent}>
+              <AlertIcon />
+              {intl.formatMessage(caseMessages.urgent)}
+            </span>
+          ) : null}
+          <span className={`${styles.status} ${styles[`status${item.status}`] ?? ''}`}>{nameOf(intl, statusMessages, item.status)}</span>
+        </span>
       </td>
-      <td data-label={intl.formatMessage(caseMessages.colArrived)}>
-        <time dateTime={item.arrivedAt} className={styles.arrived}>{intl.formatDate(item.arrivedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+      <td className={styles.cellArrived}>
+        {age ? <span className={styles.ageNarrow}>{age}</span> : null}
+        <time dateTime={item.arrivedAt} className={styles.arrived}>
+          {intl.formatDate(item.arrivedAt, ARRIVED_FORMAT)}
+        </time>
       </td>
     </tr>
   );

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { describeError } from '../../../i18n/error-messages';
+import { isolatedList } from '../../../i18n/isolated-list';
 import { Alert } from '../../../ui/alert';
 import { can, meQuery } from '../../auth/me';
 import { AccountSummary } from '../components/account-summary';
@@ -32,7 +33,7 @@ function Home() {
       </div>
     );
   }
-  const borderPoints = intl.formatList(me.data.borderPoints.map((point) => point.name));
+  const borderPoints = isolatedList(intl, me.data.borderPoints.map((point) => point.name));
   return (
     <section aria-labelledby="cases-title" className={styles.section}>
       <h1 id="cases-title">{intl.formatMessage(caseMessages.title)}</h1>

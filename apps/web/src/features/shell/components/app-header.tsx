@@ -2,7 +2,7 @@ import { useIntl } from 'react-intl';
 import type { Me } from '../../auth/me';
 import { nameOf, roleMessages } from '../../../i18n/vocabulary';
 import { Button } from '../../../ui/button';
-import { Logo } from '../../../ui/icons';
+import { Logo, SignOutIcon } from '../../../ui/icons';
 import { LanguageSwitch } from './language-switch';
 import { shellMessages } from '../messages';
 import styles from './app-header.module.css';
@@ -13,7 +13,10 @@ interface Props {
   signingOut: boolean;
 }
 
-/** Product name, who is signed in (name, roles, agency), the language and sign-out. */
+/**
+ * First row: the product, who is signed in ("Signed in as <name> · <username>") and sign-out, at every
+ * width; then the roles and agency, and the language.
+ */
 export function AppHeader({ me, onSignOut, signingOut }: Props) {
   const intl = useIntl();
   const roles = me ? intl.formatList(me.roles.map((role) => nameOf(intl, roleMessages, role))) : '';
@@ -26,16 +29,26 @@ export function AppHeader({ me, onSignOut, signingOut }: Props) {
       <div className={styles.user}>
         {me ? (
           <>
-            <span className={styles.name}>{me.displayName}</span>
-            <span className={styles.meta}>{intl.formatMessage(shellMessages.userSummary, { roles, agency: me.agency.name })}</span>
+            <span className={styles.name}>
+              {intl.formatMessage(shellMessages.signedInAs, {
+                name: <bdi key="name">{me.displayName}</bdi>,
+                username: (
+                  <bdi key="username" className={styles.username}>
+                    {me.username}
+                  </bdi>
+                ),
+              })}
+            </span>
+            <span className={styles.meta}>{intl.formatMessage(shellMessages.userSummary, { roles, agency: <bdi key="agency">{me.agency.name}</bdi> })}</span>
           </>
         ) : null}
       </div>
-      <div className={styles.actions}>
+      <Button variant="secondary" className={styles.signOut} onPress={onSignOut} isDisabled={signingOut}>
+        <SignOutIcon />
+        {intl.formatMessage(shellMessages.signOut)}
+      </Button>
+      <div className={styles.language}>
         <LanguageSwitch />
-        <Button variant="quiet" className={styles.signOut} onPress={onSignOut} isDisabled={signingOut}>
-          {intl.formatMessage(shellMessages.signOut)}
-        </Button>
       </div>
     </header>
   );

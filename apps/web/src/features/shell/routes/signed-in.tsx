@@ -3,6 +3,7 @@ import { createFileRoute, Link, Outlet, redirect, useNavigate } from '@tanstack/
 import { useIntl } from 'react-intl';
 import { can, meQuery } from '../../auth/me';
 import { AppHeader } from '../components/app-header';
+import { IDLE_TIMINGS, IdleSignOut } from '../components/idle-sign-out';
 import { shellMessages } from '../messages';
 import styles from './signed-in.module.css';
 
@@ -14,13 +15,20 @@ export const Route = createFileRoute('/_signed-in')({
   component: SignedInLayout,
 });
 
+declare global {
+  interface Window {
+    /** Browser tests shorten the idle sign-out here (set before the app starts); nothing else sets it. */
+    kivukoIdleTimings?: { idleMs: number; warnMs: number };
+  }
+}
+
 function SignedInLayout() {
   const intl = useIntl();
   const { session, api } = Route.useRouteContext();
   const navigate = useNavigate();
   const me = useQuery(meQuery(api));
   const signOut = useMutation({
-    mutationFn: () => session.signOut(),
+    mutationFn: (reason: 'signed-out' | 'idle') => session.signOut(reason),
     onSettled: () => navigate({ to: '/sign-in' }),
   });
 
@@ -29,7 +37,7 @@ function SignedInLayout() {
       <a href="#main" className={styles.skip}>
         {intl.formatMessage(shellMessages.skipToContent)}
       </a>
-      <AppHeader me={me.data} onSignOut={() => signOut.mutate()} signingOut={signOut.isPending} />
+      <AppHeader me={me.data} onSignOut={() => signOut.mutate('signed-out')} signingOut={signOut.isPending} />
       <nav aria-label={intl.formatMessage(shellMessages.mainNavigation)} className={styles.nav}>
         <ul>
           <li>
@@ -42,6 +50,7 @@ function SignedInLayout() {
       <main id="main" className={styles.main} tabIndex={-1}>
         <Outlet />
       </main>
+      <IdleSignOut onIdle={() => signOut.mutate('idle')} {...(window.kivukoIdleTimings ?? IDLE_TIMINGS)} />
     </div>
   );
 }
