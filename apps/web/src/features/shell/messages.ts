@@ -10,6 +10,7 @@ export const shellMessages = defineMessages({
   signOut: { id: 'shell.signOut', defaultMessage: 'Sign out' },
   language: { id: 'shell.language', defaultMessage: 'Language' },
   signedInAs: { id: 'shell.signedInAs', defaultMessage: 'Signed in as {name} · {username}' },
+  signedInAsShort: { id: 'shell.signedInAsShort', defaultMessage: 'Signed in as {username}' },
   idleTitle: { id: 'shell.idle.title', defaultMessage: 'Are you still there?' },
   idleBody: { id: 'shell.idle.body', defaultMessage: 'You will be signed out in {seconds, number} s, as nothing has happened for 5 minutes.' },
   idleStay: { id: 'shell.idle.stay', defaultMessage: 'Stay signed in' },

@@ -29,6 +29,16 @@ export function AppHeader({ me, onSignOut, signingOut }: Props) {
       <div className={styles.user}>
         {me ? (
           <>
+            {/* Narrow screens: the username alone, on one line, so the first row stays one row. */}
+            <span className={styles.short}>
+              {intl.formatMessage(shellMessages.signedInAsShort, {
+                username: (
+                  <bdi key="username" className={styles.shortUsername}>
+                    {me.username}
+                  </bdi>
+                ),
+              })}
+            </span>
             <span className={styles.name}>
               {intl.formatMessage(shellMessages.signedInAs, {
                 name: <bdi key="name">{me.displayName}</bdi>,
