@@ -185,11 +185,13 @@ test('at 360 px the sign-in page is the form first, and the header keeps who is 
   await page.getByRole('button', { name: /^border\.official/ }).click();
   await page.getByLabel('Password').fill('kivuko-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  // Narrow: the username alone, on one line (the display name would wrap the header into a column).
+  // Narrow: a small label and the whole username under it (the display name would wrap the header into a column).
   const signedInAs = page.getByRole('banner').getByText(/^Signed in as /).filter({ visible: true });
   await expect(signedInAs).toHaveText('Signed in as border.official');
+  const username = signedInAs.locator('bdi');
+  expect(await username.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   const who = await signedInAs.boundingBox();
-  expect(who && who.height < 32).toBe(true);
+  expect(who && who.height < 56).toBe(true);
   const signOut = await page.getByRole('button', { name: 'Sign out' }).boundingBox();
   // The same first row: the two boxes overlap vertically.
   expect(who && signOut && who.y < signOut.y + signOut.height && signOut.y < who.y + who.height).toBe(true);
