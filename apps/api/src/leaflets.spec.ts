@@ -20,6 +20,16 @@ describe('GET /api/v1/leaflets', () => {
     expect(res.body).toMatchObject({ language: 'sw', version: '2026.1', direction: 'ltr', title: 'Haki zako mpakani' });
     expect(res.body.sections.map((s: { topic: string }) => s.topic)).toEqual(['ASYLUM', 'NGO_ACCESS', 'LEGAL_AID', 'COUNSELLING', 'VOLUNTARY_RETURN', 'DATA_USE']);
     expect(Object.keys(res.body.sections[0]).sort()).toEqual(['body', 'heading', 'topic']);
+    expect([res.headers['etag'], res.headers['cache-control']]).toEqual(['"sw@2026.1"', 'private, no-cache']);
+  });
+
+  it('answers 304 to a client that holds the same version (a leaflet, or the list), 200 to one that holds another', async () => {
+    const auth = await api.as('border.official');
+    const held = await api.http().get('/api/v1/leaflets/ar').set(auth).set('if-none-match', '"ar@2026.1"');
+    const older = await api.http().get('/api/v1/leaflets/ar').set(auth).set('if-none-match', '"ar@2025.9"');
+    const list = await api.http().get('/api/v1/leaflets').set(auth);
+    const listAgain = await api.http().get('/api/v1/leaflets').set(auth).set('if-none-match', list.headers['etag']);
+    expect([held.status, held.text, older.status, list.status, listAgain.status]).toEqual([304, '', 200, 200, 304]);
   });
 
   it.each(['xx', 'EN', 'english', '..', 'a%20b'])('answers 404 LEAFLET.NOT_FOUND for the unknown language %s', async (language) => {

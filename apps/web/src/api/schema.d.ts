@@ -3835,7 +3835,10 @@ export interface operations {
     LeafletsController_list_v1: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the list the client holds */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3849,45 +3852,12 @@ export interface operations {
                     "application/json": components["schemas"]["LeafletListDto"];
                 };
             };
-            /** @description No valid access token */
-            401: {
+            /** @description Not modified: If-None-Match named these versions */
+            304: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Your roles do not carry the permission this operation needs */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    LeafletsController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description ISO 639-1 code: en, fr, pt, sw, ar, am, so or ti */
-                language: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LeafletDto"];
-                };
+                content?: never;
             };
             /** @description Bad input: `details.fields` names each bad field, and nothing is written */
             400: {
@@ -3916,7 +3886,67 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not found, or not visible to you */
+        };
+    };
+    LeafletsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of a leaflet the client holds */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description ISO 639-1 code: en, fr, pt, sw, ar, am, so or ti */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `ETag` is `"language@version"` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeafletDto"];
+                };
+            };
+            /** @description Not modified: If-None-Match named this leaflet version */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `details.fields` names each bad field, and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No leaflet in this language (`LEAFLET.NOT_FOUND`) */
             404: {
                 headers: {
                     [name: string]: unknown;
