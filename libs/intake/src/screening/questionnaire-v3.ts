@@ -166,7 +166,7 @@ const QUESTIONS: readonly Question[] = [
     t(
       'Single parent or caregiver',
       'Parent seul ou personne qui s’occupe seule d’enfants',
-      'Pai ou mãe sozinho, ou cuida sozinho de crianças',
+      'Mãe, pai ou cuidador que cuida sozinho das crianças',
       'Mzazi au mlezi anayelea watoto peke yake',
       'أحد الوالدين أو مقدّم رعاية يعيل أطفالاً بمفرده',
     ),
