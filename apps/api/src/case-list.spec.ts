@@ -97,6 +97,42 @@ describe('listing cases: scope, filters, keyset pagination, indexes', () => {
     await list('border.official', { unknown: 'x' }, 400);
   });
 
+  it('gives each profile with its status, and says whether the age is an estimate, in the same list', async () => {
+    const at = new Date(base + 80 * HOUR).toISOString();
+    const person = (extra: Record<string, unknown>) => ({ givenName: 'Selam', familyName: 'Kidane', sex: 'FEMALE', nationalities: ['ERI'], ...extra });
+    const res = await api.http()
+      .post('/api/v1/intakes')
+      .set(await api.as('border.official'))
+      .send({
+        intakeId: randomUUID(),
+        arrival: { borderPointId: NMG, arrivedAt: at, mode: 'LAND' },
+        persons: [
+          person({ dateOfBirth: '1990-05-01', screening: { answers: { fear_of_return: true, disability: true } } }),
+          person({ dateOfBirth: '2012-01-01', dateOfBirthEstimated: true, screening: { answers: { caregiver_present: false } } }),
+          person({ statedAge: 40, screening: { answers: {} } }),
+        ],
+      })
+      .expect(201);
+    const [adult, child, stated] = (res.body.cases as { id: string }[]).map((c) => c.id);
+    await api.http().post(`/api/v1/cases/${adult}/profiles/ASYLUM_SEEKER/confirm`).set(await api.as('border.official')).expect(200);
+
+    const items = new Map<string, { profiles: string[]; profileStatuses: { profile: string; status: string }[]; ageEstimated: boolean }>(
+      (await list('border.official', { limit: 5 })).body.items.map((i: { id: string }) => [i.id, i]),
+    );
+    expect(items.get(adult)).toMatchObject({
+      profiles: ['ASYLUM_SEEKER', 'SPECIFIC_NEEDS'],
+      profileStatuses: [
+        { profile: 'ASYLUM_SEEKER', status: 'CONFIRMED' },
+        { profile: 'SPECIFIC_NEEDS', status: 'SUGGESTED' },
+      ],
+      ageEstimated: false,
+    });
+    const childProfiles = (await api.http().get(`/api/v1/cases/${child}/profiles`).set(await api.as('border.official')).expect(200)).body.current as { profile: string; status: string }[];
+    expect(items.get(child)?.profileStatuses).toEqual(childProfiles.map(({ profile, status }) => ({ profile, status })).sort((a, b) => a.profile.localeCompare(b.profile)));
+    expect(items.get(child)?.profileStatuses.map((p) => p.profile)).toContain('UNACCOMPANIED_CHILD');
+    expect([items.get(child)?.ageEstimated, items.get(stated)?.ageEstimated, items.get(stated)?.profileStatuses]).toEqual([true, true, []]);
+  });
+
   it('audits each listing', async () => {
     const before = Number((await api.owner<{ n: string }>(`SELECT count(*) AS n FROM audit_event WHERE action = 'CASE.LISTED'`))[0].n);
     await list('border.official', {}, 200);

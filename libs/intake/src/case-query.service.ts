@@ -44,6 +44,10 @@ export interface CaseListItem {
   urgentNeeds: string[];
   /** Profiles not removed, as far as the reader may see them. */
   profiles: string[];
+  /** The same profiles, each with its status (SUGGESTED, CONFIRMED, ...). */
+  profileStatuses: { profile: string; status: string }[];
+  /** The age is an estimate: the date of birth is estimated, or there is only a stated age. */
+  ageEstimated: boolean;
   /** Present when the caller's agency may see identities. */
   person?: { givenName: string | null; familyName: string | null; description: string | null; sex: string; ageAtArrival: number | null };
 }
@@ -72,6 +76,19 @@ interface CaseRow {
   registered_at: Date;
   updated_at: Date;
 }
+
+/** A row of the list query. */
+type ListRow = CaseRow & {
+  profile_statuses: { profile: ProfileCode; status: string }[];
+  nationalities: string[];
+  given_name: string | null;
+  family_name: string | null;
+  description: string | null;
+  sex: string;
+  date_of_birth: string | null;
+  date_of_birth_estimated: boolean;
+  stated_age: number | null;
+};
 
 interface PersonRow {
   identity_id: string;
@@ -276,7 +293,7 @@ export class CaseQueryService {
     }
     return this.uow.run(actorScope(actor), async (manager) => {
       const { sql, params } = listQuery(query, after, limit + 1);
-      const rows = await manager.query<(CaseRow & { profiles: ProfileCode[]; nationalities: string[]; given_name: string | null; family_name: string | null; description: string | null; sex: string; date_of_birth: string | null; stated_age: number | null })[]>(sql, params);
+      const rows = await manager.query<ListRow[]>(sql, params);
       const kind = await agencyKindOf(manager, actor.agencyId);
       const sharing = DEFAULT_DATA_SHARING[kind];
       const listGroups = allowedGroups(DEFAULT_DATA_SHARING, kind, { consentFor: [] });
@@ -284,29 +301,34 @@ export class CaseQueryService {
         actor.borderPointIds.includes(r.border_point_id) || listGroups.has(PROFILE_GROUP[profile]);
       const showIdentity = sharing.groups.includes(FieldGroup.Identity) && !sharing.consentRequiredFor.includes(FieldGroup.Identity);
       const page = rows.slice(0, limit);
-      const items: CaseListItem[] = page.map((r) => ({
-        id: r.id,
-        caseNumber: r.case_number,
-        status: r.status,
-        version: r.version,
-        borderPoint: { id: r.border_point_id, code: r.bp_code },
-        arrivedAt: r.arrived_at.toISOString(),
-        registeredAt: r.registered_at.toISOString(),
-        nationalities: r.nationalities,
-        urgentNeeds: r.urgent_needs,
-        profiles: r.profiles.filter((p) => profileVisible(r, p)),
-        ...(showIdentity
-          ? {
-              person: {
-                givenName: r.given_name,
-                familyName: r.family_name,
-                description: r.description,
-                sex: r.sex,
-                ageAtArrival: r.date_of_birth ? ageAt(r.date_of_birth, r.arrived_at) : r.stated_age,
-              },
-            }
-          : {}),
-      }));
+      const items: CaseListItem[] = page.map((r) => {
+        const visible = r.profile_statuses.filter((p) => profileVisible(r, p.profile));
+        return {
+          id: r.id,
+          caseNumber: r.case_number,
+          status: r.status,
+          version: r.version,
+          borderPoint: { id: r.border_point_id, code: r.bp_code },
+          arrivedAt: r.arrived_at.toISOString(),
+          registeredAt: r.registered_at.toISOString(),
+          nationalities: r.nationalities,
+          urgentNeeds: r.urgent_needs,
+          profiles: visible.map((p) => p.profile),
+          profileStatuses: visible.map(({ profile, status }) => ({ profile, status })),
+          ageEstimated: r.date_of_birth ? r.date_of_birth_estimated : r.stated_age !== null,
+          ...(showIdentity
+            ? {
+                person: {
+                  givenName: r.given_name,
+                  familyName: r.family_name,
+                  description: r.description,
+                  sex: r.sex,
+                  ageAtArrival: r.date_of_birth ? ageAt(r.date_of_birth, r.arrived_at) : r.stated_age,
+                },
+              }
+            : {}),
+        };
+      });
       await this.audit.record(manager, {
         action: 'CASE.LISTED',
         actor,
@@ -343,7 +365,9 @@ export function listQuery(query: ListCasesQuery, after: { arrivedAt: Date; id: s
   const sql = `
     SELECT c.id, c.case_number, c.status, c.version, c.border_point_id, bp.code AS bp_code, c.arrived_at, c.registered_at, c.nationalities,
            c.urgent_needs,
-           ARRAY(SELECT cp.profile FROM case_profile cp WHERE cp.case_id = c.id AND cp.status NOT IN ('REMOVED', 'SUPERSEDED') ORDER BY cp.profile) AS profiles, p.given_name, p.family_name, p.description, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.stated_age
+           COALESCE((SELECT json_agg(json_build_object('profile', cp.profile, 'status', cp.status) ORDER BY cp.profile)
+                     FROM case_profile cp WHERE cp.case_id = c.id AND cp.status NOT IN ('REMOVED', 'SUPERSEDED')), '[]'::json) AS profile_statuses,
+           p.given_name, p.family_name, p.description, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.date_of_birth_estimated, p.stated_age
     FROM case_file c JOIN person p ON p.case_id = c.id JOIN border_point bp ON bp.id = c.border_point_id
     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY c.arrived_at DESC, c.id DESC
