@@ -6,13 +6,19 @@ import { ApiError } from './api/api-error';
 import { createApiClient } from './api/client';
 import { AuthProvider, useAuth } from './features/auth/auth-context';
 import { AuthSession } from './features/auth/auth-session';
+import { OfflineProvider } from './features/offline/offline-context';
+import { createOfflineRuntime, withOfflineProfile } from './features/offline/offline-runtime';
+import { registerServiceWorker } from './features/offline/register-sw';
 import { LocaleProvider } from './i18n/locale-provider';
 import { createAppRouter } from './router';
 import './ui/tokens.css';
 
 const origin = window.location.origin;
 const session = new AuthSession({ fetch: (request) => window.fetch(request), storage: window.sessionStorage, origin });
-const api = createApiClient(origin, session.fetch);
+const offline = createOfflineRuntime(session, origin);
+const api = createApiClient(origin, withOfflineProfile(offline.vault, session.fetch));
+if (window.kivukoTestHooks) window.kivukoOutbox = offline.outbox;
+void registerServiceWorker(window);
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -38,9 +44,11 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <AuthProvider session={session} api={api}>
-        <QueryClientProvider client={queryClient}>
-          <App />
-        </QueryClientProvider>
+        <OfflineProvider runtime={offline}>
+          <QueryClientProvider client={queryClient}>
+            <App />
+          </QueryClientProvider>
+        </OfflineProvider>
       </AuthProvider>
     </StrictMode>,
   );

@@ -33,10 +33,12 @@ async function passwordKey(password: string, salt: Uint8Array, iterations: numbe
 /** A new data key for a user, and its wrapped form to store. */
 export async function createDataKey(password: string, iterations = PBKDF2_ITERATIONS): Promise<{ key: CryptoKey; wrapped: WrappedKey }> {
   const exportable = await subtle().generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
-  const wrapped = await wrapDataKey(exportable, password, iterations);
+  const salt = bytes(16);
+  const kek = await passwordKey(password, salt, iterations);
+  const wrapped = new Uint8Array(await subtle().wrapKey('raw', exportable, kek, 'AES-KW'));
   // The copy kept in memory cannot be exported by any script.
-  const key = await unwrapDataKey(wrapped, password);
-  return { key, wrapped };
+  const key = await subtle().unwrapKey('raw', wrapped, kek, 'AES-KW', { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  return { key, wrapped: { salt, iterations, wrapped } };
 }
 
 /** Wraps a (still extractable) data key under a new salt for the password. */

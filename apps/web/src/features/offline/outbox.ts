@@ -59,7 +59,8 @@ interface SealedContent {
 }
 
 export interface OutboxOptions {
-  db: OfflineDb;
+  /** The database, or a loader that opens it on first use. */
+  db: OfflineDb | (() => Promise<OfflineDb>);
   vault: OfflineVault;
   /** Sends one record to the api (POST /intakes, PUT /cases/:id/intake). Throwing counts as no answer. */
   send: (item: OutboxItem) => Promise<SendOutcome>;
@@ -90,7 +91,11 @@ export class Outbox {
   private readonly now: () => number;
   private readonly random: () => number;
 
+  private readonly store: () => Promise<OfflineDb>;
+
   constructor(private readonly options: OutboxOptions) {
+    const db = options.db;
+    this.store = typeof db === 'function' ? db : () => Promise.resolve(db);
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
   }
@@ -116,7 +121,7 @@ export class Outbox {
       return;
     }
     const key = this.options.vault.keyFor(owner);
-    const rows = await this.options.db.outbox.where('owner').equals(owner).toArray();
+    const rows = await (await this.store()).outbox.where('owner').equals(owner).toArray();
     const items = await Promise.all(rows.map(async (row) => unsealRow(row, await open<SealedContent>(key, row.sealed, context(row)))));
     if (this.options.vault.username !== owner) return;
     this.publish(items.sort((a, b) => b.createdAt - a.createdAt));
@@ -125,7 +130,7 @@ export class Outbox {
   /** Keeps a record for the signed-in user and starts sending. Enqueuing the same id again replaces a record not yet sent. */
   async enqueue(input: EnqueueInput): Promise<OutboxItem> {
     const owner = this.requireOwner();
-    const existing = await this.options.db.outbox.get([owner, input.id]);
+    const existing = await (await this.store()).outbox.get([owner, input.id]);
     if (existing?.status === 'sent') throw new Error(`outbox: ${input.id} was already sent`);
     const at = this.now();
     const item: OutboxItem = {
@@ -185,9 +190,10 @@ export class Outbox {
     const next: OutboxItem = { ...item, id: changes.id ?? id, body, label: changes.label ?? describe(item.kind, body), status: 'pending', attempts: 0, nextTryAt: this.now(), lastError: null, updatedAt: this.now() };
     // Sealed before the transaction: IndexedDB commits a transaction that waits on anything else.
     const row = await this.row(owner, next);
-    await this.options.db.transaction('rw', this.options.db.outbox, async () => {
-      if (next.id !== id) await this.options.db.outbox.delete([owner, id]);
-      await this.options.db.outbox.put(row);
+    const db = await this.store();
+    await db.transaction('rw', db.outbox, async () => {
+      if (next.id !== id) await db.outbox.delete([owner, id]);
+      await db.outbox.put(row);
     });
     await this.load();
     this.kick();
@@ -195,19 +201,19 @@ export class Outbox {
 
   /** Removes a record: only ever on the user's confirmed request ("Discard"), or a Sent one at sign-out. */
   async discard(id: string): Promise<void> {
-    await this.options.db.outbox.delete([this.requireOwner(), id]);
+    await (await this.store()).outbox.delete([this.requireOwner(), id]);
     await this.load();
   }
 
   /** Sign-out: the user's Sent records are deleted from the device; unsynced ones stay sealed. */
   async forgetSent(): Promise<void> {
     const owner = this.options.vault.username;
-    if (owner) await this.options.db.outbox.where('[owner+status]').equals([owner, 'sent']).delete();
+    if (owner) await (await this.store()).outbox.where('[owner+status]').equals([owner, 'sent']).delete();
   }
 
   /** Unsent records of `username` on this device, readable without their key (for the sign-out warning). */
   async unsentCount(username: string): Promise<number> {
-    return this.options.db.outbox.where('[owner+status]').anyOf([username, 'pending'], [username, 'failed']).count();
+    return (await this.store()).outbox.where('[owner+status]').anyOf([username, 'pending'], [username, 'failed']).count();
   }
 
   /** Starts a sync pass now (after enqueue, coming online, unlock, "Retry now"). */
@@ -313,7 +319,7 @@ export class Outbox {
   }
 
   private async write(owner: string, item: OutboxItem): Promise<void> {
-    await this.options.db.outbox.put(await this.row(owner, item));
+    await (await this.store()).outbox.put(await this.row(owner, item));
     if (this.options.vault.username !== owner) return;
     const rest = this.snapshot.filter((candidate) => candidate.id !== item.id);
     this.publish([item, ...rest].sort((a, b) => b.createdAt - a.createdAt));

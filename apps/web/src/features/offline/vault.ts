@@ -25,10 +25,15 @@ export class OfflineVault {
   /** A feature asked for the key while locked (the unlock dialog opens). */
   private wanted = false;
 
+  private readonly store: () => Promise<OfflineDb>;
+
+  /** `db` may be a loader: the app opens Dexie (and downloads it) only when the store is first used. */
   constructor(
-    private readonly db: OfflineDb,
+    db: OfflineDb | (() => Promise<OfflineDb>),
     private readonly iterations = PBKDF2_ITERATIONS,
-  ) {}
+  ) {
+    this.store = typeof db === 'function' ? db : () => Promise.resolve(db);
+  }
 
   get username(): string | null {
     return this.current?.username ?? null;
@@ -58,7 +63,7 @@ export class OfflineVault {
 
   /** Whether this user has signed in on this device before (offline sign-in is possible). */
   async knows(username: string): Promise<boolean> {
-    return (await this.db.users.get(normalise(username))) !== undefined;
+    return (await (await this.store()).users.get(normalise(username))) !== undefined;
   }
 
   /**
@@ -68,26 +73,26 @@ export class OfflineVault {
    */
   async unlockOnline(username: string, password: string): Promise<void> {
     const name = normalise(username);
-    const stored = await this.db.users.get(name);
+    const stored = await (await this.store()).users.get(name);
     if (stored) {
       try {
         this.set(name, await unwrapDataKey(stored.key, password));
         return;
       } catch {
-        const waiting = await this.db.outbox.where('[owner+status]').anyOf([name, 'pending'], [name, 'failed']).count();
+        const waiting = await (await this.store()).outbox.where('[owner+status]').anyOf([name, 'pending'], [name, 'failed']).count();
         if (waiting > 0) throw new VaultError('OFFLINE.WRONG_PASSWORD');
-        await this.db.outbox.where('owner').equals(name).delete();
+        await (await this.store()).outbox.where('owner').equals(name).delete();
       }
     }
     const { key, wrapped } = await createDataKey(password, this.iterations);
-    await this.db.users.put({ username: name, key: wrapped, profile: null, updatedAt: Date.now() });
+    await (await this.store()).users.put({ username: name, key: wrapped, profile: null, updatedAt: Date.now() });
     this.set(name, key);
   }
 
   /** Without the api: only a user known on this device, with the password that wraps their key. */
   async unlockOffline(username: string, password: string): Promise<OfflineProfile> {
     const name = normalise(username);
-    const stored = await this.db.users.get(name);
+    const stored = await (await this.store()).users.get(name);
     if (!stored) throw new VaultError('OFFLINE.NOT_ON_DEVICE');
     let key: CryptoKey;
     try {
@@ -107,15 +112,15 @@ export class OfflineVault {
     const previous = await this.profile();
     const next: OfflineProfile = { refreshToken: previous?.refreshToken ?? null, me: previous?.me ?? null, ...profile };
     const sealed = await seal(current.key, next, `profile:${current.username}`);
-    const stored = await this.db.users.get(current.username);
+    const stored = await (await this.store()).users.get(current.username);
     // A whole put, not Dexie's update: its deep copy of the record does not keep typed arrays from every realm.
-    if (stored) await this.db.users.put({ ...stored, profile: sealed, updatedAt: Date.now() });
+    if (stored) await (await this.store()).users.put({ ...stored, profile: sealed, updatedAt: Date.now() });
   }
 
   async profile(): Promise<OfflineProfile | null> {
     const current = this.current;
     if (!current) return null;
-    const stored = await this.db.users.get(current.username);
+    const stored = await (await this.store()).users.get(current.username);
     return stored?.profile ? open<OfflineProfile>(current.key, stored.profile, `profile:${current.username}`) : null;
   }
 
