@@ -25,7 +25,13 @@ const queryClient = new QueryClient({
       // A refusal will not change by asking again; a network failure may.
       retry: (failures, error) => failures < 2 && error instanceof ApiError && (error.status === 0 || error.status >= 500),
       refetchOnWindowFocus: false,
+      // Try once even when the browser says it is offline: the service worker or the device's sealed copy
+      // may answer (the questionnaire, /me); only retries wait for the network.
+      networkMode: 'offlineFirst',
     },
+    // Never hold a mutation back while offline (sign-out must work without a network); what must reach
+    // the api later goes through the outbox instead.
+    mutations: { networkMode: 'always' },
   },
 });
 const router = createAppRouter({ session, api, queryClient });
