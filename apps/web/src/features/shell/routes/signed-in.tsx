@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../../offline/components/confirm-dialog';
 import { OutboxLink } from '../../offline/components/outbox-link';
 import { UnlockDialog } from '../../offline/components/unlock-dialog';
 import { offlineMessages } from '../../offline/messages';
-import { useOffline, useOnline, useVault } from '../../offline/offline-context';
+import { useOffline, useOnline, useOutboxItems, useVault } from '../../offline/offline-context';
 import { AppHeader } from '../components/app-header';
 import { IDLE_TIMINGS, IdleSignOut } from '../components/idle-sign-out';
 import { shellMessages } from '../messages';
@@ -37,6 +37,7 @@ function SignedInLayout() {
   const offline = useOffline();
   const online = useOnline();
   const vault = useVault();
+  const outboxItems = useOutboxItems();
   const queryClient = useQueryClient();
   const [unsentAtSignOut, setUnsentAtSignOut] = useState<number | null>(null);
   // Unlocked after a reload: the sealed copy of /me can answer now when there is no network.
@@ -75,9 +76,11 @@ function SignedInLayout() {
               {intl.formatMessage(can(me.data, 'CASES_READ') ? shellMessages.navCases : shellMessages.navAccount)}
             </Link>
           </li>
-          <li>
-            <OutboxLink className={styles.navLink} />
-          </li>
+          {can(me.data, 'INTAKE_REGISTER') || can(me.data, 'INTAKE_UPDATE') || outboxItems.length > 0 ? (
+            <li>
+              <OutboxLink className={styles.navLink} />
+            </li>
+          ) : null}
         </ul>
       </nav>
       <main id="main" className={styles.main} tabIndex={-1}>
