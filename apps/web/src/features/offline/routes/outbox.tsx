@@ -12,7 +12,7 @@ import { ConflictReview } from '../components/conflict-review';
 import { editorHref, loadServerVersion, mineOf, sendMine } from '../conflicts';
 import type { OutboxStatus } from '../db';
 import { offlineMessages } from '../messages';
-import { useOffline, useOnline, useOutboxItems } from '../offline-context';
+import { useOffline, useOutboxItems } from '../offline-context';
 import { isConflict, OutboxItem, personCount } from '../outbox';
 import styles from './outbox.module.css';
 
@@ -30,7 +30,6 @@ const TABS: { status: OutboxStatus; label: keyof typeof offlineMessages; empty: 
 function OutboxPage() {
   const intl = useIntl();
   const items = useOutboxItems();
-  const online = useOnline();
   const { persisted } = useOffline();
   const persistedState = useQuery({ queryKey: ['offline', 'persisted'], queryFn: async () => (await persisted) ?? 'unknown', staleTime: Infinity });
   const [tab, setTab] = useState<OutboxStatus>(() => (items.some((item) => item.status === 'failed') && !items.some((item) => item.status === 'pending') ? 'failed' : 'pending'));
@@ -39,7 +38,6 @@ function OutboxPage() {
     <section aria-labelledby="outbox-title" className={styles.page}>
       <h1 id="outbox-title">{intl.formatMessage(offlineMessages.title)}</h1>
       <p className={styles.intro}>{intl.formatMessage(offlineMessages.intro)}</p>
-      {online ? null : <Alert tone="warning">{intl.formatMessage(offlineMessages.offlineNow)}</Alert>}
       {persistedState.data !== undefined ? (
         <p className={styles.persisted} data-persisted={String(persistedState.data)}>
           {intl.formatMessage(offlineMessages.persisted, { state: persistedState.data === true ? 'yes' : persistedState.data === false ? 'no' : 'unknown' })}
