@@ -121,7 +121,8 @@ export class Outbox {
       return;
     }
     const key = this.options.vault.keyFor(owner);
-    const rows = await (await this.store()).outbox.where('owner').equals(owner).toArray();
+    const db = await this.store();
+    const rows = await db.outbox.where('owner').equals(owner).toArray();
     const items = await Promise.all(rows.map(async (row) => unsealRow(row, await open<SealedContent>(key, row.sealed, context(row)))));
     if (this.options.vault.username !== owner) return;
     this.publish(items.sort((a, b) => b.createdAt - a.createdAt));
@@ -130,7 +131,8 @@ export class Outbox {
   /** Keeps a record for the signed-in user and starts sending. Enqueuing the same id again replaces a record not yet sent. */
   async enqueue(input: EnqueueInput): Promise<OutboxItem> {
     const owner = this.requireOwner();
-    const existing = await (await this.store()).outbox.get([owner, input.id]);
+    const db = await this.store();
+    const existing = await db.outbox.get([owner, input.id]);
     if (existing?.status === 'sent') throw new Error(`outbox: ${input.id} was already sent`);
     const at = this.now();
     const item: OutboxItem = {
@@ -201,19 +203,23 @@ export class Outbox {
 
   /** Removes a record: only ever on the user's confirmed request ("Discard"), or a Sent one at sign-out. */
   async discard(id: string): Promise<void> {
-    await (await this.store()).outbox.delete([this.requireOwner(), id]);
+    const owner = this.requireOwner();
+    const db = await this.store();
+    await db.outbox.delete([owner, id]);
     await this.load();
   }
 
   /** Sign-out: the user's Sent records are deleted from the device; unsynced ones stay sealed. */
   async forgetSent(): Promise<void> {
     const owner = this.options.vault.username;
-    if (owner) await (await this.store()).outbox.where('[owner+status]').equals([owner, 'sent']).delete();
+    const db = await this.store();
+    if (owner) await db.outbox.where('[owner+status]').equals([owner, 'sent']).delete();
   }
 
   /** Unsent records of `username` on this device, readable without their key (for the sign-out warning). */
   async unsentCount(username: string): Promise<number> {
-    return (await this.store()).outbox.where('[owner+status]').anyOf([username, 'pending'], [username, 'failed']).count();
+    const db = await this.store();
+    return db.outbox.where('[owner+status]').anyOf([username, 'pending'], [username, 'failed']).count();
   }
 
   /** Starts a sync pass now (after enqueue, coming online, unlock, "Retry now"). */
@@ -245,7 +251,15 @@ export class Outbox {
     this.stop();
     const owner = this.options.vault.username;
     if (!owner) return;
-    if (this.owner !== owner) await this.load();
+    // Another tab of the same user may be sending: one pass at a time per user across tabs (Web Locks),
+    // each starting from what is stored now.
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    if (locks) await locks.request(`kivuko-outbox:${owner}`, () => this.pass(owner));
+    else await this.pass(owner);
+  }
+
+  private async pass(owner: string): Promise<void> {
+    await this.load();
     const online = this.options.online ?? (() => true);
     // One at a time, oldest first; each due record once per pass.
     for (;;) {
@@ -319,7 +333,9 @@ export class Outbox {
   }
 
   private async write(owner: string, item: OutboxItem): Promise<void> {
-    await (await this.store()).outbox.put(await this.row(owner, item));
+    const row = await this.row(owner, item);
+    const db = await this.store();
+    await db.outbox.put(row);
     if (this.options.vault.username !== owner) return;
     const rest = this.snapshot.filter((candidate) => candidate.id !== item.id);
     this.publish([item, ...rest].sort((a, b) => b.createdAt - a.createdAt));

@@ -63,7 +63,8 @@ export class OfflineVault {
 
   /** Whether this user has signed in on this device before (offline sign-in is possible). */
   async knows(username: string): Promise<boolean> {
-    return (await (await this.store()).users.get(normalise(username))) !== undefined;
+    const db = await this.store();
+    return (await db.users.get(normalise(username))) !== undefined;
   }
 
   /**
@@ -73,26 +74,28 @@ export class OfflineVault {
    */
   async unlockOnline(username: string, password: string): Promise<void> {
     const name = normalise(username);
-    const stored = await (await this.store()).users.get(name);
+    const db = await this.store();
+    const stored = await db.users.get(name);
     if (stored) {
       try {
         this.set(name, await unwrapDataKey(stored.key, password));
         return;
       } catch {
-        const waiting = await (await this.store()).outbox.where('[owner+status]').anyOf([name, 'pending'], [name, 'failed']).count();
+        const waiting = await db.outbox.where('[owner+status]').anyOf([name, 'pending'], [name, 'failed']).count();
         if (waiting > 0) throw new VaultError('OFFLINE.WRONG_PASSWORD');
-        await (await this.store()).outbox.where('owner').equals(name).delete();
+        await db.outbox.where('owner').equals(name).delete();
       }
     }
     const { key, wrapped } = await createDataKey(password, this.iterations);
-    await (await this.store()).users.put({ username: name, key: wrapped, profile: null, updatedAt: Date.now() });
+    await db.users.put({ username: name, key: wrapped, profile: null, updatedAt: Date.now() });
     this.set(name, key);
   }
 
   /** Without the api: only a user known on this device, with the password that wraps their key. */
   async unlockOffline(username: string, password: string): Promise<OfflineProfile> {
     const name = normalise(username);
-    const stored = await (await this.store()).users.get(name);
+    const db = await this.store();
+    const stored = await db.users.get(name);
     if (!stored) throw new VaultError('OFFLINE.NOT_ON_DEVICE');
     let key: CryptoKey;
     try {
@@ -112,15 +115,17 @@ export class OfflineVault {
     const previous = await this.profile();
     const next: OfflineProfile = { refreshToken: previous?.refreshToken ?? null, me: previous?.me ?? null, ...profile };
     const sealed = await seal(current.key, next, `profile:${current.username}`);
-    const stored = await (await this.store()).users.get(current.username);
+    const db = await this.store();
+    const stored = await db.users.get(current.username);
     // A whole put, not Dexie's update: its deep copy of the record does not keep typed arrays from every realm.
-    if (stored) await (await this.store()).users.put({ ...stored, profile: sealed, updatedAt: Date.now() });
+    if (stored) await db.users.put({ ...stored, profile: sealed, updatedAt: Date.now() });
   }
 
   async profile(): Promise<OfflineProfile | null> {
     const current = this.current;
     if (!current) return null;
-    const stored = await (await this.store()).users.get(current.username);
+    const db = await this.store();
+    const stored = await db.users.get(current.username);
     return stored?.profile ? open<OfflineProfile>(current.key, stored.profile, `profile:${current.username}`) : null;
   }
 
