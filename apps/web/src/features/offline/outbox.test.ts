@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openOfflineDb, OfflineDb } from './db';
 import { Outbox, OutboxItem, SendOutcome } from './outbox';
 import { OfflineVault, VaultError } from './vault';
+import { OutboxQueuedError, sendViaOutbox } from './send-via-outbox';
+import { ApiError } from '../../api/api-error';
 
 // Few PBKDF2 rounds keep the tests fast; the app uses PBKDF2_ITERATIONS.
 const ROUNDS = 1000;
@@ -154,6 +156,28 @@ describe('Outbox', () => {
     box.kick();
     await box.idle();
     expect(sent.map((item) => item.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('sendViaOutbox', () => {
+  it('answers with the api body when sent, the refusal as an ApiError, and OutboxQueuedError when no answer comes in time', async () => {
+    await vault.unlockOnline('border.official', 'pw');
+    const box = outbox();
+    answers.push({ status: 201, body: { intakeId: 'a', cases: [] } });
+    expect(await sendViaOutbox(box, { kind: 'intake', id: 'a', body: BODY }, 2000)).toEqual({ intakeId: 'a', cases: [] });
+
+    answers.push({ status: 400, body: { code: 'INTAKE.INVALID', details: { fields: [{ path: 'persons[0].sex', problem: 'required' }] } } });
+    const refused = await sendViaOutbox(box, { kind: 'intake', id: 'b', body: BODY }, 2000).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({ status: 400, code: 'INTAKE.INVALID', fields: [{ path: 'persons[0].sex', problem: 'required' }] });
+
+    online = false;
+    await expect(sendViaOutbox(box, { kind: 'intake', id: 'c', body: BODY }, 50)).rejects.toBeInstanceOf(OutboxQueuedError);
+    // The corrected form resubmits under the same id: the Failed record is replaced, not duplicated.
+    online = true;
+    answers.push({ status: 201, body: { intakeId: 'b' } });
+    expect(await sendViaOutbox(box, { kind: 'intake', id: 'b', body: { ...BODY, fixed: true } }, 2000)).toEqual({ intakeId: 'b' });
+    expect(box.items.filter((item) => item.id === 'b')).toHaveLength(1);
   });
 });
 
