@@ -67,6 +67,11 @@ export const offlineMessages = defineMessages({
     defaultMessage:
       '{count, plural, one {# record was not sent before the sign-out. It is kept encrypted on this device and sent after you sign in.} other {# records were not sent before the sign-out. They are kept encrypted on this device and sent after you sign in.}}',
   },
+  /** For forms that catch OutboxQueuedError. */
+  queued: {
+    id: 'offline.queued',
+    defaultMessage: 'Kept on this device, encrypted: the server could not be reached. It is sent by itself when the connection is back; the outbox shows it.',
+  },
   conflictTitle: { id: 'offline.conflict.title', defaultMessage: 'The server has another version' },
   conflictVersion: {
     id: 'offline.conflict.version',
