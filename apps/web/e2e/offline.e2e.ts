@@ -187,3 +187,22 @@ test('a version conflict is shown side by side, and "Send mine" sends it again o
   await expect(page.getByRole('tab', { name: 'Sent (1)' })).toBeVisible({ timeout: 20_000 });
   expect(await read()).toBeGreaterThan(version + 1 - 1);
 });
+
+test('the idle sign-out keeps the records not sent, encrypted, and the sign-in page says so', async ({ page, context }) => {
+  await page.addInitScript(() => {
+    window.kivukoIdleTimings = { idleMs: 2500, warnMs: 1000 };
+  });
+  await signIn(page, 'border.official');
+  await context.setOffline(true);
+  const id = crypto.randomUUID();
+  await enqueue(page, { kind: 'intake', id, body: intake(id, 'Idle', `Idle${Date.now().toString(36)}`) });
+  await expect(page).toHaveURL(/\/sign-in$/, { timeout: 15_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Signed out after 5 minutes without activity.' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: '1 record was not sent before the sign-out.' })).toBeVisible();
+
+  // Its owner signs in again (offline: the password opens their key) and finds it waiting.
+  await page.getByLabel('Username').fill('border.official');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('link', { name: 'Outbox: 1 record waiting' })).toBeVisible();
+});
