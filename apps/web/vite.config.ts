@@ -2,7 +2,8 @@
 import optimizeLocales from '@react-aria/optimize-locales-plugin';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, Plugin } from 'vite';
@@ -31,6 +32,33 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Writes the service worker `/sw.js` from `src/features/offline/sw/service-worker.js`: its precache list is
+ * every file of Vite's manifest (entry, route chunks, catalogs, CSS, assets) plus index.html and the public
+ * files, and its version the hash of that list's contents, so each build gets its own cache.
+ */
+function serviceWorker(): Plugin {
+  const PUBLIC_DIR = resolve(import.meta.dirname, 'public');
+  return {
+    name: 'kivuko-service-worker',
+    apply: 'build',
+    writeBundle() {
+      const manifestFile = join(OUT_DIR, '.vite', 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, { file: string; css?: string[]; assets?: string[] }>;
+      const files = new Set<string>(['index.html', ...(existsSync(PUBLIC_DIR) ? readdirSync(PUBLIC_DIR) : [])]);
+      for (const chunk of Object.values(manifest)) for (const file of [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]) files.add(file);
+      const list = [...files].sort();
+      const hash = createHash('sha256');
+      for (const file of list) hash.update(file).update(readFileSync(join(OUT_DIR, file)));
+      const version = hash.digest('hex').slice(0, 16);
+      const source = readFileSync(resolve(import.meta.dirname, 'src/features/offline/sw/service-worker.js'), 'utf8')
+        .replace("'__KIVUKO_BUILD_VERSION__'", JSON.stringify(version))
+        .replace('__KIVUKO_PRECACHE__', JSON.stringify(list.map((file) => `/${file}`)));
+      writeFileSync(join(OUT_DIR, 'sw.js'), source);
+    },
+  };
+}
+
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [
@@ -48,6 +76,7 @@ export default defineConfig({
     // React Aria ships its built-in strings (hidden labels) for 34 locales: keep ours. It has none for
     // Swahili, which falls back to English for them: our own controls carry catalog labels instead.
     { ...optimizeLocales.vite({ locales: ['en-US', 'fr-FR', 'pt-PT', 'ar-AE'] }), enforce: 'pre' },
+    serviceWorker(),
     precompress(),
   ],
   build: {

@@ -59,6 +59,10 @@ describe('the api serves the built web app', () => {
   it('sends the service worker without long caching, so a new release is found', async () => {
     const res = await http().get('/sw.js').expect(200);
     expect(res.headers['cache-control']).toBe(REVALIDATE_CACHE);
+    expect(res.headers['content-type']).toMatch(/^(application|text)\/javascript/);
+    // The page may register it: workers come from this origin only.
+    const page = await http().get('/').expect(200);
+    expect(page.headers['content-security-policy']).toContain("worker-src 'self'");
   });
 
   it('keeps the JSON 404 for unknown api, docs and health paths and for missing files', async () => {

@@ -14,6 +14,8 @@ export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
+  // The web app's service worker (/sw.js): only a script from this origin may run as a worker.
+  'worker-src': ["'self'"],
   'frame-ancestors': ["'none'"],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],

@@ -69,6 +69,24 @@ export class AuthSession {
     return this.ended === 'idle';
   }
 
+  /** The current refresh token (the offline store keeps it sealed so that an offline sign-in can resume the session later). */
+  get refreshToken(): string | null {
+    return this.stored?.refreshToken ?? null;
+  }
+
+  /**
+   * Signs in without the api: the offline store has checked the password against the user's own sealed
+   * key and hands back the refresh token it kept. Requests refresh with it once the network is back; if
+   * the api refuses it, the session ends as expired (the user signs in again, their records wait).
+   */
+  resume(username: string, refreshToken: string | null): void {
+    this.access = null;
+    this.ended = null;
+    this.stored = { username: username.trim().toLowerCase(), refreshToken: refreshToken ?? '' };
+    this.options.storage.setItem(SESSION_STORAGE_KEY, JSON.stringify(this.stored));
+    this.emit();
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -3,11 +3,15 @@ import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
 import { FormEvent, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Form, ToggleButton } from 'react-aria-components';
+import { ApiError } from '../../../api/api-error';
 import { describeError } from '../../../i18n/error-messages';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { Logo } from '../../../ui/icons';
 import { TextField } from '../../../ui/text-field';
+import { offlineMessages } from '../../offline/messages';
+import { useOffline } from '../../offline/offline-context';
+import { VaultError } from '../../offline/vault';
 import { LanguageSwitch } from '../../shell/components/language-switch';
 import { shellMessages } from '../../shell/messages';
 import { DemoAccountList } from '../components/demo-account-list';
@@ -42,13 +46,32 @@ function SignIn() {
   const [pending, setPending] = useState(false);
   const [showPassword, setShowPassword] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const offline = useOffline();
+  const [kept] = useState(() => offline.lastSignOut());
 
+  /**
+   * Online, the api checks the password and the device's store opens (or makes) the user's key with it.
+   * With no network, a user who signed in on this device before signs in with the password that wraps
+   * their key, and nothing else; the session resumes with the api when the network is back.
+   */
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setPending(true);
     setError(null);
     try {
-      await session.signIn(username, password);
+      try {
+        await session.signIn(username, password);
+        await offline.vault.unlockOnline(username, password).catch((failure: unknown) => {
+          // The password changed at the api while records made under the old one wait: they stay sealed
+          // until unlocked with it (the outbox asks); signing in goes on.
+          if (!(failure instanceof VaultError)) throw failure;
+        });
+      } catch (failure) {
+        if (!(failure instanceof ApiError && failure.status === 0)) throw failure;
+        const profile = await offline.vault.unlockOffline(username, password);
+        session.resume(username, profile.refreshToken);
+      }
+      offline.noteSignOut(null);
       await navigate({ href: next ?? '/' });
     } catch (failure) {
       setError(failure);
@@ -72,13 +95,16 @@ function SignIn() {
         <section className={styles.card} aria-labelledby="sign-in-title">
           <h1 id="sign-in-title">{intl.formatMessage(signInMessages.title)}</h1>
           <p className={styles.intro}>{intl.formatMessage(signInMessages.intro)}</p>
-          {error ? (
+          {error instanceof VaultError ? (
+            <Alert>{intl.formatMessage(offlineMessages[error.code === 'OFFLINE.LOCKED' ? 'OFFLINE.WRONG_PASSWORD' : error.code])}</Alert>
+          ) : error ? (
             <Alert>{describeError(intl, error)}</Alert>
           ) : session.expired ? (
             <Alert tone="info">{intl.formatMessage(signInMessages.expired)}</Alert>
           ) : session.idle ? (
             <Alert tone="info">{intl.formatMessage(signInMessages.idle)}</Alert>
           ) : null}
+          {kept && !error ? <Alert tone="info">{intl.formatMessage(offlineMessages.keptAfterSignOut, { count: kept.unsent })}</Alert> : null}
           <Form className={styles.form} onSubmit={(event) => void submit(event)}>
             <TextField
               label={intl.formatMessage(signInMessages.username)}

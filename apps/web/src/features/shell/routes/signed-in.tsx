@@ -1,7 +1,14 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createFileRoute, Link, Outlet, redirect, useNavigate } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { Alert } from '../../../ui/alert';
 import { can, meQuery } from '../../auth/me';
+import { ConfirmDialog } from '../../offline/components/confirm-dialog';
+import { OutboxLink } from '../../offline/components/outbox-link';
+import { UnlockDialog } from '../../offline/components/unlock-dialog';
+import { offlineMessages } from '../../offline/messages';
+import { useOffline, useOnline, useOutboxItems, useVault } from '../../offline/offline-context';
 import { AppHeader } from '../components/app-header';
 import { IDLE_TIMINGS, IdleSignOut } from '../components/idle-sign-out';
 import { shellMessages } from '../messages';
@@ -27,17 +34,41 @@ function SignedInLayout() {
   const { session, api } = Route.useRouteContext();
   const navigate = useNavigate();
   const me = useQuery(meQuery(api));
+  const offline = useOffline();
+  const online = useOnline();
+  const vault = useVault();
+  const outboxItems = useOutboxItems();
+  const queryClient = useQueryClient();
+  const [unsentAtSignOut, setUnsentAtSignOut] = useState<number | null>(null);
+  // Unlocked after a reload: the sealed copy of /me can answer now when there is no network.
+  useEffect(() => {
+    if (vault.username) void queryClient.invalidateQueries({ queryKey: ['me'] });
+  }, [vault.username, queryClient]);
   const signOut = useMutation({
-    mutationFn: (reason: 'signed-out' | 'idle') => session.signOut(reason),
+    // Sent records leave the device with the session; unsent ones stay sealed for their owner's next sign-in.
+    mutationFn: async (reason: 'signed-out' | 'idle') => {
+      const username = session.username;
+      const unsent = username ? await offline.outbox.unsentCount(username).catch(() => 0) : 0;
+      offline.noteSignOut(username && unsent > 0 ? { username, unsent } : null);
+      await offline.outbox.forgetSent().catch(() => undefined);
+      offline.vault.lock();
+      await session.signOut(reason);
+    },
     onSettled: () => navigate({ to: '/sign-in' }),
   });
+  /** The header's sign-out: a warning first when records have not reached the server. */
+  const requestSignOut = async () => {
+    const unsent = session.username ? await offline.outbox.unsentCount(session.username).catch(() => 0) : 0;
+    if (unsent > 0) setUnsentAtSignOut(unsent);
+    else signOut.mutate('signed-out');
+  };
 
   return (
     <div className={styles.layout}>
       <a href="#main" className={styles.skip}>
         {intl.formatMessage(shellMessages.skipToContent)}
       </a>
-      <AppHeader me={me.data} onSignOut={() => signOut.mutate('signed-out')} signingOut={signOut.isPending} />
+      <AppHeader me={me.data} onSignOut={() => void requestSignOut()} signingOut={signOut.isPending} />
       <nav aria-label={intl.formatMessage(shellMessages.mainNavigation)} className={styles.nav}>
         <ul>
           <li>
@@ -45,12 +76,35 @@ function SignedInLayout() {
               {intl.formatMessage(can(me.data, 'CASES_READ') ? shellMessages.navCases : shellMessages.navAccount)}
             </Link>
           </li>
+          {can(me.data, 'INTAKE_REGISTER') || can(me.data, 'INTAKE_UPDATE') || outboxItems.length > 0 ? (
+            <li>
+              <OutboxLink className={styles.navLink} />
+            </li>
+          ) : null}
         </ul>
       </nav>
       <main id="main" className={styles.main} tabIndex={-1}>
+        {online ? null : (
+          <div className={styles.offline}>
+            <Alert tone="warning">{intl.formatMessage(offlineMessages.offlineNow)}</Alert>
+          </div>
+        )}
         <Outlet />
       </main>
       <IdleSignOut onIdle={() => signOut.mutate('idle')} {...(window.kivukoIdleTimings ?? IDLE_TIMINGS)} />
+      <UnlockDialog session={session} />
+      <ConfirmDialog
+        isOpen={unsentAtSignOut !== null}
+        title={intl.formatMessage(offlineMessages.signOutTitle)}
+        body={intl.formatMessage(offlineMessages.signOutBody, { count: unsentAtSignOut ?? 0 })}
+        confirm={intl.formatMessage(offlineMessages.signOutConfirm)}
+        cancel={intl.formatMessage(offlineMessages.stay)}
+        onCancel={() => setUnsentAtSignOut(null)}
+        onConfirm={() => {
+          setUnsentAtSignOut(null);
+          signOut.mutate('signed-out');
+        }}
+      />
     </div>
   );
 }
