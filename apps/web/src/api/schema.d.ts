@@ -4368,6 +4368,8 @@ export interface operations {
                 priority?: number;
                 profile?: string;
                 borderPointId?: string;
+                /** @description One case's referrals (every status for view=SENT; open ones in the queue unless a status is asked for) */
+                caseId?: string;
                 /** @description Only overdue (true) or only on time (false) */
                 overdue?: boolean;
                 limit?: number;
