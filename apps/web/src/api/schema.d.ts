@@ -3340,6 +3340,8 @@ export interface operations {
                 nationality?: string;
                 /** @description Cases carrying this profile (suggested, confirmed or added; not removed) */
                 profile?: string;
+                /** @description Only cases with an urgent need flagged (true), or only those without (false) */
+                urgent?: boolean;
                 /** @description Arrived at or after */
                 arrivedFrom?: string;
                 /** @description Arrived before */
