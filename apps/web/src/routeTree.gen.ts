@@ -12,6 +12,9 @@ import { Route as rootRouteImport } from './root'
 import { Route as featuresShellRoutesSignedInRouteImport } from './features/shell/routes/signed-in'
 import { Route as featuresAuthRoutesSignInRouteImport } from './features/auth/routes/sign-in'
 import { Route as featuresCasesRoutesHomeRouteImport } from './features/cases/routes/home'
+import { Route as featuresTasksRoutesTasksRouteImport } from './features/tasks/routes/tasks'
+import { Route as featuresCasesRoutesCaseRouteImport } from './features/cases/routes/case'
+import { Route as featuresReferralsRoutesSentRouteImport } from './features/referrals/routes/sent'
 
 const featuresShellRoutesSignedInRoute =
   featuresShellRoutesSignedInRouteImport.update({
@@ -29,27 +32,60 @@ const featuresCasesRoutesHomeRoute = featuresCasesRoutesHomeRouteImport.update({
   path: '/',
   getParentRoute: () => featuresShellRoutesSignedInRoute,
 } as any)
+const featuresTasksRoutesTasksRoute =
+  featuresTasksRoutesTasksRouteImport.update({
+    id: '/tasks',
+    path: '/tasks',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
+const featuresCasesRoutesCaseRoute = featuresCasesRoutesCaseRouteImport.update({
+  id: '/cases/$caseId',
+  path: '/cases/$caseId',
+  getParentRoute: () => featuresShellRoutesSignedInRoute,
+} as any)
+const featuresReferralsRoutesSentRoute =
+  featuresReferralsRoutesSentRouteImport.update({
+    id: '/referrals/sent',
+    path: '/referrals/sent',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof featuresCasesRoutesHomeRoute
   '/sign-in': typeof featuresAuthRoutesSignInRoute
+  '/tasks': typeof featuresTasksRoutesTasksRoute
+  '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
+  '/referrals/sent': typeof featuresReferralsRoutesSentRoute
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/': typeof featuresCasesRoutesHomeRoute
+  '/tasks': typeof featuresTasksRoutesTasksRoute
+  '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
+  '/referrals/sent': typeof featuresReferralsRoutesSentRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/_signed-in': typeof featuresShellRoutesSignedInRouteWithChildren
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/_signed-in/': typeof featuresCasesRoutesHomeRoute
+  '/_signed-in/tasks': typeof featuresTasksRoutesTasksRoute
+  '/_signed-in/cases/$caseId': typeof featuresCasesRoutesCaseRoute
+  '/_signed-in/referrals/sent': typeof featuresReferralsRoutesSentRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/sign-in'
+  fullPaths: '/' | '/sign-in' | '/tasks' | '/cases/$caseId' | '/referrals/sent'
   fileRoutesByTo: FileRoutesByTo
-  to: '/sign-in' | '/'
-  id: '__root__' | '/_signed-in' | '/sign-in' | '/_signed-in/'
+  to: '/sign-in' | '/' | '/tasks' | '/cases/$caseId' | '/referrals/sent'
+  id:
+    | '__root__'
+    | '/_signed-in'
+    | '/sign-in'
+    | '/_signed-in/'
+    | '/_signed-in/tasks'
+    | '/_signed-in/cases/$caseId'
+    | '/_signed-in/referrals/sent'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -80,16 +116,43 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresCasesRoutesHomeRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/tasks': {
+      id: '/_signed-in/tasks'
+      path: '/tasks'
+      fullPath: '/tasks'
+      preLoaderRoute: typeof featuresTasksRoutesTasksRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/cases/$caseId': {
+      id: '/_signed-in/cases/$caseId'
+      path: '/cases/$caseId'
+      fullPath: '/cases/$caseId'
+      preLoaderRoute: typeof featuresCasesRoutesCaseRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/referrals/sent': {
+      id: '/_signed-in/referrals/sent'
+      path: '/referrals/sent'
+      fullPath: '/referrals/sent'
+      preLoaderRoute: typeof featuresReferralsRoutesSentRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
   }
 }
 
 interface featuresShellRoutesSignedInRouteChildren {
   featuresCasesRoutesHomeRoute: typeof featuresCasesRoutesHomeRoute
+  featuresTasksRoutesTasksRoute: typeof featuresTasksRoutesTasksRoute
+  featuresCasesRoutesCaseRoute: typeof featuresCasesRoutesCaseRoute
+  featuresReferralsRoutesSentRoute: typeof featuresReferralsRoutesSentRoute
 }
 
 const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRouteChildren =
   {
     featuresCasesRoutesHomeRoute: featuresCasesRoutesHomeRoute,
+    featuresTasksRoutesTasksRoute: featuresTasksRoutesTasksRoute,
+    featuresCasesRoutesCaseRoute: featuresCasesRoutesCaseRoute,
+    featuresReferralsRoutesSentRoute: featuresReferralsRoutesSentRoute,
   }
 
 const featuresShellRoutesSignedInRouteWithChildren =
