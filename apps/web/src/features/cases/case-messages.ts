@@ -43,7 +43,7 @@ export const casePageMessages = defineMessages({
   companions: { id: 'casePage.companions', defaultMessage: 'Travelled with' },
   noCompanions: { id: 'casePage.noCompanions', defaultMessage: 'Travelled alone, or no companion recorded.' },
   companion: { id: 'casePage.companion', defaultMessage: '{relationship}: case {caseNumber}' },
-  companionClaimedByThem: { id: 'casePage.companionClaimedByThem', defaultMessage: 'as the companion says' },
+  companionReverse: { id: 'casePage.companionReverse', defaultMessage: 'Case {caseNumber}, who names this person as: {relationship}' },
   verified: { id: 'casePage.verified', defaultMessage: 'Verified' },
   notVerified: { id: 'casePage.notVerified', defaultMessage: 'Not verified' },
   needs: { id: 'casePage.needs', defaultMessage: 'Urgent needs' },

@@ -29,7 +29,7 @@ export const taskMessages = defineMessages({
   actionFailed: { id: 'tasks.actionFailed', defaultMessage: 'The task could not be changed.' },
 });
 
-/** Task kinds: the system's own and the default SOP's required actions. */
+/** Task kinds: the system's own and the default joint SOP's required actions. */
 export const taskKindMessages = defineMessages({
   OBTAIN_CONSENT: { id: 'taskKind.OBTAIN_CONSENT', defaultMessage: 'Record consent for the referrals' },
   COMPLETE_INTAKE: { id: 'taskKind.COMPLETE_INTAKE', defaultMessage: 'Complete the record (mass arrival)' },
@@ -37,4 +37,35 @@ export const taskKindMessages = defineMessages({
   REFERRAL_OVERDUE: { id: 'taskKind.REFERRAL_OVERDUE', defaultMessage: 'Referral overdue: follow up' },
   DETENTION_REVIEW_OVERDUE: { id: 'taskKind.DETENTION_REVIEW_OVERDUE', defaultMessage: 'Detention review overdue' },
   CUSTOM: { id: 'taskKind.CUSTOM', defaultMessage: 'Task' },
+  // The default joint SOP's required actions (an agency's tasks once it accepts a referral).
+  REGISTER_ASYLUM_CLAIM: { id: 'taskKind.REGISTER_ASYLUM_CLAIM', defaultMessage: 'Register the asylum claim' },
+  ASYLUM_COUNSELLING: { id: 'taskKind.ASYLUM_COUNSELLING', defaultMessage: 'Counsel on the asylum procedure and rights' },
+  ALLOCATE_RECEPTION_PLACE: { id: 'taskKind.ALLOCATE_RECEPTION_PLACE', defaultMessage: 'Allocate a reception place' },
+  APPOINT_GUARDIAN: { id: 'taskKind.APPOINT_GUARDIAN', defaultMessage: 'Appoint a guardian or representative' },
+  OPEN_BEST_INTERESTS_ASSESSMENT: { id: 'taskKind.OPEN_BEST_INTERESTS_ASSESSMENT', defaultMessage: 'Open a best-interests assessment' },
+  ARRANGE_INTERIM_CARE: { id: 'taskKind.ARRANGE_INTERIM_CARE', defaultMessage: 'Arrange interim care' },
+  START_FAMILY_TRACING: { id: 'taskKind.START_FAMILY_TRACING', defaultMessage: 'Start family tracing (unless tracing endangers the child or family)' },
+  RISK_ASSESSMENT: { id: 'taskKind.RISK_ASSESSMENT', defaultMessage: 'Assess the risks' },
+  CASE_PLAN: { id: 'taskKind.CASE_PLAN', defaultMessage: 'Agree a case plan' },
+  SAFETY_ASSESSMENT: { id: 'taskKind.SAFETY_ASSESSMENT', defaultMessage: 'Assess the person’s safety' },
+  ARRANGE_SAFE_SHELTER: { id: 'taskKind.ARRANGE_SAFE_SHELTER', defaultMessage: 'Arrange a place in a safe shelter' },
+  MEDICAL_SCREENING: { id: 'taskKind.MEDICAL_SCREENING', defaultMessage: 'Medical screening and care' },
+  START_REFLECTION_PERIOD: { id: 'taskKind.START_REFLECTION_PERIOD', defaultMessage: 'Start the reflection and recovery period' },
+  REFER_FOR_ASYLUM_IF_FEAR_OF_RETURN: { id: 'taskKind.REFER_FOR_ASYLUM_IF_FEAR_OF_RETURN', defaultMessage: 'Refer to the asylum procedure if the person fears return' },
+  TRAFFICKING_AND_TORTURE_SCREENING: { id: 'taskKind.TRAFFICKING_AND_TORTURE_SCREENING', defaultMessage: 'Screen for trafficking and torture' },
+  INFORMATION_ON_REMEDIES: { id: 'taskKind.INFORMATION_ON_REMEDIES', defaultMessage: 'Inform the person of remedies' },
+  PSYCHOSOCIAL_SUPPORT: { id: 'taskKind.PSYCHOSOCIAL_SUPPORT', defaultMessage: 'Psychosocial support' },
+  MEDICO_LEGAL_DOCUMENTATION: { id: 'taskKind.MEDICO_LEGAL_DOCUMENTATION', defaultMessage: 'Document medical and psychological evidence' },
+  FLAG_PROCEDURAL_SAFEGUARDS: { id: 'taskKind.FLAG_PROCEDURAL_SAFEGUARDS', defaultMessage: 'Flag procedural safeguards (no repeated interviews)' },
+  OBTAIN_EXPLICIT_CONSENT: { id: 'taskKind.OBTAIN_EXPLICIT_CONSENT', defaultMessage: 'Obtain explicit consent before any sharing' },
+  SAFETY_PLAN: { id: 'taskKind.SAFETY_PLAN', defaultMessage: 'Agree a safety plan' },
+  SAME_SEX_STAFF_AND_INTERPRETER: { id: 'taskKind.SAME_SEX_STAFF_AND_INTERPRETER', defaultMessage: 'Assign same-sex staff and interpreter' },
+  CLINICAL_CARE: { id: 'taskKind.CLINICAL_CARE', defaultMessage: 'Clinical care' },
+  VOLUNTARINESS_CHECK: { id: 'taskKind.VOLUNTARINESS_CHECK', defaultMessage: 'Check that return is voluntary' },
+  PRE_RETURN_COUNSELLING: { id: 'taskKind.PRE_RETURN_COUNSELLING', defaultMessage: 'Pre-return counselling' },
+  VULNERABILITY_ASSESSMENT: { id: 'taskKind.VULNERABILITY_ASSESSMENT', defaultMessage: 'Assess vulnerabilities' },
+  TRAVEL_DOCUMENTS: { id: 'taskKind.TRAVEL_DOCUMENTS', defaultMessage: 'Obtain travel documents' },
+  INFORMATION_ON_RIGHTS: { id: 'taskKind.INFORMATION_ON_RIGHTS', defaultMessage: 'Inform on rights and legal migration options' },
+  STABILISE: { id: 'taskKind.STABILISE', defaultMessage: 'Stabilise' },
+  REPROFILE: { id: 'taskKind.REPROFILE', defaultMessage: 'Re-profile once stable' },
 });

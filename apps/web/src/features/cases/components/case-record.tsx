@@ -180,13 +180,13 @@ export function ArrivalSection({ arrival, urgentNeeds, showDetails }: { arrival:
         <ul className={styles.companions}>
           {arrival.travelledWith.map((companion) => (
             <li key={companion.caseId}>
+              {/* The claim reads from the side that made it: "Mother: case X" (this person says so), or "Case X, who names this person as: Mother". */}
               <Link to="/cases/$caseId" params={{ caseId: companion.caseId }} className={styles.link}>
-                {intl.formatMessage(m.companion, {
+                {intl.formatMessage(companion.claimedBy === 'COMPANION' ? m.companionReverse : m.companion, {
                   relationship: nameOf(intl, relationshipMessages, companion.relationship),
                   caseNumber: <bdi key="number">{companion.caseNumber}</bdi>,
                 })}
               </Link>
-              {companion.claimedBy === 'COMPANION' ? <span className={styles.muted}>{intl.formatMessage(m.companionClaimedByThem)}</span> : null}
               <span className={companion.verified ? styles.verified : styles.unverified}>{intl.formatMessage(companion.verified ? m.verified : m.notVerified)}</span>
             </li>
           ))}

@@ -42,7 +42,7 @@ export function ReferralCard({ referral, all, showCase = false, onWithdraw }: Pr
           </Link>
         ) : null}
       </p>
-      {open ? (
+      {open && (referral.overdue || referral.escalationLevel > 0 || referral.status === 'AWAITING_CONSENT' || referral.status === 'PENDING') ? (
         <p className={styles.due}>
           {referral.overdue ? (
             <span className={styles.overdue}>
