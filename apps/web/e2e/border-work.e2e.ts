@@ -13,7 +13,9 @@ async function signIn(page: Page, username = 'border.official'): Promise<void> {
 }
 
 async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  if (!SHOTS) return;
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/${name}-top.png` });
 }
 
 /** Nothing wider than the screen: no sideways scrolling. */
@@ -161,6 +163,7 @@ test('at 360 px in Arabic: the navigation fits, the filters fold behind one butt
   await toggle.click();
   await page.getByLabel('الوضع').selectOption('INCOMPLETE');
   await expect(page.getByRole('button', { name: /^التصفية \((1|١)\)$/ })).toBeVisible();
+  await expectNoSidewaysScroll(page);
   await expectAccessible(page);
   await shot(page, 'cases-360-ar');
 

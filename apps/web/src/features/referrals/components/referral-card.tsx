@@ -36,12 +36,14 @@ export function ReferralCard({ referral, all, showCase = false, onWithdraw }: Pr
       <p className={styles.meta}>
         <span>{intl.formatMessage(referral.role === 'LEAD' ? referralMessages.roleLEAD : referralMessages.roleSUPPORTING)}</span>
         {referral.attempt > 1 ? <span>{intl.formatMessage(referralMessages.attempt, { attempt: referral.attempt })}</span> : null}
-        {showCase ? (
+      </p>
+      {showCase ? (
+        <p>
           <Link to="/cases/$caseId" params={{ caseId: referral.caseId }} className={styles.caseLink}>
             {intl.formatMessage(referralMessages.caseLink, { caseNumber: <bdi key="number">{referral.caseNumber}</bdi> })}
           </Link>
-        ) : null}
-      </p>
+        </p>
+      ) : null}
       {open && (referral.overdue || referral.escalationLevel > 0 || referral.status === 'AWAITING_CONSENT' || referral.status === 'PENDING') ? (
         <p className={styles.due}>
           {referral.overdue ? (
