@@ -40,6 +40,9 @@ export const casePageMessages = defineMessages({
   route: { id: 'casePage.route', defaultMessage: 'Route' },
   destination: { id: 'casePage.destination', defaultMessage: 'Going to' },
   smugglerUsed: { id: 'casePage.smugglerUsed', defaultMessage: 'Smuggler used' },
+  informationGiven: { id: 'casePage.informationGiven', defaultMessage: 'Information given' },
+  informationGivenIn: { id: 'casePage.informationGivenIn', defaultMessage: '{topics}, in {language}' },
+  informationNotGiven: { id: 'casePage.informationNotGiven', defaultMessage: 'Not recorded yet' },
   companions: { id: 'casePage.companions', defaultMessage: 'Travelled with' },
   noCompanions: { id: 'casePage.noCompanions', defaultMessage: 'Travelled alone, or no companion recorded.' },
   companion: { id: 'casePage.companion', defaultMessage: '{relationship}: case {caseNumber}' },
@@ -140,6 +143,14 @@ export const urgentNeedMessages = defineMessages({
   TRAFFICKING_SUSPECTED: { id: 'casePage.need.TRAFFICKING_SUSPECTED', defaultMessage: 'Trafficking suspected' },
   RECENT_SEXUAL_VIOLENCE: { id: 'casePage.need.RECENT_SEXUAL_VIOLENCE', defaultMessage: 'Recent sexual violence' },
   ASYLUM_WISH: { id: 'casePage.need.ASYLUM_WISH', defaultMessage: 'Wishes to seek asylum' },
+});
+
+export const informationTopicMessages = defineMessages({
+  ASYLUM: { id: 'casePage.topic.ASYLUM', defaultMessage: 'Asylum' },
+  COUNSELLING: { id: 'casePage.topic.COUNSELLING', defaultMessage: 'Counselling' },
+  LEGAL_AID: { id: 'casePage.topic.LEGAL_AID', defaultMessage: 'Legal aid' },
+  NGO_ACCESS: { id: 'casePage.topic.NGO_ACCESS', defaultMessage: 'Access to NGOs' },
+  VOLUNTARY_RETURN: { id: 'casePage.topic.VOLUNTARY_RETURN', defaultMessage: 'Voluntary return' },
 });
 
 export const sectionMessages = defineMessages({

@@ -42,6 +42,8 @@ export interface Arrival {
   intendedDestination: string | null;
   smugglerUsed: boolean | null;
   travelledWith: Companion[];
+  /** The rights information given at intake, in the person's language. */
+  informationGiven?: { topics: string[]; language: string; leafletVersion?: string };
 }
 
 export interface CaseProfile {

@@ -9,6 +9,7 @@ import {
   arrivalModeMessages,
   casePageMessages,
   documentKindMessages,
+  informationTopicMessages,
   profileStatusMessages,
   relationshipMessages,
   sectionMessages,
@@ -159,6 +160,14 @@ export function ArrivalSection({ arrival, urgentNeeds, showDetails }: { arrival:
         {showDetails && arrival.smugglerUsed !== null ? (
           <Row label={intl.formatMessage(m.smugglerUsed)}>{intl.formatMessage(arrival.smugglerUsed ? m.yes : m.no)}</Row>
         ) : null}
+        <Row label={intl.formatMessage(m.informationGiven)}>
+          {arrival.informationGiven
+            ? intl.formatMessage(m.informationGivenIn, {
+                topics: intl.formatList(arrival.informationGiven.topics.map((topic) => nameOf(intl, informationTopicMessages, topic))),
+                language: intl.formatDisplayName(arrival.informationGiven.language, { type: 'language' }) ?? arrival.informationGiven.language,
+              })
+            : intl.formatMessage(m.informationNotGiven)}
+        </Row>
         {urgentNeeds !== null ? (
           <Row label={intl.formatMessage(m.needs)}>
             {urgentNeeds.length > 0 ? (
@@ -272,7 +281,9 @@ export function OtherSections({ view, showDetails }: { view: CaseView; showDetai
         <Section id="other-title" title={intl.formatMessage(m.otherSections)}>
           {others.map((group) => {
             const hidden = SENSITIVE_SECTIONS.has(group) && !showDetails;
-            const content = view.sections[group];
+            // Screening sections hold the questionnaire's answers; the questionnaire's version is for the record.
+            const section = view.sections[group] as Record<string, unknown> | undefined;
+            const content = section && typeof section.answers === 'object' && section.answers !== null ? section.answers : section;
             return (
               <div key={group} className={styles.other}>
                 <h3 className={styles.subheading}>{nameOf(intl, sectionMessages, group)}</h3>
