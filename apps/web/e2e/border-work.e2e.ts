@@ -55,7 +55,9 @@ test('a border official filters the case list, opens a case, its referrals and t
   await expect(rows).toHaveCount(2);
   const caseLink = rows.nth(1).getByRole('link', { name: CASE_NUMBER });
   const caseNumber = (await caseLink.innerText()).trim();
-  await caseLink.click();
+  // The case number is a link: reached and followed by keyboard.
+  await caseLink.focus();
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { name: `Case ${caseNumber}`, level: 1 })).toBeVisible();
   const person = page.getByRole('region', { name: 'Person' });
@@ -125,8 +127,17 @@ test('a border official filters the case list, opens a case, its referrals and t
   // Withdrawing asks why, and confirms.
   const first = cards.first();
   const agency = (await first.getByRole('heading').innerText()).trim();
-  await first.getByRole('button', { name: `Withdraw the referral to ${agency}` }).click();
+  const withdrawButton = first.getByRole('button', { name: `Withdraw the referral to ${agency}` });
   const dialog = page.getByRole('alertdialog', { name: `Withdraw the referral to ${agency}?` });
+  // By keyboard: Enter opens the confirmation with the focus inside, Escape closes it and nothing changes.
+  await withdrawButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await expect.poll(() => dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(withdrawButton).toBeFocused();
+  await withdrawButton.click();
   await expect(dialog).toBeVisible();
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Withdraw the referral' }).click();
