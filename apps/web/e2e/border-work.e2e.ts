@@ -110,6 +110,18 @@ test('a border official filters the case list, opens a case, its referrals and t
   await expect(completeTask.locator('time')).toHaveText(/\(.*\d{2}:\d{2}\)$/);
   await expectAccessible(page);
   await shot(page, 'tasks');
+  // Records to complete close themselves when completed (no "Mark done"); a task can be cancelled, saying why.
+  await expect(completeTask.getByRole('button', { name: /^Mark done/ })).toHaveCount(0);
+  const before = await tasks.count();
+  const taskCase = (await completeTask.getByRole('link', { name: CASE_NUMBER }).innerText()).trim();
+  await completeTask.getByRole('button', { name: `Cancel task: Complete the record (mass arrival), case ${taskCase.replace(/^Case /, '')}` }).click();
+  const cancelDialog = page.getByRole('alertdialog', { name: 'Cancel this task?' });
+  await cancelDialog.getByLabel('Reason').fill('Person moved on to the reception centre before completion');
+  await cancelDialog.getByRole('button', { name: 'Cancel the task' }).click();
+  await expect(cancelDialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Task cancelled' })).toHaveText('Task cancelled: Complete the record (mass arrival).');
+  await expect(tasks).toHaveCount(before - 1);
+  await expect(tasksLink).toHaveAccessibleName(new RegExp(`^Tasks ${before - 1} open tasks?$`));
 
   // Sent referrals: every status, filtered by one, with the agency's answer.
   await nav.getByRole('link', { name: 'Sent referrals' }).click();
