@@ -12,10 +12,10 @@ describe('listing cases: scope, filters, keyset pagination, indexes', () => {
   const arrivals = new Map<string, number>();
   const base = Date.now() - 100 * HOUR;
 
-  async function register(user: string, borderPointId: string, hoursAfterBase: number, nationality: string, mass = false): Promise<string> {
+  async function register(user: string, borderPointId: string, hoursAfterBase: number, nationality: string, mass = false, urgent = false): Promise<string> {
     const arrivedAt = new Date(base + hoursAfterBase * HOUR);
     const person = mass
-      ? { description: 'adult, grey coat', sex: 'UNKNOWN', statedAge: 30, nationalities: [nationality] }
+      ? { description: 'adult, grey coat', sex: 'UNKNOWN', statedAge: 30, nationalities: [nationality], ...(urgent ? { urgentNeeds: ['MEDICAL_EMERGENCY'] } : {}) }
       : { givenName: `Person${hoursAfterBase}`, familyName: 'Tesfaye', sex: 'MALE', statedAge: 25, nationalities: [nationality], screening: { answers: {} } };
     const res = await api.http()
       .post('/api/v1/intakes')
@@ -32,7 +32,7 @@ describe('listing cases: scope, filters, keyset pagination, indexes', () => {
     api = await startDemoApi('caselist');
     [NMG, KGM, DAR] = await Promise.all([api.borderPointId('NMG'), api.borderPointId('KGM'), api.borderPointId('DAR')]);
     for (let i = 0; i < 14; i++) {
-      await register('border.official', i % 2 === 0 ? NMG : KGM, i, i % 3 === 0 ? 'ERI' : 'ETH', i % 4 === 0);
+      await register('border.official', i % 2 === 0 ? NMG : KGM, i, i % 3 === 0 ? 'ERI' : 'ETH', i % 4 === 0, i === 4 || i === 8);
     }
     await register('airport.official', DAR, 50, 'ERI');
     await register('airport.official', DAR, 51, 'SOM');
@@ -61,13 +61,20 @@ describe('listing cases: scope, filters, keyset pagination, indexes', () => {
     expect(airport.body.items[0].person).toMatchObject({ givenName: 'Person51', familyName: 'Tesfaye', ageAtArrival: 25 });
   });
 
-  it('filters by border point, status, nationality and arrival range', async () => {
+  it('filters by border point, status, urgency, nationality and arrival range', async () => {
     const kgm = await list('border.official', { borderPointId: KGM, limit: 100 }, 200);
     expect(kgm.body.items).toHaveLength(7);
     expect(kgm.body.items.every((c: { borderPoint: { id: string } }) => c.borderPoint.id === KGM)).toBe(true);
 
     const incomplete = await list('border.supervisor', { status: 'INCOMPLETE', limit: 100 }, 200);
     expect(incomplete.body.items.map((c: { status: string }) => c.status)).toEqual(['INCOMPLETE', 'INCOMPLETE', 'INCOMPLETE', 'INCOMPLETE']);
+
+    const urgent = await list('border.official', { urgent: 'true', limit: 100 }, 200);
+    expect(urgent.body.items.map((c: { id: string }) => (arrivals.get(c.id)! - base) / HOUR)).toEqual([8, 4]);
+    expect(urgent.body.items.every((c: { urgentNeeds: string[] }) => c.urgentNeeds.includes('MEDICAL_EMERGENCY'))).toBe(true);
+    const calm = await list('border.official', { urgent: 'false', limit: 100 }, 200);
+    expect(calm.body.items).toHaveLength(12);
+    expect(calm.body.items.every((c: { urgentNeeds: string[] }) => c.urgentNeeds.length === 0)).toBe(true);
 
     const eritreans = await list('border.supervisor', { nationality: 'ERI', limit: 100 }, 200);
     expect(eritreans.body.items).toHaveLength(6);
@@ -88,8 +95,8 @@ describe('listing cases: scope, filters, keyset pagination, indexes', () => {
   });
 
   it('refuses bad filters, naming each', async () => {
-    const res = await list('border.official', { limit: 0, status: 'MAYBE', nationality: 'xx', borderPointId: 'NMG', arrivedFrom: 'yesterday' }, 400);
-    expect(res.body.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['arrivedFrom', 'borderPointId', 'limit', 'nationality', 'status']);
+    const res = await list('border.official', { limit: 0, status: 'MAYBE', nationality: 'xx', borderPointId: 'NMG', arrivedFrom: 'yesterday', urgent: 'maybe' }, 400);
+    expect(res.body.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['arrivedFrom', 'borderPointId', 'limit', 'nationality', 'status', 'urgent']);
     const cursor = await list('border.official', { cursor: 'not-a-cursor' }, 400);
     expect(cursor.body.details.fields).toEqual([{ path: 'cursor', problem: 'must be the nextCursor of an earlier page' }]);
     const range = await list('border.official', { arrivedFrom: '2026-02-01T00:00:00Z', arrivedTo: '2026-01-01T00:00:00Z' }, 400);

@@ -265,8 +265,16 @@ describe('referrals: routing under the joint SOP, consent gate, queues, transiti
     expect([...page1.items, ...page2.items].map((r: Referral) => r.id)).toEqual(all.slice(0, 4).map((r) => r.id));
     const filtered = await queue('trafficking.coordinator', { profile: 'TRAFFICKING_VICTIM', priority: 1, overdue: 'false' });
     expect(filtered.length).toBeGreaterThan(0);
-    const bad = await api.http().get('/api/v1/referrals').query({ status: 'LOST', priority: 9, overdue: 'maybe' }).set(await api.as('trafficking.coordinator')).expect(400);
-    expect(bad.body.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['overdue', 'priority', 'status']);
+    const one = all[0].caseId;
+    const ofCase = await queue('trafficking.coordinator', { caseId: one });
+    expect(ofCase.length).toBeGreaterThan(0);
+    expect(ofCase.every((r) => r.caseId === one)).toBe(true);
+    const sentOfCase = await queue('border.official', { view: 'SENT', caseId: one, limit: 100 });
+    expect(sentOfCase.map((r) => r.id).sort()).toEqual((await sent(one)).map((r) => r.id).sort());
+    expect(sentOfCase.every((r) => r.caseId === one)).toBe(true);
+    expect(await queue('border.official', { view: 'SENT', caseId: randomUUID() })).toEqual([]);
+    const bad = await api.http().get('/api/v1/referrals').query({ status: 'LOST', priority: 9, overdue: 'maybe', caseId: 'not-a-case' }).set(await api.as('trafficking.coordinator')).expect(400);
+    expect(bad.body.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['caseId', 'overdue', 'priority', 'status']);
     await api.http().get('/api/v1/referrals').query({ agencyId: randomUUID() }).set(await api.as('trafficking.coordinator')).expect(403);
     await api.http().get('/api/v1/referrals').set(await api.as('analyst')).expect(403);
   });

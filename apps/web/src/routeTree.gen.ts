@@ -13,6 +13,9 @@ import { Route as featuresShellRoutesSignedInRouteImport } from './features/shel
 import { Route as featuresAuthRoutesSignInRouteImport } from './features/auth/routes/sign-in'
 import { Route as featuresCasesRoutesHomeRouteImport } from './features/cases/routes/home'
 import { Route as featuresOfflineRoutesOutboxRouteImport } from './features/offline/routes/outbox'
+import { Route as featuresTasksRoutesTasksRouteImport } from './features/tasks/routes/tasks'
+import { Route as featuresCasesRoutesCaseRouteImport } from './features/cases/routes/case'
+import { Route as featuresReferralsRoutesSentRouteImport } from './features/referrals/routes/sent'
 
 const featuresShellRoutesSignedInRoute =
   featuresShellRoutesSignedInRouteImport.update({
@@ -36,16 +39,39 @@ const featuresOfflineRoutesOutboxRoute =
     path: '/outbox',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
+const featuresTasksRoutesTasksRoute =
+  featuresTasksRoutesTasksRouteImport.update({
+    id: '/tasks',
+    path: '/tasks',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
+const featuresCasesRoutesCaseRoute = featuresCasesRoutesCaseRouteImport.update({
+  id: '/cases/$caseId',
+  path: '/cases/$caseId',
+  getParentRoute: () => featuresShellRoutesSignedInRoute,
+} as any)
+const featuresReferralsRoutesSentRoute =
+  featuresReferralsRoutesSentRouteImport.update({
+    id: '/referrals/sent',
+    path: '/referrals/sent',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof featuresCasesRoutesHomeRoute
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
+  '/tasks': typeof featuresTasksRoutesTasksRoute
+  '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
+  '/referrals/sent': typeof featuresReferralsRoutesSentRoute
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/': typeof featuresCasesRoutesHomeRoute
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
+  '/tasks': typeof featuresTasksRoutesTasksRoute
+  '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
+  '/referrals/sent': typeof featuresReferralsRoutesSentRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -53,18 +79,36 @@ export interface FileRoutesById {
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/_signed-in/': typeof featuresCasesRoutesHomeRoute
   '/_signed-in/outbox': typeof featuresOfflineRoutesOutboxRoute
+  '/_signed-in/tasks': typeof featuresTasksRoutesTasksRoute
+  '/_signed-in/cases/$caseId': typeof featuresCasesRoutesCaseRoute
+  '/_signed-in/referrals/sent': typeof featuresReferralsRoutesSentRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/sign-in' | '/outbox'
+  fullPaths:
+    | '/'
+    | '/sign-in'
+    | '/outbox'
+    | '/tasks'
+    | '/cases/$caseId'
+    | '/referrals/sent'
   fileRoutesByTo: FileRoutesByTo
-  to: '/sign-in' | '/' | '/outbox'
+  to:
+    | '/sign-in'
+    | '/'
+    | '/outbox'
+    | '/tasks'
+    | '/cases/$caseId'
+    | '/referrals/sent'
   id:
     | '__root__'
     | '/_signed-in'
     | '/sign-in'
     | '/_signed-in/'
     | '/_signed-in/outbox'
+    | '/_signed-in/tasks'
+    | '/_signed-in/cases/$caseId'
+    | '/_signed-in/referrals/sent'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -102,18 +146,45 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresOfflineRoutesOutboxRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/tasks': {
+      id: '/_signed-in/tasks'
+      path: '/tasks'
+      fullPath: '/tasks'
+      preLoaderRoute: typeof featuresTasksRoutesTasksRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/cases/$caseId': {
+      id: '/_signed-in/cases/$caseId'
+      path: '/cases/$caseId'
+      fullPath: '/cases/$caseId'
+      preLoaderRoute: typeof featuresCasesRoutesCaseRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/referrals/sent': {
+      id: '/_signed-in/referrals/sent'
+      path: '/referrals/sent'
+      fullPath: '/referrals/sent'
+      preLoaderRoute: typeof featuresReferralsRoutesSentRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
   }
 }
 
 interface featuresShellRoutesSignedInRouteChildren {
   featuresCasesRoutesHomeRoute: typeof featuresCasesRoutesHomeRoute
   featuresOfflineRoutesOutboxRoute: typeof featuresOfflineRoutesOutboxRoute
+  featuresTasksRoutesTasksRoute: typeof featuresTasksRoutesTasksRoute
+  featuresCasesRoutesCaseRoute: typeof featuresCasesRoutesCaseRoute
+  featuresReferralsRoutesSentRoute: typeof featuresReferralsRoutesSentRoute
 }
 
 const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRouteChildren =
   {
     featuresCasesRoutesHomeRoute: featuresCasesRoutesHomeRoute,
     featuresOfflineRoutesOutboxRoute: featuresOfflineRoutesOutboxRoute,
+    featuresTasksRoutesTasksRoute: featuresTasksRoutesTasksRoute,
+    featuresCasesRoutesCaseRoute: featuresCasesRoutesCaseRoute,
+    featuresReferralsRoutesSentRoute: featuresReferralsRoutesSentRoute,
   }
 
 const featuresShellRoutesSignedInRouteWithChildren =

@@ -6,5 +6,11 @@ import { index, layout, rootRoute, route } from '@tanstack/virtual-file-routes';
  */
 export const routes = rootRoute('root.tsx', [
   route('/sign-in', 'features/auth/routes/sign-in.tsx'),
-  layout('signed-in', 'features/shell/routes/signed-in.tsx', [index('features/cases/routes/home.tsx'), route('/outbox', 'features/offline/routes/outbox.tsx')]),
+  layout('signed-in', 'features/shell/routes/signed-in.tsx', [
+    index('features/cases/routes/home.tsx'),
+    route('/cases/$caseId', 'features/cases/routes/case.tsx'),
+    route('/tasks', 'features/tasks/routes/tasks.tsx'),
+    route('/referrals/sent', 'features/referrals/routes/sent.tsx'),
+    route('/outbox', 'features/offline/routes/outbox.tsx'),
+  ]),
 ]);

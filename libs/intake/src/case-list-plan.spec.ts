@@ -68,6 +68,7 @@ describe('case list query plans', () => {
     ['border point', { borderPointId: 'BP0' }, /Index Scan using case_file_border_point_idx/],
     ['status', { status: 'INCOMPLETE' as ListCasesQuery['status'] }, /Index Scan using case_file_(status|arrived)_idx/],
     ['nationality', { nationality: 'ERI' }, /Index Scan using case_file_arrived_idx/],
+    ['urgency', { urgent: true }, /Index Scan using case_file_arrived_idx/],
     ['arrival range', { arrivedFrom: new Date(Date.now() - 86_400_000).toISOString(), arrivedTo: new Date().toISOString() }, /Index Scan using case_file_arrived_idx/],
   ])('serves the list filtered by %s from an index in list order', async (_name, filter, index) => {
     const text = await plan(filter.borderPointId === 'BP0' ? { ...filter, borderPointId: borderPoints[0] } : filter);

@@ -38,6 +38,11 @@ export class ListReferralsQuery {
   @IsUUID('4')
   borderPointId?: string;
 
+  @ApiPropertyOptional({ description: "One case's referrals (every status for view=SENT; open ones in the queue unless a status is asked for)" })
+  @IsOptional()
+  @IsUUID('4')
+  caseId?: string;
+
   @ApiPropertyOptional({ description: 'Only overdue (true) or only on time (false)' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))

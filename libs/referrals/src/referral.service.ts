@@ -328,6 +328,7 @@ export function queueQuery(
   if (query.priority) add((p) => `${byProfile ? 'o' : 'r'}.priority = ${p}`, query.priority);
   if (query.profile && !byProfile) add((p) => `r.profiles @> ARRAY[${p}]::text[]`, query.profile);
   if (query.borderPointId) add((p) => `r.border_point_id = ${p}`, query.borderPointId);
+  if (query.caseId) add((p) => `r.case_id = ${p}`, query.caseId);
   if (query.overdue !== undefined) where.push(query.overdue ? 'r.overdue_at IS NOT NULL' : 'r.overdue_at IS NULL');
   const key = byProfile ? ['o.priority', 'o.due_at', 'o.referral_id'] : ['r.priority', 'r.due_at', 'r.id'];
   if (after) {

@@ -3580,6 +3580,8 @@ export interface operations {
                 nationality?: string;
                 /** @description Cases carrying this profile (suggested, confirmed or added; not removed) */
                 profile?: string;
+                /** @description Only cases with an urgent need flagged (true), or only those without (false) */
+                urgent?: boolean;
                 /** @description Arrived at or after */
                 arrivedFrom?: string;
                 /** @description Arrived before */
@@ -4792,6 +4794,8 @@ export interface operations {
                 priority?: number;
                 profile?: string;
                 borderPointId?: string;
+                /** @description One case's referrals (every status for view=SENT; open ones in the queue unless a status is asked for) */
+                caseId?: string;
                 /** @description Only overdue (true) or only on time (false) */
                 overdue?: boolean;
                 limit?: number;

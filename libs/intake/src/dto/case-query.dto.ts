@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, Validate } from 'class-validator';
 import { PROFILES } from '@kivuko/profiling';
 import { CaseStatus, EncounterStatus } from '../intake.enums';
@@ -25,6 +25,12 @@ export class ListCasesQuery {
   @IsOptional()
   @IsIn(PROFILES as readonly string[], { message: 'profile must be one of the profiles (e.g. ASYLUM_SEEKER, UNACCOMPANIED_CHILD)' })
   profile?: string;
+
+  @ApiPropertyOptional({ description: 'Only cases with an urgent need flagged (true), or only those without (false)' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'urgent must be true or false' })
+  urgent?: boolean;
 
   @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'Arrived at or after' })
   @IsOptional()

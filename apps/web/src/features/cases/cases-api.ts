@@ -1,5 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { ApiClient, unwrap } from '../../api/client';
+import { CaseFilters, caseListParams } from './case-filters';
 
 /** One row of GET /api/v1/cases (the document has no response schema for it yet). */
 export interface CaseListItem {
@@ -23,10 +24,12 @@ export interface CasePage {
 
 export const PAGE_SIZE = 100;
 
-export const casesQuery = (api: ApiClient) =>
+/** The cases the user may see, newest first, filtered by the api (status, profile, border point, urgency). */
+export const casesQuery = (api: ApiClient, filters: CaseFilters = {}) =>
   infiniteQueryOptions({
-    queryKey: ['cases'],
-    queryFn: ({ pageParam }) => unwrap<CasePage>(api.GET('/api/v1/cases', { params: { query: { limit: PAGE_SIZE, cursor: pageParam } } })),
+    queryKey: ['cases', filters],
+    queryFn: ({ pageParam }) =>
+      unwrap<CasePage>(api.GET('/api/v1/cases', { params: { query: { ...caseListParams(filters), limit: PAGE_SIZE, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
   });

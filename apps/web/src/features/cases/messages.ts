@@ -27,6 +27,17 @@ export const caseMessages = defineMessages({
   empty: { id: 'cases.empty', defaultMessage: 'No cases yet. Arrivals registered at your border points will be listed here.' },
   loadMore: { id: 'cases.loadMore', defaultMessage: 'Load more cases' },
   loadFailed: { id: 'cases.loadFailed', defaultMessage: 'The cases could not be loaded.' },
+  emptyFiltered: { id: 'cases.emptyFiltered', defaultMessage: 'No case matches these filters.' },
+  filtersToggle: { id: 'cases.filters.toggle', defaultMessage: 'Filters ({count, number})' },
+  filterStatus: { id: 'cases.filter.status', defaultMessage: 'Status' },
+  filterAllStatuses: { id: 'cases.filter.allStatuses', defaultMessage: 'All statuses' },
+  filterProfile: { id: 'cases.filter.profile', defaultMessage: 'Profile' },
+  filterAllProfiles: { id: 'cases.filter.allProfiles', defaultMessage: 'All profiles' },
+  filterBorderPoint: { id: 'cases.filter.borderPoint', defaultMessage: 'Border point' },
+  filterAllBorderPoints: { id: 'cases.filter.allBorderPoints', defaultMessage: 'All my border points' },
+  filterUrgent: { id: 'cases.filter.urgent', defaultMessage: 'Urgent only' },
+  filterToComplete: { id: 'cases.filter.toComplete', defaultMessage: 'Records to complete' },
+  filterClear: { id: 'cases.filter.clear', defaultMessage: 'Clear filters' },
   searchLoaded: { id: 'cases.searchLoaded', defaultMessage: 'The search looks through the cases loaded so far. Load more to search further back.' },
 });
 

@@ -1,10 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import { IntlProvider } from 'react-intl';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../api/client';
-import ar from '../../../../lang/ar.json';
-import en from '../../../../lang/en.json';
+import { renderInApp } from '../../../test-router';
 import type { CaseListItem } from '../cases-api';
 import { CaseList } from './case-list';
 
@@ -40,13 +37,7 @@ const items: CaseListItem[] = [
 function renderList(locale: 'en' | 'ar' = 'en') {
   const fetch = async () => new Response(JSON.stringify({ items }), { headers: { 'content-type': 'application/json' } });
   const api = createApiClient('http://localhost', fetch);
-  return render(
-    <IntlProvider locale={locale} messages={locale === 'en' ? en : ar} timeZone="UTC">
-      <QueryClientProvider client={new QueryClient()}>
-        <CaseList api={api} />
-      </QueryClientProvider>
-    </IntlProvider>,
-  );
+  return renderInApp(<CaseList api={api} />, { locale });
 }
 
 describe('CaseList', () => {

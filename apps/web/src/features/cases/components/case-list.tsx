@@ -1,4 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Input, Label, SearchField, Switch, Text } from 'react-aria-components';
@@ -8,7 +9,9 @@ import { nameOf, profileMessages, statusMessages } from '../../../i18n/vocabular
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { AlertIcon, SearchIcon } from '../../../ui/icons';
+import { activeFilterCount, CaseFilters as Filters } from '../case-filters';
 import { casesQuery, CaseListItem, describedOnly, matchesSearch, splitProfiles } from '../cases-api';
+import { CaseFilters } from './case-filters';
 import { caseMessages } from '../messages';
 import styles from './case-list.module.css';
 
@@ -19,16 +22,25 @@ export const ARRIVED_FORMAT = { dateStyle: 'medium', timeStyle: 'short', hourCyc
 const EXAMPLE_SHORT = '000042';
 const EXAMPLE_FULL = 'TZA-NMG-2026-000042';
 
+interface Props {
+  api: ApiClient;
+  /** The filters (from the URL); the api applies them. */
+  filters?: Filters;
+  onFiltersChange?: (filters: Filters) => void;
+  borderPoints?: { id: string; name: string }[];
+}
+
 /**
- * The cases the user may see, newest first (the api's order), searchable by name or number. Sensitive
- * profiles are counted, not named, until the user turns on "Show profiles" (never remembered: each
- * sign-in starts with them hidden).
+ * The cases the user may see, newest first (the api's order), filtered by the api and searchable by name
+ * or number; each row opens the case. Sensitive profiles are counted, not named, until the user turns on
+ * "Show profiles" (never remembered: each sign-in starts with them hidden).
  */
-export function CaseList({ api }: { api: ApiClient }) {
+export function CaseList({ api, filters = {}, onFiltersChange, borderPoints = [] }: Props) {
   const intl = useIntl();
   const [search, setSearch] = useState('');
   const [showProfiles, setShowProfiles] = useState(false);
-  const cases = useInfiniteQuery(casesQuery(api));
+  const cases = useInfiniteQuery(casesQuery(api, filters));
+  const filtered = activeFilterCount(filters) > 0;
   const all = useMemo(() => cases.data?.pages.flatMap((page) => page.items) ?? [], [cases.data]);
   const shown = useMemo(() => all.filter((item) => matchesSearch(item, search)), [all, search]);
 
@@ -62,6 +74,7 @@ export function CaseList({ api }: { api: ApiClient }) {
           </span>
           {intl.formatMessage(caseMessages.showProfiles)}
         </Switch>
+        {onFiltersChange ? <CaseFilters filters={filters} onChange={onFiltersChange} borderPoints={borderPoints} /> : null}
         {cases.isSuccess ? (
           <p className={styles.count} role="status">
             {intl.formatMessage(caseMessages.shown, { shown: shown.length, more: String(cases.hasNextPage) })}
@@ -74,7 +87,9 @@ export function CaseList({ api }: { api: ApiClient }) {
           {intl.formatMessage(caseMessages.loadFailed)} {describeError(intl, cases.error)}
         </Alert>
       ) : null}
-      {cases.isSuccess && all.length === 0 ? <p className={styles.empty}>{intl.formatMessage(caseMessages.empty)}</p> : null}
+      {cases.isSuccess && all.length === 0 ? (
+        <p className={styles.empty}>{intl.formatMessage(filtered ? caseMessages.emptyFiltered : caseMessages.empty)}</p>
+      ) : null}
 
       {shown.length > 0 ? (
         <table className={`${styles.table} ${styles.cases}`}>
@@ -117,7 +132,9 @@ function CaseRow({ item, showProfiles }: { item: CaseListItem; showProfiles: boo
   return (
     <tr>
       <td className={styles.cellNumber}>
-        <bdi className={styles.number}>{item.caseNumber}</bdi>
+        <Link to="/cases/$caseId" params={{ caseId: item.id }} className={styles.caseLink}>
+          <bdi className={styles.number}>{item.caseNumber}</bdi>
+        </Link>
       </td>
       <td className={styles.cellName}>
         {!person ? (

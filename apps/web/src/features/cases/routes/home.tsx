@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { createFileRoute } from '@tanstack/react-router';
+import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { describeError } from '../../../i18n/error-messages';
 import { isolatedList } from '../../../i18n/isolated-list';
@@ -7,6 +7,7 @@ import { Alert } from '../../../ui/alert';
 import { can, meQuery } from '../../auth/me';
 import { AccountSummary } from '../components/account-summary';
 import { AgencyDirectory } from '../components/agency-directory';
+import { validateCaseFilters } from '../case-filters';
 import { CaseList } from '../components/case-list';
 import { caseMessages } from '../messages';
 import styles from './home.module.css';
@@ -16,6 +17,7 @@ import styles from './home.module.css';
  * account and the referral network's agencies.
  */
 export const Route = createFileRoute('/_signed-in/')({
+  validateSearch: validateCaseFilters,
   component: Home,
 });
 
@@ -23,6 +25,8 @@ function Home() {
   const intl = useIntl();
   const { api } = Route.useRouteContext();
   const me = useQuery(meQuery(api));
+  const filters = Route.useSearch();
+  const navigate = useNavigate({ from: Route.fullPath });
   if (me.isError) return <Alert>{describeError(intl, me.error)}</Alert>;
   if (!me.data) return null;
   if (!can(me.data, 'CASES_READ')) {
@@ -40,7 +44,7 @@ function Home() {
       <p className={styles.intro}>
         {me.data.borderPoints.length > 0 ? intl.formatMessage(caseMessages.intro, { borderPoints }) : intl.formatMessage(caseMessages.introAgency)}
       </p>
-      <CaseList api={api} />
+      <CaseList api={api} filters={filters} onFiltersChange={(next) => void navigate({ search: next, replace: true })} borderPoints={me.data.borderPoints} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { OutboxLink } from '../../offline/components/outbox-link';
 import { UnlockDialog } from '../../offline/components/unlock-dialog';
 import { offlineMessages } from '../../offline/messages';
 import { useOffline, useOnline, useOutboxItems, useVault } from '../../offline/offline-context';
+import { taskCountQuery } from '../../tasks/tasks-api';
 import { AppHeader } from '../components/app-header';
 import { IDLE_TIMINGS, IdleSignOut } from '../components/idle-sign-out';
 import { shellMessages } from '../messages';
@@ -44,6 +45,9 @@ function SignedInLayout() {
   useEffect(() => {
     if (vault.username) void queryClient.invalidateQueries({ queryKey: ['me'] });
   }, [vault.username, queryClient]);
+  const readsCases = can(me.data, 'CASES_READ');
+  const taskCount = useQuery({ ...taskCountQuery(api), enabled: readsCases });
+  const sends = can(me.data, 'REFERRALS_READ') && (me.data?.borderPoints.length ?? 0) > 0;
   const signOut = useMutation({
     // Sent records leave the device with the session; unsent ones stay sealed for their owner's next sign-in.
     mutationFn: async (reason: 'signed-out' | 'idle') => {
@@ -72,10 +76,34 @@ function SignedInLayout() {
       <nav aria-label={intl.formatMessage(shellMessages.mainNavigation)} className={styles.nav}>
         <ul>
           <li>
-            <Link to="/" className={styles.navLink} activeOptions={{ exact: true }}>
-              {intl.formatMessage(can(me.data, 'CASES_READ') ? shellMessages.navCases : shellMessages.navAccount)}
+            <Link to="/" className={styles.navLink} activeOptions={{ exact: true, includeSearch: false }}>
+              {intl.formatMessage(readsCases ? shellMessages.navCases : shellMessages.navAccount)}
             </Link>
           </li>
+          {readsCases ? (
+            <li>
+              <Link to="/tasks" className={styles.navLink}>
+                {intl.formatMessage(shellMessages.navTasks)}
+                {taskCount.data && taskCount.data.count > 0 ? (
+                  <>
+                    <span className={styles.badge} aria-hidden="true">
+                      {intl.formatMessage(shellMessages.navTaskBadge, { count: taskCount.data.more ? 99 : taskCount.data.count, more: String(taskCount.data.more) })}
+                    </span>
+                    <span className={styles.visuallyHidden}>
+                      {intl.formatMessage(shellMessages.navTaskCount, { count: taskCount.data.count, more: String(taskCount.data.more) })}
+                    </span>
+                  </>
+                ) : null}
+              </Link>
+            </li>
+          ) : null}
+          {sends ? (
+            <li>
+              <Link to="/referrals/sent" className={styles.navLink}>
+                {intl.formatMessage(shellMessages.navSentReferrals)}
+              </Link>
+            </li>
+          ) : null}
           {can(me.data, 'INTAKE_REGISTER') || can(me.data, 'INTAKE_UPDATE') || outboxItems.length > 0 ? (
             <li>
               <OutboxLink className={styles.navLink} />

@@ -1,0 +1,101 @@
+import { useId, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { nameOf, profileMessages, statusMessages } from '../../../i18n/vocabulary';
+import { Button } from '../../../ui/button';
+import { ChevronDown } from '../../../ui/icons';
+import { activeFilterCount, CASE_STATUSES, CaseFilters as Filters, FILTER_PROFILES } from '../case-filters';
+import { caseMessages } from '../messages';
+import styles from './case-filters.module.css';
+
+interface Props {
+  filters: Filters;
+  onChange: (filters: Filters) => void;
+  /** The user's border points: a choice among them only when there are several. */
+  borderPoints: { id: string; name: string }[];
+}
+
+/**
+ * The case list's filters: status, records to complete, profile, border point, urgent only. On a narrow
+ * screen they fold behind a "Filters (n)" button that says how many are on.
+ */
+export function CaseFilters({ filters, onChange, borderPoints }: Props) {
+  const intl = useIntl();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const count = activeFilterCount(filters);
+  const set = (change: Partial<Filters>) => {
+    const next: Filters = { ...filters, ...change };
+    for (const key of Object.keys(next) as (keyof Filters)[]) if (next[key] === undefined) delete next[key];
+    onChange(next);
+  };
+
+  return (
+    <div className={styles.filters}>
+      <button type="button" className={styles.toggle} aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen(!open)}>
+        {intl.formatMessage(caseMessages.filtersToggle, { count })}
+        <ChevronDown />
+      </button>
+      <div id={`${id}-panel`} className={styles.panel} data-open={open}>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-status`}>{intl.formatMessage(caseMessages.filterStatus)}</label>
+          <select
+            id={`${id}-status`}
+            className={styles.select}
+            value={filters.status ?? ''}
+            onChange={(event) => set({ status: (CASE_STATUSES as readonly string[]).includes(event.target.value) ? (event.target.value as Filters['status']) : undefined })}
+          >
+            <option value="">{intl.formatMessage(caseMessages.filterAllStatuses)}</option>
+            {CASE_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {nameOf(intl, statusMessages, status)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-profile`}>{intl.formatMessage(caseMessages.filterProfile)}</label>
+          <select id={`${id}-profile`} className={styles.select} value={filters.profile ?? ''} onChange={(event) => set({ profile: event.target.value || undefined })}>
+            <option value="">{intl.formatMessage(caseMessages.filterAllProfiles)}</option>
+            {FILTER_PROFILES.map((profile) => (
+              <option key={profile} value={profile}>
+                {nameOf(intl, profileMessages, profile)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {borderPoints.length > 1 ? (
+          <div className={styles.field}>
+            <label htmlFor={`${id}-point`}>{intl.formatMessage(caseMessages.filterBorderPoint)}</label>
+            <select id={`${id}-point`} className={styles.select} value={filters.borderPoint ?? ''} onChange={(event) => set({ borderPoint: event.target.value || undefined })}>
+              <option value="">{intl.formatMessage(caseMessages.filterAllBorderPoints)}</option>
+              {borderPoints.map((point) => (
+                <option key={point.id} value={point.id}>
+                  {point.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className={styles.checks}>
+          <label className={styles.check}>
+            <input type="checkbox" checked={filters.urgent === true} onChange={(event) => set({ urgent: event.target.checked ? true : undefined })} />
+            {intl.formatMessage(caseMessages.filterUrgent)}
+          </label>
+          <label className={styles.check}>
+            <input
+              type="checkbox"
+              checked={filters.status === 'INCOMPLETE'}
+              onChange={(event) => set({ status: event.target.checked ? 'INCOMPLETE' : undefined })}
+            />
+            {intl.formatMessage(caseMessages.filterToComplete)}
+          </label>
+        </div>
+        {count > 0 ? (
+          <Button variant="quiet" className={styles.clear} onPress={() => onChange({})}>
+            {intl.formatMessage(caseMessages.filterClear)}
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { defineMessages } from '../../i18n/define-messages';
+
+export const referralMessages = defineMessages({
+  sentTitle: { id: 'referrals.sent.title', defaultMessage: 'Sent referrals' },
+  sentIntro: { id: 'referrals.sent.intro', defaultMessage: 'Referrals sent from {borderPoints}, most urgent first, and what each agency did.' },
+  status: { id: 'referrals.filter.status', defaultMessage: 'Status' },
+  allStatuses: { id: 'referrals.filter.allStatuses', defaultMessage: 'All statuses' },
+  shown: {
+    id: 'referrals.shown',
+    defaultMessage: '{shown, plural, =0 {No referral matches} one {# referral} other {# referrals}}{more, select, true { (more to load)} other {}}',
+  },
+  empty: { id: 'referrals.empty', defaultMessage: 'No referral matches this filter.' },
+  loadFailed: { id: 'referrals.loadFailed', defaultMessage: 'The referrals could not be loaded.' },
+  loadMore: { id: 'referrals.loadMore', defaultMessage: 'Load more referrals' },
+  caseLink: { id: 'referrals.caseLink', defaultMessage: 'Case {caseNumber}' },
+  roleLEAD: { id: 'referrals.role.LEAD', defaultMessage: 'Lead agency' },
+  roleSUPPORTING: { id: 'referrals.role.SUPPORTING', defaultMessage: 'Supporting agency' },
+  due: { id: 'referrals.due', defaultMessage: 'First contact due {time}' },
+  overdue: { id: 'referrals.overdue', defaultMessage: 'Overdue' },
+  escalated: { id: 'referrals.escalated', defaultMessage: 'Escalated (level {level, number})' },
+  attempt: { id: 'referrals.attempt', defaultMessage: 'Attempt {attempt, number}' },
+  awaitingConsent: { id: 'referrals.action.awaitingConsent', defaultMessage: 'Held until consent (or a legal basis) is recorded.' },
+  pending: { id: 'referrals.action.pending', defaultMessage: 'Sent; the agency has not answered yet.' },
+  acknowledged: { id: 'referrals.action.acknowledged', defaultMessage: 'Acknowledged {time}: first contact made.' },
+  accepted: { id: 'referrals.action.accepted', defaultMessage: 'Accepted: the agency is acting on it.' },
+  inProgress: { id: 'referrals.action.inProgress', defaultMessage: 'Accepted; the agency is working on it.' },
+  suspended: { id: 'referrals.action.suspended', defaultMessage: 'Suspended: a protection profile came first.' },
+  declined: { id: 'referrals.action.declined', defaultMessage: 'Declined. Reason: {reason}' },
+  sentOnTo: { id: 'referrals.action.sentOnTo', defaultMessage: 'Sent on to {agency}.' },
+  notSentOn: { id: 'referrals.action.notSentOn', defaultMessage: 'No other agency has taken it on yet.' },
+  completed: { id: 'referrals.action.completed', defaultMessage: 'Completed. Outcome: {outcome}' },
+  outcomeNote: { id: 'referrals.action.outcomeNote', defaultMessage: 'Note from the agency: {note}' },
+  withdrawn: { id: 'referrals.action.withdrawn', defaultMessage: 'Withdrawn. Reason: {reason}' },
+  noReason: { id: 'referrals.noReason', defaultMessage: 'not given' },
+  withdraw: { id: 'referrals.withdraw', defaultMessage: 'Withdraw' },
+  withdrawTitle: { id: 'referrals.withdraw.title', defaultMessage: 'Withdraw the referral to {agency}?' },
+  withdrawBody: { id: 'referrals.withdraw.body', defaultMessage: 'The agency stops work on it and is told why. This cannot be undone.' },
+  withdrawConfirm: { id: 'referrals.withdraw.confirm', defaultMessage: 'Withdraw the referral' },
+  withdrawDone: { id: 'referrals.withdraw.done', defaultMessage: 'The referral to {agency} was withdrawn.' },
+  withdrawLabel: { id: 'referrals.withdraw.label', defaultMessage: 'Withdraw the referral to {agency}' },
+});
+
+export const referralStatusMessages = defineMessages({
+  AWAITING_CONSENT: { id: 'referralStatus.AWAITING_CONSENT', defaultMessage: 'Waiting for consent' },
+  PENDING: { id: 'referralStatus.PENDING', defaultMessage: 'Sent' },
+  ACKNOWLEDGED: { id: 'referralStatus.ACKNOWLEDGED', defaultMessage: 'Acknowledged' },
+  ACCEPTED: { id: 'referralStatus.ACCEPTED', defaultMessage: 'Accepted' },
+  IN_PROGRESS: { id: 'referralStatus.IN_PROGRESS', defaultMessage: 'In progress' },
+  SUSPENDED: { id: 'referralStatus.SUSPENDED', defaultMessage: 'Suspended' },
+  DECLINED: { id: 'referralStatus.DECLINED', defaultMessage: 'Declined' },
+  COMPLETED: { id: 'referralStatus.COMPLETED', defaultMessage: 'Completed' },
+  WITHDRAWN: { id: 'referralStatus.WITHDRAWN', defaultMessage: 'Withdrawn' },
+});
+
+export const outcomeMessages = defineMessages({
+  SERVICE_PROVIDED: { id: 'outcome.SERVICE_PROVIDED', defaultMessage: 'Service provided' },
+  REFERRED_ONWARD: { id: 'outcome.REFERRED_ONWARD', defaultMessage: 'Referred onward' },
+  SHELTERED_AND_ASSISTED: { id: 'outcome.SHELTERED_AND_ASSISTED', defaultMessage: 'Sheltered and assisted' },
+  RECOGNISED_REFUGEE: { id: 'outcome.RECOGNISED_REFUGEE', defaultMessage: 'Recognised as a refugee' },
+  NO_PROTECTION_NEEDS: { id: 'outcome.NO_PROTECTION_NEEDS', defaultMessage: 'No protection needs found' },
+});
