@@ -12,6 +12,9 @@ import { Route as rootRouteImport } from './root'
 import { Route as featuresShellRoutesSignedInRouteImport } from './features/shell/routes/signed-in'
 import { Route as featuresAuthRoutesSignInRouteImport } from './features/auth/routes/sign-in'
 import { Route as featuresCasesRoutesHomeRouteImport } from './features/cases/routes/home'
+import { Route as featuresMassArrivalRoutesMassArrivalRouteImport } from './features/mass-arrival/routes/mass-arrival'
+import { Route as featuresRightsRoutesLeafletRouteImport } from './features/rights/routes/leaflet'
+import { Route as featuresRightsRoutesConsentRouteImport } from './features/rights/routes/consent'
 
 const featuresShellRoutesSignedInRoute =
   featuresShellRoutesSignedInRouteImport.update({
@@ -29,27 +32,71 @@ const featuresCasesRoutesHomeRoute = featuresCasesRoutesHomeRouteImport.update({
   path: '/',
   getParentRoute: () => featuresShellRoutesSignedInRoute,
 } as any)
+const featuresMassArrivalRoutesMassArrivalRoute =
+  featuresMassArrivalRoutesMassArrivalRouteImport.update({
+    id: '/mass-arrival',
+    path: '/mass-arrival',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
+const featuresRightsRoutesLeafletRoute =
+  featuresRightsRoutesLeafletRouteImport.update({
+    id: '/leaflets/$language',
+    path: '/leaflets/$language',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
+const featuresRightsRoutesConsentRoute =
+  featuresRightsRoutesConsentRouteImport.update({
+    id: '/cases/$caseId/consent',
+    path: '/cases/$caseId/consent',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof featuresCasesRoutesHomeRoute
   '/sign-in': typeof featuresAuthRoutesSignInRoute
+  '/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
+  '/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
+  '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/': typeof featuresCasesRoutesHomeRoute
+  '/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
+  '/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
+  '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/_signed-in': typeof featuresShellRoutesSignedInRouteWithChildren
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/_signed-in/': typeof featuresCasesRoutesHomeRoute
+  '/_signed-in/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
+  '/_signed-in/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
+  '/_signed-in/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/sign-in'
+  fullPaths:
+    | '/'
+    | '/sign-in'
+    | '/mass-arrival'
+    | '/leaflets/$language'
+    | '/cases/$caseId/consent'
   fileRoutesByTo: FileRoutesByTo
-  to: '/sign-in' | '/'
-  id: '__root__' | '/_signed-in' | '/sign-in' | '/_signed-in/'
+  to:
+    | '/sign-in'
+    | '/'
+    | '/mass-arrival'
+    | '/leaflets/$language'
+    | '/cases/$caseId/consent'
+  id:
+    | '__root__'
+    | '/_signed-in'
+    | '/sign-in'
+    | '/_signed-in/'
+    | '/_signed-in/mass-arrival'
+    | '/_signed-in/leaflets/$language'
+    | '/_signed-in/cases/$caseId/consent'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -80,16 +127,44 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresCasesRoutesHomeRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/mass-arrival': {
+      id: '/_signed-in/mass-arrival'
+      path: '/mass-arrival'
+      fullPath: '/mass-arrival'
+      preLoaderRoute: typeof featuresMassArrivalRoutesMassArrivalRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/leaflets/$language': {
+      id: '/_signed-in/leaflets/$language'
+      path: '/leaflets/$language'
+      fullPath: '/leaflets/$language'
+      preLoaderRoute: typeof featuresRightsRoutesLeafletRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/cases/$caseId/consent': {
+      id: '/_signed-in/cases/$caseId/consent'
+      path: '/cases/$caseId/consent'
+      fullPath: '/cases/$caseId/consent'
+      preLoaderRoute: typeof featuresRightsRoutesConsentRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
   }
 }
 
 interface featuresShellRoutesSignedInRouteChildren {
   featuresCasesRoutesHomeRoute: typeof featuresCasesRoutesHomeRoute
+  featuresMassArrivalRoutesMassArrivalRoute: typeof featuresMassArrivalRoutesMassArrivalRoute
+  featuresRightsRoutesLeafletRoute: typeof featuresRightsRoutesLeafletRoute
+  featuresRightsRoutesConsentRoute: typeof featuresRightsRoutesConsentRoute
 }
 
 const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRouteChildren =
   {
     featuresCasesRoutesHomeRoute: featuresCasesRoutesHomeRoute,
+    featuresMassArrivalRoutesMassArrivalRoute:
+      featuresMassArrivalRoutesMassArrivalRoute,
+    featuresRightsRoutesLeafletRoute: featuresRightsRoutesLeafletRoute,
+    featuresRightsRoutesConsentRoute: featuresRightsRoutesConsentRoute,
   }
 
 const featuresShellRoutesSignedInRouteWithChildren =

@@ -6,5 +6,10 @@ import { index, layout, rootRoute, route } from '@tanstack/virtual-file-routes';
  */
 export const routes = rootRoute('root.tsx', [
   route('/sign-in', 'features/auth/routes/sign-in.tsx'),
-  layout('signed-in', 'features/shell/routes/signed-in.tsx', [index('features/cases/routes/home.tsx')]),
+  layout('signed-in', 'features/shell/routes/signed-in.tsx', [
+    index('features/cases/routes/home.tsx'),
+    route('/mass-arrival', 'features/mass-arrival/routes/mass-arrival.tsx'),
+    route('/leaflets/$language', 'features/rights/routes/leaflet.tsx'),
+    route('/cases/$caseId/consent', 'features/rights/routes/consent.tsx'),
+  ]),
 ]);

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, Outlet, redirect, useNavigate } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { can, meQuery } from '../../auth/me';
+import { isLeafletLanguage } from '../../rights/rights-api';
 import { AppHeader } from '../components/app-header';
 import { IDLE_TIMINGS, IdleSignOut } from '../components/idle-sign-out';
 import { shellMessages } from '../messages';
@@ -43,6 +44,18 @@ function SignedInLayout() {
           <li>
             <Link to="/" className={styles.navLink} activeOptions={{ exact: true }}>
               {intl.formatMessage(can(me.data, 'CASES_READ') ? shellMessages.navCases : shellMessages.navAccount)}
+            </Link>
+          </li>
+          {can(me.data, 'INTAKE_REGISTER') && (me.data?.borderPoints.length ?? 0) > 0 ? (
+            <li>
+              <Link to="/mass-arrival" className={styles.navLink}>
+                {intl.formatMessage(shellMessages.navMassArrival)}
+              </Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to="/leaflets/$language" params={{ language: isLeafletLanguage(intl.locale) ? intl.locale : 'en' }} className={styles.navLink}>
+              {intl.formatMessage(shellMessages.navLeaflet)}
             </Link>
           </li>
         </ul>
