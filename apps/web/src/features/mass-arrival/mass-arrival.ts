@@ -1,4 +1,5 @@
 import { ALPHA2_OF } from './countries';
+import type { ChunkBody, IntakeResult } from './send-chunk';
 
 /** The api's limit on persons per intake: a mass arrival goes out in chunks of at most this many. */
 export const CHUNK_SIZE = 50;
@@ -162,6 +163,39 @@ export const arrivalBody = (arrival: Arrival): Record<string, unknown> => ({
   arrivedAt: new Date(arrival.arrivedAt).toISOString(),
   mode: arrival.mode,
 });
+
+/**
+ * Sends the chunks not yet registered (or only the one named), one after the other so that the case
+ * numbers follow the rows, each with its own kept intake id; reports each chunk's new state. A failed
+ * chunk does not stop the next.
+ */
+export async function sendChunks(
+  draft: Draft & { chunks: Chunk[] },
+  personOf: (row: Row) => Record<string, unknown>,
+  send: (body: ChunkBody) => Promise<IntakeResult>,
+  onState: (intakeId: string, state: ChunkState) => void,
+  only?: string,
+): Promise<void> {
+  const rows = new Map(draft.rows.map((row) => [row.key, row]));
+  for (const chunk of draft.chunks) {
+    if (chunk.state.status === 'sent' || (only !== undefined && chunk.intakeId !== only)) continue;
+    const persons = chunk.rowKeys.flatMap((key) => {
+      const row = rows.get(key);
+      return row ? [personOf(row)] : [];
+    });
+    try {
+      const result = await send({ intakeId: chunk.intakeId, mode: 'MASS_ARRIVAL', arrival: arrivalBody(draft.arrival), persons });
+      onState(chunk.intakeId, { status: 'sent', cases: result.cases.map((c) => ({ id: c.id, caseNumber: c.caseNumber })) });
+    } catch (error) {
+      const failure = error as { code?: unknown; correlationId?: unknown };
+      onState(chunk.intakeId, {
+        status: 'failed',
+        code: typeof failure.code === 'string' ? failure.code : 'NETWORK.UNREACHABLE',
+        ...(typeof failure.correlationId === 'string' ? { reference: failure.correlationId } : {}),
+      });
+    }
+  }
+}
 
 const STORAGE_KEY = 'kivuko.massArrival';
 

@@ -20,9 +20,9 @@ import {
   localDateTime,
   planChunks,
   resolveNationality,
-  Row,
   rowProblems,
   saveDraft,
+  sendChunks,
   toPerson,
 } from '../mass-arrival';
 import { massArrivalMessages as m } from '../messages';
@@ -100,21 +100,13 @@ function MassArrivalForm({ borderPoints }: { borderPoints: Me['borderPoints'] })
     }
     setSending(true);
     const draftNow = latest.current;
-    const rows = new Map(draftNow.rows.map((row) => [row.key, row]));
-    for (const chunk of chunks) {
-      if (chunk.state.status === 'sent' || (only && chunk.intakeId !== only)) continue;
-      const persons = chunk.rowKeys.map((key) => {
-        const row = rows.get(key) as Row;
-        return toPerson(row, resolveNationality(row.nationality, countries, words) ?? 'UNKNOWN');
-      });
-      try {
-        const result = await sendChunk(api, { intakeId: chunk.intakeId, mode: 'MASS_ARRIVAL', arrival: arrivalBody(draftNow.arrival), persons });
-        setChunk(chunk.intakeId, { status: 'sent', cases: result.cases.map((c) => ({ id: c.id, caseNumber: c.caseNumber })) });
-      } catch (error) {
-        const failure = error instanceof ApiError ? error : ApiError.network();
-        setChunk(chunk.intakeId, { status: 'failed', code: failure.code, reference: failure.correlationId });
-      }
-    }
+    await sendChunks(
+      { ...draftNow, chunks },
+      (row) => toPerson(row, resolveNationality(row.nationality, countries, words) ?? 'UNKNOWN'),
+      (body) => sendChunk(api, body),
+      setChunk,
+      only,
+    );
     setSending(false);
     void queryClient.invalidateQueries({ queryKey: ['cases'] });
   };
