@@ -12,8 +12,11 @@ let latest: Row[] = [];
 
 function Harness() {
   const [rows, setRows] = useState<Row[]>(() => withTrailingRow([]));
-  latest = rows;
-  return <ArrivalGrid rows={rows} onChange={setRows} countries={countries} showProblems={false} />;
+  const onChange = (next: Row[]) => {
+    latest = next;
+    setRows(next);
+  };
+  return <ArrivalGrid rows={rows} onChange={onChange} countries={countries} showProblems={false} />;
 }
 
 const renderGrid = () =>

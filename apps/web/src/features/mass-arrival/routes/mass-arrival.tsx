@@ -10,7 +10,6 @@ import { Me, meQuery } from '../../auth/me';
 import { ArrivalGrid, withTrailingRow } from '../components/arrival-grid';
 import {
   ARRIVAL_MODES,
-  arrivalBody,
   Chunk,
   clearDraft,
   countryList,
