@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  arrivalTimeValid,
   CHUNK_SIZE,
   Chunk,
   ChunkState,
@@ -106,5 +107,15 @@ describe('chunks of a mass arrival', () => {
     expect(sent[3]?.intakeId).toBe(secondId);
     expect(sent[3]?.persons.map((p) => p.ref)).toEqual(rows.slice(50, 100).map((r) => r.key));
     expect(draft.chunks.every((chunk) => chunk.state.status === 'sent')).toBe(true);
+  });
+});
+
+describe('the arrival time', () => {
+  it('is a whole date and 24-hour time, not in the future', () => {
+    const now = new Date('2026-12-07T03:00:00');
+    expect(arrivalTimeValid('2026-12-06T21:30', now)).toBe(true);
+    expect(arrivalTimeValid('2026-12-06T24:00', now)).toBe(false);
+    expect(arrivalTimeValid('2026-12-06T9:30', now)).toBe(false);
+    expect(arrivalTimeValid('2026-12-07T04:00', now)).toBe(false);
   });
 });

@@ -71,6 +71,13 @@ export function localDateTime(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** Whether the arrival's date and 24-hour time are whole and not in the future (a few minutes of clock drift allowed). */
+export function arrivalTimeValid(arrivedAt: string, now: Date = new Date()): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(arrivedAt)) return false;
+  const at = new Date(arrivedAt);
+  return !Number.isNaN(at.getTime()) && at.getTime() <= now.getTime() + 5 * 60_000;
+}
+
 /** Folded for matching: case and accents ignored. */
 const fold = (text: string): string =>
   text

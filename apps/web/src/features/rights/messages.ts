@@ -35,6 +35,7 @@ export const leafletLanguageNames = defineMessages({
 
 export const consentMessages = defineMessages({
   title: { id: 'consent.title', defaultMessage: 'Consent' },
+  titleCase: { id: 'consent.titleCase', defaultMessage: 'Consent: case {caseNumber}' },
   intro: {
     id: 'consent.intro',
     defaultMessage: 'Ask the person, in a language they understand, whether they agree that their information goes to each agency, and for what. Record their answer as they give it.',

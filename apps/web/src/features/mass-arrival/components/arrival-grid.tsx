@@ -91,6 +91,7 @@ export function ArrivalGrid({ rows, onChange, countries, showProblems }: Props) 
                   aria-invalid={invalid('name')}
                   autoComplete="off"
                   spellCheck={false}
+                  dir="auto"
                   value={row.text}
                   maxLength={row.described ? 300 : 200}
                   onChange={(event) => update(index, { text: event.target.value })}

@@ -6,10 +6,12 @@ import { ApiError } from '../../../api/api-error';
 import { describeError } from '../../../i18n/error-messages';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
+import { westernDigits } from '../../cases/cases-api';
 import { Me, meQuery } from '../../auth/me';
 import { ArrivalGrid, withTrailingRow } from '../components/arrival-grid';
 import {
   ARRIVAL_MODES,
+  arrivalTimeValid,
   Chunk,
   clearDraft,
   countryList,
@@ -72,6 +74,7 @@ function MassArrivalForm({ borderPoints }: { borderPoints: Me['borderPoints'] })
   }, [draft]);
 
   const filled = draft.rows.filter((row) => !isBlank(row));
+  const timeValid = arrivalTimeValid(draft.arrival.arrivedAt);
   const incomplete = filled.filter((row) => rowProblems(row, resolveNationality(row.nationality, countries, words)).length > 0);
   const locked = draft.chunks !== null;
   const rowByKey = new Map(draft.rows.map((row) => [row.key, row]));
@@ -87,7 +90,7 @@ function MassArrivalForm({ borderPoints }: { borderPoints: Me['borderPoints'] })
     if (sending) return;
     let chunks = current.chunks;
     if (!chunks) {
-      if (incomplete.length > 0 || filled.length === 0) {
+      if (incomplete.length > 0 || filled.length === 0 || !timeValid) {
         setShowProblems(true);
         return;
       }
@@ -141,14 +144,35 @@ function MassArrivalForm({ borderPoints }: { borderPoints: Me['borderPoints'] })
           </select>
         </label>
         <label className={styles.field}>
-          <span>{intl.formatMessage(m.arrivedAt)}</span>
+          <span>{intl.formatMessage(m.arrivedOn)}</span>
           <input
-            type="datetime-local"
+            type="date"
             required
-            value={draft.arrival.arrivedAt}
-            max={localDateTime(new Date())}
-            onChange={(event) => update({ arrival: { ...draft.arrival, arrivedAt: event.target.value } })}
+            value={draft.arrival.arrivedAt.slice(0, 10)}
+            max={localDateTime(new Date()).slice(0, 10)}
+            onChange={(event) => update({ arrival: { ...draft.arrival, arrivedAt: `${event.target.value}T${draft.arrival.arrivedAt.slice(11)}` } })}
           />
+        </label>
+        <label className={styles.field}>
+          <span>{intl.formatMessage(m.arrivedTime)}</span>
+          <input
+            type="text"
+            inputMode="numeric"
+            required
+            autoComplete="off"
+            maxLength={5}
+            aria-invalid={timeValid ? undefined : true}
+            aria-describedby={timeValid ? undefined : 'arrival-time-problem'}
+            value={draft.arrival.arrivedAt.slice(11)}
+            onChange={(event) =>
+              update({ arrival: { ...draft.arrival, arrivedAt: `${draft.arrival.arrivedAt.slice(0, 10)}T${westernDigits(event.target.value).replace(/[^\d:]/g, '')}` } })
+            }
+          />
+          {timeValid ? null : (
+            <span id="arrival-time-problem" className={styles.problem}>
+              {intl.formatMessage(m.badTime)}
+            </span>
+          )}
         </label>
         <label className={styles.field}>
           <span>{intl.formatMessage(m.mode)}</span>

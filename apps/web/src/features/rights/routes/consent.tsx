@@ -80,8 +80,15 @@ function ConsentPage() {
   return (
     <section aria-labelledby="consent-title" className={styles.page}>
       <h1 id="consent-title">
-        {intl.formatMessage(m.title)}
-        {caseNumber ? <bdi className={styles.caseNumber}>{caseNumber}</bdi> : null}
+        {caseNumber
+          ? intl.formatMessage(m.titleCase, {
+              caseNumber: (
+                <bdi key="caseNumber" className={styles.caseNumber}>
+                  {caseNumber}
+                </bdi>
+              ),
+            })
+          : intl.formatMessage(m.title)}
       </h1>
       <p className={styles.intro}>{intl.formatMessage(m.intro)}</p>
       <div aria-live="polite" role="status" className={styles.notice}>
