@@ -96,11 +96,13 @@ describe('OpenAPI document', () => {
 
   it('carries format: uuid on every id in a path and every field validated as a UUID', () => {
     for (const [method, path, op] of operations(served)) {
-      for (const parameter of (op.parameters ?? []).filter((p) => p.in === 'path' && p.name !== 'profile')) {
+      // A profile code and a leaflet's language code are the only path parameters that are not ids.
+      for (const parameter of (op.parameters ?? []).filter((p) => p.in === 'path' && p.name !== 'profile' && p.name !== 'language')) {
         expect([method, path, parameter.name, parameter.schema?.format]).toEqual([method, path, parameter.name, 'uuid']);
       }
     }
     expect(served.paths['/api/v1/cases/{id}/profiles/{profile}/confirm'].post.parameters?.find((p) => p.name === 'profile')?.schema?.format).toBeUndefined();
+    expect(served.paths['/api/v1/leaflets/{language}'].get.parameters?.find((p) => p.name === 'language')?.schema?.format).toBeUndefined();
     let checked = 0;
     for (const [target, fields] of uuidFieldsByClass()) {
       const schema = served.components.schemas[target.name];
