@@ -141,6 +141,8 @@ test('the rights leaflet in Tigrinya and in Arabic (right to left in an English 
   // Written in Ethiopic script.
   expect(await leaflet.innerText()).toMatch(/[\u1200-\u137f]/);
   await expect(page.getByText(/^ትግርኛ · version \S+$/)).toBeVisible();
+  // No native speaker has reviewed the Tigrinya text yet: the official is told so.
+  await expect(page.getByRole('note')).toHaveText(/waiting for review by a qualified translator/);
   await expectAccessible(page);
 
   await page.getByLabel('Language of the leaflet').selectOption('ar');
@@ -148,6 +150,7 @@ test('the rights leaflet in Tigrinya and in Arabic (right to left in an English 
   const arabic = page.locator('article[lang="ar"]');
   await expect(arabic).toHaveAttribute('dir', 'rtl');
   expect(await arabic.innerText()).toMatch(/[\u0600-\u06ff]/);
+  await expect(page.getByRole('note')).toHaveCount(0);
   // The UI stays English, left to right.
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await expect(page.getByRole('heading', { name: 'Rights information for the person', level: 1 })).toBeVisible();

@@ -16,20 +16,14 @@ export interface Leaflet {
   direction: 'ltr' | 'rtl';
   title: string;
   sections: { topic: LeafletTopic; heading: string; body: string }[];
-  /** Set while a translation waits for review by a qualified translator (a note, or just true). */
-  reviewPending?: boolean | string;
+  /** NATIVE_REVIEW_PENDING: no native speaker has reviewed the translation yet (the official is told so). */
+  reviewStatus: 'SOURCE' | 'GLOSSARY_CHECKED' | 'NATIVE_REVIEW_PENDING';
 }
-
-/** The leaflet routes are not in the committed OpenAPI document yet: they are read through this untyped view. */
-interface LooseClient {
-  GET(path: string, init?: unknown): Promise<{ data?: unknown; error?: unknown; response: Response }>;
-}
-const loose = (api: ApiClient): LooseClient => api as unknown as LooseClient;
 
 export const leafletQuery = (api: ApiClient, language: string) =>
   queryOptions({
     queryKey: ['leaflet', language],
-    queryFn: () => unwrap<Leaflet>(loose(api).GET(`/api/v1/leaflets/${encodeURIComponent(language)}`)),
+    queryFn: () => unwrap<Leaflet>(api.GET('/api/v1/leaflets/{language}', { params: { path: { language } } })),
     staleTime: 60 * 60_000,
   });
 

@@ -92,7 +92,7 @@ function LeafletPage() {
       ) : null}
       {leaflet.data ? (
         <footer className={styles.meta}>
-          {leaflet.data.reviewPending ? (
+          {leaflet.data.reviewStatus === 'NATIVE_REVIEW_PENDING' ? (
             <p className={styles.review} role="note">
               {intl.formatMessage(m.reviewPending)}
             </p>
