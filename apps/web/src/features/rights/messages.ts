@@ -64,6 +64,7 @@ export const consentMessages = defineMessages({
   waitingTitle: { id: 'consent.waitingTitle', defaultMessage: 'Referrals waiting for consent' },
   waitingNone: { id: 'consent.waitingNone', defaultMessage: 'No referral of this case is waiting for consent.' },
   waitingFor: { id: 'consent.waitingFor', defaultMessage: 'Waits for consent to: {purposes}' },
+  referralClosed: { id: 'consent.referralClosed', defaultMessage: 'No longer going ahead' },
   released: { id: 'consent.released', defaultMessage: 'Sent to the agency' },
   awaiting: { id: 'consent.awaiting', defaultMessage: 'Waiting for consent' },
   recordFor: { id: 'consent.recordFor', defaultMessage: 'Record the answer for {agency}' },

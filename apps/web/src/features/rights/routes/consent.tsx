@@ -17,6 +17,9 @@ export const Route = createFileRoute('/_signed-in/cases/$caseId/consent')({
   component: ConsentPage,
 });
 
+/** Referrals no longer going ahead (declined, withdrawn, or suspended by a protection profile). */
+const CLOSED_STATUSES: readonly string[] = ['DECLINED', 'WITHDRAWN', 'SUSPENDED'];
+
 /** The recorded-at time: a 24-hour clock in every language. */
 const RECORDED_FORMAT = { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' } as const;
 
@@ -123,7 +126,11 @@ function ConsentPage() {
                 <li key={referral.id} className={styles.referral} data-testid="referral-sent">
                   <bdi className={styles.agency}>{referral.agency.name}</bdi>
                   <span className={styles.kind}>{nameOf(intl, agencyKindMessages, referral.agency.kind)}</span>
-                  <span className={`${styles.status} ${styles.statusSent}`}>{intl.formatMessage(m.released)}</span>
+                  {CLOSED_STATUSES.includes(referral.status) ? (
+                    <span className={styles.status}>{intl.formatMessage(m.referralClosed)}</span>
+                  ) : (
+                    <span className={`${styles.status} ${styles.statusSent}`}>{intl.formatMessage(m.released)}</span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -213,6 +220,7 @@ function ConsentPage() {
 
       {mayRecord ? (
         <RecordForm
+          key={referrals.data ? 'loaded' : 'loading'}
           agencies={[...new Map((referrals.data ?? []).map((r) => [r.agency.id, r.agency])).values()]}
           pending={record.isPending}
           onRecord={(body) => {
