@@ -123,6 +123,12 @@ test('consent recorded for a referral held for it releases the referral', async 
   await expect(recorded).toContainText('asked in Soomaali');
   await expectAccessible(page);
 
+  // The person changes their mind: the consent is withdrawn and the record says when.
+  await recorded.getByRole('button', { name: 'Withdraw the consent for Referral to Migration Agency' }).click();
+  await expect(page.getByText('The consent was withdrawn.')).toBeVisible();
+  await expect(recorded).toContainText(/Withdrawn \S/);
+  await expect(recorded.getByRole('button', { name: /^Withdraw/ })).toHaveCount(0);
+
   expect(watch.consoleErrors).toEqual([]);
   expect(await watch.cspViolations()).toEqual([]);
 });
@@ -171,10 +177,71 @@ test('the rights leaflet in Tigrinya and in Arabic (right to left in an English 
   await expect(page.getByLabel('Language of the leaflet')).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
 
+  // The leaflet keeps its own direction in an Arabic UI: Tigrinya stays left to right.
+  await page.goto('/leaflets/ti');
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('article[lang="ti"]')).toHaveAttribute('dir', 'ltr');
+  await expectAccessible(page);
+  await page.getByRole('combobox', { name: 'اللغة', exact: true }).selectOption('en');
+
   // An unknown language: said plainly, with the picker to choose another.
   await page.goto('/leaflets/xx');
   await expect(page.getByText('There is no leaflet in this language. Choose another language.')).toBeVisible();
 
   expect(watch.consoleErrors).toEqual([]);
   expect(await watch.cspViolations()).toEqual([]);
+});
+
+test('a chunk whose answer is lost is sent again with the same intake id, and no case is registered twice', async ({ page }) => {
+  const watch = await watchPage(page);
+  await signIn(page, 'border.official');
+  await page.goto('/mass-arrival');
+  await page.getByRole('textbox', { name: 'Row 1: name' }).focus();
+  for (const [name, sex, age] of [
+    ['Halima Yusuf', 'f', '27'],
+    ['Yonas Tesfay', 'm', '19'],
+  ] as const) {
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press(sex);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(age);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('eri');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+  }
+
+  // The first answer is lost on the way back (the api did register the chunk).
+  const bodies: { intakeId: string }[] = [];
+  let lose = true;
+  await page.route('**/api/v1/intakes', async (route) => {
+    bodies.push(route.request().postDataJSON() as { intakeId: string });
+    const response = await route.fetch();
+    if (lose) {
+      lose = false;
+      await route.abort('connectionreset');
+      return;
+    }
+    await route.fulfill({ response });
+  });
+  await page.getByRole('button', { name: 'Register 2 persons' }).click();
+  await expect(page.getByText(/^Rows 1–2 were not registered: The server cannot be reached/)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Try rows 1–2 again' }).click();
+  await expect(page.getByRole('heading', { name: '2 cases registered' })).toBeVisible();
+  expect(bodies).toHaveLength(2);
+  expect(bodies[1]?.intakeId).toBe(bodies[0]?.intakeId);
+  const numbers = await page.getByRole('table', { name: 'Case numbers' }).locator('tbody tr td:nth-child(3)').allInnerTexts();
+  expect(numbers).toHaveLength(2);
+
+  // The case list holds each person once.
+  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('searchbox', { name: 'Search by name or case number' }).fill('Halima Yusuf');
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('table')).toContainText(numbers[0]?.trim() ?? '');
+
+  expect(watch.consoleErrors.filter((error) => !error.includes('ERR_CONNECTION_RESET') && !error.includes('Failed to load resource'))).toEqual([]);
 });
