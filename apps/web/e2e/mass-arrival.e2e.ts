@@ -108,6 +108,10 @@ test('consent recorded for a referral held for it releases the referral', async 
   await expect(waiting).toContainText('Waiting for consent');
   await expect(waiting).toContainText('Waits for consent to: Referral');
   await expectAccessible(page);
+  // On a phone the page fits its width.
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   const form = page.getByRole('form', { name: 'Record the answer for Migration Agency' });
   await form.getByRole('radio', { name: 'Agrees' }).check();
@@ -146,6 +150,9 @@ test('the rights leaflet in Tigrinya and in Arabic (right to left in an English 
   await expect(leaflet.getByRole('heading', { level: 2 })).toBeVisible();
   // Written in Ethiopic script.
   expect(await leaflet.innerText()).toMatch(/[\u1200-\u137f]/);
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await expect(page.getByText(/^ትግርኛ · version \S+$/)).toBeVisible();
   // No native speaker has reviewed the Tigrinya text yet: the official is told so.
   await expect(page.getByRole('note')).toHaveText(/waiting for review by a qualified translator/);

@@ -53,11 +53,13 @@ function SignedInLayout() {
               </Link>
             </li>
           ) : null}
-          <li>
-            <Link to="/leaflets/$language" params={{ language: isLeafletLanguage(intl.locale) ? intl.locale : 'en' }} className={styles.navLink}>
-              {intl.formatMessage(shellMessages.navLeaflet)}
-            </Link>
-          </li>
+          {can(me.data, 'INTAKE_REGISTER') || can(me.data, 'CASES_READ') ? (
+            <li>
+              <Link to="/leaflets/$language" params={{ language: isLeafletLanguage(intl.locale) ? intl.locale : 'en' }} className={styles.navLink}>
+                {intl.formatMessage(shellMessages.navLeaflet)}
+              </Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <main id="main" className={styles.main} tabIndex={-1}>
