@@ -12,10 +12,13 @@ import { Route as rootRouteImport } from './root'
 import { Route as featuresShellRoutesSignedInRouteImport } from './features/shell/routes/signed-in'
 import { Route as featuresAuthRoutesSignInRouteImport } from './features/auth/routes/sign-in'
 import { Route as featuresCasesRoutesHomeRouteImport } from './features/cases/routes/home'
+import { Route as featuresMassArrivalRoutesMassArrivalRouteImport } from './features/mass-arrival/routes/mass-arrival'
 import { Route as featuresOfflineRoutesOutboxRouteImport } from './features/offline/routes/outbox'
 import { Route as featuresTasksRoutesTasksRouteImport } from './features/tasks/routes/tasks'
 import { Route as featuresCasesRoutesCaseRouteImport } from './features/cases/routes/case'
+import { Route as featuresRightsRoutesLeafletRouteImport } from './features/rights/routes/leaflet'
 import { Route as featuresReferralsRoutesSentRouteImport } from './features/referrals/routes/sent'
+import { Route as featuresRightsRoutesConsentRouteImport } from './features/rights/routes/consent'
 
 const featuresShellRoutesSignedInRoute =
   featuresShellRoutesSignedInRouteImport.update({
@@ -33,6 +36,12 @@ const featuresCasesRoutesHomeRoute = featuresCasesRoutesHomeRouteImport.update({
   path: '/',
   getParentRoute: () => featuresShellRoutesSignedInRoute,
 } as any)
+const featuresMassArrivalRoutesMassArrivalRoute =
+  featuresMassArrivalRoutesMassArrivalRouteImport.update({
+    id: '/mass-arrival',
+    path: '/mass-arrival',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 const featuresOfflineRoutesOutboxRoute =
   featuresOfflineRoutesOutboxRouteImport.update({
     id: '/outbox',
@@ -50,65 +59,95 @@ const featuresCasesRoutesCaseRoute = featuresCasesRoutesCaseRouteImport.update({
   path: '/cases/$caseId',
   getParentRoute: () => featuresShellRoutesSignedInRoute,
 } as any)
+const featuresRightsRoutesLeafletRoute =
+  featuresRightsRoutesLeafletRouteImport.update({
+    id: '/leaflets/$language',
+    path: '/leaflets/$language',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 const featuresReferralsRoutesSentRoute =
   featuresReferralsRoutesSentRouteImport.update({
     id: '/referrals/sent',
     path: '/referrals/sent',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
+const featuresRightsRoutesConsentRoute =
+  featuresRightsRoutesConsentRouteImport.update({
+    id: '/cases/$caseId/consent',
+    path: '/cases/$caseId/consent',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof featuresCasesRoutesHomeRoute
   '/sign-in': typeof featuresAuthRoutesSignInRoute
+  '/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
   '/tasks': typeof featuresTasksRoutesTasksRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
+  '/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
+  '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/': typeof featuresCasesRoutesHomeRoute
+  '/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
   '/tasks': typeof featuresTasksRoutesTasksRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
+  '/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
+  '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/_signed-in': typeof featuresShellRoutesSignedInRouteWithChildren
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/_signed-in/': typeof featuresCasesRoutesHomeRoute
+  '/_signed-in/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
   '/_signed-in/outbox': typeof featuresOfflineRoutesOutboxRoute
   '/_signed-in/tasks': typeof featuresTasksRoutesTasksRoute
   '/_signed-in/cases/$caseId': typeof featuresCasesRoutesCaseRoute
+  '/_signed-in/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
   '/_signed-in/referrals/sent': typeof featuresReferralsRoutesSentRoute
+  '/_signed-in/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
     | '/sign-in'
+    | '/mass-arrival'
     | '/outbox'
     | '/tasks'
     | '/cases/$caseId'
+    | '/leaflets/$language'
     | '/referrals/sent'
+    | '/cases/$caseId/consent'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/sign-in'
     | '/'
+    | '/mass-arrival'
     | '/outbox'
     | '/tasks'
     | '/cases/$caseId'
+    | '/leaflets/$language'
     | '/referrals/sent'
+    | '/cases/$caseId/consent'
   id:
     | '__root__'
     | '/_signed-in'
     | '/sign-in'
     | '/_signed-in/'
+    | '/_signed-in/mass-arrival'
     | '/_signed-in/outbox'
     | '/_signed-in/tasks'
     | '/_signed-in/cases/$caseId'
+    | '/_signed-in/leaflets/$language'
     | '/_signed-in/referrals/sent'
+    | '/_signed-in/cases/$caseId/consent'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -139,6 +178,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresCasesRoutesHomeRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/mass-arrival': {
+      id: '/_signed-in/mass-arrival'
+      path: '/mass-arrival'
+      fullPath: '/mass-arrival'
+      preLoaderRoute: typeof featuresMassArrivalRoutesMassArrivalRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
     '/_signed-in/outbox': {
       id: '/_signed-in/outbox'
       path: '/outbox'
@@ -160,6 +206,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresCasesRoutesCaseRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/leaflets/$language': {
+      id: '/_signed-in/leaflets/$language'
+      path: '/leaflets/$language'
+      fullPath: '/leaflets/$language'
+      preLoaderRoute: typeof featuresRightsRoutesLeafletRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
     '/_signed-in/referrals/sent': {
       id: '/_signed-in/referrals/sent'
       path: '/referrals/sent'
@@ -167,24 +220,38 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresReferralsRoutesSentRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/cases/$caseId/consent': {
+      id: '/_signed-in/cases/$caseId/consent'
+      path: '/cases/$caseId/consent'
+      fullPath: '/cases/$caseId/consent'
+      preLoaderRoute: typeof featuresRightsRoutesConsentRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
   }
 }
 
 interface featuresShellRoutesSignedInRouteChildren {
   featuresCasesRoutesHomeRoute: typeof featuresCasesRoutesHomeRoute
+  featuresMassArrivalRoutesMassArrivalRoute: typeof featuresMassArrivalRoutesMassArrivalRoute
   featuresOfflineRoutesOutboxRoute: typeof featuresOfflineRoutesOutboxRoute
   featuresTasksRoutesTasksRoute: typeof featuresTasksRoutesTasksRoute
   featuresCasesRoutesCaseRoute: typeof featuresCasesRoutesCaseRoute
+  featuresRightsRoutesLeafletRoute: typeof featuresRightsRoutesLeafletRoute
   featuresReferralsRoutesSentRoute: typeof featuresReferralsRoutesSentRoute
+  featuresRightsRoutesConsentRoute: typeof featuresRightsRoutesConsentRoute
 }
 
 const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRouteChildren =
   {
     featuresCasesRoutesHomeRoute: featuresCasesRoutesHomeRoute,
+    featuresMassArrivalRoutesMassArrivalRoute:
+      featuresMassArrivalRoutesMassArrivalRoute,
     featuresOfflineRoutesOutboxRoute: featuresOfflineRoutesOutboxRoute,
     featuresTasksRoutesTasksRoute: featuresTasksRoutesTasksRoute,
     featuresCasesRoutesCaseRoute: featuresCasesRoutesCaseRoute,
+    featuresRightsRoutesLeafletRoute: featuresRightsRoutesLeafletRoute,
     featuresReferralsRoutesSentRoute: featuresReferralsRoutesSentRoute,
+    featuresRightsRoutesConsentRoute: featuresRightsRoutesConsentRoute,
   }
 
 const featuresShellRoutesSignedInRouteWithChildren =

@@ -6,6 +6,8 @@ export const shellMessages = defineMessages({
   skipToContent: { id: 'shell.skipToContent', defaultMessage: 'Skip to content' },
   mainNavigation: { id: 'shell.mainNavigation', defaultMessage: 'Main navigation' },
   navCases: { id: 'shell.nav.cases', defaultMessage: 'Cases' },
+  navMassArrival: { id: 'shell.nav.massArrival', defaultMessage: 'Mass arrival' },
+  navLeaflet: { id: 'shell.nav.leaflet', defaultMessage: 'Rights leaflet' },
   navAccount: { id: 'shell.nav.account', defaultMessage: 'My account' },
   navTasks: { id: 'shell.nav.tasks', defaultMessage: 'Tasks' },
   navTaskCount: { id: 'shell.nav.taskCount', defaultMessage: '{count, plural, one {# open task} other {# open tasks}}{more, select, true { or more} other {}}' },

@@ -10,6 +10,7 @@ import { UnlockDialog } from '../../offline/components/unlock-dialog';
 import { offlineMessages } from '../../offline/messages';
 import { useOffline, useOnline, useOutboxItems, useVault } from '../../offline/offline-context';
 import { taskCountQuery } from '../../tasks/tasks-api';
+import { isLeafletLanguage } from '../../rights/rights-api';
 import { AppHeader } from '../components/app-header';
 import { IDLE_TIMINGS, IdleSignOut } from '../components/idle-sign-out';
 import { shellMessages } from '../messages';
@@ -80,6 +81,13 @@ function SignedInLayout() {
               {intl.formatMessage(readsCases ? shellMessages.navCases : shellMessages.navAccount)}
             </Link>
           </li>
+          {can(me.data, 'INTAKE_REGISTER') && (me.data?.borderPoints.length ?? 0) > 0 ? (
+            <li>
+              <Link to="/mass-arrival" className={styles.navLink}>
+                {intl.formatMessage(shellMessages.navMassArrival)}
+              </Link>
+            </li>
+          ) : null}
           {readsCases ? (
             <li>
               <Link to="/tasks" className={styles.navLink}>
@@ -101,6 +109,13 @@ function SignedInLayout() {
             <li>
               <Link to="/referrals/sent" className={styles.navLink}>
                 {intl.formatMessage(shellMessages.navSentReferrals)}
+              </Link>
+            </li>
+          ) : null}
+          {can(me.data, 'INTAKE_REGISTER') || can(me.data, 'CASES_READ') ? (
+            <li>
+              <Link to="/leaflets/$language" params={{ language: isLeafletLanguage(intl.locale) ? intl.locale : 'en' }} className={styles.navLink}>
+                {intl.formatMessage(shellMessages.navLeaflet)}
               </Link>
             </li>
           ) : null}

@@ -1,0 +1,116 @@
+import { queryOptions } from '@tanstack/react-query';
+import { ApiClient, unwrap } from '../../api/client';
+
+/** The languages the rights leaflet is written in, in the order the picker lists them. */
+export const LEAFLET_LANGUAGES = ['en', 'fr', 'pt', 'sw', 'ar', 'am', 'so', 'ti'] as const;
+export type LeafletLanguage = (typeof LEAFLET_LANGUAGES)[number];
+
+export const isLeafletLanguage = (code: string): code is LeafletLanguage => (LEAFLET_LANGUAGES as readonly string[]).includes(code);
+
+export type LeafletTopic = 'ASYLUM' | 'NGO_ACCESS' | 'LEGAL_AID' | 'COUNSELLING' | 'VOLUNTARY_RETURN' | 'DATA_USE';
+
+/** GET /api/v1/leaflets/{language}: the rights information in one language (its texts are data, versioned). */
+export interface Leaflet {
+  language: string;
+  version: string;
+  direction: 'ltr' | 'rtl';
+  title: string;
+  sections: { topic: LeafletTopic; heading: string; body: string }[];
+  /** NATIVE_REVIEW_PENDING: no native speaker has reviewed the translation yet (the official is told so). */
+  reviewStatus: 'SOURCE' | 'GLOSSARY_CHECKED' | 'NATIVE_REVIEW_PENDING';
+}
+
+export const leafletQuery = (api: ApiClient, language: string) =>
+  queryOptions({
+    queryKey: ['leaflet', language],
+    queryFn: () => unwrap<Leaflet>(api.GET('/api/v1/leaflets/{language}', { params: { path: { language } } })),
+    staleTime: 60 * 60_000,
+  });
+
+/** One consent or legal basis recorded on a case (GET /api/v1/cases/{id}/consents). */
+export interface Consent {
+  id: string;
+  caseId: string;
+  purpose: 'REFERRAL' | 'DATA_SHARING' | 'FAMILY_TRACING' | 'STATISTICS';
+  recipientAgencyId: string | null;
+  recipientAgencyKind: string | null;
+  fieldGroups: string[];
+  decision: 'GIVEN' | 'REFUSED' | 'LEGAL_BASIS';
+  legalBasis: string | null;
+  reason: string | null;
+  language: string | null;
+  recordedBy: string;
+  recordedByAgencyId: string;
+  recordedAt: string;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  withdrawalReason: string | null;
+}
+
+export const CONSENT_PURPOSES = ['REFERRAL', 'DATA_SHARING', 'FAMILY_TRACING', 'STATISTICS'] as const;
+
+export const consentsQuery = (api: ApiClient, caseId: string) =>
+  queryOptions({
+    queryKey: ['consents', caseId],
+    queryFn: () => unwrap<Consent[]>(api.GET('/api/v1/cases/{id}/consents', { params: { path: { id: caseId } } })),
+  });
+
+/** What a referral waits for: the consent requirements the SOP set (basis.requirements) and those met. */
+export interface ConsentRequirement {
+  purpose: string;
+  fieldGroups: string[];
+  legalBases: string[];
+  automaticBasis: string | null;
+}
+
+/** One referral as GET /api/v1/referrals lists it (the fields this page reads). */
+export interface Referral {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  agency: { id: string; name: string; kind: string };
+  status: string;
+  profiles: string[];
+  priority: number;
+  basis: { requirements?: ConsentRequirement[]; met?: unknown } | null;
+  updatedAt: string;
+}
+
+/**
+ * The case's referrals sent from the user's border points. The list has no case filter: it is read page by
+ * page (newest first, at most five pages) and kept to this case.
+ */
+export const caseReferralsQuery = (api: ApiClient, caseId: string) =>
+  queryOptions({
+    queryKey: ['referrals', 'case', caseId],
+    queryFn: async () => {
+      const found: Referral[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 5; page += 1) {
+        const result = await unwrap<{ items: Referral[]; nextCursor?: string }>(
+          api.GET('/api/v1/referrals', { params: { query: { view: 'SENT', limit: 100, ...(cursor ? { cursor } : {}) } } }),
+        );
+        found.push(...result.items.filter((referral) => referral.caseId === caseId));
+        cursor = result.nextCursor;
+        if (!cursor) break;
+      }
+      return found;
+    },
+  });
+
+/** The consent body of POST /api/v1/cases/{id}/consents. */
+export interface RecordConsent {
+  purpose: Consent['purpose'];
+  recipientAgencyId?: string;
+  recipientAgencyKind?: string;
+  decision: 'GIVEN' | 'REFUSED';
+  language: string;
+}
+
+/** The purposes a held referral still waits for: its requirements not met by a consent or legal basis. */
+export function waitingPurposes(referral: Pick<Referral, 'basis'>): Consent['purpose'][] {
+  const requirements = referral.basis?.requirements ?? [];
+  const met = Array.isArray(referral.basis?.met) ? (referral.basis.met as { purpose?: string }[]) : [];
+  const open = requirements.filter((requirement) => !met.some((done) => done.purpose === requirement.purpose)).map((requirement) => requirement.purpose);
+  return [...new Set(open)].filter((purpose): purpose is Consent['purpose'] => (CONSENT_PURPOSES as readonly string[]).includes(purpose));
+}

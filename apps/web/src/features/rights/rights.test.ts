@@ -1,0 +1,27 @@
+import { createIntl } from 'react-intl';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../api/api-error';
+import en from '../../../lang/en.json';
+import { describeConsentError } from './consent-errors';
+import { waitingPurposes } from './rights-api';
+
+const intl = createIntl({ locale: 'en', messages: en });
+
+describe('what a held referral waits for', () => {
+  it('lists the required purposes not yet met, once each', () => {
+    const requirement = (purpose: string) => ({ purpose, fieldGroups: [], legalBases: [], automaticBasis: null });
+    expect(waitingPurposes({ basis: { requirements: [requirement('REFERRAL'), requirement('DATA_SHARING'), requirement('REFERRAL')], met: [{ purpose: 'DATA_SHARING' }] } })).toEqual([
+      'REFERRAL',
+    ]);
+    expect(waitingPurposes({ basis: null })).toEqual([]);
+  });
+});
+
+describe('consent and safeguard refusals in plain words', () => {
+  it('explains the known codes, any other SAFEGUARD or CONSENT code generally, and the rest as everywhere', () => {
+    expect(describeConsentError(intl, new ApiError(403, 'CONSENT.NOT_YOURS_TO_WITHDRAW'))).toMatch(/^Only the agency that recorded this consent/);
+    expect(describeConsentError(intl, new ApiError(409, 'SAFEGUARD.NON_REFOULEMENT'))).toMatch(/^A safeguard stops this/);
+    expect(describeConsentError(intl, new ApiError(409, 'CONSENT.SOMETHING_NEW'))).toMatch(/^This consent cannot be recorded as it is/);
+    expect(describeConsentError(intl, new ApiError(0, 'NETWORK.UNREACHABLE'))).toMatch(/^The server cannot be reached/);
+  });
+});
