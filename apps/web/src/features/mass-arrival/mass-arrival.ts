@@ -1,3 +1,4 @@
+import { OutboxQueuedError } from '../offline/send-via-outbox';
 import { ALPHA2_OF } from './countries';
 import type { ChunkBody, IntakeResult } from './send-chunk';
 
@@ -41,7 +42,12 @@ export interface Arrival {
   mode: ArrivalMode;
 }
 
-export type ChunkState = { status: 'waiting' } | { status: 'sent'; cases: { id: string; caseNumber: string }[] } | { status: 'failed'; code: string; reference?: string };
+export type ChunkState =
+  | { status: 'waiting' }
+  | { status: 'sent'; cases: { id: string; caseNumber: string }[] }
+  /** No answer in time (no network): kept sealed in the outbox, which sends it by itself when the link is back. */
+  | { status: 'queued' }
+  | { status: 'failed'; code: string; reference?: string };
 
 /** One POST /api/v1/intakes: its intake id is made once, so sending it again is a replay, never a second registration. */
 export interface Chunk {
@@ -185,7 +191,7 @@ export async function sendChunks(
 ): Promise<void> {
   const rows = new Map(draft.rows.map((row) => [row.key, row]));
   for (const chunk of draft.chunks) {
-    if (chunk.state.status === 'sent' || (only !== undefined && chunk.intakeId !== only)) continue;
+    if (chunk.state.status === 'sent' || chunk.state.status === 'queued' || (only !== undefined && chunk.intakeId !== only)) continue;
     const persons = chunk.rowKeys.flatMap((key) => {
       const row = rows.get(key);
       return row ? [personOf(row)] : [];
@@ -194,6 +200,10 @@ export async function sendChunks(
       const result = await send({ intakeId: chunk.intakeId, mode: 'MASS_ARRIVAL', arrival: arrivalBody(draft.arrival), persons });
       onState(chunk.intakeId, { status: 'sent', cases: result.cases.map((c) => ({ id: c.id, caseNumber: c.caseNumber })) });
     } catch (error) {
+      if (error instanceof OutboxQueuedError) {
+        onState(chunk.intakeId, { status: 'queued' });
+        continue;
+      }
       const failure = error as { code?: unknown; correlationId?: unknown };
       onState(chunk.intakeId, {
         status: 'failed',
@@ -204,24 +214,15 @@ export async function sendChunks(
   }
 }
 
-const STORAGE_KEY = 'kivuko.massArrival';
-
-/** The draft kept for this tab until it is sent (the offline outbox will keep it encrypted instead). */
-export function loadDraft(storage: Storage = sessionStorage): Draft | null {
-  try {
-    const raw = storage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const draft = JSON.parse(raw) as Draft;
-    return Array.isArray(draft.rows) && typeof draft.arrival === 'object' ? draft : null;
-  } catch {
-    return null;
-  }
+/** Whether a draft holds anything worth keeping (typed rows, or chunks not yet registered). */
+export function draftHasWork(draft: Draft | null | undefined): boolean {
+  if (!draft) return false;
+  if (draft.chunks) return draft.chunks.some((chunk) => chunk.state.status !== 'sent');
+  return draft.rows.some((row) => !isBlank(row));
 }
 
-export function saveDraft(draft: Draft, storage: Storage = sessionStorage): void {
-  storage.setItem(STORAGE_KEY, JSON.stringify(draft));
-}
-
-export function clearDraft(storage: Storage = sessionStorage): void {
-  storage.removeItem(STORAGE_KEY);
+/** A draft read back from the sealed profile, or null when it is not one. */
+export function asDraft(value: unknown): Draft | null {
+  const draft = value as Partial<Draft> | null | undefined;
+  return draft && Array.isArray(draft.rows) && typeof draft.arrival === 'object' && draft.arrival !== null ? (draft as Draft) : null;
 }

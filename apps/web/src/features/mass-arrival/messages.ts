@@ -71,5 +71,12 @@ export const massArrivalMessages = defineMessages({
   colCaseNumber: { id: 'massArrival.col.caseNumber', defaultMessage: 'Case number' },
   startNew: { id: 'massArrival.startNew', defaultMessage: 'Start a new arrival group' },
   restored: { id: 'massArrival.restored', defaultMessage: 'The rows not yet registered were kept from before.' },
+  locked: { id: 'massArrival.locked', defaultMessage: 'After a page reload your password is needed again: the rows you type are kept encrypted on this device.' },
+  chunkQueued: {
+    id: 'massArrival.chunkQueued',
+    defaultMessage: 'Rows {from, number}–{to, number} are kept on this device, encrypted, and will be sent when the connection is back.',
+  },
+  queuedNote: { id: 'massArrival.queuedNote', defaultMessage: 'Their case numbers will appear in the case list once they are sent. Follow them in the outbox.' },
+  openOutbox: { id: 'massArrival.openOutbox', defaultMessage: 'Open the outbox' },
   noBorderPoint: { id: 'massArrival.noBorderPoint', defaultMessage: 'Your account has no border point: mass arrivals are registered at a border point.' },
 });

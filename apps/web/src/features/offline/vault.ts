@@ -5,6 +5,8 @@ import type { OfflineDb } from './db';
 export interface OfflineProfile {
   refreshToken: string | null;
   me: unknown;
+  /** A mass arrival being typed, kept sealed until its chunks are in the outbox (or null). */
+  massArrivalDraft?: unknown;
 }
 
 export class VaultError extends Error {
@@ -113,7 +115,7 @@ export class OfflineVault {
     const current = this.current;
     if (!current) return;
     const previous = await this.profile();
-    const next: OfflineProfile = { refreshToken: previous?.refreshToken ?? null, me: previous?.me ?? null, ...profile };
+    const next: OfflineProfile = { refreshToken: null, me: null, ...previous, ...profile };
     const sealed = await seal(current.key, next, `profile:${current.username}`);
     const db = await this.store();
     const stored = await db.users.get(current.username);

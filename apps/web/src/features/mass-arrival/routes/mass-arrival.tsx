@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createFileRoute } from '@tanstack/react-router';
+import { createFileRoute, Link } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ApiError } from '../../../api/api-error';
@@ -12,21 +12,21 @@ import { ArrivalGrid, withTrailingRow } from '../components/arrival-grid';
 import {
   ARRIVAL_MODES,
   arrivalTimeValid,
+  asDraft,
   Chunk,
-  clearDraft,
   countryList,
   Draft,
+  draftHasWork,
   isBlank,
-  loadDraft,
   localDateTime,
   planChunks,
   resolveNationality,
   rowProblems,
-  saveDraft,
   sendChunks,
   toPerson,
 } from '../mass-arrival';
 import { massArrivalMessages as m } from '../messages';
+import { useOffline, useVault } from '../../offline/offline-context';
 import { sendChunk } from '../send-chunk';
 import styles from './mass-arrival.module.css';
 
@@ -43,7 +43,8 @@ const newDraft = (borderPointId: string): Draft => ({
 /**
  * Mass arrival: the arrival once, then one keyboard row per person; sent in chunks of at most 50 persons
  * (each its own intake, so a retry never registers twice), and the case numbers at the end. Until every
- * chunk is registered the draft is kept for this tab, so a reload loses nothing.
+ * chunk is registered or in the outbox, the draft is kept sealed in the user's profile on the device (the
+ * offline vault), so a reload or a sign-out loses nothing and the next user of the laptop sees nothing.
  */
 function MassArrival() {
   const intl = useIntl();
@@ -52,14 +53,39 @@ function MassArrival() {
   if (me.isError) return <Alert>{describeError(intl, me.error)}</Alert>;
   if (!me.data) return null;
   if (me.data.borderPoints.length === 0) return <Alert tone="info">{intl.formatMessage(m.noBorderPoint)}</Alert>;
-  return <MassArrivalForm borderPoints={me.data.borderPoints} />;
+  return <SealedDraft borderPoints={me.data.borderPoints} />;
 }
 
-function MassArrivalForm({ borderPoints }: { borderPoints: Me['borderPoints'] }) {
+/** Opens the draft kept sealed for this user (asking for the password after a reload), then the form. */
+function SealedDraft({ borderPoints }: { borderPoints: Me['borderPoints'] }) {
   const intl = useIntl();
-  const { api } = Route.useRouteContext();
+  const offline = useOffline();
+  const vault = useVault();
+  const [restored, setRestored] = useState<{ for: string; draft: Draft | null } | null>(null);
+  useEffect(() => {
+    if (!vault.username) {
+      offline.vault.requestUnlock();
+      return;
+    }
+    let live = true;
+    const username = vault.username;
+    offline.vault
+      .profile()
+      .then((profile) => live && setRestored({ for: username, draft: asDraft(profile?.massArrivalDraft) }))
+      .catch(() => live && setRestored({ for: username, draft: null }));
+    return () => {
+      live = false;
+    };
+  }, [vault.username, offline.vault]);
+  if (!vault.username) return <Alert tone="info">{intl.formatMessage(m.locked)}</Alert>;
+  if (restored?.for !== vault.username) return null;
+  return <MassArrivalForm key={vault.username} borderPoints={borderPoints} restored={restored.draft} />;
+}
+
+function MassArrivalForm({ borderPoints, restored }: { borderPoints: Me['borderPoints']; restored: Draft | null }) {
+  const intl = useIntl();
+  const offline = useOffline();
   const queryClient = useQueryClient();
-  const [restored] = useState(() => loadDraft());
   const [draft, setDraft] = useState<Draft>(() => restored ?? newDraft(borderPoints[0]?.id ?? ''));
   const [showProblems, setShowProblems] = useState(false);
   const [sending, setSending] = useState(false);
@@ -70,8 +96,10 @@ function MassArrivalForm({ borderPoints }: { borderPoints: Me['borderPoints'] })
 
   useEffect(() => {
     latest.current = draft;
-    saveDraft(draft);
-  }, [draft]);
+    // Sealed under the user's key; a burst of keystrokes is saved once.
+    const timer = window.setTimeout(() => void offline.vault.saveProfile({ massArrivalDraft: draftHasWork(draft) ? draft : null }).catch(() => undefined), 300);
+    return () => window.clearTimeout(timer);
+  }, [draft, offline.vault]);
 
   const filled = draft.rows.filter((row) => !isBlank(row));
   const timeValid = arrivalTimeValid(draft.arrival.arrivedAt);
@@ -98,14 +126,14 @@ function MassArrivalForm({ borderPoints }: { borderPoints: Me['borderPoints'] })
       const planned: Draft = { ...current, rows: filled, chunks };
       latest.current = planned;
       setDraft(planned);
-      saveDraft(planned);
+      await offline.vault.saveProfile({ massArrivalDraft: planned }).catch(() => undefined);
     }
     setSending(true);
     const draftNow = latest.current;
     await sendChunks(
       { ...draftNow, chunks },
       (row) => toPerson(row, resolveNationality(row.nationality, countries, words) ?? 'UNKNOWN'),
-      (body) => sendChunk(api, body),
+      (body) => sendChunk(offline.outbox, body),
       setChunk,
       only,
     );
@@ -114,7 +142,7 @@ function MassArrivalForm({ borderPoints }: { borderPoints: Me['borderPoints'] })
   };
 
   const startNew = () => {
-    clearDraft();
+    void offline.vault.saveProfile({ massArrivalDraft: null }).catch(() => undefined);
     setShowProblems(false);
     setDraft(newDraft(draft.arrival.borderPointId));
   };
@@ -122,7 +150,8 @@ function MassArrivalForm({ borderPoints }: { borderPoints: Me['borderPoints'] })
   const chunks = draft.chunks ?? [];
   const total = chunks.reduce((sum, chunk) => sum + chunk.rowKeys.length, 0);
   const sent = chunks.reduce((sum, chunk) => sum + (chunk.state.status === 'sent' ? chunk.rowKeys.length : 0), 0);
-  const finished = locked && sent === total;
+  const queued = chunks.reduce((sum, chunk) => sum + (chunk.state.status === 'queued' ? chunk.rowKeys.length : 0), 0);
+  const finished = locked && sent + queued === total;
   const range = (chunk: Chunk) => ({ from: numberOf.get(chunk.rowKeys[0] ?? '') ?? 0, to: numberOf.get(chunk.rowKeys[chunk.rowKeys.length - 1] ?? '') ?? 0 });
 
   return (
@@ -229,9 +258,18 @@ function MassArrivalForm({ borderPoints }: { borderPoints: Me['borderPoints'] })
                     {intl.formatMessage(m.retry, range(chunk))}
                   </Button>
                 </li>
+              ) : chunk.state.status === 'queued' ? (
+                <li key={chunk.intakeId}>
+                  <Alert tone="info">{intl.formatMessage(m.chunkQueued, range(chunk))}</Alert>
+                </li>
               ) : null,
             )}
           </ul>
+          {queued > 0 ? (
+            <p className={styles.hint}>
+              {intl.formatMessage(m.queuedNote)} <Link to="/outbox">{intl.formatMessage(m.openOutbox)}</Link>
+            </p>
+          ) : null}
           {finished ? (
             <div className={styles.done}>
               <h2>{intl.formatMessage(m.done, { count: total })}</h2>
