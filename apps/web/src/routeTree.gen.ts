@@ -12,6 +12,9 @@ import { Route as rootRouteImport } from './root'
 import { Route as featuresShellRoutesSignedInRouteImport } from './features/shell/routes/signed-in'
 import { Route as featuresAuthRoutesSignInRouteImport } from './features/auth/routes/sign-in'
 import { Route as featuresCasesRoutesHomeRouteImport } from './features/cases/routes/home'
+import { Route as featuresIntakeRoutesNewIntakeRouteImport } from './features/intake/routes/new-intake'
+import { Route as featuresIntakeRoutesIntakeResultRouteImport } from './features/intake/routes/intake-result'
+import { Route as featuresIntakeRoutesCompleteIntakeRouteImport } from './features/intake/routes/complete-intake'
 
 const featuresShellRoutesSignedInRoute =
   featuresShellRoutesSignedInRouteImport.update({
@@ -29,27 +32,71 @@ const featuresCasesRoutesHomeRoute = featuresCasesRoutesHomeRouteImport.update({
   path: '/',
   getParentRoute: () => featuresShellRoutesSignedInRoute,
 } as any)
+const featuresIntakeRoutesNewIntakeRoute =
+  featuresIntakeRoutesNewIntakeRouteImport.update({
+    id: '/intake/new',
+    path: '/intake/new',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
+const featuresIntakeRoutesIntakeResultRoute =
+  featuresIntakeRoutesIntakeResultRouteImport.update({
+    id: '/intake/result',
+    path: '/intake/result',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
+const featuresIntakeRoutesCompleteIntakeRoute =
+  featuresIntakeRoutesCompleteIntakeRouteImport.update({
+    id: '/cases/$caseId/complete',
+    path: '/cases/$caseId/complete',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof featuresCasesRoutesHomeRoute
   '/sign-in': typeof featuresAuthRoutesSignInRoute
+  '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
+  '/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
+  '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/': typeof featuresCasesRoutesHomeRoute
+  '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
+  '/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
+  '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/_signed-in': typeof featuresShellRoutesSignedInRouteWithChildren
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/_signed-in/': typeof featuresCasesRoutesHomeRoute
+  '/_signed-in/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
+  '/_signed-in/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
+  '/_signed-in/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/sign-in'
+  fullPaths:
+    | '/'
+    | '/sign-in'
+    | '/intake/new'
+    | '/intake/result'
+    | '/cases/$caseId/complete'
   fileRoutesByTo: FileRoutesByTo
-  to: '/sign-in' | '/'
-  id: '__root__' | '/_signed-in' | '/sign-in' | '/_signed-in/'
+  to:
+    | '/sign-in'
+    | '/'
+    | '/intake/new'
+    | '/intake/result'
+    | '/cases/$caseId/complete'
+  id:
+    | '__root__'
+    | '/_signed-in'
+    | '/sign-in'
+    | '/_signed-in/'
+    | '/_signed-in/intake/new'
+    | '/_signed-in/intake/result'
+    | '/_signed-in/cases/$caseId/complete'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -80,16 +127,45 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresCasesRoutesHomeRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/intake/new': {
+      id: '/_signed-in/intake/new'
+      path: '/intake/new'
+      fullPath: '/intake/new'
+      preLoaderRoute: typeof featuresIntakeRoutesNewIntakeRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/intake/result': {
+      id: '/_signed-in/intake/result'
+      path: '/intake/result'
+      fullPath: '/intake/result'
+      preLoaderRoute: typeof featuresIntakeRoutesIntakeResultRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/cases/$caseId/complete': {
+      id: '/_signed-in/cases/$caseId/complete'
+      path: '/cases/$caseId/complete'
+      fullPath: '/cases/$caseId/complete'
+      preLoaderRoute: typeof featuresIntakeRoutesCompleteIntakeRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
   }
 }
 
 interface featuresShellRoutesSignedInRouteChildren {
   featuresCasesRoutesHomeRoute: typeof featuresCasesRoutesHomeRoute
+  featuresIntakeRoutesNewIntakeRoute: typeof featuresIntakeRoutesNewIntakeRoute
+  featuresIntakeRoutesIntakeResultRoute: typeof featuresIntakeRoutesIntakeResultRoute
+  featuresIntakeRoutesCompleteIntakeRoute: typeof featuresIntakeRoutesCompleteIntakeRoute
 }
 
 const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRouteChildren =
   {
     featuresCasesRoutesHomeRoute: featuresCasesRoutesHomeRoute,
+    featuresIntakeRoutesNewIntakeRoute: featuresIntakeRoutesNewIntakeRoute,
+    featuresIntakeRoutesIntakeResultRoute:
+      featuresIntakeRoutesIntakeResultRoute,
+    featuresIntakeRoutesCompleteIntakeRoute:
+      featuresIntakeRoutesCompleteIntakeRoute,
   }
 
 const featuresShellRoutesSignedInRouteWithChildren =

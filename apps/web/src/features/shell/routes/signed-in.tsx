@@ -45,6 +45,13 @@ function SignedInLayout() {
               {intl.formatMessage(can(me.data, 'CASES_READ') ? shellMessages.navCases : shellMessages.navAccount)}
             </Link>
           </li>
+          {can(me.data, 'INTAKE_REGISTER') ? (
+            <li>
+              <Link to="/intake/new" className={styles.navLink}>
+                {intl.formatMessage(shellMessages.navRegister)}
+              </Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <main id="main" className={styles.main} tabIndex={-1}>
