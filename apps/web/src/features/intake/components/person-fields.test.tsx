@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { useEffect, useRef, useState } from 'react';
 import { IntlProvider } from 'react-intl';
 import { describe, expect, it } from 'vitest';
@@ -55,7 +55,7 @@ describe('PersonFields and a 400', () => {
         <Harness problems={[{ path: 'persons[1].nationalities', problem: 'must contain at least 1 elements' }, { path: 'persons[1].dateOfBirth', problem: 'must not be in the future' }]} />
       </IntlProvider>,
     );
-    act(() => fireEvent.click(screen.getByRole('button', { name: 'send' })));
+    fireEvent.click(screen.getByRole('button', { name: 'send' }));
     const nationalities = screen.getAllByRole('combobox', { name: 'Nationalities' });
     expect(nationalities[0]).not.toHaveAttribute('aria-invalid');
     expect(nationalities[1]).toHaveAttribute('aria-invalid', 'true');
@@ -71,7 +71,7 @@ describe('PersonFields and a 400', () => {
         <Harness problems={[]} />
       </IntlProvider>,
     );
-    act(() => fireEvent.click(screen.getAllByRole('button', { name: 'Add a companion' })[1]!));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Add a companion' })[1]!);
     expect(screen.getByText('Amina', { selector: 'button span' })).toBeInTheDocument();
   });
 });
