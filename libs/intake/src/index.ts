@@ -22,6 +22,9 @@ export * from './profiling/case-profiling.service';
 export * from './profiling/asylum-wish-facts';
 export * from './border-point-guard';
 export * from './screening/questionnaire';
+export * from './screening/questionnaire-v3';
+export * from './screening/questionnaire.dto';
+export * from './screening/show-when';
 
 export const INTAKE_ENTITIES: Function[] = [CaseNumberCounter];
 export * from './dto/codes';

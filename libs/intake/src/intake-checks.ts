@@ -1,7 +1,7 @@
 import { FieldProblem } from '@kivuko/platform';
 import { IntakeMode } from './intake.enums';
 import { PersonIntakeDto, RegisterIntakeDto } from './dto/intake.dto';
-import { checkAnswers, Question, QuestionnaireRegistry } from './screening/questionnaire';
+import { checkAnswers, inapplicableAnswers, Question, QuestionnaireRegistry } from './screening/questionnaire';
 
 /** An arrival may be recorded this far ahead of the server's clock (a device clock running fast). */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -104,7 +104,20 @@ export function checkPerson(
           : { path: `${path}.screening.questionnaire`, problem: 'is not a known questionnaire' },
       );
     } else {
-      problems.push(...checkAnswers(found.byId, person.screening.answers, `${path}.screening.answers`));
+      const answersPath = `${path}.screening.answers`;
+      const refused = checkAnswers(found.byId, person.screening.answers, answersPath);
+      problems.push(...refused);
+      // Conditions read the person as recorded: an age or date of birth that is itself refused still says who may be a child.
+      const facts = {
+        statedAge: person.statedAge,
+        dateOfBirth: person.dateOfBirth,
+        dateOfBirthEstimated: person.dateOfBirthEstimated,
+        sex: person.sex,
+        urgentNeeds: person.urgentNeeds,
+        arrivedAt: arrivedAt.toISOString(),
+      };
+      const skip = new Set(refused.map((p) => p.path.slice(answersPath.length + 1)));
+      problems.push(...inapplicableAnswers(found.questionnaire, facts, person.screening.answers, answersPath, skip));
       screening = { code, version, byId: found.byId };
     }
   }

@@ -245,6 +245,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The screening questionnaire to ask now, with its translations and when each question applies */
+        get: operations["QuestionnaireController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/companions/{companionCaseId}/verification": {
         parameters: {
             query?: never;
@@ -1998,6 +2015,140 @@ export interface components {
             version?: number;
             person: components["schemas"]["PersonIntakeDto"];
         };
+        ShowWhenAll: {
+            /** @description Every condition holds (an empty list holds) */
+            all: (components["schemas"]["ShowWhenAll"] | components["schemas"]["ShowWhenAny"] | components["schemas"]["ShowWhenNot"] | components["schemas"]["ShowWhenAnswerEquals"] | components["schemas"]["ShowWhenAnswerIncludes"] | components["schemas"]["ShowWhenAnswered"] | components["schemas"]["ShowWhenMayBeChild"] | components["schemas"]["ShowWhenSexIn"])[];
+        };
+        ShowWhenAny: {
+            /** @description At least one condition holds (an empty list does not) */
+            any: (components["schemas"]["ShowWhenAll"] | components["schemas"]["ShowWhenAny"] | components["schemas"]["ShowWhenNot"] | components["schemas"]["ShowWhenAnswerEquals"] | components["schemas"]["ShowWhenAnswerIncludes"] | components["schemas"]["ShowWhenAnswered"] | components["schemas"]["ShowWhenMayBeChild"] | components["schemas"]["ShowWhenSexIn"])[];
+        };
+        ShowWhenNot: {
+            /** @description The condition does not hold */
+            not: components["schemas"]["ShowWhenAll"] | components["schemas"]["ShowWhenAny"] | components["schemas"]["ShowWhenNot"] | components["schemas"]["ShowWhenAnswerEquals"] | components["schemas"]["ShowWhenAnswerIncludes"] | components["schemas"]["ShowWhenAnswered"] | components["schemas"]["ShowWhenMayBeChild"] | components["schemas"]["ShowWhenSexIn"];
+        };
+        ShowWhenAnswerEquals: {
+            /**
+             * @description An earlier question
+             * @example sexual_violence_disclosed
+             */
+            answer: string;
+            /**
+             * @description Answered with exactly this value
+             * @example true
+             */
+            equals: boolean | string | number;
+        };
+        ShowWhenAnswerIncludes: {
+            /**
+             * @description An earlier multiple-choice question
+             * @example fear_reasons
+             */
+            answer: string;
+            /**
+             * @description Its answer contains this option
+             * @example PERSECUTION
+             */
+            includes: string;
+        };
+        ShowWhenAnswered: {
+            /**
+             * @description An earlier question
+             * @example caregiver_present
+             */
+            answer: string;
+            /**
+             * @description Any answer given
+             * @enum {boolean}
+             */
+            answered: true;
+        };
+        ShowWhenMayBeChild: {
+            /**
+             * @description A stated age under 18, an age under 18 from the date of birth at arrival (an estimated date counts as 31 December of its year), no age recorded at all, or urgentNeeds with UNACCOMPANIED_CHILD or SEPARATED_CHILD
+             * @enum {string}
+             */
+            person: "mayBeChild";
+        };
+        ShowWhenSexIn: {
+            /** @enum {string} */
+            person: "sexIn";
+            /** @description The person’s sex is one of these */
+            values: ("FEMALE" | "MALE" | "OTHER" | "UNKNOWN")[];
+        };
+        /** @enum {string} */
+        AnswerGroup: "NEEDS" | "CHILD" | "ASYLUM" | "TRAFFICKING" | "HEALTH" | "SGBV" | "TORTURE";
+        TranslatedTextDto: {
+            /** @example Needs */
+            en: string;
+            /** @example Besoins */
+            fr: string;
+            /** @example Necessidades */
+            pt: string;
+            /** @example Mahitaji */
+            sw: string;
+            /** @example الاحتياجات */
+            ar: string;
+        };
+        QuestionGroupDto: {
+            id: components["schemas"]["AnswerGroup"];
+            title: components["schemas"]["TranslatedTextDto"];
+        };
+        /** @enum {string} */
+        QuestionType: "BOOLEAN" | "TEXT" | "CHOICE" | "MULTI_CHOICE" | "INTEGER";
+        QuestionOptionDto: {
+            /**
+             * @description What the answer records
+             * @example WORK
+             */
+            value: string;
+            /** @description What the official reads */
+            label: components["schemas"]["TranslatedTextDto"];
+        };
+        QuestionDto: {
+            /** @example sexual_violence_hours_ago */
+            id: string;
+            group: components["schemas"]["AnswerGroup"];
+            type: components["schemas"]["QuestionType"];
+            /**
+             * @description INTEGER only
+             * @example 0
+             */
+            min?: number;
+            /**
+             * @description INTEGER only
+             * @example 100000
+             */
+            max?: number;
+            /**
+             * @description TEXT only (4000 when absent)
+             * @example 2000
+             */
+            maxLength?: number;
+            /** @description CHOICE and MULTI_CHOICE only */
+            options?: components["schemas"]["QuestionOptionDto"][];
+            prompt: components["schemas"]["TranslatedTextDto"];
+            /** @description When the question applies; absent: always. A question whose condition reads a question that does not apply does not apply either. */
+            showWhen?: components["schemas"]["ShowWhenAll"] | components["schemas"]["ShowWhenAny"] | components["schemas"]["ShowWhenNot"] | components["schemas"]["ShowWhenAnswerEquals"] | components["schemas"]["ShowWhenAnswerIncludes"] | components["schemas"]["ShowWhenAnswered"] | components["schemas"]["ShowWhenMayBeChild"] | components["schemas"]["ShowWhenSexIn"];
+        };
+        QuestionnaireDto: {
+            /** @example kivuko-screening */
+            code: string;
+            /** @example 3 */
+            version: number;
+            /**
+             * @example [
+             *       "en",
+             *       "fr",
+             *       "pt",
+             *       "sw",
+             *       "ar"
+             *     ]
+             */
+            languages: ("en" | "fr" | "pt" | "sw" | "ar")[];
+            groups: components["schemas"]["QuestionGroupDto"][];
+            questions: components["schemas"]["QuestionDto"][];
+        };
         VerifyRelationshipDto: {
             /** @description Whether the claimed relationship was verified (false records that it could not be) */
             verified: boolean;
@@ -3524,6 +3675,65 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    QuestionnaireController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of a questionnaire the client holds */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active questionnaire; `ETag` is `"code@version"` */
+            200: {
+                headers: {
+                    /** @description The questionnaire code and version, e.g. "kivuko-screening@3" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireDto"];
+                };
+            };
+            /** @description Not modified: If-None-Match named this questionnaire version */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `details.fields` names each bad field, and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

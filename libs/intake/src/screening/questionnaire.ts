@@ -3,7 +3,18 @@
  * A country's SOP can carry its own questionnaire (more questions, other options); intake answers name
  * the questionnaire and version they answer, and every answer is checked against it.
  */
+import { QUESTIONNAIRE_V3 } from './questionnaire-v3';
+import { applicableQuestions, conditionProblems, describeCondition, ShowWhen, ShowWhenPerson } from './show-when';
+
 export type QuestionType = 'BOOLEAN' | 'TEXT' | 'CHOICE' | 'MULTI_CHOICE' | 'INTEGER';
+
+/** The languages a translated questionnaire speaks: the web app's (English first, the source). */
+export const QUESTIONNAIRE_LANGUAGES = ['en', 'fr', 'pt', 'sw', 'ar'] as const;
+export type QuestionnaireLanguage = (typeof QUESTIONNAIRE_LANGUAGES)[number];
+/** One text in every language of the questionnaire. */
+export type Translated = Readonly<Record<QuestionnaireLanguage, string>>;
+/** The sexes a `sexIn` condition may name (the intake's). */
+export const CONDITION_SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'] as const;
 
 /** The field groups a screening answer can belong to (identity and arrival come from the intake itself). */
 export const ANSWER_GROUPS = ['NEEDS', 'CHILD', 'ASYLUM', 'TRAFFICKING', 'HEALTH', 'SGBV', 'TORTURE'] as const;
@@ -21,14 +32,32 @@ export interface Question {
   /** For INTEGER. */
   min?: number;
   max?: number;
-  /** Shown to the interviewing officer. */
-  prompt: string;
+  /** Shown to the interviewing officer: English only (versions 1 and 2), or in every language of the questionnaire. */
+  prompt: string | Translated;
+  /** For CHOICE and MULTI_CHOICE in a translated questionnaire: each option's label in every language. */
+  optionLabels?: Readonly<Record<string, Translated>>;
+  /** When the question applies (absent: always); a condition reads only earlier questions. */
+  showWhen?: ShowWhen;
+}
+
+export interface QuestionGroup {
+  id: AnswerGroup;
+  title: Translated;
 }
 
 export interface Questionnaire {
   code: string;
   version: number;
+  /** A translated questionnaire names its languages, and every prompt, option label and group title carries them all. */
+  languages?: readonly QuestionnaireLanguage[];
+  /** The titles of the groups its questions use (translated questionnaires). */
+  groups?: readonly QuestionGroup[];
   questions: readonly Question[];
+}
+
+/** A question's prompt in one language (English when the questionnaire is not translated). */
+export function promptOf(question: Question, language: QuestionnaireLanguage = 'en'): string {
+  return typeof question.prompt === 'string' ? question.prompt : question.prompt[language];
 }
 
 export const DEFAULT_TEXT_LIMIT = 4_000;
@@ -166,7 +195,29 @@ export function validateQuestionnaire(value: unknown): string[] {
     problems.push('questions: must be a non-empty array');
     return problems;
   }
+  const languages = q['languages'];
+  const translated = languages !== undefined;
+  if (
+    translated &&
+    (!Array.isArray(languages) ||
+      !languages.includes('en') ||
+      languages.some((l) => !(QUESTIONNAIRE_LANGUAGES as readonly unknown[]).includes(l)) ||
+      new Set(languages).size !== languages.length)
+  ) {
+    problems.push(`languages: must list languages of ${QUESTIONNAIRE_LANGUAGES.join(', ')}, English among them, each once`);
+    return problems;
+  }
+  const langs = (translated ? languages : []) as string[];
+  const textProblem = (value: unknown, path: string): string | null => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${path}: must give the text in ${langs.join(', ')}`;
+    const missing = langs.filter((l) => typeof (value as Record<string, unknown>)[l] !== 'string' || ((value as Record<string, string>)[l]).trim().length === 0);
+    const extra = Object.keys(value).filter((l) => !langs.includes(l));
+    if (missing.length > 0) return `${path}: the translation is missing in ${missing.join(', ')}`;
+    return extra.length > 0 ? `${path}: ${extra.join(', ')} is not a language of the questionnaire` : null;
+  };
   const seen = new Set<string>();
+  const earlier = new Map<string, { type: string; options?: readonly string[] }>();
+  const usedGroups = new Set<unknown>();
   (q['questions'] as unknown[]).forEach((raw, i) => {
     const path = `questions[${i}]`;
     if (typeof raw !== 'object' || raw === null) return problems.push(`${path}: must be an object`);
@@ -176,16 +227,53 @@ export function validateQuestionnaire(value: unknown): string[] {
     else if (seen.has(id)) problems.push(`${path}.id: "${id}" is used twice`);
     else seen.add(id);
     if (!(ANSWER_GROUPS as readonly unknown[]).includes(question['group'])) problems.push(`${path}.group: must be one of ${ANSWER_GROUPS.join(', ')}`);
+    else usedGroups.add(question['group']);
     if (!(TYPES as readonly unknown[]).includes(question['type'])) problems.push(`${path}.type: must be one of ${TYPES.join(', ')}`);
-    if (typeof question['prompt'] !== 'string' || question['prompt'].length === 0) problems.push(`${path}.prompt: must be a non-empty string`);
+    if (translated) {
+      const problem = textProblem(question['prompt'], `${path}.prompt`);
+      if (problem) problems.push(problem);
+    } else if (typeof question['prompt'] !== 'string' || question['prompt'].length === 0) problems.push(`${path}.prompt: must be a non-empty string`);
     const choice = question['type'] === 'CHOICE' || question['type'] === 'MULTI_CHOICE';
     const options = question['options'];
-    if (choice && (!Array.isArray(options) || options.length === 0 || options.some((o) => typeof o !== 'string' || !OPTION.test(o)))) {
-      problems.push(`${path}.options: a choice needs a non-empty list of UPPER_CASE options`);
-    }
+    const optionsSound = Array.isArray(options) && options.length > 0 && options.every((o) => typeof o === 'string' && OPTION.test(o));
+    if (choice && !optionsSound) problems.push(`${path}.options: a choice needs a non-empty list of UPPER_CASE options`);
+    if (choice && optionsSound && new Set(options).size !== options.length) problems.push(`${path}.options: an option is listed twice`);
     if (!choice && options !== undefined) problems.push(`${path}.options: only choices have options`);
+    const labels = question['optionLabels'];
+    if (translated && choice && optionsSound) {
+      if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) problems.push(`${path}.optionLabels: must label every option in ${langs.join(', ')}`);
+      else {
+        for (const option of options as string[]) {
+          const problem = textProblem((labels as Record<string, unknown>)[option], `${path}.optionLabels.${option}`);
+          if (problem) problems.push(problem);
+        }
+        const unknown = Object.keys(labels).filter((k) => !(options as string[]).includes(k));
+        if (unknown.length > 0) problems.push(`${path}.optionLabels: ${unknown.join(', ')} is not an option`);
+      }
+    } else if (labels !== undefined && (!translated || !choice)) problems.push(`${path}.optionLabels: only the choices of a translated questionnaire have labels`);
+    if (question['showWhen'] !== undefined) {
+      problems.push(...conditionProblems(question['showWhen'], `${path}.showWhen`, earlier, CONDITION_SEXES));
+    }
+    if (typeof id === 'string' && typeof question['type'] === 'string') earlier.set(id, { type: question['type'], options: optionsSound ? (options as string[]) : undefined });
     return undefined;
   });
+  const groups = q['groups'];
+  if (translated) {
+    if (!Array.isArray(groups)) problems.push('groups: a translated questionnaire titles each of its groups');
+    else {
+      const titled = new Set<unknown>();
+      groups.forEach((group: unknown, i) => {
+        const g = (typeof group === 'object' && group !== null ? group : {}) as Record<string, unknown>;
+        if (!(ANSWER_GROUPS as readonly unknown[]).includes(g['id'])) problems.push(`groups[${i}].id: must be one of ${ANSWER_GROUPS.join(', ')}`);
+        else if (titled.has(g['id'])) problems.push(`groups[${i}].id: "${String(g['id'])}" is titled twice`);
+        else titled.add(g['id']);
+        const problem = textProblem(g['title'], `groups[${i}].title`);
+        if (problem) problems.push(problem);
+      });
+      const untitled = [...usedGroups].filter((g) => !titled.has(g));
+      if (untitled.length > 0) problems.push(`groups: no title for ${untitled.join(', ')}`);
+    }
+  } else if (groups !== undefined) problems.push('groups: only a translated questionnaire titles its groups');
   return problems;
 }
 
@@ -193,7 +281,11 @@ export function validateQuestionnaire(value: unknown): string[] {
 export class QuestionnaireRegistry {
   private readonly byKey = new Map<string, { questionnaire: Questionnaire; byId: Map<string, Question> }>();
 
-  constructor(questionnaires: readonly Questionnaire[] = [QUESTIONNAIRE_V1, DEFAULT_QUESTIONNAIRE]) {
+  constructor(
+    questionnaires: readonly Questionnaire[] = [QUESTIONNAIRE_V1, DEFAULT_QUESTIONNAIRE, QUESTIONNAIRE_V3],
+    private readonly active: Questionnaire = QUESTIONNAIRE_V3,
+  ) {
+    if (!questionnaires.includes(active)) questionnaires = [...questionnaires, active];
     for (const questionnaire of questionnaires) this.add(questionnaire);
   }
 
@@ -214,9 +306,42 @@ export class QuestionnaireRegistry {
     return [...this.byKey.values()].some((entry) => entry.questionnaire.code === code);
   }
 
+  /**
+   * The version an intake answers when it names none: version 2, as before translations and conditions
+   * (a device may still hold intakes queued offline by a client that named no version).
+   */
   get default(): Questionnaire {
     return DEFAULT_QUESTIONNAIRE;
   }
+
+  /** The questionnaire officials are asked to use now (what GET /questionnaire serves). */
+  get current(): Questionnaire {
+    return this.active;
+  }
+}
+
+/**
+ * The answers given to questions that do not apply to this person (their `showWhen` does not hold on the
+ * earlier applicable answers), each with its path and why. `skip` are the ids already refused for their value.
+ */
+export function inapplicableAnswers(
+  questionnaire: Questionnaire,
+  person: ShowWhenPerson,
+  answers: Record<string, unknown>,
+  path: string,
+  skip: ReadonlySet<string> = new Set(),
+): { path: string; problem: string }[] {
+  if (!questionnaire.questions.some((q) => q.showWhen)) return [];
+  const given = Object.fromEntries(Object.entries(answers).filter(([id]) => !skip.has(id)));
+  const applicable = new Set(applicableQuestions(questionnaire.questions, person, given));
+  const byId = new Map(questionnaire.questions.map((q) => [q.id, q]));
+  const nameOf = (id: string): string => {
+    const question = byId.get(id);
+    return question ? promptOf(question) : id;
+  };
+  return questionnaire.questions
+    .filter((q) => Object.hasOwn(given, q.id) && !applicable.has(q.id) && q.showWhen)
+    .map((q) => ({ path: `${path}.${q.id}`, problem: `does not apply: asked only when ${describeCondition(q.showWhen as ShowWhen, nameOf)}` }));
 }
 
 /** Checks answers against their questions; every problem is returned with its path under `path`. */
