@@ -13,6 +13,9 @@ export interface PersonFacts {
   arrivedAt: string;
 }
 
+/** A question as far as its condition goes. */
+export type ConditionalQuestion = Pick<Question, 'id' | 'showWhen'>;
+
 const ADULT_AGE = 18;
 const CHILD_NEEDS = ['UNACCOMPANIED_CHILD', 'SEPARATED_CHILD'];
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -66,7 +69,7 @@ export function evaluate(condition: Condition, person: PersonFacts, answers: Rea
  * condition holds on the answers of the earlier applicable questions (so a question whose condition
  * reads a hidden question is hidden too).
  */
-export function applicableQuestions(questions: readonly Question[], person: PersonFacts, answers: Readonly<Answers>): Set<string> {
+export function applicableQuestions(questions: readonly ConditionalQuestion[], person: PersonFacts, answers: Readonly<Record<string, unknown>>): Set<string> {
   const kept: Record<string, unknown> = {};
   const ids = new Set<string>();
   for (const question of questions) {
@@ -75,6 +78,12 @@ export function applicableQuestions(questions: readonly Question[], person: Pers
     if (Object.hasOwn(answers, question.id) && answers[question.id] !== undefined) kept[question.id] = answers[question.id];
   }
   return ids;
+}
+
+/** The answers of the questions that apply (what conditions are evaluated on). */
+export function applicableAnswers(questions: readonly ConditionalQuestion[], person: PersonFacts, answers: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const applicable = applicableQuestions(questions, person, answers);
+  return Object.fromEntries(Object.entries(answers).filter(([id, value]) => applicable.has(id) && value !== undefined));
 }
 
 /** The answers to send: those of the questions that apply, without empty text or empty selections. */
