@@ -46,8 +46,8 @@ export const SENSITIVE_GROUPS: ReadonlySet<string> = new Set(['ASYLUM', 'TRAFFIC
 /** DEFAULT_TEXT_LIMIT of the server's questionnaire. */
 export const DEFAULT_TEXT_LIMIT = 4_000;
 
-/** The text in the UI language, else English. */
-export const translated = (text: Translated, locale: string): string => text[locale] ?? text.en;
+/** The text in the UI language (`sw-TZ` reads `sw`), else English. */
+export const translated = (text: Translated, locale: string): string => text[locale] ?? text[locale.split('-')[0] ?? ''] ?? text.en;
 
 /** The document has no schema for this route yet: it is read through the untyped path. */
 interface UntypedGet {

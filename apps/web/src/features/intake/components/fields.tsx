@@ -1,5 +1,5 @@
 import { parseDate, parseTime } from '@internationalized/date';
-import { ReactNode, useMemo, useState } from 'react';
+import { ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button as AriaButton,
   Checkbox,
@@ -207,6 +207,12 @@ export function CodePicker({
 }: Common & { values: string[]; onChange: (values: string[]) => void; options: Option[]; max?: number; single?: boolean }) {
   const intl = useIntl();
   const [input, setInput] = useState('');
+  // Each pick remounts the combo box (closed and empty) and gives the focus back to its input.
+  const [generation, setGeneration] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (generation > 0) inputRef.current?.focus();
+  }, [generation]);
   const names = useMemo(() => new Map(options.map((o) => [o.value, o.label])), [options]);
   const available = useMemo(() => {
     const wanted = input.trim().toLocaleLowerCase();
@@ -216,6 +222,7 @@ export function CodePicker({
   return (
     <Box path={path} errors={errors}>
       <ComboBox
+        key={generation}
         items={available}
         inputValue={input}
         onInputChange={setInput}
@@ -224,15 +231,16 @@ export function CodePicker({
           if (key === null) return;
           onChange(single ? [String(key)] : [...values, String(key)]);
           setInput('');
+          setGeneration((n) => n + 1);
         }}
         isDisabled={full}
         isInvalid={Boolean(errors?.length)}
-        menuTrigger="focus"
+        menuTrigger="input"
         allowsEmptyCollection
         className={styles.field}
       >
         <Label className={styles.label}>{label}</Label>
-        <Input className={styles.input} placeholder={intl.formatMessage(intakeMessages.search)} />
+        <Input ref={inputRef} className={styles.input} placeholder={intl.formatMessage(intakeMessages.search)} />
         <Description text={description} />
         <Errors errors={errors} />
         <Popover className={styles.popover}>

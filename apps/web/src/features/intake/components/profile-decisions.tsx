@@ -75,10 +75,17 @@ export function ProfileDecisions({ api, caseId }: { api: ApiClient; caseId: stri
   const addable = Object.keys(profileMessages).filter((code) => !current.some((p) => p.profile === code && p.status !== 'REMOVED'));
 
   const reasonForm = (title: string, extra?: ReactNode) => (
-    <Form className={styles.reasonForm} onSubmit={submitReason} aria-label={title}>
+    <Form className={styles.reasonForm} onSubmit={submitReason} aria-label={title} validationBehavior="aria">
       <p className={styles.reasonTitle}>{title}</p>
       {extra}
-      <TextAreaInput label={intl.formatMessage(intakeMessages.reason)} path="reason" errors={reasonError} value={reason} onChange={setReason} maxLength={REASON_LIMIT} />
+      <TextAreaInput label={intl.formatMessage(intakeMessages.reason)} path="reason" errors={reasonError}
+        value={reason}
+        onChange={(next) => {
+          setReason(next);
+          setReasonError(undefined);
+        }}
+        maxLength={REASON_LIMIT}
+      />
       <div className={styles.actions}>
         <Button type="submit" isPending={decide.isPending}>
           {pending?.kind === 'add' ? intl.formatMessage(intakeMessages.add) : intl.formatMessage(intakeMessages.removeProfile)}

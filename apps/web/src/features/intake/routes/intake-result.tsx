@@ -176,7 +176,14 @@ function EncounterRow({
       ) : null}
       {dismissing && encounter.status === 'PENDING' ? (
         <div className={styles.reason}>
-          <TextAreaInput label={intl.formatMessage(intakeMessages.reason)} path="reason" errors={error} value={reason} onChange={setReason} maxLength={1000} />
+          <TextAreaInput label={intl.formatMessage(intakeMessages.reason)} path="reason" errors={error}
+            value={reason}
+            onChange={(next) => {
+              setReason(next);
+              setError(undefined);
+            }}
+            maxLength={1000}
+          />
           <span className={styles.actions}>
             <Button
               isPending={pending}
