@@ -25,6 +25,9 @@ export * from './screening/questionnaire';
 export * from './screening/questionnaire-v3';
 export * from './screening/questionnaire.dto';
 export * from './screening/show-when';
+export * from './leaflets/leaflet';
+export * from './leaflets/leaflet.dto';
+export * from './leaflets/leaflets';
 
 export const INTAKE_ENTITIES: Function[] = [CaseNumberCounter];
 export * from './dto/codes';

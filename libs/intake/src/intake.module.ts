@@ -12,11 +12,12 @@ import { IntakeService } from './intake.service';
 import { KeyRotationService } from './key-rotation.service';
 import { QuestionnaireRegistry } from './screening/questionnaire';
 import { QuestionnaireController } from './screening/questionnaire.controller';
+import { LeafletsController } from './leaflets/leaflets.controller';
 
 /** Registering arrivals, reading cases in scope, consent records and the review of possible previous encounters. */
 @Module({
   imports: [AuditModule],
-  controllers: [IntakeController, QuestionnaireController, RelationshipController, ProfilesController, EncounterController, ConsentController],
+  controllers: [IntakeController, QuestionnaireController, LeafletsController, RelationshipController, ProfilesController, EncounterController, ConsentController],
   providers: [CasePolicy, { provide: QuestionnaireRegistry, useValue: new QuestionnaireRegistry() }, RegisterIntakeBodyPipe, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService, EncounterReviewService, KeyRotationService, CaseProfilingService],
   exports: [CasePolicy, KeyRotationService, CaseProfilingService, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService],
 })

@@ -262,6 +262,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leaflets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rights leaflets there are: language, version, title and direction */
+        get: operations["LeafletsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leaflets/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rights leaflet in one language */
+        get: operations["LeafletsController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/companions/{companionCaseId}/verification": {
         parameters: {
             query?: never;
@@ -2149,6 +2183,61 @@ export interface components {
             groups: components["schemas"]["QuestionGroupDto"][];
             questions: components["schemas"]["QuestionDto"][];
         };
+        /**
+         * @description SOURCE: the English text; GLOSSARY_CHECKED: translated with the glossary’s sourced terms; NATIVE_REVIEW_PENDING: a native speaker has not reviewed it yet (tell the official)
+         * @enum {string}
+         */
+        LeafletReviewStatus: "SOURCE" | "GLOSSARY_CHECKED" | "NATIVE_REVIEW_PENDING";
+        LeafletSummaryDto: {
+            /**
+             * @description ISO 639-1 language code
+             * @example am
+             */
+            language: string;
+            /**
+             * @description Recorded with the intake as `informationGiven.leafletVersion`
+             * @example 2026.1
+             */
+            version: string;
+            /** @example በድንበር ላይ ያሉዎት መብቶች */
+            title: string;
+            /** @enum {string} */
+            direction: "ltr" | "rtl";
+            /** @description SOURCE: the English text; GLOSSARY_CHECKED: translated with the glossary’s sourced terms; NATIVE_REVIEW_PENDING: a native speaker has not reviewed it yet (tell the official) */
+            reviewStatus: components["schemas"]["LeafletReviewStatus"];
+        };
+        LeafletListDto: {
+            leaflets: components["schemas"]["LeafletSummaryDto"][];
+        };
+        /** @enum {string} */
+        LeafletTopic: "ASYLUM" | "NGO_ACCESS" | "LEGAL_AID" | "COUNSELLING" | "VOLUNTARY_RETURN" | "DATA_USE";
+        LeafletSectionDto: {
+            topic: components["schemas"]["LeafletTopic"];
+            /** @example Asking for asylum */
+            heading: string;
+            /** @example If you are afraid to go back to your country, you can ask for asylum here. */
+            body: string;
+        };
+        LeafletDto: {
+            /**
+             * @description ISO 639-1 language code
+             * @example am
+             */
+            language: string;
+            /**
+             * @description Recorded with the intake as `informationGiven.leafletVersion`
+             * @example 2026.1
+             */
+            version: string;
+            /** @example በድንበር ላይ ያሉዎት መብቶች */
+            title: string;
+            /** @enum {string} */
+            direction: "ltr" | "rtl";
+            /** @description SOURCE: the English text; GLOSSARY_CHECKED: translated with the glossary’s sourced terms; NATIVE_REVIEW_PENDING: a native speaker has not reviewed it yet (tell the official) */
+            reviewStatus: components["schemas"]["LeafletReviewStatus"];
+            /** @description One section per topic; DATA_USE also says how to withdraw consent */
+            sections: components["schemas"]["LeafletSectionDto"][];
+        };
         VerifyRelationshipDto: {
             /** @description Whether the claimed relationship was verified (false records that it could not be) */
             verified: boolean;
@@ -3734,6 +3823,101 @@ export interface operations {
             };
             /** @description Your roles do not carry the permission this operation needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LeafletsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeafletListDto"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LeafletsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ISO 639-1 code: en, fr, pt, sw, ar, am, so or ti */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeafletDto"];
+                };
+            };
+            /** @description Bad input: `details.fields` names each bad field, and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
