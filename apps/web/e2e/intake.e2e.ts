@@ -38,7 +38,7 @@ async function radio(scope: Locator, group: string | RegExp, option: string): Pr
   await scope.getByRole('radiogroup', { name: group }).getByText(option, { exact: true }).click();
 }
 
-test('a family of three registered in English: three case numbers, suggested profiles confirmed and removed with a reason', async ({ page }) => {
+test('a family of three registered in English: three case numbers, suggested profiles confirmed and removed with a reason, a record corrected and a conflicting save refused', async ({ page }) => {
   // A long form filled three times over, on a shared 2-core machine.
   test.setTimeout(180_000);
   const watch = await watchPage(page);
@@ -117,18 +117,43 @@ test('a family of three registered in English: three case numbers, suggested pro
   await expect(asylum).toContainText('Confirmed');
 
   // Remove the specific-needs profile, with a reason (refused without one).
-  const other = amina.locator('li[data-profile="SPECIFIC_NEEDS"]');
-  await expect(other).toContainText('Suggested');
-  await other.getByRole('button', { name: /^Remove/ }).click();
-  await other.getByRole('button', { name: 'Remove', exact: true }).click();
-  await expect(other.getByText('Give a reason.')).toBeVisible();
-  await other.getByRole('textbox', { name: 'Reason' }).fill('Does not fit: checked with the person.');
-  await other.getByRole('button', { name: 'Remove', exact: true }).click();
-  await expect(other).toContainText('Removed');
+  const specific = amina.locator('li[data-profile="SPECIFIC_NEEDS"]');
+  await expect(specific).toContainText('Suggested');
+  await specific.getByRole('button', { name: /^Remove/ }).click();
+  await specific.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(specific.getByText('Give a reason.')).toBeVisible();
+  await specific.getByRole('textbox', { name: 'Reason' }).fill('Does not fit: checked with the person.');
+  await specific.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(specific).toContainText('Removed');
   await expect(asylum).toContainText('Confirmed');
   await expectAccessible(page);
 
-  expect(watch.consoleErrors).toEqual([]);
+  // Correcting a record: the person form prefilled from the case, saved at the case's version.
+  await cases.filter({ hasText: 'Hodan Warsame' }).getByRole('link', { name: 'Complete or correct the record' }).click();
+  await expect(page.getByRole('heading', { name: /^Complete or correct case TZA-/, level: 1 })).toBeVisible();
+  const record = page.locator('section[aria-labelledby="complete-person"]');
+  await expect(record.getByRole('textbox', { name: 'Given name' })).toHaveValue('Hodan');
+  await expect(record.getByText(/^Case TZA-/)).toBeVisible();
+  await record.getByRole('textbox', { name: 'Family name' }).fill('Warsame Ali');
+  await expectAccessible(page);
+  const completeUrl = page.url();
+
+  // Meanwhile someone else saves the same record: this save is refused as a conflict, and says so.
+  const other = await page.context().newPage();
+  await signIn(other);
+  await other.goto(completeUrl);
+  await other.getByRole('button', { name: 'Save the record' }).click();
+  await expect(other.getByText('The record is saved.')).toBeVisible();
+  await other.close();
+  await page.getByRole('button', { name: 'Save the record' }).click();
+  await expect(page.getByText(/^Someone changed this case while you were editing/)).toBeVisible();
+  await page.getByRole('button', { name: 'Reload the case' }).click();
+  await expect(record.getByRole('textbox', { name: 'Family name' })).toHaveValue('Warsame');
+  await record.getByRole('textbox', { name: 'Family name' }).fill('Warsame Ali');
+  await page.getByRole('button', { name: 'Save the record' }).click();
+  await expect(page.getByText('The record is saved.')).toBeVisible();
+
+  expect(watch.consoleErrors.filter((error) => !error.includes('status of 409'))).toEqual([]);
   expect(await watch.cspViolations()).toEqual([]);
 });
 
