@@ -119,7 +119,7 @@ function CompleteEditor({ initial, onReload }: { initial: CaseView; onReload: ()
         <p className={styles.intro}>{intl.formatMessage(intakeMessages.completeIntro)}</p>
       </div>
       {conflict ? (
-        <div data-conflict-sent={JSON.stringify(conflict.sent)} data-conflict-current-version={conflict.current?.version}>
+        <div>
           <Alert tone="warning">
             <span>{intl.formatMessage(intakeMessages.conflict)}</span>
             <Button
