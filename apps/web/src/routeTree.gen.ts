@@ -16,8 +16,11 @@ import { Route as featuresMassArrivalRoutesMassArrivalRouteImport } from './feat
 import { Route as featuresOfflineRoutesOutboxRouteImport } from './features/offline/routes/outbox'
 import { Route as featuresTasksRoutesTasksRouteImport } from './features/tasks/routes/tasks'
 import { Route as featuresCasesRoutesCaseRouteImport } from './features/cases/routes/case'
+import { Route as featuresIntakeRoutesNewIntakeRouteImport } from './features/intake/routes/new-intake'
+import { Route as featuresIntakeRoutesIntakeResultRouteImport } from './features/intake/routes/intake-result'
 import { Route as featuresRightsRoutesLeafletRouteImport } from './features/rights/routes/leaflet'
 import { Route as featuresReferralsRoutesSentRouteImport } from './features/referrals/routes/sent'
+import { Route as featuresIntakeRoutesCompleteIntakeRouteImport } from './features/intake/routes/complete-intake'
 import { Route as featuresRightsRoutesConsentRouteImport } from './features/rights/routes/consent'
 
 const featuresShellRoutesSignedInRoute =
@@ -59,6 +62,18 @@ const featuresCasesRoutesCaseRoute = featuresCasesRoutesCaseRouteImport.update({
   path: '/cases/$caseId',
   getParentRoute: () => featuresShellRoutesSignedInRoute,
 } as any)
+const featuresIntakeRoutesNewIntakeRoute =
+  featuresIntakeRoutesNewIntakeRouteImport.update({
+    id: '/intake/new',
+    path: '/intake/new',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
+const featuresIntakeRoutesIntakeResultRoute =
+  featuresIntakeRoutesIntakeResultRouteImport.update({
+    id: '/intake/result',
+    path: '/intake/result',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 const featuresRightsRoutesLeafletRoute =
   featuresRightsRoutesLeafletRouteImport.update({
     id: '/leaflets/$language',
@@ -69,6 +84,12 @@ const featuresReferralsRoutesSentRoute =
   featuresReferralsRoutesSentRouteImport.update({
     id: '/referrals/sent',
     path: '/referrals/sent',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
+const featuresIntakeRoutesCompleteIntakeRoute =
+  featuresIntakeRoutesCompleteIntakeRouteImport.update({
+    id: '/cases/$caseId/complete',
+    path: '/cases/$caseId/complete',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
 const featuresRightsRoutesConsentRoute =
@@ -85,8 +106,11 @@ export interface FileRoutesByFullPath {
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
   '/tasks': typeof featuresTasksRoutesTasksRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
+  '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
+  '/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
   '/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
+  '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
 export interface FileRoutesByTo {
@@ -96,8 +120,11 @@ export interface FileRoutesByTo {
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
   '/tasks': typeof featuresTasksRoutesTasksRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
+  '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
+  '/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
   '/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
+  '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
 export interface FileRoutesById {
@@ -109,8 +136,11 @@ export interface FileRoutesById {
   '/_signed-in/outbox': typeof featuresOfflineRoutesOutboxRoute
   '/_signed-in/tasks': typeof featuresTasksRoutesTasksRoute
   '/_signed-in/cases/$caseId': typeof featuresCasesRoutesCaseRoute
+  '/_signed-in/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
+  '/_signed-in/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
   '/_signed-in/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
   '/_signed-in/referrals/sent': typeof featuresReferralsRoutesSentRoute
+  '/_signed-in/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/_signed-in/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
 export interface FileRouteTypes {
@@ -122,8 +152,11 @@ export interface FileRouteTypes {
     | '/outbox'
     | '/tasks'
     | '/cases/$caseId'
+    | '/intake/new'
+    | '/intake/result'
     | '/leaflets/$language'
     | '/referrals/sent'
+    | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -133,8 +166,11 @@ export interface FileRouteTypes {
     | '/outbox'
     | '/tasks'
     | '/cases/$caseId'
+    | '/intake/new'
+    | '/intake/result'
     | '/leaflets/$language'
     | '/referrals/sent'
+    | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
   id:
     | '__root__'
@@ -145,8 +181,11 @@ export interface FileRouteTypes {
     | '/_signed-in/outbox'
     | '/_signed-in/tasks'
     | '/_signed-in/cases/$caseId'
+    | '/_signed-in/intake/new'
+    | '/_signed-in/intake/result'
     | '/_signed-in/leaflets/$language'
     | '/_signed-in/referrals/sent'
+    | '/_signed-in/cases/$caseId/complete'
     | '/_signed-in/cases/$caseId/consent'
   fileRoutesById: FileRoutesById
 }
@@ -206,6 +245,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresCasesRoutesCaseRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/intake/new': {
+      id: '/_signed-in/intake/new'
+      path: '/intake/new'
+      fullPath: '/intake/new'
+      preLoaderRoute: typeof featuresIntakeRoutesNewIntakeRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/intake/result': {
+      id: '/_signed-in/intake/result'
+      path: '/intake/result'
+      fullPath: '/intake/result'
+      preLoaderRoute: typeof featuresIntakeRoutesIntakeResultRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
     '/_signed-in/leaflets/$language': {
       id: '/_signed-in/leaflets/$language'
       path: '/leaflets/$language'
@@ -218,6 +271,13 @@ declare module '@tanstack/react-router' {
       path: '/referrals/sent'
       fullPath: '/referrals/sent'
       preLoaderRoute: typeof featuresReferralsRoutesSentRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/cases/$caseId/complete': {
+      id: '/_signed-in/cases/$caseId/complete'
+      path: '/cases/$caseId/complete'
+      fullPath: '/cases/$caseId/complete'
+      preLoaderRoute: typeof featuresIntakeRoutesCompleteIntakeRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
     '/_signed-in/cases/$caseId/consent': {
@@ -236,8 +296,11 @@ interface featuresShellRoutesSignedInRouteChildren {
   featuresOfflineRoutesOutboxRoute: typeof featuresOfflineRoutesOutboxRoute
   featuresTasksRoutesTasksRoute: typeof featuresTasksRoutesTasksRoute
   featuresCasesRoutesCaseRoute: typeof featuresCasesRoutesCaseRoute
+  featuresIntakeRoutesNewIntakeRoute: typeof featuresIntakeRoutesNewIntakeRoute
+  featuresIntakeRoutesIntakeResultRoute: typeof featuresIntakeRoutesIntakeResultRoute
   featuresRightsRoutesLeafletRoute: typeof featuresRightsRoutesLeafletRoute
   featuresReferralsRoutesSentRoute: typeof featuresReferralsRoutesSentRoute
+  featuresIntakeRoutesCompleteIntakeRoute: typeof featuresIntakeRoutesCompleteIntakeRoute
   featuresRightsRoutesConsentRoute: typeof featuresRightsRoutesConsentRoute
 }
 
@@ -249,8 +312,13 @@ const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRoute
     featuresOfflineRoutesOutboxRoute: featuresOfflineRoutesOutboxRoute,
     featuresTasksRoutesTasksRoute: featuresTasksRoutesTasksRoute,
     featuresCasesRoutesCaseRoute: featuresCasesRoutesCaseRoute,
+    featuresIntakeRoutesNewIntakeRoute: featuresIntakeRoutesNewIntakeRoute,
+    featuresIntakeRoutesIntakeResultRoute:
+      featuresIntakeRoutesIntakeResultRoute,
     featuresRightsRoutesLeafletRoute: featuresRightsRoutesLeafletRoute,
     featuresReferralsRoutesSentRoute: featuresReferralsRoutesSentRoute,
+    featuresIntakeRoutesCompleteIntakeRoute:
+      featuresIntakeRoutesCompleteIntakeRoute,
     featuresRightsRoutesConsentRoute: featuresRightsRoutesConsentRoute,
   }
 

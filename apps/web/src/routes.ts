@@ -8,6 +8,9 @@ export const routes = rootRoute('root.tsx', [
   route('/sign-in', 'features/auth/routes/sign-in.tsx'),
   layout('signed-in', 'features/shell/routes/signed-in.tsx', [
     index('features/cases/routes/home.tsx'),
+    route('/intake/new', 'features/intake/routes/new-intake.tsx'),
+    route('/intake/result', 'features/intake/routes/intake-result.tsx'),
+    route('/cases/$caseId/complete', 'features/intake/routes/complete-intake.tsx'),
     route('/cases/$caseId', 'features/cases/routes/case.tsx'),
     route('/tasks', 'features/tasks/routes/tasks.tsx'),
     route('/referrals/sent', 'features/referrals/routes/sent.tsx'),

@@ -6,6 +6,7 @@ export const shellMessages = defineMessages({
   skipToContent: { id: 'shell.skipToContent', defaultMessage: 'Skip to content' },
   mainNavigation: { id: 'shell.mainNavigation', defaultMessage: 'Main navigation' },
   navCases: { id: 'shell.nav.cases', defaultMessage: 'Cases' },
+  navRegister: { id: 'shell.nav.register', defaultMessage: 'Register arrival' },
   navMassArrival: { id: 'shell.nav.massArrival', defaultMessage: 'Mass arrival' },
   navLeaflet: { id: 'shell.nav.leaflet', defaultMessage: 'Rights leaflet' },
   navAccount: { id: 'shell.nav.account', defaultMessage: 'My account' },

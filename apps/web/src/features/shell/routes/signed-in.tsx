@@ -81,6 +81,13 @@ function SignedInLayout() {
               {intl.formatMessage(readsCases ? shellMessages.navCases : shellMessages.navAccount)}
             </Link>
           </li>
+          {can(me.data, 'INTAKE_REGISTER') ? (
+            <li>
+              <Link to="/intake/new" className={styles.navLink}>
+                {intl.formatMessage(shellMessages.navRegister)}
+              </Link>
+            </li>
+          ) : null}
           {can(me.data, 'INTAKE_REGISTER') && (me.data?.borderPoints.length ?? 0) > 0 ? (
             <li>
               <Link to="/mass-arrival" className={styles.navLink}>
