@@ -6,12 +6,17 @@ import { ApiError } from './api/api-error';
 import { createApiClient } from './api/client';
 import { AuthProvider, useAuth } from './features/auth/auth-context';
 import { AuthSession } from './features/auth/auth-session';
+import { registerOutboxEditor } from './features/offline/conflicts';
 import { OfflineProvider } from './features/offline/offline-context';
 import { createOfflineRuntime, withOfflineProfile } from './features/offline/offline-runtime';
 import { registerServiceWorker } from './features/offline/register-sw';
 import { LocaleProvider } from './i18n/locale-provider';
 import { createAppRouter } from './router';
 import './ui/tokens.css';
+
+// "Edit" on a registration the api refused reopens it in the registration form, as it was typed (route
+// chunks load lazily, so the link is registered here). Mass-arrival chunks are kept without a form.
+registerOutboxEditor('intake', (item) => (item.form ? `/intake/new?outbox=${encodeURIComponent(item.id)}` : null));
 
 const origin = window.location.origin;
 const session = new AuthSession({ fetch: (request) => window.fetch(request), storage: window.sessionStorage, origin });

@@ -77,6 +77,5 @@ export const massArrivalMessages = defineMessages({
     defaultMessage: 'Rows {from, number}–{to, number} are kept on this device, encrypted, and will be sent when the connection is back.',
   },
   queuedNote: { id: 'massArrival.queuedNote', defaultMessage: 'Their case numbers will appear in the case list once they are sent. Follow them in the outbox.' },
-  openOutbox: { id: 'massArrival.openOutbox', defaultMessage: 'Open the outbox' },
   noBorderPoint: { id: 'massArrival.noBorderPoint', defaultMessage: 'Your account has no border point: mass arrivals are registered at a border point.' },
 });

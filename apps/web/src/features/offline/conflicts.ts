@@ -48,9 +48,10 @@ export async function sendMine(outbox: Outbox, item: OutboxItem, server: ServerV
 }
 
 /** Where "Edit" opens a record back in its form; the intake and mass-arrival pages register theirs. */
-const editors = new Map<OutboxItem['kind'], (item: OutboxItem) => string>();
+const editors = new Map<OutboxItem['kind'], (item: OutboxItem) => string | null>();
 
-export function registerOutboxEditor(kind: OutboxItem['kind'], href: (item: OutboxItem) => string): void {
+/** `href` answers null for a record its form cannot reopen (e.g. a mass-arrival chunk, kept without a form). */
+export function registerOutboxEditor(kind: OutboxItem['kind'], href: (item: OutboxItem) => string | null): void {
   editors.set(kind, href);
 }
 

@@ -72,6 +72,14 @@ export const offlineMessages = defineMessages({
     id: 'offline.queued',
     defaultMessage: 'Kept on this device, encrypted: the server could not be reached. It is sent by itself when the connection is back; the outbox shows it.',
   },
+  keptRegistration: {
+    id: 'offline.keptRegistration',
+    defaultMessage:
+      '{count, plural, one {The registration of # person is kept on this device, encrypted: the server could not be reached. It is sent by itself when the connection is back.} other {The registration of # persons is kept on this device, encrypted: the server could not be reached. It is sent by itself when the connection is back.}} You can register the next arrival now.',
+  },
+  lockedToSend: { id: 'offline.lockedToSend', defaultMessage: 'Enter your password in the window that opened, then register again: nothing was lost.' },
+  conflictInOutbox: { id: 'offline.conflictInOutbox', defaultMessage: 'The server already has a different registration with this number. Compare the two in the outbox.' },
+  openOutbox: { id: 'offline.openOutbox', defaultMessage: 'Open the outbox' },
   conflictTitle: { id: 'offline.conflict.title', defaultMessage: 'The server has another version' },
   conflictVersion: {
     id: 'offline.conflict.version',

@@ -13,6 +13,8 @@ export interface EnqueueInput {
   createdAt?: number;
   /** The person's name or a description; derived from the body when absent. */
   label?: string;
+  /** The form's own state, sealed with the body, so that "Edit" reopens a failed record as it was typed. */
+  form?: unknown;
 }
 
 /** The api's answer to a try: its status (0: no answer) and body. */
@@ -43,6 +45,8 @@ export interface OutboxItem {
   lastError: OutboxError | null;
   /** The api's answer once sent (an intake's cases and numbers). */
   result: unknown;
+  /** The form's state when it was kept (null when the sender gave none). */
+  form: unknown;
 }
 
 /** The conflict codes that open the review instead of a plain failure. */
@@ -53,6 +57,7 @@ export type WaitResult = { status: 'sent'; result: unknown } | { status: 'failed
 
 interface SealedContent {
   body: unknown;
+  form?: unknown;
   label: string;
   lastError: OutboxError | null;
   result: unknown;
@@ -147,6 +152,7 @@ export class Outbox {
       nextTryAt: at,
       lastError: null,
       result: null,
+      form: input.form ?? null,
     };
     await this.write(owner, item);
     this.kick();
@@ -327,7 +333,7 @@ export class Outbox {
 
   private async row(owner: string, item: OutboxItem): Promise<OutboxRow> {
     const key = this.options.vault.keyFor(owner);
-    const content: SealedContent = { body: item.body, label: item.label, lastError: item.lastError, result: item.result };
+    const content: SealedContent = { body: item.body, form: item.form, label: item.label, lastError: item.lastError, result: item.result };
     const base = { owner, id: item.id, kind: item.kind, status: item.status, createdAt: item.createdAt, updatedAt: item.updatedAt, attempts: item.attempts, nextTryAt: item.nextTryAt };
     return { ...base, sealed: await seal(key, content, context(base)) };
   }
@@ -352,7 +358,7 @@ function context(row: Pick<OutboxRow, 'owner' | 'id' | 'kind'>): string {
 }
 
 function unsealRow(row: OutboxRow, content: SealedContent): OutboxItem {
-  return { id: row.id, kind: row.kind, status: row.status, createdAt: row.createdAt, updatedAt: row.updatedAt, attempts: row.attempts, nextTryAt: row.nextTryAt, ...content };
+  return { id: row.id, kind: row.kind, status: row.status, createdAt: row.createdAt, updatedAt: row.updatedAt, attempts: row.attempts, nextTryAt: row.nextTryAt, ...content, form: content.form ?? null };
 }
 
 function errorOf(outcome: SendOutcome, at: number): OutboxError {

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { createFileRoute, useNavigate } from '@tanstack/react-router';
+import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { ApiError } from '../../../api/api-error';
+import { ApiError, FieldProblem } from '../../../api/api-error';
 import { describeError, errorMessages } from '../../../i18n/error-messages';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
@@ -15,13 +15,22 @@ import { arrivedAtOf, emptyIntake, emptyPerson, IntakeForm, intakeBody, IntakeMo
 import { intakeMessages } from '../messages';
 import { leafletsQuery } from '../options';
 import { questionnaireQuery } from '../questionnaire';
+import { offlineMessages } from '../../offline/messages';
+import { useOffline, useOutboxItems } from '../../offline/offline-context';
+import { OutboxQueuedError } from '../../offline/send-via-outbox';
+import { VaultError } from '../../offline/vault';
 import { IntakeBody, newIntakeId, sendIntake } from '../send-intake';
 import styles from '../components/intake-form.module.css';
 
 /** Registering one person, or a family or group who arrived together. */
 export const Route = createFileRoute('/_signed-in/intake/new')({
+  // `outbox`: the id of a kept registration the api refused, reopened here to be corrected.
+  validateSearch: (search: Record<string, unknown>): { outbox?: string } => (typeof search['outbox'] === 'string' ? { outbox: search['outbox'] } : {}),
   component: NewIntake,
 });
+
+/** Whether a value kept in the outbox is this form's state (it was sealed by this page). */
+const isIntakeForm = (value: unknown): value is IntakeForm => typeof value === 'object' && value !== null && Array.isArray((value as IntakeForm).persons) && typeof (value as IntakeForm).arrival === 'object';
 
 /** The rights leaflets' languages, when the api cannot list them. */
 const FALLBACK_LEAFLETS = ['en', 'fr', 'pt', 'sw', 'ar', 'am', 'so', 'ti'].map((language) => ({ language, version: '', title: '', direction: language === 'ar' ? ('rtl' as const) : ('ltr' as const) }));
@@ -35,18 +44,32 @@ function NewIntake() {
   if (me.isError) return <Alert>{describeError(intl, me.error)}</Alert>;
   if (!me.data) return null;
   if (!can(me.data, 'INTAKE_REGISTER')) return <Alert>{intl.formatMessage(errorMessages['ACCESS.FORBIDDEN'])}</Alert>;
-  return <IntakeEditor me={me.data} />;
+  return <KeptOrNew me={me.data} />;
 }
 
-function IntakeEditor({ me }: { me: Me }) {
+/** A new form, or a kept registration reopened from the outbox (once the outbox has loaded it). */
+function KeptOrNew({ me }: { me: Me }) {
+  const { outbox: keptId } = Route.useSearch();
+  const items = useOutboxItems();
+  if (!keptId) return <IntakeEditor key="new" me={me} />;
+  const kept = items.find((item) => item.id === keptId && item.kind === 'intake' && item.status !== 'sent');
+  if (!kept || !isIntakeForm(kept.form)) return null;
+  return <IntakeEditor key={kept.id} me={me} kept={{ id: kept.id, form: kept.form, fields: kept.lastError?.fields ?? [] }} />;
+}
+
+function IntakeEditor({ me, kept }: { me: Me; kept?: { id: string; form: IntakeForm; fields: readonly FieldProblem[] } }) {
   const intl = useIntl();
   const { api } = Route.useRouteContext();
+  const offline = useOffline();
   const navigate = useNavigate();
   const questionnaire = useQuery(questionnaireQuery(api));
   const leaflets = useQuery(leafletsQuery(api));
-  const [form, setForm] = useState<IntakeForm>(() => emptyIntake(new Date(), me.borderPoints.length === 1 ? (me.borderPoints[0]?.id ?? '') : ''));
-  /** Made once per form: sending again (after a lost answer) is the same registration. */
-  const [intakeId] = useState(newIntakeId);
+  const freshForm = () => emptyIntake(new Date(), me.borderPoints.length === 1 ? (me.borderPoints[0]?.id ?? '') : '');
+  const [form, setForm] = useState<IntakeForm>(() => kept?.form ?? freshForm());
+  /** Made once per form: sending again (after a lost answer) is the same registration; a kept one keeps its id. */
+  const [intakeId, setIntakeId] = useState(() => kept?.id ?? newIntakeId());
+  /** How many persons the last registration kept on the device (no answer from the server). */
+  const [keptCount, setKeptCount] = useState<number | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const fieldErrors = useFieldErrors();
   const [focusRequest, setFocusRequest] = useState(0);
@@ -55,10 +78,29 @@ function IntakeEditor({ me }: { me: Me }) {
     if (focusRequest > 0) focusFirstInvalid(formRef.current);
   }, [focusRequest]);
 
+  // A kept registration the api refused: its problems on their fields, the first focused.
+  const { showServerProblems } = fieldErrors;
+  useEffect(() => {
+    if (!kept || kept.fields.length === 0) return;
+    showServerProblems(kept.fields, formRef.current);
+    const frame = requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+    return () => cancelAnimationFrame(frame);
+  }, [kept, showServerProblems]);
+
   const send = useMutation({
-    mutationFn: (body: IntakeBody) => sendIntake(api, body),
+    mutationFn: (body: IntakeBody) => sendIntake(offline.outbox, body, form),
     onSuccess: (result) => navigate({ to: '/intake/result', search: { cases: result.cases.map((c) => c.id).join(',') } }),
     onError: (error) => {
+      if (error instanceof OutboxQueuedError) {
+        // Kept sealed in the outbox and sent when the link is back: the official goes on with the next arrival.
+        setKeptCount(form.persons.length);
+        setForm(freshForm());
+        setIntakeId(newIntakeId());
+        fieldErrors.clear();
+        if (kept) void navigate({ to: '/intake/new', search: {} });
+        window.scrollTo({ top: 0 });
+        return;
+      }
       if (error instanceof ApiError && error.status === 400 && error.fields.length > 0) {
         fieldErrors.showServerProblems(error.fields, formRef.current);
         setFocusRequest((n) => n + 1);
@@ -87,6 +129,7 @@ function IntakeEditor({ me }: { me: Me }) {
     }
     if (fullNeedsScreening) return;
     fieldErrors.clear();
+    setKeptCount(null);
     const q = questionnaire.data;
     send.mutate(intakeBody(form, intakeId, q?.questions, q ? { code: q.code, version: q.version } : undefined) as IntakeBody);
   };
@@ -98,6 +141,12 @@ function IntakeEditor({ me }: { me: Me }) {
         <h1 id="intake-title">{intl.formatMessage(intakeMessages.title)}</h1>
         <p className={styles.intro}>{intl.formatMessage(intakeMessages.intro)}</p>
       </div>
+
+      {keptCount !== null ? (
+        <Alert tone="info">
+          {intl.formatMessage(offlineMessages.keptRegistration, { count: keptCount })} <Link to="/outbox">{intl.formatMessage(offlineMessages.openOutbox)}</Link>
+        </Alert>
+      ) : null}
 
       <section className={styles.card} aria-labelledby="arrival-title">
         <h2 id="arrival-title">{intl.formatMessage(intakeMessages.sectionArrival)}</h2>
@@ -164,10 +213,22 @@ function IntakeEditor({ me }: { me: Me }) {
         </div>
       ) : null}
 
-      {fieldErrors.count > 0 || (send.isError && !(send.error instanceof ApiError && send.error.fields.length > 0)) ? (
+      {fieldErrors.count > 0 || (send.isError && !(send.error instanceof OutboxQueuedError) && !(send.error instanceof ApiError && send.error.fields.length > 0)) ? (
         <div className={styles.problems}>
           <Alert>
-            {fieldErrors.count > 0 ? intl.formatMessage(intakeMessages.problemsSummary, { count: fieldErrors.count }) : describeError(intl, send.error)}
+            {fieldErrors.count > 0
+              ? intl.formatMessage(intakeMessages.problemsSummary, { count: fieldErrors.count })
+              : send.error instanceof VaultError
+                ? intl.formatMessage(offlineMessages.lockedToSend)
+                : send.error instanceof ApiError && send.error.status === 409
+                  ? intl.formatMessage(offlineMessages.conflictInOutbox)
+                  : describeError(intl, send.error)}
+            {send.error instanceof ApiError && send.error.status === 409 ? (
+              <>
+                {' '}
+                <Link to="/outbox">{intl.formatMessage(offlineMessages.openOutbox)}</Link>
+              </>
+            ) : null}
             {fieldErrors.unplaced.length > 0 ? (
               <ul>
                 {fieldErrors.unplaced.map((text) => (

@@ -26,6 +26,7 @@ import {
   toPerson,
 } from '../mass-arrival';
 import { massArrivalMessages as m } from '../messages';
+import { offlineMessages } from '../../offline/messages';
 import { useOffline, useVault } from '../../offline/offline-context';
 import { sendChunk } from '../send-chunk';
 import styles from './mass-arrival.module.css';
@@ -267,7 +268,7 @@ function MassArrivalForm({ borderPoints, restored }: { borderPoints: Me['borderP
           </ul>
           {queued > 0 ? (
             <p className={styles.hint}>
-              {intl.formatMessage(m.queuedNote)} <Link to="/outbox">{intl.formatMessage(m.openOutbox)}</Link>
+              {intl.formatMessage(m.queuedNote)} <Link to="/outbox">{intl.formatMessage(offlineMessages.openOutbox)}</Link>
             </p>
           ) : null}
           {finished ? (

@@ -22,6 +22,7 @@ const completion: OutboxItem = {
   nextTryAt: 0,
   lastError: { status: 409, code: 'CASE.VERSION_CONFLICT', fields: [], at: 0 },
   result: null,
+  form: null,
 };
 
 function renderReview(props: Partial<Parameters<typeof ConflictReview>[0]> = {}, locale: 'en' | 'ar' = 'en') {
