@@ -76,24 +76,20 @@ export interface Referral {
   updatedAt: string;
 }
 
-/**
- * The case's referrals sent from the user's border points. The list has no case filter: it is read page by
- * page (newest first, at most five pages) and kept to this case.
- */
+/** The case's referrals sent from the user's border points (every status), the api filtering by case. */
 export const caseReferralsQuery = (api: ApiClient, caseId: string) =>
   queryOptions({
     queryKey: ['referrals', 'case', caseId],
     queryFn: async () => {
       const found: Referral[] = [];
       let cursor: string | undefined;
-      for (let page = 0; page < 5; page += 1) {
+      do {
         const result = await unwrap<{ items: Referral[]; nextCursor?: string }>(
-          api.GET('/api/v1/referrals', { params: { query: { view: 'SENT', limit: 100, ...(cursor ? { cursor } : {}) } } }),
+          api.GET('/api/v1/referrals', { params: { query: { view: 'SENT', caseId, limit: 100, ...(cursor ? { cursor } : {}) } } }),
         );
-        found.push(...result.items.filter((referral) => referral.caseId === caseId));
+        found.push(...result.items);
         cursor = result.nextCursor;
-        if (!cursor) break;
-      }
+      } while (cursor);
       return found;
     },
   });
