@@ -116,6 +116,9 @@ test('consent recorded for a referral held for it releases the referral', async 
   const form = page.getByRole('form', { name: 'Record the answer for Migration Agency' });
   await form.getByRole('radio', { name: 'Agrees' }).check();
   await form.getByLabel('Language the question was asked in').selectOption('so');
+  // The interpreter who helped ask is recorded with the consent.
+  await form.getByRole('group', { name: 'Interpreter' }).getByRole('checkbox', { name: 'An interpreter helped ask' }).check();
+  await form.getByLabel('Interpreter’s name (optional)').fill('Hodan Ali');
   await form.getByRole('button', { name: 'Record the answer' }).click();
 
   await expect(page.getByText('1 referral was sent to the agency now that consent is on record.')).toBeVisible();
@@ -125,6 +128,10 @@ test('consent recorded for a referral held for it releases the referral', async 
   await expect(recorded).toContainText('Referral');
   await expect(recorded).toContainText('Given');
   await expect(recorded).toContainText('asked in Soomaali');
+  await expect(recorded).toContainText('through an interpreter: Hodan Ali');
+  const consents = await request.get(`/api/v1/cases/${referral.caseId}/consents`, { headers: { authorization: `Bearer ${accessToken}` } });
+  const stored = ((await consents.json()) as { recipientAgencyId: string | null; interpreter: unknown }[]).filter((consent) => consent.interpreter !== null);
+  expect(stored.map((consent) => consent.interpreter)).toEqual([{ used: true, language: 'so', name: 'Hodan Ali' }]);
   await expectAccessible(page);
 
   // The person changes their mind: the consent is withdrawn and the record says when.
