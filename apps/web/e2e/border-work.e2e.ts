@@ -86,7 +86,7 @@ test('a border official filters the case list, opens a case, its referrals and t
   await expect(shared).not.toContainText('NONE');
   // The consents on record, and the way to the consent page.
   const consentSummary = page.getByRole('region', { name: 'Consent and legal bases' });
-  await expect(consentSummary.getByRole('listitem').first()).toContainText(/: Given$/);
+  await expect(consentSummary.getByRole('listitem').first()).toHaveText(/^Referral \(Any agency: .+\): Given$/);
   await expect(consentSummary.getByRole('link', { name: 'Record or review consent' })).toHaveAttribute('href', /\/cases\/[0-9a-f-]{36}\/consent$/);
   // The referrals sent for her and what each agency did.
   const referrals = page.getByRole('region', { name: 'Referrals' });

@@ -87,6 +87,7 @@ export const consentMessages = defineMessages({
   refusedStillHeld: { id: 'consent.refusedStillHeld', defaultMessage: 'The referral stays held: it goes nowhere without consent or a legal basis.' },
   openConsent: { id: 'consent.open', defaultMessage: 'Record or review consent' },
   summaryLine: { id: 'consent.summaryLine', defaultMessage: '{purpose}: {decision}' },
+  summaryLineTo: { id: 'consent.summaryLineTo', defaultMessage: '{purpose} ({recipient}): {decision}' },
   interpreter: { id: 'consent.interpreter', defaultMessage: 'Interpreter' },
   interpreterUsed: { id: 'consent.interpreterUsed', defaultMessage: 'An interpreter helped ask' },
   interpreterName: { id: 'consent.interpreterName', defaultMessage: 'Interpreter’s name (optional)' },
