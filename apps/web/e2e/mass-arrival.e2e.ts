@@ -144,6 +144,45 @@ test('consent recorded for a referral held for it releases the referral', async 
   expect(await watch.cspViolations()).toEqual([]);
 });
 
+test('a legal basis in place of consent: offered to a supervisor with its reason, not to a border official', async ({ page, request }) => {
+  const watch = await watchPage(page);
+  const login = await request.post('/api/v1/auth/login', { data: { username: 'border.official', password: PASSWORD } });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const cases = await request.get('/api/v1/cases?limit=1', { headers: { authorization: `Bearer ${accessToken}` } });
+  const [someCase] = ((await cases.json()) as { items: { id: string }[] }).items;
+  expect(someCase).toBeDefined();
+  if (!someCase) return;
+
+  await signIn(page, 'border.official');
+  await page.goto(`/cases/${someCase.id}/consent`);
+  const officialForm = page.getByRole('region', { name: 'Record an answer' });
+  await expect(officialForm.getByRole('radio', { name: 'Agrees' })).toBeVisible();
+  await expect(officialForm.getByRole('radio', { name: 'Not asked: a legal basis stands in' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  await signIn(page, 'border.supervisor');
+  await page.goto(`/cases/${someCase.id}/consent`);
+  const form = page.getByRole('region', { name: 'Record an answer' });
+  await form.getByLabel('Purpose').selectOption('DATA_SHARING');
+  await form.getByRole('radio', { name: 'Not asked: a legal basis stands in' }).check();
+  // No interpreter or language for a legal basis; a reason instead.
+  await expect(form.getByRole('group', { name: 'Interpreter' })).toHaveCount(0);
+  await form.getByRole('combobox', { name: /^Legal basis/ }).selectOption('VITAL_INTEREST');
+  const reason = form.getByLabel('Why a legal basis stands in for consent');
+  await reason.fill('Too short');
+  await expect(form.getByRole('button', { name: 'Record the answer' })).toBeDisabled();
+  await reason.fill('Unconscious on arrival; the hospital needs the health record now.');
+  await expectAccessible(page);
+  await form.getByRole('button', { name: 'Record the answer' }).click();
+  await expect(page.getByText('The answer was recorded.')).toBeVisible();
+  const recorded = page.getByRole('table', { name: 'Consent and legal bases' }).getByRole('row').filter({ hasText: 'Sharing information' });
+  await expect(recorded.last()).toContainText('Legal basis: the person’s vital interest');
+
+  expect(watch.consoleErrors).toEqual([]);
+  expect(await watch.cspViolations()).toEqual([]);
+});
+
 test('the rights leaflet in Tigrinya and in Arabic (right to left in an English UI), and its printed view', async ({ page }) => {
   const watch = await watchPage(page);
   await signIn(page, 'border.official');
