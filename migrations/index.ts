@@ -25,6 +25,7 @@ import { TrustRouting1765820000000 } from './1765820000000-trust-routing';
 import { LoginSlowdown1765840000000 } from './1765840000000-login-slowdown';
 import { KeyedAuditChain1765841000000 } from './1765841000000-keyed-audit-chain';
 import { AsylumWishReexpressed1765860000000 } from './1765860000000-asylum-wish-reexpressed';
+import { ConsentInterpreter1765920000000 } from './1765920000000-consent-interpreter';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -55,4 +56,5 @@ export const ALL_MIGRATIONS: Function[] = [
   LoginSlowdown1765840000000,
   KeyedAuditChain1765841000000,
   AsylumWishReexpressed1765860000000,
+  ConsentInterpreter1765920000000,
 ];

@@ -75,6 +75,19 @@ test('a border official filters the case list, opens a case, its referrals and t
   await expect(withheld).toContainText(/sections? of this case (is|are) not shared with your agency/);
   await expect(withheld).toContainText('The joint SOP shares these sections only with the agencies that act on them');
   await expect(withheld.getByText('Asylum', { exact: true })).toHaveCount(0);
+  // Her screening answers read as the questions were asked, under the questionnaire's group titles: no raw ids.
+  const shared = page.getByRole('region', { name: 'Other sections shared with your agency' });
+  await expect(shared.getByRole('heading', { name: 'Needs', level: 3 })).toBeVisible();
+  await expect(shared.getByRole('term').filter({ hasText: 'Single parent or caregiver' })).toBeVisible();
+  await expect(shared.getByRole('term').filter({ hasText: 'Why did you leave your country?' })).toBeVisible();
+  await expect(shared).toContainText('No health need seen');
+  await expect(shared).not.toContainText('single_parent');
+  await expect(shared).not.toContainText('reasons_for_leaving');
+  await expect(shared).not.toContainText('NONE');
+  // The consents on record, and the way to the consent page.
+  const consentSummary = page.getByRole('region', { name: 'Consent and legal bases' });
+  await expect(consentSummary.getByRole('listitem').first()).toHaveText(/^Referral \(Any agency: .+\): Given$/);
+  await expect(consentSummary.getByRole('link', { name: 'Record or review consent' })).toHaveAttribute('href', /\/cases\/[0-9a-f-]{36}\/consent$/);
   // The referrals sent for her and what each agency did.
   const referrals = page.getByRole('region', { name: 'Referrals' });
   await expect(referrals.getByRole('article').first()).toBeVisible();
@@ -88,6 +101,9 @@ test('a border official filters the case list, opens a case, its referrals and t
   await expect(page.getByRole('link', { name: 'Record consent' })).toHaveAttribute('href', /\/cases\/[0-9a-f-]{36}\/consent$/);
   await expectAccessible(page);
   await shot(page, 'case-page');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expectNoSidewaysScroll(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
   // "Show protection details" names the profiles and the withheld sections.
   await page.locator('label', { hasText: 'Show protection details' }).click();
   await expect(profiles.getByText('Asylum-seeker')).toBeVisible();

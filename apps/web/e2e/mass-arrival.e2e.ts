@@ -125,6 +125,9 @@ test('consent recorded for a referral held for it releases the referral', async 
   const form = page.getByRole('form', { name: 'Record the answer for Migration Agency' });
   await form.getByRole('radio', { name: 'Agrees' }).check();
   await form.getByLabel('Language the question was asked in').selectOption('so');
+  // The interpreter who helped ask is recorded with the consent.
+  await form.getByRole('group', { name: 'Interpreter' }).getByRole('checkbox', { name: 'An interpreter helped ask' }).check();
+  await form.getByLabel('Interpreter’s name (optional)').fill('Hodan Ali');
   await form.getByRole('button', { name: 'Record the answer' }).click();
 
   await expect(page.getByText('1 referral was sent to the agency now that consent is on record.')).toBeVisible();
@@ -134,6 +137,10 @@ test('consent recorded for a referral held for it releases the referral', async 
   await expect(recorded).toContainText('Referral');
   await expect(recorded).toContainText('Given');
   await expect(recorded).toContainText('asked in Soomaali');
+  await expect(recorded).toContainText('through an interpreter: Hodan Ali');
+  const consents = await request.get(`/api/v1/cases/${referral.caseId}/consents`, { headers: { authorization: `Bearer ${accessToken}` } });
+  const stored = ((await consents.json()) as { recipientAgencyId: string | null; interpreter: unknown }[]).filter((consent) => consent.interpreter !== null);
+  expect(stored.map((consent) => consent.interpreter)).toEqual([{ used: true, language: 'so', name: 'Hodan Ali' }]);
   await expectAccessible(page);
 
   // The person changes their mind: the consent is withdrawn and the record says when.
@@ -141,6 +148,45 @@ test('consent recorded for a referral held for it releases the referral', async 
   await expect(page.getByText('The consent was withdrawn.')).toBeVisible();
   await expect(recorded).toContainText(/Withdrawn \S/);
   await expect(recorded.getByRole('button', { name: /^Withdraw/ })).toHaveCount(0);
+
+  expect(watch.consoleErrors).toEqual([]);
+  expect(await watch.cspViolations()).toEqual([]);
+});
+
+test('a legal basis in place of consent: offered to a supervisor with its reason, not to a border official', async ({ page, request }) => {
+  const watch = await watchPage(page);
+  const login = await request.post('/api/v1/auth/login', { data: { username: 'border.official', password: PASSWORD } });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const cases = await request.get('/api/v1/cases?limit=1', { headers: { authorization: `Bearer ${accessToken}` } });
+  const [someCase] = ((await cases.json()) as { items: { id: string }[] }).items;
+  expect(someCase).toBeDefined();
+  if (!someCase) return;
+
+  await signIn(page, 'border.official');
+  await page.goto(`/cases/${someCase.id}/consent`);
+  const officialForm = page.getByRole('region', { name: 'Record an answer' });
+  await expect(officialForm.getByRole('radio', { name: 'Agrees' })).toBeVisible();
+  await expect(officialForm.getByRole('radio', { name: 'Not asked: a legal basis stands in' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  await signIn(page, 'border.supervisor');
+  await page.goto(`/cases/${someCase.id}/consent`);
+  const form = page.getByRole('region', { name: 'Record an answer' });
+  await form.getByLabel('Purpose').selectOption('DATA_SHARING');
+  await form.getByRole('radio', { name: 'Not asked: a legal basis stands in' }).check();
+  // No interpreter or language for a legal basis; a reason instead.
+  await expect(form.getByRole('group', { name: 'Interpreter' })).toHaveCount(0);
+  await form.getByRole('combobox', { name: /^Legal basis/ }).selectOption('VITAL_INTEREST');
+  const reason = form.getByLabel('Why a legal basis stands in for consent');
+  await reason.fill('Too short');
+  await expect(form.getByRole('button', { name: 'Record the answer' })).toBeDisabled();
+  await reason.fill('Unconscious on arrival; the hospital needs the health record now.');
+  await expectAccessible(page);
+  await form.getByRole('button', { name: 'Record the answer' }).click();
+  await expect(page.getByText('The answer was recorded.')).toBeVisible();
+  const recorded = page.getByRole('table', { name: 'Consent and legal bases' }).getByRole('row').filter({ hasText: 'Sharing information' });
+  await expect(recorded.last()).toContainText('Legal basis: the person’s vital interest');
 
   expect(watch.consoleErrors).toEqual([]);
   expect(await watch.cspViolations()).toEqual([]);

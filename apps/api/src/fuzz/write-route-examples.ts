@@ -94,7 +94,7 @@ export const WRITE_ROUTE_EXAMPLES: Record<string, RouteExample> = {
   'POST cases/{id}/profiles/{profile}/remove': { as: 'border.official', params: (f) => ({ id: f.caseId, profile: 'SGBV_SURVIVOR' }), body: () => reason },
   'POST cases/{id}/encounters/{encounterId}/link': { as: 'border.supervisor', body: () => reason },
   'POST cases/{id}/encounters/{encounterId}/dismiss': { as: 'border.supervisor', body: () => reason },
-  'POST cases/{id}/consents': { as: 'border.official', body: () => ({ purpose: 'REFERRAL', recipientAgencyKind: 'NGO', decision: 'GIVEN', language: 'so' }) },
+  'POST cases/{id}/consents': { as: 'border.official', body: () => ({ purpose: 'REFERRAL', recipientAgencyKind: 'NGO', decision: 'GIVEN', language: 'so', interpreter: { used: true, language: 'so', name: 'Hodan Ali' } }) },
   'POST cases/{id}/consents/{consentId}/withdraw': { as: 'border.official', body: () => reason },
   'POST referrals/{id}/acknowledge': { as: referralWorker, params: referral, body: () => ({}) },
   'POST referrals/{id}/accept': { as: referralWorker, params: referral, body: () => ({}) },

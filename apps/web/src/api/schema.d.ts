@@ -2261,6 +2261,20 @@ export interface components {
             /** @description Why (required to dismiss) */
             reason?: string;
         };
+        ConsentInterpreterDto: {
+            /** @description An interpreter helped ask the question */
+            used: boolean;
+            /**
+             * @description The language the interpreter spoke with the person (only when used)
+             * @example so
+             */
+            language?: string;
+            /**
+             * @description The interpreter, as the official knows them (only when used)
+             * @example Hodan Ali
+             */
+            name?: string;
+        };
         RecordConsentDto: {
             /** @enum {string} */
             purpose: "REFERRAL" | "DATA_SHARING" | "FAMILY_TRACING" | "STATISTICS";
@@ -2293,6 +2307,8 @@ export interface components {
              * @example so
              */
             language?: string;
+            /** @description Whether an interpreter helped ask for consent (recorded with the consent) */
+            interpreter?: components["schemas"]["ConsentInterpreterDto"];
         };
         WithdrawConsentDto: {
             reason?: string;

@@ -1,6 +1,7 @@
 import { AgencyKind, FieldGroup } from '@kivuko/access';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, Validate, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, Validate, ValidateIf, ValidateNested } from 'class-validator';
 import { IsLanguage } from '../dto/codes';
 
 export enum ConsentPurpose {
@@ -23,6 +24,25 @@ export enum LegalBasis {
   VitalInterest = 'VITAL_INTEREST',
   /** The child-protection authority's mandate over an unaccompanied or separated child (the SOP records it itself). */
   ChildProtectionMandate = 'CHILD_PROTECTION_MANDATE',
+}
+
+/** Whether an interpreter helped ask for consent, and who: a consent asked through an interpreter is only as good as the interpretation. */
+export class ConsentInterpreterDto {
+  @ApiProperty({ description: 'An interpreter helped ask the question' })
+  @IsBoolean()
+  used!: boolean;
+
+  @ApiPropertyOptional({ example: 'so', description: 'The language the interpreter spoke with the person (only when used)' })
+  @ValidateIf((o: ConsentInterpreterDto) => o.language !== undefined)
+  @Validate(IsLanguage)
+  language?: string;
+
+  @ApiPropertyOptional({ example: 'Hodan Ali', description: 'The interpreter, as the official knows them (only when used)' })
+  @ValidateIf((o: ConsentInterpreterDto) => o.name !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
 }
 
 export class RecordConsentDto {
@@ -69,6 +89,12 @@ export class RecordConsentDto {
   @ValidateIf((o: RecordConsentDto) => o.legalBasis === undefined || o.language !== undefined)
   @Validate(IsLanguage)
   language?: string;
+
+  @ApiPropertyOptional({ type: ConsentInterpreterDto, description: 'Whether an interpreter helped ask for consent (recorded with the consent)' })
+  @ValidateIf((o: RecordConsentDto) => o.interpreter !== undefined)
+  @ValidateNested()
+  @Type(() => ConsentInterpreterDto)
+  interpreter?: ConsentInterpreterDto;
 }
 
 export class WithdrawConsentDto {

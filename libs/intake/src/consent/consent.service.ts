@@ -6,6 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { ConsentDecision, ConsentPurpose, LegalBasis, RecordConsentDto, WithdrawConsentDto } from './consent.dto';
 
+export interface ConsentInterpreter {
+  used: boolean;
+  language?: string;
+  name?: string;
+}
+
 export interface ConsentView {
   id: string;
   caseId: string;
@@ -17,6 +23,8 @@ export interface ConsentView {
   legalBasis: LegalBasis | null;
   reason: string | null;
   language: string | null;
+  /** Whether an interpreter helped ask for consent; null when the record does not say. */
+  interpreter: ConsentInterpreter | null;
   recordedBy: string;
   recordedByAgencyId: string;
   recordedAt: string;
@@ -36,6 +44,7 @@ interface ConsentRow {
   legal_basis: LegalBasis | null;
   reason: string | null;
   language: string | null;
+  interpreter: ConsentInterpreter | null;
   recorded_by: string;
   recorded_by_agency_id: string;
   recorded_at: Date;
@@ -55,6 +64,7 @@ const view = (row: ConsentRow): ConsentView => ({
   legalBasis: row.legal_basis,
   reason: row.reason,
   language: row.language,
+  interpreter: row.interpreter,
   recordedBy: row.recorded_by,
   recordedByAgencyId: row.recorded_by_agency_id,
   recordedAt: row.recorded_at.toISOString(),
@@ -117,6 +127,10 @@ export class ConsentService {
     if (legalBasis && dto.decision !== undefined) {
       problems.push({ path: 'decision', problem: 'a legal basis stands in for a decision: give one or the other' });
     }
+    if (dto.interpreter && !dto.interpreter.used) {
+      if (dto.interpreter.language !== undefined) problems.push({ path: 'interpreter.language', problem: 'only with an interpreter used' });
+      if (dto.interpreter.name !== undefined) problems.push({ path: 'interpreter.name', problem: 'only with an interpreter used' });
+    }
     if (problems.length > 0) throw new BadInputError('CONSENT.INVALID', `The consent record has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
     if (legalBasis && !permissionsOf(actor.roles).has(Permission.ConsentLegalBasis)) {
       await this.audit.recordStandalone({
@@ -139,8 +153,8 @@ export class ConsentService {
       const id = randomUUID();
       const [row] = await manager.query<ConsentRow[]>(
         `INSERT INTO consent_record (id, case_id, purpose, recipient_agency_id, recipient_agency_kind, field_groups, decision, legal_basis,
-           reason, language, recorded_by, recorded_by_agency_id)
-         VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9, $10, $11, $12) RETURNING *`,
+           reason, language, interpreter, recorded_by, recorded_by_agency_id)
+         VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9, $10, $11::jsonb, $12, $13) RETURNING *`,
         [
           id,
           caseId,
@@ -152,6 +166,7 @@ export class ConsentService {
           dto.legalBasis ?? null,
           dto.reason ?? null,
           dto.language ?? null,
+          dto.interpreter ? JSON.stringify(interpreterOf(dto.interpreter)) : null,
           actor.userId,
           actor.agencyId,
         ],
@@ -163,7 +178,12 @@ export class ConsentService {
         purpose: dto.purpose,
         fieldGroups: dto.fieldGroups ?? [],
         correlationId,
-        details: { consentId: id, decision: row.decision, ...(dto.legalBasis ? { legalBasis: dto.legalBasis } : {}) },
+        details: {
+          consentId: id,
+          decision: row.decision,
+          ...(dto.legalBasis ? { legalBasis: dto.legalBasis } : {}),
+          ...(dto.interpreter ? { interpreterUsed: dto.interpreter.used, ...(dto.interpreter.language ? { interpreterLanguage: dto.interpreter.language } : {}) } : {}),
+        },
       });
       for (const listener of this.listeners) await listener.consentChanged(manager, caseId, actor);
       return view(row);
@@ -229,6 +249,13 @@ export class ConsentService {
     if (rows.length === 0) throw caseNotFound();
   }
 }
+
+/** The interpreter as stored: the fields given, nothing else (a class instance's extra keys never reach the column). */
+const interpreterOf = (dto: NonNullable<RecordConsentDto['interpreter']>): ConsentInterpreter => ({
+  used: dto.used,
+  ...(dto.language !== undefined ? { language: dto.language } : {}),
+  ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),
+});
 
 export const caseNotFound = (): NotFoundError => new NotFoundError('CASE.NOT_FOUND', 'No case with this id is visible to you');
 

@@ -34,6 +34,7 @@ export const casePageMessages = defineMessages({
   notRecorded: { id: 'casePage.notRecorded', defaultMessage: 'Not recorded' },
   yes: { id: 'casePage.yes', defaultMessage: 'Yes' },
   no: { id: 'casePage.no', defaultMessage: 'No' },
+  noneChosen: { id: 'casePage.noneChosen', defaultMessage: 'None chosen' },
   arrival: { id: 'casePage.arrival', defaultMessage: 'Arrival' },
   arrivalMode: { id: 'casePage.arrivalMode', defaultMessage: 'By' },
   arrivalHow: { id: 'casePage.arrivalHow', defaultMessage: 'How' },

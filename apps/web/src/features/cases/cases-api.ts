@@ -14,6 +14,10 @@ export interface CaseListItem {
   nationalities: string[];
   urgentNeeds: string[];
   profiles: string[];
+  /** The same profiles, each with its status: a SUGGESTED one awaits an official's decision. */
+  profileStatuses?: { profile: string; status: string }[];
+  /** The age is an estimate (an estimated date of birth, or only a stated age). */
+  ageEstimated?: boolean;
   person?: { givenName: string | null; familyName: string | null; description: string | null; sex: string; ageAtArrival: number | null };
 }
 

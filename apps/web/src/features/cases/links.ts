@@ -1,6 +1,5 @@
 /**
- * Pages of other features this one links to by path. They are plain hrefs (not typed router links)
- * until those routes are in the route tree.
+ * The intake feature's page this one links to by path: a plain href (not a typed router link) until the
+ * route is in the route tree.
  */
 export const completeRecordHref = (caseId: string): string => `/cases/${encodeURIComponent(caseId)}/complete`;
-export const recordConsentHref = (caseId: string): string => `/cases/${encodeURIComponent(caseId)}/consent`;

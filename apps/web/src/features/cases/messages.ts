@@ -24,6 +24,8 @@ export const caseMessages = defineMessages({
   nameHidden: { id: 'cases.nameHidden', defaultMessage: 'Identity not shared with your agency' },
   noProfile: { id: 'cases.noProfile', defaultMessage: 'None yet' },
   age: { id: 'cases.age', defaultMessage: '{age, plural, one {# year} other {# years}}' },
+  ageAbout: { id: 'cases.ageAbout', defaultMessage: 'about {age, number}' },
+  profileSuggested: { id: 'cases.profileSuggested', defaultMessage: '{profile} (suggested)' },
   empty: { id: 'cases.empty', defaultMessage: 'No cases yet. Arrivals registered at your border points will be listed here.' },
   loadMore: { id: 'cases.loadMore', defaultMessage: 'Load more cases' },
   loadFailed: { id: 'cases.loadFailed', defaultMessage: 'The cases could not be loaded.' },

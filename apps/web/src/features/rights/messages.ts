@@ -87,6 +87,17 @@ export const consentMessages = defineMessages({
   refusedStillHeld: { id: 'consent.refusedStillHeld', defaultMessage: 'The referral stays held: it goes nowhere without consent or a legal basis.' },
   openConsent: { id: 'consent.open', defaultMessage: 'Record or review consent' },
   summaryLine: { id: 'consent.summaryLine', defaultMessage: '{purpose}: {decision}' },
+  summaryLineTo: { id: 'consent.summaryLineTo', defaultMessage: '{purpose} ({recipient}): {decision}' },
+  interpreter: { id: 'consent.interpreter', defaultMessage: 'Interpreter' },
+  interpreterUsed: { id: 'consent.interpreterUsed', defaultMessage: 'An interpreter helped ask' },
+  interpreterName: { id: 'consent.interpreterName', defaultMessage: 'Interpreter’s name (optional)' },
+  throughInterpreter: { id: 'consent.throughInterpreter', defaultMessage: 'through an interpreter' },
+  throughInterpreterNamed: { id: 'consent.throughInterpreterNamed', defaultMessage: 'through an interpreter: {name}' },
+  noInterpreter: { id: 'consent.noInterpreter', defaultMessage: 'no interpreter' },
+  useLegalBasis: { id: 'consent.useLegalBasis', defaultMessage: 'Not asked: a legal basis stands in' },
+  legalBasis: { id: 'consent.legalBasis', defaultMessage: 'Legal basis' },
+  legalBasisReason: { id: 'consent.legalBasisReason', defaultMessage: 'Why a legal basis stands in for consent' },
+  legalBasisReasonHint: { id: 'consent.legalBasisReasonHint', defaultMessage: 'At least {min, number} characters. The record keeps it with your name.' },
   summaryWaiting: { id: 'consent.summaryWaiting', defaultMessage: '{count, plural, one {# referral waits} other {# referrals wait}} for consent' },
 });
 

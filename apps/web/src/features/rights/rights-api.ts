@@ -27,6 +27,15 @@ export const leafletQuery = (api: ApiClient, language: string) =>
     staleTime: 60 * 60_000,
   });
 
+export interface ConsentInterpreter {
+  used: boolean;
+  language?: string;
+  name?: string;
+}
+
+/** The legal bases that may stand in for consent (recorded by supervisors and agency managers, with a reason). */
+export const LEGAL_BASES = ['CHILD_BEST_INTERESTS', 'LEGAL_OBLIGATION', 'VITAL_INTEREST', 'CHILD_PROTECTION_MANDATE'] as const;
+
 /** One consent or legal basis recorded on a case (GET /api/v1/cases/{id}/consents). */
 export interface Consent {
   id: string;
@@ -39,6 +48,8 @@ export interface Consent {
   legalBasis: string | null;
   reason: string | null;
   language: string | null;
+  /** Whether an interpreter helped ask; null on records that do not say. */
+  interpreter: ConsentInterpreter | null;
   recordedBy: string;
   recordedByAgencyId: string;
   recordedAt: string;
@@ -76,36 +87,37 @@ export interface Referral {
   updatedAt: string;
 }
 
-/**
- * The case's referrals sent from the user's border points. The list has no case filter: it is read page by
- * page (newest first, at most five pages) and kept to this case.
- */
+/** The case's referrals sent from the user's border points (every status), the api filtering by case. */
 export const caseReferralsQuery = (api: ApiClient, caseId: string) =>
   queryOptions({
     queryKey: ['referrals', 'case', caseId],
     queryFn: async () => {
       const found: Referral[] = [];
       let cursor: string | undefined;
-      for (let page = 0; page < 5; page += 1) {
+      do {
         const result = await unwrap<{ items: Referral[]; nextCursor?: string }>(
-          api.GET('/api/v1/referrals', { params: { query: { view: 'SENT', limit: 100, ...(cursor ? { cursor } : {}) } } }),
+          api.GET('/api/v1/referrals', { params: { query: { view: 'SENT', caseId, limit: 100, ...(cursor ? { cursor } : {}) } } }),
         );
-        found.push(...result.items.filter((referral) => referral.caseId === caseId));
+        found.push(...result.items);
         cursor = result.nextCursor;
-        if (!cursor) break;
-      }
+      } while (cursor);
       return found;
     },
   });
 
-/** The consent body of POST /api/v1/cases/{id}/consents. */
-export interface RecordConsent {
+/** The consent body of POST /api/v1/cases/{id}/consents: the person's answer, or a legal basis standing in for it. */
+export type RecordConsent = {
   purpose: Consent['purpose'];
   recipientAgencyId?: string;
   recipientAgencyKind?: string;
-  decision: 'GIVEN' | 'REFUSED';
-  language: string;
-}
+} & (
+  | { decision: 'GIVEN' | 'REFUSED'; language: string; interpreter: ConsentInterpreter }
+  | { legalBasis: (typeof LEGAL_BASES)[number]; reason: string }
+);
+
+/** The interpreter as the api records it: the language spoken is the one the question was asked in. */
+export const interpreterOf = (used: boolean, language: string, name: string): ConsentInterpreter =>
+  used ? { used, language, ...(name.trim() ? { name: name.trim() } : {}) } : { used };
 
 /** The purposes a held referral still waits for: its requirements not met by a consent or legal basis. */
 export function waitingPurposes(referral: Pick<Referral, 'basis'>): Consent['purpose'][] {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error';
 import en from '../../../lang/en.json';
 import { describeConsentError } from './consent-errors';
-import { waitingPurposes } from './rights-api';
+import { interpreterOf, waitingPurposes } from './rights-api';
 
 const intl = createIntl({ locale: 'en', messages: en });
 
@@ -14,6 +14,14 @@ describe('what a held referral waits for', () => {
       'REFERRAL',
     ]);
     expect(waitingPurposes({ basis: null })).toEqual([]);
+  });
+});
+
+describe('the interpreter recorded with a consent', () => {
+  it('keeps the language and a trimmed name only when one was used', () => {
+    expect(interpreterOf(true, 'so', '  Hodan Ali ')).toEqual({ used: true, language: 'so', name: 'Hodan Ali' });
+    expect(interpreterOf(true, 'so', '   ')).toEqual({ used: true, language: 'so' });
+    expect(interpreterOf(false, 'so', 'Hodan Ali')).toEqual({ used: false });
   });
 });
 

@@ -20,6 +20,12 @@ const items: CaseListItem[] = [
     caseNumber: 'TZA-NMG-2026-000042',
     arrivedAt: '2026-03-01T21:05:00Z',
     profiles: ['MEDICAL_EMERGENCY', 'TRAFFICKING_VICTIM', 'UNACCOMPANIED_CHILD'],
+    profileStatuses: [
+      { profile: 'MEDICAL_EMERGENCY', status: 'CONFIRMED' },
+      { profile: 'TRAFFICKING_VICTIM', status: 'SUGGESTED' },
+      { profile: 'UNACCOMPANIED_CHILD', status: 'CONFIRMED' },
+    ],
+    ageEstimated: true,
     person: { givenName: 'Amina', familyName: 'Juma', description: null, sex: 'F', ageAtArrival: 13 },
   },
   {
@@ -30,6 +36,8 @@ const items: CaseListItem[] = [
     arrivedAt: '2026-03-01T20:00:00Z',
     urgentNeeds: ['MEDICAL'],
     profiles: ['MIGRANT'],
+    profileStatuses: [{ profile: 'MIGRANT', status: 'SUGGESTED' }],
+    ageEstimated: false,
     person: { givenName: null, familyName: null, description: 'woman, about 30', sex: 'F', ageAtArrival: null },
   },
 ];
@@ -68,6 +76,27 @@ describe('CaseList', () => {
     expect(within(first).queryByText('Urgent')).toBeNull();
     expect(within(first).getByText('TZA-NMG-2026-000042').tagName).toBe('BDI');
     expect(first.querySelector('time')?.textContent).toMatch(/21:05/);
+  });
+
+  it('outlines a suggested profile and names it "suggested"; a confirmed one is filled', async () => {
+    renderList();
+    const second = (await screen.findByText(/woman, about 30/)).closest('tr')!;
+    const migrant = within(second).getByRole('listitem');
+    expect(migrant).toHaveClass(/chipSuggested/);
+    expect(migrant).toHaveTextContent('Migrant (suggested)');
+    const first = screen.getByText('Amina Juma').closest('tr')!;
+    fireEvent.click(screen.getByRole('switch', { name: 'Show profiles' }));
+    const confirmed = within(first).getByText('Unaccompanied child').closest('li')!;
+    expect(confirmed).not.toHaveClass(/chipSuggested/);
+    expect(confirmed).not.toHaveTextContent(/suggested/);
+    expect(within(first).getByText('Victim of trafficking (suggested)').closest('li')).toHaveClass(/chipSuggested/);
+  });
+
+  it('reads an estimated age as "about 13" and a known one as "13 years"', async () => {
+    renderList();
+    const first = (await screen.findByText('Amina Juma')).closest('tr')!;
+    expect(within(first).getAllByText('about 13').length).toBeGreaterThan(0);
+    expect(within(first).queryByText('13 years')).toBeNull();
   });
 
   it('uses a 24-hour clock in Arabic too, and finds a case typed in Eastern Arabic digits', async () => {

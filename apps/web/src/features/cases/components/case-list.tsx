@@ -126,9 +126,11 @@ export function CaseList({ api, filters = {}, onFiltersChange, borderPoints = []
 function CaseRow({ item, showProfiles }: { item: CaseListItem; showProfiles: boolean }) {
   const intl = useIntl();
   const person = item.person;
-  const age = person && person.ageAtArrival !== null ? intl.formatMessage(caseMessages.age, { age: person.ageAtArrival }) : null;
+  const age =
+    person && person.ageAtArrival !== null ? intl.formatMessage(item.ageEstimated ? caseMessages.ageAbout : caseMessages.age, { age: person.ageAtArrival }) : null;
   const { open, sensitive } = splitProfiles(item.profiles);
   const named = showProfiles ? item.profiles : open;
+  const suggested = new Set((item.profileStatuses ?? []).filter((entry) => entry.status === 'SUGGESTED').map((entry) => entry.profile));
   return (
     <tr>
       <td className={styles.cellNumber}>
@@ -154,8 +156,17 @@ function CaseRow({ item, showProfiles }: { item: CaseListItem; showProfiles: boo
         {item.profiles.length > 0 ? (
           <ul className={styles.chips}>
             {named.map((profile) => (
-              <li key={profile} className={styles.chip}>
-                {nameOf(intl, profileMessages, profile)}
+              <li key={profile} className={suggested.has(profile) ? `${styles.chip} ${styles.chipSuggested}` : styles.chip}>
+                {suggested.has(profile) ? (
+                  <>
+                    <span aria-hidden="true">{nameOf(intl, profileMessages, profile)}</span>
+                    <span className={styles.visuallyHidden}>
+                      {intl.formatMessage(caseMessages.profileSuggested, { profile: nameOf(intl, profileMessages, profile) })}
+                    </span>
+                  </>
+                ) : (
+                  nameOf(intl, profileMessages, profile)
+                )}
               </li>
             ))}
             {!showProfiles && sensitive.length > 0 ? (

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderInApp } from '../../../test-router';
 import type { CaseView } from '../case-view';
+import type { Questionnaire } from '../questionnaire';
 import { OtherSections, ProfilesSection } from './case-record';
 
 const view: CaseView = {
@@ -19,6 +20,52 @@ const view: CaseView = {
   openTasks: [],
   profiles: [],
 };
+
+const text = (en: string, ar: string) => ({ en, fr: '', pt: '', sw: '', ar });
+const questionnaire: Questionnaire = {
+  code: 'kivuko-screening',
+  version: 3,
+  languages: ['en', 'fr', 'pt', 'sw', 'ar'],
+  groups: [{ id: 'CHILD', title: text('Child', 'الطفل') }],
+  questions: [
+    { id: 'caregiver_present', group: 'CHILD', type: 'BOOLEAN', prompt: text('Is a parent or caregiver with the child?', 'هل يرافق الطفلَ أحد الوالدين أو مقدم رعاية؟') },
+    {
+      id: 'separation_reasons',
+      group: 'CHILD',
+      type: 'MULTI_CHOICE',
+      prompt: text('Why was the child separated?', 'لماذا انفصل الطفل؟'),
+      options: [
+        { value: 'CONFLICT', label: text('Conflict', 'نزاع') },
+        { value: 'DEATH', label: text('Death of the parents', 'وفاة الوالدين') },
+      ],
+    },
+    { id: 'siblings', group: 'CHILD', type: 'INTEGER', prompt: text('How many siblings travel with the child?', '') },
+  ],
+};
+const answered: CaseView = {
+  ...view,
+  sections: { CHILD: { questionnaire: 'kivuko-screening@2', answers: { caregiver_present: false, separation_reasons: ['DEATH'], siblings: 2, old_question: 'kept' } } },
+};
+
+describe('screening answers on the case page', () => {
+  it('shows the prompts and option labels under the group title in the UI language (English where it has none), Yes/No for booleans, and the id of a question no longer asked', async () => {
+    renderInApp(<OtherSections view={answered} showDetails questionnaire={questionnaire} />, { locale: 'ar' });
+    const child = (await screen.findByRole('heading', { name: 'الطفل' })).parentElement!;
+    expect(within(child).getByText('هل يرافق الطفلَ أحد الوالدين أو مقدم رعاية؟').nextElementSibling).toHaveTextContent('لا');
+    expect(within(child).getByText('لماذا انفصل الطفل؟').nextElementSibling).toHaveTextContent('وفاة الوالدين');
+    expect(within(child).getByText('How many siblings travel with the child?').nextElementSibling).toHaveTextContent(/2|٢/);
+    expect(within(child).queryByText('caregiver_present')).toBeNull();
+    expect(within(child).queryByText('DEATH')).toBeNull();
+    expect(within(child).getByText('old_question')).toBeInTheDocument();
+  });
+
+  it('shows the section name when the questionnaire is not loaded, and every answer under its id', async () => {
+    renderInApp(<OtherSections view={answered} showDetails />);
+    const child = (await screen.findByRole('heading', { name: 'Child protection' })).parentElement!;
+    expect(within(child).getByText('caregiver_present').closest('div')).toHaveTextContent('No');
+    expect(within(child).getByText('separation_reasons')).toBeInTheDocument();
+  });
+});
 
 describe('the case page on a shared screen', () => {
   it('counts withheld sections without naming them, and folds sensitive shared sections, until protection details are shown', async () => {

@@ -18,6 +18,7 @@ import {
 } from '../case-messages';
 import { Arrival, ageEstimated, CaseProfile, CaseView, FIELD_GROUPS, fullName, Identity, SENSITIVE_SECTIONS } from '../case-view';
 import { OPEN_PROFILES } from '../cases-api';
+import { Question, Questionnaire, translated } from '../questionnaire';
 import styles from './case-record.module.css';
 
 /** One labelled line of a section. */
@@ -267,14 +268,78 @@ function Value({ value }: { value: unknown }) {
   );
 }
 
+/** One answer as the official reads it: Yes/No, the option's label, a number, or the text as recorded. */
+function AnswerValue({ question, value }: { question: Question; value: unknown }) {
+  const intl = useIntl();
+  const label = (option: unknown): ReactNode => {
+    const found = question.options?.find((candidate) => candidate.value === option);
+    return found ? translated(found.label, intl.locale) : <bdi className={styles.key}>{String(option)}</bdi>;
+  };
+  if (question.type === 'BOOLEAN' && typeof value === 'boolean') return <>{intl.formatMessage(value ? casePageMessages.yes : casePageMessages.no)}</>;
+  if (question.type === 'INTEGER' && typeof value === 'number') return <>{intl.formatNumber(value)}</>;
+  if (question.type === 'CHOICE' && typeof value === 'string') return <>{label(value)}</>;
+  if (question.type === 'MULTI_CHOICE' && Array.isArray(value)) {
+    return value.length > 0 ? (
+      <ul className={styles.plain}>
+        {value.map((option) => (
+          <li key={String(option)}>{label(option)}</li>
+        ))}
+      </ul>
+    ) : (
+      <span className={styles.muted}>{intl.formatMessage(casePageMessages.noneChosen)}</span>
+    );
+  }
+  return <Value value={value} />;
+}
+
 /**
- * The other sections the SOP shares with the reader (contact, child protection, detention, return, …),
- * folded on a shared screen, and the sections withheld: named, with why — never a blank.
+ * A screening section's answers under the questions' prompts, in the questionnaire's order; a question the
+ * questionnaire no longer has keeps its id.
  */
-export function OtherSections({ view, showDetails }: { view: CaseView; showDetails: boolean }) {
+function Answers({ answers, questionnaire }: { answers: Record<string, unknown>; questionnaire: Questionnaire | undefined }) {
+  const intl = useIntl();
+  const byId = new Map((questionnaire?.questions ?? []).map((question) => [question.id, question]));
+  const known = (questionnaire?.questions ?? []).filter((question) => question.id in answers);
+  const unknown = Object.keys(answers).filter((id) => !byId.has(id));
+  return (
+    <dl className={styles.list}>
+      {known.map((question) => (
+        <Row key={question.id} label={translated(question.prompt, intl.locale)}>
+          <AnswerValue question={question} value={answers[question.id]} />
+        </Row>
+      ))}
+      {unknown.map((id) => (
+        <div key={id} className={styles.row}>
+          <dt>
+            <bdi className={styles.key}>{id}</bdi>
+          </dt>
+          <dd>
+            <Value value={answers[id]} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * The other sections the SOP shares with the reader (needs, contact, child protection, detention, return, …),
+ * the screening answers under the questionnaire's group titles and prompts, folded on a shared screen, and
+ * the sections withheld: named, with why — never a blank.
+ */
+export function OtherSections({ view, showDetails, questionnaire }: { view: CaseView; showDetails: boolean; questionnaire?: Questionnaire }) {
   const intl = useIntl();
   const m = casePageMessages;
-  const others = FIELD_GROUPS.filter((group) => !['IDENTITY', 'ARRIVAL', 'NEEDS'].includes(group) && view.fieldGroups.includes(group));
+  const hasAnswers = (group: string): boolean => {
+    const section = view.sections[group] as Record<string, unknown> | undefined;
+    return typeof section?.answers === 'object' && section.answers !== null && Object.keys(section.answers).length > 0;
+  };
+  // NEEDS is on the arrival (its urgent needs); its screening answers, if any, are shown here.
+  const others = FIELD_GROUPS.filter((group) => !['IDENTITY', 'ARRIVAL'].includes(group) && view.fieldGroups.includes(group) && (group !== 'NEEDS' || hasAnswers(group)));
+  const titleOf = (group: string): string => {
+    const fromQuestionnaire = questionnaire?.groups.find((candidate) => candidate.id === group);
+    return fromQuestionnaire ? translated(fromQuestionnaire.title, intl.locale) : nameOf(intl, sectionMessages, group);
+  };
   return (
     <>
       {others.length > 0 ? (
@@ -283,14 +348,16 @@ export function OtherSections({ view, showDetails }: { view: CaseView; showDetai
             const hidden = SENSITIVE_SECTIONS.has(group) && !showDetails;
             // Screening sections hold the questionnaire's answers; the questionnaire's version is for the record.
             const section = view.sections[group] as Record<string, unknown> | undefined;
-            const content = section && typeof section.answers === 'object' && section.answers !== null ? section.answers : section;
+            const answers = hasAnswers(group) ? (section!.answers as Record<string, unknown>) : null;
             return (
               <div key={group} className={styles.other}>
-                <h3 className={styles.subheading}>{nameOf(intl, sectionMessages, group)}</h3>
+                <h3 className={styles.subheading}>{titleOf(group)}</h3>
                 {hidden ? (
                   <p className={styles.hiddenCount}>{intl.formatMessage(m.sectionHidden)}</p>
-                ) : content && typeof content === 'object' && Object.keys(content).length > 0 ? (
-                  <Value value={content} />
+                ) : answers ? (
+                  <Answers answers={answers} questionnaire={questionnaire} />
+                ) : section && typeof section === 'object' && Object.keys(section).length > 0 && !('answers' in section) ? (
+                  <Value value={section} />
                 ) : (
                   <p className={styles.muted}>{intl.formatMessage(m.sectionEmpty)}</p>
                 )}

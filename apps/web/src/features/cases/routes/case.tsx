@@ -19,7 +19,9 @@ import { casePageMessages } from '../case-messages';
 import { caseQuery } from '../case-view';
 import { ArrivalSection, formatDateTime, OtherSections, PersonSection, ProfilesSection, Section } from '../components/case-record';
 import { CaseTimeline } from '../components/case-timeline';
-import { completeRecordHref, recordConsentHref } from '../links';
+import { completeRecordHref } from '../links';
+import { questionnaireQuery } from '../questionnaire';
+import { ConsentSummary } from '../../rights/components/consent-summary';
 import styles from './case.module.css';
 
 /**
@@ -37,6 +39,8 @@ function CasePage() {
   const { caseId } = Route.useParams();
   const me = useQuery(meQuery(api));
   const view = useQuery(caseQuery(api, caseId));
+  // Without it the answers still show, under their question ids.
+  const questionnaire = useQuery(questionnaireQuery(api));
   const sentFromHere = (me.data?.borderPoints.length ?? 0) > 0;
   const referrals = useQuery({ ...caseReferralsQuery(api, caseId, sentFromHere), enabled: me.isSuccess && can(me.data, 'REFERRALS_READ') });
   const [showDetails, setShowDetails] = useState(false);
@@ -105,9 +109,13 @@ function CasePage() {
           </a>
         ) : null}
         {can(me.data, 'CONSENT_RECORD') ? (
-          <a href={recordConsentHref(data.id)} className={data.openTasks.some((task) => task.kind === 'OBTAIN_CONSENT') ? styles.primaryAction : styles.action}>
+          <Link
+            to="/cases/$caseId/consent"
+            params={{ caseId: data.id }}
+            className={data.openTasks.some((task) => task.kind === 'OBTAIN_CONSENT') ? styles.primaryAction : styles.action}
+          >
             {intl.formatMessage(m.recordConsent)}
-          </a>
+          </Link>
         ) : null}
         {can(me.data, 'PROFILES_DECIDE') ? (
           <a href="#profiles-title" className={styles.action}>
@@ -121,7 +129,7 @@ function CasePage() {
           {identity ? <PersonSection identity={identity} /> : null}
           {arrival ? <ArrivalSection arrival={arrival} urgentNeeds={urgentNeeds} showDetails={showDetails} /> : null}
           <ProfilesSection profiles={data.profiles} showDetails={showDetails} />
-          <OtherSections view={data} showDetails={showDetails} />
+          <OtherSections view={data} showDetails={showDetails} questionnaire={questionnaire.data} />
         </div>
         <div className={styles.side}>
           <Section id="tasks-title" title={intl.formatMessage(m.tasks)}>
@@ -144,6 +152,7 @@ function CasePage() {
               </ul>
             )}
           </Section>
+          {can(me.data, 'REFERRALS_READ') || can(me.data, 'CONSENT_RECORD') ? <ConsentSummary api={api} caseId={data.id} /> : null}
           {can(me.data, 'REFERRALS_READ') ? (
             <Section id="referrals-title" title={intl.formatMessage(m.referrals)}>
               {referrals.isError ? (

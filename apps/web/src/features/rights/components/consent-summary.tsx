@@ -3,9 +3,9 @@ import { Link } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import type { ApiClient } from '../../../api/client';
 import { describeError } from '../../../i18n/error-messages';
-import { nameOf } from '../../../i18n/vocabulary';
+import { agencyKindMessages, nameOf } from '../../../i18n/vocabulary';
 import { consentMessages as m, legalBasisMessages } from '../messages';
-import { caseReferralsQuery, consentsQuery } from '../rights-api';
+import { caseReferralsQuery, Consent, consentsQuery } from '../rights-api';
 import styles from './consent-summary.module.css';
 
 /**
@@ -18,6 +18,13 @@ export function ConsentSummary({ api, caseId }: { api: ApiClient; caseId: string
   const referrals = useQuery(caseReferralsQuery(api, caseId));
   const waiting = (referrals.data ?? []).filter((referral) => referral.status === 'AWAITING_CONSENT').length;
   const current = (consents.data ?? []).filter((consent) => !consent.withdrawnAt);
+  const agencyNames = new Map((referrals.data ?? []).map((referral) => [referral.agency.id, referral.agency.name]));
+  const recipientOf = (consent: Consent): string | null =>
+    consent.recipientAgencyId
+      ? (agencyNames.get(consent.recipientAgencyId) ?? null)
+      : consent.recipientAgencyKind
+        ? intl.formatMessage(m.anyAgencyOfKind, { kind: nameOf(intl, agencyKindMessages, consent.recipientAgencyKind) })
+        : null;
   return (
     <section aria-labelledby={`consent-summary-${caseId}`} className={styles.card}>
       <h2 id={`consent-summary-${caseId}`}>{intl.formatMessage(m.summaryTitle)}</h2>
@@ -28,7 +35,8 @@ export function ConsentSummary({ api, caseId }: { api: ApiClient; caseId: string
         <ul className={styles.list}>
           {current.map((consent) => (
             <li key={consent.id}>
-              {intl.formatMessage(m.summaryLine, {
+              {intl.formatMessage(recipientOf(consent) ? m.summaryLineTo : m.summaryLine, {
+                recipient: <bdi key="recipient">{recipientOf(consent)}</bdi>,
                 purpose: intl.formatMessage(m[`purpose${consent.purpose}`]),
                 decision: (
                   <strong key="decision" className={consent.decision === 'REFUSED' ? styles.refused : styles.given}>

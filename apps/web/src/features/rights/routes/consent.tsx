@@ -10,7 +10,18 @@ import { Button } from '../../../ui/button';
 import { can, meQuery } from '../../auth/me';
 import { describeConsentError } from '../consent-errors';
 import { consentMessages as m, leafletLanguageNames, legalBasisMessages } from '../messages';
-import { caseReferralsQuery, Consent, CONSENT_PURPOSES, consentsQuery, LEAFLET_LANGUAGES, RecordConsent, Referral, waitingPurposes } from '../rights-api';
+import {
+  caseReferralsQuery,
+  Consent,
+  CONSENT_PURPOSES,
+  consentsQuery,
+  interpreterOf,
+  LEAFLET_LANGUAGES,
+  LEGAL_BASES,
+  RecordConsent,
+  Referral,
+  waitingPurposes,
+} from '../rights-api';
 import styles from './consent.module.css';
 
 export const Route = createFileRoute('/_signed-in/cases/$caseId/consent')({
@@ -52,7 +63,7 @@ function ConsentPage() {
       await refresh();
       const after = await queryClient.fetchQuery(caseReferralsQuery(api, caseId));
       const released = after.filter((r) => waitingBefore.has(r.id) && r.status !== 'AWAITING_CONSENT').length;
-      return { released, refused: bodies.some((body) => body.decision === 'REFUSED') };
+      return { released, refused: bodies.some((body) => 'decision' in body && body.decision === 'REFUSED') };
     },
     onSuccess: ({ released, refused }) =>
       setNotice(
@@ -186,6 +197,15 @@ function ConsentPage() {
                             })}
                           </span>
                         ) : null}
+                        {consent.interpreter ? (
+                          <span className={`${styles.muted} ${styles.askedIn}`}>
+                            {consent.interpreter.used
+                              ? consent.interpreter.name
+                                ? intl.formatMessage(m.throughInterpreterNamed, { name: <bdi key="name">{consent.interpreter.name}</bdi> })
+                                : intl.formatMessage(m.throughInterpreter)
+                              : intl.formatMessage(m.noInterpreter)}
+                          </span>
+                        ) : null}
                         {consent.withdrawnAt ? (
                           <span className={styles.withdrawn}>{intl.formatMessage(m.withdrawn, { date: intl.formatDate(consent.withdrawnAt, RECORDED_FORMAT) })}</span>
                         ) : null}
@@ -222,6 +242,7 @@ function ConsentPage() {
         <RecordForm
           key={referrals.data ? 'loaded' : 'loading'}
           agencies={[...new Map((referrals.data ?? []).map((r) => [r.agency.id, r.agency])).values()]}
+          mayUseLegalBasis={can(me.data, 'CONSENT_LEGAL_BASIS')}
           pending={record.isPending}
           onRecord={(body) => {
             setNotice(null);
@@ -233,6 +254,9 @@ function ConsentPage() {
     </section>
   );
 }
+
+/** The api asks a legal basis's reason to say why in at least this many characters. */
+const REASON_MIN = 10;
 
 const isKnownLanguage = (code: string): code is keyof typeof leafletLanguageNames => (LEAFLET_LANGUAGES as readonly string[]).includes(code);
 
@@ -261,17 +285,41 @@ function LanguageSelect({ value, onChange }: { value: string; onChange: (value: 
   );
 }
 
-function Decision({ value, onChange, name }: { value: 'GIVEN' | 'REFUSED' | null; onChange: (value: 'GIVEN' | 'REFUSED') => void; name: string }) {
+type Answer = 'GIVEN' | 'REFUSED' | 'LEGAL_BASIS';
+
+function Decision({ value, onChange, name, legalBasis = false }: { value: Answer | null; onChange: (value: Answer) => void; name: string; legalBasis?: boolean }) {
   const intl = useIntl();
+  const answers: Answer[] = legalBasis ? ['GIVEN', 'REFUSED', 'LEGAL_BASIS'] : ['GIVEN', 'REFUSED'];
+  const label = { GIVEN: m.given, REFUSED: m.refused, LEGAL_BASIS: m.useLegalBasis } as const;
   return (
     <fieldset className={styles.decision}>
       <legend>{intl.formatMessage(m.decision)}</legend>
-      {(['GIVEN', 'REFUSED'] as const).map((decision) => (
+      {answers.map((decision) => (
         <label key={decision} className={styles.radio}>
           <input type="radio" name={name} value={decision} checked={value === decision} onChange={() => onChange(decision)} required />
-          {intl.formatMessage(decision === 'GIVEN' ? m.given : m.refused)}
+          {intl.formatMessage(label[decision])}
         </label>
       ))}
+    </fieldset>
+  );
+}
+
+/** Whether an interpreter helped ask, and who (the language they spoke is the one the question was asked in). */
+function InterpreterField({ used, onUsedChange, name, onNameChange }: { used: boolean; onUsedChange: (used: boolean) => void; name: string; onNameChange: (name: string) => void }) {
+  const intl = useIntl();
+  return (
+    <fieldset className={styles.interpreter}>
+      <legend>{intl.formatMessage(m.interpreter)}</legend>
+      <label className={styles.check}>
+        <input type="checkbox" checked={used} onChange={(event) => onUsedChange(event.target.checked)} />
+        {intl.formatMessage(m.interpreterUsed)}
+      </label>
+      {used ? (
+        <label className={styles.field}>
+          <span>{intl.formatMessage(m.interpreterName)}</span>
+          <input className={styles.input} value={name} maxLength={200} autoComplete="off" onChange={(event) => onNameChange(event.target.value)} />
+        </label>
+      ) : null}
     </fieldset>
   );
 }
@@ -282,11 +330,14 @@ function WaitingReferral({ referral, mayRecord, pending, onRecord }: { referral:
   const name = useId();
   const [decision, setDecision] = useState<'GIVEN' | 'REFUSED' | null>(null);
   const [language, setLanguage] = useState(() => defaultLanguage(intl.locale));
+  const [interpreterUsed, setInterpreterUsed] = useState(false);
+  const [interpreterName, setInterpreterName] = useState('');
   const purposes = waitingPurposes(referral);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!decision) return;
-    onRecord(purposes.map((purpose) => ({ purpose, recipientAgencyId: referral.agency.id, decision, language })));
+    const interpreter = interpreterOf(interpreterUsed, language, interpreterName);
+    onRecord(purposes.map((purpose) => ({ purpose, recipientAgencyId: referral.agency.id, decision, language, interpreter })));
   };
   return (
     <li className={`${styles.referral} ${styles.referralWaiting}`} data-testid="referral-waiting">
@@ -300,8 +351,9 @@ function WaitingReferral({ referral, mayRecord, pending, onRecord }: { referral:
       </p>
       {mayRecord ? (
         <form className={styles.inlineForm} onSubmit={submit} aria-label={intl.formatMessage(m.recordFor, { agency: referral.agency.name })}>
-          <Decision value={decision} onChange={setDecision} name={name} />
+          <Decision value={decision} onChange={(answer) => setDecision(answer === 'LEGAL_BASIS' ? null : answer)} name={name} />
           <LanguageSelect value={language} onChange={setLanguage} />
+          <InterpreterField used={interpreterUsed} onUsedChange={setInterpreterUsed} name={interpreterName} onNameChange={setInterpreterName} />
           <Button type="submit" isDisabled={pending || !decision}>
             {intl.formatMessage(m.record)}
           </Button>
@@ -311,20 +363,44 @@ function WaitingReferral({ referral, mayRecord, pending, onRecord }: { referral:
   );
 }
 
-/** Any other consent: a purpose, a recipient (an agency of the case's referrals, or every agency of a kind), the answer. */
-function RecordForm({ agencies, pending, onRecord }: { agencies: Referral['agency'][]; pending: boolean; onRecord: (body: RecordConsent) => void }) {
+/**
+ * Any other consent: a purpose, a recipient (an agency of the case's referrals, or every agency of a kind), the
+ * answer; or, for the roles that may, a legal basis standing in for consent, with why.
+ */
+function RecordForm({
+  agencies,
+  pending,
+  onRecord,
+  mayUseLegalBasis,
+}: {
+  agencies: Referral['agency'][];
+  pending: boolean;
+  onRecord: (body: RecordConsent) => void;
+  mayUseLegalBasis: boolean;
+}) {
   const intl = useIntl();
   const name = useId();
   const kinds = Object.keys(agencyKindMessages).filter((kind) => kind !== 'MONITOR' && kind !== 'BORDER_AUTHORITY');
   const [purpose, setPurpose] = useState<Consent['purpose']>('REFERRAL');
   const [recipient, setRecipient] = useState(agencies[0] ? `agency:${agencies[0].id}` : `kind:${kinds[0]}`);
-  const [decision, setDecision] = useState<'GIVEN' | 'REFUSED' | null>(null);
+  const [decision, setDecision] = useState<Answer | null>(null);
   const [language, setLanguage] = useState(() => defaultLanguage(intl.locale));
+  const [interpreterUsed, setInterpreterUsed] = useState(false);
+  const [interpreterName, setInterpreterName] = useState('');
+  const [legalBasis, setLegalBasis] = useState<(typeof LEGAL_BASES)[number]>(LEGAL_BASES[0]);
+  const [reason, setReason] = useState('');
+  const reasonId = useId();
+  const reasonShort = decision === 'LEGAL_BASIS' && reason.trim().length < REASON_MIN;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!decision) return;
+    if (!decision || reasonShort) return;
     const [type, value] = recipient.split(':');
-    onRecord({ purpose, ...(type === 'agency' ? { recipientAgencyId: value } : { recipientAgencyKind: value }), decision, language });
+    const to = { purpose, ...(type === 'agency' ? { recipientAgencyId: value } : { recipientAgencyKind: value }) };
+    onRecord(
+      decision === 'LEGAL_BASIS'
+        ? { ...to, legalBasis, reason: reason.trim() }
+        : { ...to, decision, language, interpreter: interpreterOf(interpreterUsed, language, interpreterName) },
+    );
   };
   return (
     <section aria-labelledby="record-title" className={styles.card}>
@@ -355,9 +431,43 @@ function RecordForm({ agencies, pending, onRecord }: { agencies: Referral['agenc
             ))}
           </select>
         </label>
-        <Decision value={decision} onChange={setDecision} name={name} />
-        <LanguageSelect value={language} onChange={setLanguage} />
-        <Button type="submit" isDisabled={pending || !decision}>
+        <Decision value={decision} onChange={setDecision} name={name} legalBasis={mayUseLegalBasis} />
+        {decision === 'LEGAL_BASIS' ? (
+          <>
+            <label className={styles.field}>
+              <span>{intl.formatMessage(m.legalBasis)}</span>
+              <select value={legalBasis} onChange={(event) => setLegalBasis(event.target.value as (typeof LEGAL_BASES)[number])}>
+                {LEGAL_BASES.map((basis) => (
+                  <option key={basis} value={basis}>
+                    {nameOf(intl, legalBasisMessages, basis)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div className={`${styles.field} ${styles.wide}`}>
+              <label htmlFor={reasonId}>{intl.formatMessage(m.legalBasisReason)}</label>
+              <textarea
+                id={reasonId}
+                className={styles.input}
+                value={reason}
+                rows={3}
+                maxLength={1000}
+                required
+                aria-describedby={`${reasonId}-hint`}
+                onChange={(event) => setReason(event.target.value)}
+              />
+              <span id={`${reasonId}-hint`} className={styles.hint}>
+                {intl.formatMessage(m.legalBasisReasonHint, { min: REASON_MIN })}
+              </span>
+            </div>
+          </>
+        ) : (
+          <>
+            <LanguageSelect value={language} onChange={setLanguage} />
+            <InterpreterField used={interpreterUsed} onUsedChange={setInterpreterUsed} name={interpreterName} onNameChange={setInterpreterName} />
+          </>
+        )}
+        <Button type="submit" isDisabled={pending || !decision || reasonShort}>
           {intl.formatMessage(m.record)}
         </Button>
       </form>

@@ -11,7 +11,7 @@ import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { AlertIcon } from '../../../ui/icons';
 import { ReasonDialog } from '../../../ui/reason-dialog';
-import { completeRecordHref, recordConsentHref } from '../../cases/links';
+import { completeRecordHref } from '../../cases/links';
 import { taskKindMessages, taskMessages } from '../messages';
 import { SELF_CLOSING, Task, tasksQuery } from '../tasks-api';
 import styles from './task-list.module.css';
@@ -149,9 +149,9 @@ function WhereDone({ task }: { task: Task }) {
   const intl = useIntl();
   if (task.kind === 'OBTAIN_CONSENT') {
     return (
-      <a href={recordConsentHref(task.caseId)} className={styles.doIt}>
+      <Link to="/cases/$caseId/consent" params={{ caseId: task.caseId }} className={styles.doIt}>
         {intl.formatMessage(taskMessages.recordConsent)}
-      </a>
+      </Link>
     );
   }
   if (task.kind === 'COMPLETE_INTAKE') {
