@@ -3,7 +3,7 @@ import { adminClient, createTestDatabase, databaseUrl, TEST_APP_DB_PASSWORD, TES
 import { ALL_MIGRATIONS, KIVUKO_ENTITIES } from '@kivuko/runtime';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { execFile, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,6 +120,8 @@ describe('backup and restore of the embedded database', () => {
   let onlineBackup: string;
   let offlineBackup: string;
   const cases: string[] = [];
+  /** What the two backups said. */
+  const said: string[] = [];
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'kivuko-backup-'));
@@ -134,7 +136,7 @@ describe('backup and restore of the embedded database', () => {
       // The api holds the data folder: the backup is taken from its running server.
       const run = await command('backup', ['--out', backups], { KIVUKO_DATA_DIR: source });
       onlineBackup = backupFolderOf(run);
-      expect(run.stderr).toContain('backing it up while it runs');
+      said.push(run.stderr);
       // Written after the backup: must not be in the restored database.
       cases.push(await registerCase(api.app, 'Later', 'After the backup.'));
     } finally {
@@ -143,11 +145,16 @@ describe('backup and restore of the embedded database', () => {
     // Stopped now: the backup starts the server for its own time.
     const run = await command('backup', ['--out', backups], { KIVUKO_DATA_DIR: source });
     offlineBackup = backupFolderOf(run);
-    expect(run.stderr).toContain('started it for the time of the backup');
+    said.push(run.stderr);
   }, 180_000);
 
   afterAll(async () => {
     await rm(work, { recursive: true, force: true });
+  });
+
+  it('backs up the database the running api holds, and one that is stopped by starting it for the time of the backup', () => {
+    expect(said[0]).toContain('backing it up while it runs');
+    expect(said[1]).toContain('started it for the time of the backup');
   });
 
   it('writes a manifest with time, schema version, checksums and the Kivuko version, and warns about the keyring', async () => {
@@ -231,6 +238,16 @@ describe('backup and restore of the embedded database', () => {
     const run = await command('restore', [newer], { KIVUKO_DATA_DIR: target });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("the backup's schema (SomethingToCome1799999999999, Kivuko 9.0.0) is newer than this Kivuko knows");
+  }, 60_000);
+
+  it('says so, and exits 3, when the audit trail does not verify under the keyring put in place (another keyring)', async () => {
+    const target = join(work, 'restored-wrong-key');
+    await mkdir(target);
+    await writeFile(join(target, 'encryption-keys'), `other:${randomBytes(32).toString('base64')}\n`);
+    const run = await command('restore', [onlineBackup], { KIVUKO_DATA_DIR: target });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('AUDIT TRAIL DOES NOT VERIFY');
+    expect(JSON.parse(run.stdout.trim().split('\n').pop() as string).audit.ok).toBe(false);
   }, 60_000);
 
   it('refuses to restore without the keyring at hand', async () => {
