@@ -133,8 +133,14 @@ describe('backup and restore of the embedded database', () => {
       cases.push(await registerCase(api.app, 'Amani', 'They took my brother at the market.'));
       // The referral to the asylum authority (the SOP's jobs write these; here the share stands in for it).
       await api.owner(`INSERT INTO case_share (case_id, agency_id, source) SELECT $1, id, 'REFERRAL' FROM agency WHERE name = 'Refugee Status Authority'`, [cases[0]]);
-      // The api holds the data folder: the backup is taken from its running server.
+      // The api holds the data folder: the backup is taken from its running server, while arrivals keep coming.
+      let writing = true;
+      const during = (async () => {
+        for (let n = 0; writing; n++) await registerCase(api.app, `During${n}`, 'Registered while the backup ran.');
+      })();
       const run = await command('backup', ['--out', backups], { KIVUKO_DATA_DIR: source });
+      writing = false;
+      await during;
       onlineBackup = backupFolderOf(run);
       said.push(run.stderr);
       // Written after the backup: must not be in the restored database.

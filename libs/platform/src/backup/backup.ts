@@ -186,11 +186,17 @@ async function backupEmbedded(options: BackupOptions, folder: string, fields: { 
       await client.query(`SELECT pg_backup_start($1, true)`, [`kivuko ${fields.createdAt}`]);
       const target = join(folder, CLUSTER_FOLDER);
       await copyTree(clusterDir, target, true);
-      const { rows } = await client.query<{ labelfile: string; spcmapfile: string | null }>(`SELECT labelfile, spcmapfile FROM pg_backup_stop(false)`);
+      const { rows } = await client.query<{ labelfile: string; spcmapfile: string | null; stopfile: string }>(
+        `SELECT labelfile, spcmapfile, pg_walfile_name(lsn) AS stopfile FROM pg_backup_stop(false)`,
+      );
       await writeFile(join(target, 'backup_label'), rows[0].labelfile, { mode: 0o600 });
       if (rows[0].spcmapfile) await writeFile(join(target, 'tablespace_map'), rows[0].spcmapfile, { mode: 0o600 });
+      // Only the WAL from the backup's start to its stop: older segments are not needed, later ones are unused.
+      const startFile = /START WAL LOCATION: .* \(file ([0-9A-F]{24})\)/.exec(rows[0].labelfile)?.[1];
+      if (!startFile) throw new BackupError('pg_backup_stop gave no start WAL file in its backup label');
       for (const entry of await readdir(join(clusterDir, 'pg_wal'), { withFileTypes: true })) {
-        if (entry.isFile() && /^[0-9A-F]{24}(\.partial)?$|\.history$/.test(entry.name)) {
+        const segment = entry.isFile() && /^[0-9A-F]{24}$/.test(entry.name) && entry.name >= startFile && entry.name <= rows[0].stopfile;
+        if (segment || (entry.isFile() && entry.name.endsWith('.history'))) {
           await copyFile(join(clusterDir, 'pg_wal', entry.name), join(target, 'pg_wal', entry.name));
         }
       }
