@@ -36,3 +36,4 @@ export * from './crypto/crypto.module';
 export * from './time/clock';
 export * from './jobs/minute-schedule';
 export * from './http/web-app';
+export * from './backup';

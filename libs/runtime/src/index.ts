@@ -9,7 +9,7 @@ export { ALL_MIGRATIONS };
 
 /** Every entity of every bounded context. */
 export const KIVUKO_ENTITIES: Function[] = [...PLATFORM_ENTITIES, ...AUDIT_ENTITIES, ...ACCESS_ENTITIES, ...INTAKE_ENTITIES];
-export { rotateEncryptionKeys } from './key-commands';
+export { rotateEncryptionKeys, verifyAuditTrail } from './key-commands';
 /**
  * The safeguards as pure functions, for what the apps build on the same rules the services enforce (the
  * api's model-based tests use them as their oracle).

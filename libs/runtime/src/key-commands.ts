@@ -1,3 +1,4 @@
+import { AuditService, AuditVerification } from '@kivuko/audit';
 import { KeyRotationService, RotationResult } from '@kivuko/intake';
 import { PlatformRuntime } from '@kivuko/platform';
 import { NestFactory } from '@nestjs/core';
@@ -10,6 +11,16 @@ export async function rotateEncryptionKeys(runtime: PlatformRuntime): Promise<Ro
     const rotation = app.get(KeyRotationService);
     const before = await rotation.pending();
     return { before, ...(await rotation.rotate()) };
+  } finally {
+    await app.close();
+  }
+}
+
+/** Recomputes every audit chain, as GET /api/v1/audit/verify does (after a restore, for one). */
+export async function verifyAuditTrail(runtime: PlatformRuntime): Promise<AuditVerification> {
+  const app = await NestFactory.createApplicationContext(KivukoModule.forRoot(runtime), { logger: false, abortOnError: false });
+  try {
+    return await app.get(AuditService).verify();
   } finally {
     await app.close();
   }

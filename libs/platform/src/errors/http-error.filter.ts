@@ -44,6 +44,40 @@ function uniqueViolation(e: unknown): string | null {
   return e instanceof Error && driver?.code === '23505' && typeof driver.constraint === 'string' && driver.constraint.endsWith('_uq') ? driver.constraint : null;
 }
 
+/**
+ * SQLSTATEs that say the connection or the server went away, not that the statement was wrong:
+ * class 08 (connection exception), 57P01–57P03 (terminated by an administrator, crash, starting up).
+ */
+const CONNECTION_LOST_SQLSTATES = /^(08...|57P0[1-3])$/;
+/** Socket errors on the way to the database. */
+const CONNECTION_LOST_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** What node-postgres and its pool say when a connection dies or none can be had in time. */
+const CONNECTION_LOST_MESSAGES = [
+  /^Connection terminated/,
+  /Client has encountered a connection error and is not queryable/,
+  /^timeout exceeded when trying to connect/,
+  /^Client was closed and is not queryable/,
+];
+/** TypeORM's own: the query runner's connection was released under it (its pool client died). */
+const CONNECTION_LOST_NAMES = new Set(['QueryRunnerProviderAlreadyReleasedError', 'ConnectionIsNotSetError']);
+
+/** Seconds a 503 asks the caller to wait while the database comes back. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database could not be reached or dropped the connection (restart, failover, network): the
+ * request may succeed if sent again. Looks through TypeORM's wrapper, `cause` and AggregateError.
+ */
+export function isDatabaseConnectionLoss(error: unknown, depth = 0): boolean {
+  if (depth > 4 || typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: unknown; code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.name === 'string' && CONNECTION_LOST_NAMES.has(e.name)) return true;
+  if (typeof e.code === 'string' && (CONNECTION_LOST_SQLSTATES.test(e.code) || CONNECTION_LOST_ERRNOS.has(e.code))) return true;
+  if (typeof e.message === 'string' && CONNECTION_LOST_MESSAGES.some((m) => m.test(e.message as string))) return true;
+  const inner = [e.driverError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
+  return inner.some((i) => i !== error && isDatabaseConnectionLoss(i, depth + 1));
+}
+
 /** Turns any error into `{ code, message, details?, correlationId }` with the matching status. */
 export function toErrorResponse(error: unknown, correlationId: string): { status: number; body: ErrorBody } {
   if (error instanceof DomainError) {
@@ -64,6 +98,17 @@ export function toErrorResponse(error: unknown, correlationId: string): { status
   const unique = uniqueViolation(error);
   if (unique) {
     return { status: HttpStatus.CONFLICT, body: { code: 'CONFLICT.ALREADY_EXISTS', message: 'Another request made the same thing at the same time: read it again', details: { constraint: unique }, correlationId } };
+  }
+  if (isDatabaseConnectionLoss(error)) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: {
+        code: 'SERVICE.DATABASE_UNAVAILABLE',
+        message: 'The database is briefly unavailable; send the request again in a few seconds.',
+        details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+        correlationId,
+      },
+    };
   }
   if (isFastifyError(error) && error.statusCode! >= 400 && error.statusCode! < 500) {
     const status = error.statusCode!;
@@ -94,7 +139,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { status, body } = toErrorResponse(error, String(request.id));
-    if (status >= 500) {
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+      this.logger.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), correlationId: body.correlationId }, 'database unavailable');
+      void reply.header('retry-after', String(retryAfterSeconds(body.details)));
+    } else if (status >= 500) {
       this.logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), correlationId: body.correlationId }, 'unhandled error');
     }
     if (status === HttpStatus.TOO_MANY_REQUESTS) void reply.header('retry-after', String(retryAfterSeconds(body.details)));

@@ -1,0 +1,2 @@
+export * from './backup-manifest';
+export * from './backup';
