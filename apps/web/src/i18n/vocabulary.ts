@@ -13,6 +13,25 @@ export const roleMessages = defineMessages({
   SYSADMIN: { id: 'role.SYSADMIN', defaultMessage: 'System administrator' },
 });
 
+export const profileStatusMessages = defineMessages({
+  SUGGESTED: { id: 'profileStatus.SUGGESTED', defaultMessage: 'Suggested' },
+  CONFIRMED: { id: 'profileStatus.CONFIRMED', defaultMessage: 'Confirmed' },
+  REMOVED: { id: 'profileStatus.REMOVED', defaultMessage: 'Removed' },
+  SUPERSEDED: { id: 'profileStatus.SUPERSEDED', defaultMessage: 'Superseded' },
+});
+
+export const referralStatusMessages = defineMessages({
+  AWAITING_CONSENT: { id: 'referralStatus.AWAITING_CONSENT', defaultMessage: 'Waiting for consent' },
+  PENDING: { id: 'referralStatus.PENDING', defaultMessage: 'Sent' },
+  ACKNOWLEDGED: { id: 'referralStatus.ACKNOWLEDGED', defaultMessage: 'Acknowledged' },
+  ACCEPTED: { id: 'referralStatus.ACCEPTED', defaultMessage: 'Accepted' },
+  IN_PROGRESS: { id: 'referralStatus.IN_PROGRESS', defaultMessage: 'In progress' },
+  SUSPENDED: { id: 'referralStatus.SUSPENDED', defaultMessage: 'Suspended' },
+  DECLINED: { id: 'referralStatus.DECLINED', defaultMessage: 'Declined' },
+  COMPLETED: { id: 'referralStatus.COMPLETED', defaultMessage: 'Completed' },
+  WITHDRAWN: { id: 'referralStatus.WITHDRAWN', defaultMessage: 'Withdrawn' },
+});
+
 export const profileMessages = defineMessages({
   ASYLUM_SEEKER: { id: 'profile.ASYLUM_SEEKER', defaultMessage: 'Asylum-seeker' },
   PRIMA_FACIE_REFUGEE: { id: 'profile.PRIMA_FACIE_REFUGEE', defaultMessage: 'Prima facie refugee' },

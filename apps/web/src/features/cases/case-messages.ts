@@ -169,13 +169,6 @@ export const sectionMessages = defineMessages({
   RETURN: { id: 'section.RETURN', defaultMessage: 'Return' },
 });
 
-export const profileStatusMessages = defineMessages({
-  SUGGESTED: { id: 'profileStatus.SUGGESTED', defaultMessage: 'Suggested' },
-  CONFIRMED: { id: 'profileStatus.CONFIRMED', defaultMessage: 'Confirmed' },
-  REMOVED: { id: 'profileStatus.REMOVED', defaultMessage: 'Removed' },
-  SUPERSEDED: { id: 'profileStatus.SUPERSEDED', defaultMessage: 'Superseded' },
-});
-
 export const timelineMessages = defineMessages({
   CASE_REGISTERED: { id: 'timeline.CASE_REGISTERED', defaultMessage: 'Arrival registered' },
   PROFILED: { id: 'timeline.PROFILED', defaultMessage: 'Profiles suggested' },

@@ -206,21 +206,3 @@ export const urgencyMessages = defineMessages({
   NORMAL: { id: 'urgency.NORMAL', defaultMessage: 'Normal' },
 });
 
-export const profileStatusMessages = defineMessages({
-  SUGGESTED: { id: 'profileStatus.SUGGESTED', defaultMessage: 'Suggested' },
-  CONFIRMED: { id: 'profileStatus.CONFIRMED', defaultMessage: 'Confirmed' },
-  REMOVED: { id: 'profileStatus.REMOVED', defaultMessage: 'Removed' },
-  SUPERSEDED: { id: 'profileStatus.SUPERSEDED', defaultMessage: 'Superseded' },
-});
-
-export const referralStatusMessages = defineMessages({
-  AWAITING_CONSENT: { id: 'referralStatus.AWAITING_CONSENT', defaultMessage: 'Waiting for consent' },
-  PENDING: { id: 'referralStatus.PENDING', defaultMessage: 'Sent' },
-  ACKNOWLEDGED: { id: 'referralStatus.ACKNOWLEDGED', defaultMessage: 'Acknowledged' },
-  ACCEPTED: { id: 'referralStatus.ACCEPTED', defaultMessage: 'Accepted' },
-  DECLINED: { id: 'referralStatus.DECLINED', defaultMessage: 'Declined' },
-  IN_PROGRESS: { id: 'referralStatus.IN_PROGRESS', defaultMessage: 'In progress' },
-  SUSPENDED: { id: 'referralStatus.SUSPENDED', defaultMessage: 'Suspended' },
-  COMPLETED: { id: 'referralStatus.COMPLETED', defaultMessage: 'Completed' },
-  WITHDRAWN: { id: 'referralStatus.WITHDRAWN', defaultMessage: 'Withdrawn' },
-});

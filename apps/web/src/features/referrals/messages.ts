@@ -40,18 +40,6 @@ export const referralMessages = defineMessages({
   withdrawLabel: { id: 'referrals.withdraw.label', defaultMessage: 'Withdraw the referral to {agency}' },
 });
 
-export const referralStatusMessages = defineMessages({
-  AWAITING_CONSENT: { id: 'referralStatus.AWAITING_CONSENT', defaultMessage: 'Waiting for consent' },
-  PENDING: { id: 'referralStatus.PENDING', defaultMessage: 'Sent' },
-  ACKNOWLEDGED: { id: 'referralStatus.ACKNOWLEDGED', defaultMessage: 'Acknowledged' },
-  ACCEPTED: { id: 'referralStatus.ACCEPTED', defaultMessage: 'Accepted' },
-  IN_PROGRESS: { id: 'referralStatus.IN_PROGRESS', defaultMessage: 'In progress' },
-  SUSPENDED: { id: 'referralStatus.SUSPENDED', defaultMessage: 'Suspended' },
-  DECLINED: { id: 'referralStatus.DECLINED', defaultMessage: 'Declined' },
-  COMPLETED: { id: 'referralStatus.COMPLETED', defaultMessage: 'Completed' },
-  WITHDRAWN: { id: 'referralStatus.WITHDRAWN', defaultMessage: 'Withdrawn' },
-});
-
 export const outcomeMessages = defineMessages({
   SERVICE_PROVIDED: { id: 'outcome.SERVICE_PROVIDED', defaultMessage: 'Service provided' },
   REFERRED_ONWARD: { id: 'outcome.REFERRED_ONWARD', defaultMessage: 'Referred onward' },

@@ -3,14 +3,13 @@ import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { DATE_TIME } from '../../../i18n/due-time';
 import { isolatedList } from '../../../i18n/isolated-list';
-import { nameOf, profileMessages } from '../../../i18n/vocabulary';
+import { nameOf, profileMessages, profileStatusMessages } from '../../../i18n/vocabulary';
 import {
   arrivalHowMessages,
   arrivalModeMessages,
   casePageMessages,
   documentKindMessages,
   informationTopicMessages,
-  profileStatusMessages,
   relationshipMessages,
   sectionMessages,
   sexMessages,

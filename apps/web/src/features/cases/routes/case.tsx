@@ -19,7 +19,7 @@ import { casePageMessages } from '../case-messages';
 import { caseQuery } from '../case-view';
 import { ArrivalSection, formatDateTime, OtherSections, PersonSection, ProfilesSection, Section } from '../components/case-record';
 import { CaseTimeline } from '../components/case-timeline';
-import { completeRecordHref } from '../links';
+import { ProfileDecisions } from '../../intake/components/profile-decisions';
 import { questionnaireQuery } from '../questionnaire';
 import { ConsentSummary } from '../../rights/components/consent-summary';
 import styles from './case.module.css';
@@ -44,6 +44,8 @@ function CasePage() {
   const sentFromHere = (me.data?.borderPoints.length ?? 0) > 0;
   const referrals = useQuery({ ...caseReferralsQuery(api, caseId, sentFromHere), enabled: me.isSuccess && can(me.data, 'REFERRALS_READ') });
   const [showDetails, setShowDetails] = useState(false);
+  /** The profile decisions (confirm, remove, add with a reason) open in place of the profiles list. */
+  const [deciding, setDeciding] = useState(false);
   const withdraw = useWithdraw(api);
   const [withdrawing, setWithdrawing] = useState<Referral | null>(null);
   const m = casePageMessages;
@@ -104,9 +106,9 @@ function CasePage() {
 
       <nav aria-label={intl.formatMessage(m.actions)} className={styles.actions}>
         {can(me.data, 'INTAKE_UPDATE') && data.status !== 'CLOSED' ? (
-          <a href={completeRecordHref(data.id)} className={data.status === 'INCOMPLETE' ? styles.primaryAction : styles.action}>
+          <Link to="/cases/$caseId/complete" params={{ caseId: data.id }} className={data.status === 'INCOMPLETE' ? styles.primaryAction : styles.action}>
             {intl.formatMessage(data.status === 'INCOMPLETE' ? m.completeRecord : m.correctRecord)}
-          </a>
+          </Link>
         ) : null}
         {can(me.data, 'CONSENT_RECORD') ? (
           <Link
@@ -118,9 +120,18 @@ function CasePage() {
           </Link>
         ) : null}
         {can(me.data, 'PROFILES_DECIDE') ? (
-          <a href="#profiles-title" className={styles.action}>
+          <button
+            type="button"
+            className={styles.action}
+            aria-expanded={deciding}
+            aria-controls="profiles-title"
+            onClick={() => {
+              setDeciding((open) => !open);
+              requestAnimationFrame(() => document.getElementById('profiles-title')?.scrollIntoView({ block: 'start' }));
+            }}
+          >
             {intl.formatMessage(m.profileDecisions)}
-          </a>
+          </button>
         ) : null}
       </nav>
 
@@ -128,7 +139,13 @@ function CasePage() {
         <div className={styles.main}>
           {identity ? <PersonSection identity={identity} /> : null}
           {arrival ? <ArrivalSection arrival={arrival} urgentNeeds={urgentNeeds} showDetails={showDetails} /> : null}
-          <ProfilesSection profiles={data.profiles} showDetails={showDetails} />
+          {deciding ? (
+            <Section id="profiles-title" title={intl.formatMessage(m.profileDecisions)}>
+              <ProfileDecisions api={api} caseId={data.id} />
+            </Section>
+          ) : (
+            <ProfilesSection profiles={data.profiles} showDetails={showDetails} />
+          )}
           <OtherSections view={data} showDetails={showDetails} questionnaire={questionnaire.data} />
         </div>
         <div className={styles.side}>

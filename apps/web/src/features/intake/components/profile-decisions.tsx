@@ -4,12 +4,12 @@ import { Form } from 'react-aria-components';
 import { useIntl } from 'react-intl';
 import { ApiClient, unwrap } from '../../../api/client';
 import { describeError } from '../../../i18n/error-messages';
-import { profileMessages } from '../../../i18n/vocabulary';
+import { profileMessages, profileStatusMessages } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { can, meQuery } from '../../auth/me';
 import { CaseProfile, caseProfilesQuery, writes } from '../intake-api';
-import { intakeMessages, profileStatusMessages, urgencyMessages } from '../messages';
+import { intakeMessages, urgencyMessages } from '../messages';
 import { SelectInput, TextAreaInput } from './fields';
 import styles from './profile-decisions.module.css';
 

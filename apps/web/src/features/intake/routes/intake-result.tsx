@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ApiClient, unwrap } from '../../../api/client';
 import { describeError } from '../../../i18n/error-messages';
-import { statusMessages } from '../../../i18n/vocabulary';
+import { referralStatusMessages, statusMessages } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { can, Me, meQuery } from '../../auth/me';
 import { TextAreaInput } from '../components/fields';
 import { ProfileDecisions } from '../components/profile-decisions';
 import { caseQuery, Referral, sentReferralsQuery, writes } from '../intake-api';
-import { intakeMessages, referralStatusMessages } from '../messages';
+import { intakeMessages } from '../messages';
 import styles from '../components/result.module.css';
 
 interface ResultSearch {

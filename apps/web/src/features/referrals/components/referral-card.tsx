@@ -1,10 +1,10 @@
 import { Link } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { DueTime } from '../../../i18n/due-time';
-import { nameOf } from '../../../i18n/vocabulary';
+import { nameOf, referralStatusMessages } from '../../../i18n/vocabulary';
 import { Button } from '../../../ui/button';
 import { AlertIcon } from '../../../ui/icons';
-import { outcomeMessages, referralMessages, referralStatusMessages } from '../messages';
+import { outcomeMessages, referralMessages } from '../messages';
 import { Referral, sentOnTo, WITHDRAWABLE } from '../referrals-api';
 import styles from './referral-card.module.css';
 

@@ -3,11 +3,11 @@ import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { describeError } from '../../../i18n/error-messages';
 import { isolatedList } from '../../../i18n/isolated-list';
-import { nameOf } from '../../../i18n/vocabulary';
+import { nameOf, referralStatusMessages } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { can, meQuery } from '../../auth/me';
 import { SentReferralList } from '../components/sent-referral-list';
-import { referralMessages, referralStatusMessages } from '../messages';
+import { referralMessages } from '../messages';
 import { REFERRAL_STATUSES, ReferralStatus } from '../referrals-api';
 import styles from './sent.module.css';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createFileRoute, Link, Outlet, redirect, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { createFileRoute, Link, Outlet, redirect, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Alert } from '../../../ui/alert';
 import { can, meQuery } from '../../auth/me';
@@ -68,13 +68,20 @@ function SignedInLayout() {
     else signOut.mutate('signed-out');
   };
 
+  // On a narrow screen the navigation scrolls sideways: keep the current page's entry in view.
+  const navRef = useRef<HTMLElement>(null);
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  useEffect(() => {
+    navRef.current?.querySelector('[data-status="active"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname]);
+
   return (
     <div className={styles.layout}>
       <a href="#main" className={styles.skip}>
         {intl.formatMessage(shellMessages.skipToContent)}
       </a>
       <AppHeader me={me.data} onSignOut={() => void requestSignOut()} signingOut={signOut.isPending} />
-      <nav aria-label={intl.formatMessage(shellMessages.mainNavigation)} className={styles.nav}>
+      <nav ref={navRef} aria-label={intl.formatMessage(shellMessages.mainNavigation)} className={styles.nav}>
         <ul>
           <li>
             <Link to="/" className={styles.navLink} activeOptions={{ exact: true, includeSearch: false }}>

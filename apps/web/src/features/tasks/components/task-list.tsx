@@ -11,7 +11,6 @@ import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { AlertIcon } from '../../../ui/icons';
 import { ReasonDialog } from '../../../ui/reason-dialog';
-import { completeRecordHref } from '../../cases/links';
 import { taskKindMessages, taskMessages } from '../messages';
 import { SELF_CLOSING, Task, tasksQuery } from '../tasks-api';
 import styles from './task-list.module.css';
@@ -156,9 +155,9 @@ function WhereDone({ task }: { task: Task }) {
   }
   if (task.kind === 'COMPLETE_INTAKE') {
     return (
-      <a href={completeRecordHref(task.caseId)} className={styles.doIt}>
+      <Link to="/cases/$caseId/complete" params={{ caseId: task.caseId }} className={styles.doIt}>
         {intl.formatMessage(taskMessages.completeRecord)}
-      </a>
+      </Link>
     );
   }
   return (
