@@ -159,7 +159,7 @@ test('a family of three registered in English: three case numbers, suggested pro
 
 test('a server refusal lands on its field and takes the focus', async ({ page }) => {
   await signIn(page);
-  await page.goto('/intake/new');
+  await page.getByRole('link', { name: 'Register arrival' }).click();
   await choose(page, page, /Border point$/, 'Namanga');
   const person = page.locator('section[aria-labelledby="person-p1"]');
   await person.getByRole('textbox', { name: 'Given name' }).fill('Juma');

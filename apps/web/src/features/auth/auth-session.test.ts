@@ -159,8 +159,12 @@ describe('AuthSession', () => {
     expect(auth.username).toBeNull();
     expect(auth.expired).toBe(false);
     expect(window.sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
-    await auth.fetch(get('/api/v1/me'));
-    expect(api.calls.at(-1)?.authorization).toBeNull();
+    // Signed out, nothing more reaches the api: a request is answered 401 on the spot.
+    const calls = api.calls.length;
+    const answer = await auth.fetch(get('/api/v1/me'));
+    expect(answer.status).toBe(401);
+    expect(await answer.json()).toMatchObject({ code: 'AUTH.UNAUTHENTICATED' });
+    expect(api.calls).toHaveLength(calls);
   });
 
   it('forgets the session locally even when the api cannot be reached at sign-out', async () => {

@@ -129,6 +129,9 @@ export class AuthSession {
 
   /** The authenticated fetch: bearer token on, one refresh and one retry on a 401. */
   fetch = async (request: Request): Promise<Response> => {
+    // Signed out (a page still mounted while the app leaves for the sign-in page): the api would only answer
+    // 401, so answer as it would, without sending the request.
+    if (!this.stored) return signedOutAnswer();
     const retry = request.clone();
     const token = await this.accessToken();
     const first = await this.send(request, token);
@@ -214,4 +217,10 @@ function readStored(storage: Storage): StoredSession | null {
   } catch {
     return null;
   }
+}
+
+/** The api's answer to a request made without a session, given locally. */
+function signedOutAnswer(): Response {
+  const body = { code: 'AUTH.UNAUTHENTICATED', message: 'Not signed in' };
+  return new Response(JSON.stringify(body), { status: 401, headers: { 'content-type': 'application/json' } });
 }
