@@ -1,16 +1,5 @@
 import { expect, Locator, Page, test } from '@playwright/test';
-import { expectAccessible as axeCheck, watchPage } from './support';
-
-/**
- * axe on the page, once React Aria's live announcer has let go of a picked option: for a few seconds
- * after a pick it keeps an announcement labelled by the option, which the closed list no longer has.
- */
-async function expectAccessible(page: Page): Promise<void> {
-  await expect(page.locator('[aria-live] [role="img"]')).toHaveCount(0, {
-    timeout: 15_000,
-  });
-  await axeCheck(page);
-}
+import { expectAccessible, watchPage } from './support';
 
 const CASE_NUMBER = /^TZA-[A-Z]{3}-\d{4}-\d{6}$/;
 

@@ -2,9 +2,9 @@ import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { expectAccessible, watchPage } from './support';
 
 /**
- * Offline work on a shared browser. Until the intake form enqueues through the outbox, the test puts
- * records in through the test hook: `window.kivukoTestHooks = true` before the app starts makes it expose
- * its outbox as `window.kivukoOutbox` (nothing else sets that flag).
+ * Offline work on a shared browser. The first test registers through the registration form with no
+ * network; the others put records in directly through the test hook (`window.kivukoTestHooks = true`
+ * before the app starts makes it expose its outbox as `window.kivukoOutbox`; nothing else sets that flag).
  */
 
 const NAMANGA = '3f0c2a5e-6b1d-4c8e-9a7f-1d2e3b4c5a01';
@@ -65,6 +65,14 @@ test('signed in once, the app opens without a network, keeps what is registered 
   // The service worker has installed and controls the page (it claims it on first install).
   await page.evaluate(() => navigator.serviceWorker.ready);
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  // While online the app has the service worker keep what registering needs: the questionnaire and the leaflets.
+  const kept = (path: string) =>
+    page.evaluate(async (wanted) => {
+      for (const name of await caches.keys()) if (await (await caches.open(name)).match(wanted, { ignoreVary: true })) return true;
+      return false;
+    }, path);
+  await expect.poll(() => kept('/api/v1/questionnaire'), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => kept('/api/v1/leaflets/ti'), { timeout: 20_000 }).toBe(true);
 
   await context.setOffline(true);
   await page.reload();
@@ -82,9 +90,24 @@ test('signed in once, the app opens without a network, keeps what is registered 
   await expect(page.getByRole('banner')).toContainText('Signed in as Border official (Namanga, Kigoma) · border.official');
   await expect(page.getByRole('alert').filter({ hasText: 'No connection.' })).toBeVisible();
 
+  // The registration form works with no network: its questionnaire was kept by the service worker while online.
   const family = `Offline${Date.now().toString(36)}`;
-  const id = crypto.randomUUID();
-  await enqueue(page, { kind: 'intake', id, body: intake(id, 'Amina', family) });
+  await page.getByRole('link', { name: 'Register arrival' }).click();
+  await expect(page.getByRole('heading', { name: 'Register an arrival', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: /Border point$/ }).click();
+  await page.getByRole('option', { name: /Namanga/ }).click();
+  const person = page.locator('section[aria-labelledby="person-p1"]');
+  await person.getByRole('textbox', { name: 'Given name' }).fill('Amina');
+  await person.getByRole('textbox', { name: 'Family name' }).fill(family);
+  await person.getByRole('radiogroup', { name: 'Sex' }).getByText('Female', { exact: true }).click();
+  await person.getByRole('textbox', { name: 'Age as stated (years)' }).fill('29');
+  await person.getByRole('combobox', { name: 'Nationalities' }).fill('Somal');
+  await page.getByRole('option', { name: 'Somalia', exact: true }).click();
+  await person.getByRole('radiogroup', { name: 'Are you afraid to go back?' }).getByText('No', { exact: true }).click();
+  await page.getByRole('button', { name: 'Register 1 person' }).click();
+  // No answer from the server: kept on the device, encrypted, and a fresh form for the next arrival.
+  await expect(page.getByText(/^The registration of 1 person is kept on this device, encrypted/)).toBeVisible({ timeout: 20_000 });
+  await expect(person.getByRole('textbox', { name: 'Given name' })).toHaveValue('');
   await expect(page.getByRole('link', { name: 'Outbox: 1 record waiting' })).toBeVisible();
   await page.getByRole('link', { name: 'Outbox: 1 record waiting' }).click();
   await expect(page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();

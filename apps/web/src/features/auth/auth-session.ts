@@ -133,7 +133,12 @@ export class AuthSession {
     // 401, so answer as it would, without sending the request.
     if (!this.stored) return signedOutAnswer();
     const retry = request.clone();
-    const token = await this.accessToken();
+    // No network to refresh the token: send the request anyway, for the service worker to answer the reads it
+    // keeps (questionnaire, leaflets); any other request fails as it would have.
+    const token = await this.accessToken().catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 0) return null;
+      throw error;
+    });
     const first = await this.send(request, token);
     if (first.status !== 401 || !token) return first;
     // Expired or revoked in the meantime: another request may already be refreshing it.

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../offline/components/confirm-dialog';
 import { OutboxLink } from '../../offline/components/outbox-link';
 import { UnlockDialog } from '../../offline/components/unlock-dialog';
 import { offlineMessages } from '../../offline/messages';
+import { useOfflineWarmUp } from '../../offline/warm-up';
 import { useOffline, useOnline, useOutboxItems, useVault } from '../../offline/offline-context';
 import { taskCountQuery } from '../../tasks/tasks-api';
 import { isLeafletLanguage } from '../../rights/rights-api';
@@ -47,6 +48,8 @@ function SignedInLayout() {
     if (vault.username) void queryClient.invalidateQueries({ queryKey: ['me'] });
   }, [vault.username, queryClient]);
   const readsCases = can(me.data, 'CASES_READ');
+  // What registering needs with no network (questionnaire, leaflets) is read while the link is up.
+  useOfflineWarmUp(api, can(me.data, 'INTAKE_REGISTER'));
   const taskCount = useQuery({ ...taskCountQuery(api), enabled: readsCases });
   const sends = can(me.data, 'REFERRALS_READ') && (me.data?.borderPoints.length ?? 0) > 0;
   const signOut = useMutation({
