@@ -108,25 +108,3 @@ export const legalBasisMessages = defineMessages({
   VITAL_INTEREST: { id: 'legalBasis.VITAL_INTEREST', defaultMessage: 'the person’s vital interest' },
   CHILD_PROTECTION_MANDATE: { id: 'legalBasis.CHILD_PROTECTION_MANDATE', defaultMessage: 'the child-protection mandate' },
 });
-
-/** The api's consent and safeguard refusals, in plain words. */
-export const consentErrorMessages = defineMessages({
-  'CONSENT.LEGAL_BASIS_NOT_PERMITTED': {
-    id: 'error.CONSENT.LEGAL_BASIS_NOT_PERMITTED',
-    defaultMessage: 'Only a supervisor or agency manager may record a legal basis instead of consent.',
-  },
-  'CONSENT.NOT_YOURS_TO_WITHDRAW': {
-    id: 'error.CONSENT.NOT_YOURS_TO_WITHDRAW',
-    defaultMessage: 'Only the agency that recorded this consent, an official of the border point of arrival, the lead agency or a supervisor may withdraw it.',
-  },
-  'CONSENT.NOT_WITHDRAWABLE': { id: 'error.CONSENT.NOT_WITHDRAWABLE', defaultMessage: 'A refusal is not withdrawn: if the person now agrees, record their consent.' },
-  'CONSENT.ALREADY_WITHDRAWN': { id: 'error.CONSENT.ALREADY_WITHDRAWN', defaultMessage: 'This consent was already withdrawn.' },
-  'CONSENT.NOT_FOUND': { id: 'error.CONSENT.NOT_FOUND', defaultMessage: 'This consent no longer exists. Reload the page.' },
-  'CONSENT.INVALID': { id: 'error.CONSENT.INVALID', defaultMessage: 'The answer could not be recorded: some fields need correcting.' },
-  'CASE.NOT_FOUND': { id: 'error.CASE.NOT_FOUND', defaultMessage: 'This case does not exist or is not visible to you.' },
-  safeguard: {
-    id: 'error.SAFEGUARD.any',
-    defaultMessage: 'A safeguard stops this: the person’s protection comes first. Ask your supervisor what to do next.',
-  },
-  consent: { id: 'error.CONSENT.any', defaultMessage: 'This consent cannot be recorded as it is. Check the purpose and the recipient, or ask your supervisor.' },
-});

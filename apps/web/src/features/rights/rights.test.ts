@@ -2,7 +2,7 @@ import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error';
 import en from '../../../lang/en.json';
-import { describeConsentError } from './consent-errors';
+import { describeError } from '../../i18n/error-messages';
 import { interpreterOf, waitingPurposes } from './rights-api';
 
 const intl = createIntl({ locale: 'en', messages: en });
@@ -26,10 +26,11 @@ describe('the interpreter recorded with a consent', () => {
 });
 
 describe('consent and safeguard refusals in plain words', () => {
-  it('explains the known codes, any other SAFEGUARD or CONSENT code generally, and the rest as everywhere', () => {
-    expect(describeConsentError(intl, new ApiError(403, 'CONSENT.NOT_YOURS_TO_WITHDRAW'))).toMatch(/^Only the agency that recorded this consent/);
-    expect(describeConsentError(intl, new ApiError(409, 'SAFEGUARD.NON_REFOULEMENT'))).toMatch(/^A safeguard stops this/);
-    expect(describeConsentError(intl, new ApiError(409, 'CONSENT.SOMETHING_NEW'))).toMatch(/^This consent cannot be recorded as it is/);
-    expect(describeConsentError(intl, new ApiError(0, 'NETWORK.UNREACHABLE'))).toMatch(/^The server cannot be reached/);
+  it('explains the consent codes and each safeguard, any other SAFEGUARD code generally, and the rest as everywhere', () => {
+    expect(describeError(intl, new ApiError(403, 'CONSENT.NOT_YOURS_TO_WITHDRAW'))).toMatch(/^Only the agency that recorded this consent/);
+    expect(describeError(intl, new ApiError(409, 'SAFEGUARD.NON_REFOULEMENT'))).toMatch(/^The person may not be sent back/);
+    expect(describeError(intl, new ApiError(409, 'SAFEGUARD.SOMETHING_NEW'))).toMatch(/^A safeguard stops this/);
+    expect(describeError(intl, new ApiError(409, 'CONSENT.SOMETHING_NEW', 'c-9'))).toMatch(/^Something went wrong.*c-9/);
+    expect(describeError(intl, new ApiError(0, 'NETWORK.UNREACHABLE'))).toMatch(/^The server cannot be reached/);
   });
 });

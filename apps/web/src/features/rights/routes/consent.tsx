@@ -8,7 +8,6 @@ import { agencyKindMessages, nameOf } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { can, meQuery } from '../../auth/me';
-import { describeConsentError } from '../consent-errors';
 import { consentMessages as m, leafletLanguageNames, legalBasisMessages } from '../messages';
 import {
   caseReferralsQuery,
@@ -108,7 +107,7 @@ function ConsentPage() {
       <div aria-live="polite" role="status" className={styles.notice}>
         {notice && !error ? <Alert tone="info">{notice}</Alert> : null}
       </div>
-      {error ? <Alert>{describeConsentError(intl, error)}</Alert> : null}
+      {error ? <Alert>{describeError(intl, error)}</Alert> : null}
 
       <section aria-labelledby="waiting-title" className={styles.card}>
         <h2 id="waiting-title">{intl.formatMessage(m.waitingTitle)}</h2>
