@@ -1,7 +1,7 @@
 import { AgencyKind, FieldGroup } from '@kivuko/access';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, Validate, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, Validate, ValidateIf, ValidateNested } from 'class-validator';
 import { IsLanguage } from '../dto/codes';
 
 export enum ConsentPurpose {
@@ -92,6 +92,7 @@ export class RecordConsentDto {
 
   @ApiPropertyOptional({ type: ConsentInterpreterDto, description: 'Whether an interpreter helped ask for consent (recorded with the consent)' })
   @ValidateIf((o: RecordConsentDto) => o.interpreter !== undefined)
+  @IsObject()
   @ValidateNested()
   @Type(() => ConsentInterpreterDto)
   interpreter?: ConsentInterpreterDto;
