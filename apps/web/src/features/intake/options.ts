@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ApiClient, unwrap } from '../../api/client';
-import { COUNTRY_ALPHA2 } from './countries';
+import { COUNTRY_ALPHA2 } from '../../i18n/countries';
 import { untyped } from './questionnaire';
 import type { Option } from './components/fields';
 

@@ -1,5 +1,5 @@
 import { OutboxQueuedError } from '../offline/send-via-outbox';
-import { ALPHA2_OF } from './countries';
+import { COUNTRY_ALPHA2 as ALPHA2_OF } from '../../i18n/countries';
 import type { ChunkBody, IntakeResult } from './send-chunk';
 
 /** The api's limit on persons per intake: a mass arrival goes out in chunks of at most this many. */

@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import { countryName } from '../../../i18n/countries';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { DATE_TIME } from '../../../i18n/due-time';
@@ -74,11 +75,13 @@ export function PersonSection({ identity }: { identity: Identity }) {
         ) : null}
         <Row label={intl.formatMessage(m.nationalities)}>
           {identity.nationalities.length > 0
-            ? identity.nationalities.map((code) => (
-                <bdi key={code} className={styles.code}>
-                  {code}
-                </bdi>
-              ))
+            ? intl.formatList(
+                identity.nationalities.map((code) => (
+                  <bdi key={code} title={code}>
+                    {countryName(intl.locale, code)}
+                  </bdi>
+                )),
+              )
             : intl.formatMessage(m.notRecorded)}
         </Row>
         {identity.areaOfOrigin ? (
@@ -104,7 +107,7 @@ export function PersonSection({ identity }: { identity: Identity }) {
                   {intl.formatMessage(m.document, {
                     kind: nameOf(intl, documentKindMessages, document.kind),
                     number: <bdi key="number">{document.number}</bdi>,
-                    country: <bdi key="country">{document.issuingCountry}</bdi>,
+                    country: <bdi key="country">{countryName(intl.locale, document.issuingCountry)}</bdi>,
                   })}
                 </li>
               ))}
@@ -145,8 +148,8 @@ export function ArrivalSection({ arrival, urgentNeeds, showDetails }: { arrival:
           <Row label={intl.formatMessage(m.route)}>
             <span className={styles.route}>
               {arrival.route.map((code, index) => (
-                <bdi key={`${code}-${index}`} className={styles.code}>
-                  {code}
+                <bdi key={`${code}-${index}`} className={styles.code} title={code}>
+                  {countryName(intl.locale, code)}
                 </bdi>
               ))}
             </span>
@@ -154,7 +157,7 @@ export function ArrivalSection({ arrival, urgentNeeds, showDetails }: { arrival:
         ) : null}
         {arrival.intendedDestination ? (
           <Row label={intl.formatMessage(m.destination)}>
-            <bdi className={styles.code}>{arrival.intendedDestination}</bdi>
+            <bdi title={arrival.intendedDestination}>{countryName(intl.locale, arrival.intendedDestination)}</bdi>
           </Row>
         ) : null}
         {showDetails && arrival.smugglerUsed !== null ? (

@@ -22,3 +22,14 @@ export const COUNTRY_ALPHA2: ReadonlyMap<string, string> = new Map(
     .split(' ')
     .map((pair) => [pair.slice(0, 3), pair.slice(3)] as const),
 );
+
+/** A country's name in the UI language from the alpha-3 code the api records (the code itself when the browser has no name for it). */
+export function countryName(locale: string, alpha3: string): string {
+  const alpha2 = COUNTRY_ALPHA2.get(alpha3);
+  if (!alpha2) return alpha3;
+  try {
+    return new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' }).of(alpha2) ?? alpha3;
+  } catch {
+    return alpha3;
+  }
+}
