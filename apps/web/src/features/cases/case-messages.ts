@@ -39,6 +39,7 @@ export const casePageMessages = defineMessages({
   arrivalMode: { id: 'casePage.arrivalMode', defaultMessage: 'By' },
   arrivalHow: { id: 'casePage.arrivalHow', defaultMessage: 'How' },
   route: { id: 'casePage.route', defaultMessage: 'Route' },
+  routeArrow: { id: 'casePage.routeArrow', defaultMessage: '→', description: 'Between two countries of the route, pointing the reading way (← in a right-to-left language)' },
   destination: { id: 'casePage.destination', defaultMessage: 'Going to' },
   smugglerUsed: { id: 'casePage.smugglerUsed', defaultMessage: 'Smuggler used' },
   informationGiven: { id: 'casePage.informationGiven', defaultMessage: 'Information given' },

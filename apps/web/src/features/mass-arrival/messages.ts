@@ -10,6 +10,8 @@ export const massArrivalMessages = defineMessages({
   borderPoint: { id: 'massArrival.borderPoint', defaultMessage: 'Border point' },
   arrivedOn: { id: 'massArrival.arrivedOn', defaultMessage: 'Date of arrival' },
   arrivedTime: { id: 'massArrival.arrivedTime', defaultMessage: 'Time (24-hour, HH:MM)' },
+  chooseBorderPoint: { id: 'massArrival.chooseBorderPoint', defaultMessage: 'Choose…' },
+  chooseBorderPointProblem: { id: 'massArrival.chooseBorderPointProblem', defaultMessage: 'Choose the border point where the group arrived.' },
   badTime: { id: 'massArrival.badTime', defaultMessage: 'Enter a time that has passed, as hours and minutes, for example 21:30.' },
   mode: { id: 'massArrival.mode', defaultMessage: 'Arrived by' },
   modeLAND: { id: 'massArrival.mode.LAND', defaultMessage: 'Land' },

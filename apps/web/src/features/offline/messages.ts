@@ -26,7 +26,7 @@ export const offlineMessages = defineMessages({
   nextTry: { id: 'offline.outbox.nextTry', defaultMessage: 'Next try at {time}' },
   lastError: { id: 'offline.outbox.lastError', defaultMessage: 'Last error: {error}' },
   caseNumbers: { id: 'offline.outbox.caseNumbers', defaultMessage: 'Case {count, plural, one {number} other {numbers}}: {numbers}' },
-  retryNow: { id: 'offline.outbox.retryNow', defaultMessage: 'Retry now' },
+  retryNow: { id: 'offline.outbox.retryNow', defaultMessage: 'Send now' },
   edit: { id: 'offline.outbox.edit', defaultMessage: 'Edit' },
   discard: { id: 'offline.outbox.discard', defaultMessage: 'Discard' },
   discardTitle: { id: 'offline.outbox.discard.title', defaultMessage: 'Discard this record?' },
@@ -47,7 +47,10 @@ export const offlineMessages = defineMessages({
       '{state, select, yes {This browser keeps these records even when its storage runs low.} no {This browser may delete these records when its storage runs low: send them as soon as you can.} other {This browser does not say whether it keeps these records when its storage runs low.}}',
   },
   unlockTitle: { id: 'offline.unlock.title', defaultMessage: 'Unlock your records' },
-  unlockBody: { id: 'offline.unlock.body', defaultMessage: 'Records on this device are encrypted. Enter your password to open them.' },
+  unlockBody: {
+    id: 'offline.unlock.body',
+    defaultMessage: 'What {username} keeps on this device is encrypted, and the page was reloaded. Enter the sign-in password of {username} to open it. Not {username}? Sign out: the records stay encrypted for them.',
+  },
   unlockSubmit: { id: 'offline.unlock.submit', defaultMessage: 'Unlock' },
   'OFFLINE.WRONG_PASSWORD': { id: 'error.OFFLINE.WRONG_PASSWORD', defaultMessage: 'This password does not open the records kept on this device for this account.' },
   'OFFLINE.NOT_ON_DEVICE': {

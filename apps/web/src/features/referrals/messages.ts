@@ -32,7 +32,7 @@ export const referralMessages = defineMessages({
   outcomeNote: { id: 'referrals.action.outcomeNote', defaultMessage: 'Note from the agency: {note}' },
   withdrawn: { id: 'referrals.action.withdrawn', defaultMessage: 'Withdrawn. Reason: {reason}' },
   noReason: { id: 'referrals.noReason', defaultMessage: 'not given' },
-  withdraw: { id: 'referrals.withdraw', defaultMessage: 'Withdraw' },
+  withdraw: { id: 'referrals.withdraw', defaultMessage: 'Withdraw referral' },
   withdrawTitle: { id: 'referrals.withdraw.title', defaultMessage: 'Withdraw the referral to {agency}?' },
   withdrawBody: { id: 'referrals.withdraw.body', defaultMessage: 'The agency stops work on it and is told why. This cannot be undone.' },
   withdrawConfirm: { id: 'referrals.withdraw.confirm', defaultMessage: 'Withdraw the referral' },

@@ -58,7 +58,7 @@ export const consentMessages = defineMessages({
   withdrawn: { id: 'consent.withdrawn', defaultMessage: 'Withdrawn {date}' },
   anyAgencyOfKind: { id: 'consent.anyAgencyOfKind', defaultMessage: 'Any agency: {kind}' },
   askedIn: { id: 'consent.askedIn', defaultMessage: 'asked in {language}' },
-  withdraw: { id: 'consent.withdraw', defaultMessage: 'Withdraw' },
+  withdraw: { id: 'consent.withdraw', defaultMessage: 'Withdraw consent' },
   withdrawLabel: { id: 'consent.withdrawLabel', defaultMessage: 'Withdraw the consent for {purpose} to {recipient}' },
   withdrawnDone: { id: 'consent.withdrawnDone', defaultMessage: 'The consent was withdrawn.' },
   waitingTitle: { id: 'consent.waitingTitle', defaultMessage: 'Referrals waiting for consent' },

@@ -148,9 +148,14 @@ export function ArrivalSection({ arrival, urgentNeeds, showDetails }: { arrival:
           <Row label={intl.formatMessage(m.route)}>
             <span className={styles.route}>
               {arrival.route.map((code, index) => (
-                <bdi key={`${code}-${index}`} className={styles.code} title={code}>
-                  {countryName(intl.locale, code)}
-                </bdi>
+                <span key={`${code}-${index}`} className={styles.leg}>
+                  {index > 0 ? (
+                    <span className={styles.arrow} aria-hidden="true">
+                      {intl.formatMessage(m.routeArrow)}
+                    </span>
+                  ) : null}
+                  <bdi title={code}>{countryName(intl.locale, code)}</bdi>
+                </span>
               ))}
             </span>
           </Row>

@@ -8,6 +8,7 @@ import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { westernDigits } from '../../cases/cases-api';
 import { Me, meQuery } from '../../auth/me';
+import { DateInputField } from '../../intake/components/fields';
 import { ArrivalGrid, withTrailingRow } from '../components/arrival-grid';
 import {
   ARRIVAL_MODES,
@@ -87,7 +88,7 @@ function MassArrivalForm({ borderPoints, restored }: { borderPoints: Me['borderP
   const intl = useIntl();
   const offline = useOffline();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(() => restored ?? newDraft(borderPoints[0]?.id ?? ''));
+  const [draft, setDraft] = useState<Draft>(() => restored ?? newDraft(borderPoints.length === 1 ? (borderPoints[0]?.id ?? '') : ''));
   const [showProblems, setShowProblems] = useState(false);
   const [sending, setSending] = useState(false);
   const latest = useRef(draft);
@@ -104,6 +105,8 @@ function MassArrivalForm({ borderPoints, restored }: { borderPoints: Me['borderP
 
   const filled = draft.rows.filter((row) => !isBlank(row));
   const timeValid = arrivalTimeValid(draft.arrival.arrivedAt);
+  // With several border points the official chooses one: a whole group registered at the wrong post is hard to undo.
+  const borderPointValid = borderPoints.some((point) => point.id === draft.arrival.borderPointId);
   const incomplete = filled.filter((row) => rowProblems(row, resolveNationality(row.nationality, countries, words)).length > 0);
   const locked = draft.chunks !== null;
   const rowByKey = new Map(draft.rows.map((row) => [row.key, row]));
@@ -119,7 +122,7 @@ function MassArrivalForm({ borderPoints, restored }: { borderPoints: Me['borderP
     if (sending) return;
     let chunks = current.chunks;
     if (!chunks) {
-      if (incomplete.length > 0 || filled.length === 0 || !timeValid) {
+      if (incomplete.length > 0 || filled.length === 0 || !timeValid || !borderPointValid) {
         setShowProblems(true);
         return;
       }
@@ -165,24 +168,34 @@ function MassArrivalForm({ borderPoints, restored }: { borderPoints: Me['borderP
         <legend>{intl.formatMessage(m.arrival)}</legend>
         <label className={styles.field}>
           <span>{intl.formatMessage(m.borderPoint)}</span>
-          <select value={draft.arrival.borderPointId} onChange={(event) => update({ arrival: { ...draft.arrival, borderPointId: event.target.value } })}>
+          <select
+            value={draft.arrival.borderPointId}
+            required
+            aria-invalid={showProblems && !borderPointValid ? true : undefined}
+            aria-describedby={showProblems && !borderPointValid ? 'arrival-border-point-problem' : undefined}
+            onChange={(event) => update({ arrival: { ...draft.arrival, borderPointId: event.target.value } })}
+          >
+            {borderPointValid ? null : <option value="">{intl.formatMessage(m.chooseBorderPoint)}</option>}
             {borderPoints.map((point) => (
               <option key={point.id} value={point.id}>
                 {point.name}
               </option>
             ))}
           </select>
+          {showProblems && !borderPointValid ? (
+            <span id="arrival-border-point-problem" className={styles.problem}>
+              {intl.formatMessage(m.chooseBorderPointProblem)}
+            </span>
+          ) : null}
         </label>
-        <label className={styles.field}>
-          <span>{intl.formatMessage(m.arrivedOn)}</span>
-          <input
-            type="date"
-            required
-            value={draft.arrival.arrivedAt.slice(0, 10)}
-            max={localDateTime(new Date()).slice(0, 10)}
-            onChange={(event) => update({ arrival: { ...draft.arrival, arrivedAt: `${event.target.value}T${draft.arrival.arrivedAt.slice(11)}` } })}
-          />
-        </label>
+        {/* The same day-first date segments as the registration form, in the UI's language (a browser's own date
+            input follows the browser's locale, and 12/07 reads as 12 July to some and 7 December to others). */}
+        <DateInputField
+          label={intl.formatMessage(m.arrivedOn)}
+          path="arrival.date"
+          value={draft.arrival.arrivedAt.slice(0, 10)}
+          onChange={(date) => update({ arrival: { ...draft.arrival, arrivedAt: `${date}T${draft.arrival.arrivedAt.slice(11)}` } })}
+        />
         <label className={styles.field}>
           <span>{intl.formatMessage(m.arrivedTime)}</span>
           <input
@@ -275,6 +288,8 @@ function MassArrivalForm({ borderPoints, restored }: { borderPoints: Me['borderP
             <div className={styles.done}>
               <h2>{intl.formatMessage(m.done, { count: total })}</h2>
               <p className={styles.hint}>{intl.formatMessage(m.doneHint)}</p>
+              {/* A narrow screen scrolls the table sideways, not the page. */}
+              <div className={styles.resultsFrame}>
               <table className={styles.results}>
                 <caption className={styles.caption}>{intl.formatMessage(m.caseNumbers)}</caption>
                 <thead>
@@ -305,6 +320,7 @@ function MassArrivalForm({ borderPoints, restored }: { borderPoints: Me['borderP
                   )}
                 </tbody>
               </table>
+              </div>
               <Button variant="secondary" onPress={startNew}>
                 {intl.formatMessage(m.startNew)}
               </Button>

@@ -11,10 +11,12 @@ interface Props {
   onConfirm: () => void;
   onCancel: () => void;
   tone?: 'danger' | 'primary';
+  /** Which answer is the main button: `cancel` where going on would cost something (signing out with records unsent). */
+  emphasis?: 'confirm' | 'cancel';
 }
 
 /** A modal question with two answers; Escape and the cancel button both say no. */
-export function ConfirmDialog({ isOpen, title, body, confirm, cancel, onConfirm, onCancel, tone = 'primary' }: Props) {
+export function ConfirmDialog({ isOpen, title, body, confirm, cancel, onConfirm, onCancel, tone = 'primary', emphasis = 'confirm' }: Props) {
   return (
     <ModalOverlay className={styles.overlay} isOpen={isOpen} isDismissable onOpenChange={(open) => (open ? undefined : onCancel())}>
       <Modal className={styles.modal}>
@@ -24,10 +26,10 @@ export function ConfirmDialog({ isOpen, title, body, confirm, cancel, onConfirm,
           </Heading>
           <p>{body}</p>
           <div className={styles.actions}>
-            <Button variant="secondary" onPress={onCancel}>
+            <Button variant={emphasis === 'cancel' ? undefined : 'secondary'} onPress={onCancel}>
               {cancel}
             </Button>
-            <Button onPress={onConfirm} className={tone === 'danger' ? styles.danger : undefined}>
+            <Button variant={emphasis === 'cancel' ? 'secondary' : undefined} onPress={onConfirm} className={tone === 'danger' && emphasis === 'confirm' ? styles.danger : undefined}>
               {confirm}
             </Button>
           </div>

@@ -68,7 +68,7 @@ export function UnlockDialog({ session }: { session: AuthSession }) {
           <Heading slot="title" className={styles.title}>
             {intl.formatMessage(offlineMessages.unlockTitle)}
           </Heading>
-          <p>{intl.formatMessage(offlineMessages.unlockBody)}</p>
+          <p>{intl.formatMessage(offlineMessages.unlockBody, { username: <bdi key="user">{username}</bdi> })}</p>
           {error ? <Alert>{error instanceof VaultError ? intl.formatMessage(offlineMessages[error.code === 'OFFLINE.LOCKED' ? 'OFFLINE.WRONG_PASSWORD' : error.code]) : describeError(intl, error)}</Alert> : null}
           <Form onSubmit={(event) => void submit(event)} className={styles.form}>
             <TextField label={intl.formatMessage(signInMessages.password)} type="password" autoComplete="current-password" isRequired value={password} onChange={setPassword} />

@@ -73,6 +73,12 @@ function LeafletPage() {
         </Alert>
       ) : null}
 
+      {/* Before the leaflet: the official reads this before handing it over. */}
+      {leaflet.data?.reviewStatus === 'NATIVE_REVIEW_PENDING' ? (
+        <p className={styles.review} role="note">
+          {intl.formatMessage(m.reviewPending)}
+        </p>
+      ) : null}
       {leaflet.data ? (
         <article className={styles.leaflet} lang={leaflet.data.language} dir={leaflet.data.direction} aria-labelledby="leaflet-title">
           <header className={styles.leafletHead}>
@@ -92,11 +98,6 @@ function LeafletPage() {
       ) : null}
       {leaflet.data ? (
         <footer className={styles.meta}>
-          {leaflet.data.reviewStatus === 'NATIVE_REVIEW_PENDING' ? (
-            <p className={styles.review} role="note">
-              {intl.formatMessage(m.reviewPending)}
-            </p>
-          ) : null}
           <p className={styles.version}>
             {intl.formatMessage(m.version, {
               language: (

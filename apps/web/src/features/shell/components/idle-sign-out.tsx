@@ -76,7 +76,7 @@ export function IdleSignOut({ onIdle, idleMs = IDLE_TIMINGS.idleMs, warnMs = IDL
           <Heading slot="title" className={styles.title}>
             {intl.formatMessage(shellMessages.idleTitle)}
           </Heading>
-          <p>{intl.formatMessage(shellMessages.idleBody, { seconds: secondsLeft })}</p>
+          <p>{intl.formatMessage(shellMessages.idleBody, { seconds: secondsLeft, minutes: Math.max(1, Math.round(idleMs / 60_000)) })}</p>
           <Button onPress={() => setDeadline(null)}>
             {intl.formatMessage(shellMessages.idleStay)}
           </Button>

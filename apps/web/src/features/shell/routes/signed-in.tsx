@@ -159,6 +159,7 @@ function SignedInLayout() {
         body={intl.formatMessage(offlineMessages.signOutBody, { count: unsentAtSignOut ?? 0 })}
         confirm={intl.formatMessage(offlineMessages.signOutConfirm)}
         cancel={intl.formatMessage(offlineMessages.stay)}
+        emphasis="cancel"
         onCancel={() => setUnsentAtSignOut(null)}
         onConfirm={() => {
           setUnsentAtSignOut(null);
