@@ -30,6 +30,9 @@ test('a mass arrival of 20 typed by keyboard alone is registered, with a case nu
   await page.getByRole('link', { name: 'Mass arrival' }).click();
   await expect(page.getByRole('heading', { name: 'Mass arrival', level: 1 })).toBeVisible();
   await expect(page.getByLabel('Arrived by')).toHaveValue('LAND');
+  // Two border points on this account: the group's is chosen, never assumed.
+  await expect(page.getByLabel('Border point')).toHaveValue('');
+  await page.getByLabel('Border point').selectOption({ label: 'Kigoma lake port' });
   await expectAccessible(page);
 
   // Keyboard only from the first cell: Enter moves on, single keys set the sex and the flags.
@@ -263,6 +266,7 @@ test('a chunk whose answer is lost is sent again by the outbox with the same int
   const unlock = page.getByRole('dialog', { name: 'Unlock your records' });
   await unlock.getByLabel('Password').fill(PASSWORD);
   await unlock.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByLabel('Border point').selectOption({ label: 'Namanga land crossing' });
   await page.getByRole('textbox', { name: 'Row 1: name' }).focus();
   for (const [name, sex, age] of [
     ['Halima Yusuf', 'f', '27'],
@@ -315,6 +319,7 @@ test('a mass arrival typed with no network is kept on the device and sent when t
   await signIn(page, 'border.official');
   await page.getByRole('link', { name: 'Mass arrival' }).click();
   await expect(page.getByRole('heading', { name: 'Mass arrival', level: 1 })).toBeVisible();
+  await page.getByLabel('Border point').selectOption({ label: 'Namanga land crossing' });
   await context.setOffline(true);
   await page.getByRole('textbox', { name: 'Row 1: name' }).focus();
   for (const person of [

@@ -19,7 +19,7 @@ export const shellMessages = defineMessages({
   signedInAs: { id: 'shell.signedInAs', defaultMessage: 'Signed in as {name} · {username}' },
   signedInAsShort: { id: 'shell.signedInAsShort', defaultMessage: 'Signed in as {username}' },
   idleTitle: { id: 'shell.idle.title', defaultMessage: 'Are you still there?' },
-  idleBody: { id: 'shell.idle.body', defaultMessage: 'You will be signed out in {seconds, number} s, as nothing has happened for {minutes, number} minutes.' },
+  idleBody: { id: 'shell.idle.body', defaultMessage: 'You will be signed out in {seconds, number} s, as nothing has happened for {minutes, plural, one {# minute} other {# minutes}}.' },
   idleStay: { id: 'shell.idle.stay', defaultMessage: 'Stay signed in' },
   userSummary: { id: 'shell.userSummary', defaultMessage: '{roles} · {agency}' },
 });
