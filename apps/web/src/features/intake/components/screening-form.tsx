@@ -41,15 +41,17 @@ export function ScreeningForm({ questionnaire, person, answers, onChange, path, 
         const questions = questionnaire.questions.filter((q) => q.group === group.id && applicable.has(q.id));
         if (questions.length === 0) return null;
         const sensitive = SENSITIVE_GROUPS.has(group.id);
-        const headingId = `${path}-${group.id}`;
+        // The confidentiality note is written once, in the first confidential group; the others point to it.
+        const firstSensitive = questionnaire.groups.find((g) => SENSITIVE_GROUPS.has(g.id) && questionnaire.questions.some((q) => q.group === g.id && applicable.has(q.id)));
+        const hintId = `${path}-${firstSensitive?.id ?? group.id}-hint`;
         return (
-          <fieldset key={group.id} className={sensitive ? `${styles.group} ${styles.confidential}` : styles.group} aria-describedby={sensitive ? `${headingId}-hint` : undefined}>
+          <fieldset key={group.id} className={sensitive ? `${styles.group} ${styles.confidential}` : styles.group} aria-describedby={sensitive ? hintId : undefined}>
             <legend className={styles.groupTitle}>
               {translated(group.title, locale)}
               {sensitive ? <span className={styles.confidentialBadge}>{intl.formatMessage(intakeMessages.confidential)}</span> : null}
             </legend>
-            {sensitive ? (
-              <p id={`${headingId}-hint`} className={styles.hint}>
+            {sensitive && firstSensitive?.id === group.id ? (
+              <p id={hintId} className={styles.hint}>
                 {intl.formatMessage(intakeMessages.confidentialHint)}
               </p>
             ) : null}
