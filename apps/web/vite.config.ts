@@ -86,6 +86,10 @@ export default defineConfig({
     target: 'es2022',
     // No inline data: URLs for assets: everything is a file from 'self' (the CSP's img-src allows data:, scripts do not).
     assetsInlineLimit: 0,
+    // The entry holds the sign-in page and the English catalog on purpose (one round trip fewer on a cold, slow
+    // link): about 550 KB before compression. The budget that matters is the gzipped first page, which
+    // `npm run bench:web-size` checks against 250 KB.
+    chunkSizeWarningLimit: 800,
   },
   server: {
     port: 5190,
