@@ -237,7 +237,7 @@ function MassArrivalForm({ borderPoints, restored }: { borderPoints: Me['borderP
       {!locked ? (
         <>
           <div className={styles.gridHead}>
-            <div>
+            <div className={styles.keyboardHints}>
               <p className={styles.hint} id="grid-shortcuts">
                 {intl.formatMessage(m.shortcuts)}
               </p>
