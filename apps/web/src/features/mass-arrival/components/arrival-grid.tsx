@@ -126,6 +126,11 @@ export function ArrivalGrid({ rows, onChange, countries, showProblems }: Props) 
               </td>
               <td className={styles.cellSex}>
                 {narrow ? (
+                  <span className={styles.cardLabel} aria-hidden>
+                    {intl.formatMessage(m.colSex)}
+                  </span>
+                ) : null}
+                {narrow ? (
                   <select
                     data-cell
                     className={styles.input}
@@ -164,6 +169,11 @@ export function ArrivalGrid({ rows, onChange, countries, showProblems }: Props) 
                 )}
               </td>
               <td className={styles.cellAge}>
+                {narrow ? (
+                  <span className={styles.cardLabel} aria-hidden>
+                    {intl.formatMessage(m.colAge)}
+                  </span>
+                ) : null}
                 <input
                   data-cell
                   className={styles.input}
@@ -178,6 +188,11 @@ export function ArrivalGrid({ rows, onChange, countries, showProblems }: Props) 
                 />
               </td>
               <td className={styles.cellNationality}>
+                {narrow ? (
+                  <span className={styles.cardLabel} aria-hidden>
+                    {intl.formatMessage(m.colNationality)}
+                  </span>
+                ) : null}
                 <input
                   data-cell
                   className={styles.input}
@@ -199,6 +214,11 @@ export function ArrivalGrid({ rows, onChange, countries, showProblems }: Props) 
                 </span>
               </td>
               <td className={styles.cellFlags}>
+                {narrow ? (
+                  <span className={styles.cardLabel} aria-hidden>
+                    {intl.formatMessage(m.colFlags)}
+                  </span>
+                ) : null}
                 {narrow ? (
                   <div role="group" aria-label={intl.formatMessage(m.cellFlags, { row: number })} className={styles.flagToggles}>
                     {URGENT_FLAGS.map((flag) => (
