@@ -93,6 +93,23 @@ test('a mass arrival of 20 typed by keyboard alone is registered, with a case nu
   await expect(results.locator('tbody tr').first()).toContainText(PERSONS[0]?.name ?? '');
   await expectAccessible(page);
 
+  // Printed: one slip per person to cut and hand out, and nothing of the app around them.
+  await expect(page.getByRole('button', { name: 'Print case-number slips' })).toBeVisible();
+  await expect(page.getByTestId('slips')).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  const slips = page.getByTestId('slip');
+  await expect(slips).toHaveCount(20);
+  await expect(slips.first()).toContainText(numbers[0]?.trim() ?? '');
+  await expect(slips.first()).toContainText(PERSONS[0]?.name ?? '');
+  await expect(slips.first()).toContainText('Kigoma lake port');
+  await expect(slips.first()).toContainText('Keep this paper.');
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: '20 cases registered' })).toBeHidden();
+  // Several slips side by side on an A4 page.
+  const [first, second] = [await slips.nth(0).boundingBox(), await slips.nth(1).boundingBox()];
+  expect(first && second && Math.abs(first.y - second.y) < 1 && first.x !== second.x).toBe(true);
+  await page.emulateMedia({ media: 'screen' });
+
   // The new cases are in the list with details missing, to be completed later.
   await page.getByRole('link', { name: 'Cases' }).click();
   await page.getByRole('searchbox', { name: 'Search by name or case number' }).fill(numbers[0]?.trim() ?? '');
@@ -100,6 +117,49 @@ test('a mass arrival of 20 typed by keyboard alone is registered, with a case nu
 
   expect(watch.consoleErrors).toEqual([]);
   expect(await watch.cspViolations()).toEqual([]);
+});
+
+test('on a phone the mass arrival is a card per person, with choices to tap and no sideways scroll', async ({ page }) => {
+  const watch = await watchPage(page);
+  await signIn(page, 'border.official');
+  await page.getByRole('link', { name: 'Mass arrival' }).click();
+  await expect(page.getByRole('heading', { name: 'Mass arrival', level: 1 })).toBeVisible();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.getByRole('textbox', { name: 'Row 1: name' }).fill('Amina Hassan');
+  await page.getByRole('combobox', { name: 'Row 1: sex' }).selectOption('FEMALE');
+  const flags = page.getByRole('group', { name: 'Row 1: urgent flags' });
+  await expect(flags.getByRole('button', { name: 'Medical emergency' })).toBeVisible();
+  await flags.getByRole('button', { name: 'Medical emergency' }).click();
+  await expect(flags.getByRole('button', { name: 'Medical emergency' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('textbox', { name: 'Row 1: nationality' })).toBeInViewport();
+  await expect(page.getByText(/Alt\+N/)).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectAccessible(page);
+  expect(watch.consoleErrors).toEqual([]);
+});
+
+test('the consent question defaults to the language the person speaks, and warns when asked in another without an interpreter', async ({ page, request }) => {
+  const login = await request.post('/api/v1/auth/login', { data: { username: 'border.official', password: PASSWORD } });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const headers = { authorization: `Bearer ${accessToken}` };
+  const list = (await (await request.get('/api/v1/cases?limit=100', { headers })).json()) as { items: { id: string }[] };
+  let caseId: string | undefined;
+  for (const item of list.items) {
+    const view = (await (await request.get(`/api/v1/cases/${item.id}`, { headers })).json()) as { sections: { IDENTITY?: { languages: string[] } } };
+    if (view.sections.IDENTITY?.languages[0] === 'so') caseId = item.id;
+  }
+  expect(caseId).toBeDefined();
+  await signIn(page, 'border.official');
+  await page.goto(`/cases/${caseId}/consent`);
+  const form = page.getByRole('region', { name: 'Record an answer' });
+  const language = form.getByLabel('Language the question was asked in');
+  await expect(language).toHaveValue('so');
+  await expect(form.getByTestId('language-warning')).toHaveCount(0);
+  await language.selectOption('en');
+  await expect(form.getByTestId('language-warning')).toContainText('not recorded as speaking this language');
+  await expectAccessible(page);
+  await form.getByRole('checkbox', { name: 'An interpreter helped ask' }).check();
+  await expect(form.getByTestId('language-warning')).toHaveCount(0);
 });
 
 test('consent recorded for a referral held for it releases the referral', async ({ page, request }) => {

@@ -78,6 +78,10 @@ export const consentMessages = defineMessages({
   given: { id: 'consent.given', defaultMessage: 'Agrees' },
   refused: { id: 'consent.refused', defaultMessage: 'Does not agree' },
   askedLanguage: { id: 'consent.askedLanguage', defaultMessage: 'Language the question was asked in' },
+  notSpokenWarning: {
+    id: 'consent.notSpokenWarning',
+    defaultMessage: 'The person is not recorded as speaking this language. Record the interpreter, or ask in a language they speak.',
+  },
   record: { id: 'consent.record', defaultMessage: 'Record the answer' },
   recorded: { id: 'consent.recordedDone', defaultMessage: 'The answer was recorded.' },
   releasedNow: {

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { IntlProvider } from 'react-intl';
@@ -68,5 +68,34 @@ describe('the mass-arrival grid by keyboard', () => {
     expect(screen.getByRole('textbox', { name: 'Row 1: sex' })).toHaveValue('Unknown');
     expect(screen.getByRole('textbox', { name: 'Row 1: approximate age' })).toHaveValue('45');
     expect(latest[0]).toMatchObject({ text: 'man with a crutch', described: true, sex: 'UNKNOWN', age: '45' });
+  });
+});
+
+describe('the mass-arrival grid on a phone', () => {
+  const narrowScreen = (matches: boolean) =>
+    ((query: string) => ({ matches, media: query, addEventListener: () => undefined, removeEventListener: () => undefined }) as unknown as MediaQueryList);
+
+  it('offers the sex as a list and each flag as a named toggle, with no single-key cells', async () => {
+    const original = window.matchMedia;
+    window.matchMedia = narrowScreen(true);
+    try {
+      const user = userEvent.setup();
+      renderGrid();
+      await user.type(screen.getByRole('textbox', { name: 'Row 1: name' }), 'Amina Hassan');
+      expect(screen.queryByRole('textbox', { name: 'Row 1: sex' })).toBeNull();
+      expect(screen.queryByRole('textbox', { name: 'Row 1: urgent flags' })).toBeNull();
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Row 1: sex' }), 'Female');
+      const flags = screen.getByRole('group', { name: 'Row 1: urgent flags' });
+      const asylum = within(flags).getByRole('button', { name: 'Wishes to seek asylum' });
+      await user.click(within(flags).getByRole('button', { name: 'Trafficking suspected' }));
+      await user.click(asylum);
+      await user.click(within(flags).getByRole('button', { name: 'Medical emergency' }));
+      await user.click(asylum);
+      expect(asylum).toHaveAttribute('aria-pressed', 'false');
+      expect(within(flags).getByRole('button', { name: 'Medical emergency' })).toHaveAttribute('aria-pressed', 'true');
+      expect(latest[0]).toMatchObject({ text: 'Amina Hassan', sex: 'FEMALE', flags: ['MEDICAL_EMERGENCY', 'TRAFFICKING_SUSPECTED'] });
+    } finally {
+      window.matchMedia = original;
+    }
   });
 });

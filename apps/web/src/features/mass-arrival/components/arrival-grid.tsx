@@ -1,7 +1,7 @@
-import { KeyboardEvent, useRef } from 'react';
+import { KeyboardEvent, useRef, useSyncExternalStore } from 'react';
 import { useIntl } from 'react-intl';
 import { westernDigits } from '../../cases/cases-api';
-import { Country, emptyRow, FLAG_KEYS, isBlank, resolveNationality, Row, RowProblem, rowProblems, SEX_KEYS, URGENT_FLAGS } from '../mass-arrival';
+import { Country, emptyRow, FLAG_KEYS, SEXES, isBlank, resolveNationality, Row, RowProblem, rowProblems, SEX_KEYS, URGENT_FLAGS } from '../mass-arrival';
 import { massArrivalMessages as m } from '../messages';
 import styles from './arrival-grid.module.css';
 
@@ -19,6 +19,22 @@ export function withTrailingRow(rows: Row[]): Row[] {
   return last && isBlank(last) ? rows : [...rows, emptyRow()];
 }
 
+/** A phone's width (the grid's cards, in its stylesheet, start at the same width). */
+const NARROW = '(max-width: 40rem)';
+
+/** Whether the screen is phone-narrow, following rotation and resizing (a browser without matchMedia is wide). */
+function useNarrow(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      if (typeof window.matchMedia !== 'function') return () => undefined;
+      const query = window.matchMedia(NARROW);
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    () => typeof window.matchMedia === 'function' && window.matchMedia(NARROW).matches,
+  );
+}
+
 /**
  * The keyboard grid of a mass arrival: one row per person (name or description, sex, approximate age,
  * nationality, urgent flags). Tab and Enter move to the next cell; single keys set the sex and the flags;
@@ -27,6 +43,8 @@ export function withTrailingRow(rows: Row[]): Row[] {
 export function ArrivalGrid({ rows, onChange, countries, showProblems }: Props) {
   const intl = useIntl();
   const table = useRef<HTMLTableElement>(null);
+  // A phone offers its choices to tap (a list for the sex, a toggle per flag) instead of the single-key cells.
+  const narrow = useNarrow();
   const words = { stateless: intl.formatMessage(m.stateless), unknown: intl.formatMessage(m.unknownNationality) };
   const byCode = new Map(countries.map((country) => [country.code, country.name]));
 
@@ -107,27 +125,55 @@ export function ArrivalGrid({ rows, onChange, countries, showProblems }: Props) 
                 </div>
               </td>
               <td className={styles.cellSex}>
-                <input
-                  data-cell
-                  readOnly
-                  className={`${styles.input} ${styles.keyInput}`}
-                  aria-label={intl.formatMessage(m.cellSex, { row: number })}
-                  aria-invalid={invalid('sex')}
-                  value={row.sex ? intl.formatMessage(m[`sex${row.sex}`]) : ''}
-                  onKeyDown={(event) => {
-                    if (moveOn(event) || event.ctrlKey || event.metaKey || event.altKey) return;
-                    const sex = SEX_KEYS[event.code];
-                    if (sex) {
-                      event.preventDefault();
-                      update(index, { sex });
-                    } else if (event.key === 'Backspace' || event.key === 'Delete') {
-                      event.preventDefault();
-                      update(index, { sex: null });
-                    }
-                  }}
-                />
+                {narrow ? (
+                  <span className={styles.cardLabel} aria-hidden>
+                    {intl.formatMessage(m.colSex)}
+                  </span>
+                ) : null}
+                {narrow ? (
+                  <select
+                    data-cell
+                    className={styles.input}
+                    aria-label={intl.formatMessage(m.cellSex, { row: number })}
+                    aria-invalid={invalid('sex')}
+                    value={row.sex ?? ''}
+                    onChange={(event) => update(index, { sex: (event.target.value || null) as Row['sex'] })}
+                  >
+                    <option value="" />
+                    {SEXES.map((sex) => (
+                      <option key={sex} value={sex}>
+                        {intl.formatMessage(m[`sex${sex}`])}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input
+                    data-cell
+                    readOnly
+                    className={`${styles.input} ${styles.keyInput}`}
+                    aria-label={intl.formatMessage(m.cellSex, { row: number })}
+                    aria-invalid={invalid('sex')}
+                    value={row.sex ? intl.formatMessage(m[`sex${row.sex}`]) : ''}
+                    onKeyDown={(event) => {
+                      if (moveOn(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+                      const sex = SEX_KEYS[event.code];
+                      if (sex) {
+                        event.preventDefault();
+                        update(index, { sex });
+                      } else if (event.key === 'Backspace' || event.key === 'Delete') {
+                        event.preventDefault();
+                        update(index, { sex: null });
+                      }
+                    }}
+                  />
+                )}
               </td>
               <td className={styles.cellAge}>
+                {narrow ? (
+                  <span className={styles.cardLabel} aria-hidden>
+                    {intl.formatMessage(m.colAge)}
+                  </span>
+                ) : null}
                 <input
                   data-cell
                   className={styles.input}
@@ -142,6 +188,11 @@ export function ArrivalGrid({ rows, onChange, countries, showProblems }: Props) 
                 />
               </td>
               <td className={styles.cellNationality}>
+                {narrow ? (
+                  <span className={styles.cardLabel} aria-hidden>
+                    {intl.formatMessage(m.colNationality)}
+                  </span>
+                ) : null}
                 <input
                   data-cell
                   className={styles.input}
@@ -163,26 +214,49 @@ export function ArrivalGrid({ rows, onChange, countries, showProblems }: Props) 
                 </span>
               </td>
               <td className={styles.cellFlags}>
-                <input
-                  data-cell
-                  readOnly
-                  className={`${styles.input} ${styles.keyInput} ${row.flags.length > 0 ? styles.flagged : ''}`}
-                  aria-label={intl.formatMessage(m.cellFlags, { row: number })}
-                  value={row.flags.length > 0 ? row.flags.map((flag) => intl.formatMessage(m[`flag${flag}`])).join(', ') : ''}
-                  placeholder={intl.formatMessage(m.noFlags)}
-                  onKeyDown={(event) => {
-                    if (moveOn(event) || event.ctrlKey || event.metaKey || event.altKey) return;
-                    const flag = FLAG_KEYS[event.code] ?? FLAG_KEYS[`Digit${westernDigits(event.key)}`];
-                    if (flag) {
-                      event.preventDefault();
-                      const flags = row.flags.includes(flag) ? row.flags.filter((f) => f !== flag) : URGENT_FLAGS.filter((f) => f === flag || row.flags.includes(f));
-                      update(index, { flags });
-                    } else if (event.key === 'Backspace' || event.key === 'Delete') {
-                      event.preventDefault();
-                      update(index, { flags: [] });
-                    }
-                  }}
-                />
+                {narrow ? (
+                  <span className={styles.cardLabel} aria-hidden>
+                    {intl.formatMessage(m.colFlags)}
+                  </span>
+                ) : null}
+                {narrow ? (
+                  <div role="group" aria-label={intl.formatMessage(m.cellFlags, { row: number })} className={styles.flagToggles}>
+                    {URGENT_FLAGS.map((flag) => (
+                      <button
+                        key={flag}
+                        type="button"
+                        aria-pressed={row.flags.includes(flag)}
+                        className={styles.flagToggle}
+                        onClick={() =>
+                          update(index, { flags: row.flags.includes(flag) ? row.flags.filter((f) => f !== flag) : URGENT_FLAGS.filter((f) => f === flag || row.flags.includes(f)) })
+                        }
+                      >
+                        {intl.formatMessage(m[`flag${flag}`])}
+                      </button>
+                    ))}
+                  </div>
+                ) : (
+                  <input
+                    data-cell
+                    readOnly
+                    className={`${styles.input} ${styles.keyInput} ${row.flags.length > 0 ? styles.flagged : ''}`}
+                    aria-label={intl.formatMessage(m.cellFlags, { row: number })}
+                    value={row.flags.length > 0 ? row.flags.map((flag) => intl.formatMessage(m[`flag${flag}`])).join(', ') : ''}
+                    placeholder={intl.formatMessage(m.noFlags)}
+                    onKeyDown={(event) => {
+                      if (moveOn(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+                      const flag = FLAG_KEYS[event.code] ?? FLAG_KEYS[`Digit${westernDigits(event.key)}`];
+                      if (flag) {
+                        event.preventDefault();
+                        const flags = row.flags.includes(flag) ? row.flags.filter((f) => f !== flag) : URGENT_FLAGS.filter((f) => f === flag || row.flags.includes(f));
+                        update(index, { flags });
+                      } else if (event.key === 'Backspace' || event.key === 'Delete') {
+                        event.preventDefault();
+                        update(index, { flags: [] });
+                      }
+                    }}
+                  />
+                )}
               </td>
             </tr>
           );

@@ -156,6 +156,11 @@ function MassArrivalForm({ borderPoints, restored }: { borderPoints: Me['borderP
   const sent = chunks.reduce((sum, chunk) => sum + (chunk.state.status === 'sent' ? chunk.rowKeys.length : 0), 0);
   const queued = chunks.reduce((sum, chunk) => sum + (chunk.state.status === 'queued' ? chunk.rowKeys.length : 0), 0);
   const finished = locked && sent + queued === total;
+  const slips = chunks.flatMap((chunk) =>
+    chunk.state.status === 'sent' ? chunk.state.cases.map((registered, i) => ({ caseNumber: registered.caseNumber, name: rowByKey.get(chunk.rowKeys[i] ?? '')?.text ?? '' })) : [],
+  );
+  const borderPointName = borderPoints.find((point) => point.id === draft.arrival.borderPointId)?.name ?? '';
+  const arrivedOn = arrivalTimeValid(draft.arrival.arrivedAt) ? intl.formatDate(`${draft.arrival.arrivedAt.slice(0, 10)}T12:00:00`, { dateStyle: 'long' }) : draft.arrival.arrivedAt.slice(0, 10);
   const range = (chunk: Chunk) => ({ from: numberOf.get(chunk.rowKeys[0] ?? '') ?? 0, to: numberOf.get(chunk.rowKeys[chunk.rowKeys.length - 1] ?? '') ?? 0 });
 
   return (
@@ -232,7 +237,7 @@ function MassArrivalForm({ borderPoints, restored }: { borderPoints: Me['borderP
       {!locked ? (
         <>
           <div className={styles.gridHead}>
-            <div>
+            <div className={styles.keyboardHints}>
               <p className={styles.hint} id="grid-shortcuts">
                 {intl.formatMessage(m.shortcuts)}
               </p>
@@ -321,13 +326,35 @@ function MassArrivalForm({ borderPoints, restored }: { borderPoints: Me['borderP
                 </tbody>
               </table>
               </div>
-              <Button variant="secondary" onPress={startNew}>
-                {intl.formatMessage(m.startNew)}
-              </Button>
+              <div className={styles.actions}>
+                <Button onPress={() => window.print()} isDisabled={slips.length === 0}>
+                  {intl.formatMessage(m.printSlips)}
+                </Button>
+                <Button variant="secondary" onPress={startNew}>
+                  {intl.formatMessage(m.startNew)}
+                </Button>
+              </div>
             </div>
           ) : null}
         </div>
       )}
+      {finished && slips.length > 0 ? (
+        // Only on paper: one slip per person, several to an A4 page, with cut lines between them.
+        <div className={styles.slips} aria-label={intl.formatMessage(m.slipsLabel)} role="region" data-testid="slips">
+          {slips.map((slip) => (
+            <div key={slip.caseNumber} className={styles.slip} data-testid="slip">
+              <span className={styles.slipLabel}>{intl.formatMessage(m.slipCaseNumber)}</span>
+              <bdi className={styles.slipNumber}>{slip.caseNumber}</bdi>
+              <bdi className={styles.slipName}>{slip.name}</bdi>
+              <span className={styles.slipWhere}>
+                <bdi>{borderPointName}</bdi>
+                <time dateTime={draft.arrival.arrivedAt.slice(0, 10)}>{arrivedOn}</time>
+              </span>
+              <span className={styles.slipKeep}>{intl.formatMessage(m.slipKeep)}</span>
+            </div>
+          ))}
+        </div>
+      ) : null}
     </section>
   );
 }

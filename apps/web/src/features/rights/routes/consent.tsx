@@ -8,6 +8,7 @@ import { agencyKindMessages, nameOf } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { can, meQuery } from '../../auth/me';
+import { caseQuery } from '../../cases/case-view';
 import { consentMessages as m, leafletLanguageNames, legalBasisMessages } from '../messages';
 import {
   caseReferralsQuery,
@@ -46,6 +47,9 @@ function ConsentPage() {
   const me = useQuery(meQuery(api));
   const consents = useQuery(consentsQuery(api, caseId));
   const referrals = useQuery(caseReferralsQuery(api, caseId));
+  // The languages the person speaks, where the border point may see identity (none otherwise: no default, no warning).
+  const person = useQuery(caseQuery(api, caseId));
+  const spoken = person.data?.sections.IDENTITY?.languages ?? [];
   const [notice, setNotice] = useState<string | null>(null);
 
   const refresh = async () => {
@@ -116,8 +120,9 @@ function ConsentPage() {
         <ul className={styles.referrals}>
           {waiting.map((referral) => (
             <WaitingReferral
-              key={referral.id}
+              key={`${referral.id}:${person.isFetched}`}
               referral={referral}
+              spoken={spoken}
               mayRecord={mayRecord}
               pending={record.isPending}
               onRecord={(bodies) => {
@@ -239,7 +244,8 @@ function ConsentPage() {
 
       {mayRecord ? (
         <RecordForm
-          key={referrals.data ? 'loaded' : 'loading'}
+          key={`${referrals.data ? 'loaded' : 'loading'}:${person.isFetched}`}
+          spoken={spoken}
           agencies={[...new Map((referrals.data ?? []).map((r) => [r.agency.id, r.agency])).values()]}
           mayUseLegalBasis={can(me.data, 'CONSENT_LEGAL_BASIS')}
           pending={record.isPending}
@@ -265,21 +271,34 @@ function recipientOf(intl: ReturnType<typeof useIntl>, consent: Consent, agencyN
   return '';
 }
 
-/** The UI language if the leaflet has it, else English: the usual language of the question. */
-const defaultLanguage = (locale: string): string => (isKnownLanguage(locale) ? locale : 'en');
+/**
+ * The person's first recorded language the list offers; else the UI language if the list has it, else English.
+ */
+const defaultLanguage = (locale: string, spoken: readonly string[]): string => spoken.find(isKnownLanguage) ?? (isKnownLanguage(locale) ? locale : 'en');
 
-function LanguageSelect({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+/**
+ * The language the question was asked in; a warning when the person is not recorded as speaking it and no
+ * interpreter helped (a consent asked in a language the person does not understand is not informed).
+ */
+function LanguageSelect({ value, onChange, spoken, interpreterUsed }: { value: string; onChange: (value: string) => void; spoken: readonly string[]; interpreterUsed: boolean }) {
   const intl = useIntl();
+  const warningId = useId();
+  const notSpoken = spoken.length > 0 && !spoken.includes(value) && !interpreterUsed;
   return (
     <label className={styles.field}>
       <span>{intl.formatMessage(m.askedLanguage)}</span>
-      <select value={value} onChange={(event) => onChange(event.target.value)}>
+      <select value={value} onChange={(event) => onChange(event.target.value)} aria-describedby={notSpoken ? warningId : undefined}>
         {LEAFLET_LANGUAGES.map((code) => (
           <option key={code} value={code} lang={code}>
             {intl.formatMessage(leafletLanguageNames[code])}
           </option>
         ))}
       </select>
+      {notSpoken ? (
+        <span id={warningId} className={styles.languageWarning} data-testid="language-warning">
+          {intl.formatMessage(m.notSpokenWarning)}
+        </span>
+      ) : null}
     </label>
   );
 }
@@ -324,11 +343,23 @@ function InterpreterField({ used, onUsedChange, name, onNameChange }: { used: bo
 }
 
 /** One referral held for consent: what it waits for, and the person's answer for its agency. */
-function WaitingReferral({ referral, mayRecord, pending, onRecord }: { referral: Referral; mayRecord: boolean; pending: boolean; onRecord: (bodies: RecordConsent[]) => void }) {
+function WaitingReferral({
+  referral,
+  spoken,
+  mayRecord,
+  pending,
+  onRecord,
+}: {
+  referral: Referral;
+  spoken: readonly string[];
+  mayRecord: boolean;
+  pending: boolean;
+  onRecord: (bodies: RecordConsent[]) => void;
+}) {
   const intl = useIntl();
   const name = useId();
   const [decision, setDecision] = useState<'GIVEN' | 'REFUSED' | null>(null);
-  const [language, setLanguage] = useState(() => defaultLanguage(intl.locale));
+  const [language, setLanguage] = useState(() => defaultLanguage(intl.locale, spoken));
   const [interpreterUsed, setInterpreterUsed] = useState(false);
   const [interpreterName, setInterpreterName] = useState('');
   const purposes = waitingPurposes(referral);
@@ -351,7 +382,7 @@ function WaitingReferral({ referral, mayRecord, pending, onRecord }: { referral:
       {mayRecord ? (
         <form className={styles.inlineForm} onSubmit={submit} aria-label={intl.formatMessage(m.recordFor, { agency: referral.agency.name })}>
           <Decision value={decision} onChange={(answer) => setDecision(answer === 'LEGAL_BASIS' ? null : answer)} name={name} />
-          <LanguageSelect value={language} onChange={setLanguage} />
+          <LanguageSelect value={language} onChange={setLanguage} spoken={spoken} interpreterUsed={interpreterUsed} />
           <InterpreterField used={interpreterUsed} onUsedChange={setInterpreterUsed} name={interpreterName} onNameChange={setInterpreterName} />
           <Button type="submit" isDisabled={pending || !decision}>
             {intl.formatMessage(m.record)}
@@ -368,11 +399,13 @@ function WaitingReferral({ referral, mayRecord, pending, onRecord }: { referral:
  */
 function RecordForm({
   agencies,
+  spoken,
   pending,
   onRecord,
   mayUseLegalBasis,
 }: {
   agencies: Referral['agency'][];
+  spoken: readonly string[];
   pending: boolean;
   onRecord: (body: RecordConsent) => void;
   mayUseLegalBasis: boolean;
@@ -383,7 +416,7 @@ function RecordForm({
   const [purpose, setPurpose] = useState<Consent['purpose']>('REFERRAL');
   const [recipient, setRecipient] = useState(agencies[0] ? `agency:${agencies[0].id}` : `kind:${kinds[0]}`);
   const [decision, setDecision] = useState<Answer | null>(null);
-  const [language, setLanguage] = useState(() => defaultLanguage(intl.locale));
+  const [language, setLanguage] = useState(() => defaultLanguage(intl.locale, spoken));
   const [interpreterUsed, setInterpreterUsed] = useState(false);
   const [interpreterName, setInterpreterName] = useState('');
   const [legalBasis, setLegalBasis] = useState<(typeof LEGAL_BASES)[number]>(LEGAL_BASES[0]);
@@ -462,7 +495,7 @@ function RecordForm({
           </>
         ) : (
           <>
-            <LanguageSelect value={language} onChange={setLanguage} />
+            <LanguageSelect value={language} onChange={setLanguage} spoken={spoken} interpreterUsed={interpreterUsed} />
             <InterpreterField used={interpreterUsed} onUsedChange={setInterpreterUsed} name={interpreterName} onNameChange={setInterpreterName} />
           </>
         )}
