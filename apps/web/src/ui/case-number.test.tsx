@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { renderInApp } from '../test-router';
 import { CaseNumber } from './case-number';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const NUMBER = 'TZA-NMG-2026-000042';
 const ID = '22222222-2222-4222-8222-222222222222';
-const css = readFileSync(new URL('./case-number.module.css', import.meta.url), 'utf8');
+const css = readFileSync(resolve(__dirname, 'case-number.module.css'), 'utf8');
 
 describe('CaseNumber', () => {
   it('isolates the number left to right, even in Arabic', async () => {
