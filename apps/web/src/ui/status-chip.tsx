@@ -42,7 +42,7 @@ const TONES: Record<ToneKind, Record<string, Tone>> = {
 
 /** The one mapping from a case status, referral status or consent decision to its tone; unknown values are neutral. */
 export function toneOf(kind: ToneKind, value: string): Tone {
-  return Object.hasOwn(TONES[kind], value) ? TONES[kind][value] : 'neutral';
+  return (Object.hasOwn(TONES[kind], value) ? TONES[kind][value] : undefined) ?? 'neutral';
 }
 
 interface Props {
