@@ -1,5 +1,4 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Input, Label, SearchField, Switch, Text } from 'react-aria-components';
@@ -8,6 +7,8 @@ import { describeError } from '../../../i18n/error-messages';
 import { nameOf, profileMessages, statusMessages } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
+import { CaseNumber } from '../../../ui/case-number';
+import { StatusChip, toneOf } from '../../../ui/status-chip';
 import { AlertIcon, SearchIcon } from '../../../ui/icons';
 import { activeFilterCount, CaseFilters as Filters } from '../case-filters';
 import { casesQuery, CaseListItem, describedOnly, matchesSearch, splitProfiles } from '../cases-api';
@@ -134,9 +135,7 @@ function CaseRow({ item, showProfiles }: { item: CaseListItem; showProfiles: boo
   return (
     <tr>
       <td className={styles.cellNumber}>
-        <Link to="/cases/$caseId" params={{ caseId: item.id }} className={styles.caseLink}>
-          <bdi className={styles.number}>{item.caseNumber}</bdi>
-        </Link>
+        <CaseNumber caseNumber={item.caseNumber} caseId={item.id} />
       </td>
       <td className={styles.cellName}>
         {!person ? (
@@ -180,12 +179,12 @@ function CaseRow({ item, showProfiles }: { item: CaseListItem; showProfiles: boo
       <td className={styles.cellStatus}>
         <span className={styles.badges}>
           {item.urgentNeeds.length > 0 ? (
-            <span className={styles.urgent}>
+            <StatusChip tone="danger">
               <AlertIcon />
               {intl.formatMessage(caseMessages.urgent)}
-            </span>
+            </StatusChip>
           ) : null}
-          <span className={`${styles.status} ${styles[`status${item.status}`] ?? ''}`}>{nameOf(intl, statusMessages, item.status)}</span>
+          <StatusChip tone={toneOf('case', item.status)}>{nameOf(intl, statusMessages, item.status)}</StatusChip>
         </span>
       </td>
       <td className={styles.cellArrived}>

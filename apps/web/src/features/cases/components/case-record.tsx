@@ -20,6 +20,7 @@ import { Arrival, ageEstimated, CaseProfile, CaseView, FIELD_GROUPS, fullName, I
 import { OPEN_PROFILES } from '../cases-api';
 import { Question, Questionnaire, translated } from '../questionnaire';
 import styles from './case-record.module.css';
+import { CaseNumber } from '../../../ui/case-number';
 
 /** One labelled line of a section. */
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -123,7 +124,7 @@ export function PersonSection({ identity }: { identity: Identity }) {
               {identity.previousEncounters.map((earlier) => (
                 <li key={earlier.caseId}>
                   <Link to="/cases/$caseId" params={{ caseId: earlier.caseId }} className={styles.link}>
-                    <bdi>{earlier.caseNumber}</bdi>
+                    <CaseNumber caseNumber={earlier.caseNumber} />
                   </Link>
                 </li>
               ))}
@@ -201,7 +202,7 @@ export function ArrivalSection({ arrival, urgentNeeds, showDetails }: { arrival:
               <Link to="/cases/$caseId" params={{ caseId: companion.caseId }} className={styles.link}>
                 {intl.formatMessage(companion.claimedBy === 'COMPANION' ? m.companionReverse : m.companion, {
                   relationship: nameOf(intl, relationshipMessages, companion.relationship),
-                  caseNumber: <bdi key="number">{companion.caseNumber}</bdi>,
+                  caseNumber: <CaseNumber key="number" caseNumber={companion.caseNumber ?? ''} />,
                 })}
               </Link>
               <span className={companion.verified ? styles.verified : styles.unverified}>{intl.formatMessage(companion.verified ? m.verified : m.notVerified)}</span>

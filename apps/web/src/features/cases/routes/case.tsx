@@ -23,6 +23,8 @@ import { ProfileDecisions } from '../../intake/components/profile-decisions';
 import { questionnaireQuery } from '../questionnaire';
 import { ConsentSummary } from '../../rights/components/consent-summary';
 import styles from './case.module.css';
+import { CaseNumber } from '../../../ui/case-number';
+import { StatusChip, toneOf } from '../../../ui/status-chip';
 
 /**
  * One case as the border point may see it: the sections the SOP shares (withheld ones named, with why),
@@ -74,16 +76,16 @@ function CasePage() {
       <header className={styles.header}>
         <div className={styles.titleRow}>
           <h1 id="case-title" className={styles.title}>
-            {intl.formatMessage(m.title, { caseNumber: <bdi key="number">{data.caseNumber}</bdi> })}
+            {intl.formatMessage(m.title, { caseNumber: <CaseNumber key="number" caseNumber={data.caseNumber} /> })}
           </h1>
           <span className={styles.badges}>
             {urgentNeeds && urgentNeeds.length > 0 ? (
-              <span className={styles.urgent}>
+              <StatusChip tone="danger">
                 <AlertIcon />
                 {intl.formatMessage(caseMessages.urgent)}
-              </span>
+              </StatusChip>
             ) : null}
-            <span className={`${styles.status} ${styles[`status${data.status}`] ?? ''}`}>{nameOf(intl, statusMessages, data.status)}</span>
+            <StatusChip tone={toneOf('case', data.status)}>{nameOf(intl, statusMessages, data.status)}</StatusChip>
           </span>
         </div>
         <p className={styles.sub}>

@@ -16,6 +16,7 @@ import { intakeMessages } from '../messages';
 import { leafletsQuery } from '../options';
 import { questionnaireQuery, untyped } from '../questionnaire';
 import styles from '../components/intake-form.module.css';
+import { CaseNumber } from '../../../ui/case-number';
 
 /** A refused save because the case changed meanwhile: what was sent and the case as it now stands. */
 export class VersionConflict extends Error {
@@ -115,7 +116,7 @@ function CompleteEditor({ initial, onReload }: { initial: CaseView; onReload: ()
   return (
     <form ref={formRef} className={styles.page} onSubmit={submit} noValidate aria-labelledby="complete-title">
       <div>
-        <h1 id="complete-title">{intl.formatMessage(intakeMessages.completeTitle, { caseNumber: <bdi key="n">{initial.caseNumber}</bdi> })}</h1>
+        <h1 id="complete-title">{intl.formatMessage(intakeMessages.completeTitle, { caseNumber: <CaseNumber key="n" caseNumber={initial.caseNumber} /> })}</h1>
         <p className={styles.intro}>{intl.formatMessage(intakeMessages.completeIntro)}</p>
       </div>
       {conflict ? (
@@ -156,7 +157,7 @@ function CompleteEditor({ initial, onReload }: { initial: CaseView; onReload: ()
       ) : null}
       <div className={styles.submitBar}>
         <p>
-          <bdi>{initial.caseNumber}</bdi>
+          <CaseNumber caseNumber={initial.caseNumber} />
         </p>
         <Button type="submit" isPending={save.isPending}>
           {intl.formatMessage(intakeMessages.completeSubmit)}

@@ -13,6 +13,8 @@ import { ProfileDecisions } from '../components/profile-decisions';
 import { caseQuery, Referral, sentReferralsQuery, writes } from '../intake-api';
 import { intakeMessages } from '../messages';
 import styles from '../components/result.module.css';
+import { CaseNumber } from '../../../ui/case-number';
+import { StatusChip, toneOf } from '../../../ui/status-chip';
 
 interface ResultSearch {
   /** The registered cases' ids, comma-separated, in the intake's order. */
@@ -75,14 +77,14 @@ function CaseResult({ api, caseId, me, referrals }: { api: ApiClient; caseId: st
     <article className={styles.card} aria-labelledby={`case-${caseId}`} data-case-number={data.caseNumber}>
       <header className={styles.caseHeader}>
         <h2 id={`case-${caseId}`}>
-          <bdi className={styles.caseNumber}>{data.caseNumber}</bdi>
+          <CaseNumber caseNumber={data.caseNumber} caseId={caseId} mayOpen={can(me, 'CASES_READ')} />
           {name ? (
             <span className={styles.personName}>
               <bdi>{name}</bdi>
             </span>
           ) : null}
         </h2>
-        <span className={styles.status}>{intl.formatMessage(statusMessages[data.status])}</span>
+        <StatusChip tone={toneOf('case', data.status)}>{intl.formatMessage(statusMessages[data.status])}</StatusChip>
       </header>
 
       {encounters.length > 0 ? (
@@ -119,9 +121,9 @@ function CaseResult({ api, caseId, me, referrals }: { api: ApiClient; caseId: st
             {referrals.map((referral) => (
               <li key={referral.id} className={styles.referral}>
                 <span>{intl.formatMessage(intakeMessages.referralDue, { agency: <bdi key="a">{referral.agency.name}</bdi>, due: dateTime(referral.dueAt) })}</span>
-                <span className={referral.status === 'AWAITING_CONSENT' ? styles.held : styles.tag}>
+                <StatusChip tone={toneOf('referral', referral.status)}>
                   {Object.hasOwn(referralStatusMessages, referral.status) ? intl.formatMessage(referralStatusMessages[referral.status as keyof typeof referralStatusMessages]) : referral.status}
-                </span>
+                </StatusChip>
               </li>
             ))}
           </ul>
@@ -161,9 +163,9 @@ function EncounterRow({
   const [error, setError] = useState<string[] | undefined>();
   return (
     <li className={styles.encounter}>
-      <span>{intl.formatMessage(intakeMessages.encounterScore, { caseNumber: <bdi key="n">{encounter.caseNumber}</bdi>, score: encounter.score })}</span>
-      {encounter.status === 'LINKED' ? <span className={styles.tag}>{intl.formatMessage(intakeMessages.encounterLinked)}</span> : null}
-      {encounter.status === 'DISMISSED' ? <span className={styles.tag}>{intl.formatMessage(intakeMessages.encounterDismissed)}</span> : null}
+      <span>{intl.formatMessage(intakeMessages.encounterScore, { caseNumber: <CaseNumber key="n" caseNumber={encounter.caseNumber} />, score: encounter.score })}</span>
+      {encounter.status === 'LINKED' ? <StatusChip tone="success">{intl.formatMessage(intakeMessages.encounterLinked)}</StatusChip> : null}
+      {encounter.status === 'DISMISSED' ? <StatusChip tone="neutral">{intl.formatMessage(intakeMessages.encounterDismissed)}</StatusChip> : null}
       {encounter.status === 'PENDING' && mayReview && !dismissing ? (
         <span className={styles.actions}>
           <Button variant="secondary" isPending={pending} onPress={() => onDecide('link')}>

@@ -31,6 +31,7 @@ import { offlineMessages } from '../../offline/messages';
 import { useOffline, useVault } from '../../offline/offline-context';
 import { sendChunk } from '../send-chunk';
 import styles from './mass-arrival.module.css';
+import { CaseNumber } from '../../../ui/case-number';
 
 export const Route = createFileRoute('/_signed-in/mass-arrival')({
   component: MassArrival,
@@ -316,7 +317,7 @@ function MassArrivalForm({ borderPoints, restored }: { borderPoints: Me['borderP
                                 <bdi>{rowByKey.get(key)?.text}</bdi>
                               </td>
                               <td>
-                                <bdi className={styles.caseNumber}>{registered.caseNumber}</bdi>
+                                <CaseNumber caseNumber={registered.caseNumber} />
                               </td>
                             </tr>
                           );

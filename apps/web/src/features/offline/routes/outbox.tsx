@@ -15,6 +15,8 @@ import { offlineMessages } from '../messages';
 import { useOffline, useOutboxItems } from '../offline-context';
 import { isConflict, OutboxItem, personCount } from '../outbox';
 import styles from './outbox.module.css';
+import { CaseNumber } from '../../../ui/case-number';
+import { StatusChip } from '../../../ui/status-chip';
 
 export const Route = createFileRoute('/_signed-in/outbox')({
   component: OutboxPage,
@@ -100,7 +102,7 @@ function OutboxEntry({ item }: { item: OutboxItem }) {
         <h2 id={headingId} className={styles.name}>
           {count > 1 ? intl.formatMessage(offlineMessages.morePeople, { name, count: count - 1 }) : name}
         </h2>
-        <span className={styles.kind}>{intl.formatMessage(offlineMessages.kind, { kind: item.kind })}</span>
+        <StatusChip tone="neutral">{intl.formatMessage(offlineMessages.kind, { kind: item.kind })}</StatusChip>
       </div>
       <p className={styles.facts}>
         <span>{intl.formatMessage(offlineMessages.made, { time: intl.formatDate(item.createdAt, TIME) })}</span>
@@ -190,9 +192,7 @@ function SentResult({ result }: { result: unknown }) {
         numbers: (
           <span key="numbers" className={styles.numberList}>
             {numbers.map((number) => (
-              <bdi key={number} className={styles.path}>
-                {number}
-              </bdi>
+              <CaseNumber key={number} caseNumber={number} />
             ))}
           </span>
         ),

@@ -7,6 +7,8 @@ import { AlertIcon } from '../../../ui/icons';
 import { outcomeMessages, referralMessages } from '../messages';
 import { Referral, sentOnTo, WITHDRAWABLE } from '../referrals-api';
 import styles from './referral-card.module.css';
+import { CaseNumber } from '../../../ui/case-number';
+import { StatusChip, toneOf } from '../../../ui/status-chip';
 
 interface Props {
   referral: Referral;
@@ -31,7 +33,7 @@ export function ReferralCard({ referral, all, showCase = false, onWithdraw }: Pr
         <h3 id={`referral-${referral.id}`} className={styles.agency}>
           <bdi>{referral.agency.name}</bdi>
         </h3>
-        <span className={`${styles.status} ${styles[`status${referral.status}`] ?? ''}`}>{nameOf(intl, referralStatusMessages, referral.status)}</span>
+        <StatusChip tone={toneOf('referral', referral.status)}>{nameOf(intl, referralStatusMessages, referral.status)}</StatusChip>
       </header>
       <p className={styles.meta}>
         <span>{intl.formatMessage(referral.role === 'LEAD' ? referralMessages.roleLEAD : referralMessages.roleSUPPORTING)}</span>
@@ -40,19 +42,19 @@ export function ReferralCard({ referral, all, showCase = false, onWithdraw }: Pr
       {showCase ? (
         <p>
           <Link to="/cases/$caseId" params={{ caseId: referral.caseId }} className={styles.caseLink}>
-            {intl.formatMessage(referralMessages.caseLink, { caseNumber: <bdi key="number">{referral.caseNumber}</bdi> })}
+            {intl.formatMessage(referralMessages.caseLink, { caseNumber: <CaseNumber key="number" caseNumber={referral.caseNumber} /> })}
           </Link>
         </p>
       ) : null}
       {open && (referral.overdue || referral.escalationLevel > 0 || referral.status === 'AWAITING_CONSENT' || referral.status === 'PENDING') ? (
         <p className={styles.due}>
           {referral.overdue ? (
-            <span className={styles.overdue}>
+            <StatusChip tone="danger">
               <AlertIcon />
               {intl.formatMessage(referralMessages.overdue)}
-            </span>
+            </StatusChip>
           ) : null}
-          {referral.escalationLevel > 0 ? <span className={styles.escalated}>{intl.formatMessage(referralMessages.escalated, { level: referral.escalationLevel })}</span> : null}
+          {referral.escalationLevel > 0 ? <StatusChip tone="warning">{intl.formatMessage(referralMessages.escalated, { level: referral.escalationLevel })}</StatusChip> : null}
           {referral.status === 'AWAITING_CONSENT' || referral.status === 'PENDING' ? (
             <span>{intl.formatMessage(referralMessages.due, { time: <DueTime key="due" intl={intl} at={referral.dueAt} /> })}</span>
           ) : null}

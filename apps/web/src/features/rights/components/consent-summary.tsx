@@ -7,6 +7,7 @@ import { agencyKindMessages, nameOf } from '../../../i18n/vocabulary';
 import { consentMessages as m, legalBasisMessages } from '../messages';
 import { caseReferralsQuery, Consent, consentsQuery } from '../rights-api';
 import styles from './consent-summary.module.css';
+import { StatusChip, toneOf } from '../../../ui/status-chip';
 
 /**
  * For the case page: the consents on record (purpose and answer), how many referrals wait for consent,
@@ -39,11 +40,11 @@ export function ConsentSummary({ api, caseId }: { api: ApiClient; caseId: string
                 recipient: <bdi key="recipient">{recipientOf(consent)}</bdi>,
                 purpose: intl.formatMessage(m[`purpose${consent.purpose}`]),
                 decision: (
-                  <strong key="decision" className={consent.decision === 'REFUSED' ? styles.refused : styles.given}>
+                  <StatusChip key="decision" tone={toneOf('consent', consent.decision)}>
                     {consent.decision === 'LEGAL_BASIS'
                       ? intl.formatMessage(m.decisionLEGAL_BASIS, { basis: consent.legalBasis ? nameOf(intl, legalBasisMessages, consent.legalBasis) : '' })
                       : intl.formatMessage(consent.decision === 'GIVEN' ? m.decisionGIVEN : m.decisionREFUSED)}
-                  </strong>
+                  </StatusChip>
                 ),
               })}
             </li>

@@ -23,6 +23,8 @@ import {
   waitingPurposes,
 } from '../rights-api';
 import styles from './consent.module.css';
+import { CaseNumber } from '../../../ui/case-number';
+import { StatusChip, toneOf } from '../../../ui/status-chip';
 
 export const Route = createFileRoute('/_signed-in/cases/$caseId/consent')({
   component: ConsentPage,
@@ -100,9 +102,7 @@ function ConsentPage() {
         {caseNumber
           ? intl.formatMessage(m.titleCase, {
               caseNumber: (
-                <bdi key="caseNumber" className={styles.caseNumber}>
-                  {caseNumber}
-                </bdi>
+                <CaseNumber key="caseNumber" caseNumber={caseNumber} />
               ),
             })
           : intl.formatMessage(m.title)}
@@ -142,9 +142,9 @@ function ConsentPage() {
                   <bdi className={styles.agency}>{referral.agency.name}</bdi>
                   <span className={styles.kind}>{nameOf(intl, agencyKindMessages, referral.agency.kind)}</span>
                   {CLOSED_STATUSES.includes(referral.status) ? (
-                    <span className={styles.status}>{intl.formatMessage(m.referralClosed)}</span>
+                    <StatusChip tone="neutral">{intl.formatMessage(m.referralClosed)}</StatusChip>
                   ) : (
-                    <span className={`${styles.status} ${styles.statusSent}`}>{intl.formatMessage(m.released)}</span>
+                    <StatusChip tone={toneOf('referral', 'PENDING')}>{intl.formatMessage(m.released)}</StatusChip>
                   )}
                 </li>
               ))}
@@ -185,11 +185,11 @@ function ConsentPage() {
                         <bdi>{recipient}</bdi>
                       </td>
                       <td>
-                        <span className={`${styles.status} ${consent.decision === 'REFUSED' ? styles.statusRefused : styles.statusGiven}`}>
+                        <StatusChip tone={toneOf('consent', consent.decision)}>
                           {consent.decision === 'LEGAL_BASIS'
                             ? intl.formatMessage(m.decisionLEGAL_BASIS, { basis: consent.legalBasis ? nameOf(intl, legalBasisMessages, consent.legalBasis) : '' })
                             : intl.formatMessage(consent.decision === 'GIVEN' ? m.decisionGIVEN : m.decisionREFUSED)}
-                        </span>
+                        </StatusChip>
                         {consent.language && isKnownLanguage(consent.language) ? (
                           <span className={`${styles.muted} ${styles.askedIn}`}>
                             {intl.formatMessage(m.askedIn, {
@@ -374,7 +374,7 @@ function WaitingReferral({
       <div className={styles.referralHead}>
         <bdi className={styles.agency}>{referral.agency.name}</bdi>
         <span className={styles.kind}>{nameOf(intl, agencyKindMessages, referral.agency.kind)}</span>
-        <span className={`${styles.status} ${styles.statusWaiting}`}>{intl.formatMessage(m.awaiting)}</span>
+        <StatusChip tone={toneOf('referral', 'AWAITING_CONSENT')}>{intl.formatMessage(m.awaiting)}</StatusChip>
       </div>
       <p className={styles.waitsFor}>
         {intl.formatMessage(m.waitingFor, { purposes: intl.formatList(purposes.map((purpose) => intl.formatMessage(m[`purpose${purpose}`])), { type: 'conjunction' }) })}

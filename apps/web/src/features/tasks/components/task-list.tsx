@@ -14,6 +14,8 @@ import { ReasonDialog } from '../../../ui/reason-dialog';
 import { taskKindMessages, taskMessages } from '../messages';
 import { SELF_CLOSING, Task, tasksQuery } from '../tasks-api';
 import styles from './task-list.module.css';
+import { CaseNumber } from '../../../ui/case-number';
+import { StatusChip } from '../../../ui/status-chip';
 
 /** What a task is called: its kind, or for a caseworker's own task its title. */
 export function taskName(intl: ReturnType<typeof useIntl>, task: Pick<Task, 'kind' | 'title'>): string {
@@ -79,15 +81,15 @@ export function TaskList({ api, canManage }: { api: ApiClient; canManage: boolea
                   <h2 className={styles.name}>{taskName(intl, task)}</h2>
                   <p className={styles.meta}>
                     <Link to="/cases/$caseId" params={{ caseId: task.caseId }} className={styles.caseLink}>
-                      {intl.formatMessage(taskMessages.caseLink, { caseNumber: <bdi key="number">{task.caseNumber}</bdi> })}
+                      {intl.formatMessage(taskMessages.caseLink, { caseNumber: <CaseNumber key="number" caseNumber={task.caseNumber} /> })}
                     </Link>
                   </p>
                   <p className={styles.due}>
                     {task.overdue ? (
-                      <span className={styles.overdue}>
+                      <StatusChip tone="danger">
                         <AlertIcon />
                         {intl.formatMessage(taskMessages.overdue)}
-                      </span>
+                      </StatusChip>
                     ) : null}
                     <span>{intl.formatMessage(taskMessages.due, { time: <DueTime key="due" intl={intl} at={task.dueAt} /> })}</span>
                   </p>
