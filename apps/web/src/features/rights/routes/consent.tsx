@@ -118,9 +118,9 @@ function ConsentPage() {
         {referrals.isError ? <Alert>{describeError(intl, referrals.error)}</Alert> : null}
         {referrals.isSuccess && waiting.length === 0 ? <p className={styles.muted}>{intl.formatMessage(m.waitingNone)}</p> : null}
         <ul className={styles.referrals}>
-          {waiting.map((referral) => (
+          {(person.isPending ? [] : waiting).map((referral) => (
             <WaitingReferral
-              key={`${referral.id}:${person.isFetched}`}
+              key={referral.id}
               referral={referral}
               spoken={spoken}
               mayRecord={mayRecord}
@@ -242,9 +242,10 @@ function ConsentPage() {
         ) : null}
       </section>
 
-      {mayRecord ? (
+      {/* Shown once the referrals and the person's languages are in: its defaults come from them, and an official's
+          choices are never reset under their hands by a late answer. */}
+      {mayRecord && !referrals.isPending && !person.isPending ? (
         <RecordForm
-          key={`${referrals.data ? 'loaded' : 'loading'}:${person.isFetched}`}
           spoken={spoken}
           agencies={[...new Map((referrals.data ?? []).map((r) => [r.agency.id, r.agency])).values()]}
           mayUseLegalBasis={can(me.data, 'CONSENT_LEGAL_BASIS')}
