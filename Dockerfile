@@ -3,10 +3,9 @@
 # Health checks live in docker-compose.yml: the worker has no HTTP, so an image-level HEALTHCHECK
 # would mark every worker container unhealthy.
 
-FROM node:20-bookworm-slim AS base
-# package.json's "allowScripts" (which dependencies may run install scripts) is honoured by npm 11;
-# the Node 20 image ships npm 10, which would run every install script.
-RUN npm install -g npm@11.19.1 --no-audit --no-fund && npm cache clean --force
+FROM node:24-bookworm-slim AS base
+# Node 24 LTS, the runtime package.json's engines names. Its image ships npm 11, which honours package.json's
+# "allowScripts" (which dependencies may run install scripts).
 WORKDIR /app
 
 FROM base AS build
