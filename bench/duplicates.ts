@@ -19,10 +19,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
-import { PersonIntakeDto } from '../libs/intake/src/dto/intake.dto';
-import { searchEncounters } from '../libs/intake/src/encounter-search';
-import { normaliseDocumentNumber, normaliseName, PersonFacts } from '../libs/intake/src/name-matching';
-import { matchFactsOf, namesOf } from '../libs/intake/src/person-record';
+import { PersonIntakeDto } from '../libs/cases/src/dto/intake.dto';
+import { searchEncounters } from '../libs/cases/src/encounter-search';
+import { normaliseDocumentNumber, normaliseName, PersonFacts } from '../libs/cases/src/name-matching';
+import { matchFactsOf, namesOf } from '../libs/cases/src/person-record';
 import { chance, identity, int, pick, register, Registration, rng, seedOf, weighted } from './people';
 import { APP_DB_PASSWORD, BenchDatabase, databaseUrl, LatencySummary, ms, keepDatabase, percentile, prepareDemoDatabase, say, summarise, waitForQuiet, withClient } from './support';
 

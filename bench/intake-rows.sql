@@ -1,4 +1,4 @@
--- pgbench: the row inserts of one registration, as the api writes them (libs/intake/src/intake.service.ts
+-- pgbench: the row inserts of one registration, as the api writes them (libs/cases/src/intake.service.ts
 -- register, person-record.ts, case-number.ts, libs/audit/src/audit.service.ts), one statement each:
 -- intake_submission, the case number counter, case_file, person, 2 person_name rows, 1 person_document,
 -- 5 case_section rows (3 of them ciphertext), the audit event, and the response stored on the

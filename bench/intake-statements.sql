@@ -1,4 +1,4 @@
--- pgbench: every statement the api sends to register one person, in its order (libs/intake/src/
+-- pgbench: every statement the api sends to register one person, in its order (libs/cases/src/
 -- intake.service.ts register, case-number.ts, person-record.ts, encounter-search.ts,
 -- libs/audit/src/audit.service.ts): the row inserts of intake-rows.sql plus the reads in between (the
 -- border point twice, the duplicate search through kivuko_encounter_candidates, the audit chain's lock

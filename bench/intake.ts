@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { BorderPoint, intakeBody, otherNameOf } from './intake-body';
-import { normaliseName } from '../libs/intake/src/name-matching';
+import { normaliseName } from '../libs/cases/src/name-matching';
 import { identity, register, rng, seedOf } from './people';
 import { summariseProfile } from './profile';
 import {

@@ -1,5 +1,5 @@
 import { AuditModule } from '@kivuko/audit';
-import { IntakeModule } from '@kivuko/intake';
+import { CasesModule } from '@kivuko/cases';
 import { ReferralsModule } from '@kivuko/referrals';
 import { Module } from '@nestjs/common';
 import { CaseworkController } from './casework.controller';
@@ -26,7 +26,7 @@ import { TraffickingService } from './records/trafficking.service';
 
 /** Case management for the receiving agencies: timeline, notes, the domain records under the safeguards, the monitor's reports. */
 @Module({
-  imports: [AuditModule, IntakeModule, ReferralsModule],
+  imports: [AuditModule, CasesModule, ReferralsModule],
   controllers: [CaseworkController, RecordsController, ManagementController, MonitorController],
   providers: [CaseworkService, RecordSupport, ProtectionViewService, AsylumService, AsylumWishService, TraffickingService, ChildrenService, DetentionService, ReturnsService, FlagsService, FamilyService, MonitorService, TasksService, ResponsibilityService, ClosureService, DashboardService, DetentionReviews, DetentionReviewSweepJob, DetentionReviewSchedule],
   exports: [CaseworkService, AsylumService, TraffickingService, DetentionService, DetentionReviews],

@@ -1,6 +1,6 @@
 import { FieldGroup, isFieldGroup } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { caseNotFound, CasePolicy, CaseProfilingService, readableGroups } from '@kivuko/intake';
+import { caseNotFound, CasePolicy, CaseProfilingService, readableGroups } from '@kivuko/cases';
 import { Actor, actorScope, BadInputError, FieldCipher, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';

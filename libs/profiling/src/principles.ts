@@ -31,7 +31,7 @@ export const PRINCIPLE_IDS = {
   childWithoutCaregiver: 'principle.child_without_caregiver',
   childExploitation: 'principle.child_exploitation',
   primaFacie: 'principle.prima_facie',
-  /** Applied to a case's profiles (libs/intake): a protection profile supersedes a return or migration profile, even a confirmed one. */
+  /** Applied to a case's profiles (libs/cases): a protection profile supersedes a return or migration profile, even a confirmed one. */
   protectionSupersedesReturn: 'principle.protection_supersedes_return',
 } as const;
 

@@ -1,6 +1,6 @@
 import { DataSharingMap } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { CaseProfilingService, CasePolicy, ConsentService, loadCaseFacts, ProfilesChanged, ProfilingListener } from '@kivuko/intake';
+import { CaseProfilingService, CasePolicy, ConsentService, loadCaseFacts, ProfilesChanged, ProfilingListener } from '@kivuko/cases';
 import { Actor, actorScope, applyScope, Clock, FieldCipher, JobName, OutboxService, systemScope } from '@kivuko/platform';
 import { deriveFacts, isProtectionProfile, ProfileCode } from '@kivuko/profiling';
 import {

@@ -1,5 +1,5 @@
 import { AuditModule } from '@kivuko/audit';
-import { IntakeModule } from '@kivuko/intake';
+import { CasesModule } from '@kivuko/cases';
 import { Module } from '@nestjs/common';
 import { ReferralController } from './referral.controller';
 import { ReferralRouter } from './referral-router';
@@ -9,7 +9,7 @@ import { SopService } from './sop.service';
 
 /** Joint SOPs and referral queues: routing every case to the right agency, on time, with consent. */
 @Module({
-  imports: [AuditModule, IntakeModule],
+  imports: [AuditModule, CasesModule],
   controllers: [ReferralController, SopController],
   providers: [ReferralService, ReferralRouter, SopService],
   exports: [ReferralService, SopService, ReferralRouter],

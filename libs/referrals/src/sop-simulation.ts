@@ -1,4 +1,4 @@
-import { checkAnswers, DEFAULT_QUESTIONNAIRE } from '@kivuko/intake';
+import { checkAnswers, DEFAULT_QUESTIONNAIRE } from '@kivuko/cases';
 import { validationFailed } from '@kivuko/platform';
 import { AGENCY_KINDS, AgencyKind, SampleCase, SimulationAgency } from '@kivuko/sop';
 import { EntityManager } from 'typeorm';

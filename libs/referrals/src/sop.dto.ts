@@ -1,4 +1,4 @@
-import { ArrivalHow, ArrivalMode, Relationship, Sex, UrgentNeed } from '@kivuko/intake';
+import { ArrivalHow, ArrivalMode, Relationship, Sex, UrgentNeed } from '@kivuko/cases';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {

@@ -1,5 +1,5 @@
 import { AuditService } from '@kivuko/audit';
-import { DEFAULT_QUESTIONNAIRE } from '@kivuko/intake';
+import { DEFAULT_QUESTIONNAIRE } from '@kivuko/cases';
 import { Actor, actorScope, BadInputError, Clock, ConflictError, DomainError, FieldProblem, NotFoundError, systemScope, UnitOfWork } from '@kivuko/platform';
 import { PROFILES } from '@kivuko/profiling';
 import {

@@ -1,6 +1,6 @@
 import { DEMO_USERS, DemoService } from '@kivuko/access';
 import { AsylumService, DetentionService, OpenDetentionDto, ReflectionPeriodDto, RegisterAsylumClaimDto, TraffickingIdentificationDto, TraffickingService } from '@kivuko/casework';
-import { CaseProfilingService, ConsentService, IntakeService, RecordConsentDto, RegisterIntakeDto } from '@kivuko/intake';
+import { CaseProfilingService, ConsentService, IntakeService, RecordConsentDto, RegisterIntakeDto } from '@kivuko/cases';
 import { ReferralAction, ReferralActionDto, ReferralService, SopService } from '@kivuko/referrals';
 import { Actor, DomainError, PLATFORM_RUNTIME, PlatformRuntime, Role, systemScope, UnitOfWork, validateBody } from '@kivuko/platform';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';

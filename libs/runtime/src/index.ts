@@ -1,6 +1,6 @@
 import { ACCESS_ENTITIES } from '@kivuko/access';
 import { AUDIT_ENTITIES } from '@kivuko/audit';
-import { INTAKE_ENTITIES } from '@kivuko/intake';
+import { CASE_ENTITIES } from '@kivuko/cases';
 import { ALL_MIGRATIONS } from '@kivuko/migrations';
 import { PLATFORM_ENTITIES } from '@kivuko/platform';
 
@@ -8,7 +8,7 @@ export { KivukoModule } from './kivuko.module';
 export { ALL_MIGRATIONS };
 
 /** Every entity of every bounded context. */
-export const KIVUKO_ENTITIES: Function[] = [...PLATFORM_ENTITIES, ...AUDIT_ENTITIES, ...ACCESS_ENTITIES, ...INTAKE_ENTITIES];
+export const KIVUKO_ENTITIES: Function[] = [...PLATFORM_ENTITIES, ...AUDIT_ENTITIES, ...ACCESS_ENTITIES, ...CASE_ENTITIES];
 export { rotateEncryptionKeys, verifyAuditTrail } from './key-commands';
 /**
  * The safeguards as pure functions, for what the apps build on the same rules the services enforce (the

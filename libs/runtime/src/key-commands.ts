@@ -1,5 +1,5 @@
 import { AuditService, AuditVerification } from '@kivuko/audit';
-import { KeyRotationService, RotationResult } from '@kivuko/intake';
+import { KeyRotationService, RotationResult } from '@kivuko/cases';
 import { PlatformRuntime } from '@kivuko/platform';
 import { NestFactory } from '@nestjs/core';
 import { KivukoModule } from './kivuko.module';

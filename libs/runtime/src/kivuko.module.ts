@@ -1,7 +1,7 @@
 import { AccessModule } from '@kivuko/access';
 import { AuditModule } from '@kivuko/audit';
 import { CaseworkModule } from '@kivuko/casework';
-import { IntakeModule } from '@kivuko/intake';
+import { CasesModule } from '@kivuko/cases';
 import { ReferralDeadlinesModule, ReferralsModule } from '@kivuko/referrals';
 import { PlatformModule, PlatformRuntime } from '@kivuko/platform';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -16,7 +16,7 @@ export class KivukoModule {
   static forRoot(runtime: PlatformRuntime): DynamicModule {
     return {
       module: KivukoModule,
-      imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime), IntakeModule, ReferralsModule, ReferralDeadlinesModule, CaseworkModule],
+      imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime), CasesModule, ReferralsModule, ReferralDeadlinesModule, CaseworkModule],
       providers: [DemoCasesService],
     };
   }

@@ -1,6 +1,6 @@
 import { AgencyKind, DEFAULT_DATA_SHARING, FieldGroup } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { agencyKindOf, PROFILE_GROUP } from '@kivuko/intake';
+import { agencyKindOf, PROFILE_GROUP } from '@kivuko/cases';
 import { Actor, actorScope, Clock, UnitOfWork } from '@kivuko/platform';
 import { isProfileCode } from '@kivuko/profiling';
 import { Injectable } from '@nestjs/common';

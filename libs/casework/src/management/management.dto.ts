@@ -1,4 +1,4 @@
-import { IsCalendarDate, IsZonedDateTime } from '@kivuko/intake';
+import { IsCalendarDate, IsZonedDateTime } from '@kivuko/cases';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, Validate } from 'class-validator';

@@ -1,5 +1,5 @@
 import { AuditService } from '@kivuko/audit';
-import { caseNotFound } from '@kivuko/intake';
+import { caseNotFound } from '@kivuko/cases';
 import { Actor, actorScope, BadInputError, Clock, ConflictError, DomainError, NotFoundError, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';

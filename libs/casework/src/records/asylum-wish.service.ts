@@ -1,5 +1,5 @@
 import { FieldGroup } from '@kivuko/access';
-import { asylumWishEverRecorded, asylumWishInForce, loadCaseFacts } from '@kivuko/intake';
+import { asylumWishEverRecorded, asylumWishInForce, loadCaseFacts } from '@kivuko/cases';
 import { Actor, actorScope, Clock, FieldCipher } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 import { FieldGroup } from '@kivuko/access';
-import { CaseProfilingService } from '@kivuko/intake';
+import { CaseProfilingService } from '@kivuko/cases';
 import { Actor, actorScope } from '@kivuko/platform';
 import { ADULT, CHILD_PROFILES } from '@kivuko/safeguards';
 import { Injectable } from '@nestjs/common';

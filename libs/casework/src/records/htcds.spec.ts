@@ -1,4 +1,4 @@
-import { DEFAULT_QUESTIONNAIRE } from '@kivuko/intake';
+import { DEFAULT_QUESTIONNAIRE } from '@kivuko/cases';
 import { AGE_BANDS, HTCDS_FIELDS, HtcdsInput, htcdsRecord, validateHtcdsRecord } from './htcds';
 
 /** A 16-year-old Malawian girl at a border post: deceived, controlled, in debt, sexually exploited. */

@@ -37,7 +37,7 @@ export interface HtcdsInput {
   identificationStatus: 'POTENTIAL' | 'PRESUMED' | 'IDENTIFIED' | 'NOT_IDENTIFIED';
   /** Person field, not a screening answer; null when not recorded. */
   documentsHeldByOther: boolean | null;
-  /** Answers to the screening questionnaire (libs/intake/src/screening/questionnaire.ts), by question id. */
+  /** Answers to the screening questionnaire (libs/cases/src/screening/questionnaire.ts), by question id. */
   screeningAnswers: Readonly<Record<string, unknown>>;
 }
 

@@ -1,6 +1,6 @@
 import { FieldGroup } from '@kivuko/access';
 import { Actor, actorScope, Clock } from '@kivuko/platform';
-import { CasePolicy, readableGroups } from '@kivuko/intake';
+import { CasePolicy, readableGroups } from '@kivuko/cases';
 import {
   DETENTION_GROUND_TEXT,
   DetentionGround,

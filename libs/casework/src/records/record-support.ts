@@ -1,6 +1,6 @@
 import { AgencyKind, AgencyService } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { asylumWishInForce, caseNotFound, CasePolicy, loadCaseFacts } from '@kivuko/intake';
+import { asylumWishInForce, caseNotFound, CasePolicy, loadCaseFacts } from '@kivuko/cases';
 import { Actor, BadInputError, ConflictError, DomainError, FieldCipher, NotFoundError, Scope, UnitOfWork } from '@kivuko/platform';
 import { Answers, deriveFacts, DerivedFacts, FiredIndicator, ProfileCode } from '@kivuko/profiling';
 import { AsylumDecision, AppealOutcome, BidDecision, nonRefoulementReasons, REASON_TEXT, ReturnKind, SafeguardFacts, TraffickingStatus } from '@kivuko/safeguards';

@@ -1,4 +1,4 @@
-import { IsCalendarDate, IsCountry, IsLanguage, IsZonedDateTime } from '@kivuko/intake';
+import { IsCalendarDate, IsCountry, IsLanguage, IsZonedDateTime } from '@kivuko/cases';
 import { APPEAL_OUTCOMES, ASYLUM_DECISIONS, BID_DECISIONS, OFFENCES, TRAFFICKING_STATUSES } from '@kivuko/safeguards';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';

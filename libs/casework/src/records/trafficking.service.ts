@@ -1,5 +1,5 @@
 import { FieldGroup } from '@kivuko/access';
-import { CasePolicy, loadCaseFacts } from '@kivuko/intake';
+import { CasePolicy, loadCaseFacts } from '@kivuko/cases';
 import { Actor, actorScope, Clock, FieldCipher } from '@kivuko/platform';
 import { deriveFacts } from '@kivuko/profiling';
 import { TraffickingStatus } from '@kivuko/safeguards';

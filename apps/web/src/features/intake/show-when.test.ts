@@ -5,7 +5,7 @@ import type { Condition, Question } from './questionnaire';
 import { answersToSend, applicableAnswers, applicableQuestions, ConditionalQuestion, evaluate, mayBeChild, PersonFacts } from './show-when';
 
 /** The server's conformance cases: both evaluators must agree on every one. */
-const CONFORMANCE = resolve(import.meta.dirname, '../../../../../libs/intake/src/screening/show-when.conformance.json');
+const CONFORMANCE = resolve(import.meta.dirname, '../../../../../libs/cases/src/screening/show-when.conformance.json');
 
 interface ConformanceCase {
   name: string;

@@ -21,4 +21,4 @@ import { LeafletsController } from './leaflets/leaflets.controller';
   providers: [CasePolicy, { provide: QuestionnaireRegistry, useValue: new QuestionnaireRegistry() }, RegisterIntakeBodyPipe, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService, EncounterReviewService, KeyRotationService, CaseProfilingService],
   exports: [CasePolicy, KeyRotationService, CaseProfilingService, CaseNumberAllocator, IntakeService, CaseQueryService, ConsentService],
 })
-export class IntakeModule {}
+export class CasesModule {}

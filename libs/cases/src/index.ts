@@ -12,7 +12,7 @@ export * from './encounter-review.service';
 export * from './encounter-search';
 export * from './intake-checks';
 export * from './intake.enums';
-export * from './intake.module';
+export * from './cases.module';
 export * from './intake.service';
 export * from './key-rotation.service';
 export * from './name-matching';
@@ -29,6 +29,6 @@ export * from './leaflets/leaflet';
 export * from './leaflets/leaflet.dto';
 export * from './leaflets/leaflets';
 
-export const INTAKE_ENTITIES: Function[] = [CaseNumberCounter];
+export const CASE_ENTITIES: Function[] = [CaseNumberCounter];
 export * from './dto/codes';
 export * from './readable-groups';
