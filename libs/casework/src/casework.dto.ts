@@ -1,7 +1,7 @@
+import { PageCursor, PageLimit } from '@kivuko/platform';
 import { FieldGroup } from '@kivuko/access';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export enum NoteSensitivity {
   /** Whoever may see the case. */
@@ -31,18 +31,10 @@ export class AddNoteDto {
 
 /** A keyset page: how many, and where the previous page ended. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit({ max: 200, default: 50 })
   limit?: number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(400)
+  @PageCursor({ maxLength: 400 })
   cursor?: string;
 }
 

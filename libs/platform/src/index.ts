@@ -7,6 +7,7 @@ export * from './http/public.decorator';
 export * from './http/create-http-app';
 export * from './http/openapi-document';
 export * from './http/validation';
+export * from './http/page-query';
 export * from './http/uuid-param.pipe';
 export * from './http/input-guard';
 export * from './db/data-source-options';

@@ -1,3 +1,4 @@
+import { PageCursor, PageLimit } from '@kivuko/platform';
 import { PROFILES } from '@kivuko/profiling';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -49,18 +50,10 @@ export class ListReferralsQuery {
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit({ max: 100, default: 25 })
   limit?: number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @PageCursor({ maxLength: 200 })
   cursor?: string;
 }
 

@@ -1,3 +1,4 @@
+import { PageCursor, PageLimit } from '@kivuko/platform';
 import { ArrivalHow, ArrivalMode, Relationship, Sex, UrgentNeed } from '@kivuko/cases';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -35,17 +36,10 @@ export class ListSopsQuery {
   @IsIn(SOP_STATUSES)
   status?: SopStatus;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit({ max: 100, default: 50 })
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
-  @IsOptional()
-  @IsUUID('4', { message: 'cursor must be the nextCursor of an earlier page' })
+  @PageCursor({ uuid: true, description: 'The nextCursor of the previous page' })
   cursor?: string;
 }
 

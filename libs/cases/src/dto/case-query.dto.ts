@@ -1,6 +1,7 @@
+import { PageCursor, PageLimit } from '@kivuko/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, Validate } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, Validate } from 'class-validator';
 import { PROFILES } from '@kivuko/profiling';
 import { CaseStatus, EncounterStatus } from '../intake.enums';
 import { IsNationality, IsZonedDateTime } from './codes';
@@ -42,18 +43,10 @@ export class ListCasesQuery {
   @Validate(IsZonedDateTime)
   arrivedTo?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit({ max: 100, default: 25 })
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @PageCursor({ maxLength: 200, description: 'The nextCursor of the previous page' })
   cursor?: string;
 }
 
@@ -71,18 +64,10 @@ export class EncounterListQuery {
   @IsEnum(EncounterStatus)
   status?: EncounterStatus;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit({ max: 100, default: 25 })
   limit?: number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @PageCursor({ maxLength: 200 })
   cursor?: string;
 }
 
