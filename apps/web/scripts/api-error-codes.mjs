@@ -7,7 +7,8 @@
  * - the first argument of `new …Error(`, `super(` (an error class), `conflict(` (casework's ConflictError);
  * - the code given to `validationFailed(fields, 'CODE', …)`, or its default (`code = 'CODE'`);
  * - the conflict code of the reference data's `write(actor, message, 'CODE', …)`;
- * - the http error filter's own codes (`code: 'CODE'` and the code for each status).
+ * - the http error filter's own codes (`code: 'CODE'` and the code for each status);
+ * - every code a context declares in its catalogue (`<context>.errors.ts`: `'CODE': { kind: …`).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -25,6 +26,7 @@ const RULES = [
 ];
 const FILTER_RULES = [new RegExp(String.raw`\bcode: ${CODE}`, 'g'), new RegExp(String.raw`^\s*\d{3}: ${CODE}`, 'gm')];
 const FILTER = 'libs/platform/src/errors/http-error.filter.ts';
+const CATALOGUE_RULES = [new RegExp(String.raw`^\s*${CODE}: \{\s*kind:`, 'gm')];
 
 function* sources(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -40,7 +42,7 @@ export function extractApiErrorCodes() {
   for (const base of ['libs', 'apps/api']) {
     for (const file of sources(join(ROOT, base))) {
       const text = readFileSync(file, 'utf8');
-      const rules = relative(ROOT, file) === FILTER ? [...RULES, ...FILTER_RULES] : RULES;
+      const rules = relative(ROOT, file) === FILTER ? [...RULES, ...FILTER_RULES] : file.endsWith('.errors.ts') ? [...RULES, ...CATALOGUE_RULES] : RULES;
       for (const rule of rules) for (const match of text.matchAll(rule)) codes.add(match[1]);
     }
   }
