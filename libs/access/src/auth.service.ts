@@ -65,7 +65,7 @@ export class AuthService {
           correlationId: context.correlationId,
           details: { reason: !user ? 'unknown_user' : !usable ? 'inactive' : 'wrong_password' },
         });
-        return { error: AccessErrors.invalidCredentials() };
+        return { error: AccessErrors.raise('AUTH.INVALID_CREDENTIALS') };
       }
       const pair = await this.issue(manager, user, randomUUID(), now);
       await this.audit.record(manager, { action: 'AUTH.LOGIN', actor: actorOf(user), correlationId: context.correlationId });
@@ -80,7 +80,7 @@ export class AuthService {
   async refresh(token: string, context: RequestContext, now = new Date()): Promise<TokenPair> {
     const outcome = await this.uow.run(systemScope('token refresh'), async (manager) => {
       const stored = await manager.findOne(RefreshToken, { where: { tokenHash: TokenService.hash(token) }, lock: { mode: 'pessimistic_write' } });
-      if (!stored) return { error: AccessErrors.refreshInvalid() };
+      if (!stored) return { error: AccessErrors.raise('AUTH.REFRESH_INVALID') };
       const user = await manager.findOneBy(AppUser, { id: stored.userId });
       if (stored.revokedAt) {
         await this.revokeFamily(manager, stored.familyId, now);
@@ -90,9 +90,9 @@ export class AuthService {
           actor: user ? actorOf(user) : null,
           correlationId: context.correlationId,
         });
-        return { error: AccessErrors.refreshInvalid(), ended: stored.familyId };
+        return { error: AccessErrors.raise('AUTH.REFRESH_INVALID'), ended: stored.familyId };
       }
-      if (stored.expiresAt <= now || !user || !user.active) return { error: AccessErrors.refreshInvalid() };
+      if (stored.expiresAt <= now || !user || !user.active) return { error: AccessErrors.raise('AUTH.REFRESH_INVALID') };
       const pair = await this.issue(manager, user, stored.familyId, now, stored);
       return { pair };
     });

@@ -1,4 +1,4 @@
-import { AccessErrors } from './access.errors';
+import { tooManyAttempts } from './access.errors';
 
 export const LOGIN_WINDOW_MS = 60_000;
 
@@ -92,10 +92,10 @@ export class LoginThrottle {
     const delays = [this.delayLeft(pairKey(username, ip), this.pairBackoff, now)];
     if (!trusted) delays.push(this.delayLeft(`ip:${ip}`, this.addressBackoff, now), this.delayLeft(`user:${username}`, this.accountBackoff, now));
     const backoff = Math.max(...delays);
-    if (backoff > 0) throw AccessErrors.tooManyAttempts(Math.ceil(backoff / 1000));
+    if (backoff > 0) throw tooManyAttempts(Math.ceil(backoff / 1000));
     if (trusted) return;
     const wait = Math.max(this.take(`ip:${ip}`, this.limits.perIp, now), this.take(`user:${username}`, this.limits.perAccount, now));
-    if (wait > 0) throw AccessErrors.tooManyAttempts(Math.ceil(wait / 1000));
+    if (wait > 0) throw tooManyAttempts(Math.ceil(wait / 1000));
   }
 
   /** A wrong password (or an unknown or inactive account): the next attempt waits longer. */
