@@ -1,4 +1,5 @@
-import { ERROR_BODY_SCHEMA, uuidFieldsByClass } from '@kivuko/platform';
+import { ERROR_BODY_SCHEMA, ERROR_CODES_EXTENSION, uuidFieldsByClass } from '@kivuko/platform';
+import { ERROR_CODES } from '@kivuko/runtime';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -65,6 +66,17 @@ describe('OpenAPI document', () => {
         expect([method, path, status, answer.content?.['application/json']?.schema?.$ref]).toEqual([method, path, status, `#/components/schemas/${ERROR_BODY_SCHEMA}`]);
       }
     }
+  });
+
+  it('lists every declared error code with its status, kind, message and context, and points the error envelope at the list', () => {
+    const listed = (served as unknown as Record<string, unknown>)[ERROR_CODES_EXTENSION] as { code: string; status: number }[];
+    expect(listed).toEqual(ERROR_CODES.map(({ code, status, kind, message, context }) => ({ code, status, kind, message, context })));
+    expect(listed).toEqual(expect.arrayContaining([
+      { code: 'AUTH.INVALID_CREDENTIALS', status: 401, kind: 'UNAUTHENTICATED', message: 'The username or password is wrong', context: 'access' },
+      expect.objectContaining({ code: 'REQUEST.VALIDATION_FAILED', status: 400, context: 'platform' }),
+    ]));
+    const code = served.components.schemas[ERROR_BODY_SCHEMA].properties?.code as { description?: string };
+    expect(code.description).toContain(ERROR_CODES_EXTENSION);
   });
 
   it('lists the client errors each operation can give', () => {

@@ -1,12 +1,23 @@
-import { DomainError } from '@kivuko/platform';
+import { defineErrors } from '@kivuko/platform';
 
-export const AccessErrors = {
-  invalidCredentials: () => new DomainError('AUTH.INVALID_CREDENTIALS', 'UNAUTHENTICATED', 'The username or password is wrong'),
-  tooManyAttempts: (retryAfterSeconds: number) =>
-    new DomainError('AUTH.TOO_MANY_ATTEMPTS', 'TOO_MANY', `Too many sign-in attempts; try again in ${retryAfterSeconds} s`, { retryAfterSeconds }),
-  tokenMissing: () => new DomainError('AUTH.TOKEN_MISSING', 'UNAUTHENTICATED', 'This route needs a bearer access token'),
-  tokenInvalid: () => new DomainError('AUTH.TOKEN_INVALID', 'UNAUTHENTICATED', 'The access token is invalid or expired'),
-  refreshInvalid: () => new DomainError('AUTH.REFRESH_INVALID', 'UNAUTHENTICATED', 'The refresh token is invalid, expired or revoked'),
-  forbidden: (permission: string) => new DomainError('ACCESS.FORBIDDEN', 'FORBIDDEN', `This needs the ${permission} permission`),
-  undeclared: () => new DomainError('ACCESS.ROUTE_UNDECLARED', 'FORBIDDEN', 'This route declares no permission and is refused'),
-};
+/** The refusals of sign-in, tokens, permissions and the reference data (border points, agencies, users). */
+export const AccessErrors = defineErrors('access', {
+  'AUTH.INVALID_CREDENTIALS': { kind: 'UNAUTHENTICATED', message: 'The username or password is wrong' },
+  'AUTH.TOO_MANY_ATTEMPTS': { kind: 'TOO_MANY', message: 'Too many sign-in attempts; try again later' },
+  'AUTH.TOKEN_MISSING': { kind: 'UNAUTHENTICATED', message: 'This route needs a bearer access token' },
+  'AUTH.TOKEN_INVALID': { kind: 'UNAUTHENTICATED', message: 'The access token is invalid or expired' },
+  'AUTH.REFRESH_INVALID': { kind: 'UNAUTHENTICATED', message: 'The refresh token is invalid, expired or revoked' },
+  'ACCESS.FORBIDDEN': { kind: 'FORBIDDEN', message: 'Your roles do not carry the permission this needs' },
+  'ACCESS.ROUTE_UNDECLARED': { kind: 'FORBIDDEN', message: 'This route declares no permission and is refused' },
+  'ACCESS.USER_NOT_FOUND': { kind: 'NOT_FOUND', message: 'The signed-in user no longer exists' },
+  'REFERENCE.BORDER_POINT_EXISTS': { kind: 'CONFLICT', message: 'A border point with this code exists already' },
+  'REFERENCE.AGENCY_EXISTS': { kind: 'CONFLICT', message: 'An agency with this name exists already' },
+  'REFERENCE.USERNAME_TAKEN': { kind: 'CONFLICT', message: 'The username is taken' },
+});
+
+export type AccessErrorCode = keyof typeof AccessErrors.specs;
+
+/** The 429 of the sign-in throttle: how long to wait, in the message and in `details`. */
+export function tooManyAttempts(retryAfterSeconds: number) {
+  return AccessErrors.raise('AUTH.TOO_MANY_ATTEMPTS', `Too many sign-in attempts; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+}

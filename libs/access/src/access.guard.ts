@@ -26,15 +26,15 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
-    if (!permission) throw AccessErrors.undeclared();
+    if (!permission) throw AccessErrors.raise('ACCESS.ROUTE_UNDECLARED');
 
     const request = context.switchToHttp().getRequest<RequestWithActor & { headers: Record<string, string | undefined> }>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw AccessErrors.tokenMissing();
+    if (!match) throw AccessErrors.raise('AUTH.TOKEN_MISSING');
     const { actor, sessionId } = this.tokens.verifyAccessToken(match[1]);
     // A token outlives its session only until the session is seen ended (see SESSION_CACHE_MS).
-    if (!(await this.sessions.isActive(sessionId))) throw AccessErrors.tokenInvalid();
+    if (!(await this.sessions.isActive(sessionId))) throw AccessErrors.raise('AUTH.TOKEN_INVALID');
     if (!permissionsOf(actor.roles).has(permission)) {
       await this.audit.recordStandalone({
         action: 'ACCESS.DENIED',
@@ -43,7 +43,7 @@ export class AccessGuard implements CanActivate {
         correlationId: request.id ? String(request.id) : undefined,
         details: { permission, handler: `${context.getClass().name}.${context.getHandler().name}` },
       });
-      throw AccessErrors.forbidden(permission);
+      throw AccessErrors.raise('ACCESS.FORBIDDEN', `This needs the ${permission} permission`);
     }
     request.actor = actor;
     (request as RequestWithSession).sessionId = sessionId;

@@ -1,4 +1,4 @@
-import { Actor, ApiErrorAnswers, Clock, CurrentActor, DomainError, NotFoundError, Permission, permissionsOf, Public, RequestWithActor, RequirePermission } from '@kivuko/platform';
+import { Actor, ApiErrorAnswers, Clock, CurrentActor, Permission, permissionsOf, Public, RequestWithActor, RequirePermission } from '@kivuko/platform';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -38,7 +38,7 @@ export class AuthController {
       this.throttle.succeeded(ip, username, this.clock.now().getTime());
       return pair;
     } catch (error) {
-      if (error instanceof DomainError && error.code === AccessErrors.invalidCredentials().code) this.throttle.failed(ip, username, this.clock.now().getTime());
+      if (AccessErrors.is(error, 'AUTH.INVALID_CREDENTIALS')) this.throttle.failed(ip, username, this.clock.now().getTime());
       throw error;
     }
   }
@@ -58,7 +58,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   async logout(@CurrentActor() actor: Actor, @Body() body: LogoutDto, @Req() req: RequestWithSession): Promise<void> {
-    if (!req.sessionId) throw AccessErrors.tokenInvalid();
+    if (!req.sessionId) throw AccessErrors.raise('AUTH.TOKEN_INVALID');
     await this.auth.logout(actor, req.sessionId, body.refreshToken, contextOf(req));
   }
 
@@ -68,7 +68,7 @@ export class AuthController {
   @Get('me')
   async me(@CurrentActor() actor: Actor): Promise<object> {
     const user = await this.dataSource.getRepository(AppUser).findOneBy({ id: actor.userId });
-    if (!user) throw new NotFoundError('ACCESS.USER_NOT_FOUND', 'The signed-in user no longer exists');
+    if (!user) throw AccessErrors.raise('ACCESS.USER_NOT_FOUND');
     const agency = await this.dataSource.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
     const borderPoints = user.borderPointIds.length
       ? await this.dataSource.getRepository(BorderPoint).find({ where: { id: In(user.borderPointIds) }, order: { code: 'ASC' } })

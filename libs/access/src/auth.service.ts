@@ -1,5 +1,5 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, PLATFORM_RUNTIME, PlatformRuntime, systemScope, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, Clock, PLATFORM_RUNTIME, PlatformRuntime, systemScope, UnitOfWork } from '@kivuko/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
@@ -37,6 +37,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly sessions: SessionRegistry,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   static hashPassword(password: string): Promise<string> {
@@ -49,7 +50,7 @@ export class AuthService {
    * AUTH.LOGIN_FAILED event just as a wrong password does, so neither the answer nor its timing tells
    * which accounts exist. Nothing is locked here: LoginThrottle slows repeated failures down instead.
    */
-  async login(usernameInput: string, password: string, context: RequestContext, now = new Date()): Promise<TokenPair> {
+  async login(usernameInput: string, password: string, context: RequestContext, now = this.clock.now()): Promise<TokenPair> {
     const username = usernameInput.trim().toLowerCase();
     // There is no actor before sign-in succeeds: the check itself is a system task.
     const outcome = await this.uow.run(systemScope('sign-in'), async (manager) => {
@@ -65,7 +66,7 @@ export class AuthService {
           correlationId: context.correlationId,
           details: { reason: !user ? 'unknown_user' : !usable ? 'inactive' : 'wrong_password' },
         });
-        return { error: AccessErrors.invalidCredentials() };
+        return { error: AccessErrors.raise('AUTH.INVALID_CREDENTIALS') };
       }
       const pair = await this.issue(manager, user, randomUUID(), now);
       await this.audit.record(manager, { action: 'AUTH.LOGIN', actor: actorOf(user), correlationId: context.correlationId });
@@ -77,10 +78,10 @@ export class AuthService {
   }
 
   /** Replaces a refresh token with a new one; a replaced token presented again revokes its family. */
-  async refresh(token: string, context: RequestContext, now = new Date()): Promise<TokenPair> {
+  async refresh(token: string, context: RequestContext, now = this.clock.now()): Promise<TokenPair> {
     const outcome = await this.uow.run(systemScope('token refresh'), async (manager) => {
       const stored = await manager.findOne(RefreshToken, { where: { tokenHash: TokenService.hash(token) }, lock: { mode: 'pessimistic_write' } });
-      if (!stored) return { error: AccessErrors.refreshInvalid() };
+      if (!stored) return { error: AccessErrors.raise('AUTH.REFRESH_INVALID') };
       const user = await manager.findOneBy(AppUser, { id: stored.userId });
       if (stored.revokedAt) {
         await this.revokeFamily(manager, stored.familyId, now);
@@ -90,9 +91,9 @@ export class AuthService {
           actor: user ? actorOf(user) : null,
           correlationId: context.correlationId,
         });
-        return { error: AccessErrors.refreshInvalid(), ended: stored.familyId };
+        return { error: AccessErrors.raise('AUTH.REFRESH_INVALID'), ended: stored.familyId };
       }
-      if (stored.expiresAt <= now || !user || !user.active) return { error: AccessErrors.refreshInvalid() };
+      if (stored.expiresAt <= now || !user || !user.active) return { error: AccessErrors.raise('AUTH.REFRESH_INVALID') };
       const pair = await this.issue(manager, user, stored.familyId, now, stored);
       return { pair };
     });
@@ -108,7 +109,7 @@ export class AuthService {
    * Ends the session the access token belongs to (and the one the refresh token names, if another of
    * the caller's): their refresh tokens are revoked and their access tokens refused from now on.
    */
-  async logout(actor: Actor, sessionId: string, token: string | undefined, context: RequestContext, now = new Date()): Promise<void> {
+  async logout(actor: Actor, sessionId: string, token: string | undefined, context: RequestContext, now = this.clock.now()): Promise<void> {
     const ended = await this.uow.run(actorScope(actor), async (manager) => {
       const stored = token === undefined ? null : await manager.findOneBy(RefreshToken, { tokenHash: TokenService.hash(token), userId: actor.userId });
       const families = [...new Set([sessionId, ...(stored ? [stored.familyId] : [])])];

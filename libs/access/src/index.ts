@@ -1,4 +1,6 @@
 export * from './access.enums';
+export { AccessErrors } from './access.errors';
+export type { AccessErrorCode } from './access.errors';
 export * from './access.module';
 export * from './agency.entity';
 export * from './app-user.entity';

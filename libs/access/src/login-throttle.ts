@@ -1,4 +1,4 @@
-import { AccessErrors } from './access.errors';
+import { tooManyAttempts } from './access.errors';
 
 export const LOGIN_WINDOW_MS = 60_000;
 
@@ -87,19 +87,19 @@ export class LoginThrottle {
   ) {}
 
   /** Refuses (429 with the seconds to wait) an attempt that comes too soon; otherwise counts it. */
-  check(ip: string, username: string, now = Date.now()): void {
+  check(ip: string, username: string, now: number): void {
     const trusted = this.isKnown(username, ip, now);
     const delays = [this.delayLeft(pairKey(username, ip), this.pairBackoff, now)];
     if (!trusted) delays.push(this.delayLeft(`ip:${ip}`, this.addressBackoff, now), this.delayLeft(`user:${username}`, this.accountBackoff, now));
     const backoff = Math.max(...delays);
-    if (backoff > 0) throw AccessErrors.tooManyAttempts(Math.ceil(backoff / 1000));
+    if (backoff > 0) throw tooManyAttempts(Math.ceil(backoff / 1000));
     if (trusted) return;
     const wait = Math.max(this.take(`ip:${ip}`, this.limits.perIp, now), this.take(`user:${username}`, this.limits.perAccount, now));
-    if (wait > 0) throw AccessErrors.tooManyAttempts(Math.ceil(wait / 1000));
+    if (wait > 0) throw tooManyAttempts(Math.ceil(wait / 1000));
   }
 
   /** A wrong password (or an unknown or inactive account): the next attempt waits longer. */
-  failed(ip: string, username: string, now = Date.now()): void {
+  failed(ip: string, username: string, now: number): void {
     for (const [key, policy] of [
       [pairKey(username, ip), this.pairBackoff],
       [`ip:${ip}`, this.addressBackoff],
@@ -118,7 +118,7 @@ export class LoginThrottle {
    * for the account. The address's own failures (other names) and the account's failures from elsewhere
    * stay (they decay), so a guesser gains nothing from the real user signing in.
    */
-  succeeded(ip: string, username: string, now = Date.now()): void {
+  succeeded(ip: string, username: string, now: number): void {
     this.failures.delete(pairKey(username, ip));
     const addresses = this.known.get(username) ?? new Map<string, number>();
     this.known.delete(username);

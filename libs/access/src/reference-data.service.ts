@@ -1,8 +1,9 @@
-import { Actor, actorScope, BadInputError, ConflictError, Permission, permissionsOf, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, Permission, permissionsOf, PlatformErrors, UnitOfWork } from '@kivuko/platform';
 import { AuditService } from '@kivuko/audit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { AccessErrorCode, AccessErrors } from './access.errors';
 import { Agency } from './agency.entity';
 import { AppUser } from './app-user.entity';
 import { AuthService } from './auth.service';
@@ -79,7 +80,7 @@ export class ReferenceDataService {
     const passwordHash = await AuthService.hashPassword(dto.password);
     return this.write(actor, `The username ${dto.username} is taken`, 'REFERENCE.USERNAME_TAKEN', async (manager) => {
       if (!(await manager.existsBy(Agency, { id: dto.agencyId }))) {
-        throw new BadInputError('REQUEST.VALIDATION_FAILED', 'The agency does not exist', [{ path: 'agencyId', problem: 'agencyId names no agency' }]);
+        throw PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', [{ path: 'agencyId', problem: 'agencyId names no agency' }], 'The agency does not exist');
       }
       await this.assertBorderPoints(manager, dto.borderPointIds ?? [], 'borderPointIds');
       const saved = await manager.save(
@@ -100,14 +101,14 @@ export class ReferenceDataService {
   private async assertBorderPoints(manager: EntityManager, ids: string[], path: string): Promise<void> {
     if (ids.length === 0) return;
     const found = await manager.countBy(BorderPoint, { id: In(ids) });
-    if (found !== ids.length) throw new BadInputError('REQUEST.VALIDATION_FAILED', 'Unknown border point', [{ path, problem: `${path} names a border point that does not exist` }]);
+    if (found !== ids.length) throw PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', [{ path, problem: `${path} names a border point that does not exist` }], 'Unknown border point');
   }
 
-  private async write<T>(actor: Actor, conflictMessage: string, conflictCode: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async write<T>(actor: Actor, conflictMessage: string, conflictCode: AccessErrorCode, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
       return await this.uow.run(actorScope(actor), work);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(conflictCode, conflictMessage);
+      if (isUniqueViolation(error)) throw AccessErrors.raise(conflictCode, conflictMessage);
       throw error;
     }
   }

@@ -75,7 +75,7 @@ export class TokenService {
         sessionId: String(claims.sid).toLowerCase(),
       };
     } catch {
-      throw AccessErrors.tokenInvalid();
+      throw AccessErrors.raise('AUTH.TOKEN_INVALID');
     }
   }
 

@@ -1,4 +1,4 @@
-import { Actor } from '@kivuko/platform';
+import { Actor, Clock } from '@kivuko/platform';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -118,8 +118,11 @@ export class AuditService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AUDIT_KEYRING) private readonly keyring: AuditKeyring,
     @Optional() @Inject(AUDIT_CLOCK) clock?: AuditClock,
+    @Optional() time?: Clock,
   ) {
-    this.clock = clock ?? (() => new Date());
+    // The application's clock unless a test gives the trail its own.
+    const source = time ?? new Clock();
+    this.clock = clock ?? (() => source.now());
   }
 
   /**

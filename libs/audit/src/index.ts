@@ -7,6 +7,7 @@ export { chainKeyFor } from './audit-chain';
 export type { AuditDetailValue } from './audit-chain';
 export { AuditChainHead, AuditLegacyHead } from './audit-chain-head.entity';
 export * from './audit-key';
+export { AuditErrors } from './audit.errors';
 export * from './audit.service';
 export * from './audit-verification.dto';
 export { AuditController } from './audit.controller';

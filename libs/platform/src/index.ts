@@ -2,6 +2,7 @@ export * from './config/app-config';
 export * from './config/platform-runtime';
 export * from './errors/domain-error';
 export * from './errors/error-catalog';
+export * from './errors/platform.errors';
 export * from './errors/http-error.filter';
 export * from './http/public.decorator';
 export * from './http/create-http-app';

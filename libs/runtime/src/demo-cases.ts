@@ -2,7 +2,7 @@ import { DEMO_USERS, DemoService } from '@kivuko/access';
 import { AsylumService, DetentionService, OpenDetentionDto, ReflectionPeriodDto, RegisterAsylumClaimDto, TraffickingIdentificationDto, TraffickingService } from '@kivuko/casework';
 import { CaseProfilingService, ConsentService, IntakeService, RecordConsentDto, RegisterIntakeDto } from '@kivuko/cases';
 import { ReferralAction, ReferralActionDto, ReferralService, SopService } from '@kivuko/referrals';
-import { Actor, DomainError, PLATFORM_RUNTIME, PlatformRuntime, Role, systemScope, UnitOfWork, validateBody } from '@kivuko/platform';
+import { Actor, Clock, DomainError, PLATFORM_RUNTIME, PlatformRuntime, Role, systemScope, UnitOfWork, validateBody } from '@kivuko/platform';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 
@@ -187,6 +187,7 @@ export class DemoCasesService implements OnApplicationBootstrap {
     private readonly asylum: AsylumService,
     private readonly trafficking: TraffickingService,
     private readonly detention: DetentionService,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -204,7 +205,7 @@ export class DemoCasesService implements OnApplicationBootstrap {
       const { value, problems } = validateBody(RegisterIntakeDto, {
         ...demo.body,
         intakeId: randomUUID(),
-        arrival: { ...demo.body.arrival, borderPointId, arrivedAt: new Date(Date.now() - demo.hoursAgo * HOUR).toISOString() },
+        arrival: { ...demo.body.arrival, borderPointId, arrivedAt: new Date(this.clock.now().getTime() - demo.hoursAgo * HOUR).toISOString() },
       });
       if (problems.length > 0) throw new Error(`demo intake is invalid: ${JSON.stringify(problems)}`);
       const { result } = await this.intake.register(actor, value);
@@ -271,7 +272,8 @@ export class DemoCasesService implements OnApplicationBootstrap {
   }
 
   private async recordOn(caseId: string, record: DemoRecord, official: Actor): Promise<void> {
-    const today = new Date().toISOString().slice(0, 10);
+    const now = this.clock.now();
+    const today = now.toISOString().slice(0, 10);
     const body = <T extends object>(type: new () => T, value: object): T => {
       const { value: dto, problems } = validateBody(type, value);
       if (problems.length > 0) throw new Error(`demo record is invalid: ${JSON.stringify(problems)}`);
@@ -290,8 +292,8 @@ export class DemoCasesService implements OnApplicationBootstrap {
         legalBasis: 'Immigration Act s.12(3)',
         individualAssessment: { pregnant: false, seriouslyIll: false, summary: 'Arrived without documents; the man with her was arrested.' },
         alternativesConsidered: ['Shelter placement: no place tonight'],
-        startedAt: new Date().toISOString(),
-        nextReviewOn: new Date(Date.now() + 7 * 24 * HOUR).toISOString().slice(0, 10),
+        startedAt: now.toISOString(),
+        nextReviewOn: new Date(now.getTime() + 7 * 24 * HOUR).toISOString().slice(0, 10),
       });
       await this.detention.open(official, caseId, request).then(
         () => {

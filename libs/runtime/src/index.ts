@@ -5,6 +5,7 @@ import { ALL_MIGRATIONS } from '@kivuko/migrations';
 import { PLATFORM_ENTITIES } from '@kivuko/platform';
 
 export { KivukoModule } from './kivuko.module';
+export { ERROR_CATALOGS, ERROR_CODES } from './error-codes';
 export { ALL_MIGRATIONS };
 
 /** Every entity of every bounded context. */

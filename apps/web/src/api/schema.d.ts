@@ -2858,7 +2858,10 @@ export interface components {
         };
         /** @description Every error answer: a stable code (e.g. `REFERRAL.NOT_PENDING`, `SAFEGUARD.DETENTION_GUARD`), a message, details when there are any, and the correlation id of the request. */
         ErrorBody: {
-            /** @example REQUEST.VALIDATION_FAILED */
+            /**
+             * @description A stable code. Those the contexts declare are listed, with the status, kind and meaning of each, in the document's `x-error-codes`; a 500 answers `INTERNAL`
+             * @example REQUEST.VALIDATION_FAILED
+             */
             code: string;
             /** @example The request is not valid */
             message: string;

@@ -2,7 +2,18 @@
  * Every error a use case raises on purpose carries a code from this catalogue. The code decides the
  * HTTP status in one place (the global filter), so services never think in status codes.
  */
-export type ErrorKind = 'BAD_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE' | 'TOO_LARGE' | 'TOO_MANY';
+export type ErrorKind =
+  | 'BAD_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'CONFLICT'
+  | 'UNPROCESSABLE'
+  | 'TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'TOO_MANY'
+  | 'UNAVAILABLE';
 
 export class DomainError extends Error {
   constructor(
@@ -45,8 +56,11 @@ export const HTTP_STATUS_BY_KIND: Record<ErrorKind, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY: 429,
   UNPROCESSABLE: 422,
+  UNAVAILABLE: 503,
 };

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, HTTP_STATUS_BY_KIND } from './domain-error';
+import { PlatformErrorCode, PlatformErrors } from './platform.errors';
 
 export interface ErrorBody {
   code: string;
@@ -9,7 +10,8 @@ export interface ErrorBody {
   correlationId: string;
 }
 
-const CODE_BY_STATUS: Record<number, string> = {
+/** The code of an HTTP error that carries none of its own (Nest's, or Fastify's before a route runs), by status. */
+const CODE_BY_STATUS: Record<number, PlatformErrorCode> = {
   400: 'REQUEST.BAD_INPUT',
   401: 'AUTH.UNAUTHENTICATED',
   403: 'AUTH.FORBIDDEN',
@@ -78,6 +80,11 @@ export function isDatabaseConnectionLoss(error: unknown, depth = 0): boolean {
   return inner.some((i) => i !== error && isDatabaseConnectionLoss(i, depth + 1));
 }
 
+/** A platform refusal's code and declared message. */
+function declared(code: PlatformErrorCode): { code: string; message: string } {
+  return { code, message: PlatformErrors.specs[code].message };
+}
+
 /** Turns any error into `{ code, message, details?, correlationId }` with the matching status. */
 export function toErrorResponse(error: unknown, correlationId: string): { status: number; body: ErrorBody } {
   if (error instanceof DomainError) {
@@ -97,14 +104,13 @@ export function toErrorResponse(error: unknown, correlationId: string): { status
   // Two requests raced for something only one may have (a constraint named `…_uq`): the loser is told so.
   const unique = uniqueViolation(error);
   if (unique) {
-    return { status: HttpStatus.CONFLICT, body: { code: 'CONFLICT.ALREADY_EXISTS', message: 'Another request made the same thing at the same time: read it again', details: { constraint: unique }, correlationId } };
+    return { status: HttpStatus.CONFLICT, body: { ...declared('CONFLICT.ALREADY_EXISTS'), details: { constraint: unique }, correlationId } };
   }
   if (isDatabaseConnectionLoss(error)) {
     return {
       status: HttpStatus.SERVICE_UNAVAILABLE,
       body: {
-        code: 'SERVICE.DATABASE_UNAVAILABLE',
-        message: 'The database is briefly unavailable; send the request again in a few seconds.',
+        ...declared('SERVICE.DATABASE_UNAVAILABLE'),
         details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
         correlationId,
       },

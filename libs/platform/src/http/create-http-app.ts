@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { ErrorCodeEntry } from '../errors/error-catalog';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { ApplicationLogger } from '../logging/application-logger';
 import { CORRELATION_HEADER, correlationIdFor } from './correlation';
@@ -21,7 +22,16 @@ export const DOCS_PATH = 'docs';
  * Builds the HTTP application on Fastify: `/api/v1/...` routes, `/health/*`, OpenAPI at `/docs`, one
  * error shape for every failure, validated input, a body size limit and correlation ids.
  */
-export async function createHttpApp(rootModule: Type<unknown> | ReturnType<typeof Object>, config: AppConfig): Promise<NestFastifyApplication> {
+export interface HttpAppOptions {
+  /** The published list of error codes, for the OpenAPI document. */
+  errorCodes?: readonly ErrorCodeEntry[];
+}
+
+export async function createHttpApp(
+  rootModule: Type<unknown> | ReturnType<typeof Object>,
+  config: AppConfig,
+  options: HttpAppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     genReqId: correlationIdFor,
@@ -56,7 +66,7 @@ export async function createHttpApp(rootModule: Type<unknown> | ReturnType<typeo
   // Nest hands errors raised before a route runs (unparseable JSON, too large) to this filter too.
   app.useGlobalFilters(new HttpErrorFilter());
 
-  const document = buildOpenApiDocument(app as INestApplication);
+  const document = buildOpenApiDocument(app as INestApplication, options.errorCodes ?? []);
   SwaggerModule.setup(DOCS_PATH, app as INestApplication, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
 
   await app.init();

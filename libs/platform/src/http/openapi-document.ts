@@ -5,10 +5,13 @@ import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { ErrorCodeEntry } from '../errors/error-catalog';
 import { PUBLIC_ROUTE } from './public.decorator';
 import { UuidParamPipe } from './uuid-param.pipe';
 
 export const ERROR_BODY_SCHEMA = 'ErrorBody';
+/** The document's list of the error codes the contexts declare: code, status, kind, message and context of each. */
+export const ERROR_CODES_EXTENSION = 'x-error-codes';
 
 const ERROR_ANSWERS = 'kivuko:openapi-error-answers';
 
@@ -48,11 +51,12 @@ export function openApiConfig(): Omit<OpenAPIObject, 'paths'> {
  *   route's 401) with `@ApiConflict()` / `@ApiErrorAnswers({...})`;
  * - `security: []` on the `@Public()` routes;
  * - `format: uuid` on path parameters read through `UuidParamPipe`, and on body and query fields validated
- *   with `@IsUUID`.
+ *   with `@IsUUID`;
+ * - the error codes each context declares in its catalogue, in `x-error-codes`.
  */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function buildOpenApiDocument(app: INestApplication, errorCodes: readonly ErrorCodeEntry[] = []): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, openApiConfig());
-  completeOpenApiDocument(document, routeFactsOf(app));
+  completeOpenApiDocument(document, routeFactsOf(app), errorCodes);
   return document;
 }
 
@@ -74,7 +78,7 @@ function errorAnswer(description: string): { description: string; content: Recor
 }
 
 /** Completes `document` in place (see `buildOpenApiDocument`). */
-export function completeOpenApiDocument(document: OpenAPIObject, routes: Map<string, RouteFacts>): void {
+export function completeOpenApiDocument(document: OpenAPIObject, routes: Map<string, RouteFacts>, errorCodes: readonly ErrorCodeEntry[] = []): void {
   document.components ??= {};
   document.components.schemas ??= {};
   document.components.schemas[ERROR_BODY_SCHEMA] = {
@@ -82,13 +86,18 @@ export function completeOpenApiDocument(document: OpenAPIObject, routes: Map<str
     description: 'Every error answer: a stable code (e.g. `REFERRAL.NOT_PENDING`, `SAFEGUARD.DETENTION_GUARD`), a message, details when there are any, and the correlation id of the request.',
     required: ['code', 'message', 'correlationId'],
     properties: {
-      code: { type: 'string', example: 'REQUEST.VALIDATION_FAILED' },
+      code: {
+        type: 'string',
+        description: `A stable code. Those the contexts declare are listed, with the status, kind and meaning of each, in the document's \`${ERROR_CODES_EXTENSION}\`; a 500 answers \`INTERNAL\``,
+        example: 'REQUEST.VALIDATION_FAILED',
+      },
       message: { type: 'string', example: 'The request is not valid' },
       details: { type: 'object', description: 'For bad input, `fields`: each bad field with its path and problem', example: { fields: [{ path: 'persons[0].sex', problem: 'sex must be one of FEMALE, MALE, OTHER, UNKNOWN' }] } },
       correlationId: { type: 'string', description: 'Also in the `x-correlation-id` header; quote it when reporting a problem' },
     },
   };
   markUuidFields(document);
+  (document as OpenAPIObject & Record<string, unknown>)[ERROR_CODES_EXTENSION] = errorCodes.map(({ code, status, kind, message, context }) => ({ code, status, kind, message, context }));
 
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {

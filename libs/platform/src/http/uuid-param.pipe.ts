@@ -1,5 +1,5 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
-import { BadInputError } from '../errors/domain-error';
+import { PlatformErrors } from '../errors/platform.errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -9,6 +9,6 @@ export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
     if (typeof value === 'string' && UUID.test(value)) return value.toLowerCase();
     const name = metadata.data ?? 'id';
-    throw new BadInputError('REQUEST.VALIDATION_FAILED', `The path parameter ${name} is not a UUID`, [{ path: name, problem: `${name} must be a UUID` }]);
+    throw PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', [{ path: name, problem: `${name} must be a UUID` }], `The path parameter ${name} is not a UUID`);
   }
 }

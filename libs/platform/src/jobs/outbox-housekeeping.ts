@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Inject } f
 import { systemScope, UnitOfWork } from '../db/unit-of-work';
 import { PLATFORM_RUNTIME, PlatformRuntime } from '../config/platform-runtime';
 import { ShutdownState } from '../lifecycle/shutdown-state';
+import { Clock } from '../time/clock';
 import { JobName } from './job-names';
 import { jobId } from './job-policies';
 import { OutboxService } from './outbox.service';
@@ -22,6 +23,7 @@ export class OutboxHousekeeping implements OnApplicationBootstrap, OnModuleDestr
     private readonly uow: UnitOfWork,
     private readonly outbox: OutboxService,
     private readonly shutdown: ShutdownState,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -41,7 +43,7 @@ export class OutboxHousekeeping implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /** Enqueues today's prune unless it already is; returns whether it enqueued. */
-  async requestDailyPrune(now = new Date()): Promise<boolean> {
+  async requestDailyPrune(now = this.clock.now()): Promise<boolean> {
     const day = now.toISOString().slice(0, 10);
     const cutoff = new Date(now.getTime() - OUTBOX_RETENTION_DAYS * 24 * HOUR_MS);
     return this.uow.run(systemScope('outbox housekeeping'), async (manager) => {

@@ -1,0 +1,13 @@
+import { AccessErrors } from '@kivuko/access';
+import { AuditErrors } from '@kivuko/audit';
+import { ErrorCatalog, ErrorCodeEntry, errorCodeList, PlatformErrors } from '@kivuko/platform';
+
+/** Every context's catalogue of refusals (`<context>.errors.ts`): a context with a catalogue is one line here. */
+export const ERROR_CATALOGS: readonly ErrorCatalog<string>[] = [
+  PlatformErrors,
+  AccessErrors,
+  AuditErrors,
+];
+
+/** The published list of error codes (the OpenAPI document's `x-error-codes`); a code declared twice fails here. */
+export const ERROR_CODES: readonly ErrorCodeEntry[] = errorCodeList(ERROR_CATALOGS);

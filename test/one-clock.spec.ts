@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..');
+
+/** A read of the machine's time that does not go through the injected `Clock`. */
+const TIME_READ = /\bnew Date\(\)|\bDate\.now\(\)/g;
+
+/**
+ * The only places in libs/ that read the machine's time directly, how many times, and why. Everything
+ * else asks the injected `Clock` (libs/platform/src/time/clock.ts), so that a test that fixes the time
+ * fixes it for every rule at once.
+ */
+const ALLOWED: Record<string, [reads: number, reason: string]> = {
+  'libs/platform/src/time/clock.ts': [1, 'the clock itself'],
+  'libs/platform/src/boot.ts': [2, 'process start-up, before any service exists: names a new key after the day'],
+  'libs/platform/src/crypto/field-cipher.ts': [1, 'generateKeyring, a set-up and command-line helper outside the container: names a new key after the day'],
+  'libs/platform/src/backup/backup.ts': [1, 'the backup command, outside the container; its caller may pass `now`'],
+  'libs/platform/src/db/left-running-postmaster.ts': [2, 'a timeout while a database server stops, in real time'],
+  'libs/platform/src/testing/test-database.ts': [2, 'test support: a timeout while polling, in real time'],
+  'libs/platform/src/jobs/job-worker.host.ts': [2, 'measures how long a job took, for the log'],
+  'libs/platform/src/jobs/job-queues.ts': [1, 'a run-at time becomes a delay that BullMQ counts on the machine\'s time'],
+  'libs/platform/src/lifecycle/shutdown-state.ts': [1, 'measures the grace period since the shutdown began'],
+  'libs/access/src/session-registry.ts': [2, 'how long this process trusts a cached session answer: a bound on staleness in real time, which a test\'s fixed clock must not stretch'],
+  'libs/sop/src/cli/main.ts': [1, 'a command-line main, outside the container'],
+  // Not yet through the clock: the contexts below still read the time in their services.
+  'libs/cases/src/intake-body.pipe.ts': [1, 'not yet through the clock'],
+  'libs/cases/src/intake.service.ts': [3, 'not yet through the clock'],
+  'libs/casework/src/casework.service.ts': [1, 'not yet through the clock'],
+  'libs/referrals/src/referral-router.ts': [1, 'not yet through the clock'],
+  'libs/referrals/src/webhooks/webhooks.ts': [2, 'not yet through the clock (one is a signature timestamp in real time)'],
+};
+
+function* sources(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* sources(path);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) yield path;
+  }
+}
+
+function timeReads(): Record<string, number> {
+  const found: Record<string, number> = {};
+  for (const file of sources(join(ROOT, 'libs'))) {
+    const reads = [...readFileSync(file, 'utf8').matchAll(TIME_READ)].length;
+    if (reads > 0) found[relative(ROOT, file)] = reads;
+  }
+  return found;
+}
+
+describe('one clock', () => {
+  it('reads the machine\'s time in libs/ only where the list allows it, as often as it says', () => {
+    const allowed = Object.fromEntries(Object.entries(ALLOWED).map(([file, [reads]]) => [file, reads]));
+    // A file missing here, or with a count above its entry, reads the time directly: use the injected Clock.
+    // A file listed here that no longer reads it (or reads it less): lower or remove its entry.
+    expect(timeReads()).toEqual(allowed);
+  });
+
+  it('gives each allowed file a reason', () => {
+    for (const [file, [, reason]] of Object.entries(ALLOWED)) expect([file, reason.length > 10]).toEqual([file, true]);
+  });
+
+  it('sees both ways of reading the time', () => {
+    expect('const a = new Date(); const b = Date.now(); const c = new Date(b);'.match(TIME_READ)).toEqual(['new Date()', 'Date.now()']);
+  });
+});
