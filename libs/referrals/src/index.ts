@@ -9,3 +9,4 @@ export * from './deadlines/referral-deadlines.module';
 export * from './sop.dto';
 export * from './sop-view';
 export * from './webhooks/webhooks';
+export * from './referral-events';

@@ -1,7 +1,7 @@
 import { DataSharingMap } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { CaseProfilingService, CasePolicy, ConsentService, loadCaseFacts, ProfilesChanged, ProfilingListener } from '@kivuko/cases';
-import { Actor, actorScope, applyScope, Clock, FieldCipher, JobName, OutboxService, systemScope } from '@kivuko/platform';
+import { CaseProfilingService, loadCaseFacts, ProfilesChanged } from '@kivuko/cases';
+import { Actor, actorScope, applyScope, Clock, DomainEventBus, FieldCipher, JobName, OutboxService, systemScope } from '@kivuko/platform';
 import { deriveFacts, isProtectionProfile, ProfileCode } from '@kivuko/profiling';
 import {
   AgencyCandidate,
@@ -23,7 +23,7 @@ import {
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ReferralFollowUp, ReferralRow, ReferralService, SELECT_REFERRAL } from './referral.service';
+import { ReferralRow, ReferralService, SELECT_REFERRAL } from './referral.service';
 import { OPEN_STATUSES, ReferralAction, ReferralStatus } from './referral-status';
 
 /** The SOP version a referral is made under. */
@@ -58,37 +58,34 @@ export const priorityRank = (priority: Priority): number => priorityNumber(prior
  * referrals no routable profile calls for any more. A declined referral goes to the next agency.
  */
 @Injectable()
-export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnModuleInit {
+export class ReferralRouter implements OnModuleInit {
   private readonly logger = new Logger('Referrals');
   private readonly sops = new Map<string, Sop>();
 
   constructor(
     private readonly profiling: CaseProfilingService,
-    private readonly consents: ConsentService,
     private readonly referrals: ReferralService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
-    private readonly policy: CasePolicy,
+    private readonly events: DomainEventBus,
   ) {}
 
   onModuleInit(): void {
     // Profiling and reading a case go by the SOP active for it.
-    this.policy.setSource({
-      policyFor: async (manager, caseId) => {
-        const [row] = await manager.query<{ country: string }[]>(
-          `SELECT bp.country FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id WHERE c.id = $1`,
-          [caseId],
-        );
-        const active = row ? await this.activeSop(manager, row.country, this.clock.now()) : null;
-        // The SOP's vocabularies are the access library's, value for value (libs/sop's access-equivalence spec).
-        return active ? { sopVersionId: active.id, ruleSet: active.sop.ruleSet, sharing: active.sop.dataSharing.recipients as unknown as DataSharingMap } : null;
-      },
+    this.events.provide('cases.sop-policy', async (manager, { caseId }) => {
+      const [row] = await manager.query<{ country: string }[]>(
+        `SELECT bp.country FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id WHERE c.id = $1`,
+        [caseId],
+      );
+      const active = row ? await this.activeSop(manager, row.country, this.clock.now()) : null;
+      // The SOP's vocabularies are the access library's, value for value (libs/sop's access-equivalence spec).
+      return active ? { sopVersionId: active.id, ruleSet: active.sop.ruleSet, sharing: active.sop.dataSharing.recipients as unknown as DataSharingMap } : null;
     });
-    this.profiling.addListener(this);
-    this.referrals.setFollowUp(this);
-    this.consents.addListener({ consentChanged: (manager, caseId, actor) => this.releaseAwaitingConsent(manager, caseId, actor) });
+    this.events.on('cases.profiles-changed', (manager, event) => this.profilesChanged(manager, event));
+    this.events.on('referrals.transitioned', (manager, { referral, action, actor }) => this.afterTransition(manager, referral, action, actor));
+    this.events.on('cases.consent-changed', (manager, { caseId, actor }) => this.releaseAwaitingConsent(manager, caseId, actor));
   }
 
   /** The active SOP version of a country, parsed once per version. */

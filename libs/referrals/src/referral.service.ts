@@ -1,5 +1,5 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, DomainError, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, DomainError, DomainEventBus, NotFoundError, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ListReferralsQuery, ReferralActionDto } from './referral.dto';
@@ -122,16 +122,6 @@ export function referralView(row: ReferralRow): ReferralView {
 /** The referral events an agency's webhook receives. */
 export type ReferralEvent = 'referral.created' | 'referral.overdue' | 'referral.withdrawn' | 'referral.suspended' | 'referral.completed';
 
-/** What happens after a referral's status changed (the next agency after a decline, the notifications). */
-export interface ReferralFollowUp {
-  afterTransition(manager: EntityManager, referral: ReferralRow, action: ReferralAction, actor: Actor | null): Promise<void>;
-}
-
-/** Where referral events go out (the agencies' webhooks), inside the transaction that caused them. */
-export interface ReferralEventSink {
-  emit(manager: EntityManager, agencyId: string, event: ReferralEvent, referral: { id: string; status: string }): Promise<void>;
-}
-
 export class ReferralTransitionError extends DomainError {
   constructor(code: string, message: string, details?: unknown) {
     super(code, 'CONFLICT', message, details);
@@ -158,29 +148,22 @@ const RECEIVER_ACTIONS: readonly ReferralAction[] = [ReferralAction.Acknowledge,
  */
 @Injectable()
 export class ReferralService {
-  private followUp?: ReferralFollowUp;
-  private events?: ReferralEventSink;
-
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-  ) {}
-
-  setFollowUp(followUp: ReferralFollowUp): void {
-    this.followUp = followUp;
-  }
-
-  setEventSink(events: ReferralEventSink): void {
-    this.events = events;
+    private readonly events: DomainEventBus,
+  ) {
+    events.requireHandler('referrals.transitioned', 'the next agency after a decline, the tasks of an accepted referral');
+    events.requireHandler('referrals.agency-event', "the agencies' webhooks");
   }
 
   /** Tells the receiving agency (and, for a completion, the registering agency: the closed loop). */
-  async notify(manager: EntityManager, referral: Pick<ReferralRow, 'id' | 'status' | 'agency_id' | 'case_id'>, event: Parameters<ReferralEventSink['emit']>[2]): Promise<void> {
-    if (!this.events) return;
-    await this.events.emit(manager, referral.agency_id, event, referral);
+  async notify(manager: EntityManager, referral: Pick<ReferralRow, 'id' | 'status' | 'agency_id' | 'case_id'>, event: ReferralEvent): Promise<void> {
+    const about = { id: referral.id, status: referral.status };
+    await this.events.publish(manager, 'referrals.agency-event', { agencyId: referral.agency_id, event, referral: about });
     if (event === 'referral.completed') {
       const [sender] = await manager.query<{ agency_id: string }[]>(`SELECT registering_agency_id AS agency_id FROM case_file WHERE id = $1`, [referral.case_id]);
-      if (sender && sender.agency_id !== referral.agency_id) await this.events.emit(manager, sender.agency_id, event, referral);
+      if (sender && sender.agency_id !== referral.agency_id) await this.events.publish(manager, 'referrals.agency-event', { agencyId: sender.agency_id, event, referral: about });
     }
   }
 
@@ -244,7 +227,7 @@ export class ReferralService {
 
   /**
    * Moves a referral on, inside the caller's transaction: checked against the status machine and the
-   * version read, recorded as an event and audited; then the follow-up runs (fallback, notifications).
+   * version read, recorded as an event and audited; then the agency is told and `referrals.transitioned` is published (fallback, tasks).
    */
   async transition(
     manager: EntityManager,
@@ -288,7 +271,7 @@ export class ReferralService {
     const [fresh] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [row.id]);
     const event = EVENT_OF[action];
     if (event) await this.notify(manager, fresh, event);
-    await this.followUp?.afterTransition(manager, fresh, action, actor);
+    await this.events.publish(manager, 'referrals.transitioned', { referral: fresh, action, actor });
     return fresh;
   }
 }
