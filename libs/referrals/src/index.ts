@@ -10,3 +10,4 @@ export * from './sop.dto';
 export * from './sop-view';
 export * from './webhooks/webhooks';
 export * from './referral-events';
+export * from './webhooks/webhooks.module';

@@ -1,17 +1,16 @@
 import { AuditModule } from '@kivuko/audit';
 import { Module } from '@nestjs/common';
 import { ReferralsModule } from '../referrals.module';
-import { WebhookController, WebhookDeliveryJob, WebhookEvents } from '../webhooks/webhooks';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { ReferralDeadlines, ReferralDueJob, ReferralSweepJob, ReferralSweepSchedule } from './referral-deadlines';
 
 /**
- * What happens to referrals over time and outside: first-contact deadlines (the timers, the sweep behind
- * them, escalation) and the agencies' webhooks. In the api and the worker alike.
+ * What happens to referrals over time: first-contact deadlines (the timers, the sweep behind them,
+ * escalation); an overdue referral is told to the agency's webhook. In the api and the worker alike.
  */
 @Module({
-  imports: [AuditModule, ReferralsModule],
-  controllers: [WebhookController],
-  providers: [WebhookEvents, WebhookDeliveryJob, ReferralDeadlines, ReferralDueJob, ReferralSweepJob, ReferralSweepSchedule],
-  exports: [ReferralDeadlines, ReferralSweepSchedule, WebhookEvents],
+  imports: [AuditModule, ReferralsModule, WebhooksModule],
+  providers: [ReferralDeadlines, ReferralDueJob, ReferralSweepJob, ReferralSweepSchedule],
+  exports: [ReferralDeadlines, ReferralSweepSchedule, WebhooksModule],
 })
 export class ReferralDeadlinesModule {}
