@@ -11,3 +11,4 @@ export * from './sop-view';
 export * from './webhooks/webhooks';
 export * from './referral-events';
 export * from './webhooks/webhooks.module';
+export * from './referral-routing';

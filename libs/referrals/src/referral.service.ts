@@ -1,5 +1,5 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, DomainError, DomainEventBus, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, DomainError, DomainEventBus, FieldProblem, NotFoundError, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ListReferralsQuery, ReferralActionDto } from './referral.dto';
@@ -138,8 +138,40 @@ const EVENT_OF: Partial<Record<ReferralAction, ReferralEvent>> = {
   [ReferralAction.Complete]: 'referral.completed',
 };
 
+/** The event an action sends to the agency, or undefined when it sends none. */
+export const agencyEventOf = (action: ReferralAction): ReferralEvent | undefined => EVENT_OF[action];
+
 /** Which side acts: the receiving agency works a referral, the sending border point withdraws it. */
 const RECEIVER_ACTIONS: readonly ReferralAction[] = [ReferralAction.Acknowledge, ReferralAction.Accept, ReferralAction.Decline, ReferralAction.Start, ReferralAction.Complete];
+
+/** What is wrong with a request to act on a referral: a decline or a withdrawal needs a reason, a completion (and only a completion) an outcome. */
+export function actionProblems(action: ReferralAction, dto: Pick<ReferralActionDto, 'reason' | 'outcomeCode' | 'note'>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (action === ReferralAction.Decline && !dto.reason) problems.push({ path: 'reason', problem: 'a reason is required to decline' });
+  if (action === ReferralAction.Withdraw && !dto.reason) problems.push({ path: 'reason', problem: 'a reason is required to withdraw' });
+  if (action === ReferralAction.Complete && !dto.outcomeCode) problems.push({ path: 'outcomeCode', problem: 'an outcome code is required to complete' });
+  if (action !== ReferralAction.Complete && (dto.outcomeCode !== undefined || dto.note !== undefined)) {
+    problems.push({ path: 'outcomeCode', problem: 'an outcome is given only when completing' });
+  }
+  return problems;
+}
+
+/**
+ * Why the actor may not take the action on the referral, or null when they may: the receiving agency
+ * works a referral, an official of the sending border point withdraws it.
+ */
+export function refusalToAct(
+  actor: Pick<Actor, 'agencyId' | 'borderPointIds'>,
+  referral: Pick<ReferralRow, 'agency_id' | 'border_point_id'>,
+  action: ReferralAction,
+): string | null {
+  const receiver = referral.agency_id === actor.agencyId;
+  const sender = actor.borderPointIds.includes(referral.border_point_id);
+  if (RECEIVER_ACTIONS.includes(action) ? !receiver : !sender) {
+    return RECEIVER_ACTIONS.includes(action) ? 'Only the receiving agency works a referral' : 'Only the sending border point withdraws a referral';
+  }
+  return null;
+}
 
 /**
  * Referral queues and transitions. Each transition is a compare-and-set on the referral's status and
@@ -200,27 +232,14 @@ export class ReferralService {
   }
 
   async act(actor: Actor, id: string, action: ReferralAction, dto: ReferralActionDto, correlationId?: string): Promise<ReferralView> {
-    const problems = [];
-    if (action === ReferralAction.Decline && !dto.reason) problems.push({ path: 'reason', problem: 'a reason is required to decline' });
-    if (action === ReferralAction.Withdraw && !dto.reason) problems.push({ path: 'reason', problem: 'a reason is required to withdraw' });
-    if (action === ReferralAction.Complete && !dto.outcomeCode) problems.push({ path: 'outcomeCode', problem: 'an outcome code is required to complete' });
-    if (action !== ReferralAction.Complete && (dto.outcomeCode !== undefined || dto.note !== undefined)) {
-      problems.push({ path: 'outcomeCode', problem: 'an outcome is given only when completing' });
-    }
+    const problems = actionProblems(action, dto);
     if (problems.length > 0) throw new BadInputError('REFERRAL.INVALID', `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
 
     return this.uow.run(actorScope(actor), async (manager) => {
       const [row] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [id]);
       if (!row) throw notFound();
-      const receiver = row.agency_id === actor.agencyId;
-      const sender = actor.borderPointIds.includes(row.border_point_id);
-      if (RECEIVER_ACTIONS.includes(action) ? !receiver : !sender) {
-        throw new DomainError(
-          'REFERRAL.NOT_YOURS',
-          'FORBIDDEN',
-          RECEIVER_ACTIONS.includes(action) ? 'Only the receiving agency works a referral' : 'Only the sending border point withdraws a referral',
-        );
-      }
+      const refusal = refusalToAct(actor, row, action);
+      if (refusal !== null) throw new DomainError('REFERRAL.NOT_YOURS', 'FORBIDDEN', refusal);
       return referralView(await this.transition(manager, row, action, actor, { reason: dto.reason, outcomeCode: dto.outcomeCode, note: dto.note, expectedVersion: dto.version }, correlationId));
     });
   }
@@ -269,7 +288,7 @@ export class ReferralService {
       details: { referralId: row.id, from: row.status, agencyId: row.agency_id },
     });
     const [fresh] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [row.id]);
-    const event = EVENT_OF[action];
+    const event = agencyEventOf(action);
     if (event) await this.notify(manager, fresh, event);
     await this.events.publish(manager, 'referrals.transitioned', { referral: fresh, action, actor });
     return fresh;
