@@ -20,6 +20,7 @@ import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
 import type { AuditService } from '../libs/audit/src';
 import type { Actor, Role, UnitOfWork } from '../libs/platform/src';
+import { DomainEventBus } from '../libs/platform/src/events/domain-event-bus';
 import type { ListReferralsQuery } from '../libs/referrals/src/referral.dto';
 import { decodeQueueCursor, encodeQueueCursor, ReferralService } from '../libs/referrals/src/referral.service';
 import { AgencyCandidate, AgencyKind, alertsDue, chooseAgency, loadSop, planReferrals, priorityNumber, RoutableProfile } from '../libs/sop/src';
@@ -424,7 +425,7 @@ class ServiceTimer {
         }
       },
     } as unknown as UnitOfWork;
-    this.service = new ReferralService(uow, {} as AuditService);
+    this.service = new ReferralService(uow, {} as AuditService, new DomainEventBus());
   }
 
   async connect(): Promise<void> {

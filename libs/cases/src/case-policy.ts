@@ -1,12 +1,15 @@
 import { DataSharingMap, DEFAULT_DATA_SHARING } from '@kivuko/access';
 import { DEFAULT_RULE_SET_DOCUMENT, loadRuleSet, RuleSet } from '@kivuko/profiling';
+import { DomainEventBus } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DEFAULT_QUESTIONNAIRE } from './screening/questionnaire';
 
 /** The joint SOP in force for a case: its profiling rules and its data-sharing map, and which version that is. */
-export interface CasePolicySource {
-  policyFor(manager: EntityManager, caseId: string): Promise<{ sopVersionId: string; ruleSet: RuleSet; sharing: DataSharingMap } | null>;
+export interface SopPolicy {
+  sopVersionId: string;
+  ruleSet: RuleSet;
+  sharing: DataSharingMap;
 }
 
 export interface CasePolicyInForce {
@@ -18,20 +21,19 @@ export interface CasePolicyInForce {
 
 /**
  * What profiling and reading a case go by: the active joint SOP of the case's jurisdiction (the referrals
- * context supplies it), or, where none is active, the default rules and sharing map.
+ * context answers the `cases.sop-policy` port), or, where none is active, the default rules and sharing map.
  */
 @Injectable()
 export class CasePolicy {
   /** The default rule set, checked against the questionnaire it reads: a rule about a question that does not exist stops the start. */
   readonly defaultRuleSet: RuleSet = loadRuleSet(DEFAULT_RULE_SET_DOCUMENT, { questions: DEFAULT_QUESTIONNAIRE.questions });
-  private source?: CasePolicySource;
 
-  setSource(source: CasePolicySource): void {
-    this.source = source;
+  constructor(private readonly events: DomainEventBus) {
+    events.requireProvider('cases.sop-policy', 'profiling and reading a case go by the SOP active for it');
   }
 
   async forCase(manager: EntityManager, caseId: string): Promise<CasePolicyInForce> {
-    const found = await this.source?.policyFor(manager, caseId);
+    const found = await this.events.ask(manager, 'cases.sop-policy', { caseId });
     return found ?? { sopVersionId: null, ruleSet: this.defaultRuleSet, sharing: DEFAULT_DATA_SHARING };
   }
 }

@@ -32,3 +32,4 @@ export * from './leaflets/leaflets';
 export const CASE_ENTITIES: Function[] = [CaseNumberCounter];
 export * from './dto/codes';
 export * from './readable-groups';
+export * from './case-events';

@@ -25,6 +25,8 @@ export * from './jobs/outbox-prune.job';
 export * from './jobs/job-worker.host';
 export * from './jobs/job-queues';
 export * from './jobs/queue-backend';
+export * from './events/domain-events';
+export * from './events/domain-event-bus';
 export * from './boot';
 export * from './logging/application-logger';
 export * from './lifecycle/shutdown-state';

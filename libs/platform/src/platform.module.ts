@@ -6,6 +6,7 @@ import { PLATFORM_RUNTIME, PlatformRuntime } from './config/platform-runtime';
 import { fieldCipherProvider } from './crypto/crypto.module';
 import { FieldCipher } from './crypto/field-cipher';
 import { UnitOfWork } from './db/unit-of-work';
+import { DomainEventBus } from './events/domain-event-bus';
 import { dataSourceOptions } from './db/data-source-options';
 import { HealthController } from './health/health.controller';
 import { JobQueues } from './jobs/job-queues';
@@ -53,6 +54,7 @@ export class PlatformModule {
         fieldCipherProvider,
         ShutdownState,
         UnitOfWork,
+        DomainEventBus,
         JobQueues,
         OutboxService,
         Clock,
@@ -61,7 +63,7 @@ export class PlatformModule {
         OutboxPruneJob,
         OutboxHousekeeping,
       ],
-      exports: [PLATFORM_RUNTIME, ShutdownState, FieldCipher, UnitOfWork, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping, Clock],
+      exports: [PLATFORM_RUNTIME, ShutdownState, FieldCipher, UnitOfWork, DomainEventBus, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping, Clock],
     };
   }
 }

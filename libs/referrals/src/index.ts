@@ -9,3 +9,6 @@ export * from './deadlines/referral-deadlines.module';
 export * from './sop.dto';
 export * from './sop-view';
 export * from './webhooks/webhooks';
+export * from './referral-events';
+export * from './webhooks/webhooks.module';
+export * from './referral-routing';

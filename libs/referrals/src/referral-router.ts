@@ -1,8 +1,8 @@
 import { DataSharingMap } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { CaseProfilingService, CasePolicy, ConsentService, loadCaseFacts, ProfilesChanged, ProfilingListener } from '@kivuko/cases';
-import { Actor, actorScope, applyScope, Clock, FieldCipher, JobName, OutboxService, systemScope } from '@kivuko/platform';
-import { deriveFacts, isProtectionProfile, ProfileCode } from '@kivuko/profiling';
+import { CaseProfilingService, loadCaseFacts, ProfilesChanged } from '@kivuko/cases';
+import { Actor, actorScope, applyScope, Clock, DomainEventBus, FieldCipher, JobName, OutboxService, systemScope } from '@kivuko/platform';
+import { deriveFacts, ProfileCode } from '@kivuko/profiling';
 import {
   AgencyCandidate,
   AgencyKind,
@@ -23,8 +23,9 @@ import {
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ReferralFollowUp, ReferralRow, ReferralService, SELECT_REFERRAL } from './referral.service';
+import { ReferralRow, ReferralService, SELECT_REFERRAL } from './referral.service';
 import { OPEN_STATUSES, ReferralAction, ReferralStatus } from './referral-status';
+import { isTakenOn, protectionEnding, reconcileOpenReferrals, routesInOwnScope, targetsOf, tasksCancelledBecause } from './referral-routing';
 
 /** The SOP version a referral is made under. */
 export interface ActiveSop {
@@ -34,10 +35,6 @@ export interface ActiveSop {
 
 /** What stands in for consent on a referral, as recorded on it (`basis.met`: what met each requirement, never a gap). */
 export type ReferralBasis = BasisMet;
-
-/** The targets a referral answers (a referral made before targets were kept answers its one target). */
-const targetsOf = (referral: ReferralRow): string[] =>
-  Array.isArray(referral.targets) && referral.targets.length > 0 ? referral.targets.map((t) => t.target) : [referral.target];
 
 interface CaseContextRow {
   border_point_id: string;
@@ -58,37 +55,34 @@ export const priorityRank = (priority: Priority): number => priorityNumber(prior
  * referrals no routable profile calls for any more. A declined referral goes to the next agency.
  */
 @Injectable()
-export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnModuleInit {
+export class ReferralRouter implements OnModuleInit {
   private readonly logger = new Logger('Referrals');
   private readonly sops = new Map<string, Sop>();
 
   constructor(
     private readonly profiling: CaseProfilingService,
-    private readonly consents: ConsentService,
     private readonly referrals: ReferralService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
-    private readonly policy: CasePolicy,
+    private readonly events: DomainEventBus,
   ) {}
 
   onModuleInit(): void {
     // Profiling and reading a case go by the SOP active for it.
-    this.policy.setSource({
-      policyFor: async (manager, caseId) => {
-        const [row] = await manager.query<{ country: string }[]>(
-          `SELECT bp.country FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id WHERE c.id = $1`,
-          [caseId],
-        );
-        const active = row ? await this.activeSop(manager, row.country, this.clock.now()) : null;
-        // The SOP's vocabularies are the access library's, value for value (libs/sop's access-equivalence spec).
-        return active ? { sopVersionId: active.id, ruleSet: active.sop.ruleSet, sharing: active.sop.dataSharing.recipients as unknown as DataSharingMap } : null;
-      },
+    this.events.provide('cases.sop-policy', async (manager, { caseId }) => {
+      const [row] = await manager.query<{ country: string }[]>(
+        `SELECT bp.country FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id WHERE c.id = $1`,
+        [caseId],
+      );
+      const active = row ? await this.activeSop(manager, row.country, this.clock.now()) : null;
+      // The SOP's vocabularies are the access library's, value for value (libs/sop's access-equivalence spec).
+      return active ? { sopVersionId: active.id, ruleSet: active.sop.ruleSet, sharing: active.sop.dataSharing.recipients as unknown as DataSharingMap } : null;
     });
-    this.profiling.addListener(this);
-    this.referrals.setFollowUp(this);
-    this.consents.addListener({ consentChanged: (manager, caseId, actor) => this.releaseAwaitingConsent(manager, caseId, actor) });
+    this.events.on('cases.profiles-changed', (manager, event) => this.profilesChanged(manager, event));
+    this.events.on('referrals.transitioned', (manager, { referral, action, actor }) => this.afterTransition(manager, referral, action, actor));
+    this.events.on('cases.consent-changed', (manager, { caseId, actor }) => this.releaseAwaitingConsent(manager, caseId, actor));
   }
 
   /** The active SOP version of a country, parsed once per version. */
@@ -113,8 +107,7 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
     // a verified relationship) may call for referrals to other agencies, which the agency neither sees
     // nor writes. Officials of the border point of arrival route in their own scope, as at intake.
     const [seen] = await manager.query<{ border_point_id: string }[]>(`SELECT border_point_id FROM case_file WHERE id = $1`, [event.caseId]);
-    const ownScope = event.actor === null || (seen !== undefined && event.actor.borderPointIds.includes(seen.border_point_id));
-    if (ownScope) return this.route(manager, event);
+    if (routesInOwnScope(event.actor, seen?.border_point_id)) return this.route(manager, event);
     await applyScope(manager, systemScope('routing after a profiling run caused by a receiving agency'));
     try {
       await this.route(manager, event);
@@ -156,29 +149,16 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
     const open = (
       await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.case_id = $1 AND r.status = ANY ($2::text[]) ORDER BY r.created_at, r.id`, [event.caseId, OPEN_STATUSES])
     ).filter((r) => r.status !== ReferralStatus.Suspended);
-    const byTarget = new Map(plan.referrals.map((r) => [r.target, r]));
-    // Protection supersedes return: what a return or migration profile was referred for ends, and is not reused for the protection routes.
-    const cutOff = new Set<string>([...plan.heldBack.map((h) => h.profile), ...event.profiles.filter((p) => p.status === 'SUPERSEDED').map((p) => p.profile)]);
-    const protection = event.profiles.filter((p) => p.routable && isProtectionProfile(p.profile)).map((p) => p.profile);
-    const claimed = new Set<string>();
-    for (const referral of open) {
-      if (referral.profiles.some((p) => cutOff.has(p))) {
-        await this.endForProtection(manager, referral, event.actor, protection);
-        continue;
-      }
-      const parts = targetsOf(referral).flatMap((t) => (claimed.has(t) ? [] : (byTarget.get(t) ?? [])));
-      if (parts.length === 0) {
-        await this.referrals.transition(manager, referral, ReferralAction.Withdraw, event.actor, {
+    const { steps, toCreate, byTarget, protection } = reconcileOpenReferrals(open, plan, event.profiles);
+    for (const step of steps) {
+      if (step.kind === 'END_FOR_PROTECTION') await this.endForProtection(manager, step.referral, event.actor, protection);
+      else if (step.kind === 'WITHDRAW') {
+        await this.referrals.transition(manager, step.referral, ReferralAction.Withdraw, event.actor, {
           reason: 'No routable profile calls for this referral any more (re-profiling)',
         });
-        continue;
-      }
-      parts.forEach((part) => claimed.add(part.target));
-      await this.reuse(manager, referral, mergePlannedReferrals(parts));
+      } else await this.reuse(manager, step.referral, step.merged);
     }
-    for (const referral of plan.referrals) {
-      if (!claimed.has(referral.target)) await this.create(manager, event.caseId, context.border_point_id, referral, active, event.actor, null, byTarget);
-    }
+    for (const referral of toCreate) await this.create(manager, event.caseId, context.border_point_id, referral, active, event.actor, null, byTarget);
   }
 
   /**
@@ -186,10 +166,8 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
    * once the agency took it on, suspended with its open tasks cancelled; the agency is told either way.
    */
   private async endForProtection(manager: EntityManager, referral: ReferralRow, actor: Actor | null, protection: ProfileCode[]): Promise<void> {
-    const taken = referral.status === ReferralStatus.Accepted || referral.status === ReferralStatus.InProgress;
-    await this.referrals.transition(manager, referral, taken ? ReferralAction.Suspend : ReferralAction.Withdraw, actor, {
-      reason: `Protection supersedes return: ${protection.length > 0 ? protection.join(', ') : 'a protection profile'} open, and no return or migration route while it is`,
-    });
+    const { action, reason } = protectionEnding(referral.status, protection);
+    await this.referrals.transition(manager, referral, action, actor, { reason });
   }
 
   /**
@@ -217,7 +195,7 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
       await this.outbox.enqueue(manager, JobName.ReferralDue, { referralId: existing.id }, { key: `${existing.id}-${merged.dueAt}`, runAt: new Date(merged.dueAt) });
     }
     // An agency that already took the referral on gets a task for each action the plan now adds.
-    if (existing.status === ReferralStatus.Accepted || existing.status === ReferralStatus.InProgress) {
+    if (isTakenOn(existing.status)) {
       await this.takeOn(manager, { ...existing, role: merged.role, required_actions: merged.actions });
     }
   }
@@ -414,11 +392,12 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
   /** After a decline: the next agency in the SOP's order gets a new referral, or the coordinating body is alerted. */
   async afterTransition(manager: EntityManager, referral: ReferralRow, action: ReferralAction, actor: Actor | null): Promise<void> {
     if (action === ReferralAction.Accept) return this.takeOn(manager, referral);
-    if (action === ReferralAction.Withdraw || action === ReferralAction.Suspend) {
+    const cancelled = tasksCancelledBecause(action);
+    if (cancelled !== null) {
       // What the agency was asked to do for this referral is no longer asked.
       await manager.query(
         `UPDATE case_task SET status = 'CANCELLED', closed_at = now(), close_reason = $2 WHERE referral_id = $1 AND status = 'OPEN' AND escalation_step IS NULL`,
-        [referral.id, action === ReferralAction.Withdraw ? 'Referral withdrawn' : 'Referral suspended: Protection supersedes return'],
+        [referral.id, cancelled],
       );
       return;
     }

@@ -1,5 +1,5 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, DomainError, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, DomainError, DomainEventBus, FieldProblem, NotFoundError, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ListReferralsQuery, ReferralActionDto } from './referral.dto';
@@ -122,16 +122,6 @@ export function referralView(row: ReferralRow): ReferralView {
 /** The referral events an agency's webhook receives. */
 export type ReferralEvent = 'referral.created' | 'referral.overdue' | 'referral.withdrawn' | 'referral.suspended' | 'referral.completed';
 
-/** What happens after a referral's status changed (the next agency after a decline, the notifications). */
-export interface ReferralFollowUp {
-  afterTransition(manager: EntityManager, referral: ReferralRow, action: ReferralAction, actor: Actor | null): Promise<void>;
-}
-
-/** Where referral events go out (the agencies' webhooks), inside the transaction that caused them. */
-export interface ReferralEventSink {
-  emit(manager: EntityManager, agencyId: string, event: ReferralEvent, referral: { id: string; status: string }): Promise<void>;
-}
-
 export class ReferralTransitionError extends DomainError {
   constructor(code: string, message: string, details?: unknown) {
     super(code, 'CONFLICT', message, details);
@@ -148,8 +138,40 @@ const EVENT_OF: Partial<Record<ReferralAction, ReferralEvent>> = {
   [ReferralAction.Complete]: 'referral.completed',
 };
 
+/** The event an action sends to the agency, or undefined when it sends none. */
+export const agencyEventOf = (action: ReferralAction): ReferralEvent | undefined => EVENT_OF[action];
+
 /** Which side acts: the receiving agency works a referral, the sending border point withdraws it. */
 const RECEIVER_ACTIONS: readonly ReferralAction[] = [ReferralAction.Acknowledge, ReferralAction.Accept, ReferralAction.Decline, ReferralAction.Start, ReferralAction.Complete];
+
+/** What is wrong with a request to act on a referral: a decline or a withdrawal needs a reason, a completion (and only a completion) an outcome. */
+export function actionProblems(action: ReferralAction, dto: Pick<ReferralActionDto, 'reason' | 'outcomeCode' | 'note'>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (action === ReferralAction.Decline && !dto.reason) problems.push({ path: 'reason', problem: 'a reason is required to decline' });
+  if (action === ReferralAction.Withdraw && !dto.reason) problems.push({ path: 'reason', problem: 'a reason is required to withdraw' });
+  if (action === ReferralAction.Complete && !dto.outcomeCode) problems.push({ path: 'outcomeCode', problem: 'an outcome code is required to complete' });
+  if (action !== ReferralAction.Complete && (dto.outcomeCode !== undefined || dto.note !== undefined)) {
+    problems.push({ path: 'outcomeCode', problem: 'an outcome is given only when completing' });
+  }
+  return problems;
+}
+
+/**
+ * Why the actor may not take the action on the referral, or null when they may: the receiving agency
+ * works a referral, an official of the sending border point withdraws it.
+ */
+export function refusalToAct(
+  actor: Pick<Actor, 'agencyId' | 'borderPointIds'>,
+  referral: Pick<ReferralRow, 'agency_id' | 'border_point_id'>,
+  action: ReferralAction,
+): string | null {
+  const receiver = referral.agency_id === actor.agencyId;
+  const sender = actor.borderPointIds.includes(referral.border_point_id);
+  if (RECEIVER_ACTIONS.includes(action) ? !receiver : !sender) {
+    return RECEIVER_ACTIONS.includes(action) ? 'Only the receiving agency works a referral' : 'Only the sending border point withdraws a referral';
+  }
+  return null;
+}
 
 /**
  * Referral queues and transitions. Each transition is a compare-and-set on the referral's status and
@@ -158,29 +180,22 @@ const RECEIVER_ACTIONS: readonly ReferralAction[] = [ReferralAction.Acknowledge,
  */
 @Injectable()
 export class ReferralService {
-  private followUp?: ReferralFollowUp;
-  private events?: ReferralEventSink;
-
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-  ) {}
-
-  setFollowUp(followUp: ReferralFollowUp): void {
-    this.followUp = followUp;
-  }
-
-  setEventSink(events: ReferralEventSink): void {
-    this.events = events;
+    private readonly events: DomainEventBus,
+  ) {
+    events.requireHandler('referrals.transitioned', 'the next agency after a decline, the tasks of an accepted referral');
+    events.requireHandler('referrals.agency-event', "the agencies' webhooks");
   }
 
   /** Tells the receiving agency (and, for a completion, the registering agency: the closed loop). */
-  async notify(manager: EntityManager, referral: Pick<ReferralRow, 'id' | 'status' | 'agency_id' | 'case_id'>, event: Parameters<ReferralEventSink['emit']>[2]): Promise<void> {
-    if (!this.events) return;
-    await this.events.emit(manager, referral.agency_id, event, referral);
+  async notify(manager: EntityManager, referral: Pick<ReferralRow, 'id' | 'status' | 'agency_id' | 'case_id'>, event: ReferralEvent): Promise<void> {
+    const about = { id: referral.id, status: referral.status };
+    await this.events.publish(manager, 'referrals.agency-event', { agencyId: referral.agency_id, event, referral: about });
     if (event === 'referral.completed') {
       const [sender] = await manager.query<{ agency_id: string }[]>(`SELECT registering_agency_id AS agency_id FROM case_file WHERE id = $1`, [referral.case_id]);
-      if (sender && sender.agency_id !== referral.agency_id) await this.events.emit(manager, sender.agency_id, event, referral);
+      if (sender && sender.agency_id !== referral.agency_id) await this.events.publish(manager, 'referrals.agency-event', { agencyId: sender.agency_id, event, referral: about });
     }
   }
 
@@ -217,34 +232,21 @@ export class ReferralService {
   }
 
   async act(actor: Actor, id: string, action: ReferralAction, dto: ReferralActionDto, correlationId?: string): Promise<ReferralView> {
-    const problems = [];
-    if (action === ReferralAction.Decline && !dto.reason) problems.push({ path: 'reason', problem: 'a reason is required to decline' });
-    if (action === ReferralAction.Withdraw && !dto.reason) problems.push({ path: 'reason', problem: 'a reason is required to withdraw' });
-    if (action === ReferralAction.Complete && !dto.outcomeCode) problems.push({ path: 'outcomeCode', problem: 'an outcome code is required to complete' });
-    if (action !== ReferralAction.Complete && (dto.outcomeCode !== undefined || dto.note !== undefined)) {
-      problems.push({ path: 'outcomeCode', problem: 'an outcome is given only when completing' });
-    }
+    const problems = actionProblems(action, dto);
     if (problems.length > 0) throw new BadInputError('REFERRAL.INVALID', `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
 
     return this.uow.run(actorScope(actor), async (manager) => {
       const [row] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [id]);
       if (!row) throw notFound();
-      const receiver = row.agency_id === actor.agencyId;
-      const sender = actor.borderPointIds.includes(row.border_point_id);
-      if (RECEIVER_ACTIONS.includes(action) ? !receiver : !sender) {
-        throw new DomainError(
-          'REFERRAL.NOT_YOURS',
-          'FORBIDDEN',
-          RECEIVER_ACTIONS.includes(action) ? 'Only the receiving agency works a referral' : 'Only the sending border point withdraws a referral',
-        );
-      }
+      const refusal = refusalToAct(actor, row, action);
+      if (refusal !== null) throw new DomainError('REFERRAL.NOT_YOURS', 'FORBIDDEN', refusal);
       return referralView(await this.transition(manager, row, action, actor, { reason: dto.reason, outcomeCode: dto.outcomeCode, note: dto.note, expectedVersion: dto.version }, correlationId));
     });
   }
 
   /**
    * Moves a referral on, inside the caller's transaction: checked against the status machine and the
-   * version read, recorded as an event and audited; then the follow-up runs (fallback, notifications).
+   * version read, recorded as an event and audited; then the agency is told and `referrals.transitioned` is published (fallback, tasks).
    */
   async transition(
     manager: EntityManager,
@@ -286,9 +288,9 @@ export class ReferralService {
       details: { referralId: row.id, from: row.status, agencyId: row.agency_id },
     });
     const [fresh] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [row.id]);
-    const event = EVENT_OF[action];
+    const event = agencyEventOf(action);
     if (event) await this.notify(manager, fresh, event);
-    await this.followUp?.afterTransition(manager, fresh, action, actor);
+    await this.events.publish(manager, 'referrals.transitioned', { referral: fresh, action, actor });
     return fresh;
   }
 }

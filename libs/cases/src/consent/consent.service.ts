@@ -1,6 +1,6 @@
 import { AgencyKind, FIELD_GROUPS, FieldGroup } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, FieldProblem, DomainError, NotFoundError, Permission, permissionsOf, Role, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, ConflictError, DomainEventBus, FieldProblem, DomainError, NotFoundError, Permission, permissionsOf, Role, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -100,22 +100,15 @@ export class NotYoursToWithdrawError extends DomainError {
  * Consent as records: given, refused, or a legal basis standing in for it, for a purpose and a recipient,
  * and withdrawn later. What a recipient may see is decided here, on the server, from these records.
  */
-/** Told, inside the same transaction, whenever a case's consent records change (referrals waiting for consent act on it). */
-export interface ConsentListener {
-  consentChanged(manager: EntityManager, caseId: string, actor: Actor): Promise<void>;
-}
-
 @Injectable()
 export class ConsentService {
-  private readonly listeners: ConsentListener[] = [];
-
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-  ) {}
-
-  addListener(listener: ConsentListener): void {
-    this.listeners.push(listener);
+    private readonly events: DomainEventBus,
+  ) {
+    // Told, inside the same transaction, whenever a case's consent records change (referrals waiting for consent act on it).
+    events.requireHandler('cases.consent-changed', 'referrals held for consent go ahead when it now covers them');
   }
 
   async record(actor: Actor, caseId: string, dto: RecordConsentDto, correlationId?: string): Promise<ConsentView> {
@@ -185,7 +178,7 @@ export class ConsentService {
           ...(dto.interpreter ? { interpreterUsed: dto.interpreter.used, ...(dto.interpreter.language ? { interpreterLanguage: dto.interpreter.language } : {}) } : {}),
         },
       });
-      for (const listener of this.listeners) await listener.consentChanged(manager, caseId, actor);
+      await this.events.publish(manager, 'cases.consent-changed', { caseId, actor });
       return view(row);
     });
   }
@@ -217,7 +210,7 @@ export class ConsentService {
         correlationId,
         details: { consentId },
       });
-      for (const listener of this.listeners) await listener.consentChanged(manager, caseId, actor);
+      await this.events.publish(manager, 'cases.consent-changed', { caseId, actor });
       return view(row);
     });
   }

@@ -1,6 +1,6 @@
 import { FieldGroup } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, FieldCipher, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, ConflictError, DomainEventBus, FieldCipher, NotFoundError, UnitOfWork } from '@kivuko/platform';
 import {
   diffProfiles,
   FiredIndicator,
@@ -168,10 +168,6 @@ export interface ProfilesChanged {
   isChild?: boolean;
 }
 
-export interface ProfilingListener {
-  profilesChanged(manager: EntityManager, event: ProfilesChanged): Promise<void>;
-}
-
 /**
  * Profiling inside the case: runs the engine on the case's facts, keeps each run as a version with its
  * diff, and keeps the officials' decisions (confirm, add, remove) across runs. A profile an official
@@ -180,23 +176,19 @@ export interface ProfilingListener {
  */
 @Injectable()
 export class CaseProfilingService {
-
-  private readonly listeners: ProfilingListener[] = [];
-
   constructor(
     private readonly uow: UnitOfWork,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly policy: CasePolicy,
-  ) {}
-
-  /** Called in the transaction of every profiling run and decision (referrals route from here). */
-  addListener(listener: ProfilingListener): void {
-    this.listeners.push(listener);
+    private readonly events: DomainEventBus,
+  ) {
+    events.requireHandler('cases.profiles-changed', 'referrals route a case whenever its profiles change');
   }
 
+  /** Published in the transaction of every profiling run and decision (referrals route from here). */
   private async changed(manager: EntityManager, event: ProfilesChanged): Promise<void> {
-    for (const listener of this.listeners) await listener.profilesChanged(manager, event);
+    await this.events.publish(manager, 'cases.profiles-changed', event);
   }
 
   /** Runs the engine on a case in the caller's transaction and stores the run; returns the current profiles. */

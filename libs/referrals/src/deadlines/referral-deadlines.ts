@@ -12,7 +12,7 @@ import {
   systemScope,
   UnitOfWork,
 } from '@kivuko/platform';
-import { alertsDue, escalationSchedule, loadSop, PRIORITIES, ScheduledAlert, Sop } from '@kivuko/sop';
+import { alertsDue, escalationSchedule, loadSop, Priority, PRIORITIES, ScheduledAlert, Sop } from '@kivuko/sop';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -23,7 +23,7 @@ const SWEEP_BATCH = 500;
 const MAX_BATCHES = 1000;
 const LATE_COLUMNS = 'id, case_id, agency_id, border_point_id, priority, due_at, overdue_at, escalation_level, sop_version_id';
 
-interface LateRow {
+export interface LateRow {
   id: string;
   case_id: string;
   agency_id: string;
@@ -33,6 +33,39 @@ interface LateRow {
   overdue_at: Date | null;
   escalation_level: number;
   sop_version_id: string;
+}
+
+/** A referral's stored priority (1 for P1 ...) as the SOP names it; an unknown rank counts as the lowest. */
+export const priorityOfRank = (rank: number): Priority => PRIORITIES[rank - 1] ?? PRIORITIES[PRIORITIES.length - 1];
+
+/**
+ * Where a late referral's escalation stands at `now`, under the SOP it was made with: the steps due and
+ * not fired yet (from its escalation level on), the level once they are, and when the next step falls due
+ * (the earliest step not fired yet; undefined when none is left).
+ */
+export function escalationProgress(
+  sop: Sop,
+  referral: Pick<LateRow, 'priority' | 'due_at' | 'escalation_level'>,
+  now: Date,
+): { due: ScheduledAlert[]; level: number; next: string | undefined } {
+  const priority = priorityOfRank(referral.priority);
+  const due = alertsDue(sop, { priority, dueAt: referral.due_at }, now).filter((alert) => alert.step >= referral.escalation_level);
+  const level = due.length > 0 ? Math.max(...due.map((a) => a.step)) + 1 : referral.escalation_level;
+  const next = escalationSchedule(sop, { priority, dueAt: referral.due_at })
+    .filter((alert) => alert.step >= level)
+    .map((alert) => alert.at)
+    .sort()[0];
+  return { due, level, next };
+}
+
+/** Who an escalation step alerts: the receiving agency, the sending border point, or the agency the SOP names. */
+export function alertRecipient(
+  alert: Pick<ScheduledAlert, 'notify' | 'agency'>,
+  referral: Pick<LateRow, 'agency_id' | 'border_point_id'>,
+): { agencyId: string } | { borderPointId: string } | { agencyNamed: string | null } {
+  if (alert.notify === 'RECEIVING_AGENCY_MANAGER') return { agencyId: referral.agency_id };
+  if (alert.notify === 'SENDING_BORDER_POINT_SUPERVISOR') return { borderPointId: referral.border_point_id };
+  return { agencyNamed: alert.agency };
 }
 
 export interface DeadlineCheck {
@@ -113,18 +146,12 @@ export class ReferralDeadlines {
       await this.events.emit(manager, referral.agency_id, 'referral.overdue', { id: referral.id, status });
     }
     const sop = await this.sopOf(manager, referral.sop_version_id);
-    const priority = PRIORITIES[referral.priority - 1] ?? PRIORITIES[PRIORITIES.length - 1];
-    const due = alertsDue(sop, { priority, dueAt: referral.due_at }, now).filter((alert) => alert.step >= referral.escalation_level);
+    // When the sweep should look at it again (`next`): the earliest step not fired yet, or never.
+    const { due, level, next } = escalationProgress(sop, referral, now);
     let fired = 0;
     for (const alert of due) {
       if (await this.alert(manager, referral, alert)) fired += 1;
     }
-    const level = due.length > 0 ? Math.max(...due.map((a) => a.step)) + 1 : referral.escalation_level;
-    // When the sweep should look at it again: the earliest step not fired yet, or never.
-    const next = escalationSchedule(sop, { priority, dueAt: referral.due_at })
-      .filter((alert) => alert.step >= level)
-      .map((alert) => alert.at)
-      .sort()[0];
     await manager.query(`UPDATE referral SET escalation_level = $2, next_escalation_at = $3, updated_at = now() WHERE id = $1`, [referral.id, level, next ? new Date(next) : null]);
     return fired;
   }
@@ -133,10 +160,11 @@ export class ReferralDeadlines {
   private async alert(manager: EntityManager, referral: LateRow, alert: ScheduledAlert): Promise<boolean> {
     let agencyId: string | null = null;
     let borderPointId: string | null = null;
-    if (alert.notify === 'RECEIVING_AGENCY_MANAGER') agencyId = referral.agency_id;
-    else if (alert.notify === 'SENDING_BORDER_POINT_SUPERVISOR') borderPointId = referral.border_point_id;
+    const recipient = alertRecipient(alert, referral);
+    if ('agencyId' in recipient) agencyId = recipient.agencyId;
+    else if ('borderPointId' in recipient) borderPointId = recipient.borderPointId;
     else {
-      const [agency] = await manager.query<{ id: string }[]>(`SELECT id FROM agency WHERE name = $1 OR id::text = $1`, [alert.agency]);
+      const [agency] = await manager.query<{ id: string }[]>(`SELECT id FROM agency WHERE name = $1 OR id::text = $1`, [recipient.agencyNamed]);
       if (!agency) {
         this.logger.error({ referralId: referral.id, agency: alert.agency }, 'an escalation step names an agency that does not exist');
         return false;

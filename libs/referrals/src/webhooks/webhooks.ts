@@ -4,6 +4,7 @@ import {
   actorScope,
   CurrentActor,
   DomainError,
+  DomainEventBus,
   FieldCipher,
   HandlesJob,
   JobHandler,
@@ -18,7 +19,7 @@ import {
   UnitOfWork,
   UuidParamPipe,
 } from '@kivuko/platform';
-import { Body, Controller, Delete, HttpCode, Injectable, Logger, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Injectable, Logger, OnModuleInit, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUrl, MaxLength } from 'class-validator';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -49,8 +50,15 @@ export class RegisterWebhookDto {
 
 /** Queues a referral event for the agency's webhook, in the caller's transaction (nothing when it has none). */
 @Injectable()
-export class WebhookEvents {
-  constructor(private readonly outbox: OutboxService) {}
+export class WebhookEvents implements OnModuleInit {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly events: DomainEventBus,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('referrals.agency-event', (manager, { agencyId, event, referral }) => this.emit(manager, agencyId, event, referral));
+  }
 
   async emit(manager: EntityManager, agencyId: string, event: ReferralEvent, referral: { id: string; status: string }): Promise<void> {
     const [subscribed] = await manager.query<{ agency_id: string }[]>(`SELECT agency_id FROM agency_webhook WHERE agency_id = $1`, [agencyId]);
