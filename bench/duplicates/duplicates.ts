@@ -19,12 +19,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
-import { PersonIntakeDto } from '../libs/cases/src/dto/intake.dto';
-import { searchEncounters } from '../libs/cases/src/encounter-search';
-import { normaliseDocumentNumber, normaliseName, PersonFacts } from '../libs/cases/src/name-matching';
-import { matchFactsOf, namesOf } from '../libs/cases/src/person-record';
-import { chance, identity, int, pick, register, Registration, rng, seedOf, weighted } from './people';
-import { APP_DB_PASSWORD, BenchDatabase, databaseUrl, LatencySummary, ms, keepDatabase, percentile, prepareDemoDatabase, say, summarise, waitForQuiet, withClient } from './support';
+import { PersonIntakeDto } from '../../libs/cases/src/dto/intake.dto';
+import { searchEncounters } from '../../libs/cases/src/encounter-search';
+import { normaliseDocumentNumber, normaliseName, PersonFacts } from '../../libs/cases/src/name-matching';
+import { matchFactsOf, namesOf } from '../../libs/cases/src/person-record';
+import { chance, identity, int, pick, register, Registration, rng, seedOf, weighted } from '../support/people';
+import { APP_DB_PASSWORD, BenchDatabase, databaseUrl, LatencySummary, ms, keepDatabase, percentile, prepareDemoDatabase, say, summarise, waitForQuiet, withClient } from '../support/support';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const PROBES = Number(process.env.BENCH_PROBES ?? 2_000);

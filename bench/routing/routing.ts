@@ -25,12 +25,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
-import { encodeQueueCursor } from '../libs/referrals/src/referral.service';
-import { BorderPoint } from './intake-body';
-import { rng, seedOf } from './people';
-import { actorsOf, candidatesPlan, queueBenchmark } from './referral-queue';
-import { BodyKind, BODY_KINDS, routingBody } from './routing-bodies';
-import { extraCpuWindow, HttpClient, pidsNamed, RunningWorker, startWebhookReceiver, startWorker, Tokens, WebhookReceiver } from './routing-support';
+import { encodeQueueCursor } from '../../libs/referrals/src/referral.service';
+import { BorderPoint } from '../support/intake-body';
+import { rng, seedOf } from '../support/people';
+import { actorsOf, candidatesPlan, queueBenchmark } from '../referral-queue/referral-queue';
+import { BodyKind, BODY_KINDS, routingBody } from '../support/routing-bodies';
+import { extraCpuWindow, HttpClient, pidsNamed, RunningWorker, startWebhookReceiver, startWorker, Tokens, WebhookReceiver } from '../support/routing-support';
 import {
   APP_DB_PASSWORD,
   BenchDatabase,
@@ -48,7 +48,7 @@ import {
   summarise,
   waitForQuiet,
   withClient,
-} from './support';
+} from '../support/support';
 
 const list = (value: string | undefined, fallback: string): string[] =>
   (value ?? fallback)

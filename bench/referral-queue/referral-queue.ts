@@ -18,14 +18,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
-import type { AuditService } from '../libs/audit/src';
-import type { Actor, Role, UnitOfWork } from '../libs/platform/src';
-import type { ListReferralsQuery } from '../libs/referrals/src/referral.dto';
-import { decodeQueueCursor, encodeQueueCursor, ReferralService } from '../libs/referrals/src/referral.service';
-import { AgencyCandidate, AgencyKind, alertsDue, chooseAgency, loadSop, planReferrals, priorityNumber, RoutableProfile } from '../libs/sop/src';
-import { chance, identity, int, pick, rng, seedOf, weighted } from './people';
-import { BodyKind, routingBody } from './routing-bodies';
-import { HttpClient, Tokens } from './routing-support';
+import type { AuditService } from '../../libs/audit/src';
+import type { Actor, Role, UnitOfWork } from '../../libs/platform/src';
+import type { ListReferralsQuery } from '../../libs/referrals/src/referral.dto';
+import { decodeQueueCursor, encodeQueueCursor, ReferralService } from '../../libs/referrals/src/referral.service';
+import { AgencyCandidate, AgencyKind, alertsDue, chooseAgency, loadSop, planReferrals, priorityNumber, RoutableProfile } from '../../libs/sop/src';
+import { chance, identity, int, pick, rng, seedOf, weighted } from '../support/people';
+import { BodyKind, routingBody } from '../support/routing-bodies';
+import { HttpClient, Tokens } from '../support/routing-support';
 import {
   APP_DB_PASSWORD,
   BenchDatabase,
@@ -41,7 +41,7 @@ import {
   summarise,
   waitForQuiet,
   withClient,
-} from './support';
+} from '../support/support';
 
 const TOTAL = Number(process.env.BENCH_REFERRALS ?? 1_000_000);
 const REPEATS = Number(process.env.BENCH_QUEUE_REPEATS ?? 200);
