@@ -1,15 +1,12 @@
-import { Permission, permissionsOf, REQUIRED_PERMISSION, Role } from '@kivuko/platform';
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { Permission } from '@kivuko/platform';
 import { randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
-import type request from 'supertest';
 import { DemoApi, startDemoApi } from './demo-api';
+import { describePermissionMatrix, RouteBehaviour } from './permission-matrix';
 import { CASE_WORK_ROUTE } from './protection-fixtures';
 
 /**
- * Each role × each case-scoped endpoint, allowed and denied, as one table.
+ * Each role × each case-scoped endpoint, allowed and denied, as one table (read and checked by the harness of
+ * permission-matrix.ts).
  *
  * Columns: every demo user (together they hold every role), and a request with no token at all.
  */
@@ -29,8 +26,6 @@ const COLUMNS = {
   SY: 'sysadmin', //               SYSADMIN
   anon: null, //                   no bearer token
 } as const;
-type Column = keyof typeof COLUMNS;
-const COLUMN_KEYS = Object.keys(COLUMNS) as Column[];
 
 /**
  * Fixtures (the `fixture` column):
@@ -101,38 +96,13 @@ const POLICY = `
   POST   cases/:id/consents/:consentId/withdraw               shared-LB  403LB  404    200    404    404    404    404    403LB  200    403    403    403    403    401
 `;
 
-const OUTCOMES = ['200', '201', '200+', '200-', '404', '403', '403LB', '403BP', '401'];
-const ALLOWED = ['200', '201', '200+', '200-'];
-const FORBIDDEN_CODES: Record<string, string> = {
+const REFUSALS: Record<string, string> = {
   'ACCESS.FORBIDDEN': '403',
   'CONSENT.LEGAL_BASIS_NOT_PERMITTED': '403LB',
   'INTAKE.BORDER_POINT_NOT_ASSIGNED': '403BP',
 };
 
 type Fixture = 'NMG' | 'shared' | 'unshared' | 'shared-LB';
-interface Row {
-  method: string;
-  path: string;
-  route: string;
-  fixture: Fixture;
-  cells: Record<Column, string>;
-}
-
-const [HEADER, ...TABLE] = POLICY.trim()
-  .split('\n')
-  .map((line) => line.trim().split(/\s+/));
-const ROWS: Row[] = TABLE.map(([method, path, fixture, ...cells]) => ({
-  method,
-  path,
-  route: `${method} ${path}`,
-  fixture: fixture as Fixture,
-  cells: Object.fromEntries(COLUMN_KEYS.map((column, i) => [column, cells[i]])) as Record<Column, string>,
-}));
-const rowName = (row: Row): string => `${row.route} [${row.fixture}]`;
-/** A cell's key in assertions: the username, so a failing row reads as "which user got what". */
-const userKey = (column: Column): string => COLUMNS[column] ?? 'no token';
-const byUser = (cells: Record<Column, string>): Record<string, string> => Object.fromEntries(COLUMN_KEYS.map((c) => [userKey(c), cells[c]]));
-
 interface Target {
   caseId?: string;
   encounterId?: string;
@@ -142,18 +112,7 @@ interface Target {
   profile?: string;
 }
 
-interface Behaviour {
-  /** What a call acts on. `fresh`: an allowed cell of a row whose call changes state gets its own. */
-  target(fixture: Fixture, fresh: boolean): Promise<Target>;
-  query?: Record<string, string | number>;
-  body?(target: Target, fixture: Fixture): Promise<object> | object;
-  /** What a refused, hidden or unauthenticated call must leave as it was. */
-  state(target: Target): Promise<unknown>;
-  /** A list: whether the fixture is in it. */
-  listed?(body: { items: { id: string }[] }, target: Target): boolean;
-  /** An allowed call: what is wrong with its answer or its effect, if anything. */
-  allowed?(res: request.Response, target: Target, before: unknown, after: unknown): string | undefined;
-}
+type Behaviour = RouteBehaviour<Target, Fixture>;
 
 const HOUR = 3_600_000;
 const arrival = (borderPointId: string): Record<string, unknown> => ({ borderPointId, arrivedAt: new Date(Date.now() - HOUR).toISOString(), mode: 'LAND' });
@@ -183,7 +142,6 @@ describe('case permissions: each role × each case-scoped endpoint', () => {
   let api: DemoApi;
   let NMG: string;
   let TUMAINI: string;
-  let rolesOf: Map<string, Role[]>;
   const cases = new Map<Fixture, string>();
   const standingEncounters = new Map<Fixture, Promise<Target>>();
   const standingConsents = new Map<Fixture, Promise<Target>>();
@@ -311,7 +269,7 @@ describe('case permissions: each role × each case-scoped endpoint', () => {
       target: onCase,
       query: { limit: 100 },
       state: async () => null,
-      listed: (body, t) => body.items.some((c) => c.id === t.caseId),
+      listed: (body, t) => body.items.some((c: { id: string }) => c.id === t.caseId),
     },
     'GET cases/:id': {
       target: onCase,
@@ -321,7 +279,7 @@ describe('case permissions: each role × each case-scoped endpoint', () => {
     },
     'PUT cases/:id/intake': {
       target: onCase,
-      body: async (t, fixture) => ({
+      body: async (t, { fixture }) => ({
         version: (await one<number>(`SELECT version AS v FROM case_file WHERE id = $1`, [t.caseId])) ?? 1,
         person: { ...personOf(fixture), languages: ['sw', 'en'] },
       }),
@@ -387,7 +345,7 @@ describe('case permissions: each role × each case-scoped endpoint', () => {
       target: (fixture) => standing(standingEncounters, fixture, newEncounter),
       query: { limit: 100 },
       state: async () => null,
-      listed: (body, t) => body.items.some((e) => e.id === t.encounterId),
+      listed: (body, t) => body.items.some((e: { id: string }) => e.id === t.encounterId),
     },
     'POST cases/:id/encounters/:encounterId/link': decide('LINKED', 'Same passport on file'),
     'POST cases/:id/encounters/:encounterId/dismiss': decide('DISMISSED', 'Different person: another father and village'),
@@ -401,7 +359,7 @@ describe('case permissions: each role × each case-scoped endpoint', () => {
     },
     'POST cases/:id/consents': {
       target: onCase,
-      body: (_t, fixture) => consentBody(fixture),
+      body: (_t, { fixture }) => consentBody(fixture),
       state: (t) => one<number>(`SELECT count(*)::int AS v FROM consent_record WHERE case_id = $1`, [t.caseId]),
       allowed: (res, t, before, after) => {
         const decision = res.body.decision === 'LEGAL_BASIS' || res.body.decision === 'GIVEN' ? res.body.decision : undefined;
@@ -416,92 +374,10 @@ describe('case permissions: each role × each case-scoped endpoint', () => {
     },
   };
 
-  async function send(row: Row, target: Target, headers: Record<string, string>): Promise<request.Response> {
-    const behaviour = BEHAVIOUR[row.route];
-    const ids: Record<string, string | undefined> = {
-      id: target.caseId,
-      encounterId: target.encounterId,
-      consentId: target.consentId,
-      companionCaseId: target.companionCaseId,
-      profile: target.profile,
-    };
-    const url = `/api/v1/${row.path.replace(/:(\w+)/g, (_, name: string) => {
-      const value = ids[name];
-      if (!value) throw new Error(`${row.route}: nothing for :${name}`);
-      return value;
-    })}`;
-    const http = api.http();
-    const call = row.method === 'GET' ? http.get(url) : row.method === 'POST' ? http.post(url) : row.method === 'PUT' ? http.put(url) : undefined;
-    if (!call) throw new Error(`${row.route}: no method ${row.method}`);
-    call.set(headers);
-    if (behaviour.query) call.query(behaviour.query);
-    if (behaviour.body) call.send(await behaviour.body(target, row.fixture));
-    return call;
-  }
-
-  /** What really happens in one cell, in the table's vocabulary; anything else is spelt out. */
-  async function observe(row: Row, column: Column): Promise<string> {
-    const behaviour = BEHAVIOUR[row.route];
-    const username = COLUMNS[column];
-    const target = await behaviour.target(row.fixture, ALLOWED.includes(row.cells[column]));
-    const headers = username ? await api.as(username) : {};
-    const before = await behaviour.state(target);
-    const res = await send(row, target, headers);
-    const after = await behaviour.state(target);
-    const code = (res.body as { code?: string } | undefined)?.code;
-    const changed = isDeepStrictEqual(before, after) ? '' : ` but changed ${JSON.stringify(before)} → ${JSON.stringify(after)}`;
-    if (res.status >= 200 && res.status < 300) {
-      if (behaviour.listed) {
-        if (res.body.nextCursor) return `${res.status} with more than one page`;
-        return `${res.status}${behaviour.listed(res.body, target) ? '+' : '-'}`;
-      }
-      const problem = behaviour.allowed?.(res, target, before, after);
-      return problem ? `${res.status} but ${problem}` : String(res.status);
-    }
-    if (res.status === 401) return code === 'AUTH.TOKEN_MISSING' ? `401${changed}` : `401 ${code}`;
-    if (res.status === 403) return `${code && FORBIDDEN_CODES[code] ? FORBIDDEN_CODES[code] : `403 ${code}`}${changed}`;
-    if (res.status === 404) {
-      if (code !== 'CASE.NOT_FOUND') return `404 ${code}${changed}`;
-      // Existence must not leak: a hidden case answers exactly as a case that does not exist.
-      const unknown = await send(row, { ...target, caseId: randomUUID() }, headers);
-      if (unknown.status !== 404 || unknown.body.code !== code || unknown.body.message !== res.body.message) {
-        return `404 unlike an unknown case (${unknown.status} ${unknown.body.code}: ${unknown.body.message} / ${res.body.message})`;
-      }
-      return `404${changed}`;
-    }
-    return `${res.status} ${code} ${JSON.stringify(res.body).slice(0, 300)}`;
-  }
-
-  /** Every registered route under cases, intakes and encounters, with the permission it declares. */
-  function caseRoutes(): Map<string, Permission | undefined> {
-    const discovery = api.app.get(DiscoveryService);
-    const scanner = api.app.get(MetadataScanner);
-    const reflector = api.app.get(Reflector);
-    const routes = new Map<string, Permission | undefined>();
-    for (const { instance, metatype } of discovery.getControllers()) {
-      if (!instance || !metatype) continue;
-      const prototype = Object.getPrototypeOf(instance) as object;
-      for (const name of scanner.getAllMethodNames(prototype)) {
-        const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
-        const path = reflector.get<string | undefined>(PATH_METADATA, handler);
-        if (path === undefined) continue;
-        const method = RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)];
-        const full = `${String(reflector.get<string>(PATH_METADATA, metatype) ?? '')}/${path}`.replace(/\/+/g, '/').replace(/^\//, '').replace(/\/$/, '');
-        if (!/^(cases|intakes|encounters)(\/|$)/.test(full)) continue;
-        // The protection records, safeguards and case management have a table of their own (protection-permissions.spec.ts).
-        if (CASE_WORK_ROUTE.test(full)) continue;
-        routes.set(`${method} ${full}`, reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, [handler, metatype]));
-      }
-    }
-    return routes;
-  }
-
   beforeAll(async () => {
     api = await startDemoApi('casepermissions');
     NMG = await api.borderPointId('NMG');
     TUMAINI = await api.agencyId('Tumaini Shelter');
-    const demo = await api.http().get('/api/v1/demo/accounts').expect(200);
-    rolesOf = new Map((demo.body.accounts as { username: string; roles: Role[] }[]).map((a) => [a.username, a.roles]));
     cases.set('shared', await register(SHARED_PERSON));
     await share(caseOf('shared'));
     cases.set('unshared', await register(UNSHARED_PERSON));
@@ -511,53 +387,20 @@ describe('case permissions: each role × each case-scoped endpoint', () => {
   }, 60_000);
   afterAll(() => api.close());
 
-  it('is a well-formed table: every column a demo user (every role among them), every cell a known outcome', () => {
-    expect(HEADER).toEqual(['method', 'path', 'fixture', ...COLUMN_KEYS]);
-    const users = COLUMN_KEYS.flatMap((c) => COLUMNS[c] ?? []);
-    // Every column a demo user; the demo users that hold only roles already in the table need no column here.
-    expect(users.filter((u) => !rolesOf.has(u))).toEqual([]);
-    expect([...new Set(users.flatMap((u) => rolesOf.get(u) ?? []))].sort()).toEqual(Object.values(Role).sort());
-    for (const [method, path, fixture, ...cells] of TABLE) {
-      expect({ row: `${method} ${path} ${fixture}`, cells: cells.length }).toEqual({ row: `${method} ${path} ${fixture}`, cells: COLUMN_KEYS.length });
-      expect(['NMG', 'shared', 'unshared', 'shared-LB']).toContain(fixture);
-      expect(cells.filter((cell) => !OUTCOMES.includes(cell))).toEqual([]);
-    }
+  describePermissionMatrix({
+    api: () => api,
+    columns: COLUMNS,
+    policy: POLICY,
+    fixtures: ['NMG', 'shared', 'unshared', 'shared-LB'],
+    behaviour: BEHAVIOUR,
+    param: (t, name) => ({ id: t.caseId, encounterId: t.encounterId, consentId: t.consentId, companionCaseId: t.companionCaseId, profile: t.profile })[name],
+    refusals: REFUSALS,
+    hidden: { code: () => 'CASE.NOT_FOUND', unknown: (t) => ({ ...t, caseId: randomUUID() }), what: 'case' },
+    // The protection records, safeguards and case management have a table of their own (protection-permissions.spec.ts).
+    routes: { under: 'under cases, intakes and encounters', match: (path) => /^(cases|intakes|encounters)(\/|$)/.test(path) && !CASE_WORK_ROUTE.test(path), atLeast: 10 },
+    agreement: {
+      says: '403LB only without CONSENT_LEGAL_BASIS',
+      check: (_row, _username, cell, held) => (cell === '403LB' && held.has(Permission.ConsentLegalBasis) ? '403LB, but holds CONSENT_LEGAL_BASIS' : undefined),
+    },
   });
-
-  it('has a row for every route the app registers under cases, intakes and encounters, and none for a route it does not', () => {
-    const routes = caseRoutes();
-    expect(routes.size).toBeGreaterThanOrEqual(10);
-    expect([...routes.keys()].sort()).toEqual([...new Set(ROWS.map((r) => r.route))].sort());
-    expect(Object.keys(BEHAVIOUR).sort()).toEqual([...routes.keys()].sort());
-  });
-
-  it("agrees with ROLE_PERMISSIONS: 403 exactly where the user's roles lack the route's permission, 403LB only without CONSENT_LEGAL_BASIS", () => {
-    const routes = caseRoutes();
-    const disagreements: string[] = [];
-    for (const row of ROWS) {
-      const needs = routes.get(row.route);
-      expect({ route: row.route, declared: needs !== undefined }).toEqual({ route: row.route, declared: true });
-      for (const column of COLUMN_KEYS) {
-        const username = COLUMNS[column];
-        const cell = row.cells[column];
-        if (!username) {
-          if (cell !== '401') disagreements.push(`${rowName(row)} without a token: ${cell}`);
-          continue;
-        }
-        const held = permissionsOf(rolesOf.get(username) ?? []);
-        const lacks = needs === undefined || !held.has(needs);
-        if (lacks !== (cell === '403')) disagreements.push(`${rowName(row)} ${username}: ${cell}, but ${lacks ? 'lacks' : 'holds'} ${needs}`);
-        if (cell === '403LB' && held.has(Permission.ConsentLegalBasis)) disagreements.push(`${rowName(row)} ${username}: 403LB, but holds CONSENT_LEGAL_BASIS`);
-      }
-    }
-    expect(disagreements).toEqual([]);
-  });
-
-  for (const row of ROWS) {
-    it(`${rowName(row)}: ${COLUMN_KEYS.map((c) => `${c} ${row.cells[c]}`).join(', ')}`, async () => {
-      const observed = {} as Record<Column, string>;
-      for (const column of COLUMN_KEYS) observed[column] = await observe(row, column);
-      expect(byUser(observed)).toEqual(byUser(row.cells));
-    }, 120_000);
-  }
 });

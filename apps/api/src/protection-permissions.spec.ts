@@ -1,18 +1,15 @@
-import { Permission, permissionsOf, REQUIRED_PERMISSION, Role } from '@kivuko/platform';
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type request from 'supertest';
 import { DemoApi, startDemoApi } from './demo-api';
+import { describePermissionMatrix, RouteBehaviour } from './permission-matrix';
 import { at, CASE_WORK_ROUTE, day, detentionBody, registerArrival, shareWith } from './protection-fixtures';
 
 /**
  * Each role × each endpoint of the protection records, the safeguards and case management, allowed and
  * denied, as one table: the companion of case-permissions.spec.ts (which leaves these routes out, see
  * CASE_WORK_ROUTE), built the same way, for the case routes CASE_WORK_ROUTE names and for the routes
- * under `tasks`, `transfers`, `dashboard` and `monitor`.
+ * under `tasks`, `transfers`, `dashboard` and `monitor` (read and checked by the harness of permission-matrix.ts).
  *
  * Columns: every demo user (together they hold every role), and a request with no token at all.
  */
@@ -34,8 +31,6 @@ const COLUMNS = {
   SY: 'sysadmin', //               SYSADMIN (Border Management Service)
   anon: null, //                   no bearer token
 } as const;
-type Column = keyof typeof COLUMNS;
-const COLUMN_KEYS = Object.keys(COLUMNS) as Column[];
 
 /** The agencies a `shared` case is shared with (a fixture shortcut: case_share rows, as their referrals would add). */
 const SHARED_WITH = ['Refugee Status Authority', 'Child Protection Service', 'Anti-Trafficking Secretariat', 'Immigration Department', 'Migration Agency', 'Tumaini Shelter'];
@@ -209,9 +204,7 @@ const POLICY = `
   GET    monitor/overdue-referrals                                       shared    403    403    403    403    403    403    403    403    403    403    403    403    403    200+   403    401
 `;
 
-const OUTCOMES = ['200', '201', '200+', '200-', '404', '403', '403M', '403NL', '403CL', '403NY', '401'];
-const ALLOWED = ['200', '201', '200+', '200-'];
-const FORBIDDEN_CODES: Record<string, string> = {
+const REFUSALS: Record<string, string> = {
   'ACCESS.FORBIDDEN': '403',
   'RECORD.NOT_YOUR_MANDATE': '403M',
   'TRANSFER.NOT_LEAD': '403NL',
@@ -227,31 +220,6 @@ const OTHER_ROUTE = /^(tasks|transfers|dashboard|monitor)(\/|$)/;
 type Fixture = 'shared' | 'shared-PR' | 'unshared';
 const FIXTURES: Fixture[] = ['shared', 'shared-PR', 'unshared'];
 
-interface Row {
-  method: string;
-  /** As written, with its query if any. */
-  path: string;
-  /** The registered route: method and path without the query. */
-  route: string;
-  fixture: Fixture;
-  cells: Record<Column, string>;
-}
-
-const [HEADER, ...TABLE] = POLICY.trim()
-  .split('\n')
-  .map((line) => line.trim().split(/\s+/));
-const ROWS: Row[] = TABLE.map(([method, path, fixture, ...cells]) => ({
-  method,
-  path,
-  route: `${method} ${path.split('?')[0]}`,
-  fixture: fixture as Fixture,
-  cells: Object.fromEntries(COLUMN_KEYS.map((column, i) => [column, cells[i]])) as Record<Column, string>,
-}));
-const rowName = (row: Row): string => `${row.method} ${row.path} [${row.fixture}]`;
-/** A cell's key in assertions: the username, so a failing row reads as "which user got what". */
-const userKey = (column: Column): string => COLUMNS[column] ?? 'no token';
-const byUser = (cells: Record<Column, string>): Record<string, string> => Object.fromEntries(COLUMN_KEYS.map((c) => [userKey(c), cells[c]]));
-
 interface Target {
   fixture: Fixture;
   /** The path's `:id`. */
@@ -260,18 +228,7 @@ interface Target {
   id?: string;
 }
 
-interface Behaviour {
-  /** What a call acts on. `fresh`: an allowed cell of a row whose second call would be a 409 gets its own. */
-  target(fixture: Fixture, fresh: boolean): Promise<Target>;
-  query?: Record<string, string | number>;
-  body?(target: Target, username: string | null): object;
-  /** What a refused, hidden or unauthenticated call must leave as it was. */
-  state(target: Target): Promise<unknown>;
-  /** A list: whether the fixture is in it. */
-  listed?(body: unknown, target: Target): boolean;
-  /** An allowed call: what is wrong with its answer or its effect, if anything. */
-  allowed?(res: request.Response, target: Target, before: unknown, after: unknown, username: string): string | undefined;
-}
+type Behaviour = RouteBehaviour<Target, Fixture>;
 
 /** The rows of a case's tables, as stored (snake_case, as jsonb). */
 type StoredRow = Record<string, unknown>;
@@ -282,7 +239,6 @@ describe('protection records, safeguards and case management permissions: each r
   let NMG: string;
   let CPS: string;
   let HAKI: string;
-  let rolesOf: Map<string, Role[]>;
   let borderPointsOf: Map<string, string[]>;
   /** Each demo user's id and agency id. */
   let users: Map<string, { id: string; agency: string }>;
@@ -778,7 +734,7 @@ describe('protection records, safeguards and case management permissions: each r
     'PUT cases/:id/assignment': {
       target: standing(plain),
       // The caller gives the case to themself (a user of their own agency); without a token, to border.official.
-      body: (_t, username) => ({ userId: userOf(username ?? 'border.official').id }),
+      body: (_t, { username }) => ({ userId: userOf(username ?? 'border.official').id }),
       state: snapshot('case_assignment'),
       allowed: (res, _t, before, after, username) => {
         const [was, now] = [before, after] as Snapshot[];
@@ -859,149 +815,40 @@ describe('protection records, safeguards and case management permissions: each r
     'GET monitor/overdue-referrals': report('MONITOR.OVERDUE_REFERRALS_READ', (m) => m.referral, 'referralId'),
   };
 
-  async function send(row: Row, target: Target, username: string | null, headers: Record<string, string>): Promise<request.Response> {
-    const behaviour = BEHAVIOUR[row.route];
-    const [path, search] = row.path
-      .replace(/:(\w+)/g, (_, name: string) => {
-        const value = name === 'id' ? target.caseId : target.id;
-        if (!value) throw new Error(`${rowName(row)}: nothing for :${name}`);
-        return value;
-      })
-      .split('?');
-    const url = `/api/v1/${path}`;
-    const http = api.http();
-    const call = row.method === 'GET' ? http.get(url) : row.method === 'POST' ? http.post(url) : row.method === 'PUT' ? http.put(url) : undefined;
-    if (!call) throw new Error(`${row.route}: no method ${row.method}`);
-    call.set(headers);
-    const query = { ...behaviour.query, ...Object.fromEntries(new URLSearchParams(search ?? '')) };
-    if (Object.keys(query).length > 0) call.query(query);
-    if (behaviour.body) call.send(behaviour.body(target, username));
-    return call;
-  }
-
-  /** What really happens in one cell, in the table's vocabulary; anything else is spelt out. */
-  async function observe(row: Row, column: Column, target: Target): Promise<string> {
-    const behaviour = BEHAVIOUR[row.route];
-    const username = COLUMNS[column];
-    const headers = username ? await api.as(username) : {};
-    const before = await behaviour.state(target);
-    const res = await send(row, target, username, headers);
-    const after = await behaviour.state(target);
-    const code = (res.body as { code?: string } | undefined)?.code;
-    const changed = isDeepStrictEqual(before, after) ? '' : ` but changed ${JSON.stringify(before)} → ${JSON.stringify(after)}`;
-    if (res.status >= 200 && res.status < 300) {
-      if (behaviour.listed) {
-        if ((res.body as { nextCursor?: string }).nextCursor) return `${res.status} with more than one page`;
-        return `${res.status}${behaviour.listed(res.body, target) ? '+' : '-'}`;
-      }
-      const problem = behaviour.allowed?.(res, target, before, after, username ?? '');
-      return problem ? `${res.status} but ${problem}` : String(res.status);
-    }
-    if (res.status === 401) return code === 'AUTH.TOKEN_MISSING' ? `401${changed}` : `401 ${code}`;
-    if (res.status === 403) return `${code && FORBIDDEN_CODES[code] ? FORBIDDEN_CODES[code] : `403 ${code}`}${changed}`;
-    const prefix = row.path.split('/')[0];
-    if (res.status === 404) {
-      if (code !== HIDDEN_CODES[prefix]) return `404 ${code}${changed}`;
-      // Existence must not leak: a hidden row answers exactly as an id that does not exist.
-      const unknown = await send(row, prefix === 'cases' ? { ...target, caseId: randomUUID() } : { ...target, id: randomUUID() }, username, headers);
-      if (unknown.status !== 404 || unknown.body.code !== code || unknown.body.message !== res.body.message) {
-        return `404 unlike an unknown id (${unknown.status} ${unknown.body.code}: ${unknown.body.message} / ${res.body.message})`;
-      }
-      return `404${changed}`;
-    }
-    return `${res.status} ${code} ${answer(res)}`;
-  }
-
-  /** Every registered route CASE_WORK_ROUTE names, and those under tasks, transfers, dashboard and monitor, with the permission each declares. */
-  function tableRoutes(): Map<string, Permission | undefined> {
-    const discovery = api.app.get(DiscoveryService);
-    const scanner = api.app.get(MetadataScanner);
-    const reflector = api.app.get(Reflector);
-    const routes = new Map<string, Permission | undefined>();
-    for (const { instance, metatype } of discovery.getControllers()) {
-      if (!instance || !metatype) continue;
-      const prototype = Object.getPrototypeOf(instance) as object;
-      for (const name of scanner.getAllMethodNames(prototype)) {
-        const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
-        const path = reflector.get<string | undefined>(PATH_METADATA, handler);
-        if (path === undefined) continue;
-        const method = RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)];
-        const full = `${String(reflector.get<string>(PATH_METADATA, metatype) ?? '')}/${path}`.replace(/\/+/g, '/').replace(/^\//, '').replace(/\/$/, '');
-        if (!CASE_WORK_ROUTE.test(full) && !OTHER_ROUTE.test(full)) continue;
-        routes.set(`${method} ${full}`, reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, [handler, metatype]));
-      }
-    }
-    return routes;
-  }
-
   beforeAll(async () => {
     api = await startDemoApi('protectionpermissions');
     NMG = await api.borderPointId('NMG');
     CPS = await api.agencyId('Child Protection Service');
     HAKI = await api.agencyId('Haki Legal Aid');
     const demo = await api.http().get('/api/v1/demo/accounts').expect(200);
-    const accounts = demo.body.accounts as { username: string; roles: Role[]; borderPoints: string[] }[];
-    rolesOf = new Map(accounts.map((a) => [a.username, a.roles]));
+    const accounts = demo.body.accounts as { username: string; borderPoints: string[] }[];
     borderPointsOf = new Map(accounts.map((a) => [a.username, a.borderPoints]));
     users = new Map((await api.owner<{ username: string; id: string; agency: string }>(`SELECT username, id, agency_id AS agency FROM app_user`)).map((u) => [u.username, { id: u.id, agency: u.agency }]));
     base.set('shared', newCase('shared'));
     base.set('unshared', newCase('unshared'));
-    // Every demo user signs in once, side by side (api.as keeps the token).
-    await Promise.all([...base.values(), ...COLUMN_KEYS.flatMap((c) => COLUMNS[c] ?? []).map((username) => api.as(username))]);
+    await Promise.all(base.values());
   }, 60_000);
   afterAll(() => api.close());
 
-  it('is a well-formed table: every column a demo user (every role among them), every cell a known outcome', () => {
-    expect(HEADER).toEqual(['method', 'path', 'fixture', ...COLUMN_KEYS]);
-    const usernames = COLUMN_KEYS.flatMap((c) => COLUMNS[c] ?? []);
-    // Every column a demo user; the demo users that hold only roles already in the table need no column here.
-    expect(usernames.filter((u) => !rolesOf.has(u))).toEqual([]);
-    expect([...new Set(usernames.flatMap((u) => rolesOf.get(u) ?? []))].sort()).toEqual(Object.values(Role).sort());
-    for (const [method, path, fixture, ...cells] of TABLE) {
-      const row = `${method} ${path} ${fixture}`;
-      expect({ row, cells: cells.length }).toEqual({ row, cells: COLUMN_KEYS.length });
-      expect(FIXTURES).toContain(fixture);
-      expect(cells.filter((cell) => !OUTCOMES.includes(cell))).toEqual([]);
-    }
-    expect(new Set(ROWS.map(rowName)).size).toBe(ROWS.length);
+  describePermissionMatrix({
+    api: () => api,
+    columns: COLUMNS,
+    policy: POLICY,
+    fixtures: FIXTURES,
+    behaviour: BEHAVIOUR,
+    param: (t, name) => (name === 'id' ? t.caseId : t.id),
+    refusals: REFUSALS,
+    hidden: {
+      code: (row) => HIDDEN_CODES[row.path.split('/')[0]],
+      unknown: (t, row) => (row.path.split('/')[0] === 'cases' ? { ...t, caseId: randomUUID() } : { ...t, id: randomUUID() }),
+      what: 'id',
+    },
+    routes: {
+      under: 'where CASE_WORK_ROUTE names it and under tasks, transfers, dashboard and monitor',
+      match: (path) => CASE_WORK_ROUTE.test(path) || OTHER_ROUTE.test(path),
+      atLeast: 53,
+    },
+    // The fixtures first, made side by side; then each cell, one after the other.
+    fixturesFirst: true,
   });
-
-  it('has a row for every route CASE_WORK_ROUTE names and every route under tasks, transfers, dashboard and monitor, and none for a route the app does not register', () => {
-    const routes = tableRoutes();
-    expect(routes.size).toBeGreaterThanOrEqual(53);
-    expect([...routes.keys()].sort()).toEqual([...new Set(ROWS.map((r) => r.route))].sort());
-    expect(Object.keys(BEHAVIOUR).sort()).toEqual([...routes.keys()].sort());
-  });
-
-  it("agrees with ROLE_PERMISSIONS: 403 exactly where the user's roles lack the route's permission; 401 exactly without a token", () => {
-    const routes = tableRoutes();
-    const disagreements: string[] = [];
-    for (const row of ROWS) {
-      const needs = routes.get(row.route);
-      expect({ route: row.route, declared: needs !== undefined }).toEqual({ route: row.route, declared: true });
-      for (const column of COLUMN_KEYS) {
-        const username = COLUMNS[column];
-        const cell = row.cells[column];
-        if (!username) {
-          if (cell !== '401') disagreements.push(`${rowName(row)} without a token: ${cell}`);
-          continue;
-        }
-        if (cell === '401') disagreements.push(`${rowName(row)} ${username}: 401 with a token`);
-        const held = permissionsOf(rolesOf.get(username) ?? []);
-        const lacks = needs === undefined || !held.has(needs);
-        if (lacks !== (cell === '403')) disagreements.push(`${rowName(row)} ${username}: ${cell}, but ${lacks ? 'lacks' : 'holds'} ${needs}`);
-      }
-    }
-    expect(disagreements).toEqual([]);
-  });
-
-  for (const row of ROWS) {
-    it(`${rowName(row)}: ${COLUMN_KEYS.map((c) => `${c} ${row.cells[c]}`).join(', ')}`, async () => {
-      // The fixtures first, made side by side; then each cell, one after the other.
-      const targets = await Promise.all(COLUMN_KEYS.map((c) => BEHAVIOUR[row.route].target(row.fixture, ALLOWED.includes(row.cells[c]))));
-      const observed = {} as Record<Column, string>;
-      for (const [i, column] of COLUMN_KEYS.entries()) observed[column] = await observe(row, column, targets[i]);
-      expect(byUser(observed)).toEqual(byUser(row.cells));
-    }, 120_000);
-  }
 });

@@ -1,15 +1,13 @@
-import { Permission, permissionsOf, REQUIRED_PERMISSION, Role } from '@kivuko/platform';
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type request from 'supertest';
 import { DemoApi, startDemoApi } from './demo-api';
+import { describePermissionMatrix, RouteBehaviour } from './permission-matrix';
 
 /**
  * Each role × each referral, SOP and webhook endpoint, allowed and denied, as one table: the companion of
- * case-permissions.spec.ts, built the same way, for the routes under `referrals`, `sops` and `agencies/:id/webhook`.
+ * case-permissions.spec.ts, built the same way, for the routes under `referrals`, `sops` and `agencies/:id/webhook`
+ * (read and checked by the harness of permission-matrix.ts).
  *
  * Columns: every demo user (together they hold every role), and a request with no token at all.
  */
@@ -29,8 +27,6 @@ const COLUMNS = {
   SY: 'sysadmin', //               SYSADMIN (Border Management Service)
   anon: null, //                   no bearer token
 } as const;
-type Column = keyof typeof COLUMNS;
-const COLUMN_KEYS = Object.keys(COLUMNS) as Column[];
 
 /**
  * Fixtures (the `fixture` column):
@@ -109,9 +105,7 @@ const POLICY = `
   DELETE agencies/:id/webhook          other      403    403    403    403    403    403    403    403    403OA  403    403    403    204    401
 `;
 
-const OUTCOMES = ['200', '201', '204', '200+', '200-', '404', '403', '403NY', '403OQ', '403NS', '403OA', '401'];
-const ALLOWED = ['200', '201', '204', '200+', '200-'];
-const FORBIDDEN_CODES: Record<string, string> = {
+const REFUSALS: Record<string, string> = {
   'ACCESS.FORBIDDEN': '403',
   'REFERRAL.NOT_YOURS': '403NY',
   'REFERRAL.OTHER_AGENCY': '403OQ',
@@ -132,31 +126,6 @@ const FIXTURES: Record<string, Fixture[]> = {
   agencies: ['own', 'other'],
 };
 
-interface Row {
-  method: string;
-  /** As written, with its query if any. */
-  path: string;
-  /** The registered route: method and path without the query. */
-  route: string;
-  fixture: Fixture;
-  cells: Record<Column, string>;
-}
-
-const [HEADER, ...TABLE] = POLICY.trim()
-  .split('\n')
-  .map((line) => line.trim().split(/\s+/));
-const ROWS: Row[] = TABLE.map(([method, path, fixture, ...cells]) => ({
-  method,
-  path,
-  route: `${method} ${path.split('?')[0]}`,
-  fixture: fixture as Fixture,
-  cells: Object.fromEntries(COLUMN_KEYS.map((column, i) => [column, cells[i]])) as Record<Column, string>,
-}));
-const rowName = (row: Row): string => `${row.method} ${row.path} [${row.fixture}]`;
-/** A cell's key in assertions: the username, so a failing row reads as "which user got what". */
-const userKey = (column: Column): string => COLUMNS[column] ?? 'no token';
-const byUser = (cells: Record<Column, string>): Record<string, string> => Object.fromEntries(COLUMN_KEYS.map((c) => [userKey(c), cells[c]]));
-
 interface Target {
   /** The path's `:id`: a referral, an SOP version or an agency. */
   id?: string;
@@ -169,18 +138,7 @@ interface Target {
   url?: string;
 }
 
-interface Behaviour {
-  /** What a call acts on. `fresh`: an allowed cell of a row whose call changes state gets its own. */
-  target(fixture: Fixture, fresh: boolean): Promise<Target>;
-  query?: Record<string, string | number>;
-  body?(target: Target): object;
-  /** What a refused, hidden or unauthenticated call must leave as it was. */
-  state(target: Target): Promise<unknown>;
-  /** A list: whether the fixture is in it. */
-  listed?(body: { items: { id: string }[] }, target: Target): boolean;
-  /** An allowed call: what is wrong with its answer or its effect, if anything. */
-  allowed?(res: request.Response, target: Target, before: unknown, after: unknown, username: string): string | undefined;
-}
+type Behaviour = RouteBehaviour<Target, Fixture>;
 
 interface ReferralState {
   status: string;
@@ -226,7 +184,6 @@ describe('referral, SOP and webhook permissions: each role × each endpoint', ()
   let HAKI: string;
   let ACTIVE_TZA: string;
   let DEFAULT_SOP: Record<string, unknown>;
-  let rolesOf: Map<string, Role[]>;
   const one = async <T>(sql: string, params: unknown[]): Promise<T | undefined> => (await api.owner<{ v: T }>(sql, params))[0]?.v;
 
   const standing = <F extends Fixture>(store: Map<F, Promise<Target>>, fixture: F, make: (f: F) => Promise<Target>): Promise<Target> => {
@@ -303,7 +260,7 @@ describe('referral, SOP and webhook permissions: each role × each endpoint', ()
     target: onReferral,
     query: { limit: 100 },
     state: async () => null,
-    listed: (body, t) => body.items.some((r) => r.id === t.id),
+    listed: (body, t) => body.items.some((r: { id: string }) => r.id === t.id),
   };
 
   // --- SOP versions ----------------------------------------------------------------------------------------------
@@ -439,7 +396,7 @@ describe('referral, SOP and webhook permissions: each role × each endpoint', ()
       target: onSop,
       query: { limit: 100 },
       state: async () => null,
-      listed: (body, t) => body.items.some((v) => v.id === t.id),
+      listed: (body, t) => body.items.some((v: { id: string }) => v.id === t.id),
     },
     'GET sops/:id': {
       target: onSop,
@@ -505,90 +462,11 @@ describe('referral, SOP and webhook permissions: each role × each endpoint', ()
     },
   };
 
-  async function send(row: Row, target: Target, headers: Record<string, string>): Promise<request.Response> {
-    const behaviour = BEHAVIOUR[row.route];
-    const ids: Record<string, string | undefined> = { id: target.id, agency: target.agency };
-    const [path, search] = row.path
-      .replace(/:(\w+)/g, (_, name: string) => {
-        const value = ids[name];
-        if (!value) throw new Error(`${rowName(row)}: nothing for :${name}`);
-        return value;
-      })
-      .split('?');
-    const url = `/api/v1/${path}`;
-    const http = api.http();
-    const call =
-      row.method === 'GET' ? http.get(url) : row.method === 'POST' ? http.post(url) : row.method === 'PUT' ? http.put(url) : row.method === 'DELETE' ? http.delete(url) : undefined;
-    if (!call) throw new Error(`${row.route}: no method ${row.method}`);
-    call.set(headers);
-    const query = { ...behaviour.query, ...Object.fromEntries(new URLSearchParams(search ?? '')) };
-    if (Object.keys(query).length > 0) call.query(query);
-    if (behaviour.body) call.send(behaviour.body(target));
-    return call;
-  }
-
-  /** What really happens in one cell, in the table's vocabulary; anything else is spelt out. */
-  async function observe(row: Row, column: Column): Promise<string> {
-    const behaviour = BEHAVIOUR[row.route];
-    const username = COLUMNS[column];
-    const target = await behaviour.target(row.fixture, ALLOWED.includes(row.cells[column]));
-    const headers = username ? await api.as(username) : {};
-    const before = await behaviour.state(target);
-    const res = await send(row, target, headers);
-    const after = await behaviour.state(target);
-    const code = (res.body as { code?: string } | undefined)?.code;
-    const changed = isDeepStrictEqual(before, after) ? '' : ` but changed ${JSON.stringify(before)} → ${JSON.stringify(after)}`;
-    if (res.status >= 200 && res.status < 300) {
-      if (behaviour.listed) {
-        if (res.body.nextCursor) return `${res.status} with more than one page`;
-        return `${res.status}${behaviour.listed(res.body, target) ? '+' : '-'}`;
-      }
-      const problem = behaviour.allowed?.(res, target, before, after, username ?? '');
-      return problem ? `${res.status} but ${problem}` : String(res.status);
-    }
-    if (res.status === 401) return code === 'AUTH.TOKEN_MISSING' ? `401${changed}` : `401 ${code}`;
-    if (res.status === 403) return `${code && FORBIDDEN_CODES[code] ? FORBIDDEN_CODES[code] : `403 ${code}`}${changed}`;
-    if (res.status === 404) {
-      if (code !== HIDDEN_CODE) return `404 ${code}${changed}`;
-      // Existence must not leak: a hidden referral answers exactly as a referral that does not exist.
-      const unknown = await send(row, { ...target, id: randomUUID() }, headers);
-      if (unknown.status !== 404 || unknown.body.code !== code || unknown.body.message !== res.body.message) {
-        return `404 unlike an unknown referral (${unknown.status} ${unknown.body.code}: ${unknown.body.message} / ${res.body.message})`;
-      }
-      return `404${changed}`;
-    }
-    return `${res.status} ${code} ${JSON.stringify(res.body).slice(0, 300)}`;
-  }
-
-  /** Every registered route under referrals, sops and agencies/:id/webhook, with the permission it declares. */
-  function tableRoutes(): Map<string, Permission | undefined> {
-    const discovery = api.app.get(DiscoveryService);
-    const scanner = api.app.get(MetadataScanner);
-    const reflector = api.app.get(Reflector);
-    const routes = new Map<string, Permission | undefined>();
-    for (const { instance, metatype } of discovery.getControllers()) {
-      if (!instance || !metatype) continue;
-      const prototype = Object.getPrototypeOf(instance) as object;
-      for (const name of scanner.getAllMethodNames(prototype)) {
-        const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
-        const path = reflector.get<string | undefined>(PATH_METADATA, handler);
-        if (path === undefined) continue;
-        const method = RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)];
-        const full = `${String(reflector.get<string>(PATH_METADATA, metatype) ?? '')}/${path}`.replace(/\/+/g, '/').replace(/^\//, '').replace(/\/$/, '');
-        if (!/^(referrals|sops)(\/|$)|^agencies\/:\w+\/webhook(\/|$)/.test(full)) continue;
-        routes.set(`${method} ${full}`, reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, [handler, metatype]));
-      }
-    }
-    return routes;
-  }
-
   beforeAll(async () => {
     api = await startDemoApi('referralpermissions');
     KGM = await api.borderPointId('KGM');
     TUMAINI = await api.agencyId('Tumaini Shelter');
     HAKI = await api.agencyId('Haki Legal Aid');
-    const demo = await api.http().get('/api/v1/demo/accounts').expect(200);
-    rolesOf = new Map((demo.body.accounts as { username: string; roles: Role[] }[]).map((a) => [a.username, a.roles]));
     const [active] = await api.owner<{ id: string }>(`SELECT id FROM sop_version WHERE jurisdiction = 'TZA' AND status = 'ACTIVE'`);
     ACTIVE_TZA = active.id;
     DEFAULT_SOP = (await api.http().get(`/api/v1/sops/${ACTIVE_TZA}`).set(await api.as('sop.admin')).expect(200)).body.document as Record<string, unknown>;
@@ -596,55 +474,15 @@ describe('referral, SOP and webhook permissions: each role × each endpoint', ()
   }, 60_000);
   afterAll(() => api.close());
 
-  it('is a well-formed table: every column a demo user (every role among them), every cell a known outcome, every fixture one for its route', () => {
-    expect(HEADER).toEqual(['method', 'path', 'fixture', ...COLUMN_KEYS]);
-    const users = COLUMN_KEYS.flatMap((c) => COLUMNS[c] ?? []);
-    // Every column a demo user; the demo users that hold only roles already in the table need no column here.
-    expect(users.filter((u) => !rolesOf.has(u))).toEqual([]);
-    expect([...new Set(users.flatMap((u) => rolesOf.get(u) ?? []))].sort()).toEqual(Object.values(Role).sort());
-    for (const [method, path, fixture, ...cells] of TABLE) {
-      const row = `${method} ${path} ${fixture}`;
-      expect({ row, cells: cells.length }).toEqual({ row, cells: COLUMN_KEYS.length });
-      expect({ row, fits: FIXTURES[path.split('/')[0].split('?')[0]]?.includes(fixture as Fixture) }).toEqual({ row, fits: true });
-      expect(cells.filter((cell) => !OUTCOMES.includes(cell))).toEqual([]);
-    }
-    expect(new Set(ROWS.map(rowName)).size).toBe(ROWS.length);
+  describePermissionMatrix({
+    api: () => api,
+    columns: COLUMNS,
+    policy: POLICY,
+    fixtures: FIXTURES,
+    behaviour: BEHAVIOUR,
+    param: (t, name) => ({ id: t.id, agency: t.agency })[name],
+    refusals: REFUSALS,
+    hidden: { code: () => HIDDEN_CODE, unknown: (t) => ({ ...t, id: randomUUID() }), what: 'referral' },
+    routes: { under: 'under referrals, sops and agencies/:id/webhook', match: (path) => /^(referrals|sops)(\/|$)|^agencies\/:\w+\/webhook(\/|$)/.test(path), atLeast: 19 },
   });
-
-  it('has a row for every route the app registers under referrals, sops and agencies/:id/webhook, and none for a route it does not', () => {
-    const routes = tableRoutes();
-    expect(routes.size).toBeGreaterThanOrEqual(19);
-    expect([...routes.keys()].sort()).toEqual([...new Set(ROWS.map((r) => r.route))].sort());
-    expect(Object.keys(BEHAVIOUR).sort()).toEqual([...routes.keys()].sort());
-  });
-
-  it("agrees with ROLE_PERMISSIONS: 403 exactly where the user's roles lack the route's permission; 401 exactly without a token", () => {
-    const routes = tableRoutes();
-    const disagreements: string[] = [];
-    for (const row of ROWS) {
-      const needs = routes.get(row.route);
-      expect({ route: row.route, declared: needs !== undefined }).toEqual({ route: row.route, declared: true });
-      for (const column of COLUMN_KEYS) {
-        const username = COLUMNS[column];
-        const cell = row.cells[column];
-        if (!username) {
-          if (cell !== '401') disagreements.push(`${rowName(row)} without a token: ${cell}`);
-          continue;
-        }
-        if (cell === '401') disagreements.push(`${rowName(row)} ${username}: 401 with a token`);
-        const held = permissionsOf(rolesOf.get(username) ?? []);
-        const lacks = needs === undefined || !held.has(needs);
-        if (lacks !== (cell === '403')) disagreements.push(`${rowName(row)} ${username}: ${cell}, but ${lacks ? 'lacks' : 'holds'} ${needs}`);
-      }
-    }
-    expect(disagreements).toEqual([]);
-  });
-
-  for (const row of ROWS) {
-    it(`${rowName(row)}: ${COLUMN_KEYS.map((c) => `${c} ${row.cells[c]}`).join(', ')}`, async () => {
-      const observed = {} as Record<Column, string>;
-      for (const column of COLUMN_KEYS) observed[column] = await observe(row, column);
-      expect(byUser(observed)).toEqual(byUser(row.cells));
-    }, 120_000);
-  }
 });

@@ -21,10 +21,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { BorderPoint, intakeBody, otherNameOf } from './intake-body';
-import { normaliseName } from '../libs/cases/src/name-matching';
-import { identity, register, rng, seedOf } from './people';
-import { summariseProfile } from './profile';
+import { BorderPoint, intakeBody, otherNameOf } from '../support/intake-body';
+import { normaliseName } from '../../libs/cases/src/name-matching';
+import { identity, register, rng, seedOf } from '../support/people';
+import { summariseProfile } from '../support/profile';
 import {
   APP_DB_PASSWORD,
   BenchDatabase,
@@ -46,7 +46,7 @@ import {
   startApi,
   summarise,
   withClient,
-} from './support';
+} from '../support/support';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -378,7 +378,7 @@ async function runPgbenchScript(db: BenchDatabase, script: string, borderPoints:
         '-T',
         String(SECONDS),
         '-f',
-        join(ROOT, 'bench', script),
+        join(ROOT, 'bench', 'intake', script),
         ...(await pgbenchDefines(db)),
         '-D',
         `nbp=${borderPoints}`,

@@ -19,12 +19,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
-import { PersonIntakeDto } from '../libs/cases/src/dto/intake.dto';
-import { searchEncounters } from '../libs/cases/src/encounter-search';
-import { normaliseDocumentNumber, normaliseName, PersonFacts } from '../libs/cases/src/name-matching';
-import { matchFactsOf, namesOf } from '../libs/cases/src/person-record';
-import { chance, identity, int, pick, register, Registration, rng, seedOf, weighted } from './people';
-import { APP_DB_PASSWORD, BenchDatabase, databaseUrl, LatencySummary, ms, keepDatabase, percentile, prepareDemoDatabase, say, summarise, waitForQuiet, withClient } from './support';
+import { PersonIntakeDto } from '../../libs/cases/src/dto/intake.dto';
+import { searchEncounters } from '../../libs/cases/src/encounter-search';
+import { normaliseDocumentNumber, normaliseName, PersonFacts } from '../../libs/cases/src/name-matching';
+import { matchFactsOf, namesOf } from '../../libs/cases/src/person-record';
+import { chance, identity, int, pick, register, Registration, rng, seedOf, weighted } from '../support/people';
+import { APP_DB_PASSWORD, BenchDatabase, databaseUrl, LatencySummary, ms, keepDatabase, percentile, prepareDemoDatabase, say, summarise, waitForQuiet, withClient } from '../support/support';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const PROBES = Number(process.env.BENCH_PROBES ?? 2_000);
@@ -36,6 +36,10 @@ const DEMO_PASSWORD = 'kivuko-bench-demo-password';
 /** Share of the seeded cases that are a person registered before, spelled another way. */
 const REPEAT_SHARE = 0.15;
 const TABLES = ['case_file', 'person', 'person_name', 'person_document'] as const;
+/** The case_file columns the seeded rows fill, in their order. */
+const CASE_FILE_COLUMNS =
+  'id, case_number, intake_id, intake_position, border_point_id, registered_by, registering_agency_id, status, version, arrived_at, ' +
+  'arrival_mode, arrival_how, route, intended_destination, smuggler_used, nationalities, urgent_needs, registered_at, updated_at';
 
 /* ---------------------------------------------------------------------------------------------- */
 /* Seeding                                                                                         */
@@ -265,7 +269,8 @@ async function seed(db: BenchDatabase, workDir: string): Promise<Seeded> {
     for (const d of defs) await c.query(`DROP INDEX ${d.name}`);
     return defs;
   });
-  await psql(db.url, `\\copy case_file FROM '${files.case_file}'`);
+  // The columns named: the rows carry the columns of the registration, not those added since (asylum_wish_recorded_at).
+  await psql(db.url, `\\copy case_file (${CASE_FILE_COLUMNS}) FROM '${files.case_file}'`);
   await Promise.all(TABLES.filter((t) => t !== 'case_file').map((t) => psql(db.url, `\\copy ${t} FROM '${files[t]}'`)));
   const loaded = performance.now();
   // Two sessions build the indexes side by side: the trigram index in one, the rest in the other.

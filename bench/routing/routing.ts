@@ -1,7 +1,7 @@
 /**
  * Routing: how long from an intake's 201 until its referral is in the receiving agency's queue, under
  * the intake benchmark's load, on both deployment shapes; what routing adds to the cost of an intake;
- * and the agency queue's page latency with 1,000,000 referrals (`referral-queue.ts`).
+ * and the agency queue's page latency with 1,000,000 referrals (`bench/referral-queue/`).
  *
  *   npm run bench:routing
  *
@@ -18,19 +18,21 @@
  * has seen a poller starts reading again, for referrals committed out of order), BENCH_WEBHOOK (1: the
  * health service has a webhook during the latency runs; 0: none), BENCH_CONSENT (1: the registering
  * official records consent for the anti-trafficking lead of every presumed trafficking victim at once),
- * BENCH_KEEP=1 (keep the databases); for the queue part see referral-queue.ts.
+ * BENCH_KEEP=1 (keep the databases); for the queue part see bench/referral-queue/referral-queue.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
-import { encodeQueueCursor } from '../libs/referrals/src/referral.service';
-import { BorderPoint } from './intake-body';
-import { rng, seedOf } from './people';
-import { actorsOf, candidatesPlan, queueBenchmark } from './referral-queue';
-import { BodyKind, BODY_KINDS, routingBody } from './routing-bodies';
-import { extraCpuWindow, HttpClient, pidsNamed, RunningWorker, startWebhookReceiver, startWorker, Tokens, WebhookReceiver } from './routing-support';
+import { encodeQueueCursor } from '../../libs/referrals/src/referral.service';
+import { BorderPoint } from '../support/intake-body';
+import { rng, seedOf } from '../support/people';
+import { queueBenchmark } from '../referral-queue/queue-benchmark';
+import { candidatesPlan } from '../referral-queue/routing-at-scale';
+import { actorsOf } from '../referral-queue/scope';
+import { BodyKind, BODY_KINDS, routingBody } from '../support/routing-bodies';
+import { extraCpuWindow, HttpClient, pidsNamed, RunningWorker, startWebhookReceiver, startWorker, Tokens, WebhookReceiver } from '../support/routing-support';
 import {
   APP_DB_PASSWORD,
   BenchDatabase,
@@ -48,7 +50,7 @@ import {
   summarise,
   waitForQuiet,
   withClient,
-} from './support';
+} from '../support/support';
 
 const list = (value: string | undefined, fallback: string): string[] =>
   (value ?? fallback)

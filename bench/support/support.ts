@@ -12,7 +12,7 @@ export const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** The password the benchmark gives the application role when it migrates (trust auth ignores it). */
 export const APP_DB_PASSWORD = process.env.BENCH_APP_DB_PASSWORD ?? 'kivuko-bench-app-role-password';
-export const ROOT = join(__dirname, '..', '..');
+export const ROOT = join(__dirname, '..', '..', '..');
 
 export const say = (message: string): void => {
   process.stdout.write(`${message}\n`);
