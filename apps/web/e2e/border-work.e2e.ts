@@ -155,7 +155,7 @@ test('a border official filters the case list, opens a case, its referrals and t
   // Withdrawing asks why, and confirms.
   const first = cards.first();
   const agency = (await first.getByRole('heading').innerText()).trim();
-  const withdrawButton = first.getByRole('button', { name: `Withdraw the referral to ${agency}` });
+  const withdrawButton = first.getByRole('button', { name: `Withdraw referral to ${agency}` });
   const dialog = page.getByRole('alertdialog', { name: `Withdraw the referral to ${agency}?` });
   // By keyboard: Enter opens the confirmation with the focus inside, Escape closes it and nothing changes.
   await withdrawButton.focus();

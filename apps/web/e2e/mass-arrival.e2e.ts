@@ -207,7 +207,7 @@ test('consent recorded for a referral held for it releases the referral', async 
   await expectAccessible(page);
 
   // The person changes their mind: the consent is withdrawn and the record says when.
-  await recorded.getByRole('button', { name: 'Withdraw the consent for Referral to Migration Agency' }).click();
+  await recorded.getByRole('button', { name: 'Withdraw consent for Referral to Migration Agency' }).click();
   await expect(page.getByText('The consent was withdrawn.')).toBeVisible();
   await expect(recorded).toContainText(/Withdrawn \S/);
   await expect(recorded.getByRole('button', { name: /^Withdraw/ })).toHaveCount(0);

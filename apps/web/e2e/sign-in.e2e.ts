@@ -151,8 +151,9 @@ test('the role decides the home page: a monitor, who sees no cases, gets their a
 
 test('a session left open on a shared device warns, then signs out (timings shortened through the test hook)', async ({ page }) => {
   const watch = await watchPage(page);
+  // The warning lasts long enough for the accessibility scan of the open dialog on a busy machine.
   await page.addInitScript(() => {
-    window.kivukoIdleTimings = { idleMs: 1500, warnMs: 3000 };
+    window.kivukoIdleTimings = { idleMs: 1500, warnMs: 8000 };
   });
   await page.goto('/sign-in');
   await page.getByLabel('Username').fill('border.official');
@@ -168,7 +169,7 @@ test('a session left open on a shared device warns, then signs out (timings shor
   await dialog.getByRole('button', { name: 'Stay signed in' }).click();
   await expect(dialog).toBeHidden();
   // Nothing more happens: signed out, and told why.
-  await expect(page).toHaveURL(/\/sign-in$/, { timeout: 15_000 });
+  await expect(page).toHaveURL(/\/sign-in$/, { timeout: 30_000 });
   await expect(page.getByRole('alert')).toHaveText('Signed out after 5 minutes without activity.');
   expect(await page.evaluate(() => window.sessionStorage.getItem('kivuko.session'))).toBeNull();
   expect(await watch.cspViolations()).toEqual([]);

@@ -2,9 +2,9 @@ import { defineMessages } from '../../i18n/define-messages';
 
 export const offlineMessages = defineMessages({
   navOutbox: { id: 'offline.nav.outbox', defaultMessage: 'Outbox' },
-  badge: {
-    id: 'offline.badge',
-    defaultMessage: '{count, plural, =0 {Outbox: nothing waiting} one {Outbox: # record waiting} other {Outbox: # records waiting}}',
+  waiting: {
+    id: 'offline.waiting',
+    defaultMessage: '{count, plural, =0 {Nothing waiting} one {# record waiting} other {# records waiting}}',
   },
   title: { id: 'offline.outbox.title', defaultMessage: 'Outbox' },
   intro: {

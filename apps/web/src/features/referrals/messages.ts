@@ -37,7 +37,7 @@ export const referralMessages = defineMessages({
   withdrawBody: { id: 'referrals.withdraw.body', defaultMessage: 'The agency stops work on it and is told why. This cannot be undone.' },
   withdrawConfirm: { id: 'referrals.withdraw.confirm', defaultMessage: 'Withdraw the referral' },
   withdrawDone: { id: 'referrals.withdraw.done', defaultMessage: 'The referral to {agency} was withdrawn.' },
-  withdrawLabel: { id: 'referrals.withdraw.label', defaultMessage: 'Withdraw the referral to {agency}' },
+  withdrawLabel: { id: 'referrals.withdraw.label', defaultMessage: 'Withdraw referral to {agency}' },
 });
 
 export const outcomeMessages = defineMessages({

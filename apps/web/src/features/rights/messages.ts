@@ -59,7 +59,7 @@ export const consentMessages = defineMessages({
   anyAgencyOfKind: { id: 'consent.anyAgencyOfKind', defaultMessage: 'Any agency: {kind}' },
   askedIn: { id: 'consent.askedIn', defaultMessage: 'asked in {language}' },
   withdraw: { id: 'consent.withdraw', defaultMessage: 'Withdraw consent' },
-  withdrawLabel: { id: 'consent.withdrawLabel', defaultMessage: 'Withdraw the consent for {purpose} to {recipient}' },
+  withdrawLabel: { id: 'consent.withdrawLabel', defaultMessage: 'Withdraw consent for {purpose} to {recipient}' },
   withdrawnDone: { id: 'consent.withdrawnDone', defaultMessage: 'The consent was withdrawn.' },
   waitingTitle: { id: 'consent.waitingTitle', defaultMessage: 'Referrals waiting for consent' },
   waitingNone: { id: 'consent.waitingNone', defaultMessage: 'No referral of this case is waiting for consent.' },

@@ -48,7 +48,7 @@ describe('ReferralCard', () => {
     expect(due).toHaveAttribute('datetime', referral.dueAt);
     expect(due.textContent).toMatch(new RegExp(`^in 3 hours \\(.*${clock}\\)$`));
     expect(within(article).queryByText('Overdue')).toBeNull();
-    fireEvent.click(within(article).getByRole('button', { name: 'Withdraw the referral to Tanzania Red Cross Society' }));
+    fireEvent.click(within(article).getByRole('button', { name: 'Withdraw referral to Tanzania Red Cross Society' }));
     expect(onWithdraw).toHaveBeenCalledWith(referral);
   });
 
