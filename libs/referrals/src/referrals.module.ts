@@ -4,14 +4,12 @@ import { Module } from '@nestjs/common';
 import { ReferralController } from './referral.controller';
 import { ReferralRouter } from './referral-router';
 import { ReferralService } from './referral.service';
-import { SopController } from './sop.controller';
-import { SopService } from './sop.service';
 
-/** Joint SOPs and referral queues: routing every case to the right agency, on time, with consent. */
+/** Referral queues: routing every case to the right agency, on time, with consent. */
 @Module({
   imports: [AuditModule, CasesModule],
-  controllers: [ReferralController, SopController],
-  providers: [ReferralService, ReferralRouter, SopService],
-  exports: [ReferralService, SopService, ReferralRouter],
+  controllers: [ReferralController],
+  providers: [ReferralService, ReferralRouter],
+  exports: [ReferralService, ReferralRouter],
 })
 export class ReferralsModule {}

@@ -1,0 +1,4 @@
+export * from './sop-lifecycle.module';
+export * from './sop.service';
+export * from './sop.dto';
+export * from './sop-view';
