@@ -10,7 +10,6 @@ import {
   chooseAgency,
   ConsentOnRecord,
   ConsentRequirement,
-  loadSop,
   meetRequirements,
   MergedReferral,
   mergePlannedReferrals,
@@ -18,19 +17,13 @@ import {
   planReferrals,
   Priority,
   priorityNumber,
-  Sop,
 } from '@kivuko/sop';
+import { ActiveSop, SopVersions } from '@kivuko/sop-lifecycle';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { ReferralFollowUp, ReferralRow, ReferralService, SELECT_REFERRAL } from './referral.service';
 import { OPEN_STATUSES, ReferralAction, ReferralStatus } from './referral-status';
-
-/** The SOP version a referral is made under. */
-export interface ActiveSop {
-  id: string;
-  sop: Sop;
-}
 
 /** What stands in for consent on a referral, as recorded on it (`basis.met`: what met each requirement, never a gap). */
 export type ReferralBasis = BasisMet;
@@ -60,7 +53,6 @@ export const priorityRank = (priority: Priority): number => priorityNumber(prior
 @Injectable()
 export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnModuleInit {
   private readonly logger = new Logger('Referrals');
-  private readonly sops = new Map<string, Sop>();
 
   constructor(
     private readonly profiling: CaseProfilingService,
@@ -71,6 +63,7 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly policy: CasePolicy,
+    private readonly versions: SopVersions,
   ) {}
 
   onModuleInit(): void {
@@ -91,21 +84,9 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
     this.consents.addListener({ consentChanged: (manager, caseId, actor) => this.releaseAwaitingConsent(manager, caseId, actor) });
   }
 
-  /** The active SOP version of a country, parsed once per version. */
-  async activeSop(manager: EntityManager, country: string, at = new Date()): Promise<ActiveSop | null> {
-    // The id only: a version's document never changes, so it is read (and parsed) once per version.
-    const [row] = await manager.query<{ id: string }[]>(
-      `SELECT id FROM sop_version WHERE jurisdiction = $1 AND status = 'ACTIVE' AND (effective_from IS NULL OR effective_from <= $2)`,
-      [country, at],
-    );
-    if (!row) return null;
-    let sop = this.sops.get(row.id);
-    if (!sop) {
-      const [{ document }] = await manager.query<{ document: unknown }[]>(`SELECT document FROM sop_version WHERE id = $1`, [row.id]);
-      sop = loadSop(document);
-      this.sops.set(row.id, sop);
-    }
-    return { id: row.id, sop };
+  /** The active SOP version of a country (the SOP versions' own reading of it). */
+  async activeSop(manager: EntityManager, country: string, at = this.clock.now()): Promise<ActiveSop | null> {
+    return this.versions.active(manager, country, at);
   }
 
   async profilesChanged(manager: EntityManager, event: ProfilesChanged): Promise<void> {
@@ -462,11 +443,9 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
        FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id JOIN person p ON p.case_id = c.id WHERE c.id = $1`,
       [referral.case_id],
     );
-    const [sopRow] = await manager.query<{ document: unknown }[]>(`SELECT document FROM sop_version WHERE id = $1`, [referral.sop_version_id]);
-    if (!context || !sopRow) return;
+    if (!context) return;
     // The declined referral's own plan, under the SOP version it was made with.
-    const sop = this.sops.get(referral.sop_version_id) ?? loadSop(sopRow.document);
-    this.sops.set(referral.sop_version_id, sop);
+    const sop = await this.versions.parsed(manager, referral.sop_version_id);
     const derived = deriveFacts(await loadCaseFacts(manager, this.cipher, referral.case_id), sop.ruleSet.primaFacie);
     const profiles = await this.profiling.current(manager, referral.case_id);
     const plan = planReferrals(

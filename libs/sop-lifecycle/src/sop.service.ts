@@ -23,6 +23,7 @@ import { EntityManager, QueryFailedError } from 'typeorm';
 import { ListSopsQuery, SimulateSopDto } from './sop.dto';
 import { checkSopReferences } from './sop-references';
 import { simulationAgencies, toSamples } from './sop-simulation';
+import { ActiveSopRow, SopVersions } from './sop-versions';
 import { AgencyRef, SELECT_SOP_SUMMARY, SELECT_SOP_VERSION, sopRef, sopSummary, SopVersionRef, SopVersionRow, SopVersionSummary, SopVersionView, sopVersionView } from './sop-view';
 
 /** What `POST /sops/validate` says about a valid document. */
@@ -82,13 +83,11 @@ const effectiveMoment = (sop: Sop): Date => new Date(`${sop.effectiveFrom}T00:00
  */
 @Injectable()
 export class SopService {
-  /** Stored documents never change, so a parsed version is kept by id. */
-  private readonly parsed = new Map<string, Sop>();
-
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly versions: SopVersions,
   ) {}
 
   /** Loads the default SOP as the active version of its jurisdiction unless one is active already. */
@@ -190,11 +189,11 @@ export class SopService {
   async diff(actor: Actor, id: string, against?: string): Promise<SopDiffView> {
     return this.uow.run(actorScope(actor), async (manager) => {
       const version = await this.lifecycleRow(manager, id, 'read');
-      const before = against ? await this.lifecycleRow(manager, against, 'read') : await this.activeRow(manager, version.jurisdiction, this.clock.now());
+      const before = against ? await this.lifecycleRow(manager, against, 'read') : await this.versions.activeRow(manager, version.jurisdiction, this.clock.now());
       if (!before) {
         throw new ConflictError('SOP.NO_ACTIVE_VERSION', `${version.jurisdiction} has no active SOP version to compare with: name one with ?against=`, { jurisdiction: version.jurisdiction });
       }
-      const changes = diffSops(this.parse(before), this.parse(version)).map((change) => ({ ...change, description: describeChange(change) }));
+      const changes = diffSops(await this.parse(manager, before), await this.parse(manager, version)).map((change) => ({ ...change, description: describeChange(change) }));
       return { from: sopRef(before), to: sopRef(version), changes };
     });
   }
@@ -209,8 +208,8 @@ export class SopService {
     const now = this.clock.now();
     return this.uow.run(actorScope(actor), async (manager) => {
       const version = await this.lifecycleRow(manager, id, 'read');
-      const active = await this.activeRow(manager, version.jurisdiction, now);
-      const simulation = simulateSop(this.parse(version), active && this.parse(active), samples, await simulationAgencies(manager), now);
+      const active = await this.versions.activeRow(manager, version.jurisdiction, now);
+      const simulation = simulateSop(await this.parse(manager, version), active && (await this.parse(manager, active)), samples, await simulationAgencies(manager), now);
       return { version: sopRef(version), active: active && sopRef(active), simulation };
     });
   }
@@ -263,7 +262,7 @@ export class SopService {
         throw new ConflictError('SOP.NOT_YET_EFFECTIVE', `This version takes effect on ${check.sop.effectiveFrom}: activate it on or after that day`, { effectiveFrom: check.sop.effectiveFrom });
       }
       // The version to supersede is whichever is ACTIVE, in effect yet or not.
-      const previous = await this.activeRow(manager, row.jurisdiction, null);
+      const previous = await this.versions.activeRow(manager, row.jurisdiction, null);
       const concurrently = (): ConflictError =>
         new ConflictError('SOP.ACTIVATED_CONCURRENTLY', `Another version of ${row.jurisdiction} was activated at the same time: read the versions again`, { jurisdiction: row.jurisdiction });
       if (previous) {
@@ -347,30 +346,16 @@ export class SopService {
     return row;
   }
 
-  /** The jurisdiction's ACTIVE version, if any; with `at`, only when in effect by then (what the router uses). */
-  private async activeRow(manager: EntityManager, jurisdiction: string, at: Date | null): Promise<LifecycleRow | null> {
-    const [row] = await manager.query<LifecycleRow[]>(
-      `SELECT id, jurisdiction, label, status, document FROM sop_version
-       WHERE jurisdiction = $1 AND status = 'ACTIVE' AND ($2::timestamptz IS NULL OR effective_from IS NULL OR effective_from <= $2)`,
-      [jurisdiction, at],
-    );
-    return row ?? null;
-  }
-
-  private parse(row: LifecycleRow): Sop {
-    let sop = this.parsed.get(row.id);
-    if (!sop) {
-      try {
-        sop = loadSop(row.document);
-      } catch (error) {
-        if (error instanceof InvalidSopError) {
-          throw new ConflictError('SOP.NO_LONGER_VALID', `Version ${row.label} no longer passes validation`, { sopVersionId: row.id, fields: error.problems });
-        }
-        throw error;
+  /** A stored version's document, parsed once per version; one that no longer passes validation is refused. */
+  private async parse(manager: EntityManager, row: LifecycleRow | ActiveSopRow): Promise<Sop> {
+    try {
+      return await this.versions.parsed(manager, row.id, 'document' in row ? row.document : undefined);
+    } catch (error) {
+      if (error instanceof InvalidSopError) {
+        throw new ConflictError('SOP.NO_LONGER_VALID', `Version ${row.label} no longer passes validation`, { sopVersionId: row.id, fields: error.problems });
       }
-      this.parsed.set(row.id, sop);
+      throw error;
     }
-    return sop;
   }
 }
 

@@ -12,7 +12,8 @@ import {
   systemScope,
   UnitOfWork,
 } from '@kivuko/platform';
-import { alertsDue, escalationSchedule, loadSop, PRIORITIES, ScheduledAlert, Sop } from '@kivuko/sop';
+import { alertsDue, escalationSchedule, PRIORITIES, ScheduledAlert } from '@kivuko/sop';
+import { SopVersions } from '@kivuko/sop-lifecycle';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -52,13 +53,13 @@ export interface DeadlineCheck {
 @Injectable()
 export class ReferralDeadlines {
   private readonly logger = new Logger('ReferralDeadlines');
-  private readonly sops = new Map<string, Sop>();
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly events: WebhookEvents,
+    private readonly versions: SopVersions,
   ) {}
 
   now(): Date {
@@ -112,7 +113,7 @@ export class ReferralDeadlines {
       const [{ status }] = await manager.query<{ status: string }[]>(`SELECT status FROM referral WHERE id = $1`, [referral.id]);
       await this.events.emit(manager, referral.agency_id, 'referral.overdue', { id: referral.id, status });
     }
-    const sop = await this.sopOf(manager, referral.sop_version_id);
+    const sop = await this.versions.parsed(manager, referral.sop_version_id);
     const priority = PRIORITIES[referral.priority - 1] ?? PRIORITIES[PRIORITIES.length - 1];
     const due = alertsDue(sop, { priority, dueAt: referral.due_at }, now).filter((alert) => alert.step >= referral.escalation_level);
     let fired = 0;
@@ -158,16 +159,6 @@ export class ReferralDeadlines {
       details: { referralId: referral.id, step: alert.step, notify: alert.notify, ...(agencyId ? { agencyId } : {}) },
     });
     return true;
-  }
-
-  private async sopOf(manager: EntityManager, id: string): Promise<Sop> {
-    let sop = this.sops.get(id);
-    if (!sop) {
-      const [row] = await manager.query<{ document: unknown }[]>(`SELECT document FROM sop_version WHERE id = $1`, [id]);
-      sop = loadSop(row.document);
-      this.sops.set(id, sop);
-    }
-    return sop;
   }
 }
 
