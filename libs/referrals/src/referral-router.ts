@@ -7,6 +7,7 @@ import {
   AgencyCandidate,
   AgencyKind,
   BasisMet,
+  borderPointTaskDue,
   chooseAgency,
   ConsentOnRecord,
   ConsentRequirement,
@@ -17,6 +18,7 @@ import {
   planReferrals,
   Priority,
   priorityNumber,
+  Sop,
 } from '@kivuko/sop';
 import { ActiveSop, SopVersions } from '@kivuko/sop-lifecycle';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
@@ -76,7 +78,14 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
         );
         const active = row ? await this.activeSop(manager, row.country, this.clock.now()) : null;
         // The SOP's vocabularies are the access library's, value for value (libs/sop's access-equivalence spec).
-        return active ? { sopVersionId: active.id, ruleSet: active.sop.ruleSet, sharing: active.sop.dataSharing.recipients as unknown as DataSharingMap } : null;
+        return active
+          ? {
+              sopVersionId: active.id,
+              ruleSet: active.sop.ruleSet,
+              sharing: active.sop.dataSharing.recipients as unknown as DataSharingMap,
+              completeIntakeDue: (from: Date) => borderPointTaskDue(active.sop, 'completeIntake', from),
+            }
+          : null;
       },
     });
     this.profiling.addListener(this);
@@ -288,7 +297,7 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
       await this.shareCase(manager, caseId, choice.chosen.id);
       await this.referrals.notify(manager, { id, status, agency_id: choice.chosen.id, case_id: caseId }, 'referral.created');
     } else {
-      await this.askBorderPointForConsent(manager, caseId, borderPointId);
+      await this.askBorderPointForConsent(manager, caseId, borderPointId, active.sop);
     }
     await this.audit.record(manager, {
       action: 'REFERRAL.CREATED',
@@ -305,13 +314,16 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
     await manager.query(`INSERT INTO case_share (case_id, agency_id, source) VALUES ($1, $2, 'REFERRAL') ON CONFLICT DO NOTHING`, [caseId, agencyId]);
   }
 
-  /** One open task per case for the border point: record the consent (or legal basis) the held referrals wait for. */
-  private async askBorderPointForConsent(manager: EntityManager, caseId: string, borderPointId: string): Promise<void> {
+  /**
+   * One open task per case for the border point: record the consent (or legal basis) the held referrals wait
+   * for, due as long after now as the SOP the referral is made under gives (an ISO 8601 duration PostgreSQL reads).
+   */
+  private async askBorderPointForConsent(manager: EntityManager, caseId: string, borderPointId: string, sop: Sop): Promise<void> {
     await manager.query(
       `INSERT INTO case_task (id, case_id, kind, border_point_id, due_at)
-       SELECT $1, $2, 'OBTAIN_CONSENT', $3, now() + interval '1 day'
+       SELECT $1, $2, 'OBTAIN_CONSENT', $3, now() + $4::interval
        WHERE NOT EXISTS (SELECT 1 FROM case_task WHERE case_id = $2 AND kind = 'OBTAIN_CONSENT' AND status = 'OPEN')`,
-      [randomUUID(), caseId, borderPointId],
+      [randomUUID(), caseId, borderPointId, sop.borderPointTasks.obtainConsent],
     );
   }
 
