@@ -1,6 +1,6 @@
 import { AuditService } from '@kivuko/audit';
 import { DEFAULT_QUESTIONNAIRE } from '@kivuko/cases';
-import { Actor, actorScope, BadInputError, Clock, ConflictError, DomainError, FieldProblem, NotFoundError, systemScope, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, Clock, DomainError, FieldProblem, systemScope, UnitOfWork } from '@kivuko/platform';
 import { PROFILES } from '@kivuko/profiling';
 import {
   BUILT_IN_SAMPLES,
@@ -23,6 +23,7 @@ import { EntityManager, QueryFailedError } from 'typeorm';
 import { ListSopsQuery, SimulateSopDto } from './sop.dto';
 import { checkSopReferences } from './sop-references';
 import { simulationAgencies, toSamples } from './sop-simulation';
+import { SopLifecycleErrors } from './sop-lifecycle.errors';
 import { ActiveSopRow, SopVersions } from './sop-versions';
 import { AgencyRef, SELECT_SOP_SUMMARY, SELECT_SOP_VERSION, sopRef, sopSummary, SopVersionRef, SopVersionRow, SopVersionSummary, SopVersionView, sopVersionView } from './sop-view';
 
@@ -63,11 +64,11 @@ interface LifecycleRow {
   document: unknown;
 }
 
-const notFound = (): NotFoundError => new NotFoundError('SOP.NOT_FOUND', 'No SOP version with this id');
+const notFound = (): DomainError => SopLifecycleErrors.raise('SOP.NOT_FOUND');
 const invalid = (problems: FieldProblem[]): BadInputError =>
-  new BadInputError('SOP.INVALID', `The SOP is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}): nothing was stored`, problems);
-const notADraft = (row: Pick<LifecycleRow, 'status'>, what: string): ConflictError =>
-  new ConflictError('SOP.NOT_A_DRAFT', `Only a draft can be ${what}; this version is ${row.status}`, { status: row.status });
+  SopLifecycleErrors.badInput('SOP.INVALID', problems, `The SOP is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}): nothing was stored`);
+const notADraft = (row: Pick<LifecycleRow, 'status'>, what: string): DomainError =>
+  SopLifecycleErrors.raise('SOP.NOT_A_DRAFT', `Only a draft can be ${what}; this version is ${row.status}`, { status: row.status });
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const driver = error.driverError as { code?: string; constraint?: string };
@@ -141,7 +142,7 @@ export class SopService {
       );
       if (inserted.length === 0) {
         const [existing] = await manager.query<{ id: string }[]>(`SELECT id FROM sop_version WHERE jurisdiction = $1 AND label = $2`, [sop.jurisdiction.country, sop.version]);
-        throw new ConflictError('SOP.LABEL_TAKEN', `${sop.jurisdiction.country} already has an SOP version labelled ${sop.version}: give the new one another "version"`, {
+        throw SopLifecycleErrors.raise('SOP.LABEL_TAKEN', `${sop.jurisdiction.country} already has an SOP version labelled ${sop.version}: give the new one another "version"`, {
           jurisdiction: sop.jurisdiction.country,
           label: sop.version,
           sopVersionId: existing?.id,
@@ -191,7 +192,7 @@ export class SopService {
       const version = await this.lifecycleRow(manager, id, 'read');
       const before = against ? await this.lifecycleRow(manager, against, 'read') : await this.versions.activeRow(manager, version.jurisdiction, this.clock.now());
       if (!before) {
-        throw new ConflictError('SOP.NO_ACTIVE_VERSION', `${version.jurisdiction} has no active SOP version to compare with: name one with ?against=`, { jurisdiction: version.jurisdiction });
+        throw SopLifecycleErrors.raise('SOP.NO_ACTIVE_VERSION', `${version.jurisdiction} has no active SOP version to compare with: name one with ?against=`, { jurisdiction: version.jurisdiction });
       }
       const changes = diffSops(await this.parse(manager, before), await this.parse(manager, version)).map((change) => ({ ...change, description: describeChange(change) }));
       return { from: sopRef(before), to: sopRef(version), changes };
@@ -223,13 +224,13 @@ export class SopService {
         [id, actor.agencyId],
       );
       if (!row) throw notFound();
-      if (!row.signatory) throw new DomainError('SOP.NOT_A_SIGNATORY', 'FORBIDDEN', 'Your agency is not a signatory of this SOP version', { agencyId: actor.agencyId });
+      if (!row.signatory) throw SopLifecycleErrors.raise('SOP.NOT_A_SIGNATORY', undefined, { agencyId: actor.agencyId });
       if (row.status !== 'DRAFT') throw notADraft(row, 'approved');
       const inserted = await manager.query<{ agency_id: string }[]>(
         `INSERT INTO sop_approval (sop_version_id, agency_id, approved_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING agency_id`,
         [id, actor.agencyId, actor.userId],
       );
-      if (inserted.length === 0) throw new ConflictError('SOP.ALREADY_APPROVED', 'Your agency has already approved this version', { agencyId: actor.agencyId });
+      if (inserted.length === 0) throw SopLifecycleErrors.raise('SOP.ALREADY_APPROVED', undefined, { agencyId: actor.agencyId });
       await this.audit.record(manager, { action: 'SOP.APPROVED', actor, correlationId, details: { sopVersionId: id, agencyId: actor.agencyId } });
       return this.view(manager, id);
     });
@@ -251,20 +252,20 @@ export class SopService {
         [id],
       );
       if (missing.length > 0) {
-        throw new ConflictError('SOP.APPROVALS_MISSING', `${missing.length} signator${missing.length === 1 ? 'y has' : 'ies have'} not approved this version yet: ${missing.map((m) => m.name).join(', ')}`, {
+        throw SopLifecycleErrors.raise('SOP.APPROVALS_MISSING', `${missing.length} signator${missing.length === 1 ? 'y has' : 'ies have'} not approved this version yet: ${missing.map((m) => m.name).join(', ')}`, {
           missing,
         });
       }
       // Checked again as the rules stand today: what the router cannot read must not become active.
       const check = validateSop(row.document, { questions: DEFAULT_QUESTIONNAIRE.questions });
-      if (!check.ok) throw new ConflictError('SOP.NO_LONGER_VALID', 'The version no longer passes validation and cannot be activated', { fields: check.problems });
+      if (!check.ok) throw SopLifecycleErrors.raise('SOP.NO_LONGER_VALID', undefined, { fields: check.problems });
       if (now < effectiveMoment(check.sop)) {
-        throw new ConflictError('SOP.NOT_YET_EFFECTIVE', `This version takes effect on ${check.sop.effectiveFrom}: activate it on or after that day`, { effectiveFrom: check.sop.effectiveFrom });
+        throw SopLifecycleErrors.raise('SOP.NOT_YET_EFFECTIVE', `This version takes effect on ${check.sop.effectiveFrom}: activate it on or after that day`, { effectiveFrom: check.sop.effectiveFrom });
       }
       // The version to supersede is whichever is ACTIVE, in effect yet or not.
       const previous = await this.versions.activeRow(manager, row.jurisdiction, null);
-      const concurrently = (): ConflictError =>
-        new ConflictError('SOP.ACTIVATED_CONCURRENTLY', `Another version of ${row.jurisdiction} was activated at the same time: read the versions again`, { jurisdiction: row.jurisdiction });
+      const concurrently = (): DomainError =>
+        SopLifecycleErrors.raise('SOP.ACTIVATED_CONCURRENTLY', `Another version of ${row.jurisdiction} was activated at the same time: read the versions again`, { jurisdiction: row.jurisdiction });
       if (previous) {
         // Compare-and-set: of two activations superseding the same version, one retires it and the other finds it gone.
         const [retired] = await manager.query<[{ id: string }[], number]>(
@@ -302,13 +303,13 @@ export class SopService {
       const row = await this.lifecycleRow(manager, id, 'lock');
       switch (row.status) {
         case 'ACTIVE':
-          throw new ConflictError(
+          throw SopLifecycleErrors.raise(
             'SOP.ACTIVE_NEEDS_SUCCESSOR',
             `This is the active SOP of ${row.jurisdiction}: activate the version that replaces it (which retires this one); without an active SOP new cases are not routed`,
             { jurisdiction: row.jurisdiction },
           );
         case 'RETIRED':
-          throw new ConflictError('SOP.ALREADY_RETIRED', 'This version is already retired');
+          throw SopLifecycleErrors.raise('SOP.ALREADY_RETIRED');
         case 'DRAFT':
           break;
       }
@@ -352,7 +353,7 @@ export class SopService {
       return await this.versions.parsed(manager, row.id, 'document' in row ? row.document : undefined);
     } catch (error) {
       if (error instanceof InvalidSopError) {
-        throw new ConflictError('SOP.NO_LONGER_VALID', `Version ${row.label} no longer passes validation`, { sopVersionId: row.id, fields: error.problems });
+        throw SopLifecycleErrors.raise('SOP.NO_LONGER_VALID', `Version ${row.label} no longer passes validation`, { sopVersionId: row.id, fields: error.problems });
       }
       throw error;
     }
