@@ -3,6 +3,7 @@ export * from './referral.service';
 export * from './referral-router';
 export * from './referral.dto';
 export * from './referrals.module';
+export * from './referrals.errors';
 export * from './deadlines/referral-deadlines';
 export * from './deadlines/referral-deadlines.module';
 export * from './webhooks/webhooks';

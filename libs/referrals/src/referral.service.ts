@@ -1,9 +1,10 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, DomainError, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, DomainError, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ListReferralsQuery, ReferralActionDto } from './referral.dto';
 import { FIRST_CONTACT_ACTIONS, nextStatus, ReferralAction, ReferralStatus } from './referral-status';
+import { ReferralErrors } from './referrals.errors';
 
 export interface ReferralView {
   id: string;
@@ -132,13 +133,7 @@ export interface ReferralEventSink {
   emit(manager: EntityManager, agencyId: string, event: ReferralEvent, referral: { id: string; status: string }): Promise<void>;
 }
 
-export class ReferralTransitionError extends DomainError {
-  constructor(code: string, message: string, details?: unknown) {
-    super(code, 'CONFLICT', message, details);
-  }
-}
-
-const notFound = (): NotFoundError => new NotFoundError('REFERRAL.NOT_FOUND', 'No referral with this id is visible to you');
+const notFound = (): DomainError => ReferralErrors.raise('REFERRAL.NOT_FOUND');
 
 /** The event an action sends to the agency's webhook, where it sends one. */
 const EVENT_OF: Partial<Record<ReferralAction, ReferralEvent>> = {
@@ -188,7 +183,7 @@ export class ReferralService {
     const limit = query.limit ?? 25;
     const sent = query.view === 'SENT';
     if (!sent && query.agencyId && query.agencyId !== actor.agencyId) {
-      throw new DomainError('REFERRAL.OTHER_AGENCY', 'FORBIDDEN', "You can open only your own agency's queue");
+      throw ReferralErrors.raise('REFERRAL.OTHER_AGENCY');
     }
     const after = query.cursor ? decodeQueueCursor(query.cursor) : undefined;
     return this.uow.run(actorScope(actor), async (manager) => {
@@ -224,7 +219,7 @@ export class ReferralService {
     if (action !== ReferralAction.Complete && (dto.outcomeCode !== undefined || dto.note !== undefined)) {
       problems.push({ path: 'outcomeCode', problem: 'an outcome is given only when completing' });
     }
-    if (problems.length > 0) throw new BadInputError('REFERRAL.INVALID', `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
+    if (problems.length > 0) throw ReferralErrors.badInput('REFERRAL.INVALID', problems, `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`);
 
     return this.uow.run(actorScope(actor), async (manager) => {
       const [row] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [id]);
@@ -232,9 +227,8 @@ export class ReferralService {
       const receiver = row.agency_id === actor.agencyId;
       const sender = actor.borderPointIds.includes(row.border_point_id);
       if (RECEIVER_ACTIONS.includes(action) ? !receiver : !sender) {
-        throw new DomainError(
+        throw ReferralErrors.raise(
           'REFERRAL.NOT_YOURS',
-          'FORBIDDEN',
           RECEIVER_ACTIONS.includes(action) ? 'Only the receiving agency works a referral' : 'Only the sending border point withdraws a referral',
         );
       }
@@ -256,10 +250,10 @@ export class ReferralService {
   ): Promise<ReferralRow> {
     const to = nextStatus(row.status, action);
     if (!to) {
-      throw new ReferralTransitionError('REFERRAL.TRANSITION_NOT_ALLOWED', `A ${row.status} referral cannot be ${action.toLowerCase()}d`, { status: row.status, action });
+      throw ReferralErrors.raise('REFERRAL.TRANSITION_NOT_ALLOWED', `A ${row.status} referral cannot be ${action.toLowerCase()}d`, { status: row.status, action });
     }
     if (change.expectedVersion !== undefined && change.expectedVersion !== row.version) {
-      throw new ReferralTransitionError('REFERRAL.VERSION_CONFLICT', `The referral changed since version ${change.expectedVersion}`, { currentVersion: row.version });
+      throw ReferralErrors.raise('REFERRAL.VERSION_CONFLICT', `The referral changed since version ${change.expectedVersion}`, { currentVersion: row.version });
     }
     const firstContact = FIRST_CONTACT_ACTIONS.includes(action);
     // An UPDATE answers [rows, affected count]; no row means someone else moved the referral first.
@@ -271,7 +265,7 @@ export class ReferralService {
       [row.id, row.version, to, firstContact, change.outcomeCode ?? null, change.note ?? null, change.reason ?? null, row.status],
     );
     if (!updated) {
-      throw new ReferralTransitionError('REFERRAL.CHANGED', 'The referral was changed at the same time: read it again', { status: row.status });
+      throw ReferralErrors.raise('REFERRAL.CHANGED', undefined, { status: row.status });
     }
     await manager.query(
       `INSERT INTO referral_event (referral_id, case_id, from_status, to_status, actor_user_id, actor_agency_id, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
