@@ -2,20 +2,14 @@ import { Clock } from '@kivuko/platform';
 import { loadSop, Sop } from '@kivuko/sop';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { SopStatus } from './sop-view';
+import { ActiveSopRow, findActiveVersion, findVersionDocument } from './sop-lifecycle.queries';
+
+export type { ActiveSopRow } from './sop-lifecycle.queries';
 
 /** The SOP version a use case works under: its id and its parsed document. */
 export interface ActiveSop {
   id: string;
   sop: Sop;
-}
-
-/** The ACTIVE version of a jurisdiction, without its document. */
-export interface ActiveSopRow {
-  id: string;
-  jurisdiction: string;
-  label: string;
-  status: SopStatus;
 }
 
 /**
@@ -34,12 +28,7 @@ export class SopVersions {
    * uses); with `null`, whichever is ACTIVE, in effect yet or not (what an activation supersedes).
    */
   async activeRow(manager: EntityManager, jurisdiction: string, at: Date | null = this.clock.now()): Promise<ActiveSopRow | null> {
-    const [row] = await manager.query<ActiveSopRow[]>(
-      `SELECT id, jurisdiction, label, status FROM sop_version
-       WHERE jurisdiction = $1 AND status = 'ACTIVE' AND ($2::timestamptz IS NULL OR effective_from IS NULL OR effective_from <= $2)`,
-      [jurisdiction, at],
-    );
-    return row ?? null;
+    return findActiveVersion(manager, jurisdiction, at);
   }
 
   /** The active version of a jurisdiction in effect at `at` (default: now), parsed; null when there is none. */
@@ -56,7 +45,7 @@ export class SopVersions {
     let sop = this.parsedById.get(versionId);
     if (!sop) {
       if (document === undefined) {
-        const [row] = await manager.query<{ document: unknown }[]>(`SELECT document FROM sop_version WHERE id = $1`, [versionId]);
+        const row = await findVersionDocument(manager, versionId);
         if (!row) throw new Error(`no SOP version ${versionId}`);
         document = row.document;
       }

@@ -24,8 +24,25 @@ import { ListSopsQuery, SimulateSopDto } from './sop.dto';
 import { checkSopReferences } from './sop-references';
 import { simulationAgencies, toSamples } from './sop-simulation';
 import { SopLifecycleErrors } from './sop-lifecycle.errors';
+import {
+  activateDraft,
+  findAnyActiveId,
+  findForApproval,
+  findIdByLabel,
+  findLifecycleRow,
+  findMissingApprovals,
+  findVersionView,
+  insertActiveVersion,
+  insertApproval,
+  insertDemoApprovals,
+  insertDraft,
+  listVersions,
+  retireDraft,
+  retireIfActive,
+  SopLifecycleRow,
+} from './sop-lifecycle.queries';
 import { ActiveSopRow, SopVersions } from './sop-versions';
-import { AgencyRef, SELECT_SOP_SUMMARY, SELECT_SOP_VERSION, sopRef, sopSummary, SopVersionRef, SopVersionRow, SopVersionSummary, SopVersionView, sopVersionView } from './sop-view';
+import { AgencyRef, sopRef, sopSummary, SopVersionRef, SopVersionSummary, SopVersionView, sopVersionView } from './sop-view';
 
 /** What `POST /sops/validate` says about a valid document. */
 export interface SopDocumentSummary {
@@ -55,19 +72,10 @@ export interface SopSimulationView {
   simulation: SopSimulation;
 }
 
-/** Stored versions as the lifecycle needs them (the document only where it is read). */
-interface LifecycleRow {
-  id: string;
-  jurisdiction: string;
-  label: string;
-  status: SopVersionRow['status'];
-  document: unknown;
-}
-
 const notFound = (): DomainError => SopLifecycleErrors.raise('SOP.NOT_FOUND');
 const invalid = (problems: FieldProblem[]): BadInputError =>
   SopLifecycleErrors.badInput('SOP.INVALID', problems, `The SOP is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}): nothing was stored`);
-const notADraft = (row: Pick<LifecycleRow, 'status'>, what: string): DomainError =>
+const notADraft = (row: Pick<SopLifecycleRow, 'status'>, what: string): DomainError =>
   SopLifecycleErrors.raise('SOP.NOT_A_DRAFT', `Only a draft can be ${what}; this version is ${row.status}`, { status: row.status });
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   if (!(error instanceof QueryFailedError)) return false;
@@ -95,27 +103,20 @@ export class SopService {
   async activateDefaultForDemo(): Promise<string | null> {
     const sop = loadSop(DEFAULT_SOP_DOCUMENT);
     return this.uow.run(systemScope('demo: default joint SOP'), async (manager) => {
-      const [active] = await manager.query<{ id: string }[]>(`SELECT id FROM sop_version WHERE jurisdiction = $1 AND status = 'ACTIVE'`, [sop.jurisdiction.country]);
-      if (active) return null;
+      if (await findAnyActiveId(manager, sop.jurisdiction.country)) return null;
       const references = await checkSopReferences(manager, sop);
       if (references.problems.length > 0) throw new Error(`The default SOP does not fit the demo data: ${references.problems.map((p) => `${p.path}: ${p.problem}`).join('; ')}`);
       const signatories = references.signatories.map((s) => s.id);
       const id = randomUUID();
-      await manager.query(
-        `INSERT INTO sop_version (id, jurisdiction, label, document, status, signatory_agency_ids, effective_from, activated_at)
-         VALUES ($1, $2, $3, $4::jsonb, 'ACTIVE', $5::uuid[], $6, now())`,
-        [id, sop.jurisdiction.country, sop.version, JSON.stringify(sop.document), signatories, effectiveMoment(sop)],
-      );
-      await manager.query(
-        `INSERT INTO sop_approval (sop_version_id, agency_id, approved_by)
-         SELECT $1, a.id, u.id FROM unnest($2::uuid[]) AS a(id)
-         CROSS JOIN LATERAL (
-           -- The agency's own manager where the demo has one; otherwise the demo's SOP administrator records it on the agency's behalf.
-           SELECT id FROM app_user
-           WHERE agency_id = a.id OR 'SOP_ADMIN' = ANY (roles)
-           ORDER BY (agency_id = a.id) DESC, ('AGENCY_MANAGER' = ANY (roles)) DESC, username LIMIT 1) u`,
-        [id, signatories],
-      );
+      await insertActiveVersion(manager, {
+        id,
+        jurisdiction: sop.jurisdiction.country,
+        label: sop.version,
+        document: sop.document,
+        signatoryAgencyIds: signatories,
+        effectiveFrom: effectiveMoment(sop),
+      });
+      await insertDemoApprovals(manager, id, signatories);
       await this.audit.record(manager, { action: 'SOP.ACTIVATED', details: { sopVersionId: id, jurisdiction: sop.jurisdiction.country, label: sop.version } });
       return id;
     });
@@ -134,18 +135,20 @@ export class SopService {
     return this.uow.run(actorScope(actor), async (manager) => {
       const signatories = await this.checkReferences(manager, sop);
       const id = randomUUID();
-      const inserted = await manager.query<{ id: string }[]>(
-        `INSERT INTO sop_version (id, jurisdiction, label, document, status, signatory_agency_ids, effective_from, created_by)
-         VALUES ($1, $2, $3, $4::jsonb, 'DRAFT', $5::uuid[], $6, $7)
-         ON CONFLICT (jurisdiction, label) DO NOTHING RETURNING id`,
-        [id, sop.jurisdiction.country, sop.version, JSON.stringify(sop.document), signatories.map((s) => s.id), effectiveMoment(sop), actor.userId],
-      );
-      if (inserted.length === 0) {
-        const [existing] = await manager.query<{ id: string }[]>(`SELECT id FROM sop_version WHERE jurisdiction = $1 AND label = $2`, [sop.jurisdiction.country, sop.version]);
+      const version = {
+        id,
+        jurisdiction: sop.jurisdiction.country,
+        label: sop.version,
+        document: sop.document,
+        signatoryAgencyIds: signatories.map((s) => s.id),
+        effectiveFrom: effectiveMoment(sop),
+      };
+      if (!(await insertDraft(manager, version, actor.userId))) {
+        const existing = await findIdByLabel(manager, sop.jurisdiction.country, sop.version);
         throw SopLifecycleErrors.raise('SOP.LABEL_TAKEN', `${sop.jurisdiction.country} already has an SOP version labelled ${sop.version}: give the new one another "version"`, {
           jurisdiction: sop.jurisdiction.country,
           label: sop.version,
-          sopVersionId: existing?.id,
+          sopVersionId: existing,
         });
       }
       await this.audit.record(manager, {
@@ -162,21 +165,7 @@ export class SopService {
   async list(actor: Actor, query: ListSopsQuery): Promise<{ items: SopVersionSummary[]; nextCursor?: string }> {
     const limit = query.limit ?? 50;
     return this.uow.run(actorScope(actor), async (manager) => {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const add = (clause: (p: string) => string, value: unknown): void => {
-        params.push(value);
-        where.push(clause(`$${params.length}`));
-      };
-      if (query.jurisdiction) add((p) => `v.jurisdiction = ${p}`, query.jurisdiction);
-      if (query.status) add((p) => `v.status = ${p}`, query.status);
-      // Versions are never deleted, so the cursor (the last id of a page) always still exists.
-      if (query.cursor) add((p) => `(v.created_at, v.id) < (SELECT created_at, id FROM sop_version WHERE id = ${p})`, query.cursor);
-      params.push(limit + 1);
-      const rows = await manager.query<SopVersionRow[]>(
-        `${SELECT_SOP_SUMMARY} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.created_at DESC, v.id DESC LIMIT $${params.length}`,
-        params,
-      );
+      const rows = await listVersions(manager, { jurisdiction: query.jurisdiction, status: query.status, cursor: query.cursor }, limit + 1);
       const items = rows.slice(0, limit).map(sopSummary);
       return rows.length > limit ? { items, nextCursor: items[items.length - 1].id } : { items };
     });
@@ -218,19 +207,11 @@ export class SopService {
   /** Approves a draft on behalf of the caller's agency, which must be a signatory; once per agency. */
   async approve(actor: Actor, id: string, correlationId?: string): Promise<SopVersionView> {
     return this.uow.run(actorScope(actor), async (manager) => {
-      // FOR SHARE: an activation (which updates the row) waits, so no approval lands on a version that just left DRAFT.
-      const [row] = await manager.query<(LifecycleRow & { signatory: boolean })[]>(
-        `SELECT id, jurisdiction, label, status, $2 = ANY (signatory_agency_ids) AS signatory FROM sop_version WHERE id = $1 FOR SHARE`,
-        [id, actor.agencyId],
-      );
+      const row = await findForApproval(manager, id, actor.agencyId);
       if (!row) throw notFound();
       if (!row.signatory) throw SopLifecycleErrors.raise('SOP.NOT_A_SIGNATORY', undefined, { agencyId: actor.agencyId });
       if (row.status !== 'DRAFT') throw notADraft(row, 'approved');
-      const inserted = await manager.query<{ agency_id: string }[]>(
-        `INSERT INTO sop_approval (sop_version_id, agency_id, approved_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING agency_id`,
-        [id, actor.agencyId, actor.userId],
-      );
-      if (inserted.length === 0) throw SopLifecycleErrors.raise('SOP.ALREADY_APPROVED', undefined, { agencyId: actor.agencyId });
+      if (!(await insertApproval(manager, id, actor.agencyId, actor.userId))) throw SopLifecycleErrors.raise('SOP.ALREADY_APPROVED', undefined, { agencyId: actor.agencyId });
       await this.audit.record(manager, { action: 'SOP.APPROVED', actor, correlationId, details: { sopVersionId: id, agencyId: actor.agencyId } });
       return this.view(manager, id);
     });
@@ -246,11 +227,7 @@ export class SopService {
     return this.uow.run(actorScope(actor), async (manager) => {
       const row = await this.lifecycleRow(manager, id, 'lock');
       if (row.status !== 'DRAFT') throw notADraft(row, 'activated');
-      const missing = await manager.query<AgencyRef[]>(
-        `SELECT a.id, a.name FROM sop_version v CROSS JOIN LATERAL unnest(v.signatory_agency_ids) WITH ORDINALITY AS s(id, ord) JOIN agency a ON a.id = s.id
-         WHERE v.id = $1 AND NOT EXISTS (SELECT 1 FROM sop_approval ap WHERE ap.sop_version_id = v.id AND ap.agency_id = s.id) ORDER BY s.ord`,
-        [id],
-      );
+      const missing = await findMissingApprovals(manager, id);
       if (missing.length > 0) {
         throw SopLifecycleErrors.raise('SOP.APPROVALS_MISSING', `${missing.length} signator${missing.length === 1 ? 'y has' : 'ies have'} not approved this version yet: ${missing.map((m) => m.name).join(', ')}`, {
           missing,
@@ -268,14 +245,10 @@ export class SopService {
         SopLifecycleErrors.raise('SOP.ACTIVATED_CONCURRENTLY', `Another version of ${row.jurisdiction} was activated at the same time: read the versions again`, { jurisdiction: row.jurisdiction });
       if (previous) {
         // Compare-and-set: of two activations superseding the same version, one retires it and the other finds it gone.
-        const [retired] = await manager.query<[{ id: string }[], number]>(
-          `UPDATE sop_version SET status = 'RETIRED', retired_at = now() WHERE id = $1 AND status = 'ACTIVE' RETURNING id`,
-          [previous.id],
-        );
-        if (retired.length === 0) throw concurrently();
+        if (!(await retireIfActive(manager, previous.id))) throw concurrently();
       }
       try {
-        await manager.query(`UPDATE sop_version SET status = 'ACTIVE', activated_at = now(), activated_by = $2 WHERE id = $1 AND status = 'DRAFT'`, [id, actor.userId]);
+        await activateDraft(manager, id, actor.userId);
       } catch (error) {
         // The first version of a jurisdiction, activated twice at once: the one-active-per-jurisdiction index decides.
         if (isUniqueViolation(error, 'sop_version_active_uq')) throw concurrently();
@@ -313,7 +286,7 @@ export class SopService {
         case 'DRAFT':
           break;
       }
-      await manager.query(`UPDATE sop_version SET status = 'RETIRED', retired_at = now() WHERE id = $1 AND status = 'DRAFT'`, [id]);
+      await retireDraft(manager, id);
       await this.audit.record(manager, { action: 'SOP.RETIRED', actor, correlationId, details: { sopVersionId: id, from: 'DRAFT' } });
       return this.view(manager, id);
     });
@@ -333,22 +306,19 @@ export class SopService {
   }
 
   private async view(manager: EntityManager, id: string): Promise<SopVersionView> {
-    const [row] = await manager.query<SopVersionRow[]>(`${SELECT_SOP_VERSION} WHERE v.id = $1`, [id]);
+    const row = await findVersionView(manager, id);
     if (!row) throw notFound();
     return sopVersionView(row);
   }
 
-  private async lifecycleRow(manager: EntityManager, id: string, mode: 'read' | 'lock'): Promise<LifecycleRow> {
-    const [row] = await manager.query<LifecycleRow[]>(
-      `SELECT id, jurisdiction, label, status, document FROM sop_version WHERE id = $1${mode === 'lock' ? ' FOR UPDATE' : ''}`,
-      [id],
-    );
+  private async lifecycleRow(manager: EntityManager, id: string, mode: 'read' | 'lock'): Promise<SopLifecycleRow> {
+    const row = await findLifecycleRow(manager, id, mode);
     if (!row) throw notFound();
     return row;
   }
 
   /** A stored version's document, parsed once per version; one that no longer passes validation is refused. */
-  private async parse(manager: EntityManager, row: LifecycleRow | ActiveSopRow): Promise<Sop> {
+  private async parse(manager: EntityManager, row: SopLifecycleRow | ActiveSopRow): Promise<Sop> {
     try {
       return await this.versions.parsed(manager, row.id, 'document' in row ? row.document : undefined);
     } catch (error) {
