@@ -1,5 +1,6 @@
 export * from './referral-status';
 export * from './referral.service';
+export type { ReferralRow, ReferralTarget } from './referral.queries';
 export * from './referral-router';
 export * from './referral.dto';
 export * from './referrals.module';

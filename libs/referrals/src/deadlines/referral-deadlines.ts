@@ -17,24 +17,12 @@ import { SopVersions } from '@kivuko/sop-lifecycle';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { findAgencyIdNamed, insertEscalationTask, LateReferralRow, lockLateReferrals, markOverdue, setEscalation, shareCase } from '../referral.queries';
 import { WebhookEvents } from '../webhooks/webhooks';
 
 const SWEEP_BATCH = 500;
 /** A sweep stops after this many batches (500,000 referrals) and leaves the rest to the next minute. */
 const MAX_BATCHES = 1000;
-const LATE_COLUMNS = 'id, case_id, agency_id, border_point_id, priority, due_at, overdue_at, escalation_level, sop_version_id';
-
-interface LateRow {
-  id: string;
-  case_id: string;
-  agency_id: string;
-  border_point_id: string;
-  priority: number;
-  due_at: Date;
-  overdue_at: Date | null;
-  escalation_level: number;
-  sop_version_id: string;
-}
 
 export interface DeadlineCheck {
   /** Referrals marked overdue by this check. */
@@ -73,19 +61,7 @@ export class ReferralDeadlines {
       const batch = await this.uow.run(systemScope(referralId ? 'referral deadline' : 'referral deadline sweep'), async (manager) => {
         // Only referrals with something to do: late and not yet marked, or with an escalation step due.
         // Each one handled moves its next step on (or clears it), so it is not read again until then.
-        const late = await manager.query<LateRow[]>(
-          referralId
-            ? `SELECT ${LATE_COLUMNS} FROM referral WHERE id = $3 AND status IN ('AWAITING_CONSENT', 'PENDING') AND acknowledged_at IS NULL AND due_at <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED`
-            : `SELECT ${LATE_COLUMNS} FROM referral
-               WHERE id IN (
-                 (SELECT id FROM referral WHERE status IN ('AWAITING_CONSENT', 'PENDING') AND overdue_at IS NULL AND acknowledged_at IS NULL AND due_at <= $1 ORDER BY due_at LIMIT $2)
-                 UNION
-                 (SELECT id FROM referral WHERE next_escalation_at IS NOT NULL AND acknowledged_at IS NULL AND status IN ('AWAITING_CONSENT', 'PENDING') AND next_escalation_at <= $1
-                  ORDER BY next_escalation_at, id LIMIT $2))
-                 AND status IN ('AWAITING_CONSENT', 'PENDING') AND acknowledged_at IS NULL
-               ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-          referralId ? [now, SWEEP_BATCH, referralId] : [now, SWEEP_BATCH],
-        );
+        const late = await lockLateReferrals(manager, now, SWEEP_BATCH, referralId);
         const result: DeadlineCheck & { seen: number } = { markedOverdue: 0, alerts: 0, seen: late.length };
         for (const referral of late) {
           const fired = await this.escalate(manager, referral, now);
@@ -102,15 +78,10 @@ export class ReferralDeadlines {
     return total;
   }
 
-  private async escalate(manager: EntityManager, referral: LateRow, now: Date): Promise<number> {
+  private async escalate(manager: EntityManager, referral: LateReferralRow, now: Date): Promise<number> {
     if (!referral.overdue_at) {
-      await manager.query(`UPDATE referral SET overdue_at = $2, updated_at = now() WHERE id = $1`, [referral.id, now]);
-      await manager.query(
-        `INSERT INTO referral_event (referral_id, case_id, from_status, to_status, reason) SELECT id, case_id, status, status, 'overdue: no first contact by the due time' FROM referral WHERE id = $1`,
-        [referral.id],
-      );
+      const status = await markOverdue(manager, referral.id, now);
       await this.audit.record(manager, { action: 'REFERRAL.OVERDUE', caseId: referral.case_id, purpose: 'REFERRAL', details: { referralId: referral.id } });
-      const [{ status }] = await manager.query<{ status: string }[]>(`SELECT status FROM referral WHERE id = $1`, [referral.id]);
       await this.events.emit(manager, referral.agency_id, 'referral.overdue', { id: referral.id, status });
     }
     const sop = await this.versions.parsed(manager, referral.sop_version_id);
@@ -126,32 +97,36 @@ export class ReferralDeadlines {
       .filter((alert) => alert.step >= level)
       .map((alert) => alert.at)
       .sort()[0];
-    await manager.query(`UPDATE referral SET escalation_level = $2, next_escalation_at = $3, updated_at = now() WHERE id = $1`, [referral.id, level, next ? new Date(next) : null]);
+    await setEscalation(manager, referral.id, level, next ? new Date(next) : null);
     return fired;
   }
 
   /** One escalation step: a task on whoever the SOP says is alerted (once per referral and step). */
-  private async alert(manager: EntityManager, referral: LateRow, alert: ScheduledAlert): Promise<boolean> {
+  private async alert(manager: EntityManager, referral: LateReferralRow, alert: ScheduledAlert): Promise<boolean> {
     let agencyId: string | null = null;
     let borderPointId: string | null = null;
     if (alert.notify === 'RECEIVING_AGENCY_MANAGER') agencyId = referral.agency_id;
     else if (alert.notify === 'SENDING_BORDER_POINT_SUPERVISOR') borderPointId = referral.border_point_id;
     else {
-      const [agency] = await manager.query<{ id: string }[]>(`SELECT id FROM agency WHERE name = $1 OR id::text = $1`, [alert.agency]);
-      if (!agency) {
+      const named = await findAgencyIdNamed(manager, alert.agency);
+      if (!named) {
         this.logger.error({ referralId: referral.id, agency: alert.agency }, 'an escalation step names an agency that does not exist');
         return false;
       }
-      agencyId = agency.id;
+      agencyId = named;
       // The body alerted must be able to open the case to act on it.
-      await manager.query(`INSERT INTO case_share (case_id, agency_id, source) VALUES ($1, $2, 'ESCALATION') ON CONFLICT DO NOTHING`, [referral.case_id, agencyId]);
+      await shareCase(manager, referral.case_id, agencyId, 'ESCALATION');
     }
-    const inserted = await manager.query<{ id: string }[]>(
-      `INSERT INTO case_task (id, case_id, kind, agency_id, border_point_id, due_at, referral_id, escalation_step)
-       VALUES ($1, $2, 'REFERRAL_OVERDUE', $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
-      [randomUUID(), referral.case_id, agencyId, borderPointId, new Date(alert.at), referral.id, alert.step],
-    );
-    if (inserted.length === 0) return false;
+    const inserted = await insertEscalationTask(manager, {
+      id: randomUUID(),
+      caseId: referral.case_id,
+      agencyId,
+      borderPointId,
+      dueAt: new Date(alert.at),
+      referralId: referral.id,
+      step: alert.step,
+    });
+    if (!inserted) return false;
     await this.audit.record(manager, {
       action: 'REFERRAL.ESCALATED',
       caseId: referral.case_id,
