@@ -32,6 +32,7 @@ import {
   findAgencyCandidates,
   findAgencyIdNamed,
   findAwaitingConsent,
+  findCaseBorderPointId,
   findCaseContext,
   findCaseReferralsIn,
   findConsentRecords,
@@ -120,8 +121,8 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
     // Routing is the SOP's decision, not the actor's: a profiling run an agency caused (an age assessment,
     // a verified relationship) may call for referrals to other agencies, which the agency neither sees
     // nor writes. Officials of the border point of arrival route in their own scope, as at intake.
-    const [seen] = await manager.query<{ border_point_id: string }[]>(`SELECT border_point_id FROM case_file WHERE id = $1`, [event.caseId]);
-    const ownScope = event.actor === null || (seen !== undefined && event.actor.borderPointIds.includes(seen.border_point_id));
+    const seen = await findCaseBorderPointId(manager, event.caseId);
+    const ownScope = event.actor === null || (seen !== undefined && event.actor.borderPointIds.includes(seen));
     if (ownScope) return this.route(manager, event);
     await applyScope(manager, systemScope('routing after a profiling run caused by a receiving agency'));
     try {

@@ -273,6 +273,12 @@ export interface CaseContextRow {
   languages: string[];
 }
 
+/** The border point a case was registered at. */
+export async function findCaseBorderPointId(manager: EntityManager, caseId: string): Promise<string | undefined> {
+  const [row] = await manager.query<{ border_point_id: string }[]>(`SELECT border_point_id FROM case_file WHERE id = $1`, [caseId]);
+  return row?.border_point_id;
+}
+
 export async function findCaseContext(manager: EntityManager, caseId: string): Promise<CaseContextRow | undefined> {
   const [context] = await manager.query<CaseContextRow[]>(
     `SELECT c.border_point_id, bp.code AS border_point_code, bp.country, bp.region, c.arrived_at, p.languages
