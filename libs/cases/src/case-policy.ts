@@ -5,11 +5,16 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DEFAULT_QUESTIONNAIRE } from './screening/questionnaire';
 
-/** The joint SOP in force for a case: its profiling rules and its data-sharing map, and which version that is. */
+/** How long a border point has to complete a mass-arrival record where no SOP is in force (what the default SOP says too). */
+export const COMPLETION_TASK_HOURS = 72;
+
+/** The joint SOP in force for a case: its profiling rules, its data-sharing map, its border-point deadlines, and which version that is. */
 export interface SopPolicy {
   sopVersionId: string;
   ruleSet: RuleSet;
   sharing: DataSharingMap;
+  /** When the border point's task to complete a mass-arrival record, made at `from`, is due. */
+  completeIntakeDue(from: Date): Date;
 }
 
 export interface CasePolicyInForce {
@@ -17,7 +22,11 @@ export interface CasePolicyInForce {
   sopVersionId: string | null;
   ruleSet: RuleSet;
   sharing: DataSharingMap;
+  /** When the border point's task to complete a mass-arrival record, made at `from`, is due. */
+  completeIntakeDue(from: Date): Date;
 }
+
+const defaultCompleteIntakeDue = (from: Date): Date => new Date(from.getTime() + COMPLETION_TASK_HOURS * 3_600_000);
 
 /**
  * What profiling and reading a case go by: the active joint SOP of the case's jurisdiction (the referrals
@@ -34,6 +43,6 @@ export class CasePolicy {
 
   async forCase(manager: EntityManager, caseId: string): Promise<CasePolicyInForce> {
     const found = await this.events.ask(manager, 'cases.sop-policy', { caseId });
-    return found ?? { sopVersionId: null, ruleSet: this.defaultRuleSet, sharing: DEFAULT_DATA_SHARING };
+    return found ?? { sopVersionId: null, ruleSet: this.defaultRuleSet, sharing: DEFAULT_DATA_SHARING, completeIntakeDue: defaultCompleteIntakeDue };
   }
 }

@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { ForbiddenBorderPointError, requireOwnBorderPoint } from './border-point-guard';
 import { CaseNumberAllocator } from './case-number';
+import { CasePolicy } from './case-policy';
 import { CompleteIntakeDto, RegisterIntakeDto } from './dto/intake.dto';
 import { CaseQueryService, CaseView } from './case-query.service';
 import { CaseProfilingService } from './profiling/case-profiling.service';
@@ -18,9 +19,6 @@ import { QuestionnaireRegistry } from './screening/questionnaire';
 
 /** Case numbers are taken at the very end of a registration; until then a case carries this stand-in. */
 export const PENDING_NUMBER_PREFIX = 'PENDING-';
-
-/** How long a border point has to complete a mass-arrival record (until the SOP sets its own). */
-export const COMPLETION_TASK_HOURS = 72;
 
 export interface RegisteredCase {
   id: string;
@@ -71,6 +69,7 @@ export class IntakeService {
     private readonly cipher: FieldCipher,
     private readonly cases: CaseQueryService,
     private readonly profiling: CaseProfilingService,
+    private readonly policy: CasePolicy,
   ) {}
 
   async register(actor: Actor, dto: RegisterIntakeDto, context: RequestContext = {}): Promise<{ replayed: boolean; result: IntakeResult }> {
@@ -133,7 +132,8 @@ export class IntakeService {
         if (mode === IntakeMode.MassArrival) {
           await manager.query(
             `INSERT INTO case_task (id, case_id, kind, border_point_id, due_at) VALUES ($1, $2, $3, $4, $5)`,
-            [randomUUID(), caseId, TaskKind.CompleteIntake, dto.arrival.borderPointId, new Date(Date.now() + COMPLETION_TASK_HOURS * 3_600_000)],
+            // As long as the SOP in force for the case gives the border point.
+            [randomUUID(), caseId, TaskKind.CompleteIntake, dto.arrival.borderPointId, (await this.policy.forCase(manager, caseId)).completeIntakeDue(new Date())],
           );
         }
         await recordEncounters(manager, caseId, encountersOf[i]);

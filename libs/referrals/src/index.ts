@@ -1,13 +1,12 @@
 export * from './referral-status';
 export * from './referral.service';
+export type { ReferralRow, ReferralTarget } from './referral.queries';
 export * from './referral-router';
 export * from './referral.dto';
 export * from './referrals.module';
-export * from './sop.service';
+export * from './referrals.errors';
 export * from './deadlines/referral-deadlines';
 export * from './deadlines/referral-deadlines.module';
-export * from './sop.dto';
-export * from './sop-view';
 export * from './webhooks/webhooks';
 export * from './referral-events';
 export * from './webhooks/webhooks.module';

@@ -1,5 +1,6 @@
 import { Actor } from '@kivuko/platform';
-import { ReferralEvent, ReferralRow } from './referral.service';
+import { ReferralRow } from './referral.queries';
+import { ReferralEvent } from './referral.service';
 import { ReferralAction } from './referral-status';
 
 /** A referral's status changed, as read again after the change. */

@@ -2,7 +2,7 @@ import { createTestDatabase, TestDatabase } from '@kivuko/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { ListReferralsQuery } from './referral.dto';
-import { queueQuery } from './referral.service';
+import { queueQuery } from './referral.queries';
 import { ReferralStatus } from './referral-status';
 
 /**

@@ -3,6 +3,7 @@ import { CaseProfilingService } from '@kivuko/cases';
 import { Actor, Clock, dataSourceOptions, DomainEventBus, FieldCipher, OutboxService, Role, systemScope, UnitOfWork } from '@kivuko/platform';
 import { createTestDatabase, TestDatabase } from '@kivuko/platform/testing';
 import { ConsentRequirement } from '@kivuko/sop';
+import { SopVersions } from '@kivuko/sop-lifecycle';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AgencyReferralEvent } from './referral-events';
@@ -35,7 +36,8 @@ describe('referrals held for consent', () => {
     bus = new DomainEventBus();
     const referrals = new ReferralService(uow, audit, bus);
     // Releasing held referrals reads no profiles, facts or SOP documents, and enqueues no job.
-    const router = new ReferralRouter({} as CaseProfilingService, referrals, audit, {} as FieldCipher, {} as OutboxService, new Clock(), bus);
+    const clock = new Clock();
+    const router = new ReferralRouter({} as CaseProfilingService, referrals, audit, {} as FieldCipher, {} as OutboxService, clock, bus, new SopVersions(clock));
     router.onModuleInit();
     bus.on('referrals.agency-event', async (_manager, event) => {
       told.push(event);

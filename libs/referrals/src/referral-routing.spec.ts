@@ -1,7 +1,7 @@
 import { ProfileCode, Urgency } from '@kivuko/profiling';
 import { CaseContext, DEFAULT_SOP, mergePlannedReferrals, planReferrals, ReferralPlan } from '@kivuko/sop';
 import { isTakenOn, protectionEnding, reconcileOpenReferrals, routesInOwnScope, targetsOf, tasksCancelledBecause } from './referral-routing';
-import { ReferralTarget } from './referral.service';
+import { ReferralTarget } from './referral.queries';
 import { ReferralAction, ReferralStatus } from './referral-status';
 
 const NOW = new Date('2026-11-20T06:00:00Z');

@@ -2,7 +2,7 @@ import type { CaseProfileView } from '@kivuko/cases';
 import type { Actor } from '@kivuko/platform';
 import { isProtectionProfile, ProfileCode } from '@kivuko/profiling';
 import { MergedReferral, mergePlannedReferrals, PlannedReferral, ReferralPlan } from '@kivuko/sop';
-import type { ReferralRow } from './referral.service';
+import type { ReferralRow } from './referral.queries';
 import { ReferralAction, ReferralStatus } from './referral-status';
 
 /**

@@ -1,9 +1,10 @@
 import { AuditKeyring, AuditService } from '@kivuko/audit';
-import { dataSourceOptions, DomainEventBus, systemScope, UnitOfWork } from '@kivuko/platform';
+import { dataSourceOptions, DomainError, DomainEventBus, systemScope, UnitOfWork } from '@kivuko/platform';
 import { createTestDatabase, TestDatabase } from '@kivuko/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { ReferralRow, ReferralService, ReferralTransitionError, SELECT_REFERRAL } from './referral.service';
+import { ReferralRow, SELECT_REFERRAL } from './referral.queries';
+import { ReferralService } from './referral.service';
 import { ReferralAction, ReferralStatus } from './referral-status';
 
 /**
@@ -152,7 +153,7 @@ describe('referral transitions in PostgreSQL', () => {
     await run((manager) => referrals.transition(manager, row, ReferralAction.Acknowledge, null, {}));
     // `row` is the referral as read before the acknowledgment: its status and version no longer hold.
     const stale = run((manager) => referrals.transition(manager, row, ReferralAction.Decline, null, { reason: 'no capacity' }));
-    await expect(stale).rejects.toBeInstanceOf(ReferralTransitionError);
+    await expect(stale).rejects.toBeInstanceOf(DomainError);
     await expect(stale).rejects.toMatchObject({ code: 'REFERRAL.CHANGED' });
     expect(await read(row.id)).toMatchObject({ status: 'ACKNOWLEDGED', version: row.version + 1 });
     expect((await history(row.id)).map((h) => h.to_status)).toEqual(['ACKNOWLEDGED']);

@@ -1,6 +1,7 @@
 import { BadInputError } from '@kivuko/platform';
 import { ListReferralsQuery } from './referral.dto';
-import { actionProblems, agencyEventOf, decodeQueueCursor, encodeQueueCursor, queueQuery, ReferralRow, referralView, refusalToAct } from './referral.service';
+import { queueQuery, ReferralRow } from './referral.queries';
+import { actionProblems, agencyEventOf, decodeQueueCursor, encodeQueueCursor, referralView, refusalToAct } from './referral.service';
 import { ReferralAction, ReferralStatus } from './referral-status';
 
 const A = ReferralAction;

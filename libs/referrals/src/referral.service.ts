@@ -1,9 +1,11 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, DomainError, DomainEventBus, FieldProblem, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, DomainError, DomainEventBus, FieldProblem, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ListReferralsQuery, ReferralActionDto } from './referral.dto';
 import { FIRST_CONTACT_ACTIONS, nextStatus, ReferralAction, ReferralStatus } from './referral-status';
+import { findQueuePage, findReferral, findReferralEvents, insertReferralEvent, moveReferral, ReferralRow, ReferralTarget } from './referral.queries';
+import { ReferralErrors } from './referrals.errors';
 
 export interface ReferralView {
   id: string;
@@ -35,57 +37,6 @@ export interface ReferralView {
   createdAt: string;
   updatedAt: string;
 }
-
-export interface ReferralTarget {
-  target: string;
-  role: 'LEAD' | 'SUPPORTING';
-  profiles: string[];
-  actions: string[];
-}
-
-export interface ReferralRow {
-  id: string;
-  case_id: string;
-  case_number: string;
-  agency_id: string;
-  agency_name: string;
-  agency_kind: string;
-  /** The SOP's routing target (`NGO/SAFE_SHELTER`, `ASYLUM_AUTHORITY`) the referral answers. */
-  target: string;
-  targets: ReferralTarget[];
-  border_point_id: string;
-  border_point_code: string;
-  role: 'LEAD' | 'SUPPORTING';
-  profiles: string[];
-  priority: number;
-  status: ReferralStatus;
-  due_at: Date;
-  overdue_at: Date | null;
-  escalation_level: number;
-  required_actions: unknown;
-  field_groups: string[];
-  basis: unknown;
-  sop_version_id: string;
-  attempt: number;
-  previous_referral_id: string | null;
-  version: number;
-  acknowledged_at: Date | null;
-  outcome_code: string | null;
-  outcome_note: string | null;
-  reason: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-/**
- * A referral with what a reader needs to know about it. The agency and border point come from scalar
- * lookups, evaluated for the page's rows only: as joins they let the planner start from the small
- * agency and border point tables and sort the queue instead of reading it from its index in order.
- */
-const REFERRAL_LABELS = `kivuko_case_number(r.case_id) AS case_number, (SELECT a.name FROM agency a WHERE a.id = r.agency_id) AS agency_name,
-  (SELECT a.kind FROM agency a WHERE a.id = r.agency_id) AS agency_kind, (SELECT b.code FROM border_point b WHERE b.id = r.border_point_id) AS border_point_code`;
-
-export const SELECT_REFERRAL = `SELECT r.*, ${REFERRAL_LABELS} FROM referral r`;
 
 export function referralView(row: ReferralRow): ReferralView {
   return {
@@ -122,13 +73,7 @@ export function referralView(row: ReferralRow): ReferralView {
 /** The referral events an agency's webhook receives. */
 export type ReferralEvent = 'referral.created' | 'referral.overdue' | 'referral.withdrawn' | 'referral.suspended' | 'referral.completed';
 
-export class ReferralTransitionError extends DomainError {
-  constructor(code: string, message: string, details?: unknown) {
-    super(code, 'CONFLICT', message, details);
-  }
-}
-
-const notFound = (): NotFoundError => new NotFoundError('REFERRAL.NOT_FOUND', 'No referral with this id is visible to you');
+const notFound = (): DomainError => ReferralErrors.raise('REFERRAL.NOT_FOUND');
 
 /** The event an action sends to the agency's webhook, where it sends one. */
 const EVENT_OF: Partial<Record<ReferralAction, ReferralEvent>> = {
@@ -203,12 +148,11 @@ export class ReferralService {
     const limit = query.limit ?? 25;
     const sent = query.view === 'SENT';
     if (!sent && query.agencyId && query.agencyId !== actor.agencyId) {
-      throw new DomainError('REFERRAL.OTHER_AGENCY', 'FORBIDDEN', "You can open only your own agency's queue");
+      throw ReferralErrors.raise('REFERRAL.OTHER_AGENCY');
     }
     const after = query.cursor ? decodeQueueCursor(query.cursor) : undefined;
     return this.uow.run(actorScope(actor), async (manager) => {
-      const { sql, params } = queueQuery(actor, query, after, limit + 1);
-      const rows = await manager.query<ReferralRow[]>(sql, params);
+      const rows = await findQueuePage(manager, actor, query, after, limit + 1);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       const items = page.map(referralView);
@@ -218,12 +162,9 @@ export class ReferralService {
 
   async get(actor: Actor, id: string): Promise<ReferralView & { history: { from: string | null; to: string; at: string; actorUserId: string | null; reason: string | null }[] }> {
     return this.uow.run(actorScope(actor), async (manager) => {
-      const [row] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [id]);
+      const row = await findReferral(manager, id);
       if (!row) throw notFound();
-      const events = await manager.query<{ from_status: string | null; to_status: string; occurred_at: Date; actor_user_id: string | null; reason: string | null }[]>(
-        `SELECT from_status, to_status, occurred_at, actor_user_id, reason FROM referral_event WHERE referral_id = $1 ORDER BY id`,
-        [id],
-      );
+      const events = await findReferralEvents(manager, id);
       return {
         ...referralView(row),
         history: events.map((e) => ({ from: e.from_status, to: e.to_status, at: e.occurred_at.toISOString(), actorUserId: e.actor_user_id, reason: e.reason })),
@@ -233,13 +174,13 @@ export class ReferralService {
 
   async act(actor: Actor, id: string, action: ReferralAction, dto: ReferralActionDto, correlationId?: string): Promise<ReferralView> {
     const problems = actionProblems(action, dto);
-    if (problems.length > 0) throw new BadInputError('REFERRAL.INVALID', `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
+    if (problems.length > 0) throw ReferralErrors.badInput('REFERRAL.INVALID', problems, `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`);
 
     return this.uow.run(actorScope(actor), async (manager) => {
-      const [row] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [id]);
+      const row = await findReferral(manager, id);
       if (!row) throw notFound();
       const refusal = refusalToAct(actor, row, action);
-      if (refusal !== null) throw new DomainError('REFERRAL.NOT_YOURS', 'FORBIDDEN', refusal);
+      if (refusal !== null) throw ReferralErrors.raise('REFERRAL.NOT_YOURS', refusal);
       return referralView(await this.transition(manager, row, action, actor, { reason: dto.reason, outcomeCode: dto.outcomeCode, note: dto.note, expectedVersion: dto.version }, correlationId));
     });
   }
@@ -258,27 +199,26 @@ export class ReferralService {
   ): Promise<ReferralRow> {
     const to = nextStatus(row.status, action);
     if (!to) {
-      throw new ReferralTransitionError('REFERRAL.TRANSITION_NOT_ALLOWED', `A ${row.status} referral cannot be ${action.toLowerCase()}d`, { status: row.status, action });
+      throw ReferralErrors.raise('REFERRAL.TRANSITION_NOT_ALLOWED', `A ${row.status} referral cannot be ${action.toLowerCase()}d`, { status: row.status, action });
     }
     if (change.expectedVersion !== undefined && change.expectedVersion !== row.version) {
-      throw new ReferralTransitionError('REFERRAL.VERSION_CONFLICT', `The referral changed since version ${change.expectedVersion}`, { currentVersion: row.version });
+      throw ReferralErrors.raise('REFERRAL.VERSION_CONFLICT', `The referral changed since version ${change.expectedVersion}`, { currentVersion: row.version });
     }
     const firstContact = FIRST_CONTACT_ACTIONS.includes(action);
-    // An UPDATE answers [rows, affected count]; no row means someone else moved the referral first.
-    const [[updated]] = await manager.query<[{ id: string }[], number]>(
-      `UPDATE referral SET status = $3, version = version + 1, updated_at = now(),
-         acknowledged_at = CASE WHEN $4 AND acknowledged_at IS NULL THEN now() ELSE acknowledged_at END,
-         outcome_code = coalesce($5, outcome_code), outcome_note = coalesce($6, outcome_note), reason = coalesce($7, reason)
-       WHERE id = $1 AND version = $2 AND status = $8 RETURNING id`,
-      [row.id, row.version, to, firstContact, change.outcomeCode ?? null, change.note ?? null, change.reason ?? null, row.status],
-    );
-    if (!updated) {
-      throw new ReferralTransitionError('REFERRAL.CHANGED', 'The referral was changed at the same time: read it again', { status: row.status });
+    // No row moved means someone else moved the referral first.
+    const moved = await moveReferral(manager, row, { to, firstContact, outcomeCode: change.outcomeCode ?? null, note: change.note ?? null, reason: change.reason ?? null });
+    if (!moved) {
+      throw ReferralErrors.raise('REFERRAL.CHANGED', undefined, { status: row.status });
     }
-    await manager.query(
-      `INSERT INTO referral_event (referral_id, case_id, from_status, to_status, actor_user_id, actor_agency_id, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [row.id, row.case_id, row.status, to, actor?.userId ?? null, actor?.agencyId ?? null, change.reason ?? change.outcomeCode ?? null],
-    );
+    await insertReferralEvent(manager, {
+      referralId: row.id,
+      caseId: row.case_id,
+      from: row.status,
+      to,
+      actorUserId: actor?.userId ?? null,
+      actorAgencyId: actor?.agencyId ?? null,
+      reason: change.reason ?? change.outcomeCode ?? null,
+    });
     await this.audit.record(manager, {
       action: `REFERRAL.${to}`,
       actor,
@@ -287,75 +227,12 @@ export class ReferralService {
       correlationId,
       details: { referralId: row.id, from: row.status, agencyId: row.agency_id },
     });
-    const [fresh] = await manager.query<ReferralRow[]>(`${SELECT_REFERRAL} WHERE r.id = $1`, [row.id]);
+    const fresh = (await findReferral(manager, row.id)) as ReferralRow;
     const event = agencyEventOf(action);
     if (event) await this.notify(manager, fresh, event);
     await this.events.publish(manager, 'referrals.transitioned', { referral: fresh, action, actor });
     return fresh;
   }
-}
-
-/**
- * The queue query: the agency's open referrals (or those sent from the caller's border points), most
- * urgent and soonest due first. Each shape reads an index in this order, so a page reads about its own
- * rows: the open queue the partial index of open referrals (its predicate written out so the planner can
- * match it), a status filter the full queue index, a profile filter on the open queue the open referrals
- * by (agency, profile), and the sender's view one index scan per border point, merged.
- */
-export function queueQuery(
-  actor: Pick<Actor, 'agencyId' | 'borderPointIds'>,
-  query: ListReferralsQuery,
-  after: { priority: number; dueAt: Date; id: string } | undefined,
-  limit: number,
-): { sql: string; params: unknown[] } {
-  const sent = query.view === 'SENT';
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: (p: string) => string, value: unknown): void => {
-    params.push(value);
-    where.push(clause(`$${params.length}`));
-  };
-  // Open referrals of one profile, from their own index in queue order (only while no status is asked for).
-  const byProfile = !sent && query.profile !== undefined && !query.status;
-  if (sent) {
-    params.push(actor.borderPointIds);
-    where.push('r.border_point_id = bp.id');
-  } else if (byProfile) {
-    add((p) => `o.agency_id = ${p}`, actor.agencyId);
-    add((p) => `o.profile = ${p}`, query.profile);
-  } else add((p) => `r.agency_id = ${p}`, actor.agencyId);
-  if (query.status) add((p) => `r.status = ${p}`, query.status);
-  // The open referrals by profile hold open referrals only (the trigger keeps them so).
-  else if (!sent && !byProfile) where.push(`r.status NOT IN ('DECLINED', 'COMPLETED', 'WITHDRAWN')`);
-  if (query.priority) add((p) => `${byProfile ? 'o' : 'r'}.priority = ${p}`, query.priority);
-  if (query.profile && !byProfile) add((p) => `r.profiles @> ARRAY[${p}]::text[]`, query.profile);
-  if (query.borderPointId) add((p) => `r.border_point_id = ${p}`, query.borderPointId);
-  if (query.caseId) add((p) => `r.case_id = ${p}`, query.caseId);
-  if (query.overdue !== undefined) where.push(query.overdue ? 'r.overdue_at IS NOT NULL' : 'r.overdue_at IS NULL');
-  const key = byProfile ? ['o.priority', 'o.due_at', 'o.referral_id'] : ['r.priority', 'r.due_at', 'r.id'];
-  if (after) {
-    params.push(after.priority, after.dueAt, after.id);
-    where.push(`(${key.join(', ')}) > ($${params.length - 2}, $${params.length - 1}, $${params.length}::uuid)`);
-  }
-  params.push(limit);
-  const limitParam = `$${params.length}`;
-  if (sent) {
-    return {
-      sql: `WITH page AS (
-              SELECT r.* FROM unnest($1::uuid[]) AS bp(id)
-              CROSS JOIN LATERAL (SELECT r.* FROM referral r WHERE ${where.join(' AND ')} ORDER BY r.priority, r.due_at, r.id LIMIT ${limitParam}) r
-              ORDER BY r.priority, r.due_at, r.id LIMIT ${limitParam})
-            SELECT r.*, ${REFERRAL_LABELS} FROM page r ORDER BY r.priority, r.due_at, r.id`,
-      params,
-    };
-  }
-  if (byProfile) {
-    return {
-      sql: `${SELECT_REFERRAL} JOIN referral_open_profile o ON o.referral_id = r.id WHERE ${where.join(' AND ')} ORDER BY ${key.join(', ')} LIMIT ${limitParam}`,
-      params,
-    };
-  }
-  return { sql: `${SELECT_REFERRAL} WHERE ${where.join(' AND ')} ORDER BY r.priority, r.due_at, r.id LIMIT ${limitParam}`, params };
 }
 
 export function encodeQueueCursor(row: Pick<ReferralRow, 'priority' | 'due_at' | 'id'>): string {

@@ -1,7 +1,8 @@
 import { DEMO_USERS, DemoService } from '@kivuko/access';
 import { AsylumService, DetentionService, OpenDetentionDto, ReflectionPeriodDto, RegisterAsylumClaimDto, TraffickingIdentificationDto, TraffickingService } from '@kivuko/casework';
 import { CaseProfilingService, ConsentService, IntakeService, RecordConsentDto, RegisterIntakeDto } from '@kivuko/cases';
-import { ReferralAction, ReferralActionDto, ReferralService, SopService } from '@kivuko/referrals';
+import { ReferralAction, ReferralActionDto, ReferralService } from '@kivuko/referrals';
+import { SopService } from '@kivuko/sop-lifecycle';
 import { Actor, Clock, DomainError, PLATFORM_RUNTIME, PlatformRuntime, Role, systemScope, UnitOfWork, validateBody } from '@kivuko/platform';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';

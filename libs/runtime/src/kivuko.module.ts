@@ -3,6 +3,7 @@ import { AuditModule } from '@kivuko/audit';
 import { CaseworkModule } from '@kivuko/casework';
 import { CasesModule } from '@kivuko/cases';
 import { ReferralDeadlinesModule, ReferralsModule } from '@kivuko/referrals';
+import { SopLifecycleModule } from '@kivuko/sop-lifecycle';
 import { PlatformModule, PlatformRuntime } from '@kivuko/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DemoCasesService } from './demo-cases';
@@ -16,7 +17,7 @@ export class KivukoModule {
   static forRoot(runtime: PlatformRuntime): DynamicModule {
     return {
       module: KivukoModule,
-      imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime), CasesModule, ReferralsModule, ReferralDeadlinesModule, CaseworkModule],
+      imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime), CasesModule, SopLifecycleModule, ReferralsModule, ReferralDeadlinesModule, CaseworkModule],
       providers: [DemoCasesService],
     };
   }

@@ -29,6 +29,7 @@ export const DEFAULT_SOP_DOCUMENT: JsonObject = {
     "Migration Agency"
   ],
   "deadlinesFrom": "REFERRAL",
+  "borderPointTasks": { "completeIntake": "PT72H", "obtainConsent": "P1D" },
   "profiling": DEFAULT_RULE_SET_DOCUMENT,
   "routing": {
     "ASYLUM_SEEKER": {

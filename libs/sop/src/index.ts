@@ -1,8 +1,10 @@
 export * from './vocabulary';
 export { addDuration, compareDurations, describeDuration, isDuration, isZeroDuration, parseDuration } from './duration';
 export type { Duration } from './duration';
+export { DEFAULT_BORDER_POINT_TASKS } from './sop';
 export type {
   AgencyChoicePolicy,
+  BorderPointTasks,
   ChoiceRule,
   DataSharingPolicy,
   EscalationPolicy,
@@ -26,7 +28,7 @@ export { targetKey } from './validation/routing-reader';
 export { DEFAULT_SOP, DEFAULT_SOP_DOCUMENT, defaultSopJson } from './default-sop';
 export { consentBoundGroups, consentRequirements, legalBasesFor, meetRequirements, separateConsents, sharedGroups } from './consent';
 export type { BasisMet, ConsentOnRecord, ConsentRequirement, ConsentSubject, SeparateConsent } from './consent';
-export { mergePlannedReferrals, planReferrals, sopAppliesTo } from './referral-plan';
+export { borderPointTaskDue, firstContactDue, mergePlannedReferrals, planReferrals, sopAppliesTo } from './referral-plan';
 export type { AgencyRequirement, CaseContext, MergedReferral, PlanInput, PlannedAction, PlannedReferral, ReferralPlan, RoutableProfile } from './referral-plan';
 export { chooseAgency } from './agency-choice';
 export type { AgencyCandidate, AgencyChoice, IneligibleAgency, RankedAgency } from './agency-choice';

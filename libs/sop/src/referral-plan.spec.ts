@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { PROFILES, ProfileCode, URGENCIES, Urgency } from '@kivuko/profiling';
 import { DEFAULT_SOP } from './default-sop';
 import { addDuration } from './duration';
-import { CaseContext, mergePlannedReferrals, PlannedReferral, planReferrals, RoutableProfile, sopAppliesTo } from './referral-plan';
+import { borderPointTaskDue, CaseContext, firstContactDue, mergePlannedReferrals, PlannedReferral, planReferrals, RoutableProfile, sopAppliesTo } from './referral-plan';
 import { higherPriority, priorityNumber } from './vocabulary';
 import { defaultWith, setAt } from './testing/documents';
 import { targetKey } from './validation/routing-reader';
@@ -246,3 +246,21 @@ describe('mergePlannedReferrals', () => {
 });
 
 const legalAidOf = (referrals: readonly PlannedReferral[]): PlannedReferral => referrals.find((r) => r.target === 'NGO/LEGAL_AID') as PlannedReferral;
+
+describe('named deadlines', () => {
+  const at = new Date('2026-11-20T05:30:00Z');
+
+  it('firstContactDue: the SOP\'s firstContact for the profile and urgency after the clock start', () => {
+    expect(firstContactDue(DEFAULT_SOP, 'ASYLUM_SEEKER', 'NORMAL', at).toISOString()).toBe('2026-11-20T13:30:00.000Z');
+    const sop = defaultWith((d) => setAt(d, 'routing.ASYLUM_SEEKER.firstContact.NORMAL', 'PT12H'));
+    expect(firstContactDue(sop, 'ASYLUM_SEEKER', 'NORMAL', at).toISOString()).toBe('2026-11-20T17:30:00.000Z');
+  });
+
+  it('borderPointTaskDue: the SOP\'s borderPointTasks duration after the task is made', () => {
+    expect(borderPointTaskDue(DEFAULT_SOP, 'completeIntake', at).toISOString()).toBe('2026-11-23T05:30:00.000Z');
+    expect(borderPointTaskDue(DEFAULT_SOP, 'obtainConsent', at).toISOString()).toBe('2026-11-21T05:30:00.000Z');
+    const sop = defaultWith((d) => setAt(d, 'borderPointTasks', { completeIntake: 'PT10H', obtainConsent: 'PT5H' }));
+    expect(borderPointTaskDue(sop, 'completeIntake', at).toISOString()).toBe('2026-11-20T15:30:00.000Z');
+    expect(borderPointTaskDue(sop, 'obtainConsent', at).toISOString()).toBe('2026-11-20T10:30:00.000Z');
+  });
+});

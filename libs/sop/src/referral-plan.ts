@@ -100,12 +100,23 @@ export function sopAppliesTo(sop: Sop, where: { country: string; borderPointCode
 
 const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function clockStart(sop: Sop, context: CaseContext, now: Date): Date {
+/** Where the SOP's referral deadlines count from: the planning moment (`now`) or the arrival, as `deadlinesFrom` says. */
+function deadlineClockStart(sop: Sop, context: CaseContext, now: Date): Date {
   if (Number.isNaN(now.getTime())) throw new RangeError('now is not a valid date');
   if (sop.deadlinesFrom === 'REFERRAL') return now;
   const arrival = ZONED_DATE_TIME.test(context.arrivedAt) ? new Date(context.arrivedAt) : null;
   if (!arrival || Number.isNaN(arrival.getTime())) throw new RangeError(`context.arrivedAt "${context.arrivedAt}" is not an ISO 8601 date-time with a time zone`);
   return arrival;
+}
+
+/** When first contact is due on a referral for a profile at an urgency: the SOP's `firstContact` after the deadline clock's start. */
+export function firstContactDue(sop: Sop, profile: ProfileCode, urgency: Urgency, clockStart: Date): Date {
+  return addDuration(clockStart, sop.routing[profile].firstContact[urgency]);
+}
+
+/** When a task of the border point made at `from` is due, as the SOP's `borderPointTasks` say. */
+export function borderPointTaskDue(sop: Sop, task: keyof Sop['borderPointTasks'], from: Date): Date {
+  return addDuration(from, sop.borderPointTasks[task]);
 }
 
 /** One profile per code, at its most urgent, in the order of PROFILES. */
@@ -131,7 +142,7 @@ interface Draft {
  * whatever the order of the input profiles.
  */
 export function planReferrals(sop: Sop, input: PlanInput, now: Date): ReferralPlan {
-  const start = clockStart(sop, input.context, now);
+  const start = deadlineClockStart(sop, input.context, now);
   const profiles = distinctProfiles(input.profiles);
   const protection = profiles.filter((p) => isProtectionProfile(p.profile)).map((p) => p.profile);
   const heldBack: ReferralPlan['heldBack'] = [];
@@ -143,7 +154,7 @@ export function planReferrals(sop: Sop, input: PlanInput, now: Date): ReferralPl
       continue;
     }
     const entry = sop.routing[profile];
-    const due = addDuration(start, entry.firstContact[urgency]);
+    const due = firstContactDue(sop, profile, urgency, start);
     const priority = entry.priority[urgency];
     const targets: [RoutingTarget, ReferralRole][] = [[entry.lead, 'LEAD'], ...entry.supporting.map((t): [RoutingTarget, ReferralRole] => [t, 'SUPPORTING'])];
     for (const [target, role] of targets) {

@@ -28,6 +28,8 @@ export interface Sop {
   /** Signatory agencies by name or id, as written; the database side resolves them. */
   signatories: string[];
   deadlinesFrom: DeadlineClock;
+  /** How long the border point has for its own tasks on a case (defaults where an older document is silent). */
+  borderPointTasks: BorderPointTasks;
   /** The profiling rule set the SOP carries, validated by the profiling engine. */
   ruleSet: RuleSet;
   routing: Record<ProfileCode, RoutingEntry>;
@@ -41,6 +43,17 @@ export interface Sop {
 
 export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
 export type JsonObject = { readonly [key: string]: Json };
+
+/** The border point's own deadlines, ISO 8601 durations counted from when the task is made. */
+export interface BorderPointTasks {
+  /** Completing a mass-arrival record (COMPLETE_INTAKE). */
+  completeIntake: string;
+  /** Recording the consent or legal basis held referrals wait for (OBTAIN_CONSENT). */
+  obtainConsent: string;
+}
+
+/** What a document without `borderPointTasks` (or without one of its durations) gets: 72 hours and 1 day. */
+export const DEFAULT_BORDER_POINT_TASKS: Readonly<BorderPointTasks> = Object.freeze({ completeIntake: 'PT72H', obtainConsent: 'P1D' });
 
 export interface Jurisdiction {
   /** ISO 3166-1 alpha-3. */

@@ -4,8 +4,8 @@ import { asylumWishInForce, caseNotFound, CasePolicy, loadCaseFacts } from '@kiv
 import { Actor, BadInputError, ConflictError, DomainError, FieldCipher, NotFoundError, Scope, UnitOfWork } from '@kivuko/platform';
 import { Answers, deriveFacts, DerivedFacts, FiredIndicator, ProfileCode } from '@kivuko/profiling';
 import { AsylumDecision, AppealOutcome, BidDecision, nonRefoulementReasons, REASON_TEXT, ReturnKind, SafeguardFacts, TraffickingStatus } from '@kivuko/safeguards';
-import { ReferralRouter } from '@kivuko/referrals';
 import { ActionCode as SopAction, addDuration, DEFAULT_SOP, Sop } from '@kivuko/sop';
+import { SopVersions } from '@kivuko/sop-lifecycle';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -72,12 +72,12 @@ export class RecordSupport {
     readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly policy: CasePolicy,
-    private readonly router: ReferralRouter,
+    private readonly versions: SopVersions,
   ) {}
 
   /** The joint SOP in force for the case's country (the default SOP where none is active). */
   async sop(manager: EntityManager, context: CaseContext): Promise<Sop> {
-    return (await this.router.activeSop(manager, context.country))?.sop ?? DEFAULT_SOP;
+    return (await this.versions.active(manager, context.country))?.sop ?? DEFAULT_SOP;
   }
 
   /** The last day (exclusive) of a reflection period starting on `startsOn`: `days` when given, else the SOP's period. */

@@ -12,28 +12,17 @@ import {
   systemScope,
   UnitOfWork,
 } from '@kivuko/platform';
-import { alertsDue, escalationSchedule, loadSop, Priority, PRIORITIES, ScheduledAlert, Sop } from '@kivuko/sop';
+import { alertsDue, escalationSchedule, Priority, PRIORITIES, ScheduledAlert, Sop } from '@kivuko/sop';
+import { SopVersions } from '@kivuko/sop-lifecycle';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { findAgencyIdNamed, insertEscalationTask, LateReferralRow, lockLateReferrals, markOverdue, setEscalation, shareCase } from '../referral.queries';
 import { WebhookEvents } from '../webhooks/webhooks';
 
 const SWEEP_BATCH = 500;
 /** A sweep stops after this many batches (500,000 referrals) and leaves the rest to the next minute. */
 const MAX_BATCHES = 1000;
-const LATE_COLUMNS = 'id, case_id, agency_id, border_point_id, priority, due_at, overdue_at, escalation_level, sop_version_id';
-
-export interface LateRow {
-  id: string;
-  case_id: string;
-  agency_id: string;
-  border_point_id: string;
-  priority: number;
-  due_at: Date;
-  overdue_at: Date | null;
-  escalation_level: number;
-  sop_version_id: string;
-}
 
 /** A referral's stored priority (1 for P1 ...) as the SOP names it; an unknown rank counts as the lowest. */
 export const priorityOfRank = (rank: number): Priority => PRIORITIES[rank - 1] ?? PRIORITIES[PRIORITIES.length - 1];
@@ -45,7 +34,7 @@ export const priorityOfRank = (rank: number): Priority => PRIORITIES[rank - 1] ?
  */
 export function escalationProgress(
   sop: Sop,
-  referral: Pick<LateRow, 'priority' | 'due_at' | 'escalation_level'>,
+  referral: Pick<LateReferralRow, 'priority' | 'due_at' | 'escalation_level'>,
   now: Date,
 ): { due: ScheduledAlert[]; level: number; next: string | undefined } {
   const priority = priorityOfRank(referral.priority);
@@ -61,7 +50,7 @@ export function escalationProgress(
 /** Who an escalation step alerts: the receiving agency, the sending border point, or the agency the SOP names. */
 export function alertRecipient(
   alert: Pick<ScheduledAlert, 'notify' | 'agency'>,
-  referral: Pick<LateRow, 'agency_id' | 'border_point_id'>,
+  referral: Pick<LateReferralRow, 'agency_id' | 'border_point_id'>,
 ): { agencyId: string } | { borderPointId: string } | { agencyNamed: string | null } {
   if (alert.notify === 'RECEIVING_AGENCY_MANAGER') return { agencyId: referral.agency_id };
   if (alert.notify === 'SENDING_BORDER_POINT_SUPERVISOR') return { borderPointId: referral.border_point_id };
@@ -85,13 +74,13 @@ export interface DeadlineCheck {
 @Injectable()
 export class ReferralDeadlines {
   private readonly logger = new Logger('ReferralDeadlines');
-  private readonly sops = new Map<string, Sop>();
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly events: WebhookEvents,
+    private readonly versions: SopVersions,
   ) {}
 
   now(): Date {
@@ -105,19 +94,7 @@ export class ReferralDeadlines {
       const batch = await this.uow.run(systemScope(referralId ? 'referral deadline' : 'referral deadline sweep'), async (manager) => {
         // Only referrals with something to do: late and not yet marked, or with an escalation step due.
         // Each one handled moves its next step on (or clears it), so it is not read again until then.
-        const late = await manager.query<LateRow[]>(
-          referralId
-            ? `SELECT ${LATE_COLUMNS} FROM referral WHERE id = $3 AND status IN ('AWAITING_CONSENT', 'PENDING') AND acknowledged_at IS NULL AND due_at <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED`
-            : `SELECT ${LATE_COLUMNS} FROM referral
-               WHERE id IN (
-                 (SELECT id FROM referral WHERE status IN ('AWAITING_CONSENT', 'PENDING') AND overdue_at IS NULL AND acknowledged_at IS NULL AND due_at <= $1 ORDER BY due_at LIMIT $2)
-                 UNION
-                 (SELECT id FROM referral WHERE next_escalation_at IS NOT NULL AND acknowledged_at IS NULL AND status IN ('AWAITING_CONSENT', 'PENDING') AND next_escalation_at <= $1
-                  ORDER BY next_escalation_at, id LIMIT $2))
-                 AND status IN ('AWAITING_CONSENT', 'PENDING') AND acknowledged_at IS NULL
-               ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-          referralId ? [now, SWEEP_BATCH, referralId] : [now, SWEEP_BATCH],
-        );
+        const late = await lockLateReferrals(manager, now, SWEEP_BATCH, referralId);
         const result: DeadlineCheck & { seen: number } = { markedOverdue: 0, alerts: 0, seen: late.length };
         for (const referral of late) {
           const fired = await this.escalate(manager, referral, now);
@@ -134,51 +111,50 @@ export class ReferralDeadlines {
     return total;
   }
 
-  private async escalate(manager: EntityManager, referral: LateRow, now: Date): Promise<number> {
+  private async escalate(manager: EntityManager, referral: LateReferralRow, now: Date): Promise<number> {
     if (!referral.overdue_at) {
-      await manager.query(`UPDATE referral SET overdue_at = $2, updated_at = now() WHERE id = $1`, [referral.id, now]);
-      await manager.query(
-        `INSERT INTO referral_event (referral_id, case_id, from_status, to_status, reason) SELECT id, case_id, status, status, 'overdue: no first contact by the due time' FROM referral WHERE id = $1`,
-        [referral.id],
-      );
+      const status = await markOverdue(manager, referral.id, now);
       await this.audit.record(manager, { action: 'REFERRAL.OVERDUE', caseId: referral.case_id, purpose: 'REFERRAL', details: { referralId: referral.id } });
-      const [{ status }] = await manager.query<{ status: string }[]>(`SELECT status FROM referral WHERE id = $1`, [referral.id]);
       await this.events.emit(manager, referral.agency_id, 'referral.overdue', { id: referral.id, status });
     }
-    const sop = await this.sopOf(manager, referral.sop_version_id);
+    const sop = await this.versions.parsed(manager, referral.sop_version_id);
     // When the sweep should look at it again (`next`): the earliest step not fired yet, or never.
     const { due, level, next } = escalationProgress(sop, referral, now);
     let fired = 0;
     for (const alert of due) {
       if (await this.alert(manager, referral, alert)) fired += 1;
     }
-    await manager.query(`UPDATE referral SET escalation_level = $2, next_escalation_at = $3, updated_at = now() WHERE id = $1`, [referral.id, level, next ? new Date(next) : null]);
+    await setEscalation(manager, referral.id, level, next ? new Date(next) : null);
     return fired;
   }
 
   /** One escalation step: a task on whoever the SOP says is alerted (once per referral and step). */
-  private async alert(manager: EntityManager, referral: LateRow, alert: ScheduledAlert): Promise<boolean> {
+  private async alert(manager: EntityManager, referral: LateReferralRow, alert: ScheduledAlert): Promise<boolean> {
     let agencyId: string | null = null;
     let borderPointId: string | null = null;
     const recipient = alertRecipient(alert, referral);
     if ('agencyId' in recipient) agencyId = recipient.agencyId;
     else if ('borderPointId' in recipient) borderPointId = recipient.borderPointId;
     else {
-      const [agency] = await manager.query<{ id: string }[]>(`SELECT id FROM agency WHERE name = $1 OR id::text = $1`, [recipient.agencyNamed]);
-      if (!agency) {
+      const named = await findAgencyIdNamed(manager, recipient.agencyNamed);
+      if (!named) {
         this.logger.error({ referralId: referral.id, agency: alert.agency }, 'an escalation step names an agency that does not exist');
         return false;
       }
-      agencyId = agency.id;
+      agencyId = named;
       // The body alerted must be able to open the case to act on it.
-      await manager.query(`INSERT INTO case_share (case_id, agency_id, source) VALUES ($1, $2, 'ESCALATION') ON CONFLICT DO NOTHING`, [referral.case_id, agencyId]);
+      await shareCase(manager, referral.case_id, agencyId, 'ESCALATION');
     }
-    const inserted = await manager.query<{ id: string }[]>(
-      `INSERT INTO case_task (id, case_id, kind, agency_id, border_point_id, due_at, referral_id, escalation_step)
-       VALUES ($1, $2, 'REFERRAL_OVERDUE', $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
-      [randomUUID(), referral.case_id, agencyId, borderPointId, new Date(alert.at), referral.id, alert.step],
-    );
-    if (inserted.length === 0) return false;
+    const inserted = await insertEscalationTask(manager, {
+      id: randomUUID(),
+      caseId: referral.case_id,
+      agencyId,
+      borderPointId,
+      dueAt: new Date(alert.at),
+      referralId: referral.id,
+      step: alert.step,
+    });
+    if (!inserted) return false;
     await this.audit.record(manager, {
       action: 'REFERRAL.ESCALATED',
       caseId: referral.case_id,
@@ -186,16 +162,6 @@ export class ReferralDeadlines {
       details: { referralId: referral.id, step: alert.step, notify: alert.notify, ...(agencyId ? { agencyId } : {}) },
     });
     return true;
-  }
-
-  private async sopOf(manager: EntityManager, id: string): Promise<Sop> {
-    let sop = this.sops.get(id);
-    if (!sop) {
-      const [row] = await manager.query<{ document: unknown }[]>(`SELECT document FROM sop_version WHERE id = $1`, [id]);
-      sop = loadSop(row.document);
-      this.sops.set(id, sop);
-    }
-    return sop;
   }
 }
 

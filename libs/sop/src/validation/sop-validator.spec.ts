@@ -172,4 +172,27 @@ describe('validateSop', () => {
     setAt(document, 'effectiveFrom', '2026-02-01');
     expect(problemsOf(document).map((p) => p.path)).toEqual(['routing.MIGRANT.firstContact.IMMEDIATE']);
   });
+
+  describe('the border point\'s task deadlines (borderPointTasks)', () => {
+    it('reads the durations the document gives', () => {
+      const result = validateSop(setAt(editableDefault(), 'borderPointTasks', { completeIntake: 'PT10H', obtainConsent: 'PT5H' }));
+      expect(result.ok && result.sop.borderPointTasks).toEqual({ completeIntake: 'PT10H', obtainConsent: 'PT5H' });
+    });
+
+    it('keeps 72 hours and 1 day for a document written before they existed, or silent on one of them', () => {
+      const older = validateSop(removeAt(editableDefault(), 'borderPointTasks'));
+      expect(older.ok && older.sop.borderPointTasks).toEqual({ completeIntake: 'PT72H', obtainConsent: 'P1D' });
+      const partly = validateSop(setAt(editableDefault(), 'borderPointTasks', { obtainConsent: 'PT12H' }));
+      expect(partly.ok && partly.sop.borderPointTasks).toEqual({ completeIntake: 'PT72H', obtainConsent: 'PT12H' });
+    });
+
+    it('refuses a zero or malformed duration and an unknown task, with their paths', () => {
+      expect(problemsOf(setAt(editableDefault(), 'borderPointTasks', { completeIntake: 'PT0S', obtainConsent: '1 day', review: 'P1D' }))).toEqual([
+        { path: 'borderPointTasks.review', problem: expect.stringMatching(/is not allowed here/) },
+        { path: 'borderPointTasks.completeIntake', problem: expect.stringMatching(/must be longer than zero/) },
+        { path: 'borderPointTasks.obtainConsent', problem: expect.stringMatching(/is not an ISO 8601 duration/) },
+      ]);
+      expect(problemsOf(setAt(editableDefault(), 'borderPointTasks', 'P1D'))).toEqual([{ path: 'borderPointTasks', problem: expect.any(String) }]);
+    });
+  });
 });

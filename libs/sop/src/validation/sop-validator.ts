@@ -1,5 +1,5 @@
 import { QuestionRef, RuleSet, validateRuleSet } from '@kivuko/profiling';
-import { JsonObject, Sop } from '../sop';
+import { BorderPointTasks, DEFAULT_BORDER_POINT_TASKS, JsonObject, Sop } from '../sop';
 import { DEADLINE_CLOCKS } from '../vocabulary';
 import { child, isObject, Problems, SopProblem } from './problems';
 import { RoutingReader } from './routing-reader';
@@ -31,6 +31,7 @@ const TOP_LEVEL = [
   'effectiveFrom',
   'signatories',
   'deadlinesFrom',
+  'borderPointTasks',
   'profiling',
   'routing',
   'agencyChoice',
@@ -84,6 +85,7 @@ function read(document: unknown, problems: Problems, options: SopOptions): Sop |
   const effectiveFrom = isCalendarDate(document['effectiveFrom']) ? document['effectiveFrom'] : problems.add('effectiveFrom', 'must be a date (YYYY-MM-DD)');
   const signatories = readSignatories(document['signatories'], problems);
   const deadlinesFrom = problems.oneOf(document['deadlinesFrom'], DEADLINE_CLOCKS, 'deadlinesFrom');
+  const borderPointTasks = readBorderPointTasks(document['borderPointTasks'], problems);
   const ruleSet = readRuleSet(document['profiling'], problems, options);
   const reference = new Date(`${effectiveFrom ?? '2000-01-01'}T00:00:00Z`);
   const routing = new RoutingReader(problems, reference).read(document['routing']);
@@ -100,6 +102,7 @@ function read(document: unknown, problems: Problems, options: SopOptions): Sop |
     !effectiveFrom ||
     !signatories ||
     !deadlinesFrom ||
+    !borderPointTasks ||
     !ruleSet ||
     !routing ||
     !agencyChoice ||
@@ -117,6 +120,7 @@ function read(document: unknown, problems: Problems, options: SopOptions): Sop |
     effectiveFrom,
     signatories,
     deadlinesFrom,
+    borderPointTasks,
     ruleSet,
     routing,
     agencyChoice,
@@ -125,6 +129,20 @@ function read(document: unknown, problems: Problems, options: SopOptions): Sop |
     safeguards,
     document: deepFreeze(JSON.parse(JSON.stringify(document)) as JsonObject),
   };
+}
+
+/** Optional, as each of its durations: an older document keeps today's deadlines (72 hours, 1 day). */
+function readBorderPointTasks(raw: unknown, problems: Problems): BorderPointTasks | undefined {
+  const path = 'borderPointTasks';
+  if (raw === undefined) return { ...DEFAULT_BORDER_POINT_TASKS };
+  const section = problems.object(raw, path, 'an object with completeIntake and obtainConsent durations');
+  if (!section) return undefined;
+  problems.onlyKeys(section, ['completeIntake', 'obtainConsent'], path);
+  const read = (key: keyof BorderPointTasks): string | undefined =>
+    section[key] === undefined ? DEFAULT_BORDER_POINT_TASKS[key] : problems.duration(section[key], child(path, key), { positive: true });
+  const completeIntake = read('completeIntake');
+  const obtainConsent = read('obtainConsent');
+  return completeIntake && obtainConsent ? { completeIntake, obtainConsent } : undefined;
 }
 
 function readJurisdiction(raw: unknown, problems: Problems): Sop['jurisdiction'] | undefined {

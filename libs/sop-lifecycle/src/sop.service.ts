@@ -1,6 +1,6 @@
 import { AuditService } from '@kivuko/audit';
 import { DEFAULT_QUESTIONNAIRE } from '@kivuko/cases';
-import { Actor, actorScope, BadInputError, Clock, ConflictError, DomainError, FieldProblem, NotFoundError, systemScope, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, Clock, DomainError, FieldProblem, systemScope, UnitOfWork } from '@kivuko/platform';
 import { PROFILES } from '@kivuko/profiling';
 import {
   BUILT_IN_SAMPLES,
@@ -23,7 +23,26 @@ import { EntityManager, QueryFailedError } from 'typeorm';
 import { ListSopsQuery, SimulateSopDto } from './sop.dto';
 import { checkSopReferences } from './sop-references';
 import { simulationAgencies, toSamples } from './sop-simulation';
-import { AgencyRef, SELECT_SOP_SUMMARY, SELECT_SOP_VERSION, sopRef, sopSummary, SopVersionRef, SopVersionRow, SopVersionSummary, SopVersionView, sopVersionView } from './sop-view';
+import { SopLifecycleErrors } from './sop-lifecycle.errors';
+import {
+  activateDraft,
+  findAnyActiveId,
+  findForApproval,
+  findIdByLabel,
+  findLifecycleRow,
+  findMissingApprovals,
+  findVersionView,
+  insertActiveVersion,
+  insertApproval,
+  insertDemoApprovals,
+  insertDraft,
+  listVersions,
+  retireDraft,
+  retireIfActive,
+  SopLifecycleRow,
+} from './sop-lifecycle.queries';
+import { ActiveSopRow, SopVersions } from './sop-versions';
+import { AgencyRef, sopRef, sopSummary, SopVersionRef, SopVersionSummary, SopVersionView, sopVersionView } from './sop-view';
 
 /** What `POST /sops/validate` says about a valid document. */
 export interface SopDocumentSummary {
@@ -53,20 +72,11 @@ export interface SopSimulationView {
   simulation: SopSimulation;
 }
 
-/** Stored versions as the lifecycle needs them (the document only where it is read). */
-interface LifecycleRow {
-  id: string;
-  jurisdiction: string;
-  label: string;
-  status: SopVersionRow['status'];
-  document: unknown;
-}
-
-const notFound = (): NotFoundError => new NotFoundError('SOP.NOT_FOUND', 'No SOP version with this id');
+const notFound = (): DomainError => SopLifecycleErrors.raise('SOP.NOT_FOUND');
 const invalid = (problems: FieldProblem[]): BadInputError =>
-  new BadInputError('SOP.INVALID', `The SOP is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}): nothing was stored`, problems);
-const notADraft = (row: Pick<LifecycleRow, 'status'>, what: string): ConflictError =>
-  new ConflictError('SOP.NOT_A_DRAFT', `Only a draft can be ${what}; this version is ${row.status}`, { status: row.status });
+  SopLifecycleErrors.badInput('SOP.INVALID', problems, `The SOP is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}): nothing was stored`);
+const notADraft = (row: Pick<SopLifecycleRow, 'status'>, what: string): DomainError =>
+  SopLifecycleErrors.raise('SOP.NOT_A_DRAFT', `Only a draft can be ${what}; this version is ${row.status}`, { status: row.status });
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const driver = error.driverError as { code?: string; constraint?: string };
@@ -82,40 +92,31 @@ const effectiveMoment = (sop: Sop): Date => new Date(`${sop.effectiveFrom}T00:00
  */
 @Injectable()
 export class SopService {
-  /** Stored documents never change, so a parsed version is kept by id. */
-  private readonly parsed = new Map<string, Sop>();
-
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly versions: SopVersions,
   ) {}
 
   /** Loads the default SOP as the active version of its jurisdiction unless one is active already. */
   async activateDefaultForDemo(): Promise<string | null> {
     const sop = loadSop(DEFAULT_SOP_DOCUMENT);
     return this.uow.run(systemScope('demo: default joint SOP'), async (manager) => {
-      const [active] = await manager.query<{ id: string }[]>(`SELECT id FROM sop_version WHERE jurisdiction = $1 AND status = 'ACTIVE'`, [sop.jurisdiction.country]);
-      if (active) return null;
+      if (await findAnyActiveId(manager, sop.jurisdiction.country)) return null;
       const references = await checkSopReferences(manager, sop);
       if (references.problems.length > 0) throw new Error(`The default SOP does not fit the demo data: ${references.problems.map((p) => `${p.path}: ${p.problem}`).join('; ')}`);
       const signatories = references.signatories.map((s) => s.id);
       const id = randomUUID();
-      await manager.query(
-        `INSERT INTO sop_version (id, jurisdiction, label, document, status, signatory_agency_ids, effective_from, activated_at)
-         VALUES ($1, $2, $3, $4::jsonb, 'ACTIVE', $5::uuid[], $6, now())`,
-        [id, sop.jurisdiction.country, sop.version, JSON.stringify(sop.document), signatories, effectiveMoment(sop)],
-      );
-      await manager.query(
-        `INSERT INTO sop_approval (sop_version_id, agency_id, approved_by)
-         SELECT $1, a.id, u.id FROM unnest($2::uuid[]) AS a(id)
-         CROSS JOIN LATERAL (
-           -- The agency's own manager where the demo has one; otherwise the demo's SOP administrator records it on the agency's behalf.
-           SELECT id FROM app_user
-           WHERE agency_id = a.id OR 'SOP_ADMIN' = ANY (roles)
-           ORDER BY (agency_id = a.id) DESC, ('AGENCY_MANAGER' = ANY (roles)) DESC, username LIMIT 1) u`,
-        [id, signatories],
-      );
+      await insertActiveVersion(manager, {
+        id,
+        jurisdiction: sop.jurisdiction.country,
+        label: sop.version,
+        document: sop.document,
+        signatoryAgencyIds: signatories,
+        effectiveFrom: effectiveMoment(sop),
+      });
+      await insertDemoApprovals(manager, id, signatories);
       await this.audit.record(manager, { action: 'SOP.ACTIVATED', details: { sopVersionId: id, jurisdiction: sop.jurisdiction.country, label: sop.version } });
       return id;
     });
@@ -134,18 +135,20 @@ export class SopService {
     return this.uow.run(actorScope(actor), async (manager) => {
       const signatories = await this.checkReferences(manager, sop);
       const id = randomUUID();
-      const inserted = await manager.query<{ id: string }[]>(
-        `INSERT INTO sop_version (id, jurisdiction, label, document, status, signatory_agency_ids, effective_from, created_by)
-         VALUES ($1, $2, $3, $4::jsonb, 'DRAFT', $5::uuid[], $6, $7)
-         ON CONFLICT (jurisdiction, label) DO NOTHING RETURNING id`,
-        [id, sop.jurisdiction.country, sop.version, JSON.stringify(sop.document), signatories.map((s) => s.id), effectiveMoment(sop), actor.userId],
-      );
-      if (inserted.length === 0) {
-        const [existing] = await manager.query<{ id: string }[]>(`SELECT id FROM sop_version WHERE jurisdiction = $1 AND label = $2`, [sop.jurisdiction.country, sop.version]);
-        throw new ConflictError('SOP.LABEL_TAKEN', `${sop.jurisdiction.country} already has an SOP version labelled ${sop.version}: give the new one another "version"`, {
+      const version = {
+        id,
+        jurisdiction: sop.jurisdiction.country,
+        label: sop.version,
+        document: sop.document,
+        signatoryAgencyIds: signatories.map((s) => s.id),
+        effectiveFrom: effectiveMoment(sop),
+      };
+      if (!(await insertDraft(manager, version, actor.userId))) {
+        const existing = await findIdByLabel(manager, sop.jurisdiction.country, sop.version);
+        throw SopLifecycleErrors.raise('SOP.LABEL_TAKEN', `${sop.jurisdiction.country} already has an SOP version labelled ${sop.version}: give the new one another "version"`, {
           jurisdiction: sop.jurisdiction.country,
           label: sop.version,
-          sopVersionId: existing?.id,
+          sopVersionId: existing,
         });
       }
       await this.audit.record(manager, {
@@ -162,21 +165,7 @@ export class SopService {
   async list(actor: Actor, query: ListSopsQuery): Promise<{ items: SopVersionSummary[]; nextCursor?: string }> {
     const limit = query.limit ?? 50;
     return this.uow.run(actorScope(actor), async (manager) => {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const add = (clause: (p: string) => string, value: unknown): void => {
-        params.push(value);
-        where.push(clause(`$${params.length}`));
-      };
-      if (query.jurisdiction) add((p) => `v.jurisdiction = ${p}`, query.jurisdiction);
-      if (query.status) add((p) => `v.status = ${p}`, query.status);
-      // Versions are never deleted, so the cursor (the last id of a page) always still exists.
-      if (query.cursor) add((p) => `(v.created_at, v.id) < (SELECT created_at, id FROM sop_version WHERE id = ${p})`, query.cursor);
-      params.push(limit + 1);
-      const rows = await manager.query<SopVersionRow[]>(
-        `${SELECT_SOP_SUMMARY} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.created_at DESC, v.id DESC LIMIT $${params.length}`,
-        params,
-      );
+      const rows = await listVersions(manager, { jurisdiction: query.jurisdiction, status: query.status, cursor: query.cursor }, limit + 1);
       const items = rows.slice(0, limit).map(sopSummary);
       return rows.length > limit ? { items, nextCursor: items[items.length - 1].id } : { items };
     });
@@ -190,11 +179,11 @@ export class SopService {
   async diff(actor: Actor, id: string, against?: string): Promise<SopDiffView> {
     return this.uow.run(actorScope(actor), async (manager) => {
       const version = await this.lifecycleRow(manager, id, 'read');
-      const before = against ? await this.lifecycleRow(manager, against, 'read') : await this.activeRow(manager, version.jurisdiction, this.clock.now());
+      const before = against ? await this.lifecycleRow(manager, against, 'read') : await this.versions.activeRow(manager, version.jurisdiction, this.clock.now());
       if (!before) {
-        throw new ConflictError('SOP.NO_ACTIVE_VERSION', `${version.jurisdiction} has no active SOP version to compare with: name one with ?against=`, { jurisdiction: version.jurisdiction });
+        throw SopLifecycleErrors.raise('SOP.NO_ACTIVE_VERSION', `${version.jurisdiction} has no active SOP version to compare with: name one with ?against=`, { jurisdiction: version.jurisdiction });
       }
-      const changes = diffSops(this.parse(before), this.parse(version)).map((change) => ({ ...change, description: describeChange(change) }));
+      const changes = diffSops(await this.parse(manager, before), await this.parse(manager, version)).map((change) => ({ ...change, description: describeChange(change) }));
       return { from: sopRef(before), to: sopRef(version), changes };
     });
   }
@@ -209,8 +198,8 @@ export class SopService {
     const now = this.clock.now();
     return this.uow.run(actorScope(actor), async (manager) => {
       const version = await this.lifecycleRow(manager, id, 'read');
-      const active = await this.activeRow(manager, version.jurisdiction, now);
-      const simulation = simulateSop(this.parse(version), active && this.parse(active), samples, await simulationAgencies(manager), now);
+      const active = await this.versions.activeRow(manager, version.jurisdiction, now);
+      const simulation = simulateSop(await this.parse(manager, version), active && (await this.parse(manager, active)), samples, await simulationAgencies(manager), now);
       return { version: sopRef(version), active: active && sopRef(active), simulation };
     });
   }
@@ -218,19 +207,11 @@ export class SopService {
   /** Approves a draft on behalf of the caller's agency, which must be a signatory; once per agency. */
   async approve(actor: Actor, id: string, correlationId?: string): Promise<SopVersionView> {
     return this.uow.run(actorScope(actor), async (manager) => {
-      // FOR SHARE: an activation (which updates the row) waits, so no approval lands on a version that just left DRAFT.
-      const [row] = await manager.query<(LifecycleRow & { signatory: boolean })[]>(
-        `SELECT id, jurisdiction, label, status, $2 = ANY (signatory_agency_ids) AS signatory FROM sop_version WHERE id = $1 FOR SHARE`,
-        [id, actor.agencyId],
-      );
+      const row = await findForApproval(manager, id, actor.agencyId);
       if (!row) throw notFound();
-      if (!row.signatory) throw new DomainError('SOP.NOT_A_SIGNATORY', 'FORBIDDEN', 'Your agency is not a signatory of this SOP version', { agencyId: actor.agencyId });
+      if (!row.signatory) throw SopLifecycleErrors.raise('SOP.NOT_A_SIGNATORY', undefined, { agencyId: actor.agencyId });
       if (row.status !== 'DRAFT') throw notADraft(row, 'approved');
-      const inserted = await manager.query<{ agency_id: string }[]>(
-        `INSERT INTO sop_approval (sop_version_id, agency_id, approved_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING agency_id`,
-        [id, actor.agencyId, actor.userId],
-      );
-      if (inserted.length === 0) throw new ConflictError('SOP.ALREADY_APPROVED', 'Your agency has already approved this version', { agencyId: actor.agencyId });
+      if (!(await insertApproval(manager, id, actor.agencyId, actor.userId))) throw SopLifecycleErrors.raise('SOP.ALREADY_APPROVED', undefined, { agencyId: actor.agencyId });
       await this.audit.record(manager, { action: 'SOP.APPROVED', actor, correlationId, details: { sopVersionId: id, agencyId: actor.agencyId } });
       return this.view(manager, id);
     });
@@ -246,36 +227,28 @@ export class SopService {
     return this.uow.run(actorScope(actor), async (manager) => {
       const row = await this.lifecycleRow(manager, id, 'lock');
       if (row.status !== 'DRAFT') throw notADraft(row, 'activated');
-      const missing = await manager.query<AgencyRef[]>(
-        `SELECT a.id, a.name FROM sop_version v CROSS JOIN LATERAL unnest(v.signatory_agency_ids) WITH ORDINALITY AS s(id, ord) JOIN agency a ON a.id = s.id
-         WHERE v.id = $1 AND NOT EXISTS (SELECT 1 FROM sop_approval ap WHERE ap.sop_version_id = v.id AND ap.agency_id = s.id) ORDER BY s.ord`,
-        [id],
-      );
+      const missing = await findMissingApprovals(manager, id);
       if (missing.length > 0) {
-        throw new ConflictError('SOP.APPROVALS_MISSING', `${missing.length} signator${missing.length === 1 ? 'y has' : 'ies have'} not approved this version yet: ${missing.map((m) => m.name).join(', ')}`, {
+        throw SopLifecycleErrors.raise('SOP.APPROVALS_MISSING', `${missing.length} signator${missing.length === 1 ? 'y has' : 'ies have'} not approved this version yet: ${missing.map((m) => m.name).join(', ')}`, {
           missing,
         });
       }
       // Checked again as the rules stand today: what the router cannot read must not become active.
       const check = validateSop(row.document, { questions: DEFAULT_QUESTIONNAIRE.questions });
-      if (!check.ok) throw new ConflictError('SOP.NO_LONGER_VALID', 'The version no longer passes validation and cannot be activated', { fields: check.problems });
+      if (!check.ok) throw SopLifecycleErrors.raise('SOP.NO_LONGER_VALID', undefined, { fields: check.problems });
       if (now < effectiveMoment(check.sop)) {
-        throw new ConflictError('SOP.NOT_YET_EFFECTIVE', `This version takes effect on ${check.sop.effectiveFrom}: activate it on or after that day`, { effectiveFrom: check.sop.effectiveFrom });
+        throw SopLifecycleErrors.raise('SOP.NOT_YET_EFFECTIVE', `This version takes effect on ${check.sop.effectiveFrom}: activate it on or after that day`, { effectiveFrom: check.sop.effectiveFrom });
       }
       // The version to supersede is whichever is ACTIVE, in effect yet or not.
-      const previous = await this.activeRow(manager, row.jurisdiction, null);
-      const concurrently = (): ConflictError =>
-        new ConflictError('SOP.ACTIVATED_CONCURRENTLY', `Another version of ${row.jurisdiction} was activated at the same time: read the versions again`, { jurisdiction: row.jurisdiction });
+      const previous = await this.versions.activeRow(manager, row.jurisdiction, null);
+      const concurrently = (): DomainError =>
+        SopLifecycleErrors.raise('SOP.ACTIVATED_CONCURRENTLY', `Another version of ${row.jurisdiction} was activated at the same time: read the versions again`, { jurisdiction: row.jurisdiction });
       if (previous) {
         // Compare-and-set: of two activations superseding the same version, one retires it and the other finds it gone.
-        const [retired] = await manager.query<[{ id: string }[], number]>(
-          `UPDATE sop_version SET status = 'RETIRED', retired_at = now() WHERE id = $1 AND status = 'ACTIVE' RETURNING id`,
-          [previous.id],
-        );
-        if (retired.length === 0) throw concurrently();
+        if (!(await retireIfActive(manager, previous.id))) throw concurrently();
       }
       try {
-        await manager.query(`UPDATE sop_version SET status = 'ACTIVE', activated_at = now(), activated_by = $2 WHERE id = $1 AND status = 'DRAFT'`, [id, actor.userId]);
+        await activateDraft(manager, id, actor.userId);
       } catch (error) {
         // The first version of a jurisdiction, activated twice at once: the one-active-per-jurisdiction index decides.
         if (isUniqueViolation(error, 'sop_version_active_uq')) throw concurrently();
@@ -303,17 +276,17 @@ export class SopService {
       const row = await this.lifecycleRow(manager, id, 'lock');
       switch (row.status) {
         case 'ACTIVE':
-          throw new ConflictError(
+          throw SopLifecycleErrors.raise(
             'SOP.ACTIVE_NEEDS_SUCCESSOR',
             `This is the active SOP of ${row.jurisdiction}: activate the version that replaces it (which retires this one); without an active SOP new cases are not routed`,
             { jurisdiction: row.jurisdiction },
           );
         case 'RETIRED':
-          throw new ConflictError('SOP.ALREADY_RETIRED', 'This version is already retired');
+          throw SopLifecycleErrors.raise('SOP.ALREADY_RETIRED');
         case 'DRAFT':
           break;
       }
-      await manager.query(`UPDATE sop_version SET status = 'RETIRED', retired_at = now() WHERE id = $1 AND status = 'DRAFT'`, [id]);
+      await retireDraft(manager, id);
       await this.audit.record(manager, { action: 'SOP.RETIRED', actor, correlationId, details: { sopVersionId: id, from: 'DRAFT' } });
       return this.view(manager, id);
     });
@@ -333,44 +306,27 @@ export class SopService {
   }
 
   private async view(manager: EntityManager, id: string): Promise<SopVersionView> {
-    const [row] = await manager.query<SopVersionRow[]>(`${SELECT_SOP_VERSION} WHERE v.id = $1`, [id]);
+    const row = await findVersionView(manager, id);
     if (!row) throw notFound();
     return sopVersionView(row);
   }
 
-  private async lifecycleRow(manager: EntityManager, id: string, mode: 'read' | 'lock'): Promise<LifecycleRow> {
-    const [row] = await manager.query<LifecycleRow[]>(
-      `SELECT id, jurisdiction, label, status, document FROM sop_version WHERE id = $1${mode === 'lock' ? ' FOR UPDATE' : ''}`,
-      [id],
-    );
+  private async lifecycleRow(manager: EntityManager, id: string, mode: 'read' | 'lock'): Promise<SopLifecycleRow> {
+    const row = await findLifecycleRow(manager, id, mode);
     if (!row) throw notFound();
     return row;
   }
 
-  /** The jurisdiction's ACTIVE version, if any; with `at`, only when in effect by then (what the router uses). */
-  private async activeRow(manager: EntityManager, jurisdiction: string, at: Date | null): Promise<LifecycleRow | null> {
-    const [row] = await manager.query<LifecycleRow[]>(
-      `SELECT id, jurisdiction, label, status, document FROM sop_version
-       WHERE jurisdiction = $1 AND status = 'ACTIVE' AND ($2::timestamptz IS NULL OR effective_from IS NULL OR effective_from <= $2)`,
-      [jurisdiction, at],
-    );
-    return row ?? null;
-  }
-
-  private parse(row: LifecycleRow): Sop {
-    let sop = this.parsed.get(row.id);
-    if (!sop) {
-      try {
-        sop = loadSop(row.document);
-      } catch (error) {
-        if (error instanceof InvalidSopError) {
-          throw new ConflictError('SOP.NO_LONGER_VALID', `Version ${row.label} no longer passes validation`, { sopVersionId: row.id, fields: error.problems });
-        }
-        throw error;
+  /** A stored version's document, parsed once per version; one that no longer passes validation is refused. */
+  private async parse(manager: EntityManager, row: SopLifecycleRow | ActiveSopRow): Promise<Sop> {
+    try {
+      return await this.versions.parsed(manager, row.id, 'document' in row ? row.document : undefined);
+    } catch (error) {
+      if (error instanceof InvalidSopError) {
+        throw SopLifecycleErrors.raise('SOP.NO_LONGER_VALID', `Version ${row.label} no longer passes validation`, { sopVersionId: row.id, fields: error.problems });
       }
-      this.parsed.set(row.id, sop);
+      throw error;
     }
-    return sop;
   }
 }
 

@@ -1,6 +1,7 @@
 import { FieldProblem } from '@kivuko/platform';
 import { Sop } from '@kivuko/sop';
 import { EntityManager } from 'typeorm';
+import { findAgenciesNamed, findBorderPointCodes } from './sop-lifecycle.queries';
 import { AgencyRef } from './sop-view';
 
 export interface SopReferences {
@@ -17,10 +18,7 @@ export interface SopReferences {
 export async function checkSopReferences(manager: EntityManager, sop: Sop): Promise<SopReferences> {
   const stepAgencies = sop.escalation.steps.map((step) => step.agency ?? null);
   const named = [...new Set([...sop.signatories, ...stepAgencies.filter((a): a is string => a !== null)])];
-  const agencies = await manager.query<{ id: string; name: string }[]>(
-    `SELECT id, name FROM agency WHERE name = ANY ($1::text[]) OR id::text = ANY ($1::text[])`,
-    [named],
-  );
+  const agencies = await findAgenciesNamed(manager, named);
   const find = (nameOrId: string): AgencyRef | undefined => agencies.find((a) => a.name === nameOrId || a.id === nameOrId);
   const problems: FieldProblem[] = [];
   const signatories: AgencyRef[] = [];
@@ -46,12 +44,9 @@ export async function checkSopReferences(manager: EntityManager, sop: Sop): Prom
     }
   });
   if (sop.jurisdiction.borderPoints.length > 0) {
-    const known = await manager.query<{ code: string }[]>(`SELECT code FROM border_point WHERE country = $1 AND code = ANY ($2::text[])`, [
-      sop.jurisdiction.country,
-      sop.jurisdiction.borderPoints,
-    ]);
+    const known = await findBorderPointCodes(manager, sop.jurisdiction.country, sop.jurisdiction.borderPoints);
     sop.jurisdiction.borderPoints.forEach((code, index) => {
-      if (!known.some((k) => k.code === code)) {
+      if (!known.includes(code)) {
         problems.push({ path: `jurisdiction.borderPoints[${index}]`, problem: `"${code}" is not a border point of ${sop.jurisdiction.country}` });
       }
     });

@@ -2,6 +2,7 @@ import { checkAnswers, DEFAULT_QUESTIONNAIRE } from '@kivuko/cases';
 import { validationFailed } from '@kivuko/platform';
 import { AGENCY_KINDS, AgencyKind, SampleCase, SimulationAgency } from '@kivuko/sop';
 import { EntityManager } from 'typeorm';
+import { findActiveAgencies } from './sop-lifecycle.queries';
 import { SimulateSopDto } from './sop.dto';
 
 /** Samples of sound shape (the DTO), with answers checked against the questionnaire the intake asks. */
@@ -20,11 +21,7 @@ export function toSamples(samples: NonNullable<SimulateSopDto['samples']>): Samp
 
 /** Every active agency of a kind the SOP routes to, as simulation chooses among them. */
 export async function simulationAgencies(manager: EntityManager): Promise<SimulationAgency[]> {
-  const rows = await manager.query<{ id: string; name: string; kind: string; services: string[]; codes: string[]; regions: string[]; languages: string[]; daily_capacity: number | null }[]>(
-    `SELECT a.id, a.name, a.kind, a.services, a.coverage_regions AS regions, a.languages, a.daily_capacity,
-            ARRAY(SELECT bp.code FROM border_point bp WHERE bp.id = ANY (a.coverage_border_point_ids) ORDER BY bp.code) AS codes
-     FROM agency a WHERE a.active ORDER BY a.name`,
-  );
+  const rows = await findActiveAgencies(manager);
   const kinds: readonly string[] = AGENCY_KINDS;
   return rows
     .filter((r) => kinds.includes(r.kind))

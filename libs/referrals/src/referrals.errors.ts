@@ -1,0 +1,12 @@
+import { defineErrors } from '@kivuko/platform';
+
+/** Every refusal of the referral queues (reading them, and moving a referral on). */
+export const ReferralErrors = defineErrors('referrals', {
+  'REFERRAL.NOT_FOUND': { kind: 'NOT_FOUND', message: 'No referral with this id is visible to you' },
+  'REFERRAL.INVALID': { kind: 'BAD_INPUT', message: 'The request has invalid fields' },
+  'REFERRAL.OTHER_AGENCY': { kind: 'FORBIDDEN', message: "You can open only your own agency's queue" },
+  'REFERRAL.NOT_YOURS': { kind: 'FORBIDDEN', message: 'Only the receiving agency works a referral, and only the sending border point withdraws it' },
+  'REFERRAL.TRANSITION_NOT_ALLOWED': { kind: 'CONFLICT', message: 'The referral cannot take this action in its status' },
+  'REFERRAL.VERSION_CONFLICT': { kind: 'CONFLICT', message: 'The referral changed since the version given' },
+  'REFERRAL.CHANGED': { kind: 'CONFLICT', message: 'The referral was changed at the same time: read it again' },
+});
