@@ -27,7 +27,6 @@ const ALLOWED: Record<string, [reads: number, reason: string]> = {
   'libs/cases/src/intake-body.pipe.ts': [1, 'not yet through the clock'],
   'libs/cases/src/intake.service.ts': [3, 'not yet through the clock'],
   'libs/casework/src/casework.service.ts': [1, 'not yet through the clock'],
-  'libs/referrals/src/referral-router.ts': [1, 'not yet through the clock'],
   'libs/referrals/src/webhooks/webhooks.ts': [2, 'not yet through the clock (one is a signature timestamp in real time)'],
 };
 
