@@ -1,4 +1,4 @@
-import { BadInputError } from '@kivuko/platform';
+import { CaseErrors } from './cases.errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
@@ -107,7 +107,7 @@ export class CaseNumberAllocator {
         ])
       : [];
     if (!borderPoint) {
-      throw new BadInputError('INTAKE.UNKNOWN_BORDER_POINT', 'The border point of the arrival does not exist', [
+      throw CaseErrors.badInput('INTAKE.UNKNOWN_BORDER_POINT', [
         { path: 'arrival.borderPointId', problem: 'no border point has this id' },
       ]);
     }
@@ -129,7 +129,7 @@ export class CaseNumberAllocator {
 function arrivalYear(arrivedAt: Date): number {
   const year = arrivedAt instanceof Date ? arrivedAt.getUTCFullYear() : Number.NaN;
   if (Number.isNaN(year) || year < 1000 || year > 9999) {
-    throw new BadInputError('INTAKE.INVALID_ARRIVAL_DATE', 'The arrival date is not a valid date', [
+    throw CaseErrors.badInput('INTAKE.INVALID_ARRIVAL_DATE', [
       { path: 'arrival.arrivedAt', problem: 'must be a valid date-time' },
     ]);
   }

@@ -1,5 +1,6 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, UnitOfWork } from '@kivuko/platform';
+import { CaseErrors } from './cases.errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { caseNotFound } from './consent/consent.service';
@@ -116,9 +117,9 @@ export class EncounterReviewService {
       if (!visible) throw caseNotFound();
       requireOwnBorderPoint(actor, visible.border_point_id);
       const [row] = await manager.query<EncounterRow[]>(`${SELECT_ENCOUNTER} WHERE e.id = $1 AND e.case_id = $2 FOR UPDATE OF e`, [encounterId, caseId]);
-      if (!row) throw new NotFoundError('ENCOUNTER.NOT_FOUND', 'This case has no possible encounter with this id');
+      if (!row) throw CaseErrors.raise('ENCOUNTER.NOT_FOUND');
       if (row.status !== EncounterStatus.Pending) {
-        throw new ConflictError('ENCOUNTER.ALREADY_DECIDED', `This possible encounter was already ${row.status.toLowerCase()}`, { status: row.status });
+        throw CaseErrors.raise('ENCOUNTER.ALREADY_DECIDED', `This possible encounter was already ${row.status.toLowerCase()}`, { status: row.status });
       }
       await effect(manager, row);
       // An UPDATE answers [rows, affected count].

@@ -1,9 +1,10 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, FieldCipher, FieldProblem, NotFoundError, UnitOfWork, validationFailed } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, DomainError, FieldCipher, FieldProblem, UnitOfWork, validationFailed } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ForbiddenBorderPointError, requireOwnBorderPoint } from './border-point-guard';
+import { requireOwnBorderPoint } from './border-point-guard';
+import { CaseErrors } from './cases.errors';
 import { CaseNumberAllocator } from './case-number';
 import { CompleteIntakeDto, RegisterIntakeDto } from './dto/intake.dto';
 import { CaseQueryService, CaseView } from './case-query.service';
@@ -199,11 +200,11 @@ export class IntakeService {
       if (!current) throw caseNotFound();
       requireOwnBorderPoint(actor, current.border_point_id);
       if (current.version !== dto.version) {
-        throw new ConflictError('CASE.VERSION_CONFLICT', `The case changed since version ${dto.version}: read it again (now version ${current.version})`, {
+        throw CaseErrors.raise('CASE.VERSION_CONFLICT', `The case changed since version ${dto.version}: read it again (now version ${current.version})`, {
           currentVersion: current.version,
         });
       }
-      if (current.status === CaseStatus.Closed) throw new ConflictError('CASE.CLOSED', 'A closed case cannot be changed');
+      if (current.status === CaseStatus.Closed) throw CaseErrors.raise('CASE.CLOSED');
       const person = dto.person;
       const { problems, screening } = checkPerson(person, 'person', IntakeMode.Full, current.arrived_at, new Date(), this.questionnaires);
       (person.travelledWith ?? []).forEach((companion, i) => {
@@ -278,7 +279,7 @@ export class IntakeService {
          RETURNING case_id, companion_case_id, relationship, verified, verified_at`,
         [caseId, companionCaseId, verification.verified, actor.userId, verification.note],
       );
-      if (!row) throw new NotFoundError('COMPANION.NOT_FOUND', 'This case records no travel companion with this case id');
+      if (!row) throw CaseErrors.raise('COMPANION.NOT_FOUND');
       // A verified (or refuted) relationship changes who cares for a child: profile both again, as far as visible.
       const visibleCases = await manager.query<{ id: string }[]>(`SELECT id FROM case_file WHERE id = ANY ($1::uuid[]) ORDER BY id`, [[caseId, companionCaseId]]);
       for (const { id } of visibleCases) await this.profiling.run(manager, id, 'RELATIONSHIP_VERIFIED', actor);
@@ -314,7 +315,7 @@ export class IntakeService {
       [dto.intakeId],
     );
     if (!existing) {
-      if (!isOwnBorderPoint) throw new ForbiddenBorderPointError();
+      if (!isOwnBorderPoint) throw CaseErrors.raise('INTAKE.BORDER_POINT_NOT_ASSIGNED');
       // The id is taken by a submission this user cannot see (another border point).
       throw idConflict();
     }
@@ -356,13 +357,10 @@ export class IntakeService {
   }
 }
 
-function idConflict(): ConflictError {
-  return new ConflictError(
-    'INTAKE.ID_CONFLICT',
-    'This intake id was already used for a different submission; send a new intake id for a new registration',
-  );
+function idConflict(): DomainError {
+  return CaseErrors.raise('INTAKE.ID_CONFLICT');
 }
 
 export function invalid(problems: FieldProblem[]): BadInputError {
-  return validationFailed(problems, 'INTAKE.INVALID', 'The intake');
+  return CaseErrors.badInput('INTAKE.INVALID', problems, validationFailed(problems, 'INTAKE.INVALID', 'The intake').message);
 }

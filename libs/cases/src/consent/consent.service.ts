@@ -1,9 +1,10 @@
 import { AgencyKind, FIELD_GROUPS, FieldGroup } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, FieldProblem, DomainError, NotFoundError, Permission, permissionsOf, Role, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, DomainError, FieldProblem, Permission, permissionsOf, Role, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { CaseErrors } from '../cases.errors';
 import { ConsentDecision, ConsentPurpose, LegalBasis, RecordConsentDto, WithdrawConsentDto } from './consent.dto';
 
 export interface ConsentInterpreter {
@@ -76,26 +77,6 @@ const view = (row: ConsentRow): ConsentView => ({
 /** The purposes under which a recipient may receive a case's data. */
 export const SHARING_PURPOSES: readonly ConsentPurpose[] = [ConsentPurpose.DataSharing, ConsentPurpose.Referral];
 
-export class LegalBasisNotPermittedError extends DomainError {
-  constructor() {
-    super(
-      'CONSENT.LEGAL_BASIS_NOT_PERMITTED',
-      'FORBIDDEN',
-      'Recording a legal basis in place of consent needs the CONSENT_LEGAL_BASIS permission (supervisors and agency managers)',
-    );
-  }
-}
-
-export class NotYoursToWithdrawError extends DomainError {
-  constructor() {
-    super(
-      'CONSENT.NOT_YOURS_TO_WITHDRAW',
-      'FORBIDDEN',
-      'A consent recorded for another agency is withdrawn only by the agency that recorded it, an official of the border point of arrival, the lead agency or a supervisor',
-    );
-  }
-}
-
 /**
  * Consent as records: given, refused, or a legal basis standing in for it, for a purpose and a recipient,
  * and withdrawn later. What a recipient may see is decided here, on the server, from these records.
@@ -131,7 +112,7 @@ export class ConsentService {
       if (dto.interpreter.language !== undefined) problems.push({ path: 'interpreter.language', problem: 'only with an interpreter used' });
       if (dto.interpreter.name !== undefined) problems.push({ path: 'interpreter.name', problem: 'only with an interpreter used' });
     }
-    if (problems.length > 0) throw new BadInputError('CONSENT.INVALID', `The consent record has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
+    if (problems.length > 0) throw CaseErrors.badInput('CONSENT.INVALID', problems, `The consent record has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`);
     if (legalBasis && !permissionsOf(actor.roles).has(Permission.ConsentLegalBasis)) {
       await this.audit.recordStandalone({
         action: 'CONSENT.LEGAL_BASIS_REFUSED',
@@ -142,13 +123,13 @@ export class ConsentService {
         correlationId,
         details: { legalBasis: dto.legalBasis as string },
       });
-      throw new LegalBasisNotPermittedError();
+      throw CaseErrors.raise('CONSENT.LEGAL_BASIS_NOT_PERMITTED');
     }
     return this.uow.run(actorScope(actor), async (manager) => {
       await this.requireCase(manager, caseId);
       if (dto.recipientAgencyId) {
         const agency = await manager.query<unknown[]>(`SELECT 1 FROM agency WHERE id = $1`, [dto.recipientAgencyId]);
-        if (agency.length === 0) throw new BadInputError('CONSENT.INVALID', 'The recipient agency does not exist', [{ path: 'recipientAgencyId', problem: 'no agency has this id' }]);
+        if (agency.length === 0) throw CaseErrors.badInput('CONSENT.INVALID', [{ path: 'recipientAgencyId', problem: 'no agency has this id' }], 'The recipient agency does not exist');
       }
       const id = randomUUID();
       const [row] = await manager.query<ConsentRow[]>(
@@ -194,15 +175,15 @@ export class ConsentService {
     return this.uow.run(actorScope(actor), async (manager) => {
       await this.requireCase(manager, caseId);
       const [current] = await manager.query<ConsentRow[]>(`SELECT * FROM consent_record WHERE id = $1 AND case_id = $2 FOR UPDATE`, [consentId, caseId]);
-      if (!current) throw new NotFoundError('CONSENT.NOT_FOUND', 'This case has no consent record with this id');
+      if (!current) throw CaseErrors.raise('CONSENT.NOT_FOUND');
       if (current.decision === ConsentDecision.Refused) {
-        throw new ConflictError('CONSENT.NOT_WITHDRAWABLE', 'A refusal is not withdrawn: record the consent given instead');
+        throw CaseErrors.raise('CONSENT.NOT_WITHDRAWABLE');
       }
       if (current.decision === ConsentDecision.LegalBasis && !permissionsOf(actor.roles).has(Permission.ConsentLegalBasis)) {
-        throw new LegalBasisNotPermittedError();
+        throw CaseErrors.raise('CONSENT.LEGAL_BASIS_NOT_PERMITTED');
       }
-      if (!(await this.mayWithdraw(manager, actor, caseId, current))) throw new NotYoursToWithdrawError();
-      if (current.withdrawn_at) throw new ConflictError('CONSENT.ALREADY_WITHDRAWN', 'This consent was already withdrawn');
+      if (!(await this.mayWithdraw(manager, actor, caseId, current))) throw CaseErrors.raise('CONSENT.NOT_YOURS_TO_WITHDRAW');
+      if (current.withdrawn_at) throw CaseErrors.raise('CONSENT.ALREADY_WITHDRAWN');
       // An UPDATE answers [rows, affected count].
       const [[row]] = await manager.query<[ConsentRow[], number]>(
         `UPDATE consent_record SET withdrawn_at = now(), withdrawn_by = $2, withdrawal_reason = $3 WHERE id = $1 RETURNING *`,
@@ -257,7 +238,7 @@ const interpreterOf = (dto: NonNullable<RecordConsentDto['interpreter']>): Conse
   ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),
 });
 
-export const caseNotFound = (): NotFoundError => new NotFoundError('CASE.NOT_FOUND', 'No case with this id is visible to you');
+export const caseNotFound = (): DomainError => CaseErrors.raise('CASE.NOT_FOUND');
 
 /**
  * The field groups a recipient has consent (or a recorded legal basis) for, from the case's records in

@@ -1,6 +1,6 @@
 import { FieldGroup } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, FieldCipher, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, DomainError, FieldCipher, UnitOfWork } from '@kivuko/platform';
 import {
   diffProfiles,
   FiredIndicator,
@@ -20,6 +20,7 @@ import { NO_FACTS, profileRemovalRefused } from '@kivuko/safeguards';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { CaseErrors } from '../cases.errors';
 import { caseNotFound } from '../consent/consent.service';
 import { requireOwnBorderPoint } from '../border-point-guard';
 import { keepAsylumWish, loadAsylumWish } from './asylum-wish-facts';
@@ -28,16 +29,19 @@ import { CasePolicy } from '../case-policy';
 import { readableGroups } from '../readable-groups';
 
 /** A safeguard refused a profile removal: raised once the refused attempt is on the safeguard trail. */
-export abstract class ProfileRemovalRefusal extends ConflictError {
+export abstract class ProfileRemovalRefusal extends DomainError {
   abstract readonly safeguard: 'AGE' | 'NON_REFOULEMENT';
   abstract readonly reason: string;
+  protected constructor(code: 'SAFEGUARD.AGE_ASSESSMENT_REQUIRED' | 'SAFEGUARD.ASYLUM_WISH_RECORDED', profile: ProfileCode) {
+    super(code, CaseErrors.specs[code].kind, CaseErrors.specs[code].message, { profile });
+  }
 }
 
 export class AgeRuleRefusal extends ProfileRemovalRefusal {
   readonly safeguard = 'AGE';
   readonly reason = 'AGE_ASSESSMENT_REQUIRED';
   constructor(profile: ProfileCode) {
-    super('SAFEGUARD.AGE_ASSESSMENT_REQUIRED', 'The last child profile is removed only by a completed age assessment that found an adult: until then the person is presumed a child', { profile });
+    super('SAFEGUARD.AGE_ASSESSMENT_REQUIRED', profile);
   }
 }
 
@@ -46,11 +50,7 @@ export class AsylumWishRefusal extends ProfileRemovalRefusal {
   readonly safeguard = 'NON_REFOULEMENT';
   readonly reason = 'ASYLUM_WISH_PENDING';
   constructor(profile: ProfileCode) {
-    super(
-      'SAFEGUARD.ASYLUM_WISH_RECORDED',
-      'An asylum wish is recorded for this person: ASYLUM_SEEKER stays until the asylum authority records the person’s own withdrawal of the wish (or of the claim)',
-      { profile },
-    );
+    super('SAFEGUARD.ASYLUM_WISH_RECORDED', profile);
   }
 }
 
@@ -387,7 +387,7 @@ export class CaseProfilingService {
     const problems = [];
     if (!isProfileCode(profile)) problems.push({ path: 'profile', problem: 'is not a profile (see the profiling rules for the list)' });
     if (action !== 'CONFIRM' && (!reason || reason.trim().length < 5)) problems.push({ path: 'reason', problem: `a reason (at least 5 characters) is required to ${action === 'ADD' ? 'add' : 'remove'} a profile` });
-    if (problems.length > 0) throw new BadInputError('PROFILE.INVALID', `The decision has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
+    if (problems.length > 0) throw CaseErrors.badInput('PROFILE.INVALID', problems, `The decision has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`);
     const code = profile as ProfileCode;
 
     const result = await this.uow.run(actorScope(actor), async (manager) => {
@@ -436,11 +436,11 @@ export class CaseProfilingService {
   ): Promise<CaseProfileView[]> {
     const [existing] = await manager.query<ProfileRow[]>(`SELECT * FROM case_profile WHERE case_id = $1 AND profile = $2 FOR UPDATE`, [caseId, code]);
     if (action === 'CONFIRM') {
-      if (!existing || existing.status === 'REMOVED') throw new NotFoundError('PROFILE.NOT_SUGGESTED', 'This profile is not suggested for the case: add it instead');
-      if (existing.status === 'CONFIRMED') throw new ConflictError('PROFILE.ALREADY_CONFIRMED', 'This profile is already confirmed');
+      if (!existing || existing.status === 'REMOVED') throw CaseErrors.raise('PROFILE.NOT_SUGGESTED');
+      if (existing.status === 'CONFIRMED') throw CaseErrors.raise('PROFILE.ALREADY_CONFIRMED');
       await manager.query(`UPDATE case_profile SET status = 'CONFIRMED', decided_by = $3, decided_at = now(), reason = NULL, updated_at = now() WHERE case_id = $1 AND profile = $2`, [caseId, code, actor.userId]);
     } else if (action === 'ADD') {
-      if (existing && existing.status !== 'REMOVED') throw new ConflictError('PROFILE.ALREADY_PRESENT', `This profile is already ${existing.status.toLowerCase()}: confirm it instead`);
+      if (existing && existing.status !== 'REMOVED') throw CaseErrors.raise('PROFILE.ALREADY_PRESENT', `This profile is already ${existing.status.toLowerCase()}: confirm it instead`);
       await manager.query(
         `INSERT INTO case_profile (case_id, profile, origin, status, urgency, suggested, decided_by, decided_at, reason)
          VALUES ($1, $2, 'ADDED', 'CONFIRMED', $3, false, $4, now(), $5)
@@ -448,7 +448,7 @@ export class CaseProfilingService {
         [caseId, code, existing?.urgency ?? (URGENT_PROFILES.includes(code) ? 'IMMEDIATE' : 'NORMAL'), actor.userId, reason],
       );
     } else {
-      if (!existing || existing.status === 'REMOVED') throw new NotFoundError('PROFILE.NOT_PRESENT', 'This profile is not on the case');
+      if (!existing || existing.status === 'REMOVED') throw CaseErrors.raise('PROFILE.NOT_PRESENT');
       const [assessed] = await manager.query<{ minimum_age: number }[]>(
         `SELECT minimum_age FROM age_assessment WHERE case_id = $1 AND completed_on IS NOT NULL ORDER BY completed_on DESC, created_at DESC LIMIT 1`,
         [caseId],
