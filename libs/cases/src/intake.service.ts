@@ -1,5 +1,5 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, DomainError, FieldCipher, FieldProblem, UnitOfWork, validationFailed } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, Clock, DomainError, FieldCipher, FieldProblem, UnitOfWork, validationFailed } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -72,11 +72,12 @@ export class IntakeService {
     private readonly cipher: FieldCipher,
     private readonly cases: CaseQueryService,
     private readonly profiling: CaseProfilingService,
+    private readonly clock: Clock,
   ) {}
 
   async register(actor: Actor, dto: RegisterIntakeDto, context: RequestContext = {}): Promise<{ replayed: boolean; result: IntakeResult }> {
     const mode = dto.mode ?? IntakeMode.Full;
-    const { problems, screenings } = checkIntake(dto, new Date(), this.questionnaires);
+    const { problems, screenings } = checkIntake(dto, this.clock.now(), this.questionnaires);
     const payloadHash = createHash('sha256').update(canonicalJson(dto)).digest('hex');
 
     return this.uow.run(actorScope(actor), async (manager) => {
@@ -134,7 +135,7 @@ export class IntakeService {
         if (mode === IntakeMode.MassArrival) {
           await manager.query(
             `INSERT INTO case_task (id, case_id, kind, border_point_id, due_at) VALUES ($1, $2, $3, $4, $5)`,
-            [randomUUID(), caseId, TaskKind.CompleteIntake, dto.arrival.borderPointId, new Date(Date.now() + COMPLETION_TASK_HOURS * 3_600_000)],
+            [randomUUID(), caseId, TaskKind.CompleteIntake, dto.arrival.borderPointId, new Date(this.clock.now().getTime() + COMPLETION_TASK_HOURS * 3_600_000)],
           );
         }
         await recordEncounters(manager, caseId, encountersOf[i]);
@@ -206,7 +207,7 @@ export class IntakeService {
       }
       if (current.status === CaseStatus.Closed) throw CaseErrors.raise('CASE.CLOSED');
       const person = dto.person;
-      const { problems, screening } = checkPerson(person, 'person', IntakeMode.Full, current.arrived_at, new Date(), this.questionnaires);
+      const { problems, screening } = checkPerson(person, 'person', IntakeMode.Full, current.arrived_at, this.clock.now(), this.questionnaires);
       (person.travelledWith ?? []).forEach((companion, i) => {
         if (companion.caseId === undefined || companion.ref !== undefined) {
           problems.push({ path: `person.travelledWith[${i}]`, problem: 'name companions by caseId here (refs belong to one intake)' });
