@@ -1,3 +1,4 @@
+import { borderPointParts, nextSequence } from './case-number.queries';
 import { CaseErrors } from './cases.errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -101,11 +102,7 @@ export class CaseNumberAllocator {
 
     // An id that is not a uuid is checked here rather than by PostgreSQL, whose error would abort the
     // caller's transaction.
-    const [borderPoint] = UUID.test(input.borderPointId)
-      ? await manager.query<{ country: string; code: string }[]>(`SELECT country, code FROM border_point WHERE id = $1`, [
-          input.borderPointId,
-        ])
-      : [];
+    const borderPoint = UUID.test(input.borderPointId) ? await borderPointParts(manager, input.borderPointId) : undefined;
     if (!borderPoint) {
       throw CaseErrors.badInput('INTAKE.UNKNOWN_BORDER_POINT', [
         { path: 'arrival.borderPointId', problem: 'no border point has this id' },
@@ -115,12 +112,7 @@ export class CaseNumberAllocator {
     const problem = partsProblem(borderPoint.country, borderPoint.code, year);
     if (problem) throw new Error(`Border point ${input.borderPointId} cannot issue case numbers: ${problem}`);
 
-    const [{ last_value: sequence }] = await manager.query<{ last_value: number }[]>(
-      `INSERT INTO case_number_counter (border_point_id, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (border_point_id, year) DO UPDATE SET last_value = case_number_counter.last_value + 1
-       RETURNING last_value`,
-      [input.borderPointId, year],
-    );
+    const sequence = await nextSequence(manager, input.borderPointId, year);
     return { caseNumber: formatCaseNumber(borderPoint.country, borderPoint.code, year, sequence), sequence, year };
   }
 }
