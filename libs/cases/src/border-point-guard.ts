@@ -1,10 +1,5 @@
-import { Actor, DomainError } from '@kivuko/platform';
-
-export class ForbiddenBorderPointError extends DomainError {
-  constructor(message = 'You can register arrivals only at the border points you are attached to') {
-    super('INTAKE.BORDER_POINT_NOT_ASSIGNED', 'FORBIDDEN', message);
-  }
-}
+import { Actor } from '@kivuko/platform';
+import { CaseErrors } from './cases.errors';
 
 /**
  * Intake records, their profiles and the review of their possible encounters belong to the border
@@ -12,7 +7,8 @@ export class ForbiddenBorderPointError extends DomainError {
  */
 export function requireOwnBorderPoint(actor: Actor, borderPointId: string): void {
   if (!actor.borderPointIds.includes(borderPointId)) {
-    throw new ForbiddenBorderPointError(
+    throw CaseErrors.raise(
+      'INTAKE.BORDER_POINT_NOT_ASSIGNED',
       'Only officials of the border point where the person arrived change the intake record, decide its profiles or review its possible encounters',
     );
   }

@@ -1,7 +1,7 @@
 import { createTestDatabase, TestDatabase } from '@kivuko/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { listQuery } from './case-query.service';
+import { listQuery } from './case-query.queries';
 import { ListCasesQuery } from './dto/case-query.dto';
 
 /**

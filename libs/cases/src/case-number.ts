@@ -1,4 +1,5 @@
-import { BadInputError } from '@kivuko/platform';
+import { borderPointParts, nextSequence } from './case-number.queries';
+import { CaseErrors } from './cases.errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
@@ -101,13 +102,9 @@ export class CaseNumberAllocator {
 
     // An id that is not a uuid is checked here rather than by PostgreSQL, whose error would abort the
     // caller's transaction.
-    const [borderPoint] = UUID.test(input.borderPointId)
-      ? await manager.query<{ country: string; code: string }[]>(`SELECT country, code FROM border_point WHERE id = $1`, [
-          input.borderPointId,
-        ])
-      : [];
+    const borderPoint = UUID.test(input.borderPointId) ? await borderPointParts(manager, input.borderPointId) : undefined;
     if (!borderPoint) {
-      throw new BadInputError('INTAKE.UNKNOWN_BORDER_POINT', 'The border point of the arrival does not exist', [
+      throw CaseErrors.badInput('INTAKE.UNKNOWN_BORDER_POINT', [
         { path: 'arrival.borderPointId', problem: 'no border point has this id' },
       ]);
     }
@@ -115,12 +112,7 @@ export class CaseNumberAllocator {
     const problem = partsProblem(borderPoint.country, borderPoint.code, year);
     if (problem) throw new Error(`Border point ${input.borderPointId} cannot issue case numbers: ${problem}`);
 
-    const [{ last_value: sequence }] = await manager.query<{ last_value: number }[]>(
-      `INSERT INTO case_number_counter (border_point_id, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (border_point_id, year) DO UPDATE SET last_value = case_number_counter.last_value + 1
-       RETURNING last_value`,
-      [input.borderPointId, year],
-    );
+    const sequence = await nextSequence(manager, input.borderPointId, year);
     return { caseNumber: formatCaseNumber(borderPoint.country, borderPoint.code, year, sequence), sequence, year };
   }
 }
@@ -129,7 +121,7 @@ export class CaseNumberAllocator {
 function arrivalYear(arrivedAt: Date): number {
   const year = arrivedAt instanceof Date ? arrivedAt.getUTCFullYear() : Number.NaN;
   if (Number.isNaN(year) || year < 1000 || year > 9999) {
-    throw new BadInputError('INTAKE.INVALID_ARRIVAL_DATE', 'The arrival date is not a valid date', [
+    throw CaseErrors.badInput('INTAKE.INVALID_ARRIVAL_DATE', [
       { path: 'arrival.arrivedAt', problem: 'must be a valid date-time' },
     ]);
   }

@@ -1,6 +1,6 @@
 import { allowedGroups, DEFAULT_DATA_SHARING, FIELD_GROUPS, FieldGroup, shapeRecord } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, FieldCipher, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, FieldCipher, PlatformErrors, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CasePolicy } from './case-policy';
@@ -13,6 +13,8 @@ import { sectionContext } from './person-record';
 import { CaseProfileView, CaseProfilingService, PROFILE_GROUP } from './profiling/case-profiling.service';
 import { ProfileCode } from '@kivuko/profiling';
 import { readableGroups } from './readable-groups';
+import * as q from './case-query.queries';
+import { CaseRow } from './case-query.queries';
 
 export interface CaseView {
   id: string;
@@ -58,57 +60,6 @@ export interface CasePage {
   nextCursor?: string;
 }
 
-interface CaseRow {
-  id: string;
-  case_number: string;
-  status: CaseStatus;
-  version: number;
-  border_point_id: string;
-  bp_code: string;
-  bp_name: string;
-  arrived_at: Date;
-  arrival_mode: string;
-  arrival_how: string | null;
-  route: string[];
-  intended_destination: string | null;
-  smuggler_used: boolean | null;
-  urgent_needs: string[];
-  registered_at: Date;
-  updated_at: Date;
-}
-
-/** A row of the list query. */
-type ListRow = CaseRow & {
-  profile_statuses: { profile: ProfileCode; status: string }[];
-  nationalities: string[];
-  given_name: string | null;
-  family_name: string | null;
-  description: string | null;
-  sex: string;
-  date_of_birth: string | null;
-  date_of_birth_estimated: boolean;
-  stated_age: number | null;
-};
-
-interface PersonRow {
-  identity_id: string;
-  given_name: string | null;
-  family_name: string | null;
-  other_names: string[];
-  description: string | null;
-  sex: string;
-  date_of_birth: string | null;
-  date_of_birth_estimated: boolean;
-  stated_age: number | null;
-  nationalities: string[];
-  area_of_origin: string | null;
-  area_of_origin_code: string | null;
-  languages: string[];
-  interpreter_needed: boolean | null;
-  interpreter_sex: string | null;
-  documents_held_by_other: boolean | null;
-}
-
 const DEFAULT_PAGE = 25;
 
 export function encodeCursor(arrivedAt: Date, id: string): string {
@@ -119,9 +70,9 @@ export function decodeCursor(cursor: string): { arrivedAt: Date; id: string } {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(text);
   if (!match || Number.isNaN(new Date(match[1]).getTime())) {
-    throw new BadInputError('REQUEST.VALIDATION_FAILED', 'The cursor is not one this list gave out', [
+    throw PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', [
       { path: 'cursor', problem: 'must be the nextCursor of an earlier page' },
-    ]);
+    ], 'The cursor is not one this list gave out');
   }
   return { arrivedAt: new Date(match[1]), id: match[2] };
 }
@@ -159,17 +110,11 @@ export class CaseQueryService {
 
   /** The case as the caller may see it, inside the caller's transaction (not audited: the caller does). */
   async read(manager: EntityManager, actor: Actor, caseId: string): Promise<CaseView> {
-    const [row] = await manager.query<CaseRow[]>(
-      `SELECT c.*, bp.code AS bp_code, bp.name AS bp_name FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id WHERE c.id = $1`,
-      [caseId],
-    );
+    const row = await q.caseRow(manager, caseId);
     if (!row) throw caseNotFound();
     const allowed = await readableGroups(manager, this.policy, actor, caseId);
 
-    const sectionRows = await manager.query<{ field_group: FieldGroup; content: Record<string, unknown> | null; ciphertext: string | null }[]>(
-      `SELECT field_group, content, ciphertext FROM case_section WHERE case_id = $1`,
-      [caseId],
-    );
+    const sectionRows = await q.sectionRows(manager, caseId);
     const present = new Set<FieldGroup>([FieldGroup.Identity, FieldGroup.Arrival, ...sectionRows.map((s) => s.field_group)]);
     const record: Partial<Record<FieldGroup, unknown>> = {};
 
@@ -191,10 +136,7 @@ export class CaseQueryService {
 
     const sections = shapeRecord(record, allowed);
     const returned = FIELD_GROUPS.filter((g) => Object.hasOwn(sections, g));
-    const tasks = await manager.query<{ id: string; kind: string; due_at: Date | null }[]>(
-      `SELECT id, kind, due_at FROM case_task WHERE case_id = $1 AND status = 'OPEN' ORDER BY due_at NULLS LAST, id`,
-      [caseId],
-    );
+    const tasks = await q.openTasks(manager, caseId);
     return {
       id: row.id,
       caseNumber: row.case_number,
@@ -213,27 +155,10 @@ export class CaseQueryService {
   }
 
   private async identity(manager: EntityManager, caseId: string, arrivedAt: Date): Promise<unknown> {
-    const [person] = await manager.query<PersonRow[]>(
-      `SELECT identity_id, given_name, family_name, other_names, description, sex, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth,
-         date_of_birth_estimated, stated_age, nationalities, area_of_origin, area_of_origin_code, languages, interpreter_needed,
-         interpreter_sex, documents_held_by_other
-       FROM person WHERE case_id = $1`,
-      [caseId],
-    );
-    const documents = await manager.query<{ kind: string; number: string; issuing_country: string; expires_on: string | null }[]>(
-      `SELECT kind, number, issuing_country, to_char(expires_on, 'YYYY-MM-DD') AS expires_on FROM person_document WHERE case_id = $1 ORDER BY position`,
-      [caseId],
-    );
-    const history = await manager.query<{ case_id: string; case_number: string; arrived_at: Date; status: string }[]>(
-      `SELECT case_id, case_number, arrived_at, status FROM kivuko_identity_history($1) WHERE case_id <> $2`,
-      [person.identity_id, caseId],
-    );
-    const encounters = await manager.query<{ id: string; matched_case_id: string; case_number: string; score: number; reasons: unknown; status: string }[]>(
-      `SELECT e.id, e.matched_case_id, kivuko_case_number(e.matched_case_id) AS case_number, e.score, e.reasons, e.status
-       FROM possible_encounter e
-       WHERE e.case_id = $1 ORDER BY e.score DESC, e.id`,
-      [caseId],
-    );
+    const person = await q.personRow(manager, caseId);
+    const documents = await q.documentRows(manager, caseId);
+    const history = await q.identityHistory(manager, person.identity_id, caseId);
+    const encounters = await q.possibleEncountersOf(manager, caseId);
     return {
       givenName: person.given_name,
       familyName: person.family_name,
@@ -263,12 +188,7 @@ export class CaseQueryService {
   }
 
   private async arrival(manager: EntityManager, row: CaseRow): Promise<Record<string, unknown>> {
-    const companions = await manager.query<{ case_id: string; companion_case_id: string; relationship: string; verified: boolean; case_number: string | null }[]>(
-      `SELECT cc.case_id, cc.companion_case_id, cc.relationship, cc.verified,
-              kivuko_case_number(CASE WHEN cc.case_id = $1 THEN cc.companion_case_id ELSE cc.case_id END) AS case_number
-       FROM case_companion cc WHERE cc.case_id = $1 OR cc.companion_case_id = $1 ORDER BY cc.case_id, cc.companion_case_id`,
-      [row.id],
-    );
+    const companions = await q.companionRows(manager, row.id);
     return {
       arrivedAt: row.arrived_at.toISOString(),
       mode: row.arrival_mode,
@@ -289,11 +209,10 @@ export class CaseQueryService {
     const limit = query.limit ?? DEFAULT_PAGE;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (query.arrivedFrom && query.arrivedTo && new Date(query.arrivedFrom) > new Date(query.arrivedTo)) {
-      throw new BadInputError('REQUEST.VALIDATION_FAILED', 'The arrival range is empty', [{ path: 'arrivedTo', problem: 'must not be before arrivedFrom' }]);
+      throw PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', [{ path: 'arrivedTo', problem: 'must not be before arrivedFrom' }], 'The arrival range is empty');
     }
     return this.uow.run(actorScope(actor), async (manager) => {
-      const { sql, params } = listQuery(query, after, limit + 1);
-      const rows = await manager.query<ListRow[]>(sql, params);
+      const rows = await q.listCases(manager, query, after, limit + 1);
       const kind = await agencyKindOf(manager, actor.agencyId);
       const sharing = DEFAULT_DATA_SHARING[kind];
       const listGroups = allowedGroups(DEFAULT_DATA_SHARING, kind, { consentFor: [] });
@@ -341,39 +260,6 @@ export class CaseQueryService {
       return rows.length > limit && last ? { items, nextCursor: encodeCursor(last.arrived_at, last.id) } : { items };
     });
   }
-}
-
-/** The list query: each filter narrows an index that is already in list order (newest arrival first). */
-export function listQuery(query: ListCasesQuery, after: { arrivedAt: Date; id: string } | undefined, limit: number): { sql: string; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: (n: string) => string, value: unknown): void => {
-    params.push(value);
-    where.push(clause(`$${params.length}`));
-  };
-  if (query.borderPointId) add((p) => `c.border_point_id = ${p}`, query.borderPointId);
-  if (query.status) add((p) => `c.status = ${p}`, query.status);
-  if (query.nationality) add((p) => `c.nationalities @> ARRAY[${p}]::text[]`, query.nationality);
-  if (query.profile) add((p) => `EXISTS (SELECT 1 FROM case_profile cp WHERE cp.case_id = c.id AND cp.profile = ${p} AND cp.status NOT IN ('REMOVED', 'SUPERSEDED'))`, query.profile);
-  if (query.urgent !== undefined) where.push(query.urgent ? `cardinality(c.urgent_needs) > 0` : `cardinality(c.urgent_needs) = 0`);
-  if (query.arrivedFrom) add((p) => `c.arrived_at >= ${p}`, new Date(query.arrivedFrom));
-  if (query.arrivedTo) add((p) => `c.arrived_at < ${p}`, new Date(query.arrivedTo));
-  if (after) {
-    params.push(after.arrivedAt, after.id);
-    where.push(`(c.arrived_at, c.id) < ($${params.length - 1}, $${params.length}::uuid)`);
-  }
-  params.push(limit);
-  const sql = `
-    SELECT c.id, c.case_number, c.status, c.version, c.border_point_id, bp.code AS bp_code, c.arrived_at, c.registered_at, c.nationalities,
-           c.urgent_needs,
-           COALESCE((SELECT json_agg(json_build_object('profile', cp.profile, 'status', cp.status) ORDER BY cp.profile)
-                     FROM case_profile cp WHERE cp.case_id = c.id AND cp.status NOT IN ('REMOVED', 'SUPERSEDED')), '[]'::json) AS profile_statuses,
-           p.given_name, p.family_name, p.description, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.date_of_birth_estimated, p.stated_age
-    FROM case_file c JOIN person p ON p.case_id = c.id JOIN border_point bp ON bp.id = c.border_point_id
-    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY c.arrived_at DESC, c.id DESC
-    LIMIT $${params.length}`;
-  return { sql, params };
 }
 
 export { agencyKindOf };

@@ -1,10 +1,13 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, PlatformErrors, UnitOfWork } from '@kivuko/platform';
+import { CaseErrors } from './cases.errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { caseNotFound } from './consent/consent.service';
 import { decodeCursor, encodeCursor } from './case-query.service';
 import { EncounterStatus } from './intake.enums';
+import * as q from './encounter.queries';
+import { EncounterRow } from './encounter.queries';
 import { requireOwnBorderPoint } from './border-point-guard';
 
 export interface EncounterView {
@@ -21,26 +24,6 @@ export interface EncounterView {
   decidedAt: string | null;
   decisionReason: string | null;
 }
-
-interface EncounterRow {
-  id: string;
-  case_id: string;
-  case_number: string;
-  matched_case_id: string;
-  matched_case_number: string;
-  score: number;
-  reasons: unknown;
-  status: EncounterStatus;
-  found_at: Date;
-  decided_by: string | null;
-  decided_at: Date | null;
-  decision_reason: string | null;
-}
-
-const SELECT_ENCOUNTER = `
-  SELECT e.id, e.case_id, c.case_number, e.matched_case_id, kivuko_case_number(e.matched_case_id) AS matched_case_number, e.score, e.reasons,
-         e.status, e.found_at, e.decided_by, e.decided_at, e.decision_reason
-  FROM possible_encounter e JOIN case_file c ON c.id = e.case_id`;
 
 const view = (row: EncounterRow): EncounterView => ({
   id: row.id,
@@ -72,11 +55,7 @@ export class EncounterReviewService {
   async list(actor: Actor, status: EncounterStatus = EncounterStatus.Pending, limit = 25, cursor?: string): Promise<{ items: EncounterView[]; nextCursor?: string }> {
     const after = cursor ? decodeCursor(cursor) : undefined;
     return this.uow.run(actorScope(actor), async (manager) => {
-      const rows = await manager.query<EncounterRow[]>(
-        `${SELECT_ENCOUNTER} WHERE e.status = $1 AND c.border_point_id = ANY ($3::uuid[])
-         ${after ? 'AND (e.found_at, e.id) < ($4, $5::uuid)' : ''} ORDER BY e.found_at DESC, e.id DESC LIMIT $2`,
-        after ? [status, limit + 1, actor.borderPointIds, after.arrivedAt, after.id] : [status, limit + 1, actor.borderPointIds],
-      );
+      const rows = await q.encountersAt(manager, status, actor.borderPointIds, limit + 1, after);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return rows.length > limit && last ? { items: page.map(view), nextCursor: encodeCursor(last.found_at, last.id) } : { items: page.map(view) };
@@ -85,19 +64,16 @@ export class EncounterReviewService {
 
   async link(actor: Actor, caseId: string, encounterId: string, reason: string | undefined, correlationId?: string): Promise<EncounterView> {
     return this.decide(actor, caseId, encounterId, EncounterStatus.Linked, reason, correlationId, async (manager, row) => {
-      const [{ from, to }] = await manager.query<{ from: string; to: string }[]>(
-        `SELECT kivuko_case_identity($1) AS from, kivuko_case_identity($2) AS to`,
-        [row.case_id, row.matched_case_id],
-      );
-      await manager.query(`SELECT kivuko_link_identities($1, $2)`, [from, to]);
+      const { from, to } = await q.identitiesOf(manager, row.case_id, row.matched_case_id);
+      await q.linkIdentities(manager, from, to);
     });
   }
 
   async dismiss(actor: Actor, caseId: string, encounterId: string, reason: string | undefined, correlationId?: string): Promise<EncounterView> {
     if (!reason || reason.trim().length === 0) {
-      throw new BadInputError('REQUEST.VALIDATION_FAILED', 'Dismissing a possible encounter needs a reason', [
+      throw PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', [
         { path: 'reason', problem: 'reason is required to dismiss' },
-      ]);
+      ], 'Dismissing a possible encounter needs a reason');
     }
     return this.decide(actor, caseId, encounterId, EncounterStatus.Dismissed, reason, correlationId, async () => undefined);
   }
@@ -112,20 +88,16 @@ export class EncounterReviewService {
     effect: (manager: EntityManager, row: EncounterRow) => Promise<void>,
   ): Promise<EncounterView> {
     return this.uow.run(actorScope(actor), async (manager) => {
-      const [visible] = await manager.query<{ border_point_id: string }[]>(`SELECT border_point_id FROM case_file WHERE id = $1`, [caseId]);
+      const visible = await q.borderPointOfCase(manager, caseId);
       if (!visible) throw caseNotFound();
       requireOwnBorderPoint(actor, visible.border_point_id);
-      const [row] = await manager.query<EncounterRow[]>(`${SELECT_ENCOUNTER} WHERE e.id = $1 AND e.case_id = $2 FOR UPDATE OF e`, [encounterId, caseId]);
-      if (!row) throw new NotFoundError('ENCOUNTER.NOT_FOUND', 'This case has no possible encounter with this id');
+      const row = await q.lockEncounter(manager, encounterId, caseId);
+      if (!row) throw CaseErrors.raise('ENCOUNTER.NOT_FOUND');
       if (row.status !== EncounterStatus.Pending) {
-        throw new ConflictError('ENCOUNTER.ALREADY_DECIDED', `This possible encounter was already ${row.status.toLowerCase()}`, { status: row.status });
+        throw CaseErrors.raise('ENCOUNTER.ALREADY_DECIDED', `This possible encounter was already ${row.status.toLowerCase()}`, { status: row.status });
       }
       await effect(manager, row);
-      // An UPDATE answers [rows, affected count].
-      const [[updated]] = await manager.query<[{ decided_at: Date }[], number]>(
-        `UPDATE possible_encounter SET status = $2, decided_by = $3, decided_at = now(), decision_reason = $4 WHERE id = $1 RETURNING decided_at`,
-        [encounterId, status, actor.userId, reason ?? null],
-      );
+      const updated = await q.decideEncounter(manager, encounterId, status, actor.userId, reason ?? null);
       await this.audit.record(manager, {
         action: status === EncounterStatus.Linked ? 'ENCOUNTER.LINKED' : 'ENCOUNTER.DISMISSED',
         actor,

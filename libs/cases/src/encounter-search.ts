@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import * as q from './encounter.queries';
 import {
   isPossibleMatch,
   MatchReason,
@@ -22,16 +23,6 @@ export interface PossibleEncounter {
   reasons: MatchReason[];
 }
 
-interface CandidateRow {
-  case_id: string;
-  case_number: string;
-  names: string[];
-  date_of_birth: string | null;
-  date_of_birth_estimated: boolean;
-  nationalities: string[];
-  documents: { kind: string; number: string; country: string }[];
-}
-
 /**
  * People already known anywhere in the system who may be this person: the same document number, or a
  * similar name (pg_trgm over normalised names), scored on names, date of birth and nationality. It reads
@@ -42,11 +33,7 @@ export async function searchEncounters(manager: EntityManager, probe: PersonFact
   const documents = [...new Set(probe.documentNumbers.map((d) => normaliseDocumentNumber(d.number)).filter((n) => n.length >= 4))];
   if (names.length === 0 && documents.length === 0) return [];
 
-  const rows = await manager.query<CandidateRow[]>(
-    `SELECT case_id, case_number, names, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, date_of_birth_estimated, nationalities, documents
-     FROM kivuko_encounter_candidates($1::text[], $2::text[], $3::real, $4::integer)`,
-    [names, documents, NAME_PREFILTER_SIMILARITY, CANDIDATES_PER_NAME],
-  );
+  const rows = await q.encounterCandidates(manager, names, documents, NAME_PREFILTER_SIMILARITY, CANDIDATES_PER_NAME);
   const found: PossibleEncounter[] = [];
   for (const row of rows) {
     if (exclude.includes(row.case_id)) continue;
@@ -67,11 +54,10 @@ const round = (value: number): number => Math.round(value * 1000) / 1000;
 export async function recordEncounters(manager: EntityManager, caseId: string, encounters: PossibleEncounter[]): Promise<string[]> {
   if (encounters.length === 0) return [];
   const ids = encounters.map(() => randomUUID());
-  await manager.query(
-    `INSERT INTO possible_encounter (id, case_id, matched_case_id, score, reasons)
-     SELECT e.id, $1, e.matched, e.score, e.reasons::jsonb FROM unnest($2::uuid[], $3::uuid[], $4::real[], $5::text[]) AS e(id, matched, score, reasons)
-     ON CONFLICT (case_id, matched_case_id) DO NOTHING`,
-    [caseId, ids, encounters.map((e) => e.matchedCaseId), encounters.map((e) => e.score), encounters.map((e) => JSON.stringify(e.reasons))],
+  await q.insertEncounters(
+    manager,
+    caseId,
+    encounters.map((e, i) => ({ id: ids[i], matchedCaseId: e.matchedCaseId, score: e.score, reasons: JSON.stringify(e.reasons) })),
   );
   return ids;
 }

@@ -4,6 +4,7 @@ export * from './case-number';
 export * from './case-number.entity';
 export * from './case-policy';
 export * from './case-query.service';
+export * from './cases.errors';
 export * from './consent/consent.dto';
 export * from './consent/consent.service';
 export * from './dto/intake.dto';

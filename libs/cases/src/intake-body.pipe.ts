@@ -1,4 +1,4 @@
-import { validateBody, validationFailed } from '@kivuko/platform';
+import { Clock, validateBody, validationFailed } from '@kivuko/platform';
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { RegisterIntakeDto } from './dto/intake.dto';
 import { checkIntake } from './intake-checks';
@@ -11,12 +11,15 @@ import { QuestionnaireRegistry } from './screening/questionnaire';
  */
 @Injectable()
 export class RegisterIntakeBodyPipe implements PipeTransform<unknown, RegisterIntakeDto> {
-  constructor(private readonly questionnaires: QuestionnaireRegistry) {}
+  constructor(
+    private readonly questionnaires: QuestionnaireRegistry,
+    private readonly clock: Clock,
+  ) {}
 
   transform(body: unknown): RegisterIntakeDto {
     const { value, problems } = validateBody(RegisterIntakeDto, body);
     if (problems.length === 0) return value;
-    const rules = checkIntake(value, new Date(), this.questionnaires, problems.map((p) => p.path)).problems;
+    const rules = checkIntake(value, this.clock.now(), this.questionnaires, problems.map((p) => p.path)).problems;
     throw validationFailed([...problems, ...rules]);
   }
 }

@@ -1,9 +1,10 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, FieldCipher, FieldProblem, NotFoundError, UnitOfWork, validationFailed } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, Clock, DomainError, FieldCipher, FieldProblem, UnitOfWork, validationFailed } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ForbiddenBorderPointError, requireOwnBorderPoint } from './border-point-guard';
+import { requireOwnBorderPoint } from './border-point-guard';
+import { CaseErrors } from './cases.errors';
 import { CaseNumberAllocator } from './case-number';
 import { CasePolicy } from './case-policy';
 import { CompleteIntakeDto, RegisterIntakeDto } from './dto/intake.dto';
@@ -13,6 +14,7 @@ import { caseNotFound } from './consent/consent.service';
 import { MatchReason } from './name-matching';
 import { PossibleEncounter, recordEncounters, searchEncounters } from './encounter-search';
 import { checkIntake, checkPerson } from './intake-checks';
+import * as q from './intake.queries';
 import { CaseStatus, IntakeMode, TaskKind } from './intake.enums';
 import { insertPerson, matchFactsOf, replacePerson, sectionsOf, writeSections } from './person-record';
 import { QuestionnaireRegistry } from './screening/questionnaire';
@@ -70,15 +72,16 @@ export class IntakeService {
     private readonly cases: CaseQueryService,
     private readonly profiling: CaseProfilingService,
     private readonly policy: CasePolicy,
+    private readonly clock: Clock,
   ) {}
 
   async register(actor: Actor, dto: RegisterIntakeDto, context: RequestContext = {}): Promise<{ replayed: boolean; result: IntakeResult }> {
     const mode = dto.mode ?? IntakeMode.Full;
-    const { problems, screenings } = checkIntake(dto, new Date(), this.questionnaires);
+    const { problems, screenings } = checkIntake(dto, this.clock.now(), this.questionnaires);
     const payloadHash = createHash('sha256').update(canonicalJson(dto)).digest('hex');
 
     return this.uow.run(actorScope(actor), async (manager) => {
-      const [borderPoint] = await manager.query<{ active: boolean }[]>(`SELECT active FROM border_point WHERE id = $1`, [dto.arrival.borderPointId]);
+      const borderPoint = await q.borderPointActive(manager, dto.arrival.borderPointId);
       if (!borderPoint) throw invalid([...problems, { path: 'arrival.borderPointId', problem: 'no border point has this id' }]);
       // A retry is answered before anything else is looked at: the first submission was valid.
       const replay = await this.claimIntakeId(manager, dto, actor, payloadHash);
@@ -102,39 +105,37 @@ export class IntakeService {
         const caseId = caseIds[i];
         // A stand-in number until the end of the transaction: see below.
         const caseNumber = `${PENDING_NUMBER_PREFIX}${caseId}`;
-        await manager.query(
-          `INSERT INTO case_file (id, case_number, intake_id, intake_position, border_point_id, registered_by, registering_agency_id, status,
-             arrived_at, arrival_mode, arrival_how, route, intended_destination, smuggler_used, nationalities, urgent_needs)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text[], $13, $14, $15::text[], $16::text[])`,
-          [
-            caseId,
-            caseNumber,
-            dto.intakeId,
-            i,
-            dto.arrival.borderPointId,
-            actor.userId,
-            actor.agencyId,
-            status,
-            arrivedAt,
-            dto.arrival.mode,
-            dto.arrival.how ?? null,
-            dto.arrival.route ?? [],
-            dto.arrival.intendedDestination ?? null,
-            dto.arrival.smugglerUsed ?? null,
-            person.nationalities,
-            person.urgentNeeds ?? [],
-          ],
-        );
+        await q.insertCaseFile(manager, {
+          id: caseId,
+          caseNumber,
+          intakeId: dto.intakeId,
+          intakePosition: i,
+          borderPointId: dto.arrival.borderPointId,
+          registeredBy: actor.userId,
+          registeringAgencyId: actor.agencyId,
+          status,
+          arrivedAt,
+          arrivalMode: dto.arrival.mode,
+          arrivalHow: dto.arrival.how ?? null,
+          route: dto.arrival.route ?? [],
+          intendedDestination: dto.arrival.intendedDestination ?? null,
+          smugglerUsed: dto.arrival.smugglerUsed ?? null,
+          nationalities: person.nationalities,
+          urgentNeeds: person.urgentNeeds ?? [],
+        });
         await insertPerson(manager, caseId, caseId, person);
         const sections = sectionsOf(caseId, person, screenings[i], this.cipher);
         groupsWritten.set(caseId, sections.map((section) => section.group));
         await writeSections(manager, caseId, sections);
         if (mode === IntakeMode.MassArrival) {
-          await manager.query(
-            `INSERT INTO case_task (id, case_id, kind, border_point_id, due_at) VALUES ($1, $2, $3, $4, $5)`,
+          await q.insertTask(manager, {
+            id: randomUUID(),
+            caseId,
+            kind: TaskKind.CompleteIntake,
+            borderPointId: dto.arrival.borderPointId,
             // As long as the SOP in force for the case gives the border point.
-            [randomUUID(), caseId, TaskKind.CompleteIntake, dto.arrival.borderPointId, (await this.policy.forCase(manager, caseId)).completeIntakeDue(new Date())],
-          );
+            dueAt: (await this.policy.forCase(manager, caseId)).completeIntakeDue(this.clock.now()),
+          });
         }
         await recordEncounters(manager, caseId, encountersOf[i]);
         cases.push({
@@ -175,12 +176,12 @@ export class IntakeService {
       // this border point waits on it, so it is taken when nothing but the commit is left to do.
       for (const registered of cases) {
         const { caseNumber } = await this.numbers.next(manager, { borderPointId: dto.arrival.borderPointId, arrivedAt });
-        await manager.query(`UPDATE case_file SET case_number = $2 WHERE id = $1`, [registered.id, caseNumber]);
+        await q.setCaseNumber(manager, registered.id, caseNumber);
         registered.caseNumber = caseNumber;
       }
 
       const result: IntakeResult = { intakeId: dto.intakeId, mode, cases };
-      await manager.query(`UPDATE intake_submission SET response = $2::jsonb WHERE intake_id = $1`, [dto.intakeId, JSON.stringify(result)]);
+      await q.storeIntakeResponse(manager, dto.intakeId, result);
       return { replayed: false, result };
     });
   }
@@ -192,20 +193,17 @@ export class IntakeService {
    */
   async complete(actor: Actor, caseId: string, dto: CompleteIntakeDto & { version: number }, context: RequestContext = {}): Promise<CaseView> {
     return this.uow.run(actorScope(actor), async (manager) => {
-      const [current] = await manager.query<{ status: CaseStatus; version: number; arrived_at: Date; border_point_id: string }[]>(
-        `SELECT status, version, arrived_at, border_point_id FROM case_file WHERE id = $1 FOR UPDATE`,
-        [caseId],
-      );
+      const current = await q.lockCaseForIntake(manager, caseId);
       if (!current) throw caseNotFound();
       requireOwnBorderPoint(actor, current.border_point_id);
       if (current.version !== dto.version) {
-        throw new ConflictError('CASE.VERSION_CONFLICT', `The case changed since version ${dto.version}: read it again (now version ${current.version})`, {
+        throw CaseErrors.raise('CASE.VERSION_CONFLICT', `The case changed since version ${dto.version}: read it again (now version ${current.version})`, {
           currentVersion: current.version,
         });
       }
-      if (current.status === CaseStatus.Closed) throw new ConflictError('CASE.CLOSED', 'A closed case cannot be changed');
+      if (current.status === CaseStatus.Closed) throw CaseErrors.raise('CASE.CLOSED');
       const person = dto.person;
-      const { problems, screening } = checkPerson(person, 'person', IntakeMode.Full, current.arrived_at, new Date(), this.questionnaires);
+      const { problems, screening } = checkPerson(person, 'person', IntakeMode.Full, current.arrived_at, this.clock.now(), this.questionnaires);
       (person.travelledWith ?? []).forEach((companion, i) => {
         if (companion.caseId === undefined || companion.ref !== undefined) {
           problems.push({ path: `person.travelledWith[${i}]`, problem: 'name companions by caseId here (refs belong to one intake)' });
@@ -217,7 +215,7 @@ export class IntakeService {
       if (problems.length > 0) throw invalid(problems);
       const companionIds = (person.travelledWith ?? []).map((c) => c.caseId as string);
       if (companionIds.length > 0) {
-        const visible = await manager.query<{ id: string }[]>(`SELECT id FROM case_file WHERE id = ANY ($1::uuid[])`, [companionIds]);
+        const visible = await q.visibleCaseIds(manager, companionIds);
         const missing = companionIds.flatMap((id, i) => (visible.some((v) => v.id === id) ? [] : [{ path: `person.travelledWith[${i}].caseId`, problem: 'no case with this id' }]));
         if (missing.length > 0) throw invalid(missing);
       }
@@ -225,21 +223,10 @@ export class IntakeService {
       await replacePerson(manager, caseId, person);
       const sections = sectionsOf(caseId, person, screening, this.cipher);
       await writeSections(manager, caseId, sections, true);
-      await manager.query(
-        `UPDATE case_file SET status = $2, version = version + 1, nationalities = $3::text[], urgent_needs = '{}', updated_at = now() WHERE id = $1`,
-        [caseId, current.status === CaseStatus.Incomplete ? CaseStatus.Open : current.status, person.nationalities],
-      );
-      await manager.query(
-        `UPDATE case_task SET status = 'DONE', closed_at = now(), closed_by = $2 WHERE case_id = $1 AND kind = $3 AND status = 'OPEN'`,
-        [caseId, actor.userId, TaskKind.CompleteIntake],
-      );
+      await q.updateCaseAfterIntake(manager, caseId, current.status === CaseStatus.Incomplete ? CaseStatus.Open : current.status, person.nationalities);
+      await q.closeOpenTasks(manager, caseId, actor.userId, TaskKind.CompleteIntake);
       if (companionIds.length > 0) {
-        await manager.query(
-          `INSERT INTO case_companion (case_id, companion_case_id, relationship)
-           SELECT $1, l.companion, l.relationship FROM unnest($2::uuid[], $3::text[]) AS l(companion, relationship)
-           ON CONFLICT (case_id, companion_case_id) DO UPDATE SET relationship = EXCLUDED.relationship`,
-          [caseId, companionIds, (person.travelledWith ?? []).map((c) => c.relationship)],
-        );
+        await q.upsertCompanionsOf(manager, caseId, companionIds, (person.travelledWith ?? []).map((c) => c.relationship));
       }
       const encounters = await searchEncounters(manager, matchFactsOf(person, current.arrived_at), [caseId]);
       await recordEncounters(manager, caseId, encounters);
@@ -270,17 +257,11 @@ export class IntakeService {
     context: RequestContext = {},
   ): Promise<{ caseId: string; companionCaseId: string; relationship: string; verified: boolean; verifiedAt: string }> {
     return this.uow.run(actorScope(actor), async (manager) => {
-      const visible = await manager.query<unknown[]>(`SELECT 1 FROM case_file WHERE id = $1`, [caseId]);
-      if (visible.length === 0) throw caseNotFound();
-      const [[row]] = await manager.query<[{ case_id: string; companion_case_id: string; relationship: string; verified: boolean; verified_at: Date }[], number]>(
-        `UPDATE case_companion SET verified = $3, verified_by = $4, verified_at = now(), verification_note = $5
-         WHERE (case_id = $1 AND companion_case_id = $2) OR (case_id = $2 AND companion_case_id = $1)
-         RETURNING case_id, companion_case_id, relationship, verified, verified_at`,
-        [caseId, companionCaseId, verification.verified, actor.userId, verification.note],
-      );
-      if (!row) throw new NotFoundError('COMPANION.NOT_FOUND', 'This case records no travel companion with this case id');
+      if (!(await q.caseVisible(manager, caseId))) throw caseNotFound();
+      const row = await q.verifyCompanion(manager, caseId, companionCaseId, verification.verified, actor.userId, verification.note);
+      if (!row) throw CaseErrors.raise('COMPANION.NOT_FOUND');
       // A verified (or refuted) relationship changes who cares for a child: profile both again, as far as visible.
-      const visibleCases = await manager.query<{ id: string }[]>(`SELECT id FROM case_file WHERE id = ANY ($1::uuid[]) ORDER BY id`, [[caseId, companionCaseId]]);
+      const visibleCases = await q.visibleCaseIdsInOrder(manager, [caseId, companionCaseId]);
       for (const { id } of visibleCases) await this.profiling.run(manager, id, 'RELATIONSHIP_VERIFIED', actor);
       await this.audit.record(manager, {
         action: verification.verified ? 'RELATIONSHIP.VERIFIED' : 'RELATIONSHIP.NOT_VERIFIED',
@@ -302,19 +283,11 @@ export class IntakeService {
   private async claimIntakeId(manager: EntityManager, dto: RegisterIntakeDto, actor: Actor, payloadHash: string): Promise<IntakeResult | null> {
     const isOwnBorderPoint = actor.borderPointIds.includes(dto.arrival.borderPointId);
     if (isOwnBorderPoint) {
-      const claimed = await manager.query<unknown[]>(
-        `INSERT INTO intake_submission (intake_id, payload_hash, border_point_id, submitted_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (intake_id) DO NOTHING RETURNING intake_id`,
-        [dto.intakeId, payloadHash, dto.arrival.borderPointId, actor.userId],
-      );
-      if (claimed.length === 1) return null;
+      if (await q.claimIntakeId(manager, dto.intakeId, payloadHash, dto.arrival.borderPointId, actor.userId)) return null;
     }
-    const [existing] = await manager.query<{ payload_hash: string; response: IntakeResult | null }[]>(
-      `SELECT payload_hash, response FROM intake_submission WHERE intake_id = $1`,
-      [dto.intakeId],
-    );
+    const existing = await q.intakeSubmission(manager, dto.intakeId);
     if (!existing) {
-      if (!isOwnBorderPoint) throw new ForbiddenBorderPointError();
+      if (!isOwnBorderPoint) throw CaseErrors.raise('INTAKE.BORDER_POINT_NOT_ASSIGNED');
       // The id is taken by a submission this user cannot see (another border point).
       throw idConflict();
     }
@@ -329,7 +302,7 @@ export class IntakeService {
       (p.travelledWith ?? []).flatMap((c, j) => (c.caseId ? [{ caseId: c.caseId, path: `persons[${i}].travelledWith[${j}].caseId` }] : [])),
     );
     if (companionCases.length > 0) {
-      const visible = await manager.query<{ id: string }[]>(`SELECT id FROM case_file WHERE id = ANY ($1::uuid[])`, [companionCases.map((c) => c.caseId)]);
+      const visible = await q.visibleCaseIds(manager, companionCases.map((c) => c.caseId));
       const known = new Set(visible.map((row) => row.id));
       for (const companion of companionCases) {
         if (!known.has(companion.caseId)) problems.push({ path: companion.path, problem: 'no case with this id' });
@@ -347,22 +320,14 @@ export class IntakeService {
       })),
     );
     if (links.length === 0) return;
-    await manager.query(
-      `INSERT INTO case_companion (case_id, companion_case_id, relationship)
-       SELECT l.case_id, l.companion, l.relationship FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS l(case_id, companion, relationship)
-       ON CONFLICT (case_id, companion_case_id) DO UPDATE SET relationship = EXCLUDED.relationship`,
-      [links.map((l) => l.caseId), links.map((l) => l.companionCaseId), links.map((l) => l.relationship)],
-    );
+    await q.upsertCompanionLinks(manager, links);
   }
 }
 
-function idConflict(): ConflictError {
-  return new ConflictError(
-    'INTAKE.ID_CONFLICT',
-    'This intake id was already used for a different submission; send a new intake id for a new registration',
-  );
+function idConflict(): DomainError {
+  return CaseErrors.raise('INTAKE.ID_CONFLICT');
 }
 
 export function invalid(problems: FieldProblem[]): BadInputError {
-  return validationFailed(problems, 'INTAKE.INVALID', 'The intake');
+  return CaseErrors.badInput('INTAKE.INVALID', problems, validationFailed(problems, 'INTAKE.INVALID', 'The intake').message);
 }

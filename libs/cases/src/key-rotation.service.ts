@@ -1,6 +1,7 @@
 import { AuditService } from '@kivuko/audit';
 import { FieldCipher, systemScope, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
+import { lockStaleSections, pendingCount, updateCiphertexts } from './key-rotation.queries';
 import { sectionContext } from './person-record';
 
 export interface RotationResult {
@@ -28,11 +29,7 @@ export class KeyRotationService {
   /** How many ciphertexts still name another key. */
   async pending(): Promise<number> {
     return this.uow.run(systemScope('encryption key rotation: count'), async (manager) => {
-      const [{ n }] = await manager.query<{ n: string }[]>(
-        `SELECT count(*) AS n FROM case_section WHERE ciphertext IS NOT NULL AND split_part(ciphertext, '.', 2) <> $1`,
-        [this.cipher.activeKeyId],
-      );
-      return Number(n);
+      return pendingCount(manager, this.cipher.activeKeyId);
     });
   }
 
@@ -41,22 +38,11 @@ export class KeyRotationService {
     let rotated = 0;
     for (;;) {
       const done = await this.uow.run(systemScope('encryption key rotation'), async (manager) => {
-        const rows = await manager.query<{ case_id: string; field_group: string; ciphertext: string }[]>(
-          `SELECT case_id, field_group, ciphertext FROM case_section
-           WHERE ciphertext IS NOT NULL AND split_part(ciphertext, '.', 2) <> $1
-           ORDER BY case_id, field_group LIMIT $2 FOR UPDATE SKIP LOCKED`,
-          [active, BATCH],
-        );
+        const rows = await lockStaleSections(manager, active, BATCH);
         if (rows.length === 0) return 0;
-        await manager.query(
-          `UPDATE case_section s SET ciphertext = r.ciphertext
-           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(case_id, field_group, ciphertext)
-           WHERE s.case_id = r.case_id AND s.field_group = r.field_group`,
-          [
-            rows.map((r) => r.case_id),
-            rows.map((r) => r.field_group),
-            rows.map((r) => this.cipher.reencrypt(r.ciphertext, sectionContext(r.case_id, r.field_group))),
-          ],
+        await updateCiphertexts(
+          manager,
+          rows.map((r) => ({ caseId: r.case_id, fieldGroup: r.field_group, ciphertext: this.cipher.reencrypt(r.ciphertext, sectionContext(r.case_id, r.field_group)) })),
         );
         return rows.length;
       });

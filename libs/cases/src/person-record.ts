@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { PersonIntakeDto } from './dto/intake.dto';
 import { CheckedScreening } from './intake-checks';
 import { normaliseDocumentNumber, normaliseName, PersonFacts } from './name-matching';
+import * as q from './person-record.queries';
 import { AnswerGroup, Answers, answersByGroup } from './screening/questionnaire';
 
 /** Field groups whose content is stored only as ciphertext. */
@@ -55,53 +56,28 @@ function personValues(person: PersonIntakeDto): unknown[] {
 
 /** Inserts the person of a case with their searchable names and documents. */
 export async function insertPerson(manager: EntityManager, caseId: string, identityId: string, person: PersonIntakeDto): Promise<void> {
-  await manager.query(
-    `INSERT INTO person (case_id, identity_id, given_name, family_name, other_names, description, sex, date_of_birth,
-       date_of_birth_estimated, stated_age, nationalities, area_of_origin, area_of_origin_code, languages, interpreter_needed,
-       interpreter_sex, documents_held_by_other)
-     VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9, $10, $11::text[], $12, $13, $14::text[], $15, $16, $17)`,
-    [caseId, identityId, ...personValues(person)],
-  );
+  await q.insertPersonRow(manager, caseId, identityId, personValues(person));
   await insertSearchables(manager, caseId, person);
 }
 
 /** Replaces the person's record (completing or correcting an intake); their identity link is kept. */
 export async function replacePerson(manager: EntityManager, caseId: string, person: PersonIntakeDto): Promise<void> {
-  await manager.query(
-    `UPDATE person SET given_name = $2, family_name = $3, other_names = $4::text[], description = $5, sex = $6, date_of_birth = $7,
-       date_of_birth_estimated = $8, stated_age = $9, nationalities = $10::text[], area_of_origin = $11, area_of_origin_code = $12,
-       languages = $13::text[], interpreter_needed = $14, interpreter_sex = $15, documents_held_by_other = $16
-     WHERE case_id = $1`,
-    [caseId, ...personValues(person)],
-  );
-  await manager.query(`DELETE FROM person_name WHERE case_id = $1`, [caseId]);
-  await manager.query(`DELETE FROM person_document WHERE case_id = $1`, [caseId]);
+  await q.updatePersonRow(manager, caseId, personValues(person));
+  await q.deleteSearchables(manager, caseId);
   await insertSearchables(manager, caseId, person);
 }
 
 async function insertSearchables(manager: EntityManager, caseId: string, person: PersonIntakeDto): Promise<void> {
   const names = [...new Set(namesOf(person).map(normaliseName).filter((name) => name.length > 0))];
   if (names.length > 0) {
-    await manager.query(
-      `INSERT INTO person_name (case_id, position, name_normalised)
-       SELECT $1, n.position - 1, n.name FROM unnest($2::text[]) WITH ORDINALITY AS n(name, position)`,
-      [caseId, names],
-    );
+    await q.insertNames(manager, caseId, names);
   }
   const documents = person.documents ?? [];
   if (documents.length > 0) {
-    await manager.query(
-      `INSERT INTO person_document (case_id, position, kind, number, number_normalised, issuing_country, expires_on)
-       SELECT $1, d.position - 1, d.kind, d.number, d.normalised, d.country, d.expires::date
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS d(kind, number, normalised, country, expires, position)`,
-      [
-        caseId,
-        documents.map((d) => d.kind),
-        documents.map((d) => d.number),
-        documents.map((d) => normaliseDocumentNumber(d.number)),
-        documents.map((d) => d.issuingCountry),
-        documents.map((d) => d.expiresOn ?? null),
-      ],
+    await q.insertDocuments(
+      manager,
+      caseId,
+      documents.map((d) => ({ kind: d.kind, number: d.number, normalised: normaliseDocumentNumber(d.number), country: d.issuingCountry, expiresOn: d.expiresOn ?? null })),
     );
   }
 }
@@ -139,12 +115,7 @@ export async function writeSections(
   sections: { group: string; content: string | null; ciphertext: string | null }[],
   replaceAll = false,
 ): Promise<void> {
-  if (replaceAll) await manager.query(`DELETE FROM case_section WHERE case_id = $1`, [caseId]);
+  if (replaceAll) await q.deleteSections(manager, caseId);
   if (sections.length === 0) return;
-  await manager.query(
-    `INSERT INTO case_section (case_id, field_group, content, ciphertext)
-     SELECT $1, s.field_group, s.content::jsonb, s.ciphertext FROM unnest($2::text[], $3::text[], $4::text[]) AS s(field_group, content, ciphertext)
-     ON CONFLICT (case_id, field_group) DO UPDATE SET content = EXCLUDED.content, ciphertext = EXCLUDED.ciphertext, updated_at = now()`,
-    [caseId, sections.map((s) => s.group), sections.map((s) => s.content), sections.map((s) => s.ciphertext)],
-  );
+  await q.upsertSections(manager, caseId, sections);
 }

@@ -1,5 +1,5 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, DomainError, DomainEventBus, FieldProblem, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, DomainError, DomainEventBus, FieldProblem, PlatformErrors, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ListReferralsQuery, ReferralActionDto } from './referral.dto';
@@ -242,7 +242,7 @@ export function encodeQueueCursor(row: Pick<ReferralRow, 'priority' | 'due_at' |
 export function decodeQueueCursor(cursor: string): { priority: number; dueAt: Date; id: string } {
   const match = /^(\d{1,3})\|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) {
-    throw new BadInputError('REQUEST.VALIDATION_FAILED', 'The cursor is not one this queue gave out', [{ path: 'cursor', problem: 'must be the nextCursor of an earlier page' }]);
+    throw PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', [{ path: 'cursor', problem: 'must be the nextCursor of an earlier page' }], 'The cursor is not one this queue gave out');
   }
   return { priority: Number(match[1]), dueAt: new Date(match[2]), id: match[3] };
 }

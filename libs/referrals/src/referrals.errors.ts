@@ -1,6 +1,6 @@
 import { defineErrors } from '@kivuko/platform';
 
-/** Every refusal of the referral queues (reading them, and moving a referral on). */
+/** Every refusal of the referral queues (reading them, and moving a referral on) and of the agencies' webhooks. */
 export const ReferralErrors = defineErrors('referrals', {
   'REFERRAL.NOT_FOUND': { kind: 'NOT_FOUND', message: 'No referral with this id is visible to you' },
   'REFERRAL.INVALID': { kind: 'BAD_INPUT', message: 'The request has invalid fields' },
@@ -9,4 +9,7 @@ export const ReferralErrors = defineErrors('referrals', {
   'REFERRAL.TRANSITION_NOT_ALLOWED': { kind: 'CONFLICT', message: 'The referral cannot take this action in its status' },
   'REFERRAL.VERSION_CONFLICT': { kind: 'CONFLICT', message: 'The referral changed since the version given' },
   'REFERRAL.CHANGED': { kind: 'CONFLICT', message: 'The referral was changed at the same time: read it again' },
+  'REFERENCE.AGENCY_NOT_FOUND': { kind: 'NOT_FOUND', message: 'No agency has this id' },
+  'WEBHOOK.NOT_FOUND': { kind: 'NOT_FOUND', message: 'This agency has no webhook' },
+  'WEBHOOK.OTHER_AGENCY': { kind: 'FORBIDDEN', message: "You can manage only your own agency's webhook" },
 });

@@ -1,10 +1,13 @@
 import { AgencyKind, FIELD_GROUPS, FieldGroup } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, DomainEventBus, FieldProblem, DomainError, NotFoundError, Permission, permissionsOf, Role, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, DomainError, DomainEventBus, FieldProblem, Permission, permissionsOf, Role, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { CaseErrors } from '../cases.errors';
 import { ConsentDecision, ConsentPurpose, LegalBasis, RecordConsentDto, WithdrawConsentDto } from './consent.dto';
+import * as q from './consent.queries';
+import { ConsentRow } from './consent.queries';
 
 export interface ConsentInterpreter {
   used: boolean;
@@ -33,26 +36,6 @@ export interface ConsentView {
   withdrawalReason: string | null;
 }
 
-interface ConsentRow {
-  id: string;
-  case_id: string;
-  purpose: ConsentPurpose;
-  recipient_agency_id: string | null;
-  recipient_agency_kind: AgencyKind | null;
-  field_groups: FieldGroup[];
-  decision: ConsentDecision;
-  legal_basis: LegalBasis | null;
-  reason: string | null;
-  language: string | null;
-  interpreter: ConsentInterpreter | null;
-  recorded_by: string;
-  recorded_by_agency_id: string;
-  recorded_at: Date;
-  withdrawn_at: Date | null;
-  withdrawn_by: string | null;
-  withdrawal_reason: string | null;
-}
-
 const view = (row: ConsentRow): ConsentView => ({
   id: row.id,
   caseId: row.case_id,
@@ -75,26 +58,6 @@ const view = (row: ConsentRow): ConsentView => ({
 
 /** The purposes under which a recipient may receive a case's data. */
 export const SHARING_PURPOSES: readonly ConsentPurpose[] = [ConsentPurpose.DataSharing, ConsentPurpose.Referral];
-
-export class LegalBasisNotPermittedError extends DomainError {
-  constructor() {
-    super(
-      'CONSENT.LEGAL_BASIS_NOT_PERMITTED',
-      'FORBIDDEN',
-      'Recording a legal basis in place of consent needs the CONSENT_LEGAL_BASIS permission (supervisors and agency managers)',
-    );
-  }
-}
-
-export class NotYoursToWithdrawError extends DomainError {
-  constructor() {
-    super(
-      'CONSENT.NOT_YOURS_TO_WITHDRAW',
-      'FORBIDDEN',
-      'A consent recorded for another agency is withdrawn only by the agency that recorded it, an official of the border point of arrival, the lead agency or a supervisor',
-    );
-  }
-}
 
 /**
  * Consent as records: given, refused, or a legal basis standing in for it, for a purpose and a recipient,
@@ -124,7 +87,7 @@ export class ConsentService {
       if (dto.interpreter.language !== undefined) problems.push({ path: 'interpreter.language', problem: 'only with an interpreter used' });
       if (dto.interpreter.name !== undefined) problems.push({ path: 'interpreter.name', problem: 'only with an interpreter used' });
     }
-    if (problems.length > 0) throw new BadInputError('CONSENT.INVALID', `The consent record has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
+    if (problems.length > 0) throw CaseErrors.badInput('CONSENT.INVALID', problems, `The consent record has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`);
     if (legalBasis && !permissionsOf(actor.roles).has(Permission.ConsentLegalBasis)) {
       await this.audit.recordStandalone({
         action: 'CONSENT.LEGAL_BASIS_REFUSED',
@@ -135,35 +98,29 @@ export class ConsentService {
         correlationId,
         details: { legalBasis: dto.legalBasis as string },
       });
-      throw new LegalBasisNotPermittedError();
+      throw CaseErrors.raise('CONSENT.LEGAL_BASIS_NOT_PERMITTED');
     }
     return this.uow.run(actorScope(actor), async (manager) => {
       await this.requireCase(manager, caseId);
       if (dto.recipientAgencyId) {
-        const agency = await manager.query<unknown[]>(`SELECT 1 FROM agency WHERE id = $1`, [dto.recipientAgencyId]);
-        if (agency.length === 0) throw new BadInputError('CONSENT.INVALID', 'The recipient agency does not exist', [{ path: 'recipientAgencyId', problem: 'no agency has this id' }]);
+        if (!(await q.agencyExists(manager, dto.recipientAgencyId))) throw CaseErrors.badInput('CONSENT.INVALID', [{ path: 'recipientAgencyId', problem: 'no agency has this id' }], 'The recipient agency does not exist');
       }
       const id = randomUUID();
-      const [row] = await manager.query<ConsentRow[]>(
-        `INSERT INTO consent_record (id, case_id, purpose, recipient_agency_id, recipient_agency_kind, field_groups, decision, legal_basis,
-           reason, language, interpreter, recorded_by, recorded_by_agency_id)
-         VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9, $10, $11::jsonb, $12, $13) RETURNING *`,
-        [
-          id,
-          caseId,
-          dto.purpose,
-          dto.recipientAgencyId ?? null,
-          dto.recipientAgencyKind ?? null,
-          dto.fieldGroups ?? [],
-          legalBasis ? ConsentDecision.LegalBasis : dto.decision,
-          dto.legalBasis ?? null,
-          dto.reason ?? null,
-          dto.language ?? null,
-          dto.interpreter ? JSON.stringify(interpreterOf(dto.interpreter)) : null,
-          actor.userId,
-          actor.agencyId,
-        ],
-      );
+      const row = await q.insertConsent(manager, {
+        id,
+        caseId,
+        purpose: dto.purpose,
+        recipientAgencyId: dto.recipientAgencyId ?? null,
+        recipientAgencyKind: dto.recipientAgencyKind ?? null,
+        fieldGroups: dto.fieldGroups ?? [],
+        decision: legalBasis ? ConsentDecision.LegalBasis : dto.decision,
+        legalBasis: dto.legalBasis ?? null,
+        reason: dto.reason ?? null,
+        language: dto.language ?? null,
+        interpreter: dto.interpreter ? JSON.stringify(interpreterOf(dto.interpreter)) : null,
+        recordedBy: actor.userId,
+        recordedByAgencyId: actor.agencyId,
+      });
       await this.audit.record(manager, {
         action: legalBasis ? 'CONSENT.LEGAL_BASIS_RECORDED' : 'CONSENT.RECORDED',
         actor,
@@ -186,21 +143,17 @@ export class ConsentService {
   async withdraw(actor: Actor, caseId: string, consentId: string, dto: WithdrawConsentDto, correlationId?: string): Promise<ConsentView> {
     return this.uow.run(actorScope(actor), async (manager) => {
       await this.requireCase(manager, caseId);
-      const [current] = await manager.query<ConsentRow[]>(`SELECT * FROM consent_record WHERE id = $1 AND case_id = $2 FOR UPDATE`, [consentId, caseId]);
-      if (!current) throw new NotFoundError('CONSENT.NOT_FOUND', 'This case has no consent record with this id');
+      const current = await q.lockConsent(manager, consentId, caseId);
+      if (!current) throw CaseErrors.raise('CONSENT.NOT_FOUND');
       if (current.decision === ConsentDecision.Refused) {
-        throw new ConflictError('CONSENT.NOT_WITHDRAWABLE', 'A refusal is not withdrawn: record the consent given instead');
+        throw CaseErrors.raise('CONSENT.NOT_WITHDRAWABLE');
       }
       if (current.decision === ConsentDecision.LegalBasis && !permissionsOf(actor.roles).has(Permission.ConsentLegalBasis)) {
-        throw new LegalBasisNotPermittedError();
+        throw CaseErrors.raise('CONSENT.LEGAL_BASIS_NOT_PERMITTED');
       }
-      if (!(await this.mayWithdraw(manager, actor, caseId, current))) throw new NotYoursToWithdrawError();
-      if (current.withdrawn_at) throw new ConflictError('CONSENT.ALREADY_WITHDRAWN', 'This consent was already withdrawn');
-      // An UPDATE answers [rows, affected count].
-      const [[row]] = await manager.query<[ConsentRow[], number]>(
-        `UPDATE consent_record SET withdrawn_at = now(), withdrawn_by = $2, withdrawal_reason = $3 WHERE id = $1 RETURNING *`,
-        [consentId, actor.userId, dto.reason ?? null],
-      );
+      if (!(await this.mayWithdraw(manager, actor, caseId, current))) throw CaseErrors.raise('CONSENT.NOT_YOURS_TO_WITHDRAW');
+      if (current.withdrawn_at) throw CaseErrors.raise('CONSENT.ALREADY_WITHDRAWN');
+      const row = await q.withdrawConsent(manager, consentId, actor.userId, dto.reason ?? null);
       await this.audit.record(manager, {
         action: 'CONSENT.WITHDRAWN',
         actor,
@@ -218,7 +171,7 @@ export class ConsentService {
   async list(actor: Actor, caseId: string): Promise<ConsentView[]> {
     return this.uow.run(actorScope(actor), async (manager) => {
       await this.requireCase(manager, caseId);
-      const rows = await manager.query<ConsentRow[]>(`SELECT * FROM consent_record WHERE case_id = $1 ORDER BY recorded_at, id`, [caseId]);
+      const rows = await q.consentsOf(manager, caseId);
       return rows.map(view);
     });
   }
@@ -230,16 +183,12 @@ export class ConsentService {
    */
   private async mayWithdraw(manager: EntityManager, actor: Actor, caseId: string, consent: ConsentRow): Promise<boolean> {
     if (consent.recorded_by_agency_id === actor.agencyId || consent.recipient_agency_id === actor.agencyId || actor.roles.includes(Role.Supervisor)) return true;
-    const [row] = await manager.query<{ border_point_id: string; lead_agency_id: string | null }[]>(
-      `SELECT c.border_point_id, (SELECT l.agency_id FROM case_lead l WHERE l.case_id = c.id) AS lead_agency_id FROM case_file c WHERE c.id = $1`,
-      [caseId],
-    );
+    const row = await q.caseOwners(manager, caseId);
     return row !== undefined && (actor.borderPointIds.includes(row.border_point_id) || row.lead_agency_id === actor.agencyId);
   }
 
   private async requireCase(manager: EntityManager, caseId: string): Promise<void> {
-    const rows = await manager.query<unknown[]>(`SELECT 1 FROM case_file WHERE id = $1`, [caseId]);
-    if (rows.length === 0) throw caseNotFound();
+    if (!(await q.caseExists(manager, caseId))) throw caseNotFound();
   }
 }
 
@@ -250,7 +199,7 @@ const interpreterOf = (dto: NonNullable<RecordConsentDto['interpreter']>): Conse
   ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),
 });
 
-export const caseNotFound = (): NotFoundError => new NotFoundError('CASE.NOT_FOUND', 'No case with this id is visible to you');
+export const caseNotFound = (): DomainError => CaseErrors.raise('CASE.NOT_FOUND');
 
 /**
  * The field groups a recipient has consent (or a recorded legal basis) for, from the case's records in
@@ -258,12 +207,7 @@ export const caseNotFound = (): NotFoundError => new NotFoundError('CASE.NOT_FOU
  * no field groups covers them all.
  */
 export async function consentedGroups(manager: EntityManager, caseId: string, agencyId: string, agencyKind: AgencyKind): Promise<FieldGroup[]> {
-  const rows = await manager.query<Pick<ConsentRow, 'decision' | 'field_groups' | 'withdrawn_at'>[]>(
-    `SELECT decision, field_groups, withdrawn_at FROM consent_record
-     WHERE case_id = $1 AND purpose = ANY ($2::text[]) AND (recipient_agency_id = $3 OR recipient_agency_kind = $4)
-     ORDER BY recorded_at, id`,
-    [caseId, SHARING_PURPOSES, agencyId, agencyKind],
-  );
+  const rows = await q.sharingConsents(manager, caseId, SHARING_PURPOSES, agencyId, agencyKind);
   const granted = new Set<FieldGroup>();
   for (const row of rows) {
     const groups = row.field_groups.length > 0 ? row.field_groups : FIELD_GROUPS;

@@ -1,4 +1,5 @@
-import { ApiErrorAnswers, NotFoundError, Permission, RequirePermission } from '@kivuko/platform';
+import { ApiErrorAnswers, Permission, RequirePermission } from '@kivuko/platform';
+import { CaseErrors } from '../cases.errors';
 import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
@@ -45,7 +46,7 @@ export class LeafletsController {
   @Get('leaflets/:language')
   get(@Param('language') language: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): LeafletDto | undefined {
     const leaflet = leafletIn(language);
-    if (!leaflet) throw new NotFoundError('LEAFLET.NOT_FOUND', 'There is no leaflet in this language');
+    if (!leaflet) throw CaseErrors.raise('LEAFLET.NOT_FOUND');
     if (notModified(reply, tagOf(leaflet), ifNoneMatch)) return undefined;
     return { ...summaryOf(leaflet), sections: leaflet.sections.map(({ topic, heading, body }) => ({ topic, heading, body })) };
   }

@@ -1,6 +1,6 @@
 import { FieldGroup } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, DomainEventBus, FieldCipher, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, DomainError, DomainEventBus, FieldCipher, UnitOfWork } from '@kivuko/platform';
 import {
   diffProfiles,
   FiredIndicator,
@@ -12,7 +12,6 @@ import {
   ProfileDiff,
   profileCase,
   profileOrder,
-  SuggestedProfile,
   Urgency,
   WithheldProfile,
 } from '@kivuko/profiling';
@@ -20,24 +19,30 @@ import { NO_FACTS, profileRemovalRefused } from '@kivuko/safeguards';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { CaseErrors } from '../cases.errors';
 import { caseNotFound } from '../consent/consent.service';
 import { requireOwnBorderPoint } from '../border-point-guard';
 import { keepAsylumWish, loadAsylumWish } from './asylum-wish-facts';
+import * as q from './case-profiling.queries';
+import { ProfileRow } from './case-profiling.queries';
 import { loadCaseFacts } from './case-facts';
 import { CasePolicy } from '../case-policy';
 import { readableGroups } from '../readable-groups';
 
 /** A safeguard refused a profile removal: raised once the refused attempt is on the safeguard trail. */
-export abstract class ProfileRemovalRefusal extends ConflictError {
+export abstract class ProfileRemovalRefusal extends DomainError {
   abstract readonly safeguard: 'AGE' | 'NON_REFOULEMENT';
   abstract readonly reason: string;
+  protected constructor(code: 'SAFEGUARD.AGE_ASSESSMENT_REQUIRED' | 'SAFEGUARD.ASYLUM_WISH_RECORDED', profile: ProfileCode) {
+    super(code, CaseErrors.specs[code].kind, CaseErrors.specs[code].message, { profile });
+  }
 }
 
 export class AgeRuleRefusal extends ProfileRemovalRefusal {
   readonly safeguard = 'AGE';
   readonly reason = 'AGE_ASSESSMENT_REQUIRED';
   constructor(profile: ProfileCode) {
-    super('SAFEGUARD.AGE_ASSESSMENT_REQUIRED', 'The last child profile is removed only by a completed age assessment that found an adult: until then the person is presumed a child', { profile });
+    super('SAFEGUARD.AGE_ASSESSMENT_REQUIRED', profile);
   }
 }
 
@@ -46,11 +51,7 @@ export class AsylumWishRefusal extends ProfileRemovalRefusal {
   readonly safeguard = 'NON_REFOULEMENT';
   readonly reason = 'ASYLUM_WISH_PENDING';
   constructor(profile: ProfileCode) {
-    super(
-      'SAFEGUARD.ASYLUM_WISH_RECORDED',
-      'An asylum wish is recorded for this person: ASYLUM_SEEKER stays until the asylum authority records the person’s own withdrawal of the wish (or of the claim)',
-      { profile },
-    );
+    super('SAFEGUARD.ASYLUM_WISH_RECORDED', profile);
   }
 }
 
@@ -121,19 +122,6 @@ export interface CaseProfilesView {
   decisions: { profile: ProfileCode; action: string; reason: string | null; decidedBy: string; decidedAt: string }[];
 }
 
-interface ProfileRow {
-  profile: ProfileCode;
-  origin: 'SUGGESTED' | 'ADDED';
-  status: ProfileStatus;
-  urgency: Urgency;
-  indicators: FiredIndicator[];
-  needs_codes: string[];
-  suggested: boolean;
-  decided_by: string | null;
-  decided_at: Date | null;
-  reason: string | null;
-}
-
 /**
  * What referrals are made from: a confirmed profile, and a suggested one that cannot wait (urgent, or
  * a protection profile that superseded a return the person was already routed for: cutting the return
@@ -198,70 +186,39 @@ export class CaseProfilingService {
     const intakeWritten = trigger === 'INTAKE' || trigger === 'INTAKE_COMPLETED' || trigger === 'INTAKE_CORRECTED';
     const wishExpressedAgain = await keepAsylumWish(manager, facts, caseId, intakeWritten);
     const result = profileCase(facts, inForce.ruleSet);
-    const [previous] = await manager.query<{ version: number; profiles: SuggestedProfile[] }[]>(
-      `SELECT version, profiles FROM profiling_run WHERE case_id = $1 ORDER BY version DESC LIMIT 1`,
-      [caseId],
-    );
+    const previous = await q.latestRun(manager, caseId);
     const version = (previous?.version ?? 0) + 1;
     const diff = diffProfiles(previous?.profiles ?? [], result.profiles);
     const suggested = result.profiles;
     if (suggested.length > 0) {
-      await manager.query(
-        `INSERT INTO case_profile (case_id, profile, origin, status, urgency, indicators, needs_codes, suggested, run_version)
-         SELECT $1, s.profile, 'SUGGESTED', 'SUGGESTED', s.urgency, s.indicators::jsonb, ARRAY(SELECT jsonb_array_elements_text(s.codes::jsonb)), true, $2
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS s(profile, urgency, indicators, codes)
-         ON CONFLICT (case_id, profile) DO UPDATE SET urgency = EXCLUDED.urgency, indicators = EXCLUDED.indicators,
-           needs_codes = EXCLUDED.needs_codes, suggested = true, run_version = EXCLUDED.run_version, updated_at = now()`,
-        [
-          caseId,
-          version,
-          suggested.map((p) => p.profile),
-          suggested.map((p) => p.urgency),
-          suggested.map((p) => JSON.stringify(p.indicators)),
-          suggested.map((p) => JSON.stringify(p.needsCodes)),
-        ],
-      );
+      await q.upsertSuggested(manager, caseId, version, suggested);
     }
     // A wish expressed again after a withdrawal makes an asylum-seeker again: a removal of the withdrawn wish's profile no longer holds.
     if (wishExpressedAgain) {
-      await manager.query(
-        `UPDATE case_profile SET status = 'SUGGESTED', decided_by = NULL, decided_at = NULL, reason = NULL, updated_at = now() WHERE case_id = $1 AND profile = 'ASYLUM_SEEKER' AND status = 'REMOVED'`,
-        [caseId],
-      );
+      await q.restoreRemovedAsylumSeeker(manager, caseId);
     }
     const still = suggested.map((p) => p.profile);
     // No longer suggested: gone if nobody decided on it, otherwise kept with the decision.
-    await manager.query(
-      `DELETE FROM case_profile WHERE case_id = $1 AND origin = 'SUGGESTED' AND status = 'SUGGESTED' AND NOT (profile = ANY ($2::text[]))`,
-      [caseId, still],
-    );
-    await manager.query(
-      `UPDATE case_profile SET suggested = false, updated_at = now() WHERE case_id = $1 AND suggested AND NOT (profile = ANY ($2::text[]))`,
-      [caseId, still],
-    );
+    await q.dropUnsuggested(manager, caseId, still);
     // The run is stored once its profiles are settled (runs are append-only): with what it superseded.
     const superseded = await this.supersedeReturn(manager, caseId);
-    await manager.query(
-      `INSERT INTO profiling_run (id, case_id, version, rule_set_version, trigger, profiles, withheld, diff, ran_by, sop_version_id)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10)`,
-      [
-        randomUUID(),
-        caseId,
-        version,
-        result.ruleSetVersion,
-        trigger,
-        JSON.stringify(result.profiles),
-        JSON.stringify(result.withheld satisfies WithheldProfile[]),
-        JSON.stringify({
-          added: diff.added.map((p) => p.profile),
-          removed: diff.removed.map((p) => p.profile),
-          changed: diff.changed,
-          ...(superseded.length > 0 && { superseded }),
-        }),
-        actor?.userId ?? null,
-        inForce.sopVersionId,
-      ],
-    );
+    await q.insertRun(manager, {
+      id: randomUUID(),
+      caseId,
+      version,
+      ruleSetVersion: result.ruleSetVersion,
+      trigger,
+      profiles: JSON.stringify(result.profiles),
+      withheld: JSON.stringify(result.withheld satisfies WithheldProfile[]),
+      diff: JSON.stringify({
+        added: diff.added.map((p) => p.profile),
+        removed: diff.removed.map((p) => p.profile),
+        changed: diff.changed,
+        ...(superseded.length > 0 && { superseded }),
+      }),
+      ranBy: actor?.userId ?? null,
+      sopVersionId: inForce.sopVersionId,
+    });
 
     const profiles = await this.current(manager, caseId);
     await this.changed(manager, { caseId, actor, cause: trigger, profiles, isChild: result.derived.isChild });
@@ -269,10 +226,7 @@ export class CaseProfilingService {
   }
 
   async current(manager: EntityManager, caseId: string): Promise<CaseProfileView[]> {
-    const rows = await manager.query<ProfileRow[]>(
-      `SELECT profile, origin, status, urgency, indicators, needs_codes, suggested, decided_by, decided_at, reason FROM case_profile WHERE case_id = $1`,
-      [caseId],
-    );
+    const rows = await q.profilesOf(manager, caseId);
     const returnSuperseded = rows.some((r) => r.status === 'SUPERSEDED');
     return rows.sort((a, b) => profileOrder(a.profile) - profileOrder(b.profile)).map((row) => viewOf(row, returnSuperseded));
   }
@@ -283,15 +237,12 @@ export class CaseProfilingService {
    * Returns what it superseded.
    */
   private async supersedeReturn(manager: EntityManager, caseId: string): Promise<Supersession[]> {
-    const rows = await manager.query<{ profile: ProfileCode; status: ProfileStatus }[]>(`SELECT profile, status FROM case_profile WHERE case_id = $1`, [caseId]);
+    const rows = await q.profileStatuses(manager, caseId);
     const by = rows.filter((r) => r.status !== 'REMOVED' && r.status !== 'SUPERSEDED' && isProtectionProfile(r.profile)).map((r) => r.profile).sort((a, b) => profileOrder(a) - profileOrder(b));
     const confirmedReturn = rows.filter((r) => r.status === 'CONFIRMED' && MIGRATION_PROFILES.includes(r.profile)).map((r) => r.profile);
     if (by.length === 0 || confirmedReturn.length === 0) return [];
     const principle = PRINCIPLE_IDS.protectionSupersedesReturn;
-    await manager.query(
-      `UPDATE case_profile SET status = 'SUPERSEDED', decided_at = now(), reason = $3, updated_at = now() WHERE case_id = $1 AND profile = ANY ($2::text[])`,
-      [caseId, confirmedReturn, `${principle}: superseded by ${by.join(', ')} (no return or migration route while a protection profile is open)`],
-    );
+    await q.markSuperseded(manager, caseId, confirmedReturn, `${principle}: superseded by ${by.join(', ')} (no return or migration route while a protection profile is open)`);
     return confirmedReturn.map((profile) => ({ profile, principle, by }));
   }
 
@@ -313,14 +264,8 @@ export class CaseProfilingService {
       const shown = new Set<ProfileCode>(current.map((p) => p.profile));
       const everything = actor.borderPointIds.includes(borderPointId);
       const visible = (profile: ProfileCode): boolean => everything || shown.has(profile);
-      const runs = await manager.query<{ version: number; rule_set_version: string; sop_version_id: string | null; trigger: string; ran_at: Date; ran_by: string | null; profiles: SuggestedProfile[]; diff: ProfilingRunView['diff'] }[]>(
-        `SELECT version, rule_set_version, sop_version_id, trigger, ran_at, ran_by, profiles, diff FROM profiling_run WHERE case_id = $1 ORDER BY version DESC`,
-        [caseId],
-      );
-      const decisions = await manager.query<{ profile: ProfileCode; action: string; reason: string | null; decided_by: string; decided_at: Date }[]>(
-        `SELECT profile, action, reason, decided_by, decided_at FROM profile_decision WHERE case_id = $1 ORDER BY decided_at, id`,
-        [caseId],
-      );
+      const runs = await q.runsOf(manager, caseId);
+      const decisions = await q.decisionsOf(manager, caseId);
       await this.audit.record(manager, {
         action: 'CASE.PROFILES_READ',
         actor,
@@ -379,23 +324,28 @@ export class CaseProfilingService {
     const problems = [];
     if (!isProfileCode(profile)) problems.push({ path: 'profile', problem: 'is not a profile (see the profiling rules for the list)' });
     if (action !== 'CONFIRM' && (!reason || reason.trim().length < 5)) problems.push({ path: 'reason', problem: `a reason (at least 5 characters) is required to ${action === 'ADD' ? 'add' : 'remove'} a profile` });
-    if (problems.length > 0) throw new BadInputError('PROFILE.INVALID', `The decision has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
+    if (problems.length > 0) throw CaseErrors.badInput('PROFILE.INVALID', problems, `The decision has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`);
     const code = profile as ProfileCode;
 
     const result = await this.uow.run(actorScope(actor), async (manager) => {
       const borderPointId = await this.requireCase(manager, caseId);
       requireOwnBorderPoint(actor, borderPointId);
       // One decision on a case at a time, and none while a safeguard check on it runs (the age rule reads the other profiles).
-      await manager.query(`SELECT 1 FROM case_file WHERE id = $1 FOR UPDATE`, [caseId]);
+      await q.lockCase(manager, caseId);
       try {
         return await this.applyDecision(manager, actor, caseId, code, action, reason, correlationId);
       } catch (error) {
         if (!(error instanceof ProfileRemovalRefusal)) throw error;
         // The refused attempt is kept, as every safeguard's is; the decision is not made.
-        await manager.query(
-          `INSERT INTO safeguard_event (id, case_id, safeguard, outcome, attempted, reasons, actor_user_id, actor_agency_id) VALUES ($1, $2, $3, 'BLOCKED', $4, $5, $6, $7)`,
-          [randomUUID(), caseId, error.safeguard, `REMOVE_PROFILE:${code}`, [error.reason], actor.userId, actor.agencyId],
-        );
+        await q.insertBlockedRemoval(manager, {
+          id: randomUUID(),
+          caseId,
+          safeguard: error.safeguard,
+          attempted: `REMOVE_PROFILE:${code}`,
+          reasons: [error.reason],
+          actorUserId: actor.userId,
+          actorAgencyId: actor.agencyId,
+        });
         await this.audit.record(manager, {
           action: 'SAFEGUARD.BLOCKED',
           outcome: 'DENIED',
@@ -426,40 +376,25 @@ export class CaseProfilingService {
     reason: string | undefined,
     correlationId?: string,
   ): Promise<CaseProfileView[]> {
-    const [existing] = await manager.query<ProfileRow[]>(`SELECT * FROM case_profile WHERE case_id = $1 AND profile = $2 FOR UPDATE`, [caseId, code]);
+    const existing = await q.lockProfile(manager, caseId, code);
     if (action === 'CONFIRM') {
-      if (!existing || existing.status === 'REMOVED') throw new NotFoundError('PROFILE.NOT_SUGGESTED', 'This profile is not suggested for the case: add it instead');
-      if (existing.status === 'CONFIRMED') throw new ConflictError('PROFILE.ALREADY_CONFIRMED', 'This profile is already confirmed');
-      await manager.query(`UPDATE case_profile SET status = 'CONFIRMED', decided_by = $3, decided_at = now(), reason = NULL, updated_at = now() WHERE case_id = $1 AND profile = $2`, [caseId, code, actor.userId]);
+      if (!existing || existing.status === 'REMOVED') throw CaseErrors.raise('PROFILE.NOT_SUGGESTED');
+      if (existing.status === 'CONFIRMED') throw CaseErrors.raise('PROFILE.ALREADY_CONFIRMED');
+      await q.confirmProfile(manager, caseId, code, actor.userId);
     } else if (action === 'ADD') {
-      if (existing && existing.status !== 'REMOVED') throw new ConflictError('PROFILE.ALREADY_PRESENT', `This profile is already ${existing.status.toLowerCase()}: confirm it instead`);
-      await manager.query(
-        `INSERT INTO case_profile (case_id, profile, origin, status, urgency, suggested, decided_by, decided_at, reason)
-         VALUES ($1, $2, 'ADDED', 'CONFIRMED', $3, false, $4, now(), $5)
-         ON CONFLICT (case_id, profile) DO UPDATE SET status = 'CONFIRMED', decided_by = EXCLUDED.decided_by, decided_at = now(), reason = EXCLUDED.reason, updated_at = now()`,
-        [caseId, code, existing?.urgency ?? (URGENT_PROFILES.includes(code) ? 'IMMEDIATE' : 'NORMAL'), actor.userId, reason],
-      );
+      if (existing && existing.status !== 'REMOVED') throw CaseErrors.raise('PROFILE.ALREADY_PRESENT', `This profile is already ${existing.status.toLowerCase()}: confirm it instead`);
+      await q.addProfile(manager, caseId, code, existing?.urgency ?? (URGENT_PROFILES.includes(code) ? 'IMMEDIATE' : 'NORMAL'), actor.userId, reason);
     } else {
-      if (!existing || existing.status === 'REMOVED') throw new NotFoundError('PROFILE.NOT_PRESENT', 'This profile is not on the case');
-      const [assessed] = await manager.query<{ minimum_age: number }[]>(
-        `SELECT minimum_age FROM age_assessment WHERE case_id = $1 AND completed_on IS NOT NULL ORDER BY completed_on DESC, created_at DESC LIMIT 1`,
-        [caseId],
-      );
+      if (!existing || existing.status === 'REMOVED') throw CaseErrors.raise('PROFILE.NOT_PRESENT');
+      const assessedMinimumAge = await q.latestAssessedMinimumAge(manager, caseId);
       const standing = (await this.current(manager, caseId)).filter((p) => p.status !== 'REMOVED').map((p) => p.profile);
       const asylum = code === 'ASYLUM_SEEKER' ? await loadAsylumWish(manager, this.cipher, caseId) : {};
-      const refused = profileRemovalRefused({ ...NO_FACTS, ...asylum, profiles: standing, assessedMinimumAge: assessed?.minimum_age ?? null }, code);
+      const refused = profileRemovalRefused({ ...NO_FACTS, ...asylum, profiles: standing, assessedMinimumAge: assessedMinimumAge ?? null }, code);
       if (refused === 'ASYLUM_WISH_RECORDED') throw new AsylumWishRefusal(code);
       if (refused) throw new AgeRuleRefusal(code);
-      await manager.query(`UPDATE case_profile SET status = 'REMOVED', decided_by = $3, decided_at = now(), reason = $4, updated_at = now() WHERE case_id = $1 AND profile = $2`, [caseId, code, actor.userId, reason]);
+      await q.removeProfile(manager, caseId, code, actor.userId, reason);
     }
-    await manager.query(`INSERT INTO profile_decision (id, case_id, profile, action, reason, decided_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      randomUUID(),
-      caseId,
-      code,
-      action,
-      reason ?? null,
-      actor.userId,
-    ]);
+    await q.insertDecision(manager, { id: randomUUID(), caseId, profile: code, action, reason: reason ?? null, decidedBy: actor.userId });
     await this.audit.record(manager, {
       action: `PROFILE.${action === 'CONFIRM' ? 'CONFIRMED' : action === 'ADD' ? 'ADDED' : 'REMOVED'}`,
       actor,
@@ -475,8 +410,8 @@ export class CaseProfilingService {
   }
 
   private async requireCase(manager: EntityManager, caseId: string): Promise<string> {
-    const [row] = await manager.query<{ border_point_id: string }[]>(`SELECT border_point_id FROM case_file WHERE id = $1`, [caseId]);
-    if (!row) throw caseNotFound();
-    return row.border_point_id;
+    const borderPointId = await q.borderPointOfCase(manager, caseId);
+    if (borderPointId === undefined) throw caseNotFound();
+    return borderPointId;
   }
 }

@@ -1,30 +1,12 @@
 import { AuditService } from '@kivuko/audit';
-import {
-  Actor,
-  actorScope,
-  CurrentActor,
-  DomainError,
-  DomainEventBus,
-  FieldCipher,
-  HandlesJob,
-  JobHandler,
-  JobName,
-  JobPayload,
-  NotFoundError,
-  OutboxService,
-  Permission,
-  permissionsOf,
-  RequirePermission,
-  systemScope,
-  UnitOfWork,
-  UuidParamPipe,
-} from '@kivuko/platform';
+import { Actor, actorScope, CurrentActor, DomainEventBus, FieldCipher, HandlesJob, JobHandler, JobName, JobPayload, OutboxService, Permission, permissionsOf, RequirePermission, systemScope, UnitOfWork, UuidParamPipe } from '@kivuko/platform';
 import { Body, Controller, Delete, HttpCode, Injectable, Logger, OnModuleInit, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUrl, MaxLength } from 'class-validator';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { ReferralEvent } from '../referral.service';
+import { ReferralErrors } from '../referrals.errors';
 
 
 export const SIGNATURE_HEADER = 'x-kivuko-signature';
@@ -92,7 +74,7 @@ export class WebhookController {
     const secret = randomBytes(32).toString('base64url');
     return this.uow.run(actorScope(actor), async (manager) => {
       const [agency] = await manager.query<{ id: string }[]>(`SELECT id FROM agency WHERE id = $1`, [agencyId]);
-      if (!agency) throw new NotFoundError('REFERENCE.AGENCY_NOT_FOUND', 'No agency has this id');
+      if (!agency) throw ReferralErrors.raise('REFERENCE.AGENCY_NOT_FOUND');
       await manager.query(
         `INSERT INTO agency_webhook (agency_id, url, secret_ciphertext, registered_by) VALUES ($1, $2, $3, $4)
          ON CONFLICT (agency_id) DO UPDATE SET url = EXCLUDED.url, secret_ciphertext = EXCLUDED.secret_ciphertext,
@@ -112,14 +94,14 @@ export class WebhookController {
     this.requireOwnAgency(actor, agencyId);
     await this.uow.run(actorScope(actor), async (manager) => {
       const [, removed] = await manager.query<[unknown[], number]>(`DELETE FROM agency_webhook WHERE agency_id = $1`, [agencyId]);
-      if (removed === 0) throw new NotFoundError('WEBHOOK.NOT_FOUND', 'This agency has no webhook');
+      if (removed === 0) throw ReferralErrors.raise('WEBHOOK.NOT_FOUND');
       await this.audit.record(manager, { action: 'WEBHOOK.REMOVED', actor, details: { agencyId } });
     });
   }
 
   private requireOwnAgency(actor: Actor, agencyId: string): void {
     if (actor.agencyId !== agencyId && !permissionsOf(actor.roles).has(Permission.UsersManage)) {
-      throw new DomainError('WEBHOOK.OTHER_AGENCY', 'FORBIDDEN', "You can manage only your own agency's webhook");
+      throw ReferralErrors.raise('WEBHOOK.OTHER_AGENCY');
     }
   }
 }
