@@ -1,3 +1,4 @@
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the equivalence checks below compare the SOP's copy of the vocabularies with the access library's
 import {
   AgencyKind,
   AgencyService,
