@@ -32,12 +32,13 @@ const depConstraints = [
     profiling: [],
     safeguards: ['profiling'],
     sop: ['profiling'],
+    matching: [],
     // Shared by every context.
     platform: [],
     audit: ['platform'],
     access: ['platform', 'audit'],
     // The contexts of a case: intake and reading, the SOP's referrals, then the casework records.
-    cases: ['platform', 'audit', 'access', 'profiling', 'safeguards'],
+    cases: ['platform', 'audit', 'access', 'profiling', 'safeguards', 'matching'],
     referrals: ['platform', 'audit', 'access', 'cases', 'profiling', 'sop'],
     casework: ['platform', 'audit', 'access', 'cases', 'referrals', 'profiling', 'safeguards', 'sop'],
     // Wires every context into the Nest modules the apps start.

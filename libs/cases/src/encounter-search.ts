@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import {
   isPossibleMatch,
   MatchReason,
@@ -8,7 +6,9 @@ import {
   normaliseName,
   PersonFacts,
   scoreCandidate,
-} from './name-matching';
+} from '@kivuko/matching';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 
 /** Candidates read per probe name: the nearest names are scored, the long tail of a common name is not. */
 export const CANDIDATES_PER_NAME = 50;

@@ -15,7 +15,6 @@ export * from './intake.enums';
 export * from './cases.module';
 export * from './intake.service';
 export * from './key-rotation.service';
-export * from './name-matching';
 export * from './person-record';
 export * from './profiling/case-facts';
 export * from './profiling/case-profiling.service';
