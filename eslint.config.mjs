@@ -36,7 +36,7 @@ const depConstraints = [
     // Shared by every context.
     platform: [],
     audit: ['platform'],
-    access: ['platform', 'audit'],
+    access: ['platform', 'audit', 'sop'],
     // The contexts of a case: intake and reading, the SOP's referrals, then the casework records.
     cases: ['platform', 'audit', 'access', 'profiling', 'safeguards', 'matching'],
     referrals: ['platform', 'audit', 'access', 'cases', 'profiling', 'sop'],

@@ -1,4 +1,3 @@
-import { DataSharingMap } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
 import { CaseProfilingService, CasePolicy, ConsentService, loadCaseFacts, ProfilesChanged, ProfilingListener } from '@kivuko/cases';
 import { Actor, actorScope, applyScope, Clock, FieldCipher, JobName, OutboxService, systemScope } from '@kivuko/platform';
@@ -83,7 +82,7 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
         );
         const active = row ? await this.activeSop(manager, row.country, this.clock.now()) : null;
         // The SOP's vocabularies are the access library's, value for value (libs/sop's access-equivalence spec).
-        return active ? { sopVersionId: active.id, ruleSet: active.sop.ruleSet, sharing: active.sop.dataSharing.recipients as unknown as DataSharingMap } : null;
+        return active ? { sopVersionId: active.id, ruleSet: active.sop.ruleSet, sharing: active.sop.dataSharing.recipients } : null;
       },
     });
     this.profiling.addListener(this);
