@@ -38,7 +38,7 @@ const depConstraints = [
     audit: ['platform'],
     access: ['platform', 'audit', 'sop'],
     // The contexts of a case: intake and reading, the SOP's referrals, then the casework records.
-    cases: ['platform', 'audit', 'access', 'profiling', 'safeguards', 'matching'],
+    cases: ['platform', 'audit', 'access', 'profiling', 'safeguards', 'sop', 'matching'],
     referrals: ['platform', 'audit', 'access', 'cases', 'profiling', 'sop'],
     casework: ['platform', 'audit', 'access', 'cases', 'referrals', 'profiling', 'safeguards', 'sop'],
     // Wires every context into the Nest modules the apps start.

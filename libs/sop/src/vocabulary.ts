@@ -1,8 +1,7 @@
 /**
- * The closed vocabularies a joint SOP is written in. Agency kinds, services and field groups are defined
- * here once, as plain string literals (no Nest, no TypeORM): the access library imports them for its
- * entities, DTOs and sharing rules. Consent purposes and legal bases carry the same values as the
- * consent records of the cases context (a spec checks that).
+ * The closed vocabularies a joint SOP is written in, defined here once as plain string literals (no Nest,
+ * no TypeORM): the access library imports the agency kinds, services and field groups for its entities,
+ * DTOs and sharing rules, the cases context the consent purposes and legal bases for its consent records.
  */
 
 export const AGENCY_KINDS = Object.freeze([

@@ -74,7 +74,7 @@ const view = (row: ConsentRow): ConsentView => ({
 });
 
 /** The purposes under which a recipient may receive a case's data. */
-export const SHARING_PURPOSES: readonly ConsentPurpose[] = [ConsentPurpose.DataSharing, ConsentPurpose.Referral];
+export const SHARING_PURPOSES: readonly ConsentPurpose[] = [ConsentPurpose.DATA_SHARING, ConsentPurpose.REFERRAL];
 
 export class LegalBasisNotPermittedError extends DomainError {
   constructor() {
