@@ -1,2 +1,2 @@
 export { isPossibleMatch, NAME_PREFILTER_SIMILARITY, normaliseDocumentNumber, normaliseName, scoreCandidate } from './name-matching';
-export type { MatchReason, MatchScore, PersonDocument, PersonFacts } from './name-matching';
+export type { MatchReason, PersonFacts } from './name-matching';

@@ -1,11 +1,7 @@
-export * from './referral-status';
-export * from './referral.service';
-export * from './referral-router';
-export * from './referral.dto';
-export * from './referrals.module';
-export * from './sop.service';
-export * from './deadlines/referral-deadlines';
-export * from './deadlines/referral-deadlines.module';
-export * from './sop.dto';
-export * from './sop-view';
-export * from './webhooks/webhooks';
+export { ReferralAction } from './referral-status';
+export { ReferralService } from './referral.service';
+export { ReferralRouter } from './referral-router';
+export { ReferralActionDto } from './referral.dto';
+export { ReferralsModule } from './referrals.module';
+export { SopService } from './sop.service';
+export { ReferralDeadlinesModule } from './deadlines/referral-deadlines.module';
