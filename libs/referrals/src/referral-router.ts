@@ -81,7 +81,6 @@ export class ReferralRouter implements ProfilingListener, ReferralFollowUp, OnMo
           [caseId],
         );
         const active = row ? await this.activeSop(manager, row.country, this.clock.now()) : null;
-        // The SOP's vocabularies are the access library's, value for value (libs/sop's access-equivalence spec).
         return active ? { sopVersionId: active.id, ruleSet: active.sop.ruleSet, sharing: active.sop.dataSharing.recipients } : null;
       },
     });
