@@ -13,7 +13,8 @@ import tseslint from 'typescript-eslint';
 /**
  * Who may import whom, by Nx project tag (see each project.json). `type:core` is the pure domain core
  * (profiling, SOP, safeguards, name matching): plain TypeScript that imports only other core libs, so the
- * worker, the CLI and the web app can reuse it; what it may not import from outside is in `coreBans`.
+ * worker, the CLI and the web app can reuse it; what it may not import from outside is in `coreFrameworkBans`
+ * and `coreIoBans`.
  */
 const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:runtime', 'type:platform'] },
@@ -39,10 +40,10 @@ const depConstraints = [
     access: ['platform', 'audit', 'sop'],
     // The contexts of a case: intake and reading, the SOP's referrals, then the casework records.
     cases: ['platform', 'audit', 'access', 'profiling', 'safeguards', 'sop', 'matching'],
-    referrals: ['platform', 'audit', 'access', 'cases', 'profiling', 'sop'],
+    referrals: ['platform', 'audit', 'cases', 'profiling', 'sop'],
     casework: ['platform', 'audit', 'access', 'cases', 'referrals', 'profiling', 'safeguards', 'sop'],
     // Wires every context into the Nest modules the apps start.
-    runtime: ['platform', 'migrations', 'audit', 'access', 'cases', 'referrals', 'casework', 'profiling', 'safeguards', 'sop'],
+    runtime: ['platform', 'migrations', 'audit', 'access', 'cases', 'referrals', 'casework', 'safeguards', 'sop'],
     migrations: [],
     api: ['platform', 'runtime'],
     worker: ['platform', 'runtime'],
