@@ -7,18 +7,110 @@ import formatjs from 'eslint-plugin-formatjs';
 import jest from 'eslint-plugin-jest';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { readdirSync, readFileSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 
-/** Who may import whom, by Nx project tag (see each project.json). */
+/**
+ * Who may import whom, by Nx project tag (see each project.json). `type:core` is the pure domain core
+ * (profiling, SOP, safeguards, name matching): plain TypeScript that imports only other core libs, so the
+ * worker, the CLI and the web app can reuse it; what it may not import from outside is in `coreFrameworkBans`
+ * and `coreIoBans`.
+ */
 const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:runtime', 'type:platform'] },
-  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:migrations'] },
-  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:platform'] },
+  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:domain', 'type:core', 'type:platform', 'type:migrations'] },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:core', 'type:platform'] },
+  { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform'] },
   { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: [] },
   // The web app talks to the api over HTTP only (types come from docs/openapi.json), never through a lib.
   { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
+
+  // Which context may import which (through its index.ts only: imports of another project's files are
+  // refused by the same rule). A new cross-context import is a deliberate change to this list.
+  ...scopeConstraints({
+    // The pure core.
+    profiling: [],
+    safeguards: ['profiling'],
+    sop: ['profiling'],
+    matching: [],
+    // Shared by every context.
+    platform: [],
+    audit: ['platform'],
+    access: ['platform', 'audit', 'sop'],
+    // The contexts of a case: intake and reading, the SOP's referrals, then the casework records.
+    cases: ['platform', 'audit', 'access', 'profiling', 'safeguards', 'sop', 'matching'],
+    // The joint SOP's versions and their lifecycle (upload, approval, activation), which routing reads.
+    'sop-lifecycle': ['platform', 'audit', 'cases', 'profiling', 'sop'],
+    referrals: ['platform', 'audit', 'cases', 'profiling', 'sop', 'sop-lifecycle'],
+    casework: ['platform', 'audit', 'access', 'cases', 'referrals', 'profiling', 'safeguards', 'sop', 'sop-lifecycle'],
+    // Wires every context into the Nest modules the apps start.
+    runtime: ['platform', 'migrations', 'audit', 'access', 'cases', 'referrals', 'sop-lifecycle', 'casework', 'safeguards', 'sop'],
+    migrations: [],
+    api: ['platform', 'runtime'],
+    worker: ['platform', 'runtime'],
+    web: [],
+  }),
 ];
+
+/** One constraint per context: `scope:<context>` may depend only on the scopes listed for it. */
+function scopeConstraints(allowed) {
+  return Object.entries(allowed).map(([scope, deps]) => ({
+    sourceTag: `scope:${scope}`,
+    onlyDependOnLibsWithTags: deps.map((dep) => `scope:${dep}`),
+  }));
+}
+
+/** The roots of the libs tagged `type:core`, read from their project.json (the tag is the only list). */
+const coreRoots = readdirSync(new URL('./libs/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .filter((entry) => {
+    try {
+      const project = JSON.parse(readFileSync(new URL(`./libs/${entry.name}/project.json`, import.meta.url), 'utf8'));
+      return (project.tags ?? []).includes('type:core');
+    } catch {
+      return false;
+    }
+  })
+  .map((entry) => `libs/${entry.name}`);
+
+/** Deep imports through an alias (`@kivuko/<project>/src/...`): see `kivuko/module-boundaries`. */
+const deepImportPattern = {
+  regex: '^@kivuko/(?!platform/testing$)[^/]+/.+',
+  message:
+    'Import another project only through its entry point (`@kivuko/<name>`, or `@kivuko/platform/testing`), never through a deep path.',
+};
+
+/**
+ * What the pure core never imports: the frameworks and drivers (Nest, TypeORM, pg, BullMQ, ioredis) and the
+ * platform lib that brings them. Its specs are held to this too: a test of the core has no use for them.
+ */
+const coreFrameworkBans = {
+  paths: ['typeorm', 'pg', 'bullmq', 'ioredis', '@kivuko/platform', '@kivuko/platform/testing'].map((name) => ({
+    name,
+    message: 'The pure core (type:core) imports no framework, driver or platform code: keep it plain TypeScript.',
+  })),
+  patterns: [
+    deepImportPattern,
+    { group: ['@nestjs/*', 'typeorm/*', 'pg-*'], message: 'The pure core (type:core) imports no framework or driver code: keep it plain TypeScript.' },
+  ],
+};
+
+/**
+ * The core's code (not its specs) does no I/O either: no file system, no processes. Specs may read
+ * fixture files (the JSON schemas, the default documents) and run the SOP's CLI, so they keep node:fs,
+ * node:child_process and node:os; the CLI entry point reads the files it is given and is exempt.
+ */
+const coreIoBans = {
+  paths: [
+    ...coreFrameworkBans.paths,
+    ...['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process', 'net', 'node:net', 'http', 'node:http'].map((name) => ({
+      name,
+      message: 'The pure core (type:core) does no I/O: take the data as an argument.',
+    })),
+  ],
+  patterns: coreFrameworkBans.patterns,
+};
 
 /** Every `@typescript-eslint/no-unsafe-*` rule, switched off (the presets enable some of them). */
 const unsafeOff = Object.fromEntries(
@@ -99,8 +191,9 @@ export default defineConfig(
   },
 
   {
-    // Only files inside Nx projects. test/ (Jest global setup/teardown) belongs to no project and may
-    // reach into libs with relative paths.
+    // Only files inside Nx projects. test/ (Jest global setup/teardown) and bench/ (benchmarks that time
+    // a lib's internals, e.g. the queue's cursor encoding) belong to no project and may reach into libs
+    // with relative paths: they are measuring and set-up tools, not code any context depends on.
     name: 'kivuko/module-boundaries',
     files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts', 'migrations/**/*.ts'],
     plugins: { '@nx': nx },
@@ -121,19 +214,21 @@ export default defineConfig(
       ],
       // Deep imports through an alias (`@kivuko/<project>/src/...`) are not resolvable by the boundaries
       // rule (no tsconfig path matches them), so ban them here. Only declared entry points may be used.
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^@kivuko/(?!platform/testing$)[^/]+/.+',
-              message:
-                'Import another project only through its entry point (`@kivuko/<name>`, or `@kivuko/platform/testing`), never through a deep path.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [deepImportPattern] }],
     },
+  },
+  {
+    // The pure core, specs included (this replaces the block above's no-restricted-imports, so the
+    // deep-import pattern is repeated inside `coreFrameworkBans`).
+    name: 'kivuko/core-no-frameworks',
+    files: coreRoots.map((root) => `${root}/**/*.ts`),
+    rules: { 'no-restricted-imports': ['error', coreFrameworkBans] },
+  },
+  {
+    name: 'kivuko/core-no-io',
+    files: coreRoots.map((root) => `${root}/**/*.ts`),
+    ignores: ['**/*.spec.ts', 'libs/sop/src/cli/main.ts'],
+    rules: { 'no-restricted-imports': ['error', coreIoBans] },
   },
 
   {

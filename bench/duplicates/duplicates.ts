@@ -12,6 +12,7 @@
  * database), BENCH_REUSE_DATABASE=<name> (search a database kept earlier instead of seeding again),
  * BENCH_ONLY=<text> (only the alternatives whose label contains it).
  */
+import { normaliseDocumentNumber, normaliseName, PersonFacts } from '@kivuko/matching';
 import { randomUUID } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { spawn } from 'node:child_process';
@@ -21,7 +22,6 @@ import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
 import { PersonIntakeDto } from '../../libs/cases/src/dto/intake.dto';
 import { searchEncounters } from '../../libs/cases/src/encounter-search';
-import { normaliseDocumentNumber, normaliseName, PersonFacts } from '../../libs/cases/src/name-matching';
 import { matchFactsOf, namesOf } from '../../libs/cases/src/person-record';
 import { chance, identity, int, pick, register, Registration, rng, seedOf, weighted } from '../support/people';
 import { APP_DB_PASSWORD, BenchDatabase, databaseUrl, LatencySummary, ms, keepDatabase, percentile, prepareDemoDatabase, say, summarise, waitForQuiet, withClient } from '../support/support';

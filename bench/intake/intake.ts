@@ -15,6 +15,7 @@
  * BENCH_KEEP=1 (keep the databases).
  */
 import { randomBytes } from 'node:crypto';
+import { normaliseName } from '@kivuko/matching';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,6 @@ import { join } from 'node:path';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { BorderPoint, intakeBody, otherNameOf } from '../support/intake-body';
-import { normaliseName } from '../../libs/cases/src/name-matching';
 import { identity, register, rng, seedOf } from '../support/people';
 import { summariseProfile } from '../support/profile';
 import {

@@ -1,3 +1,5 @@
+import { AGENCY_KINDS, AGENCY_SERVICES, AgencyKind as Kind, AgencyService as Service, valuesByName } from '@kivuko/sop';
+
 export enum BorderPointKind {
   Land = 'LAND',
   Sea = 'SEA',
@@ -5,26 +7,12 @@ export enum BorderPointKind {
   ReceptionCentre = 'RECEPTION_CENTRE',
 }
 
-export enum AgencyKind {
-  BorderAuthority = 'BORDER_AUTHORITY',
-  Immigration = 'IMMIGRATION',
-  AsylumAuthority = 'ASYLUM_AUTHORITY',
-  ChildProtection = 'CHILD_PROTECTION',
-  AntiTrafficking = 'ANTI_TRAFFICKING',
-  Health = 'HEALTH',
-  Ngo = 'NGO',
-  InternationalOrganization = 'INTERNATIONAL_ORGANIZATION',
-  Monitor = 'MONITOR',
-}
+/** An agency kind of the joint SOP's vocabulary (defined once, in the core). */
+export type AgencyKind = Kind;
+/** `AgencyKind.NGO === 'NGO'`: the kinds by name, and the `enum` of the columns and DTOs that hold one. */
+export const AgencyKind = valuesByName(AGENCY_KINDS);
 
-export enum AgencyService {
-  FamilyTracing = 'FAMILY_TRACING',
-  TortureRehabilitation = 'TORTURE_REHABILITATION',
-  SafeShelter = 'SAFE_SHELTER',
-  LegalAid = 'LEGAL_AID',
-  MedicalCare = 'MEDICAL_CARE',
-  Psychosocial = 'PSYCHOSOCIAL',
-  VoluntaryReturn = 'VOLUNTARY_RETURN',
-  InterimCare = 'INTERIM_CARE',
-  GbvCaseManagement = 'GBV_CASE_MANAGEMENT',
-}
+/** A service an agency offers, from the joint SOP's vocabulary. */
+export type AgencyService = Service;
+/** `AgencyService.LEGAL_AID === 'LEGAL_AID'`. */
+export const AgencyService = valuesByName(AGENCY_SERVICES);

@@ -15,29 +15,29 @@ export const DEMO_BORDER_POINTS = [
 const ALL = DEMO_BORDER_POINTS.map((b) => b.code);
 
 export const DEMO_AGENCIES: { name: string; kind: AgencyKind; services: AgencyService[]; covers: readonly string[]; languages: string[] }[] = [
-  { name: 'Border Management Service', kind: AgencyKind.BorderAuthority, services: [], covers: ALL, languages: ['sw', 'en'] },
-  { name: 'Immigration Department', kind: AgencyKind.Immigration, services: [], covers: ALL, languages: ['sw', 'en'] },
-  { name: 'Refugee Status Authority', kind: AgencyKind.AsylumAuthority, services: [], covers: ALL, languages: ['sw', 'en', 'fr'] },
-  { name: 'Child Protection Service', kind: AgencyKind.ChildProtection, services: [AgencyService.FamilyTracing, AgencyService.InterimCare], covers: ALL, languages: ['sw', 'en'] },
-  { name: 'Anti-Trafficking Secretariat', kind: AgencyKind.AntiTrafficking, services: [], covers: ALL, languages: ['sw', 'en'] },
-  { name: 'Regional Referral Hospital', kind: AgencyKind.Health, services: [AgencyService.MedicalCare], covers: ['NMG', 'KGM', 'KSL'], languages: ['sw', 'en'] },
+  { name: 'Border Management Service', kind: AgencyKind.BORDER_AUTHORITY, services: [], covers: ALL, languages: ['sw', 'en'] },
+  { name: 'Immigration Department', kind: AgencyKind.IMMIGRATION, services: [], covers: ALL, languages: ['sw', 'en'] },
+  { name: 'Refugee Status Authority', kind: AgencyKind.ASYLUM_AUTHORITY, services: [], covers: ALL, languages: ['sw', 'en', 'fr'] },
+  { name: 'Child Protection Service', kind: AgencyKind.CHILD_PROTECTION, services: [AgencyService.FAMILY_TRACING, AgencyService.INTERIM_CARE], covers: ALL, languages: ['sw', 'en'] },
+  { name: 'Anti-Trafficking Secretariat', kind: AgencyKind.ANTI_TRAFFICKING, services: [], covers: ALL, languages: ['sw', 'en'] },
+  { name: 'Regional Referral Hospital', kind: AgencyKind.HEALTH, services: [AgencyService.MEDICAL_CARE], covers: ['NMG', 'KGM', 'KSL'], languages: ['sw', 'en'] },
   {
     name: 'Haki Legal Aid',
-    kind: AgencyKind.Ngo,
-    services: [AgencyService.LegalAid, AgencyService.TortureRehabilitation, AgencyService.Psychosocial],
+    kind: AgencyKind.NGO,
+    services: [AgencyService.LEGAL_AID, AgencyService.TORTURE_REHABILITATION, AgencyService.PSYCHOSOCIAL],
     covers: ['NMG', 'DAR'],
     languages: ['sw', 'en', 'so'],
   },
   {
     name: 'Tumaini Shelter',
-    kind: AgencyKind.Ngo,
-    services: [AgencyService.SafeShelter, AgencyService.GbvCaseManagement, AgencyService.Psychosocial],
+    kind: AgencyKind.NGO,
+    services: [AgencyService.SAFE_SHELTER, AgencyService.GBV_CASE_MANAGEMENT, AgencyService.PSYCHOSOCIAL],
     covers: ['KGM', 'KSL'],
     languages: ['sw', 'fr', 'rw'],
   },
-  { name: 'Refugee Agency', kind: AgencyKind.InternationalOrganization, services: [AgencyService.LegalAid], covers: ALL, languages: ['en', 'fr', 'so', 'am'] },
-  { name: 'Migration Agency', kind: AgencyKind.InternationalOrganization, services: [AgencyService.VoluntaryReturn], covers: ALL, languages: ['en', 'fr', 'am'] },
-  { name: 'Independent Protection Monitor', kind: AgencyKind.Monitor, services: [], covers: ALL, languages: ['en'] },
+  { name: 'Refugee Agency', kind: AgencyKind.INTERNATIONAL_ORGANIZATION, services: [AgencyService.LEGAL_AID], covers: ALL, languages: ['en', 'fr', 'so', 'am'] },
+  { name: 'Migration Agency', kind: AgencyKind.INTERNATIONAL_ORGANIZATION, services: [AgencyService.VOLUNTARY_RETURN], covers: ALL, languages: ['en', 'fr', 'am'] },
+  { name: 'Independent Protection Monitor', kind: AgencyKind.MONITOR, services: [], covers: ALL, languages: ['en'] },
 ];
 
 export const DEMO_USERS: { username: string; displayName: string; agency: string; roles: Role[]; borderPoints: readonly string[] }[] = [

@@ -45,32 +45,32 @@ describe('DEFAULT_DATA_SHARING', () => {
   });
 
   it('never gives an NGO the asylum section, even with consent', () => {
-    expect(DEFAULT_DATA_SHARING[AgencyKind.Ngo].groups).not.toContain(FieldGroup.Asylum);
-    expect(allowedGroups(DEFAULT_DATA_SHARING, AgencyKind.Ngo, { consentFor: [...FIELD_GROUPS] }).has(FieldGroup.Asylum)).toBe(false);
+    expect(DEFAULT_DATA_SHARING[AgencyKind.NGO].groups).not.toContain(FieldGroup.ASYLUM);
+    expect(allowedGroups(DEFAULT_DATA_SHARING, AgencyKind.NGO, { consentFor: [...FIELD_GROUPS] }).has(FieldGroup.ASYLUM)).toBe(false);
   });
 
   it('never gives a monitor a sensitive section, even with consent', () => {
-    const monitor = DEFAULT_DATA_SHARING[AgencyKind.Monitor].groups;
+    const monitor = DEFAULT_DATA_SHARING[AgencyKind.MONITOR].groups;
     expect(monitor.filter((group) => SENSITIVE_FIELD_GROUPS.includes(group))).toEqual([]);
-    const allowed = allowedGroups(DEFAULT_DATA_SHARING, AgencyKind.Monitor, { consentFor: [...FIELD_GROUPS] });
-    expect([...allowed].sort()).toEqual([FieldGroup.Arrival, FieldGroup.Child, FieldGroup.Detention, FieldGroup.Return].sort());
+    const allowed = allowedGroups(DEFAULT_DATA_SHARING, AgencyKind.MONITOR, { consentFor: [...FIELD_GROUPS] });
+    expect([...allowed].sort()).toEqual([FieldGroup.ARRIVAL, FieldGroup.CHILD, FieldGroup.DETENTION, FieldGroup.RETURN].sort());
   });
 
   it('never gives immigration the asylum, SGBV, torture or trafficking sections', () => {
-    const immigration = DEFAULT_DATA_SHARING[AgencyKind.Immigration].groups;
-    for (const group of [FieldGroup.Asylum, FieldGroup.Sgbv, FieldGroup.Torture, FieldGroup.Trafficking]) {
+    const immigration = DEFAULT_DATA_SHARING[AgencyKind.IMMIGRATION].groups;
+    for (const group of [FieldGroup.ASYLUM, FieldGroup.SGBV, FieldGroup.TORTURE, FieldGroup.TRAFFICKING]) {
       expect(immigration).not.toContain(group);
     }
   });
 
   it('requires consent for SGBV wherever it shares SGBV', () => {
-    const sharingSgbv = Object.values(AgencyKind).filter((kind) => DEFAULT_DATA_SHARING[kind].groups.includes(FieldGroup.Sgbv));
+    const sharingSgbv = Object.values(AgencyKind).filter((kind) => DEFAULT_DATA_SHARING[kind].groups.includes(FieldGroup.SGBV));
     expect(sharingSgbv.length).toBeGreaterThan(0);
-    for (const kind of sharingSgbv) expect(DEFAULT_DATA_SHARING[kind].consentRequiredFor).toContain(FieldGroup.Sgbv);
+    for (const kind of sharingSgbv) expect(DEFAULT_DATA_SHARING[kind].consentRequiredFor).toContain(FieldGroup.SGBV);
   });
 
   it('requires consent for every sensitive section it shares with an NGO or an international organization', () => {
-    for (const kind of [AgencyKind.Ngo, AgencyKind.InternationalOrganization]) {
+    for (const kind of [AgencyKind.NGO, AgencyKind.INTERNATIONAL_ORGANIZATION]) {
       const { groups, consentRequiredFor } = DEFAULT_DATA_SHARING[kind];
       const sensitive = groups.filter((group) => SENSITIVE_FIELD_GROUPS.includes(group));
       expect(sensitive.length).toBeGreaterThan(0);
@@ -79,16 +79,16 @@ describe('DEFAULT_DATA_SHARING', () => {
   });
 
   it('cannot be changed at run time', () => {
-    expect(() => (DEFAULT_DATA_SHARING[AgencyKind.Ngo].groups as FieldGroup[]).push(FieldGroup.Asylum)).toThrow(TypeError);
-    expect(DEFAULT_DATA_SHARING[AgencyKind.Ngo].groups).not.toContain(FieldGroup.Asylum);
+    expect(() => (DEFAULT_DATA_SHARING[AgencyKind.NGO].groups as FieldGroup[]).push(FieldGroup.ASYLUM)).toThrow(TypeError);
+    expect(DEFAULT_DATA_SHARING[AgencyKind.NGO].groups).not.toContain(FieldGroup.ASYLUM);
   });
 });
 
 describe('validateDataSharingMap', () => {
   it('refuses a map that gives a monitor a sensitive section, naming the path', () => {
     const map = editableDefault();
-    map[AgencyKind.Monitor].groups.push(FieldGroup.Sgbv);
-    map[AgencyKind.Monitor].consentRequiredFor.push(FieldGroup.Sgbv);
+    map[AgencyKind.MONITOR].groups.push(FieldGroup.SGBV);
+    map[AgencyKind.MONITOR].consentRequiredFor.push(FieldGroup.SGBV);
     expect(validateDataSharingMap(map)).toEqual([
       'MONITOR.groups[4]: "SGBV" is sensitive and is never shared with MONITOR (a rule the SOP cannot switch off)',
     ]);
@@ -96,8 +96,8 @@ describe('validateDataSharingMap', () => {
 
   it('refuses a monitor the asylum section even when it is consent-bound', () => {
     const map = editableDefault();
-    map[AgencyKind.Monitor].groups.unshift(FieldGroup.Asylum);
-    map[AgencyKind.Monitor].consentRequiredFor.push(FieldGroup.Asylum);
+    map[AgencyKind.MONITOR].groups.unshift(FieldGroup.ASYLUM);
+    map[AgencyKind.MONITOR].consentRequiredFor.push(FieldGroup.ASYLUM);
     expect(validateDataSharingMap(map)).toEqual([
       'MONITOR.groups[0]: "ASYLUM" is sensitive and is never shared with MONITOR (a rule the SOP cannot switch off)',
     ]);
@@ -105,19 +105,19 @@ describe('validateDataSharingMap', () => {
 
   it('reports an unknown field group with its path', () => {
     const map = editableDefault();
-    map[AgencyKind.Ngo].groups.splice(2, 0, 'FOO');
+    map[AgencyKind.NGO].groups.splice(2, 0, 'FOO');
     expect(validateDataSharingMap(map)).toEqual(['NGO.groups[2]: "FOO" is not a field group']);
   });
 
   it('reports an unknown agency kind key', () => {
     const map = editableDefault();
-    map['POLICE'] = { groups: [FieldGroup.Identity], consentRequiredFor: [] };
+    map['POLICE'] = { groups: [FieldGroup.IDENTITY], consentRequiredFor: [] };
     expect(validateDataSharingMap(map)).toEqual(['POLICE: "POLICE" is not an agency kind']);
   });
 
   it('reports a consent requirement for a group the kind is not given', () => {
     const map = editableDefault();
-    map[AgencyKind.Immigration].consentRequiredFor.push(FieldGroup.Asylum);
+    map[AgencyKind.IMMIGRATION].consentRequiredFor.push(FieldGroup.ASYLUM);
     expect(validateDataSharingMap(map)).toEqual([
       'IMMIGRATION.consentRequiredFor[0]: "ASYLUM" is not in IMMIGRATION.groups, so there is nothing to require consent for',
     ]);
@@ -125,7 +125,7 @@ describe('validateDataSharingMap', () => {
 
   it('reports a missing agency kind', () => {
     const map = editableDefault();
-    delete map[AgencyKind.Health];
+    delete map[AgencyKind.HEALTH];
     expect(validateDataSharingMap(map)).toEqual([
       'HEALTH: missing (every agency kind needs an entry; an empty "groups" list shares nothing)',
     ]);
@@ -133,7 +133,7 @@ describe('validateDataSharingMap', () => {
 
   it('refuses SGBV shared without a consent requirement', () => {
     const map = editableDefault();
-    map[AgencyKind.ChildProtection].consentRequiredFor = [];
+    map[AgencyKind.CHILD_PROTECTION].consentRequiredFor = [];
     expect(validateDataSharingMap(map)).toEqual([
       'CHILD_PROTECTION.groups[7]: "SGBV" is shared only with consent or a legal basis, so CHILD_PROTECTION.consentRequiredFor must list it (a rule the SOP cannot switch off)',
     ]);
@@ -141,8 +141,8 @@ describe('validateDataSharingMap', () => {
 
   it('reports malformed entries, duplicates and unknown properties each with its path', () => {
     const map = editableDefault() as Record<string, unknown>;
-    map[AgencyKind.Ngo] = 'everything';
-    map[AgencyKind.Health] = { groups: [FieldGroup.Identity, FieldGroup.Identity, 7], consentRequired: [] };
+    map[AgencyKind.NGO] = 'everything';
+    map[AgencyKind.HEALTH] = { groups: [FieldGroup.IDENTITY, FieldGroup.IDENTITY, 7], consentRequired: [] };
     expect(validateDataSharingMap(map)).toEqual([
       'HEALTH.consentRequired: unknown property (expected "groups" and "consentRequiredFor")',
       'HEALTH.groups[1]: "IDENTITY" is listed twice',
@@ -160,35 +160,35 @@ describe('validateDataSharingMap', () => {
 
 describe('allowedGroups', () => {
   it('withholds consent-bound groups until consent is granted', () => {
-    const allowed = allowedGroups(DEFAULT_DATA_SHARING, AgencyKind.Ngo, noConsent);
-    expect([...allowed].sort()).toEqual([FieldGroup.Contact, FieldGroup.Identity, FieldGroup.Needs].sort());
+    const allowed = allowedGroups(DEFAULT_DATA_SHARING, AgencyKind.NGO, noConsent);
+    expect([...allowed].sort()).toEqual([FieldGroup.CONTACT, FieldGroup.IDENTITY, FieldGroup.NEEDS].sort());
   });
 
   it('includes a consent-bound group once consent is granted for it, and only that one', () => {
-    const allowed = allowedGroups(DEFAULT_DATA_SHARING, AgencyKind.Ngo, { consentFor: [FieldGroup.Sgbv] });
-    expect([...allowed].sort()).toEqual([FieldGroup.Contact, FieldGroup.Identity, FieldGroup.Needs, FieldGroup.Sgbv].sort());
+    const allowed = allowedGroups(DEFAULT_DATA_SHARING, AgencyKind.NGO, { consentFor: [FieldGroup.SGBV] });
+    expect([...allowed].sort()).toEqual([FieldGroup.CONTACT, FieldGroup.IDENTITY, FieldGroup.NEEDS, FieldGroup.SGBV].sort());
   });
 
   it('does not add a group the kind is not given, whatever consent says', () => {
-    const allowed = allowedGroups(DEFAULT_DATA_SHARING, AgencyKind.Immigration, { consentFor: [FieldGroup.Asylum, FieldGroup.Sgbv] });
-    expect([...allowed].sort()).toEqual([FieldGroup.Arrival, FieldGroup.Detention, FieldGroup.Identity, FieldGroup.Return].sort());
+    const allowed = allowedGroups(DEFAULT_DATA_SHARING, AgencyKind.IMMIGRATION, { consentFor: [FieldGroup.ASYLUM, FieldGroup.SGBV] });
+    expect([...allowed].sort()).toEqual([FieldGroup.ARRIVAL, FieldGroup.DETENTION, FieldGroup.IDENTITY, FieldGroup.RETURN].sort());
   });
 
   it('gives groups that need no consent without any', () => {
-    const allowed = allowedGroups(DEFAULT_DATA_SHARING, AgencyKind.AsylumAuthority, noConsent);
-    expect(allowed.has(FieldGroup.Asylum)).toBe(true);
-    expect(allowed.has(FieldGroup.Torture)).toBe(false);
+    const allowed = allowedGroups(DEFAULT_DATA_SHARING, AgencyKind.ASYLUM_AUTHORITY, noConsent);
+    expect(allowed.has(FieldGroup.ASYLUM)).toBe(true);
+    expect(allowed.has(FieldGroup.TORTURE)).toBe(false);
   });
 
   it('still keeps sensitive groups from monitors and SGBV behind consent when handed an unvalidated map', () => {
     const map = editableDefault();
-    map[AgencyKind.Monitor].groups.push(FieldGroup.Health);
-    map[AgencyKind.Health].consentRequiredFor = [];
+    map[AgencyKind.MONITOR].groups.push(FieldGroup.HEALTH);
+    map[AgencyKind.HEALTH].consentRequiredFor = [];
     const unvalidated = map as unknown as typeof DEFAULT_DATA_SHARING;
-    expect(allowedGroups(unvalidated, AgencyKind.Monitor, { consentFor: [FieldGroup.Health] }).has(FieldGroup.Health)).toBe(false);
-    const health = allowedGroups(unvalidated, AgencyKind.Health, noConsent);
-    expect(health.has(FieldGroup.Sgbv)).toBe(false);
-    expect(health.has(FieldGroup.Torture)).toBe(true);
+    expect(allowedGroups(unvalidated, AgencyKind.MONITOR, { consentFor: [FieldGroup.HEALTH] }).has(FieldGroup.HEALTH)).toBe(false);
+    const health = allowedGroups(unvalidated, AgencyKind.HEALTH, noConsent);
+    expect(health.has(FieldGroup.SGBV)).toBe(false);
+    expect(health.has(FieldGroup.TORTURE)).toBe(true);
   });
 
   it('gives nothing to an agency kind the map does not know', () => {
@@ -198,19 +198,19 @@ describe('allowedGroups', () => {
 
 describe('shapeRecord and withheldGroups', () => {
   const record = {
-    [FieldGroup.Identity]: { name: 'Amina', dateOfBirth: '2009-03-01' },
-    [FieldGroup.Needs]: { shelter: true },
-    [FieldGroup.Asylum]: { narrative: 'fled after threats' },
-    [FieldGroup.Sgbv]: { disclosed: true, narrative: 'confidential' },
+    [FieldGroup.IDENTITY]: { name: 'Amina', dateOfBirth: '2009-03-01' },
+    [FieldGroup.NEEDS]: { shelter: true },
+    [FieldGroup.ASYLUM]: { narrative: 'fled after threats' },
+    [FieldGroup.SGBV]: { disclosed: true, narrative: 'confidential' },
   };
-  const allowed = new Set([FieldGroup.Identity, FieldGroup.Needs, FieldGroup.Contact]);
+  const allowed = new Set([FieldGroup.IDENTITY, FieldGroup.NEEDS, FieldGroup.CONTACT]);
 
   it('returns only the allowed sections, leaving absent ones absent', () => {
     expect(shapeRecord(record, allowed)).toEqual({
-      [FieldGroup.Identity]: { name: 'Amina', dateOfBirth: '2009-03-01' },
-      [FieldGroup.Needs]: { shelter: true },
+      [FieldGroup.IDENTITY]: { name: 'Amina', dateOfBirth: '2009-03-01' },
+      [FieldGroup.NEEDS]: { shelter: true },
     });
-    expect(Object.keys(shapeRecord(record, allowed))).not.toContain(FieldGroup.Contact);
+    expect(Object.keys(shapeRecord(record, allowed))).not.toContain(FieldGroup.CONTACT);
   });
 
   it('leaves the input untouched and returns a new object', () => {
@@ -225,18 +225,18 @@ describe('shapeRecord and withheldGroups', () => {
 
   it('drops keys that are not field groups', () => {
     const shaped = shapeRecord({ ...record, caseId: 'c-1' }, allowed);
-    expect(Object.keys(shaped).sort()).toEqual([FieldGroup.Identity, FieldGroup.Needs].sort());
+    expect(Object.keys(shaped).sort()).toEqual([FieldGroup.IDENTITY, FieldGroup.NEEDS].sort());
   });
 
   it('names the sections that were present but withheld, without their content', () => {
-    expect(withheldGroups(record, allowed)).toEqual([FieldGroup.Asylum, FieldGroup.Sgbv]);
+    expect(withheldGroups(record, allowed)).toEqual([FieldGroup.ASYLUM, FieldGroup.SGBV]);
     expect(withheldGroups(record, new Set(FIELD_GROUPS))).toEqual([]);
   });
 
   it('treats a section set to undefined as absent', () => {
-    const sparse = { [FieldGroup.Identity]: { name: 'Amina' }, [FieldGroup.Health]: undefined };
-    expect(Object.keys(shapeRecord(sparse, new Set(FIELD_GROUPS)))).toEqual([FieldGroup.Identity]);
-    expect(withheldGroups(sparse, new Set())).toEqual([FieldGroup.Identity]);
+    const sparse = { [FieldGroup.IDENTITY]: { name: 'Amina' }, [FieldGroup.HEALTH]: undefined };
+    expect(Object.keys(shapeRecord(sparse, new Set(FIELD_GROUPS)))).toEqual([FieldGroup.IDENTITY]);
+    expect(withheldGroups(sparse, new Set())).toEqual([FieldGroup.IDENTITY]);
   });
 
   it('keeps exactly the record keys that are allowed and never alters a section (property)', () => {

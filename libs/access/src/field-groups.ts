@@ -1,38 +1,17 @@
+import { AGENCY_KINDS, ALWAYS_CONSENT_BOUND, FIELD_GROUPS, FieldGroup as Group, NEVER_SHARED_WITH, SENSITIVE_FIELD_GROUPS, valuesByName } from '@kivuko/sop';
 import { AgencyKind } from './access.enums';
 
 /**
- * The named sections of a case record. What an agency receives is decided per section: responses are
- * built from the sections a recipient may see, never by removing fields from a full record.
+ * The named sections of a case record (the joint SOP's vocabulary, defined once in the core). What an
+ * agency receives is decided per section: responses are built from the sections a recipient may see,
+ * never by removing fields from a full record.
  */
-export enum FieldGroup {
-  Identity = 'IDENTITY',
-  Contact = 'CONTACT',
-  Arrival = 'ARRIVAL',
-  Needs = 'NEEDS',
-  Asylum = 'ASYLUM',
-  Child = 'CHILD',
-  Trafficking = 'TRAFFICKING',
-  Health = 'HEALTH',
-  Sgbv = 'SGBV',
-  Torture = 'TORTURE',
-  Detention = 'DETENTION',
-  Return = 'RETURN',
-}
+export type FieldGroup = Group;
+/** `FieldGroup.SGBV === 'SGBV'`. */
+export const FieldGroup = valuesByName(FIELD_GROUPS);
 
-/** Every field group, in declaration order (the order responses and reports list them in). */
-export const FIELD_GROUPS: readonly FieldGroup[] = Object.freeze(Object.values(FieldGroup));
-
-/**
- * Need-to-know sections: their narratives are encrypted at rest and they are never shown to monitors,
- * whatever the SOP says.
- */
-export const SENSITIVE_FIELD_GROUPS: readonly FieldGroup[] = Object.freeze([
-  FieldGroup.Sgbv,
-  FieldGroup.Torture,
-  FieldGroup.Trafficking,
-  FieldGroup.Health,
-  FieldGroup.Asylum,
-]);
+/** Every field group in the order responses and reports list them in, and the need-to-know ones. */
+export { FIELD_GROUPS, SENSITIVE_FIELD_GROUPS };
 
 export function isFieldGroup(value: unknown): value is FieldGroup {
   return typeof value === 'string' && (FIELD_GROUPS as readonly string[]).includes(value);
@@ -55,16 +34,9 @@ export interface DataSharingRule {
 /** Agency kind → the field groups it may receive. Part of the joint SOP; every kind has an entry. */
 export type DataSharingMap = Readonly<Record<AgencyKind, DataSharingRule>>;
 
-/**
- * Rules no SOP can switch off. `validateDataSharingMap` refuses a map that breaks them and
- * `allowedGroups` applies them even to a map that was never validated.
- */
-const NEVER_SHARED_WITH: Readonly<Partial<Record<AgencyKind, readonly FieldGroup[]>>> = Object.freeze({
-  // Monitors see safeguard reports (detention, removals, overdue referrals), not sensitive narratives.
-  [AgencyKind.Monitor]: SENSITIVE_FIELD_GROUPS,
-});
-/** The SGBV SOP: explicit consent (or a recorded legal basis) before any sharing, with anyone. */
-const ALWAYS_CONSENT_BOUND: readonly FieldGroup[] = Object.freeze([FieldGroup.Sgbv]);
+// Rules no SOP can switch off (NEVER_SHARED_WITH, ALWAYS_CONSENT_BOUND, from the core's vocabulary):
+// `validateDataSharingMap` refuses a map that breaks them and `allowedGroups` applies them even to a map
+// that was never validated.
 
 function rule(groups: FieldGroup[], consentRequiredFor: FieldGroup[] = []): DataSharingRule {
   return Object.freeze({ groups: Object.freeze(groups), consentRequiredFor: Object.freeze(consentRequiredFor) });
@@ -78,40 +50,39 @@ const G = FieldGroup;
  */
 export const DEFAULT_DATA_SHARING: DataSharingMap = Object.freeze({
   // The registering side: enough to hold the person safely and apply the detention and return guards.
-  [AgencyKind.BorderAuthority]: rule([G.Identity, G.Contact, G.Arrival, G.Needs, G.Child, G.Detention, G.Return]),
-  [AgencyKind.AsylumAuthority]: rule(
+  [AgencyKind.BORDER_AUTHORITY]: rule([G.IDENTITY, G.CONTACT, G.ARRIVAL, G.NEEDS, G.CHILD, G.DETENTION, G.RETURN]),
+  [AgencyKind.ASYLUM_AUTHORITY]: rule(
     // TORTURE for the procedural-safeguards flag (no repeated interviews); the pending claim is the usual
     // legal basis, but it is recorded before the account is shared.
-    [G.Identity, G.Contact, G.Arrival, G.Needs, G.Asylum, G.Child, G.Torture, G.Detention, G.Return],
-    [G.Torture],
+    [G.IDENTITY, G.CONTACT, G.ARRIVAL, G.NEEDS, G.ASYLUM, G.CHILD, G.TORTURE, G.DETENTION, G.RETURN],
+    [G.TORTURE],
   ),
-  [AgencyKind.ChildProtection]: rule(
+  [AgencyKind.CHILD_PROTECTION]: rule(
     // Best interests: the lead for children needs the whole protection picture.
-    [G.Identity, G.Contact, G.Arrival, G.Needs, G.Child, G.Health, G.Trafficking, G.Sgbv, G.Detention, G.Return],
-    [G.Sgbv],
+    [G.IDENTITY, G.CONTACT, G.ARRIVAL, G.NEEDS, G.CHILD, G.HEALTH, G.TRAFFICKING, G.SGBV, G.DETENTION, G.RETURN],
+    [G.SGBV],
   ),
-  [AgencyKind.AntiTrafficking]: rule(
-    [G.Identity, G.Contact, G.Arrival, G.Needs, G.Trafficking, G.Health, G.Child],
+  [AgencyKind.ANTI_TRAFFICKING]: rule(
+    [G.IDENTITY, G.CONTACT, G.ARRIVAL, G.NEEDS, G.TRAFFICKING, G.HEALTH, G.CHILD],
     // The coordinator arranges medical care from NEEDS; clinical details are need-to-know.
-    [G.Health],
+    [G.HEALTH],
   ),
-  [AgencyKind.Health]: rule([G.Identity, G.Contact, G.Needs, G.Health, G.Sgbv, G.Torture], [G.Sgbv, G.Torture]),
+  [AgencyKind.HEALTH]: rule([G.IDENTITY, G.CONTACT, G.NEEDS, G.HEALTH, G.SGBV, G.TORTURE], [G.SGBV, G.TORTURE]),
   // Shelter and services; the sensitive sections only with consent, and never the asylum narrative.
-  [AgencyKind.Ngo]: rule(
-    [G.Identity, G.Contact, G.Needs, G.Sgbv, G.Torture, G.Health, G.Trafficking],
-    [G.Sgbv, G.Torture, G.Health, G.Trafficking],
+  [AgencyKind.NGO]: rule(
+    [G.IDENTITY, G.CONTACT, G.NEEDS, G.SGBV, G.TORTURE, G.HEALTH, G.TRAFFICKING],
+    [G.SGBV, G.TORTURE, G.HEALTH, G.TRAFFICKING],
   ),
-  [AgencyKind.InternationalOrganization]: rule(
-    [G.Identity, G.Contact, G.Arrival, G.Needs, G.Asylum, G.Child, G.Return],
-    [G.Asylum],
+  [AgencyKind.INTERNATIONAL_ORGANIZATION]: rule(
+    [G.IDENTITY, G.CONTACT, G.ARRIVAL, G.NEEDS, G.ASYLUM, G.CHILD, G.RETURN],
+    [G.ASYLUM],
   ),
   // Non-refoulement and confidentiality: nothing of the claim or of what the person survived.
-  [AgencyKind.Immigration]: rule([G.Identity, G.Arrival, G.Return, G.Detention]),
+  [AgencyKind.IMMIGRATION]: rule([G.IDENTITY, G.ARRIVAL, G.RETURN, G.DETENTION]),
   // CHILD for age and status facts (no child in detention, no return without a BID).
-  [AgencyKind.Monitor]: rule([G.Arrival, G.Child, G.Detention, G.Return]),
+  [AgencyKind.MONITOR]: rule([G.ARRIVAL, G.CHILD, G.DETENTION, G.RETURN]),
 });
 
-const AGENCY_KINDS: readonly AgencyKind[] = Object.freeze(Object.values(AgencyKind));
 const RULE_PROPERTIES: readonly string[] = ['groups', 'consentRequiredFor'];
 
 function isAgencyKind(value: string): value is AgencyKind {

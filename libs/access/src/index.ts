@@ -1,16 +1,11 @@
-export * from './access.enums';
-export { AccessErrors } from './access.errors';
-export type { AccessErrorCode } from './access.errors';
-export * from './access.module';
-export * from './agency.entity';
-export * from './app-user.entity';
-export * from './auth.service';
-export * from './border-point.entity';
-export * from './demo-data';
+export { AgencyKind, AgencyService } from './access.enums';
+export { AccessModule } from './access.module';
+export { BorderPoint } from './border-point.entity';
+export { DEMO_BORDER_POINTS, DEMO_USERS } from './demo-data';
 export { DemoService } from './demo.service';
-export * from './field-groups';
-export * from './refresh-token.entity';
-export * from './token.service';
+export { allowedGroups, DEFAULT_DATA_SHARING, FIELD_GROUPS, FieldGroup, isFieldGroup, shapeRecord } from './field-groups';
+export type { DataSharingMap } from './field-groups';
+export { TokenService } from './token.service';
 export { SESSION_CACHE_MS, SessionRegistry } from './session-registry';
 
 import { Agency } from './agency.entity';
@@ -19,3 +14,4 @@ import { BorderPoint } from './border-point.entity';
 import { RefreshToken } from './refresh-token.entity';
 
 export const ACCESS_ENTITIES: Function[] = [BorderPoint, Agency, AppUser, RefreshToken];
+export { AccessErrors } from './access.errors';

@@ -8,8 +8,9 @@ import { DataSource } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AuditTrail1764200000000 } from '../../../migrations/1764200000000-audit-trail';
 import { AuditContent, chainHash } from './audit-chain';
-import { contentOfRow } from './audit.service';
-import { AUDIT_ENTITIES, AuditClock, AuditEntry, AuditKeyring, AuditService } from './index';
+import { AuditKeyring } from './audit-key';
+import { AuditClock, AuditEntry, contentOfRow } from './audit.service';
+import { AUDIT_ENTITIES, AuditService } from './index';
 
 /** The keyring the tests' processes hold; the database never sees it. */
 const KEYRING = new AuditKeyring([{ id: 'audit-test', key: Buffer.alloc(32, 3) }]);

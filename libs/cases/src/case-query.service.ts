@@ -115,23 +115,23 @@ export class CaseQueryService {
     const allowed = await readableGroups(manager, this.policy, actor, caseId);
 
     const sectionRows = await q.sectionRows(manager, caseId);
-    const present = new Set<FieldGroup>([FieldGroup.Identity, FieldGroup.Arrival, ...sectionRows.map((s) => s.field_group)]);
+    const present = new Set<FieldGroup>([FieldGroup.IDENTITY, FieldGroup.ARRIVAL, ...sectionRows.map((s) => s.field_group)]);
     const record: Partial<Record<FieldGroup, unknown>> = {};
 
     for (const section of sectionRows) {
-      if (!allowed.has(section.field_group) || section.field_group === FieldGroup.Arrival) continue;
+      if (!allowed.has(section.field_group) || section.field_group === FieldGroup.ARRIVAL) continue;
       record[section.field_group] = section.ciphertext
         ? JSON.parse(this.cipher.decrypt(section.ciphertext, sectionContext(caseId, section.field_group)))
         : section.content;
     }
-    if (allowed.has(FieldGroup.Needs) && row.urgent_needs.length > 0) {
-      record[FieldGroup.Needs] = { ...(record[FieldGroup.Needs] as object | undefined), urgentNeeds: row.urgent_needs };
-      present.add(FieldGroup.Needs);
+    if (allowed.has(FieldGroup.NEEDS) && row.urgent_needs.length > 0) {
+      record[FieldGroup.NEEDS] = { ...(record[FieldGroup.NEEDS] as object | undefined), urgentNeeds: row.urgent_needs };
+      present.add(FieldGroup.NEEDS);
     }
-    if (allowed.has(FieldGroup.Identity)) record[FieldGroup.Identity] = await this.identity(manager, caseId, row.arrived_at);
-    if (allowed.has(FieldGroup.Arrival)) {
-      const info = sectionRows.find((s) => s.field_group === FieldGroup.Arrival)?.content ?? {};
-      record[FieldGroup.Arrival] = { ...(await this.arrival(manager, row)), ...info };
+    if (allowed.has(FieldGroup.IDENTITY)) record[FieldGroup.IDENTITY] = await this.identity(manager, caseId, row.arrived_at);
+    if (allowed.has(FieldGroup.ARRIVAL)) {
+      const info = sectionRows.find((s) => s.field_group === FieldGroup.ARRIVAL)?.content ?? {};
+      record[FieldGroup.ARRIVAL] = { ...(await this.arrival(manager, row)), ...info };
     }
 
     const sections = shapeRecord(record, allowed);
@@ -218,7 +218,7 @@ export class CaseQueryService {
       const listGroups = allowedGroups(DEFAULT_DATA_SHARING, kind, { consentFor: [] });
       const profileVisible = (r: { border_point_id: string }, profile: ProfileCode): boolean =>
         actor.borderPointIds.includes(r.border_point_id) || listGroups.has(PROFILE_GROUP[profile]);
-      const showIdentity = sharing.groups.includes(FieldGroup.Identity) && !sharing.consentRequiredFor.includes(FieldGroup.Identity);
+      const showIdentity = sharing.groups.includes(FieldGroup.IDENTITY) && !sharing.consentRequiredFor.includes(FieldGroup.IDENTITY);
       const page = rows.slice(0, limit);
       const items: CaseListItem[] = page.map((r) => {
         const visible = r.profile_statuses.filter((p) => profileVisible(r, p.profile));
@@ -251,7 +251,7 @@ export class CaseQueryService {
       await this.audit.record(manager, {
         action: 'CASE.LISTED',
         actor,
-        fieldGroups: showIdentity ? [FieldGroup.Identity, FieldGroup.Arrival] : [FieldGroup.Arrival],
+        fieldGroups: showIdentity ? [FieldGroup.IDENTITY, FieldGroup.ARRIVAL] : [FieldGroup.ARRIVAL],
         purpose: 'CASE_WORK',
         correlationId,
         details: { returned: items.length },

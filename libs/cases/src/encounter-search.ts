@@ -1,6 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
-import * as q from './encounter.queries';
 import {
   isPossibleMatch,
   MatchReason,
@@ -9,7 +6,10 @@ import {
   normaliseName,
   PersonFacts,
   scoreCandidate,
-} from './name-matching';
+} from '@kivuko/matching';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import * as q from './encounter.queries';
 
 /** Candidates read per probe name: the nearest names are scored, the long tail of a common name is not. */
 export const CANDIDATES_PER_NAME = 50;

@@ -1,4 +1,5 @@
 import { AuditService } from '@kivuko/audit';
+import { MatchReason } from '@kivuko/matching';
 import { Actor, actorScope, BadInputError, Clock, DomainError, FieldCipher, FieldProblem, UnitOfWork, validationFailed } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
@@ -11,7 +12,6 @@ import { CompleteIntakeDto, RegisterIntakeDto } from './dto/intake.dto';
 import { CaseQueryService, CaseView } from './case-query.service';
 import { CaseProfilingService } from './profiling/case-profiling.service';
 import { caseNotFound } from './consent/consent.service';
-import { MatchReason } from './name-matching';
 import { PossibleEncounter, recordEncounters, searchEncounters } from './encounter-search';
 import { checkIntake, checkPerson } from './intake-checks';
 import * as q from './intake.queries';

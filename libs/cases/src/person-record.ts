@@ -1,8 +1,8 @@
+import { normaliseDocumentNumber, normaliseName, PersonFacts } from '@kivuko/matching';
 import { FieldCipher } from '@kivuko/platform';
 import { EntityManager } from 'typeorm';
 import { PersonIntakeDto } from './dto/intake.dto';
 import { CheckedScreening } from './intake-checks';
-import { normaliseDocumentNumber, normaliseName, PersonFacts } from './name-matching';
 import * as q from './person-record.queries';
 import { AnswerGroup, Answers, answersByGroup } from './screening/questionnaire';
 

@@ -1,8 +1,5 @@
-export * from './casework.dto';
-export * from './casework.module';
-export * from './casework.service';
-export * from './records/records.dto';
-export * from './records/asylum.service';
-export * from './records/trafficking.service';
-export * from './records/detention.service';
-export * from './records/detention-reviews';
+export { CaseworkModule } from './casework.module';
+export { OpenDetentionDto, ReflectionPeriodDto, RegisterAsylumClaimDto, TraffickingIdentificationDto } from './records/records.dto';
+export { AsylumService } from './records/asylum.service';
+export { TraffickingService } from './records/trafficking.service';
+export { DetentionService } from './records/detention.service';

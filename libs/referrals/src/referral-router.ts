@@ -1,4 +1,3 @@
-import { DataSharingMap } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
 import { CaseProfilingService, loadCaseFacts, ProfilesChanged } from '@kivuko/cases';
 import { Actor, actorScope, applyScope, Clock, DomainEventBus, FieldCipher, JobName, OutboxService, systemScope } from '@kivuko/platform';
@@ -92,12 +91,11 @@ export class ReferralRouter implements OnModuleInit {
         [caseId],
       );
       const active = row ? await this.activeSop(manager, row.country, this.clock.now()) : null;
-      // The SOP's vocabularies are the access library's, value for value (libs/sop's access-equivalence spec).
       return active
         ? {
             sopVersionId: active.id,
             ruleSet: active.sop.ruleSet,
-            sharing: active.sop.dataSharing.recipients as unknown as DataSharingMap,
+            sharing: active.sop.dataSharing.recipients,
             completeIntakeDue: (from: Date) => borderPointTaskDue(active.sop, 'completeIntake', from),
           }
         : null;

@@ -1,10 +1,10 @@
 /**
- * The closed vocabularies a joint SOP is written in. Agency kinds, services, field groups, consent
- * purposes and legal bases carry the same values as the access and intake libraries (a spec checks
- * that); they are repeated here as string literals so this library stays free of Nest and TypeORM.
+ * The closed vocabularies a joint SOP is written in, defined here once as plain string literals (no Nest,
+ * no TypeORM): the access library imports the agency kinds, services and field groups for its entities,
+ * DTOs and sharing rules, the cases context the consent purposes and legal bases for its consent records.
  */
 
-export const AGENCY_KINDS = [
+export const AGENCY_KINDS = Object.freeze([
   'BORDER_AUTHORITY',
   'IMMIGRATION',
   'ASYLUM_AUTHORITY',
@@ -14,13 +14,13 @@ export const AGENCY_KINDS = [
   'NGO',
   'INTERNATIONAL_ORGANIZATION',
   'MONITOR',
-] as const;
+] as const);
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 /** Kinds that never receive a referral: monitors watch the safeguards, they do not take cases. */
 export const NON_RECEIVING_KINDS: readonly AgencyKind[] = ['MONITOR'];
 
-export const AGENCY_SERVICES = [
+export const AGENCY_SERVICES = Object.freeze([
   'FAMILY_TRACING',
   'TORTURE_REHABILITATION',
   'SAFE_SHELTER',
@@ -30,11 +30,11 @@ export const AGENCY_SERVICES = [
   'VOLUNTARY_RETURN',
   'INTERIM_CARE',
   'GBV_CASE_MANAGEMENT',
-] as const;
+] as const);
 export type AgencyService = (typeof AGENCY_SERVICES)[number];
 
 /** Sections of a case record, in the order responses list them. */
-export const FIELD_GROUPS = [
+export const FIELD_GROUPS = Object.freeze([
   'IDENTITY',
   'CONTACT',
   'ARRIVAL',
@@ -47,15 +47,29 @@ export const FIELD_GROUPS = [
   'TORTURE',
   'DETENTION',
   'RETURN',
-] as const;
+] as const);
 export type FieldGroup = (typeof FIELD_GROUPS)[number];
 
-/** Need-to-know sections: never shown to monitors, whatever the SOP says. */
-export const SENSITIVE_FIELD_GROUPS: readonly FieldGroup[] = ['SGBV', 'TORTURE', 'TRAFFICKING', 'HEALTH', 'ASYLUM'];
+/**
+ * Need-to-know sections: their narratives are encrypted at rest and they are never shown to monitors,
+ * whatever the SOP says.
+ */
+export const SENSITIVE_FIELD_GROUPS: readonly FieldGroup[] = Object.freeze(['SGBV', 'TORTURE', 'TRAFFICKING', 'HEALTH', 'ASYLUM'] as const);
 /** Shared only with consent or a recorded legal basis, with anyone (the SGBV SOP). */
-export const ALWAYS_CONSENT_BOUND: readonly FieldGroup[] = ['SGBV'];
-/** Rules no SOP can switch off: kinds that never receive these groups. */
-export const NEVER_SHARED_WITH: Readonly<Partial<Record<AgencyKind, readonly FieldGroup[]>>> = { MONITOR: SENSITIVE_FIELD_GROUPS };
+export const ALWAYS_CONSENT_BOUND: readonly FieldGroup[] = Object.freeze(['SGBV'] as const);
+/**
+ * Rules no SOP can switch off: kinds that never receive these groups. Monitors see safeguard reports
+ * (detention, removals, overdue referrals), not sensitive narratives.
+ */
+export const NEVER_SHARED_WITH: Readonly<Partial<Record<AgencyKind, readonly FieldGroup[]>>> = Object.freeze({ MONITOR: SENSITIVE_FIELD_GROUPS });
+
+/**
+ * `['NGO', …]` → `{ NGO: 'NGO', … }`: a vocabulary's values by name, for code that names one value
+ * (`AgencyKind.NGO`) and for the `enum` option of decorators that take an object.
+ */
+export function valuesByName<const T extends string>(values: readonly T[]): { readonly [K in T]: K } {
+  return Object.freeze(Object.fromEntries(values.map((value) => [value, value]))) as { readonly [K in T]: K };
+}
 
 export const CONSENT_PURPOSES = ['REFERRAL', 'DATA_SHARING', 'FAMILY_TRACING', 'STATISTICS'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];

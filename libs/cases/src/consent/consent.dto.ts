@@ -1,15 +1,14 @@
 import { AgencyKind, FieldGroup } from '@kivuko/access';
+import { CONSENT_PURPOSES, ConsentPurpose as Purpose, LEGAL_BASES, LegalBasis as Basis, valuesByName } from '@kivuko/sop';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, Validate, ValidateIf, ValidateNested } from 'class-validator';
 import { IsLanguage } from '../dto/codes';
 
-export enum ConsentPurpose {
-  Referral = 'REFERRAL',
-  DataSharing = 'DATA_SHARING',
-  FamilyTracing = 'FAMILY_TRACING',
-  Statistics = 'STATISTICS',
-}
+/** What a consent is for: the joint SOP's vocabulary (defined once, in the core). */
+export type ConsentPurpose = Purpose;
+/** `ConsentPurpose.REFERRAL === 'REFERRAL'`. */
+export const ConsentPurpose = valuesByName(CONSENT_PURPOSES);
 
 export enum ConsentDecision {
   Given = 'GIVEN',
@@ -18,13 +17,13 @@ export enum ConsentDecision {
   LegalBasis = 'LEGAL_BASIS',
 }
 
-export enum LegalBasis {
-  ChildBestInterests = 'CHILD_BEST_INTERESTS',
-  LegalObligation = 'LEGAL_OBLIGATION',
-  VitalInterest = 'VITAL_INTEREST',
-  /** The child-protection authority's mandate over an unaccompanied or separated child (the SOP records it itself). */
-  ChildProtectionMandate = 'CHILD_PROTECTION_MANDATE',
-}
+/**
+ * What may stand in for consent, from the joint SOP's vocabulary; CHILD_PROTECTION_MANDATE (the
+ * child-protection authority's mandate over an unaccompanied or separated child) the SOP records itself.
+ */
+export type LegalBasis = Basis;
+/** `LegalBasis.VITAL_INTEREST === 'VITAL_INTEREST'`. */
+export const LegalBasis = valuesByName(LEGAL_BASES);
 
 /** Whether an interpreter helped ask for consent, and who: a consent asked through an interpreter is only as good as the interpretation. */
 export class ConsentInterpreterDto {
@@ -51,7 +50,7 @@ export class RecordConsentDto {
   purpose!: ConsentPurpose;
 
   @ApiPropertyOptional({ description: 'The agency the consent is for (or give recipientAgencyKind)' })
-  @ValidateIf((o: RecordConsentDto) => o.purpose !== ConsentPurpose.Statistics && o.recipientAgencyKind === undefined)
+  @ValidateIf((o: RecordConsentDto) => o.purpose !== ConsentPurpose.STATISTICS && o.recipientAgencyKind === undefined)
   @IsUUID('4', { message: 'recipientAgencyId must be an agency id (or give recipientAgencyKind)' })
   recipientAgencyId?: string;
 

@@ -57,7 +57,7 @@ const view = (row: ConsentRow): ConsentView => ({
 });
 
 /** The purposes under which a recipient may receive a case's data. */
-export const SHARING_PURPOSES: readonly ConsentPurpose[] = [ConsentPurpose.DataSharing, ConsentPurpose.Referral];
+export const SHARING_PURPOSES: readonly ConsentPurpose[] = [ConsentPurpose.DATA_SHARING, ConsentPurpose.REFERRAL];
 
 /**
  * Consent as records: given, refused, or a legal basis standing in for it, for a purpose and a recipient,

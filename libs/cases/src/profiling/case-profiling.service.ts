@@ -62,19 +62,19 @@ export const URGENT_WHEN_IMMEDIATE: readonly ProfileCode[] = ['SGBV_SURVIVOR'];
 
 /** The field group a profile's reasons belong to: who may not see the group sees neither the profile nor why. */
 export const PROFILE_GROUP: Readonly<Record<ProfileCode, FieldGroup>> = {
-  ASYLUM_SEEKER: FieldGroup.Asylum,
-  PRIMA_FACIE_REFUGEE: FieldGroup.Asylum,
-  UNACCOMPANIED_CHILD: FieldGroup.Child,
-  SEPARATED_CHILD: FieldGroup.Child,
-  CHILD_AT_RISK: FieldGroup.Child,
-  TRAFFICKING_VICTIM: FieldGroup.Trafficking,
-  SMUGGLED_MIGRANT_ABUSED: FieldGroup.Trafficking,
-  TORTURE_SURVIVOR: FieldGroup.Torture,
-  SGBV_SURVIVOR: FieldGroup.Sgbv,
-  MEDICAL_EMERGENCY: FieldGroup.Health,
-  SPECIFIC_NEEDS: FieldGroup.Needs,
-  STRANDED_MIGRANT_RETURN: FieldGroup.Needs,
-  MIGRANT: FieldGroup.Needs,
+  ASYLUM_SEEKER: FieldGroup.ASYLUM,
+  PRIMA_FACIE_REFUGEE: FieldGroup.ASYLUM,
+  UNACCOMPANIED_CHILD: FieldGroup.CHILD,
+  SEPARATED_CHILD: FieldGroup.CHILD,
+  CHILD_AT_RISK: FieldGroup.CHILD,
+  TRAFFICKING_VICTIM: FieldGroup.TRAFFICKING,
+  SMUGGLED_MIGRANT_ABUSED: FieldGroup.TRAFFICKING,
+  TORTURE_SURVIVOR: FieldGroup.TORTURE,
+  SGBV_SURVIVOR: FieldGroup.SGBV,
+  MEDICAL_EMERGENCY: FieldGroup.HEALTH,
+  SPECIFIC_NEEDS: FieldGroup.NEEDS,
+  STRANDED_MIGRANT_RETURN: FieldGroup.NEEDS,
+  MIGRANT: FieldGroup.NEEDS,
 };
 
 export type ProfilingTrigger = 'INTAKE' | 'INTAKE_COMPLETED' | 'INTAKE_CORRECTED' | 'RELATIONSHIP_VERIFIED' | 'AGE_ASSESSED';

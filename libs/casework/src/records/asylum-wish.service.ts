@@ -77,7 +77,7 @@ export class AsylumWishService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp())`,
         [id, caseId, actor.agencyId, actor.userId, dto.withdrawnOn, this.cipher.encrypt(dto.words, wordsContext(id)), dto.interpreterUsed, dto.language],
       );
-      await this.support.audited(manager, actor, caseId, 'ASYLUM.WISH_WITHDRAWN', FieldGroup.Asylum, { withdrawalId: id, interpreterUsed: dto.interpreterUsed, language: dto.language }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'ASYLUM.WISH_WITHDRAWN', FieldGroup.ASYLUM, { withdrawalId: id, interpreterUsed: dto.interpreterUsed, language: dto.language }, correlationId);
       const [row] = await manager.query<WithdrawalRow[]>(`SELECT ${ASYLUM_WISH_WITHDRAWAL_COLUMNS} FROM asylum_wish_withdrawal WHERE id = $1`, [id]);
       return { ...asylumWishWithdrawalView(row), words: dto.words };
     });

@@ -77,7 +77,7 @@ export class AsylumService {
         `INSERT INTO asylum_claim (id, case_id, agency_id, recorded_by, registered_on, reference, procedure) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [id, caseId, actor.agencyId, actor.userId, dto.registeredOn, dto.reference, dto.procedure],
       );
-      await this.support.audited(manager, actor, caseId, 'ASYLUM.CLAIM_REGISTERED', FieldGroup.Asylum, { claimId: id, procedure: dto.procedure }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'ASYLUM.CLAIM_REGISTERED', FieldGroup.ASYLUM, { claimId: id, procedure: dto.procedure }, correlationId);
       await this.support.actionDone(manager, actor, caseId, 'REGISTER_ASYLUM_CLAIM');
       return this.read(manager, caseId);
     });
@@ -139,7 +139,7 @@ export class AsylumService {
       checkVersion(claim.version, version, 'asylum claim');
       await change(manager, claim);
       await manager.query(`UPDATE asylum_claim SET version = version + 1, updated_at = now() WHERE id = $1`, [claim.id]);
-      await this.support.audited(manager, actor, caseId, `ASYLUM.${step}`, FieldGroup.Asylum, { claimId: claim.id }, correlationId);
+      await this.support.audited(manager, actor, caseId, `ASYLUM.${step}`, FieldGroup.ASYLUM, { claimId: claim.id }, correlationId);
       return asylumClaimView((await manager.query<ClaimRow[]>(`SELECT ${ASYLUM_CLAIM_COLUMNS} FROM asylum_claim WHERE id = $1`, [claim.id]))[0]);
     });
   }

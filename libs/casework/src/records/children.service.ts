@@ -127,7 +127,7 @@ export class ChildrenService {
         dto.organisation ?? null,
         dto.appointedOn,
       ]);
-      await this.support.audited(manager, actor, caseId, 'CHILD.GUARDIAN_APPOINTED', FieldGroup.Child, { guardianId: id }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'CHILD.GUARDIAN_APPOINTED', FieldGroup.CHILD, { guardianId: id }, correlationId);
       await this.support.actionDone(manager, actor, caseId, 'APPOINT_GUARDIAN');
       const [row] = await manager.query<Parameters<typeof guardianView>[0][]>(`SELECT ${GUARDIAN_COLUMNS} FROM guardian_appointment WHERE id = $1`, [id]);
       return guardianView(row);
@@ -141,7 +141,7 @@ export class ChildrenService {
       if (open) throw conflict('CHILD.PROCEDURE_OPEN', `A ${dto.kind} is already open for this child`, { procedureId: open.id });
       const id = randomUUID();
       await manager.query(`INSERT INTO best_interests_procedure (id, case_id, agency_id, recorded_by, kind, opened_on) VALUES ($1, $2, $3, $4, $5, $6)`, [id, caseId, actor.agencyId, actor.userId, dto.kind, dto.openedOn]);
-      await this.support.audited(manager, actor, caseId, `CHILD.${dto.kind}_OPENED`, FieldGroup.Child, { procedureId: id }, correlationId);
+      await this.support.audited(manager, actor, caseId, `CHILD.${dto.kind}_OPENED`, FieldGroup.CHILD, { procedureId: id }, correlationId);
       if (dto.kind === 'BIA') await this.support.actionDone(manager, actor, caseId, 'OPEN_BEST_INTERESTS_ASSESSMENT');
       return this.procedure(manager, id);
     });
@@ -164,7 +164,7 @@ export class ChildrenService {
         `UPDATE best_interests_procedure SET completed_on = $2, panel_members = $3, decision = $4, reasons = $5, version = version + 1, updated_at = now() WHERE id = $1`,
         [row.id, dto.completedOn, dto.panelMembers ?? [], dto.decision ?? null, dto.reasons],
       );
-      await this.support.audited(manager, actor, caseId, `CHILD.${row.kind}_COMPLETED`, FieldGroup.Child, { procedureId: row.id, decision: dto.decision ?? null }, correlationId);
+      await this.support.audited(manager, actor, caseId, `CHILD.${row.kind}_COMPLETED`, FieldGroup.CHILD, { procedureId: row.id, decision: dto.decision ?? null }, correlationId);
       return this.procedure(manager, row.id);
     });
   }
@@ -186,7 +186,7 @@ export class ChildrenService {
         seriousDoubt,
         dto.requestedOn,
       ]);
-      await this.support.audited(manager, actor, caseId, 'CHILD.AGE_ASSESSMENT_REQUESTED', FieldGroup.Child, { assessmentId: id }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'CHILD.AGE_ASSESSMENT_REQUESTED', FieldGroup.CHILD, { assessmentId: id }, correlationId);
       return this.assessment(manager, id);
     });
   }
@@ -213,7 +213,7 @@ export class ChildrenService {
         dto.minimumAge,
         dto.maximumAge,
       ]);
-      await this.support.audited(manager, actor, caseId, 'CHILD.AGE_ASSESSMENT_COMPLETED', FieldGroup.Child, { assessmentId: row.id, minimumAge: dto.minimumAge }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'CHILD.AGE_ASSESSMENT_COMPLETED', FieldGroup.CHILD, { assessmentId: row.id, minimumAge: dto.minimumAge }, correlationId);
       // The engine reads the assessment from now on: a range wholly adult ends the presumption of minority.
       await this.profiling.run(manager, caseId, 'AGE_ASSESSED', actor);
       if (dto.minimumAge >= ADULT) {

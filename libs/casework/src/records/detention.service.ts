@@ -153,7 +153,7 @@ export class DetentionService {
       if (decision.overridden) {
         await this.support.trail(manager, actor, caseId, { safeguard: 'DETENTION_GUARD', outcome: 'OVERRIDDEN', attempted: 'OPEN_DETENTION', reasons: grounds, justification: dto.overrideJustification }, correlationId);
       }
-      await this.support.audited(manager, actor, caseId, 'DETENTION.OPENED', FieldGroup.Detention, { episodeId: id, overridden: decision.overridden }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'DETENTION.OPENED', FieldGroup.DETENTION, { episodeId: id, overridden: decision.overridden }, correlationId);
       return this.read(manager, id);
     });
   }
@@ -177,7 +177,7 @@ export class DetentionService {
       ]);
       if (dto.outcome === 'CONTINUE') await manager.query(`UPDATE detention_episode SET next_review_on = $2, version = version + 1, updated_at = now() WHERE id = $1`, [episode.id, dto.nextReviewOn]);
       else await manager.query(`UPDATE detention_episode SET ended_at = now(), end_reason = 'Released on review', version = version + 1, updated_at = now() WHERE id = $1`, [episode.id]);
-      await this.support.audited(manager, actor, caseId, 'DETENTION.REVIEWED', FieldGroup.Detention, { episodeId: episode.id, outcome: dto.outcome }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'DETENTION.REVIEWED', FieldGroup.DETENTION, { episodeId: episode.id, outcome: dto.outcome }, correlationId);
     });
   }
 
@@ -188,7 +188,7 @@ export class DetentionService {
         `INSERT INTO detention_access (id, episode_id, case_id, visitor_kind, organisation, visited_at, granted, refusal_reason, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [randomUUID(), episode.id, caseId, dto.visitorKind, dto.organisation, dto.visitedAt, dto.granted, dto.granted ? null : (dto.refusalReason ?? null), actor.userId],
       );
-      await this.support.audited(manager, actor, caseId, 'DETENTION.ACCESS_RECORDED', FieldGroup.Detention, { episodeId: episode.id, visitorKind: dto.visitorKind, granted: dto.granted }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'DETENTION.ACCESS_RECORDED', FieldGroup.DETENTION, { episodeId: episode.id, visitorKind: dto.visitorKind, granted: dto.granted }, correlationId);
     });
   }
 
@@ -197,7 +197,7 @@ export class DetentionService {
       if (episode.ended_at) throw conflict('DETENTION.ENDED', 'This detention episode has ended');
       if (new Date(dto.endedAt) < episode.started_at) throw invalid('endedAt', 'Detention cannot end before it started');
       await manager.query(`UPDATE detention_episode SET ended_at = $2, end_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [episode.id, dto.endedAt, dto.reason]);
-      await this.support.audited(manager, actor, caseId, 'DETENTION.ENDED', FieldGroup.Detention, { episodeId: episode.id }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'DETENTION.ENDED', FieldGroup.DETENTION, { episodeId: episode.id }, correlationId);
     });
   }
 

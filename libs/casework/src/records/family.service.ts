@@ -145,7 +145,7 @@ export class FamilyService {
         JSON.stringify(dto.soughtRelatives),
         JSON.stringify({ kind: basis.decision === 'GIVEN' ? 'CONSENT' : 'LEGAL_BASIS', consentId: basis.id, legalBasis: basis.legal_basis }),
       ]);
-      await this.support.audited(manager, actor, caseId, 'CHILD.TRACING_OPENED', FieldGroup.Child, { tracingId: id }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'CHILD.TRACING_OPENED', FieldGroup.CHILD, { tracingId: id }, correlationId);
       await this.support.actionDone(manager, actor, caseId, 'START_FAMILY_TRACING');
       return this.tracing(manager, id);
     });
@@ -155,7 +155,7 @@ export class FamilyService {
     return this.onTracing(actor, caseId, tracingId, dto.version, async (manager, row) => {
       if (row.status !== 'OPEN') throw conflict('TRACING.CLOSED', `This tracing is ${row.status.toLowerCase()}`);
       await manager.query(`UPDATE family_tracing SET status = 'STOPPED', endangers = true, stop_reason = $2 WHERE id = $1`, [row.id, dto.reason]);
-      await this.support.audited(manager, actor, caseId, 'CHILD.TRACING_STOPPED', FieldGroup.Child, { tracingId: row.id }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'CHILD.TRACING_STOPPED', FieldGroup.CHILD, { tracingId: row.id }, correlationId);
       // "Unless tracing endangers": the SOP's action is answered by the finding that it does.
       await this.support.actionDone(manager, actor, caseId, 'START_FAMILY_TRACING');
     });
@@ -165,7 +165,7 @@ export class FamilyService {
     return this.onTracing(actor, caseId, tracingId, dto.version, async (manager, row) => {
       if (row.status !== 'OPEN') throw conflict('TRACING.CLOSED', `This tracing is ${row.status.toLowerCase()}`);
       await manager.query(`UPDATE family_tracing SET status = $2, concluded_on = $3 WHERE id = $1`, [row.id, dto.status, dto.on]);
-      await this.support.audited(manager, actor, caseId, `CHILD.TRACING_${dto.status}`, FieldGroup.Child, { tracingId: row.id }, correlationId);
+      await this.support.audited(manager, actor, caseId, `CHILD.TRACING_${dto.status}`, FieldGroup.CHILD, { tracingId: row.id }, correlationId);
     });
   }
 
@@ -183,7 +183,7 @@ export class FamilyService {
         `INSERT INTO family_reunification (id, case_id, agency_id, recorded_by, relative, abroad, relationship_verified, child_consent, tracing_id) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)`,
         [id, caseId, actor.agencyId, actor.userId, JSON.stringify(dto.relative), dto.abroad, dto.relationshipVerified, dto.childConsent, dto.tracingId ?? null],
       );
-      await this.support.audited(manager, actor, caseId, 'CHILD.REUNIFICATION_PROPOSED', FieldGroup.Child, { reunificationId: id }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'CHILD.REUNIFICATION_PROPOSED', FieldGroup.CHILD, { reunificationId: id }, correlationId);
       return this.reunification(manager, id);
     });
   }
@@ -212,7 +212,7 @@ export class FamilyService {
         }
       }
       await manager.query(`UPDATE family_reunification SET status = $2, outcome_on = $3, version = version + 1, updated_at = now() WHERE id = $1`, [row.id, dto.status, dto.on]);
-      await this.support.audited(manager, actor, caseId, `CHILD.REUNIFICATION_${dto.status}`, FieldGroup.Child, { reunificationId: row.id }, correlationId);
+      await this.support.audited(manager, actor, caseId, `CHILD.REUNIFICATION_${dto.status}`, FieldGroup.CHILD, { reunificationId: row.id }, correlationId);
       return this.reunification(manager, row.id);
     });
   }
@@ -232,7 +232,7 @@ export class FamilyService {
         dto.provider,
         dto.startedOn,
       ]);
-      await this.support.audited(manager, actor, caseId, 'CHILD.PLACED', FieldGroup.Child, { placementId: id, kind: dto.kind }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'CHILD.PLACED', FieldGroup.CHILD, { placementId: id, kind: dto.kind }, correlationId);
       await this.support.actionDone(manager, actor, caseId, 'ARRANGE_INTERIM_CARE');
       return this.placement(manager, id);
     });
@@ -246,7 +246,7 @@ export class FamilyService {
       if (row.ended_on) throw conflict('CARE.PLACEMENT_ENDED', 'This placement has ended');
       if (dto.endedOn < row.started_on) throw new BadInputError('CHILD.INVALID', 'The request has 1 invalid field', [{ path: 'endedOn', problem: 'must not be before the placement started' }]);
       await manager.query(`UPDATE care_placement SET ended_on = $2, end_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [row.id, dto.endedOn, dto.reason]);
-      await this.support.audited(manager, actor, caseId, 'CHILD.PLACEMENT_ENDED', FieldGroup.Child, { placementId: row.id }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'CHILD.PLACEMENT_ENDED', FieldGroup.CHILD, { placementId: row.id }, correlationId);
       return this.placement(manager, row.id);
     });
   }

@@ -121,7 +121,7 @@ export class FlagsService {
         // The monitor sees the finding on the safeguard trail, as it sees a detention override.
         await this.support.trail(manager, actor, caseId, { safeguard: 'NON_CRIMINALISATION', outcome: 'OVERRIDDEN', attempted: 'FLAG_PROSECUTION:OTHER', reasons: ['TRAFFICKING_VICTIM'], justification: finding }, correlationId);
       }
-      await this.support.audited(manager, actor, caseId, `FLAG.${dto.kind}_OPENED`, FieldGroup.Return, { flagId: id }, correlationId);
+      await this.support.audited(manager, actor, caseId, `FLAG.${dto.kind}_OPENED`, FieldGroup.RETURN, { flagId: id }, correlationId);
       return this.read(manager, id);
     });
   }
@@ -138,7 +138,7 @@ export class FlagsService {
         else await this.support.requireMandate(manager, actor, MANDATES.asylum);
       }
       await manager.query(`UPDATE protection_flag SET closed_at = now(), closed_by = $2, close_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [flag.id, actor.userId, dto.reason]);
-      await this.support.audited(manager, actor, caseId, `FLAG.${flag.kind}_CLOSED`, FieldGroup.Return, { flagId: flag.id }, correlationId);
+      await this.support.audited(manager, actor, caseId, `FLAG.${flag.kind}_CLOSED`, FieldGroup.RETURN, { flagId: flag.id }, correlationId);
       return this.read(manager, flag.id);
     });
   }

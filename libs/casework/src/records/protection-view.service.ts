@@ -55,24 +55,24 @@ export interface ProtectionRecordsView {
 
 /** The section each reason comes from: who does not receive it learns only that a protection need stands. */
 const REASON_GROUP: Readonly<Record<NonRefoulementReason, FieldGroup>> = {
-  ASYLUM_WISH_PENDING: FieldGroup.Asylum,
-  ASYLUM_CLAIM_PENDING: FieldGroup.Asylum,
-  ASYLUM_APPEAL_PENDING: FieldGroup.Asylum,
-  INTERNATIONAL_PROTECTION_GRANTED: FieldGroup.Asylum,
-  REFLECTION_PERIOD_RUNNING: FieldGroup.Trafficking,
-  PRESUMED_TRAFFICKING_VICTIM_WITHOUT_REFLECTION_PERIOD: FieldGroup.Trafficking,
-  CHILD_WITHOUT_BID_SUPPORTING_RETURN: FieldGroup.Child,
-  REFOULEMENT_RISK_FLAG_OPEN: FieldGroup.Return,
-  PROTECTION_PROFILE_OPEN: FieldGroup.Needs,
+  ASYLUM_WISH_PENDING: FieldGroup.ASYLUM,
+  ASYLUM_CLAIM_PENDING: FieldGroup.ASYLUM,
+  ASYLUM_APPEAL_PENDING: FieldGroup.ASYLUM,
+  INTERNATIONAL_PROTECTION_GRANTED: FieldGroup.ASYLUM,
+  REFLECTION_PERIOD_RUNNING: FieldGroup.TRAFFICKING,
+  PRESUMED_TRAFFICKING_VICTIM_WITHOUT_REFLECTION_PERIOD: FieldGroup.TRAFFICKING,
+  CHILD_WITHOUT_BID_SUPPORTING_RETURN: FieldGroup.CHILD,
+  REFOULEMENT_RISK_FLAG_OPEN: FieldGroup.RETURN,
+  PROTECTION_PROFILE_OPEN: FieldGroup.NEEDS,
 };
 const GROUND_GROUP: Readonly<Record<DetentionGround, FieldGroup>> = {
-  UNACCOMPANIED_OR_SEPARATED_CHILD: FieldGroup.Child,
-  CHILD: FieldGroup.Child,
-  TRAFFICKING_VICTIM: FieldGroup.Trafficking,
-  TORTURE_SURVIVOR: FieldGroup.Torture,
-  SGBV_SURVIVOR: FieldGroup.Sgbv,
-  PREGNANT: FieldGroup.Health,
-  SERIOUSLY_ILL: FieldGroup.Health,
+  UNACCOMPANIED_OR_SEPARATED_CHILD: FieldGroup.CHILD,
+  CHILD: FieldGroup.CHILD,
+  TRAFFICKING_VICTIM: FieldGroup.TRAFFICKING,
+  TORTURE_SURVIVOR: FieldGroup.TORTURE,
+  SGBV_SURVIVOR: FieldGroup.SGBV,
+  PREGNANT: FieldGroup.HEALTH,
+  SERIOUSLY_ILL: FieldGroup.HEALTH,
 };
 const GENERIC_REASON = { code: 'PROTECTION_NEED_OPEN', text: 'a protection need recorded in a section your agency does not receive' };
 const GENERIC_GROUND = { code: 'OTHER_PROTECTED_GROUND', text: 'a protected ground recorded in a section your agency does not receive' };
@@ -112,9 +112,9 @@ export class ProtectionViewService {
         return undefined;
       };
       const some = (rows: unknown): boolean => (Array.isArray(rows) ? rows.length > 0 : rows !== null && rows !== undefined);
-      view.asylumClaims = await section(FieldGroup.Asylum, async () => (await q<Parameters<typeof asylumClaimView>[0]>(`SELECT ${ASYLUM_CLAIM_COLUMNS} FROM asylum_claim WHERE case_id = $1 ORDER BY created_at`)).map(asylumClaimView), some);
+      view.asylumClaims = await section(FieldGroup.ASYLUM, async () => (await q<Parameters<typeof asylumClaimView>[0]>(`SELECT ${ASYLUM_CLAIM_COLUMNS} FROM asylum_claim WHERE case_id = $1 ORDER BY created_at`)).map(asylumClaimView), some);
       view.asylumWishWithdrawal = await section(
-        FieldGroup.Asylum,
+        FieldGroup.ASYLUM,
         async () => {
           const [row] = await q<Parameters<typeof asylumWishWithdrawalView>[0]>(`SELECT ${ASYLUM_WISH_WITHDRAWAL_COLUMNS} FROM asylum_wish_withdrawal WHERE case_id = $1 ORDER BY created_at DESC LIMIT 1`);
           return row ? asylumWishWithdrawalView(row) : null;
@@ -122,29 +122,29 @@ export class ProtectionViewService {
         some,
       );
       view.trafficking = await section(
-        FieldGroup.Trafficking,
+        FieldGroup.TRAFFICKING,
         async () => {
           const [row] = await q<Parameters<typeof traffickingView>[0]>(`SELECT ${TRAFFICKING_COLUMNS} FROM trafficking_record WHERE case_id = $1`);
           return row ? traffickingView(row, now) : null;
         },
         some,
       );
-      view.guardians = await section(FieldGroup.Child, async () => (await q<Parameters<typeof guardianView>[0]>(`SELECT ${GUARDIAN_COLUMNS} FROM guardian_appointment WHERE case_id = $1 ORDER BY appointed_on, created_at`)).map(guardianView), some);
-      view.bestInterests = await section(FieldGroup.Child, async () => (await q<Parameters<typeof bestInterestsView>[0]>(`SELECT ${BEST_INTERESTS_COLUMNS} FROM best_interests_procedure WHERE case_id = $1 ORDER BY opened_on, created_at`)).map(bestInterestsView), some);
-      view.ageAssessments = await section(FieldGroup.Child, async () => (await q<Parameters<typeof ageAssessmentView>[0]>(`SELECT ${AGE_ASSESSMENT_COLUMNS} FROM age_assessment WHERE case_id = $1 ORDER BY requested_on, created_at`)).map(ageAssessmentView), some);
-      view.familyTracing = await section(FieldGroup.Child, async () => (await q<Parameters<typeof tracingView>[0]>(`SELECT ${TRACING_COLUMNS} FROM family_tracing WHERE case_id = $1 ORDER BY created_at`)).map(tracingView), some);
-      view.reunifications = await section(FieldGroup.Child, async () => (await q<Parameters<typeof reunificationView>[0]>(`SELECT ${REUNIFICATION_COLUMNS} FROM family_reunification WHERE case_id = $1 ORDER BY created_at`)).map(reunificationView), some);
-      view.carePlacements = await section(FieldGroup.Child, async () => (await q<Parameters<typeof placementView>[0]>(`SELECT ${PLACEMENT_COLUMNS} FROM care_placement WHERE case_id = $1 ORDER BY started_on, created_at`)).map(placementView), some);
-      view.detentions = await section(FieldGroup.Detention, async () => (await q<Parameters<typeof detentionView>[0]>(`${DETENTION_SELECT} WHERE d.case_id = $1 ORDER BY d.started_at`)).map((r) => detentionView(r, now)), some);
-      view.removalOrders = await section(FieldGroup.Return, async () => (await q<Parameters<typeof removalOrderView>[0]>(`SELECT ${REMOVAL_COLUMNS} FROM removal_order WHERE case_id = $1 ORDER BY decided_on, created_at`)).map(removalOrderView), some);
-      view.voluntaryReturns = await section(FieldGroup.Return, async () => (await q<Parameters<typeof voluntaryReturnView>[0]>(`SELECT ${RETURN_COLUMNS} FROM voluntary_return WHERE case_id = $1 ORDER BY requested_on, created_at`)).map(voluntaryReturnView), some);
-      view.flags = await section(FieldGroup.Return, async () => (await q<Parameters<typeof flagView>[0]>(`SELECT ${FLAG_COLUMNS} FROM protection_flag WHERE case_id = $1 ORDER BY created_at`)).map(flagView), some);
+      view.guardians = await section(FieldGroup.CHILD, async () => (await q<Parameters<typeof guardianView>[0]>(`SELECT ${GUARDIAN_COLUMNS} FROM guardian_appointment WHERE case_id = $1 ORDER BY appointed_on, created_at`)).map(guardianView), some);
+      view.bestInterests = await section(FieldGroup.CHILD, async () => (await q<Parameters<typeof bestInterestsView>[0]>(`SELECT ${BEST_INTERESTS_COLUMNS} FROM best_interests_procedure WHERE case_id = $1 ORDER BY opened_on, created_at`)).map(bestInterestsView), some);
+      view.ageAssessments = await section(FieldGroup.CHILD, async () => (await q<Parameters<typeof ageAssessmentView>[0]>(`SELECT ${AGE_ASSESSMENT_COLUMNS} FROM age_assessment WHERE case_id = $1 ORDER BY requested_on, created_at`)).map(ageAssessmentView), some);
+      view.familyTracing = await section(FieldGroup.CHILD, async () => (await q<Parameters<typeof tracingView>[0]>(`SELECT ${TRACING_COLUMNS} FROM family_tracing WHERE case_id = $1 ORDER BY created_at`)).map(tracingView), some);
+      view.reunifications = await section(FieldGroup.CHILD, async () => (await q<Parameters<typeof reunificationView>[0]>(`SELECT ${REUNIFICATION_COLUMNS} FROM family_reunification WHERE case_id = $1 ORDER BY created_at`)).map(reunificationView), some);
+      view.carePlacements = await section(FieldGroup.CHILD, async () => (await q<Parameters<typeof placementView>[0]>(`SELECT ${PLACEMENT_COLUMNS} FROM care_placement WHERE case_id = $1 ORDER BY started_on, created_at`)).map(placementView), some);
+      view.detentions = await section(FieldGroup.DETENTION, async () => (await q<Parameters<typeof detentionView>[0]>(`${DETENTION_SELECT} WHERE d.case_id = $1 ORDER BY d.started_at`)).map((r) => detentionView(r, now)), some);
+      view.removalOrders = await section(FieldGroup.RETURN, async () => (await q<Parameters<typeof removalOrderView>[0]>(`SELECT ${REMOVAL_COLUMNS} FROM removal_order WHERE case_id = $1 ORDER BY decided_on, created_at`)).map(removalOrderView), some);
+      view.voluntaryReturns = await section(FieldGroup.RETURN, async () => (await q<Parameters<typeof voluntaryReturnView>[0]>(`SELECT ${RETURN_COLUMNS} FROM voluntary_return WHERE case_id = $1 ORDER BY requested_on, created_at`)).map(voluntaryReturnView), some);
+      view.flags = await section(FieldGroup.RETURN, async () => (await q<Parameters<typeof flagView>[0]>(`SELECT ${FLAG_COLUMNS} FROM protection_flag WHERE case_id = $1 ORDER BY created_at`)).map(flagView), some);
       for (const key of Object.keys(view) as (keyof ProtectionRecordsView)[]) if (view[key] === undefined) delete view[key];
       await this.support.audit.record(manager, {
         action: 'CASE.PROTECTION_RECORDS_READ',
         actor,
         caseId,
-        fieldGroups: [FieldGroup.Asylum, FieldGroup.Trafficking, FieldGroup.Child, FieldGroup.Detention, FieldGroup.Return].filter((g) => groups.has(g)),
+        fieldGroups: [FieldGroup.ASYLUM, FieldGroup.TRAFFICKING, FieldGroup.CHILD, FieldGroup.DETENTION, FieldGroup.RETURN].filter((g) => groups.has(g)),
         purpose: 'CASE_WORK',
         correlationId,
       });

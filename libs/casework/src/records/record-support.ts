@@ -32,14 +32,14 @@ export interface Mandate {
 }
 
 export const MANDATES = {
-  asylum: { what: 'asylum claims', kinds: [AgencyKind.AsylumAuthority] },
-  trafficking: { what: 'trafficking identification, reflection periods, permits and assistance', kinds: [AgencyKind.AntiTrafficking] },
-  children: { what: 'guardians, best-interests procedures and age assessments', kinds: [AgencyKind.ChildProtection] },
-  detention: { what: 'detention episodes', kinds: [AgencyKind.BorderAuthority, AgencyKind.Immigration] },
-  detentionAccess: { what: 'access to a detained person', kinds: [AgencyKind.BorderAuthority, AgencyKind.Immigration, AgencyKind.InternationalOrganization, AgencyKind.Ngo] },
-  removal: { what: 'removal orders', kinds: [AgencyKind.Immigration] },
-  voluntaryReturn: { what: 'assisted voluntary returns', kinds: [AgencyKind.InternationalOrganization], service: AgencyService.VoluntaryReturn },
-  prosecution: { what: 'prosecution flags', kinds: [AgencyKind.BorderAuthority, AgencyKind.Immigration] },
+  asylum: { what: 'asylum claims', kinds: [AgencyKind.ASYLUM_AUTHORITY] },
+  trafficking: { what: 'trafficking identification, reflection periods, permits and assistance', kinds: [AgencyKind.ANTI_TRAFFICKING] },
+  children: { what: 'guardians, best-interests procedures and age assessments', kinds: [AgencyKind.CHILD_PROTECTION] },
+  detention: { what: 'detention episodes', kinds: [AgencyKind.BORDER_AUTHORITY, AgencyKind.IMMIGRATION] },
+  detentionAccess: { what: 'access to a detained person', kinds: [AgencyKind.BORDER_AUTHORITY, AgencyKind.IMMIGRATION, AgencyKind.INTERNATIONAL_ORGANIZATION, AgencyKind.NGO] },
+  removal: { what: 'removal orders', kinds: [AgencyKind.IMMIGRATION] },
+  voluntaryReturn: { what: 'assisted voluntary returns', kinds: [AgencyKind.INTERNATIONAL_ORGANIZATION], service: AgencyService.VOLUNTARY_RETURN },
+  prosecution: { what: 'prosecution flags', kinds: [AgencyKind.BORDER_AUTHORITY, AgencyKind.IMMIGRATION] },
 } as const satisfies Record<string, Mandate>;
 
 export class SafeguardError extends ConflictError {}

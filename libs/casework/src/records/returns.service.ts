@@ -137,7 +137,7 @@ export class ReturnsService {
         dto.legalBasis,
         dto.destinationCountry,
       ]);
-      await this.support.audited(manager, actor, caseId, 'REMOVAL.ORDERED', FieldGroup.Return, { orderId: id }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'REMOVAL.ORDERED', FieldGroup.RETURN, { orderId: id }, correlationId);
       return this.removal(manager, id);
     });
   }
@@ -148,7 +148,7 @@ export class ReturnsService {
       const refused = await this.lock(manager, actor, context, 'REMOVAL', 'EXECUTE_REMOVAL', correlationId);
       if (refused) return refused;
       await manager.query(`UPDATE removal_order SET status = 'EXECUTED', executed_at = $2, version = version + 1, updated_at = now() WHERE id = $1`, [order.id, dto.executedAt]);
-      await this.support.audited(manager, actor, caseId, 'REMOVAL.EXECUTED', FieldGroup.Return, { orderId: order.id }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'REMOVAL.EXECUTED', FieldGroup.RETURN, { orderId: order.id }, correlationId);
       return undefined;
     });
   }
@@ -157,7 +157,7 @@ export class ReturnsService {
     return this.onRemoval(actor, caseId, orderId, dto.version, async (manager, order) => {
       if (order.status !== 'ORDERED') throw conflict('REMOVAL.NOT_PENDING', `A ${order.status} removal order cannot be cancelled`);
       await manager.query(`UPDATE removal_order SET status = 'CANCELLED', cancelled_on = $2, cancel_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [order.id, dto.on, dto.reason]);
-      await this.support.audited(manager, actor, caseId, 'REMOVAL.CANCELLED', FieldGroup.Return, { orderId: order.id }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'REMOVAL.CANCELLED', FieldGroup.RETURN, { orderId: order.id }, correlationId);
       return undefined;
     });
   }
@@ -177,7 +177,7 @@ export class ReturnsService {
         dto.requestedOn,
         dto.destinationCountry,
       ]);
-      await this.support.audited(manager, actor, caseId, 'RETURN.REQUESTED', FieldGroup.Return, { returnId: id }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'RETURN.REQUESTED', FieldGroup.RETURN, { returnId: id }, correlationId);
       return this.voluntaryReturn(manager, id);
     });
   }
@@ -285,7 +285,7 @@ export class ReturnsService {
       const refused = await work(manager, row, context);
       if (refused) return refused;
       await manager.query(`UPDATE voluntary_return SET version = version + 1, updated_at = now() WHERE id = $1`, [row.id]);
-      await this.support.audited(manager, actor, caseId, action, FieldGroup.Return, { returnId: row.id }, correlationId);
+      await this.support.audited(manager, actor, caseId, action, FieldGroup.RETURN, { returnId: row.id }, correlationId);
       return this.voluntaryReturn(manager, row.id);
     });
   }

@@ -83,7 +83,7 @@ export class TraffickingService {
       });
       const problems = validateHtcdsRecord(row);
       if (problems.length > 0) throw new Error(`HTCDS row does not fit the layout: ${problems.join('; ')}`);
-      await this.support.audit.record(manager, { action: 'TRAFFICKING.EXPORTED', actor, caseId, fieldGroups: [FieldGroup.Trafficking], purpose: 'EXPORT', correlationId, details: { layout: 'HTCDS' } });
+      await this.support.audit.record(manager, { action: 'TRAFFICKING.EXPORTED', actor, caseId, fieldGroups: [FieldGroup.TRAFFICKING], purpose: 'EXPORT', correlationId, details: { layout: 'HTCDS' } });
       return { layout: 'HTCDS/CTDC global dataset', fields: HTCDS_FIELDS.map((f) => f.name), row };
     });
   }
@@ -112,7 +112,7 @@ export class TraffickingService {
           [row.id, dto.status, today, again],
         );
       }
-      await this.support.audited(manager, actor, caseId, 'TRAFFICKING.IDENTIFICATION', FieldGroup.Trafficking, { status: dto.status }, correlationId);
+      await this.support.audited(manager, actor, caseId, 'TRAFFICKING.IDENTIFICATION', FieldGroup.TRAFFICKING, { status: dto.status }, correlationId);
       return this.view(manager, caseId);
     });
   }
@@ -169,7 +169,7 @@ export class TraffickingService {
       checkVersion(row.version, version, 'trafficking record');
       await work(manager, row, context);
       await manager.query(`UPDATE trafficking_record SET version = version + 1, updated_at = now() WHERE id = $1`, [row.id]);
-      await this.support.audited(manager, actor, caseId, action, FieldGroup.Trafficking, {}, correlationId);
+      await this.support.audited(manager, actor, caseId, action, FieldGroup.TRAFFICKING, {}, correlationId);
       return this.view(manager, caseId);
     });
   }
