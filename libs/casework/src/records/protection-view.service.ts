@@ -13,8 +13,8 @@ import {
 } from '@kivuko/safeguards';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ASYLUM_CLAIM_COLUMNS, asylumClaimView, AsylumClaimView } from './asylum.service';
-import { ASYLUM_WISH_WITHDRAWAL_COLUMNS, asylumWishWithdrawalView, AsylumWishWithdrawalView } from './asylum-wish.service';
+import { ASYLUM_CLAIM_COLUMNS, asylumClaimView, AsylumClaimView } from './asylum/asylum.service';
+import { ASYLUM_WISH_WITHDRAWAL_COLUMNS, asylumWishWithdrawalView, AsylumWishWithdrawalView } from './asylum-wish/asylum-wish.service';
 import {
   AGE_ASSESSMENT_COLUMNS,
   ageAssessmentView,
@@ -25,13 +25,13 @@ import {
   GUARDIAN_COLUMNS,
   guardianView,
   GuardianView,
-} from './children.service';
-import { DETENTION_SELECT, detentionView, DetentionView } from './detention.service';
-import { CarePlacementView, PLACEMENT_COLUMNS, placementView, REUNIFICATION_COLUMNS, reunificationView, ReunificationView, TRACING_COLUMNS, tracingView, TracingView } from './family.service';
-import { FLAG_COLUMNS, flagView, FlagView } from './flags.service';
+} from './children/children.service';
+import { DETENTION_SELECT, detentionView, DetentionView } from './detention/detention.service';
+import { CarePlacementView, PLACEMENT_COLUMNS, placementView, REUNIFICATION_COLUMNS, reunificationView, ReunificationView, TRACING_COLUMNS, tracingView, TracingView } from './family/family.service';
+import { FLAG_COLUMNS, flagView, FlagView } from './flags/flags.service';
 import { RecordSupport } from './record-support';
-import { REMOVAL_COLUMNS, removalOrderView, RemovalOrderView, RETURN_COLUMNS, voluntaryReturnView, VoluntaryReturnView } from './returns.service';
-import { TRAFFICKING_COLUMNS, traffickingView, TraffickingView } from './trafficking.service';
+import { REMOVAL_COLUMNS, removalOrderView, RemovalOrderView, RETURN_COLUMNS, voluntaryReturnView, VoluntaryReturnView } from './returns/returns.service';
+import { TRAFFICKING_COLUMNS, traffickingView, TraffickingView } from './trafficking/trafficking.service';
 
 /** The case's protection records, each shown only to readers whose agency may see its field group. */
 export interface ProtectionRecordsView {

@@ -13,8 +13,8 @@ import {
   VoluntarinessDto,
   VoluntaryReturnDto,
   VulnerabilityAssessmentDto,
-} from './records.dto';
-import { CaseContext, checkVersion, conflict, MANDATES, notFound, RecordSupport, Refused } from './record-support';
+} from './returns.dto';
+import { CaseContext, checkVersion, conflict, MANDATES, notFound, RecordSupport, Refused } from '../record-support';
 
 export interface RemovalOrderView {
   id: string;

@@ -4,8 +4,8 @@ import { isTraffickingVictim, MIN_FINDING, ProsecutionRefusal, prosecutionRefusa
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { CloseFlagDto, OpenFlagDto } from './records.dto';
-import { conflict, invalid, MANDATES, notFound, RecordSupport, Refused, SafeguardError } from './record-support';
+import { CloseFlagDto, OpenFlagDto } from './flags.dto';
+import { conflict, invalid, MANDATES, notFound, RecordSupport, Refused, SafeguardError } from '../record-support';
 
 export interface FlagView {
   id: string;

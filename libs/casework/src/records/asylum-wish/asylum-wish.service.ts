@@ -3,8 +3,8 @@ import { asylumWishEverRecorded, asylumWishInForce, loadCaseFacts } from '@kivuk
 import { Actor, actorScope, Clock, FieldCipher } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { conflict, invalid, MANDATES, RecordSupport } from './record-support';
-import { AsylumWishWithdrawalDto } from './records.dto';
+import { conflict, invalid, MANDATES, RecordSupport } from '../record-support';
+import { AsylumWishWithdrawalDto } from './asylum-wish.dto';
 
 /** The person's own withdrawal of an asylum wish, as recorded; the person's words are returned only to the recorder. */
 export interface AsylumWishWithdrawalView {

@@ -3,8 +3,8 @@ import { Actor, actorScope, BadInputError, Clock } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { CarePlacementDto, EndCarePlacementDto, OpenTracingDto, ProposeReunificationDto, ReunificationOutcomeDto, StopTracingDto, TracingOutcomeDto } from './records.dto';
-import { checkVersion, conflict, MANDATES, notFound, RecordSupport } from './record-support';
+import { CarePlacementDto, EndCarePlacementDto, OpenTracingDto, ProposeReunificationDto, ReunificationOutcomeDto, StopTracingDto, TracingOutcomeDto } from './family.dto';
+import { checkVersion, conflict, MANDATES, notFound, RecordSupport } from '../record-support';
 
 export interface TracingView {
   id: string;

@@ -3,8 +3,8 @@ import { Actor, actorScope } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AsylumAppealDto, AsylumAppealOutcomeDto, AsylumDecisionDto, AsylumInterviewDto, AsylumWithdrawalDto, RegisterAsylumClaimDto } from './records.dto';
-import { checkVersion, conflict, invalid, MANDATES, RecordSupport } from './record-support';
+import { AsylumAppealDto, AsylumAppealOutcomeDto, AsylumDecisionDto, AsylumInterviewDto, AsylumWithdrawalDto, RegisterAsylumClaimDto } from './asylum.dto';
+import { checkVersion, conflict, invalid, MANDATES, RecordSupport } from '../record-support';
 
 export interface AsylumClaimView {
   id: string;

@@ -7,8 +7,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { HTCDS_FIELDS, htcdsRecord, HtcdsRow, validateHtcdsRecord } from './htcds';
-import { ReflectionPeriodDto, ResidencePermitDto, TraffickingAssistanceDto, TraffickingIdentificationDto } from './records.dto';
-import { checkVersion, conflict, invalid, MANDATES, RecordSupport } from './record-support';
+import { ReflectionPeriodDto, ResidencePermitDto, TraffickingAssistanceDto, TraffickingIdentificationDto } from './trafficking.dto';
+import { checkVersion, conflict, invalid, MANDATES, RecordSupport } from '../record-support';
 
 export interface TraffickingView {
   id: string;

@@ -5,8 +5,8 @@ import { ADULT, CHILD_PROFILES } from '@kivuko/safeguards';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { CompleteAgeAssessmentDto, CompleteBestInterestsDto, GuardianAppointmentDto, OpenBestInterestsDto, RequestAgeAssessmentDto } from './records.dto';
-import { checkVersion, conflict, invalid, MANDATES, notFound, RecordSupport } from './record-support';
+import { CompleteAgeAssessmentDto, CompleteBestInterestsDto, GuardianAppointmentDto, OpenBestInterestsDto, RequestAgeAssessmentDto } from './children.dto';
+import { checkVersion, conflict, invalid, MANDATES, notFound, RecordSupport } from '../record-support';
 import { Answers } from '@kivuko/profiling';
 import { BadInputError } from '@kivuko/platform';
 

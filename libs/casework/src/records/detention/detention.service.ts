@@ -4,8 +4,8 @@ import { DETENTION_ALTERNATIVES_FOR_CHILDREN, DETENTION_GROUND_TEXT, detentionDe
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { DetentionAccessDto, DetentionReviewDto, EndDetentionDto, OpenDetentionDto } from './records.dto';
-import { conflict, invalid, MANDATES, notFound, RecordSupport, Refused, SafeguardError } from './record-support';
+import { DetentionAccessDto, DetentionReviewDto, EndDetentionDto, OpenDetentionDto } from './detention.dto';
+import { conflict, invalid, MANDATES, notFound, RecordSupport, Refused, SafeguardError } from '../record-support';
 
 export interface DetentionView {
   id: string;
