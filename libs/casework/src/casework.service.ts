@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AddNoteDto, NoteSensitivity, TimelineQuery } from './casework.dto';
+import { CaseworkErrors } from './casework.errors';
 
 export interface NoteView {
   id: string;
@@ -57,12 +58,12 @@ export class CaseworkService {
     const problems = [];
     if (sensitive && !dto.fieldGroup) problems.push({ path: 'fieldGroup', problem: 'a SENSITIVE note names the field group it belongs to' });
     if (!sensitive && dto.fieldGroup) problems.push({ path: 'fieldGroup', problem: 'only a SENSITIVE note names a field group' });
-    if (problems.length > 0) throw new BadInputError('NOTE.INVALID', `The note has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
+    if (problems.length > 0) throw CaseworkErrors.badInput('NOTE.INVALID', problems, `The note has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`);
 
     return this.uow.run(actorScope(actor), async (manager) => {
       await this.requireCase(manager, caseId);
       if (sensitive && !(await this.readable(manager, actor, caseId)).has(dto.fieldGroup as FieldGroup)) {
-        throw new BadInputError('NOTE.GROUP_NOT_YOURS', 'Your agency may not see this field group on this case, so it cannot write in it', [
+        throw CaseworkErrors.badInput('NOTE.GROUP_NOT_YOURS', [
           { path: 'fieldGroup', problem: 'is not a field group your agency may see on this case' },
         ]);
       }

@@ -1,4 +1,5 @@
 export * from './casework.dto';
+export * from './casework.errors';
 export * from './casework.module';
 export * from './casework.service';
 export { VersionedDto } from './records/record.dto';

@@ -1,10 +1,11 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, applyScope, BadInputError, ConflictError, DomainError, systemScope, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, applyScope, ConflictError, systemScope, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CloseCaseDto, RecordServiceDto, ReopenCaseDto } from './management.dto';
 import { requireCase } from './tasks.service';
+import { CaseworkErrors } from '../casework.errors';
 
 export interface ClosureView {
   caseId: string;
@@ -41,8 +42,8 @@ export class ClosureService {
       const current = await requireCase(manager, caseId);
       await this.requireCloser(manager, actor, caseId, current.border_point_id);
       if (dto.version !== undefined && dto.version !== current.version) throw new ConflictError('CASE.VERSION_CONFLICT', `The case changed since version ${dto.version}`, { currentVersion: current.version });
-      if (current.status === 'CLOSED') throw new ConflictError('CASE.ALREADY_CLOSED', 'The case is already closed');
-      if (current.status === 'INCOMPLETE') throw new ConflictError('CASE.INCOMPLETE', 'Complete the intake record before closing the case');
+      if (current.status === 'CLOSED') throw CaseworkErrors.raise('CASE.ALREADY_CLOSED');
+      if (current.status === 'INCOMPLETE') throw CaseworkErrors.raise('CASE.INCOMPLETE');
       // Every agency's referrals and the person's detention count, not only what the closer may see: counted
       // in a system scope, then back; only the counts leave it (which agencies hold the case is not the closer's to know).
       await applyScope(manager, systemScope('closure: what is still open on the case'));
@@ -55,14 +56,14 @@ export class ClosureService {
       );
       await applyScope(manager, actorScope(actor));
       // A removal or a return is closed on only once it happened, through the use cases that check the non-refoulement lock.
-      if (dto.outcomeCode === 'REMOVED' && still.removals === 0) throw new ConflictError('CASE.NO_REMOVAL', 'No executed removal order is on record for this case');
-      if (dto.outcomeCode === 'RETURNED_VOLUNTARILY' && still.returns === 0) throw new ConflictError('CASE.NO_RETURN', 'No assisted voluntary return departure is on record for this case');
+      if (dto.outcomeCode === 'REMOVED' && still.removals === 0) throw CaseworkErrors.raise('CASE.NO_REMOVAL');
+      if (dto.outcomeCode === 'RETURNED_VOLUNTARILY' && still.returns === 0) throw CaseworkErrors.raise('CASE.NO_RETURN');
       if (still.referrals > 0) {
-        throw new ConflictError('CASE.OPEN_REFERRALS', `${still.referrals} referral${still.referrals === 1 ? ' is' : 's are'} still open: the agencies complete them, or the border point withdraws them, first`, {
+        throw CaseworkErrors.raise('CASE.OPEN_REFERRALS', `${still.referrals} referral${still.referrals === 1 ? ' is' : 's are'} still open: the agencies complete them, or the border point withdraws them, first`, {
           openReferrals: still.referrals,
         });
       }
-      if (still.detentions > 0) throw new ConflictError('CASE.DETENTION_OPEN', 'The person is in detention: end the episode before the case is closed');
+      if (still.detentions > 0) throw CaseworkErrors.raise('CASE.DETENTION_OPEN');
       await manager.query(`UPDATE case_file SET status = 'CLOSED', version = version + 1, updated_at = now() WHERE id = $1`, [caseId]);
       await manager.query(`INSERT INTO case_closure (id, case_id, agency_id, closed_by, outcome_code, reason) VALUES ($1, $2, $3, $4, $5, $6)`, [randomUUID(), caseId, actor.agencyId, actor.userId, dto.outcomeCode, dto.reason]);
       await manager.query(`UPDATE case_task SET status = 'CANCELLED', closed_at = now(), closed_by = $2, close_reason = 'Case closed' WHERE case_id = $1 AND status = 'OPEN'`, [caseId, actor.userId]);
@@ -75,7 +76,7 @@ export class ClosureService {
     return this.uow.run(actorScope(actor), async (manager) => {
       const current = await requireCase(manager, caseId);
       await this.requireCloser(manager, actor, caseId, current.border_point_id);
-      if (current.status !== 'CLOSED') throw new ConflictError('CASE.NOT_CLOSED', 'Only a closed case is reopened');
+      if (current.status !== 'CLOSED') throw CaseworkErrors.raise('CASE.NOT_CLOSED');
       await manager.query(`UPDATE case_file SET status = 'OPEN', version = version + 1, updated_at = now() WHERE id = $1`, [caseId]);
       await manager.query(`UPDATE case_closure SET reopened_at = now(), reopened_by = $2, reopen_reason = $3 WHERE case_id = $1 AND reopened_at IS NULL`, [caseId, actor.userId, dto.reason]);
       await this.audit.record(manager, { action: 'CASE.REOPENED', actor, caseId, purpose: 'CASE_WORK', correlationId });
@@ -90,7 +91,7 @@ export class ClosureService {
       if (dto.referralId) {
         const [referral] = await manager.query<{ agency_id: string; case_id: string }[]>(`SELECT agency_id, case_id FROM referral WHERE id = $1`, [dto.referralId]);
         if (!referral || referral.case_id !== caseId || referral.agency_id !== actor.agencyId) {
-          throw new BadInputError('SERVICE.INVALID', 'The request has 1 invalid field', [{ path: 'referralId', problem: 'must be a referral of this case your agency received' }]);
+          throw CaseworkErrors.badInput('SERVICE.INVALID', [{ path: 'referralId', problem: 'must be a referral of this case your agency received' }]);
         }
       }
       const id = randomUUID();
@@ -123,7 +124,7 @@ export class ClosureService {
     const [lead] = await manager.query<{ agency_id: string }[]>(`SELECT agency_id FROM case_lead WHERE case_id = $1`, [caseId]);
     const allowed = lead ? lead.agency_id === actor.agencyId : actor.borderPointIds.includes(borderPointId);
     if (!allowed) {
-      throw new DomainError('CASE.NOT_THE_LEAD', 'FORBIDDEN', lead ? 'Only the agency that leads the case closes or reopens it' : 'While no agency leads the case, the border point of arrival closes or reopens it');
+      throw CaseworkErrors.raise('CASE.NOT_THE_LEAD', lead ? 'Only the agency that leads the case closes or reopens it' : 'While no agency leads the case, the border point of arrival closes or reopens it');
     }
   }
 

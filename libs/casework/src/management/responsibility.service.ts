@@ -1,10 +1,11 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, DomainError, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, DomainError, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AssignDto, DecideTransferDto, ProposeTransferDto } from './management.dto';
 import { requireCase, requireColleague } from './tasks.service';
+import { CaseworkErrors } from '../casework.errors';
 
 export interface TransferView {
   id: string;
@@ -61,7 +62,7 @@ const transferView = (r: TransferRow): TransferView => ({
   decisionReason: r.decision_reason,
 });
 
-const transferNotFound = (): NotFoundError => new NotFoundError('TRANSFER.NOT_FOUND', 'No transfer with this id is visible to you');
+const transferNotFound = (): DomainError => CaseworkErrors.raise('TRANSFER.NOT_FOUND');
 
 /**
  * Who holds the case: the caseworker inside each agency, the agency that leads it, and the transfer of
@@ -113,11 +114,11 @@ export class ResponsibilityService {
     return this.uow.run(actorScope(actor), async (manager) => {
       await requireCase(manager, caseId);
       const [lead] = await manager.query<{ agency_id: string }[]>(`SELECT agency_id FROM case_lead WHERE case_id = $1 FOR UPDATE`, [caseId]);
-      if (!lead || lead.agency_id !== actor.agencyId) throw new DomainError('TRANSFER.NOT_LEAD', 'FORBIDDEN', 'Only the agency that leads the case proposes to transfer the lead');
-      if (dto.toAgencyId === actor.agencyId) throw new BadInputError('TRANSFER.INVALID', 'The request has 1 invalid field', [{ path: 'toAgencyId', problem: 'must be another agency than yours' }]);
+      if (!lead || lead.agency_id !== actor.agencyId) throw CaseworkErrors.raise('TRANSFER.NOT_LEAD');
+      if (dto.toAgencyId === actor.agencyId) throw CaseworkErrors.badInput('TRANSFER.INVALID', [{ path: 'toAgencyId', problem: 'must be another agency than yours' }]);
       const [recipient] = await manager.query<{ id: string; kind: string; active: boolean }[]>(`SELECT id, kind, active FROM agency WHERE id = $1`, [dto.toAgencyId]);
       if (!recipient || !recipient.active || recipient.kind === 'MONITOR') {
-        throw new BadInputError('TRANSFER.INVALID', 'The request has 1 invalid field', [{ path: 'toAgencyId', problem: 'must be an active agency that takes cases' }]);
+        throw CaseworkErrors.badInput('TRANSFER.INVALID', [{ path: 'toAgencyId', problem: 'must be an active agency that takes cases' }]);
       }
       // Consent (or a recorded legal basis) to share the case with the recipient, for a referral or for data sharing.
       const [basis] = await manager.query<{ id: string; decision: string; legal_basis: string | null }[]>(
@@ -128,12 +129,12 @@ export class ResponsibilityService {
         [caseId, recipient.id, recipient.kind],
       );
       if (!basis) {
-        throw new ConflictError('TRANSFER.NO_CONSENT', 'Neither the person’s consent nor a legal basis for sharing the case with that agency is on record: record one first', {
+        throw CaseworkErrors.raise('TRANSFER.NO_CONSENT', undefined, {
           toAgencyId: recipient.id,
         });
       }
       const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM case_transfer WHERE case_id = $1 AND status = 'PROPOSED'`, [caseId]);
-      if (open) throw new ConflictError('TRANSFER.ALREADY_PROPOSED', 'A transfer of this case is already waiting for an answer', { transferId: open.id });
+      if (open) throw CaseworkErrors.raise('TRANSFER.ALREADY_PROPOSED', undefined, { transferId: open.id });
       const id = randomUUID();
       await manager.query(`INSERT INTO case_transfer (id, case_id, from_agency_id, to_agency_id, reason, basis, proposed_by) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`, [
         id,
@@ -165,7 +166,7 @@ export class ResponsibilityService {
       const transfer = await this.addressedTo(manager, actor, transferId);
       const [{ case_id: accepted }] = await manager.query<{ case_id: string | null }[]>(`SELECT kivuko_accept_transfer($1, $2) AS case_id`, [transfer.id, actor.userId]);
       if (!accepted) {
-        throw new ConflictError('TRANSFER.NO_LONGER_VALID', 'The transfer cannot be accepted any more: the consent it relied on was withdrawn, the lead changed, the case was closed, or it was answered at the same time');
+        throw CaseworkErrors.raise('TRANSFER.NO_LONGER_VALID');
       }
       await this.audit.record(manager, { action: 'TRANSFER.ACCEPTED', actor, caseId: transfer.case_id, purpose: 'CASE_WORK', correlationId, details: { transferId: transfer.id } });
       return this.read(manager, transfer.id);
@@ -173,7 +174,7 @@ export class ResponsibilityService {
   }
 
   decline(actor: Actor, transferId: string, dto: DecideTransferDto, correlationId?: string): Promise<TransferView> {
-    if (!dto.reason) throw new BadInputError('TRANSFER.INVALID', 'The request has 1 invalid field', [{ path: 'reason', problem: 'a reason is required to decline' }]);
+    if (!dto.reason) throw CaseworkErrors.badInput('TRANSFER.INVALID', [{ path: 'reason', problem: 'a reason is required to decline' }]);
     return this.uow.run(actorScope(actor), async (manager) => {
       const transfer = await this.addressedTo(manager, actor, transferId);
       await manager.query(`UPDATE case_transfer SET status = 'DECLINED', decided_by = $2, decided_at = now(), decision_reason = $3 WHERE id = $1`, [transfer.id, actor.userId, dto.reason]);
@@ -183,12 +184,12 @@ export class ResponsibilityService {
   }
 
   cancel(actor: Actor, transferId: string, dto: DecideTransferDto, correlationId?: string): Promise<TransferView> {
-    if (!dto.reason) throw new BadInputError('TRANSFER.INVALID', 'The request has 1 invalid field', [{ path: 'reason', problem: 'a reason is required to cancel' }]);
+    if (!dto.reason) throw CaseworkErrors.badInput('TRANSFER.INVALID', [{ path: 'reason', problem: 'a reason is required to cancel' }]);
     return this.uow.run(actorScope(actor), async (manager) => {
       const [transfer] = await manager.query<TransferRow[]>(`${SELECT_TRANSFER} WHERE t.id = $1 FOR UPDATE OF t`, [transferId]);
       if (!transfer) throw transferNotFound();
-      if (transfer.from_agency_id !== actor.agencyId) throw new DomainError('TRANSFER.NOT_YOURS', 'FORBIDDEN', 'Only the proposing agency cancels a transfer');
-      if (transfer.status !== 'PROPOSED') throw new ConflictError('TRANSFER.ANSWERED', `This transfer is already ${transfer.status.toLowerCase()}`);
+      if (transfer.from_agency_id !== actor.agencyId) throw CaseworkErrors.raise('TRANSFER.NOT_YOURS');
+      if (transfer.status !== 'PROPOSED') throw CaseworkErrors.raise('TRANSFER.ANSWERED', `This transfer is already ${transfer.status.toLowerCase()}`);
       await manager.query(`UPDATE case_transfer SET status = 'CANCELLED', decided_by = $2, decided_at = now(), decision_reason = $3 WHERE id = $1`, [transfer.id, actor.userId, dto.reason]);
       await this.audit.record(manager, { action: 'TRANSFER.CANCELLED', actor, caseId: transfer.case_id, purpose: 'CASE_WORK', correlationId, details: { transferId: transfer.id } });
       return this.read(manager, transfer.id);
@@ -198,8 +199,8 @@ export class ResponsibilityService {
   private async addressedTo(manager: EntityManager, actor: Actor, transferId: string): Promise<TransferRow> {
     const [transfer] = await manager.query<TransferRow[]>(`${SELECT_TRANSFER} WHERE t.id = $1 FOR UPDATE OF t`, [transferId]);
     if (!transfer) throw transferNotFound();
-    if (transfer.to_agency_id !== actor.agencyId) throw new DomainError('TRANSFER.NOT_YOURS', 'FORBIDDEN', 'Only the receiving agency accepts or declines a transfer');
-    if (transfer.status !== 'PROPOSED') throw new ConflictError('TRANSFER.ANSWERED', `This transfer is already ${transfer.status.toLowerCase()}`);
+    if (transfer.to_agency_id !== actor.agencyId) throw CaseworkErrors.raise('TRANSFER.NOT_YOURS', 'Only the receiving agency accepts or declines a transfer');
+    if (transfer.status !== 'PROPOSED') throw CaseworkErrors.raise('TRANSFER.ANSWERED', `This transfer is already ${transfer.status.toLowerCase()}`);
     return transfer;
   }
 

@@ -1,10 +1,11 @@
 import { AuditService } from '@kivuko/audit';
 import { caseNotFound } from '@kivuko/cases';
-import { Actor, actorScope, BadInputError, Clock, ConflictError, DomainError, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, Clock, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AddTaskDto, CloseTaskDto, TaskQuery } from './management.dto';
+import { CaseworkErrors } from '../casework.errors';
 
 export interface TaskView {
   id: string;
@@ -137,17 +138,17 @@ export class TasksService {
   }
 
   cancel(actor: Actor, taskId: string, dto: CloseTaskDto, correlationId?: string): Promise<TaskView> {
-    if (!dto.reason) throw new BadInputError('TASK.INVALID', 'The request has 1 invalid field', [{ path: 'reason', problem: 'a reason is required to cancel a task' }]);
+    if (!dto.reason) throw CaseworkErrors.badInput('TASK.INVALID', [{ path: 'reason', problem: 'a reason is required to cancel a task' }]);
     return this.close(actor, taskId, 'CANCELLED', dto, correlationId);
   }
 
   private close(actor: Actor, taskId: string, status: 'DONE' | 'CANCELLED', dto: CloseTaskDto, correlationId?: string): Promise<TaskView> {
     return this.uow.run(actorScope(actor), async (manager) => {
       const [task] = await manager.query<TaskRow[]>(`${SELECT_TASK} WHERE t.id = $1 FOR UPDATE OF t`, [taskId]);
-      if (!task) throw new NotFoundError('TASK.NOT_FOUND', 'No task with this id is visible to you');
+      if (!task) throw CaseworkErrors.raise('TASK.NOT_FOUND');
       const holds = task.agency_id === actor.agencyId || (task.border_point_id !== null && actor.borderPointIds.includes(task.border_point_id));
-      if (!holds) throw new DomainError('TASK.NOT_YOURS', 'FORBIDDEN', 'Only the agency or border point that holds a task closes it');
-      if (task.status !== 'OPEN') throw new ConflictError('TASK.CLOSED', `This task is already ${task.status.toLowerCase()}`);
+      if (!holds) throw CaseworkErrors.raise('TASK.NOT_YOURS');
+      if (task.status !== 'OPEN') throw CaseworkErrors.raise('TASK.CLOSED', `This task is already ${task.status.toLowerCase()}`);
       await manager.query(`UPDATE case_task SET status = $2, closed_at = now(), closed_by = $3, close_reason = $4 WHERE id = $1`, [task.id, status, actor.userId, dto.reason ?? null]);
       await this.audit.record(manager, { action: status === 'DONE' ? 'TASK.DONE' : 'TASK.CANCELLED', actor, caseId: task.case_id, purpose: 'CASE_WORK', correlationId, details: { taskId: task.id, kind: task.kind } });
       return this.read(manager, task.id);
@@ -170,7 +171,7 @@ export async function requireCase(manager: EntityManager, caseId: string): Promi
 export async function requireColleague(manager: EntityManager, actor: Actor, userId: string, path: string): Promise<void> {
   const [user] = await manager.query<{ agency_id: string; active: boolean }[]>(`SELECT agency_id, active FROM app_user WHERE id = $1`, [userId]);
   if (!user || user.agency_id !== actor.agencyId || !user.active) {
-    throw new BadInputError('CASE.NOT_A_COLLEAGUE', 'Tasks and cases are assigned only within your own agency', [{ path, problem: 'must be an active user of your agency' }]);
+    throw CaseworkErrors.badInput('CASE.NOT_A_COLLEAGUE', [{ path, problem: 'must be an active user of your agency' }]);
   }
 }
 

@@ -3,8 +3,9 @@ import { asylumWishEverRecorded, asylumWishInForce, loadCaseFacts } from '@kivuk
 import { Actor, actorScope, Clock, FieldCipher } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { conflict, invalid, MANDATES, RecordSupport } from '../record-support';
+import { invalid, MANDATES, RecordSupport } from '../record-support';
 import { AsylumWishWithdrawalDto } from './asylum-wish.dto';
+import { CaseworkErrors } from '../../casework.errors';
 
 /** The person's own withdrawal of an asylum wish, as recorded; the person's words are returned only to the recorder. */
 export interface AsylumWishWithdrawalView {
@@ -61,14 +62,14 @@ export class AsylumWishService {
       const facts = await loadCaseFacts(manager, this.cipher, caseId);
       if (dto.withdrawnOn > this.clock.now().toISOString().slice(0, 10)) throw invalid('withdrawnOn', 'must not be in the future');
       if (dto.withdrawnOn < facts.arrival.arrivedAt.slice(0, 10)) throw invalid('withdrawnOn', 'must not be before the person arrived');
-      if (!(await asylumWishEverRecorded(manager, facts, caseId))) throw conflict('ASYLUM.NO_WISH_RECORDED', 'No asylum wish is recorded for this person: there is nothing to withdraw');
+      if (!(await asylumWishEverRecorded(manager, facts, caseId))) throw CaseworkErrors.raise('ASYLUM.NO_WISH_RECORDED');
       // A withdrawal ends the wish recorded before it; a wish expressed again since is withdrawn anew.
       if (!(await asylumWishInForce(manager, facts, caseId))) {
         const [earlier] = await manager.query<{ id: string }[]>(`SELECT id FROM asylum_wish_withdrawal WHERE case_id = $1 ORDER BY created_at DESC LIMIT 1`, [caseId]);
-        throw conflict('ASYLUM.WISH_ALREADY_WITHDRAWN', 'The person’s withdrawal of the asylum wish is already recorded', { withdrawalId: earlier?.id });
+        throw CaseworkErrors.raise('ASYLUM.WISH_ALREADY_WITHDRAWN', undefined, { withdrawalId: earlier?.id });
       }
       const [claim] = await manager.query<{ id: string }[]>(`SELECT id FROM asylum_claim WHERE case_id = $1 AND withdrawn_on IS NULL`, [caseId]);
-      if (claim) throw conflict('ASYLUM.CLAIM_IN_FORCE', 'The wish is now an asylum claim: record the withdrawal of the claim instead', { claimId: claim.id });
+      if (claim) throw CaseworkErrors.raise('ASYLUM.CLAIM_IN_FORCE', undefined, { claimId: claim.id });
 
       const id = randomUUID();
       await manager.query(

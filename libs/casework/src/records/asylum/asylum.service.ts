@@ -4,7 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AsylumAppealDto, AsylumAppealOutcomeDto, AsylumDecisionDto, AsylumInterviewDto, AsylumWithdrawalDto, RegisterAsylumClaimDto } from './asylum.dto';
-import { checkVersion, conflict, invalid, MANDATES, RecordSupport } from '../record-support';
+import { checkVersion, invalid, MANDATES, RecordSupport } from '../record-support';
+import { CaseworkErrors } from '../../casework.errors';
 
 export interface AsylumClaimView {
   id: string;
@@ -71,7 +72,7 @@ export class AsylumService {
       await this.support.requireCase(manager, caseId);
       await this.support.requireMandate(manager, actor, MANDATES.asylum);
       const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM asylum_claim WHERE case_id = $1 AND withdrawn_on IS NULL FOR UPDATE`, [caseId]);
-      if (open) throw conflict('ASYLUM.CLAIM_EXISTS', 'The case already has an asylum claim in force', { claimId: open.id });
+      if (open) throw CaseworkErrors.raise('ASYLUM.CLAIM_EXISTS', undefined, { claimId: open.id });
       const id = randomUUID();
       await manager.query(
         `INSERT INTO asylum_claim (id, case_id, agency_id, recorded_by, registered_on, reference, procedure) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -85,7 +86,7 @@ export class AsylumService {
 
   interview(actor: Actor, caseId: string, dto: AsylumInterviewDto, correlationId?: string): Promise<AsylumClaimView> {
     return this.step(actor, caseId, 'INTERVIEW', dto.version, correlationId, async (manager, claim) => {
-      if (claim.decision) throw conflict('ASYLUM.ALREADY_DECIDED', 'The claim is decided: no further first-instance interview');
+      if (claim.decision) throw CaseworkErrors.raise('ASYLUM.ALREADY_DECIDED');
       if (dto.date < claim.registered_on) throw invalid('date', 'An interview cannot come before the claim was registered');
       await manager.query(`UPDATE asylum_claim SET interview_dates = array_append(interview_dates, $2::date) WHERE id = $1`, [claim.id, dto.date]);
     });
@@ -93,7 +94,7 @@ export class AsylumService {
 
   decide(actor: Actor, caseId: string, dto: AsylumDecisionDto, correlationId?: string): Promise<AsylumClaimView> {
     return this.step(actor, caseId, 'DECISION', dto.version, correlationId, async (manager, claim) => {
-      if (claim.decision) throw conflict('ASYLUM.ALREADY_DECIDED', 'The claim is already decided: an appeal changes the outcome');
+      if (claim.decision) throw CaseworkErrors.raise('ASYLUM.ALREADY_DECIDED', 'The claim is already decided: an appeal changes the outcome');
       if (dto.decidedOn < claim.registered_on) throw invalid('decidedOn', 'A decision cannot come before the claim was registered');
       await manager.query(`UPDATE asylum_claim SET decision = $2, decided_on = $3 WHERE id = $1`, [claim.id, dto.decision, dto.decidedOn]);
     });
@@ -101,8 +102,8 @@ export class AsylumService {
 
   appeal(actor: Actor, caseId: string, dto: AsylumAppealDto, correlationId?: string): Promise<AsylumClaimView> {
     return this.step(actor, caseId, 'APPEAL', dto.version, correlationId, async (manager, claim) => {
-      if (claim.decision !== 'REJECTED') throw conflict('ASYLUM.NOTHING_TO_APPEAL', 'Only a rejected claim is appealed');
-      if (claim.appeal_lodged_on) throw conflict('ASYLUM.APPEAL_EXISTS', 'An appeal is already lodged');
+      if (claim.decision !== 'REJECTED') throw CaseworkErrors.raise('ASYLUM.NOTHING_TO_APPEAL');
+      if (claim.appeal_lodged_on) throw CaseworkErrors.raise('ASYLUM.APPEAL_EXISTS');
       if (dto.lodgedOn < (claim.decided_on as string)) throw invalid('lodgedOn', 'An appeal cannot be lodged before the decision');
       await manager.query(`UPDATE asylum_claim SET appeal_lodged_on = $2 WHERE id = $1`, [claim.id, dto.lodgedOn]);
     });
@@ -110,8 +111,8 @@ export class AsylumService {
 
   appealOutcome(actor: Actor, caseId: string, dto: AsylumAppealOutcomeDto, correlationId?: string): Promise<AsylumClaimView> {
     return this.step(actor, caseId, 'APPEAL_OUTCOME', dto.version, correlationId, async (manager, claim) => {
-      if (!claim.appeal_lodged_on) throw conflict('ASYLUM.NO_APPEAL', 'No appeal is lodged');
-      if (claim.appeal_outcome) throw conflict('ASYLUM.APPEAL_DECIDED', 'The appeal is already decided');
+      if (!claim.appeal_lodged_on) throw CaseworkErrors.raise('ASYLUM.NO_APPEAL');
+      if (claim.appeal_outcome) throw CaseworkErrors.raise('ASYLUM.APPEAL_DECIDED');
       if (dto.decidedOn < claim.appeal_lodged_on) throw invalid('decidedOn', 'An appeal is decided after it was lodged');
       await manager.query(`UPDATE asylum_claim SET appeal_outcome = $2, appeal_decided_on = $3 WHERE id = $1`, [claim.id, dto.outcome, dto.decidedOn]);
     });
@@ -135,7 +136,7 @@ export class AsylumService {
       await this.support.requireCase(manager, caseId);
       await this.support.requireMandate(manager, actor, MANDATES.asylum);
       const [claim] = await manager.query<ClaimRow[]>(`SELECT ${ASYLUM_CLAIM_COLUMNS} FROM asylum_claim WHERE case_id = $1 AND withdrawn_on IS NULL FOR UPDATE`, [caseId]);
-      if (!claim) throw conflict('ASYLUM.NO_CLAIM', 'The case has no asylum claim in force: register one first');
+      if (!claim) throw CaseworkErrors.raise('ASYLUM.NO_CLAIM');
       checkVersion(claim.version, version, 'asylum claim');
       await change(manager, claim);
       await manager.query(`UPDATE asylum_claim SET version = version + 1, updated_at = now() WHERE id = $1`, [claim.id]);

@@ -6,9 +6,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CompleteAgeAssessmentDto, CompleteBestInterestsDto, GuardianAppointmentDto, OpenBestInterestsDto, RequestAgeAssessmentDto } from './children.dto';
-import { checkVersion, conflict, invalid, MANDATES, notFound, RecordSupport } from '../record-support';
+import { checkVersion, invalid, MANDATES, notFound, RecordSupport } from '../record-support';
 import { Answers } from '@kivuko/profiling';
-import { BadInputError } from '@kivuko/platform';
+import { CaseworkErrors } from '../../casework.errors';
 
 /** The serious doubt about the stated age the intake recorded (screening questionnaire v2), in words, or null. */
 function intakeDoubt(answers: Answers): string | null {
@@ -138,7 +138,7 @@ export class ChildrenService {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.begin(manager, actor, caseId);
       const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM best_interests_procedure WHERE case_id = $1 AND kind = $2 AND completed_on IS NULL FOR UPDATE`, [caseId, dto.kind]);
-      if (open) throw conflict('CHILD.PROCEDURE_OPEN', `A ${dto.kind} is already open for this child`, { procedureId: open.id });
+      if (open) throw CaseworkErrors.raise('CHILD.PROCEDURE_OPEN', `A ${dto.kind} is already open for this child`, { procedureId: open.id });
       const id = randomUUID();
       await manager.query(`INSERT INTO best_interests_procedure (id, case_id, agency_id, recorded_by, kind, opened_on) VALUES ($1, $2, $3, $4, $5, $6)`, [id, caseId, actor.agencyId, actor.userId, dto.kind, dto.openedOn]);
       await this.support.audited(manager, actor, caseId, `CHILD.${dto.kind}_OPENED`, FieldGroup.Child, { procedureId: id }, correlationId);
@@ -153,13 +153,13 @@ export class ChildrenService {
       const [row] = await manager.query<BestInterestsRow[]>(`SELECT ${BEST_INTERESTS_COLUMNS} FROM best_interests_procedure WHERE id = $1 AND case_id = $2 FOR UPDATE`, [procedureId, caseId]);
       if (!row) throw notFound('best-interests procedure');
       checkVersion(row.version, dto.version, 'best-interests procedure');
-      if (row.completed_on) throw conflict('CHILD.PROCEDURE_COMPLETED', `This ${row.kind} is already completed`);
+      if (row.completed_on) throw CaseworkErrors.raise('CHILD.PROCEDURE_COMPLETED', `This ${row.kind} is already completed`);
       const problems = [];
       if (row.kind === 'BID' && (dto.panelMembers?.length ?? 0) < 2) problems.push({ path: 'panelMembers', problem: 'a determination is made by a panel: name two members at least' });
       if (row.kind === 'BID' && !dto.decision) problems.push({ path: 'decision', problem: 'a determination records its decision' });
       if (row.kind === 'BIA' && dto.decision) problems.push({ path: 'decision', problem: 'only a determination (BID) decides; an assessment recommends in its reasons' });
       if (dto.completedOn < row.opened_on) problems.push({ path: 'completedOn', problem: 'must not be before the procedure was opened' });
-      if (problems.length > 0) throw new BadInputError('CHILD.INVALID', `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
+      if (problems.length > 0) throw CaseworkErrors.badInput('CHILD.INVALID', problems, `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`);
       await manager.query(
         `UPDATE best_interests_procedure SET completed_on = $2, panel_members = $3, decision = $4, reasons = $5, version = version + 1, updated_at = now() WHERE id = $1`,
         [row.id, dto.completedOn, dto.panelMembers ?? [], dto.decision ?? null, dto.reasons],
@@ -173,7 +173,7 @@ export class ChildrenService {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.begin(manager, actor, caseId);
       const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM age_assessment WHERE case_id = $1 AND completed_on IS NULL FOR UPDATE`, [caseId]);
-      if (open) throw conflict('CHILD.AGE_ASSESSMENT_OPEN', 'An age assessment is already under way', { assessmentId: open.id });
+      if (open) throw CaseworkErrors.raise('CHILD.AGE_ASSESSMENT_OPEN', undefined, { assessmentId: open.id });
       // Only on a serious doubt: the requester's, or the one the intake recorded (which does not end the presumption of minority).
       const seriousDoubt = dto.seriousDoubt ?? intakeDoubt(await this.support.screeningAnswers(manager, caseId));
       if (!seriousDoubt) throw invalid('seriousDoubt', 'is required: no serious doubt about the stated age was recorded at intake');
@@ -201,11 +201,11 @@ export class ChildrenService {
       const [row] = await manager.query<AgeRow[]>(`SELECT ${AGE_ASSESSMENT_COLUMNS} FROM age_assessment WHERE id = $1 AND case_id = $2 FOR UPDATE`, [assessmentId, caseId]);
       if (!row) throw notFound('age assessment');
       checkVersion(row.version, dto.version, 'age assessment');
-      if (row.completed_on) throw conflict('CHILD.AGE_ASSESSMENT_COMPLETED', 'This age assessment is already completed');
+      if (row.completed_on) throw CaseworkErrors.raise('CHILD.AGE_ASSESSMENT_COMPLETED');
       const problems = [];
       if (dto.maximumAge < dto.minimumAge) problems.push({ path: 'maximumAge', problem: 'must not be below minimumAge' });
       if (dto.completedOn < row.requested_on) problems.push({ path: 'completedOn', problem: 'must not be before the assessment was requested' });
-      if (problems.length > 0) throw new BadInputError('CHILD.INVALID', `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
+      if (problems.length > 0) throw CaseworkErrors.badInput('CHILD.INVALID', problems, `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`);
       await manager.query(`UPDATE age_assessment SET method = $2, completed_on = $3, minimum_age = $4, maximum_age = $5, version = version + 1, updated_at = now() WHERE id = $1`, [
         row.id,
         dto.method,

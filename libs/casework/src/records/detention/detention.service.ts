@@ -1,11 +1,12 @@
 import { FieldGroup } from '@kivuko/access';
-import { Actor, actorScope, BadInputError, Clock, Permission, permissionsOf } from '@kivuko/platform';
+import { Actor, actorScope, Clock, Permission, permissionsOf } from '@kivuko/platform';
 import { DETENTION_ALTERNATIVES_FOR_CHILDREN, DETENTION_GROUND_TEXT, detentionDecision, DetentionRefusal, enforcedDetentionGrounds, MIN_JUSTIFICATION } from '@kivuko/safeguards';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DetentionAccessDto, DetentionReviewDto, EndDetentionDto, OpenDetentionDto } from './detention.dto';
-import { conflict, invalid, MANDATES, notFound, RecordSupport, Refused, SafeguardError } from '../record-support';
+import { invalid, MANDATES, notFound, RecordSupport, Refused } from '../record-support';
+import { CaseworkErrors } from '../../casework.errors';
 
 export interface DetentionView {
   id: string;
@@ -103,13 +104,13 @@ export class DetentionService {
   open(actor: Actor, caseId: string, dto: OpenDetentionDto, correlationId?: string): Promise<DetentionView> {
     const startDay = dto.startedAt.slice(0, 10);
     if (dto.nextReviewOn <= startDay) {
-      throw new BadInputError('DETENTION.INVALID', 'The request has 1 invalid field', [{ path: 'nextReviewOn', problem: 'must be after the day detention starts' }]);
+      throw CaseworkErrors.badInput('DETENTION.INVALID', [{ path: 'nextReviewOn', problem: 'must be after the day detention starts' }]);
     }
     return this.support.run(actorScope(actor), async (manager) => {
       const context = await this.support.requireCase(manager, caseId);
       await this.support.requireMandate(manager, actor, MANDATES.detention);
       const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM detention_episode WHERE case_id = $1 AND ended_at IS NULL FOR UPDATE`, [caseId]);
-      if (open) throw conflict('DETENTION.ALREADY_OPEN', 'The person is already in a detention episode', { episodeId: open.id });
+      if (open) throw CaseworkErrors.raise('DETENTION.ALREADY_OPEN', undefined, { episodeId: open.id });
       const sop = await this.support.sop(manager, context);
       const facts = await this.support.facts(manager, caseId);
       const grounds = enforcedDetentionGrounds(facts, dto.individualAssessment, sop.safeguards.DETENTION_GUARD.enabled);
@@ -121,7 +122,7 @@ export class DetentionService {
       if (!decision.allowed) {
         await this.support.trail(manager, actor, caseId, { safeguard: 'DETENTION_GUARD', outcome: 'BLOCKED', attempted: 'OPEN_DETENTION', reasons: grounds }, correlationId);
         return new Refused(
-          new SafeguardError('SAFEGUARD.DETENTION_GUARD', `Detention refused: the person is ${grounds.map((g) => DETENTION_GROUND_TEXT[g]).join('; ')}. ${REFUSAL_TEXT[decision.reason]}.`, {
+          CaseworkErrors.raise('SAFEGUARD.DETENTION_GUARD', `Detention refused: the person is ${grounds.map((g) => DETENTION_GROUND_TEXT[g]).join('; ')}. ${REFUSAL_TEXT[decision.reason]}.`, {
             grounds,
             override: decision.reason,
             // Where an unaccompanied or separated child goes instead: an interim care placement by child protection, or a child shelter.
@@ -160,10 +161,10 @@ export class DetentionService {
 
   review(actor: Actor, caseId: string, episodeId: string, dto: DetentionReviewDto, correlationId?: string): Promise<DetentionView> {
     return this.onEpisode(actor, caseId, episodeId, MANDATES.detention, async (manager, episode) => {
-      if (episode.ended_at) throw conflict('DETENTION.ENDED', 'This detention episode has ended');
+      if (episode.ended_at) throw CaseworkErrors.raise('DETENTION.ENDED');
       if (dto.reviewedOn < episode.started_at.toISOString().slice(0, 10)) throw invalid('reviewedOn', 'A review cannot come before the detention started');
       if (dto.outcome === 'CONTINUE' && (dto.nextReviewOn as string) <= dto.reviewedOn) {
-        throw new BadInputError('DETENTION.INVALID', 'The request has 1 invalid field', [{ path: 'nextReviewOn', problem: 'must be after the review' }]);
+        throw CaseworkErrors.badInput('DETENTION.INVALID', [{ path: 'nextReviewOn', problem: 'must be after the review' }]);
       }
       await manager.query(`INSERT INTO detention_review (id, episode_id, case_id, reviewed_on, outcome, next_review_on, reviewed_by, agency_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
         randomUUID(),
@@ -194,7 +195,7 @@ export class DetentionService {
 
   end(actor: Actor, caseId: string, episodeId: string, dto: EndDetentionDto, correlationId?: string): Promise<DetentionView> {
     return this.onEpisode(actor, caseId, episodeId, MANDATES.detention, async (manager, episode) => {
-      if (episode.ended_at) throw conflict('DETENTION.ENDED', 'This detention episode has ended');
+      if (episode.ended_at) throw CaseworkErrors.raise('DETENTION.ENDED');
       if (new Date(dto.endedAt) < episode.started_at) throw invalid('endedAt', 'Detention cannot end before it started');
       await manager.query(`UPDATE detention_episode SET ended_at = $2, end_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [episode.id, dto.endedAt, dto.reason]);
       await this.support.audited(manager, actor, caseId, 'DETENTION.ENDED', FieldGroup.Detention, { episodeId: episode.id }, correlationId);

@@ -1,10 +1,11 @@
 import { FieldGroup } from '@kivuko/access';
-import { Actor, actorScope, BadInputError, Clock } from '@kivuko/platform';
+import { Actor, actorScope, Clock } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CarePlacementDto, EndCarePlacementDto, OpenTracingDto, ProposeReunificationDto, ReunificationOutcomeDto, StopTracingDto, TracingOutcomeDto } from './family.dto';
-import { checkVersion, conflict, MANDATES, notFound, RecordSupport } from '../record-support';
+import { checkVersion, MANDATES, notFound, RecordSupport } from '../record-support';
+import { CaseworkErrors } from '../../casework.errors';
 
 export interface TracingView {
   id: string;
@@ -133,9 +134,9 @@ export class FamilyService {
            AND (recipient_agency_id = $2 OR recipient_agency_kind = $3) ORDER BY recorded_at DESC LIMIT 1`,
         [caseId, actor.agencyId, kind.kind],
       );
-      if (!basis) throw conflict('TRACING.NO_CONSENT', 'Family tracing needs the consent (or a recorded legal basis) for family tracing by your agency: record it first');
+      if (!basis) throw CaseworkErrors.raise('TRACING.NO_CONSENT');
       const [stopped] = await manager.query<{ id: string }[]>(`SELECT id FROM family_tracing WHERE case_id = $1 AND endangers`, [caseId]);
-      if (stopped) throw conflict('TRACING.ENDANGERS', 'Tracing was stopped because it could endanger the child or the family', { tracingId: stopped.id });
+      if (stopped) throw CaseworkErrors.raise('TRACING.ENDANGERS', undefined, { tracingId: stopped.id });
       const id = randomUUID();
       await manager.query(`INSERT INTO family_tracing (id, case_id, agency_id, recorded_by, sought_relatives, consent_basis) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`, [
         id,
@@ -153,7 +154,7 @@ export class FamilyService {
 
   stopTracing(actor: Actor, caseId: string, tracingId: string, dto: StopTracingDto, correlationId?: string): Promise<TracingView> {
     return this.onTracing(actor, caseId, tracingId, dto.version, async (manager, row) => {
-      if (row.status !== 'OPEN') throw conflict('TRACING.CLOSED', `This tracing is ${row.status.toLowerCase()}`);
+      if (row.status !== 'OPEN') throw CaseworkErrors.raise('TRACING.CLOSED', `This tracing is ${row.status.toLowerCase()}`);
       await manager.query(`UPDATE family_tracing SET status = 'STOPPED', endangers = true, stop_reason = $2 WHERE id = $1`, [row.id, dto.reason]);
       await this.support.audited(manager, actor, caseId, 'CHILD.TRACING_STOPPED', FieldGroup.Child, { tracingId: row.id }, correlationId);
       // "Unless tracing endangers": the SOP's action is answered by the finding that it does.
@@ -163,7 +164,7 @@ export class FamilyService {
 
   concludeTracing(actor: Actor, caseId: string, tracingId: string, dto: TracingOutcomeDto, correlationId?: string): Promise<TracingView> {
     return this.onTracing(actor, caseId, tracingId, dto.version, async (manager, row) => {
-      if (row.status !== 'OPEN') throw conflict('TRACING.CLOSED', `This tracing is ${row.status.toLowerCase()}`);
+      if (row.status !== 'OPEN') throw CaseworkErrors.raise('TRACING.CLOSED', `This tracing is ${row.status.toLowerCase()}`);
       await manager.query(`UPDATE family_tracing SET status = $2, concluded_on = $3 WHERE id = $1`, [row.id, dto.status, dto.on]);
       await this.support.audited(manager, actor, caseId, `CHILD.TRACING_${dto.status}`, FieldGroup.Child, { tracingId: row.id }, correlationId);
     });
@@ -175,7 +176,7 @@ export class FamilyService {
       if (dto.tracingId) {
         const [tracing] = await manager.query<{ status: string }[]>(`SELECT status FROM family_tracing WHERE id = $1 AND case_id = $2`, [dto.tracingId, caseId]);
         if (!tracing || tracing.status !== 'LOCATED') {
-          throw new BadInputError('CHILD.INVALID', 'The request has 1 invalid field', [{ path: 'tracingId', problem: 'must be a tracing request of this case that located the relative' }]);
+          throw CaseworkErrors.badInput('CHILD.INVALID', [{ path: 'tracingId', problem: 'must be a tracing request of this case that located the relative' }]);
         }
       }
       const id = randomUUID();
@@ -194,17 +195,17 @@ export class FamilyService {
       const [row] = await manager.query<ReunificationRow[]>(`SELECT ${REUNIFICATION_COLUMNS} FROM family_reunification WHERE id = $1 AND case_id = $2 FOR UPDATE`, [reunificationId, caseId]);
       if (!row) throw notFound('family reunification');
       checkVersion(row.version, dto.version, 'family reunification');
-      if (row.status !== 'PROPOSED') throw conflict('REUNIFICATION.CONCLUDED', `This reunification is already ${row.status.toLowerCase().replace(/_/g, ' ')}`);
+      if (row.status !== 'PROPOSED') throw CaseworkErrors.raise('REUNIFICATION.CONCLUDED', `This reunification is already ${row.status.toLowerCase().replace(/_/g, ' ')}`);
       if (dto.status === 'REUNIFIED') {
         const missing = [...(row.relationship_verified ? [] : ['a verified relationship']), ...(row.child_consent ? [] : ["the child's consent"])];
-        if (missing.length > 0) throw conflict('REUNIFICATION.NOT_READY', `A reunion needs ${missing.join(' and ')}`, { missing });
+        if (missing.length > 0) throw CaseworkErrors.raise('REUNIFICATION.NOT_READY', `A reunion needs ${missing.join(' and ')}`, { missing });
         if (row.abroad) {
           const [bid] = await manager.query<{ decision: string }[]>(
             `SELECT decision FROM best_interests_procedure WHERE case_id = $1 AND kind = 'BID' AND completed_on IS NOT NULL ORDER BY completed_on DESC, created_at DESC LIMIT 1`,
             [caseId],
           );
           if (!bid || (bid.decision !== 'FAMILY_REUNIFICATION_ABROAD' && bid.decision !== 'RETURN_TO_COUNTRY_OF_ORIGIN')) {
-            throw conflict('REUNIFICATION.NO_BID', 'A reunion abroad needs a best-interests determination that decided for it');
+            throw CaseworkErrors.raise('REUNIFICATION.NO_BID');
           }
           // The child leaves the country: the non-refoulement lock applies (a pending claim, a flag, ...).
           const refused = await this.support.refoulementRefusal(manager, actor, caseId, 'FAMILY_REUNIFICATION_ABROAD', 'FAMILY_REUNIFICATION_ABROAD', this.clock.now(), correlationId);
@@ -221,7 +222,7 @@ export class FamilyService {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.begin(manager, actor, caseId);
       const [current] = await manager.query<{ id: string }[]>(`SELECT id FROM care_placement WHERE case_id = $1 AND ended_on IS NULL FOR UPDATE`, [caseId]);
-      if (current) throw conflict('CARE.PLACEMENT_OPEN', 'The child is in a placement: end it before the next one starts', { placementId: current.id });
+      if (current) throw CaseworkErrors.raise('CARE.PLACEMENT_OPEN', undefined, { placementId: current.id });
       const id = randomUUID();
       await manager.query(`INSERT INTO care_placement (id, case_id, agency_id, recorded_by, kind, provider, started_on) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
         id,
@@ -243,8 +244,8 @@ export class FamilyService {
       await this.begin(manager, actor, caseId);
       const [row] = await manager.query<PlacementRow[]>(`SELECT ${PLACEMENT_COLUMNS} FROM care_placement WHERE id = $1 AND case_id = $2 FOR UPDATE`, [placementId, caseId]);
       if (!row) throw notFound('care placement');
-      if (row.ended_on) throw conflict('CARE.PLACEMENT_ENDED', 'This placement has ended');
-      if (dto.endedOn < row.started_on) throw new BadInputError('CHILD.INVALID', 'The request has 1 invalid field', [{ path: 'endedOn', problem: 'must not be before the placement started' }]);
+      if (row.ended_on) throw CaseworkErrors.raise('CARE.PLACEMENT_ENDED');
+      if (dto.endedOn < row.started_on) throw CaseworkErrors.badInput('CHILD.INVALID', [{ path: 'endedOn', problem: 'must not be before the placement started' }]);
       await manager.query(`UPDATE care_placement SET ended_on = $2, end_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [row.id, dto.endedOn, dto.reason]);
       await this.support.audited(manager, actor, caseId, 'CHILD.PLACEMENT_ENDED', FieldGroup.Child, { placementId: row.id }, correlationId);
       return this.placement(manager, row.id);

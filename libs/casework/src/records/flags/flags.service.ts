@@ -5,7 +5,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CloseFlagDto, OpenFlagDto } from './flags.dto';
-import { conflict, invalid, MANDATES, notFound, RecordSupport, Refused, SafeguardError } from '../record-support';
+import { invalid, MANDATES, notFound, RecordSupport, Refused } from '../record-support';
+import { CaseworkErrors } from '../../casework.errors';
 
 export interface FlagView {
   id: string;
@@ -94,7 +95,7 @@ export class FlagsService {
           if (refusal !== null) {
             await this.support.trail(manager, actor, caseId, { safeguard: 'NON_CRIMINALISATION', outcome: 'BLOCKED', attempted: `FLAG_PROSECUTION:${offence}`, reasons: ['TRAFFICKING_VICTIM'] }, correlationId);
             return new Refused(
-              new SafeguardError('SAFEGUARD.NON_CRIMINALISATION', REFUSAL_TEXT[refusal], {
+              CaseworkErrors.raise('SAFEGUARD.NON_CRIMINALISATION', REFUSAL_TEXT[refusal], {
                 offence,
                 reasons: ['TRAFFICKING_VICTIM'],
                 ...(refusal === 'STATUS_OFFENCE' ? {} : { finding: refusal }),
@@ -132,7 +133,7 @@ export class FlagsService {
       await this.support.requireCase(manager, caseId);
       const [flag] = await manager.query<FlagRow[]>(`SELECT ${FLAG_COLUMNS} FROM protection_flag WHERE id = $1 AND case_id = $2 FOR UPDATE`, [flagId, caseId]);
       if (!flag) throw notFound('flag');
-      if (flag.closed_at) throw conflict('FLAG.CLOSED', 'This flag is already closed');
+      if (flag.closed_at) throw CaseworkErrors.raise('FLAG.CLOSED');
       if (flag.agency_id !== actor.agencyId) {
         if (flag.kind === 'PROSECUTION') await this.support.requireMandate(manager, actor, MANDATES.prosecution);
         else await this.support.requireMandate(manager, actor, MANDATES.asylum);

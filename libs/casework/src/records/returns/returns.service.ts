@@ -14,7 +14,8 @@ import {
   VoluntaryReturnDto,
   VulnerabilityAssessmentDto,
 } from './returns.dto';
-import { CaseContext, checkVersion, conflict, MANDATES, notFound, RecordSupport, Refused } from '../record-support';
+import { CaseContext, checkVersion, MANDATES, notFound, RecordSupport, Refused } from '../record-support';
+import { CaseworkErrors } from '../../casework.errors';
 
 export interface RemovalOrderView {
   id: string;
@@ -126,7 +127,7 @@ export class ReturnsService {
       const refused = await this.lock(manager, actor, context, 'REMOVAL', 'ORDER_REMOVAL', correlationId);
       if (refused) return refused;
       const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM removal_order WHERE case_id = $1 AND status = 'ORDERED' FOR UPDATE`, [caseId]);
-      if (open) throw conflict('REMOVAL.ORDER_EXISTS', 'A removal order is already pending for this person', { orderId: open.id });
+      if (open) throw CaseworkErrors.raise('REMOVAL.ORDER_EXISTS', undefined, { orderId: open.id });
       const id = randomUUID();
       await manager.query(`INSERT INTO removal_order (id, case_id, agency_id, recorded_by, decided_on, legal_basis, destination_country) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
         id,
@@ -144,7 +145,7 @@ export class ReturnsService {
 
   executeRemoval(actor: Actor, caseId: string, orderId: string, dto: ExecuteRemovalDto, correlationId?: string): Promise<RemovalOrderView> {
     return this.onRemoval(actor, caseId, orderId, dto.version, async (manager, order, context) => {
-      if (order.status !== 'ORDERED') throw conflict('REMOVAL.NOT_PENDING', `A ${order.status} removal order cannot be executed`);
+      if (order.status !== 'ORDERED') throw CaseworkErrors.raise('REMOVAL.NOT_PENDING', `A ${order.status} removal order cannot be executed`);
       const refused = await this.lock(manager, actor, context, 'REMOVAL', 'EXECUTE_REMOVAL', correlationId);
       if (refused) return refused;
       await manager.query(`UPDATE removal_order SET status = 'EXECUTED', executed_at = $2, version = version + 1, updated_at = now() WHERE id = $1`, [order.id, dto.executedAt]);
@@ -155,7 +156,7 @@ export class ReturnsService {
 
   cancelRemoval(actor: Actor, caseId: string, orderId: string, dto: CancelDto, correlationId?: string): Promise<RemovalOrderView> {
     return this.onRemoval(actor, caseId, orderId, dto.version, async (manager, order) => {
-      if (order.status !== 'ORDERED') throw conflict('REMOVAL.NOT_PENDING', `A ${order.status} removal order cannot be cancelled`);
+      if (order.status !== 'ORDERED') throw CaseworkErrors.raise('REMOVAL.NOT_PENDING', `A ${order.status} removal order cannot be cancelled`);
       await manager.query(`UPDATE removal_order SET status = 'CANCELLED', cancelled_on = $2, cancel_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [order.id, dto.on, dto.reason]);
       await this.support.audited(manager, actor, caseId, 'REMOVAL.CANCELLED', FieldGroup.Return, { orderId: order.id }, correlationId);
       return undefined;
@@ -167,7 +168,7 @@ export class ReturnsService {
       await this.support.requireCase(manager, caseId);
       await this.support.requireMandate(manager, actor, MANDATES.voluntaryReturn);
       const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM voluntary_return WHERE case_id = $1 AND status IN ('REQUESTED', 'CONFIRMED') FOR UPDATE`, [caseId]);
-      if (open) throw conflict('RETURN.REQUEST_EXISTS', 'An assisted voluntary return is already under way for this person', { returnId: open.id });
+      if (open) throw CaseworkErrors.raise('RETURN.REQUEST_EXISTS', undefined, { returnId: open.id });
       const id = randomUUID();
       await manager.query(`INSERT INTO voluntary_return (id, case_id, agency_id, recorded_by, requested_on, destination_country) VALUES ($1, $2, $3, $4, $5, $6)`, [
         id,
@@ -196,7 +197,7 @@ export class ReturnsService {
   confirmVoluntariness(actor: Actor, caseId: string, returnId: string, dto: VoluntarinessDto, correlationId?: string): Promise<VoluntaryReturnView> {
     return this.onReturn(actor, caseId, returnId, dto.version, 'RETURN.VOLUNTARINESS_CONFIRMED', correlationId, async (manager, row) => {
       this.requireUnderWay(row);
-      if (row.counselling_sessions.length === 0) throw conflict('RETURN.NOT_COUNSELLED', 'Voluntariness is confirmed after pre-return counselling');
+      if (row.counselling_sessions.length === 0) throw CaseworkErrors.raise('RETURN.NOT_COUNSELLED');
       await manager.query(`UPDATE voluntary_return SET status = 'CONFIRMED', voluntariness_confirmed_on = $2 WHERE id = $1`, [row.id, dto.confirmedOn]);
       await this.support.actionDone(manager, actor, caseId, 'VOLUNTARINESS_CHECK');
     });
@@ -213,9 +214,9 @@ export class ReturnsService {
   /** The person leaves: only once voluntariness is confirmed, the vulnerability assessment raised no protection referral, and the lock is clear. */
   depart(actor: Actor, caseId: string, returnId: string, dto: DepartureDto, correlationId?: string): Promise<VoluntaryReturnView> {
     return this.onReturn(actor, caseId, returnId, dto.version, 'RETURN.DEPARTED', correlationId, async (manager, row, context) => {
-      if (row.status !== 'CONFIRMED') throw conflict('RETURN.NOT_CONFIRMED', row.status === 'REQUESTED' ? 'Confirm that the return is voluntary first' : `A ${row.status} return cannot depart`);
-      if (!row.vulnerability_outcome) throw conflict('RETURN.NOT_ASSESSED', 'The pre-return vulnerability assessment comes before departure');
-      if (row.vulnerability_outcome === 'REFER_FOR_PROTECTION') throw conflict('RETURN.PROTECTION_CONCERN', 'The vulnerability assessment referred the person for protection: that comes first');
+      if (row.status !== 'CONFIRMED') throw CaseworkErrors.raise('RETURN.NOT_CONFIRMED', row.status === 'REQUESTED' ? 'Confirm that the return is voluntary first' : `A ${row.status} return cannot depart`);
+      if (!row.vulnerability_outcome) throw CaseworkErrors.raise('RETURN.NOT_ASSESSED');
+      if (row.vulnerability_outcome === 'REFER_FOR_PROTECTION') throw CaseworkErrors.raise('RETURN.PROTECTION_CONCERN');
       const refused = await this.lock(manager, actor, context, 'VOLUNTARY_RETURN', 'VOLUNTARY_RETURN_DEPARTURE', correlationId);
       if (refused) return refused;
       await manager.query(`UPDATE voluntary_return SET status = 'DEPARTED', departed_at = $2 WHERE id = $1`, [row.id, dto.departedAt]);
@@ -236,7 +237,7 @@ export class ReturnsService {
   }
 
   private requireUnderWay(row: ReturnRow): void {
-    if (row.status !== 'REQUESTED' && row.status !== 'CONFIRMED') throw conflict('RETURN.CLOSED', `This return is ${row.status.toLowerCase()}`);
+    if (row.status !== 'REQUESTED' && row.status !== 'CONFIRMED') throw CaseworkErrors.raise('RETURN.CLOSED', `This return is ${row.status.toLowerCase()}`);
   }
 
   private async removal(manager: EntityManager, id: string): Promise<RemovalOrderView> {

@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { HTCDS_FIELDS, htcdsRecord, HtcdsRow, validateHtcdsRecord } from './htcds';
 import { ReflectionPeriodDto, ResidencePermitDto, TraffickingAssistanceDto, TraffickingIdentificationDto } from './trafficking.dto';
-import { checkVersion, conflict, invalid, MANDATES, RecordSupport } from '../record-support';
+import { checkVersion, invalid, MANDATES, RecordSupport } from '../record-support';
+import { CaseworkErrors } from '../../casework.errors';
 
 export interface TraffickingView {
   id: string;
@@ -65,8 +66,8 @@ export class TraffickingService {
       await this.support.readCase(manager, caseId);
       await this.support.requireMandate(manager, actor, MANDATES.trafficking);
       const record = await this.lock(manager, caseId);
-      if (!record) throw conflict('TRAFFICKING.NO_RECORD', 'Record the identification status first');
-      if (record.status === 'NOT_IDENTIFIED') throw conflict('TRAFFICKING.NOT_IDENTIFIED', 'A person found not to be a victim of trafficking is not exported');
+      if (!record) throw CaseworkErrors.raise('TRAFFICKING.NO_RECORD');
+      if (record.status === 'NOT_IDENTIFIED') throw CaseworkErrors.raise('TRAFFICKING.NOT_IDENTIFIED');
       const facts = await loadCaseFacts(manager, this.cipher, caseId);
       const derived = deriveFacts(facts, (await this.policy.forCase(manager, caseId)).ruleSet.primaFacie);
       const [registered] = await manager.query<{ registered_at: Date }[]>(`SELECT registered_at FROM case_file WHERE id = $1`, [caseId]);
@@ -94,11 +95,11 @@ export class TraffickingService {
       await this.support.requireMandate(manager, actor, MANDATES.trafficking);
       const row = await this.lock(manager, caseId);
       if (!row) {
-        if (dto.status !== 'POTENTIAL' && dto.status !== 'PRESUMED') throw conflict('TRAFFICKING.STATUS_NOT_ALLOWED', 'An identification starts as POTENTIAL or PRESUMED', { status: null, to: dto.status });
+        if (dto.status !== 'POTENTIAL' && dto.status !== 'PRESUMED') throw CaseworkErrors.raise('TRAFFICKING.STATUS_NOT_ALLOWED', undefined, { status: null, to: dto.status });
         await manager.query(`INSERT INTO trafficking_record (id, case_id, agency_id, recorded_by, status) VALUES ($1, $2, $3, $4, $5)`, [randomUUID(), caseId, actor.agencyId, actor.userId, dto.status]);
       } else {
         checkVersion(row.version, dto.version, 'trafficking record');
-        if (!NEXT[row.status].includes(dto.status)) throw conflict('TRAFFICKING.STATUS_NOT_ALLOWED', `A ${row.status} identification cannot become ${dto.status}`, { status: row.status, to: dto.status });
+        if (!NEXT[row.status].includes(dto.status)) throw CaseworkErrors.raise('TRAFFICKING.STATUS_NOT_ALLOWED', `A ${row.status} identification cannot become ${dto.status}`, { status: row.status, to: dto.status });
         // A person found not to be a victim: a reflection period still running ends today.
         const today = this.clock.now().toISOString().slice(0, 10);
         // Presumed again on new evidence: the person is owed a reflection period again (the earlier one is in the audit trail).
@@ -119,8 +120,8 @@ export class TraffickingService {
 
   startReflection(actor: Actor, caseId: string, dto: ReflectionPeriodDto, correlationId?: string): Promise<TraffickingView> {
     return this.change(actor, caseId, dto.version, 'TRAFFICKING.REFLECTION_STARTED', correlationId, async (manager, row, context) => {
-      if (row.starts_on) throw conflict('TRAFFICKING.REFLECTION_EXISTS', 'A reflection period was already granted', { startsOn: row.starts_on, endsOn: row.ends_on });
-      if (row.status === 'NOT_IDENTIFIED') throw conflict('TRAFFICKING.NOT_IDENTIFIED', 'The person was found not to be a victim of trafficking');
+      if (row.starts_on) throw CaseworkErrors.raise('TRAFFICKING.REFLECTION_EXISTS', undefined, { startsOn: row.starts_on, endsOn: row.ends_on });
+      if (row.status === 'NOT_IDENTIFIED') throw CaseworkErrors.raise('TRAFFICKING.NOT_IDENTIFIED', 'The person was found not to be a victim of trafficking');
       const endsOn = this.support.reflectionEnd(await this.support.sop(manager, context), dto.startsOn, dto.days);
       await manager.query(`UPDATE trafficking_record SET reflection_starts_on = $2, reflection_ends_on = $3 WHERE id = $1`, [row.id, dto.startsOn, endsOn]);
       await this.support.actionDone(manager, actor, caseId, 'START_REFLECTION_PERIOD');
@@ -165,7 +166,7 @@ export class TraffickingService {
       const context = await this.support.requireCase(manager, caseId);
       await this.support.requireMandate(manager, actor, MANDATES.trafficking);
       const row = await this.lock(manager, caseId);
-      if (!row) throw conflict('TRAFFICKING.NO_RECORD', 'Record the identification status first');
+      if (!row) throw CaseworkErrors.raise('TRAFFICKING.NO_RECORD');
       checkVersion(row.version, version, 'trafficking record');
       await work(manager, row, context);
       await manager.query(`UPDATE trafficking_record SET version = version + 1, updated_at = now() WHERE id = $1`, [row.id]);
