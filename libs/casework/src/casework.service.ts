@@ -1,7 +1,7 @@
 import { FieldGroup, isFieldGroup } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
 import { caseNotFound, CasePolicy, CaseProfilingService, readableGroups } from '@kivuko/cases';
-import { Actor, actorScope, BadInputError, FieldCipher, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, BadInputError, Clock, FieldCipher, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -40,6 +40,7 @@ export class CaseworkService {
     private readonly cipher: FieldCipher,
     private readonly policy: CasePolicy,
     private readonly profiling: CaseProfilingService,
+    private readonly clock: Clock,
   ) {}
 
   /** The field groups this reader may see on this case (the SOP's map and the case's consents). */
@@ -81,7 +82,7 @@ export class CaseworkService {
         correlationId,
         details: { noteId: id, sensitivity: dto.sensitivity },
       });
-      return { id, sensitivity: dto.sensitivity, fieldGroup: dto.fieldGroup ?? null, text: dto.text, authorUserId: actor.userId, authorAgencyId: actor.agencyId, createdAt: new Date().toISOString() };
+      return { id, sensitivity: dto.sensitivity, fieldGroup: dto.fieldGroup ?? null, text: dto.text, authorUserId: actor.userId, authorAgencyId: actor.agencyId, createdAt: this.clock.now().toISOString() };
     });
   }
 
