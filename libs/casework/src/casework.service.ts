@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AddNoteDto, NoteSensitivity, TimelineQuery } from './casework.dto';
 import { CaseworkErrors } from './casework.errors';
+import { caseBorderPoint, insertNote, notesOfCase } from './casework.queries';
 
 export interface NoteView {
   id: string;
@@ -49,7 +50,7 @@ export class CaseworkService {
   }
 
   private async requireCase(manager: EntityManager, caseId: string): Promise<string> {
-    const [row] = await manager.query<{ border_point_id: string }[]>(`SELECT border_point_id FROM case_file WHERE id = $1`, [caseId]);
+    const [row] = await caseBorderPoint(manager, caseId);
     if (!row) throw caseNotFound();
     return row.border_point_id;
   }
@@ -69,10 +70,7 @@ export class CaseworkService {
         ]);
       }
       const id = randomUUID();
-      await manager.query(
-        `INSERT INTO case_note (id, case_id, author_user_id, author_agency_id, sensitivity, field_group, body, body_ciphertext) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, caseId, actor.userId, actor.agencyId, dto.sensitivity, dto.fieldGroup ?? null, sensitive ? null : dto.text, sensitive ? this.cipher.encrypt(dto.text, noteContext(id)) : null],
-      );
+      await insertNote(manager, id, caseId, actor.userId, actor.agencyId, dto.sensitivity, dto.fieldGroup ?? null, sensitive ? null : dto.text, sensitive ? this.cipher.encrypt(dto.text, noteContext(id)) : null);
       await this.audit.record(manager, {
         action: 'CASE.NOTE_ADDED',
         actor,
@@ -91,10 +89,7 @@ export class CaseworkService {
     return this.uow.run(actorScope(actor), async (manager) => {
       await this.requireCase(manager, caseId);
       const groups = await this.readable(manager, actor, caseId);
-      const rows = await manager.query<{ id: string; sensitivity: NoteSensitivity; field_group: FieldGroup | null; body: string | null; body_ciphertext: string | null; author_user_id: string; author_agency_id: string; created_at: Date }[]>(
-        `SELECT id, sensitivity, field_group, body, body_ciphertext, author_user_id, author_agency_id, created_at FROM case_note WHERE case_id = $1 ORDER BY created_at, id`,
-        [caseId],
-      );
+      const rows = await notesOfCase(manager, caseId);
       const readable = rows.filter((r) => r.sensitivity !== NoteSensitivity.Sensitive || (r.field_group !== null && isFieldGroup(r.field_group) && groups.has(r.field_group)));
       const notes = readable.map((r) => ({
         id: r.id,

@@ -4,6 +4,7 @@ import { agencyKindOf, PROFILE_GROUP } from '@kivuko/cases';
 import { Actor, actorScope, Clock, UnitOfWork } from '@kivuko/platform';
 import { isProfileCode } from '@kivuko/profiling';
 import { Injectable } from '@nestjs/common';
+import { casesByStatus, openProfiles } from './dashboard.queries';
 
 export interface DashboardView {
   /** Whose caseload: the cases of the caller's border points, or those the caller's agency holds. */
@@ -35,14 +36,12 @@ export class DashboardService {
     return this.uow.run(actorScope(actor), async (manager) => {
       const count = async (sql: string, params: unknown[] = []): Promise<number> => Number((await manager.query<{ n: string }[]>(sql, params))[0].n);
       const byStatus = Object.fromEntries(
-        (await manager.query<{ status: string; n: string }[]>(`SELECT status, count(*) AS n FROM case_file GROUP BY status ORDER BY status`)).map((r) => [r.status, Number(r.n)]),
+        (await casesByStatus(manager)).map((r) => [r.status, Number(r.n)]),
       );
       const kind: AgencyKind = await agencyKindOf(manager, actor.agencyId);
       const readable = new Set<FieldGroup>(DEFAULT_DATA_SHARING[kind].groups);
       const byProfile = Object.fromEntries(
-        (await manager.query<{ profile: string; n: string }[]>(
-          `SELECT p.profile, count(*) AS n FROM case_profile p JOIN case_file c ON c.id = p.case_id WHERE p.status NOT IN ('REMOVED', 'SUPERSEDED') AND c.status <> 'CLOSED' GROUP BY p.profile ORDER BY p.profile`,
-        ))
+        (await openProfiles(manager))
           .filter((r) => scope === 'BORDER_POINTS' || (isProfileCode(r.profile) && readable.has(PROFILE_GROUP[r.profile])))
           .map((r) => [r.profile, Number(r.n)]),
       );
