@@ -6,6 +6,7 @@ import { EntityManager } from 'typeorm';
 import { CloseCaseDto, RecordServiceDto, ReopenCaseDto } from './management.dto';
 import { requireCase } from './tasks.service';
 import { CaseworkErrors } from '../casework.errors';
+import { closableStatusRefusal, openItemsRefusal } from './closure-rules';
 import {
   cancelOpenTasks,
   closureOf,
@@ -55,22 +56,15 @@ export class ClosureService {
       const current = await requireCase(manager, caseId);
       await this.requireCloser(manager, actor, caseId, current.border_point_id);
       if (dto.version !== undefined && dto.version !== current.version) throw new ConflictError('CASE.VERSION_CONFLICT', `The case changed since version ${dto.version}`, { currentVersion: current.version });
-      if (current.status === 'CLOSED') throw CaseworkErrors.raise('CASE.ALREADY_CLOSED');
-      if (current.status === 'INCOMPLETE') throw CaseworkErrors.raise('CASE.INCOMPLETE');
+      const notClosable = closableStatusRefusal(current.status);
+      if (notClosable) throw notClosable;
       // Every agency's referrals and the person's detention count, not only what the closer may see: counted
       // in a system scope, then back; only the counts leave it (which agencies hold the case is not the closer's to know).
       await applyScope(manager, systemScope('closure: what is still open on the case'));
       const [still] = await stillOpen(manager, caseId);
       await applyScope(manager, actorScope(actor));
-      // A removal or a return is closed on only once it happened, through the use cases that check the non-refoulement lock.
-      if (dto.outcomeCode === 'REMOVED' && still.removals === 0) throw CaseworkErrors.raise('CASE.NO_REMOVAL');
-      if (dto.outcomeCode === 'RETURNED_VOLUNTARILY' && still.returns === 0) throw CaseworkErrors.raise('CASE.NO_RETURN');
-      if (still.referrals > 0) {
-        throw CaseworkErrors.raise('CASE.OPEN_REFERRALS', `${still.referrals} referral${still.referrals === 1 ? ' is' : 's are'} still open: the agencies complete them, or the border point withdraws them, first`, {
-          openReferrals: still.referrals,
-        });
-      }
-      if (still.detentions > 0) throw CaseworkErrors.raise('CASE.DETENTION_OPEN');
+      const stillOpenRefusal = openItemsRefusal(dto.outcomeCode, still);
+      if (stillOpenRefusal) throw stillOpenRefusal;
       await markCaseClosed(manager, caseId);
       await insertClosure(manager, randomUUID(), caseId, actor.agencyId, actor.userId, dto.outcomeCode, dto.reason);
       await cancelOpenTasks(manager, caseId, actor.userId);

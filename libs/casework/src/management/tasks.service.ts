@@ -27,6 +27,9 @@ export interface TaskView {
   closeReason: string | null;
 }
 
+/** An open task is overdue once its due time has passed (a closed or cancelled one never is). */
+export const taskOverdue = (status: string, dueAt: Date, now: Date): boolean => status === 'OPEN' && dueAt.getTime() < now.getTime();
+
 /**
  * Tasks: the SOP's required actions on the agency that took a referral on, the system's own (consent to
  * obtain, an intake to complete, escalations), and what caseworkers add. Queues show the open ones,
@@ -53,7 +56,7 @@ export class TasksService {
       referralId: row.referral_id,
       status: row.status,
       dueAt: row.due_at.toISOString(),
-      overdue: row.status === 'OPEN' && row.due_at.getTime() < this.clock.now().getTime(),
+      overdue: taskOverdue(row.status, row.due_at, this.clock.now()),
       createdAt: row.created_at.toISOString(),
       closedAt: row.closed_at?.toISOString() ?? null,
       closeReason: row.close_reason,
