@@ -80,3 +80,25 @@ export function lockEpisode(manager: EntityManager, id: string, caseId: string):
     [id, caseId],
   );
 }
+
+/**
+ * Marks every open episode whose review date has passed unalerted as alerted for that date, and returns
+ * them: once per review date (a review sets the next date, and a later lapse alerts again).
+ */
+export async function alertLapsedReviews(manager: EntityManager, today: string): Promise<{ id: string; case_id: string; agency_id: string; next_review_on: string }[]> {
+  // An UPDATE … RETURNING answers [rows, affected count].
+  const [lapsed] = await manager.query<[{ id: string; case_id: string; agency_id: string; next_review_on: string }[], number]>(
+    `UPDATE detention_episode SET review_alerted_for = next_review_on
+         WHERE ended_at IS NULL AND next_review_on < $1::date AND review_alerted_for IS DISTINCT FROM next_review_on
+         RETURNING id, case_id, agency_id, to_char(next_review_on, 'YYYY-MM-DD') AS next_review_on`,
+    [today],
+  );
+  return lapsed;
+}
+
+export async function insertReviewOverdueTask(manager: EntityManager, caseId: string, agencyId: string, dueAt: Date, title: string): Promise<void> {
+  await manager.query(
+    `INSERT INTO case_task (id, case_id, kind, agency_id, due_at, title) VALUES (gen_random_uuid(), $1, 'DETENTION_REVIEW_OVERDUE', $2, $3, $4)`,
+    [caseId, agencyId, dueAt, title],
+  );
+}
