@@ -109,3 +109,11 @@ export async function markTransferCancelled(manager: EntityManager, id: string, 
 export function readTransfer(manager: EntityManager, id: string): Promise<TransferRow[]> {
   return manager.query<TransferRow[]>(`${SELECT_TRANSFER} WHERE t.id = $1`, [id]);
 }
+
+/** The last 200 transfers an agency received (INCOMING) or proposed (OUTGOING), newest first. */
+export function transfersOfAgency(manager: EntityManager, agencyId: string, direction: 'INCOMING' | 'OUTGOING'): Promise<TransferRow[]> {
+  return manager.query<TransferRow[]>(
+    `${SELECT_TRANSFER} WHERE ${direction === 'INCOMING' ? 't.to_agency_id' : 't.from_agency_id'} = $1 ORDER BY t.proposed_at DESC, t.id DESC LIMIT 200`,
+    [agencyId],
+  );
+}

@@ -21,8 +21,8 @@ import {
   markTransferDeclined,
   proposedTransfer,
   readTransfer,
-  SELECT_TRANSFER,
   TransferRow,
+  transfersOfAgency,
   transfersOfCase,
 } from './responsibility.queries';
 
@@ -132,10 +132,7 @@ export class ResponsibilityService {
   /** Transfers addressed to the caller's agency (incoming) or proposed by it (outgoing), newest first. */
   list(actor: Actor, direction: 'INCOMING' | 'OUTGOING'): Promise<TransferView[]> {
     return this.uow.run(actorScope(actor), async (manager) => {
-      const rows = await manager.query<TransferRow[]>(
-        `${SELECT_TRANSFER} WHERE ${direction === 'INCOMING' ? 't.to_agency_id' : 't.from_agency_id'} = $1 ORDER BY t.proposed_at DESC, t.id DESC LIMIT 200`,
-        [actor.agencyId],
-      );
+      const rows = await transfersOfAgency(manager, actor.agencyId, direction);
       return rows.map(transferView);
     });
   }

@@ -58,3 +58,19 @@ export function caseForTask(manager: EntityManager, id: string): Promise<{ statu
 export function userOf(manager: EntityManager, id: string): Promise<{ agency_id: string; active: boolean }[]> {
   return manager.query<{ agency_id: string; active: boolean }[]>(`SELECT agency_id, active FROM app_user WHERE id = $1`, [id]);
 }
+
+/** Whose open tasks a queue shows: an agency's, one caseworker's, or those at the caller's border points. */
+export type TaskHolder = { agencyId: string } | { assignedTo: string } | { borderPointIds: string[] };
+
+/** A page of open tasks, soonest due first, after the keyset cursor; only the overdue (or not) ones when asked. */
+export function openTaskQueue(manager: EntityManager, holder: TaskHolder, lateness: { overdue: boolean; now: Date } | undefined, limit: number, after: { dueAt: string; id: string } | undefined): Promise<TaskRow[]> {
+  const params: unknown[] = [];
+  const add = (value: unknown): string => `$${params.push(value)}`;
+  const where = [`t.status = 'OPEN'`];
+  if ('agencyId' in holder) where.push(`t.agency_id = ${add(holder.agencyId)}`);
+  else if ('assignedTo' in holder) where.push(`t.assigned_to = ${add(holder.assignedTo)}`);
+  else where.push(`t.border_point_id = ANY (${add(holder.borderPointIds)}::uuid[])`);
+  if (lateness) where.push(`t.due_at ${lateness.overdue ? '<' : '>='} ${add(lateness.now)}`);
+  if (after) where.push(`(t.due_at, t.id) > (${add(after.dueAt)}::timestamptz, ${add(after.id)}::uuid)`);
+  return manager.query<TaskRow[]>(`${SELECT_TASK} WHERE ${where.join(' AND ')} ORDER BY t.due_at, t.id LIMIT ${add(limit + 1)}`, params);
+}

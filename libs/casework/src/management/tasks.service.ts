@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AddTaskDto, CloseTaskDto, TaskQuery } from './management.dto';
 import { CaseworkErrors } from '../casework.errors';
-import { caseForTask, insertTask, lockTask, markTaskClosed, readTask, SELECT_TASK, TaskRow, tasksOfCase, userOf } from './tasks.queries';
+import { caseForTask, insertTask, lockTask, markTaskClosed, openTaskQueue, readTask, TaskRow, tasksOfCase, userOf } from './tasks.queries';
 
 export interface TaskView {
   id: string;
@@ -69,15 +69,8 @@ export class TasksService {
     const limit = query.limit ?? 50;
     const after = query.cursor ? decodeTaskCursor(query.cursor) : undefined;
     return this.uow.run(actorScope(actor), async (manager) => {
-      const params: unknown[] = [];
-      const add = (value: unknown): string => `$${params.push(value)}`;
-      const where = [`t.status = 'OPEN'`];
-      if (view === 'AGENCY') where.push(`t.agency_id = ${add(actor.agencyId)}`);
-      else if (view === 'MINE') where.push(`t.assigned_to = ${add(actor.userId)}`);
-      else where.push(`t.border_point_id = ANY (${add(actor.borderPointIds)}::uuid[])`);
-      if (query.overdue !== undefined) where.push(`t.due_at ${query.overdue ? '<' : '>='} ${add(this.clock.now())}`);
-      if (after) where.push(`(t.due_at, t.id) > (${add(after.dueAt)}::timestamptz, ${add(after.id)}::uuid)`);
-      const rows = await manager.query<TaskRow[]>(`${SELECT_TASK} WHERE ${where.join(' AND ')} ORDER BY t.due_at, t.id LIMIT ${add(limit + 1)}`, params);
+      const holder = view === 'AGENCY' ? { agencyId: actor.agencyId } : view === 'MINE' ? { assignedTo: actor.userId } : { borderPointIds: actor.borderPointIds };
+      const rows = await openTaskQueue(manager, holder, query.overdue === undefined ? undefined : { overdue: query.overdue, now: this.clock.now() }, limit, after);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       const items = page.map((r) => this.view(r));
