@@ -13,7 +13,6 @@ const HANDLER = /@HandlesJob\(\s*JobName\.(\w+)\s*\)/g;
 const NOT_YET_MOVED: Record<string, number> = {
   'libs/referrals/src/deadlines/referral-deadlines.ts': 2,
   'libs/referrals/src/webhooks/webhooks.ts': 1,
-  'libs/casework/src/records/detention-reviews.ts': 1,
 };
 
 function* sources(dir: string): Generator<string> {

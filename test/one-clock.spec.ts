@@ -24,7 +24,6 @@ const ALLOWED: Record<string, [reads: number, reason: string]> = {
   'libs/access/src/session-registry.ts': [2, 'how long this process trusts a cached session answer: a bound on staleness in real time, which a test\'s fixed clock must not stretch'],
   'libs/sop/src/cli/main.ts': [1, 'a command-line main, outside the container'],
   // Not yet through the clock: the contexts below still read the time in their services.
-  'libs/casework/src/casework.service.ts': [1, 'not yet through the clock'],
   'libs/referrals/src/webhooks/webhooks.ts': [2, 'not yet through the clock (one is a signature timestamp in real time)'],
 };
 

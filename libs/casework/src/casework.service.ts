@@ -1,11 +1,13 @@
 import { FieldGroup, isFieldGroup } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
 import { caseNotFound, CasePolicy, CaseProfilingService, readableGroups } from '@kivuko/cases';
-import { Actor, actorScope, BadInputError, FieldCipher, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, Clock, FieldCipher, PlatformErrors, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AddNoteDto, NoteSensitivity, TimelineQuery } from './casework.dto';
+import { CaseworkErrors } from './casework.errors';
+import { caseBorderPoint, caseTimeline, insertNote, notesOfCase } from './casework.queries';
 
 export interface NoteView {
   id: string;
@@ -39,6 +41,7 @@ export class CaseworkService {
     private readonly cipher: FieldCipher,
     private readonly policy: CasePolicy,
     private readonly profiling: CaseProfilingService,
+    private readonly clock: Clock,
   ) {}
 
   /** The field groups this reader may see on this case (the SOP's map and the case's consents). */
@@ -47,7 +50,7 @@ export class CaseworkService {
   }
 
   private async requireCase(manager: EntityManager, caseId: string): Promise<string> {
-    const [row] = await manager.query<{ border_point_id: string }[]>(`SELECT border_point_id FROM case_file WHERE id = $1`, [caseId]);
+    const [row] = await caseBorderPoint(manager, caseId);
     if (!row) throw caseNotFound();
     return row.border_point_id;
   }
@@ -57,20 +60,17 @@ export class CaseworkService {
     const problems = [];
     if (sensitive && !dto.fieldGroup) problems.push({ path: 'fieldGroup', problem: 'a SENSITIVE note names the field group it belongs to' });
     if (!sensitive && dto.fieldGroup) problems.push({ path: 'fieldGroup', problem: 'only a SENSITIVE note names a field group' });
-    if (problems.length > 0) throw new BadInputError('NOTE.INVALID', `The note has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
+    if (problems.length > 0) throw CaseworkErrors.badInput('NOTE.INVALID', problems, `The note has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`);
 
     return this.uow.run(actorScope(actor), async (manager) => {
       await this.requireCase(manager, caseId);
       if (sensitive && !(await this.readable(manager, actor, caseId)).has(dto.fieldGroup as FieldGroup)) {
-        throw new BadInputError('NOTE.GROUP_NOT_YOURS', 'Your agency may not see this field group on this case, so it cannot write in it', [
+        throw CaseworkErrors.badInput('NOTE.GROUP_NOT_YOURS', [
           { path: 'fieldGroup', problem: 'is not a field group your agency may see on this case' },
         ]);
       }
       const id = randomUUID();
-      await manager.query(
-        `INSERT INTO case_note (id, case_id, author_user_id, author_agency_id, sensitivity, field_group, body, body_ciphertext) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, caseId, actor.userId, actor.agencyId, dto.sensitivity, dto.fieldGroup ?? null, sensitive ? null : dto.text, sensitive ? this.cipher.encrypt(dto.text, noteContext(id)) : null],
-      );
+      await insertNote(manager, id, caseId, actor.userId, actor.agencyId, dto.sensitivity, dto.fieldGroup ?? null, sensitive ? null : dto.text, sensitive ? this.cipher.encrypt(dto.text, noteContext(id)) : null);
       await this.audit.record(manager, {
         action: 'CASE.NOTE_ADDED',
         actor,
@@ -80,7 +80,7 @@ export class CaseworkService {
         correlationId,
         details: { noteId: id, sensitivity: dto.sensitivity },
       });
-      return { id, sensitivity: dto.sensitivity, fieldGroup: dto.fieldGroup ?? null, text: dto.text, authorUserId: actor.userId, authorAgencyId: actor.agencyId, createdAt: new Date().toISOString() };
+      return { id, sensitivity: dto.sensitivity, fieldGroup: dto.fieldGroup ?? null, text: dto.text, authorUserId: actor.userId, authorAgencyId: actor.agencyId, createdAt: this.clock.now().toISOString() };
     });
   }
 
@@ -89,10 +89,7 @@ export class CaseworkService {
     return this.uow.run(actorScope(actor), async (manager) => {
       await this.requireCase(manager, caseId);
       const groups = await this.readable(manager, actor, caseId);
-      const rows = await manager.query<{ id: string; sensitivity: NoteSensitivity; field_group: FieldGroup | null; body: string | null; body_ciphertext: string | null; author_user_id: string; author_agency_id: string; created_at: Date }[]>(
-        `SELECT id, sensitivity, field_group, body, body_ciphertext, author_user_id, author_agency_id, created_at FROM case_note WHERE case_id = $1 ORDER BY created_at, id`,
-        [caseId],
-      );
+      const rows = await notesOfCase(manager, caseId);
       const readable = rows.filter((r) => r.sensitivity !== NoteSensitivity.Sensitive || (r.field_group !== null && isFieldGroup(r.field_group) && groups.has(r.field_group)));
       const notes = readable.map((r) => ({
         id: r.id,
@@ -132,52 +129,7 @@ export class CaseworkService {
       );
       const everything = actor.borderPointIds.includes(borderPointId);
       const readable = await this.readable(manager, actor, caseId);
-      const rows = await manager.query<{ at: Date; at_us: string; kind: string; ref: string; actor_user_id: string | null; actor_agency_id: string | null; details: Record<string, unknown> }[]>(
-        `WITH events AS (
-           SELECT c.registered_at AS at, 'CASE_REGISTERED' AS kind, c.id::text AS ref, c.registered_by AS actor_user_id, c.registering_agency_id AS actor_agency_id,
-                  jsonb_build_object('status', c.status) AS details
-           FROM case_file c WHERE c.id = $1
-           UNION ALL
-           SELECT pr.ran_at, 'PROFILED', pr.id::text, pr.ran_by, NULL, jsonb_build_object('version', pr.version, 'trigger', pr.trigger, 'sopVersionId', pr.sop_version_id)
-           FROM profiling_run pr WHERE pr.case_id = $1
-           UNION ALL
-           SELECT pd.decided_at, 'PROFILE_' || pd.action, pd.id::text, pd.decided_by, NULL, jsonb_build_object('profile', pd.profile)
-           FROM profile_decision pd WHERE pd.case_id = $1
-           UNION ALL
-           SELECT e.occurred_at, 'REFERRAL_' || e.to_status, e.id::text, e.actor_user_id, e.actor_agency_id,
-                  jsonb_build_object('referralId', e.referral_id, 'agencyId', r.agency_id, 'from', e.from_status)
-           FROM referral_event e JOIN referral r ON r.id = e.referral_id WHERE e.case_id = $1
-           UNION ALL
-           SELECT n.created_at, 'NOTE_ADDED', n.id::text, n.author_user_id, n.author_agency_id, jsonb_build_object('noteId', n.id, 'sensitivity', n.sensitivity)
-           FROM case_note n WHERE n.case_id = $1
-           UNION ALL
-           SELECT t.created_at, 'TASK_CREATED', t.id::text || ':c', NULL, t.agency_id, jsonb_build_object('taskId', t.id, 'task', t.kind, 'dueAt', t.due_at)
-           FROM case_task t WHERE t.case_id = $1
-           UNION ALL
-           SELECT t.closed_at, 'TASK_' || t.status, t.id::text || ':d', t.closed_by, NULL, jsonb_build_object('taskId', t.id, 'task', t.kind)
-           FROM case_task t WHERE t.case_id = $1 AND t.closed_at IS NOT NULL
-           UNION ALL
-           SELECT cr.recorded_at, 'CONSENT_' || cr.decision, cr.id::text || ':r', cr.recorded_by, cr.recorded_by_agency_id,
-                  jsonb_build_object('consentId', cr.id, 'purpose', cr.purpose, 'legalBasis', cr.legal_basis)
-           FROM consent_record cr WHERE cr.case_id = $1
-           UNION ALL
-           SELECT cr.withdrawn_at, 'CONSENT_WITHDRAWN', cr.id::text || ':w', cr.withdrawn_by, NULL, jsonb_build_object('consentId', cr.id, 'purpose', cr.purpose)
-           FROM consent_record cr WHERE cr.case_id = $1 AND cr.withdrawn_at IS NOT NULL
-           UNION ALL
-           SELECT pe.decided_at, 'ENCOUNTER_' || pe.status, pe.id::text, pe.decided_by, NULL, jsonb_build_object('encounterId', pe.id)
-           FROM possible_encounter pe WHERE pe.case_id = $1 AND pe.decided_at IS NOT NULL
-           UNION ALL
-           -- Protection records, case management and safeguard events, as the audit trail keeps them (one
-           -- entry per change), shown only where the reader may see every field group the change touched.
-           SELECT ae.occurred_at, replace(ae.action, '.', '_'), 'a' || ae.id::text, ae.actor_user_id, ae.actor_agency_id, '{}'::jsonb
-           FROM audit_event ae
-           WHERE ae.case_id = $1 AND ae.outcome <> 'FAILURE' AND ae.action LIKE ANY (${TIMELINE_AUDIT_PATTERNS}) AND ae.field_groups <@ ${after ? '$6' : '$3'}::text[]
-         )
-         SELECT at, (extract(epoch FROM at) * 1000000)::bigint::text AS at_us, kind, ref, actor_user_id, actor_agency_id, details FROM events
-         ${after ? 'WHERE ((extract(epoch FROM at) * 1000000)::bigint, kind, ref) > ($3::bigint, $4, $5)' : ''}
-         ORDER BY at, kind, ref LIMIT $2`,
-        after ? [caseId, limit + 1, after.atUs, after.kind, after.ref, [...readable]] : [caseId, limit + 1, [...readable]],
-      );
+      const rows = await caseTimeline(manager, caseId, limit, [...readable], after);
       const page = rows
         .slice(0, limit)
         // A profile decision on a section the reader may not see shows as a decision, without the profile.
@@ -190,28 +142,6 @@ export class CaseworkService {
   }
 }
 
-/** The audited changes the timeline shows: protection records, case management, safeguard refusals and overrides. */
-const TIMELINE_AUDIT_PATTERNS = `ARRAY[${[
-  'ASYLUM.%',
-  'TRAFFICKING.IDENTIFICATION',
-  'TRAFFICKING.REFLECTION_STARTED',
-  'TRAFFICKING.PERMIT_GRANTED',
-  'TRAFFICKING.ASSISTANCE_GIVEN',
-  'CHILD.%',
-  'DETENTION.%',
-  'REMOVAL.%',
-  'RETURN.%',
-  'FLAG.%',
-  'SAFEGUARD.%',
-  'TRANSFER.%',
-  'SERVICE.%',
-  'CASE.ASSIGNED',
-  'CASE.CLOSED',
-  'CASE.REOPENED',
-]
-  .map((p) => `'${p}'`)
-  .join(', ')}]`;
-
 /** Microseconds, as PostgreSQL keeps them: a millisecond cursor would repeat or skip entries. */
 function encodeTimelineCursor(row: { at_us: string; kind: string; ref: string }): string {
   return Buffer.from(JSON.stringify([row.at_us, row.kind, row.ref]), 'utf8').toString('base64url');
@@ -223,6 +153,6 @@ function decodeTimelineCursor(cursor: string): { atUs: string; kind: string; ref
     if (typeof atUs !== 'string' || !/^\d{1,20}$/.test(atUs) || typeof kind !== 'string' || typeof ref !== 'string') throw new Error('bad cursor');
     return { atUs, kind, ref };
   } catch {
-    throw new BadInputError('REQUEST.VALIDATION_FAILED', 'The cursor is not one this timeline gave out', [{ path: 'cursor', problem: 'must be the nextCursor of an earlier page' }]);
+    throw PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', [{ path: 'cursor', problem: 'must be the nextCursor of an earlier page' }], 'The cursor is not one this timeline gave out');
   }
 }

@@ -1,5 +1,8 @@
 export { CaseworkModule } from './casework.module';
-export { OpenDetentionDto, ReflectionPeriodDto, RegisterAsylumClaimDto, TraffickingIdentificationDto } from './records/records.dto';
-export { AsylumService } from './records/asylum.service';
-export { TraffickingService } from './records/trafficking.service';
-export { DetentionService } from './records/detention.service';
+export { CaseworkErrors } from './casework.errors';
+export { RegisterAsylumClaimDto } from './records/asylum/asylum.dto';
+export { ReflectionPeriodDto, TraffickingIdentificationDto } from './records/trafficking/trafficking.dto';
+export { OpenDetentionDto } from './records/detention/detention.dto';
+export { AsylumService } from './records/asylum/asylum.service';
+export { TraffickingService } from './records/trafficking/trafficking.service';
+export { DetentionService } from './records/detention/detention.service';

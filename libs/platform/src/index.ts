@@ -49,3 +49,4 @@ export { PlatformErrors } from './errors/platform.errors';
 export { defineErrors } from './errors/error-catalog';
 export { errorCodeList } from './errors/error-catalog';
 export type { DomainEventPayloads, DomainPorts } from './events/domain-events';
+export { ApiOperationIdPrefix } from './http/openapi-document';

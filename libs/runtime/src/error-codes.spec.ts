@@ -58,9 +58,10 @@ describe('the published list of error codes', () => {
     expect(ERROR_CODES.find((e) => e.code === 'SERVICE.DATABASE_UNAVAILABLE')).toMatchObject({ context: 'platform', status: 503 });
   });
 
-  it('is all in the web app\'s list of codes, which gives each a message', () => {
-    const web = new Set([...readFileSync(WEB_LIST, 'utf8').matchAll(/^ {2}'([A-Z_.]+)',$/gm)].map((m) => m[1]));
-    expect([...published].filter((code) => !web.has(code))).toEqual([]);
+  it('is the web app\'s list of codes, which gives each a message: every code the api answers with is catalogued', () => {
+    const web = [...readFileSync(WEB_LIST, 'utf8').matchAll(/^ {2}'([A-Z_.0-9]+)',$/gm)].map((m) => m[1]);
+    expect(web.length).toBeGreaterThan(100);
+    expect([...published].sort()).toEqual([...web].sort());
   });
 
   describe.each(contexts)('the %s context', (context) => {

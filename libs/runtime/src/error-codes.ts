@@ -1,6 +1,7 @@
 import { AccessErrors } from '@kivuko/access';
 import { AuditErrors } from '@kivuko/audit';
 import { CaseErrors } from '@kivuko/cases';
+import { CaseworkErrors } from '@kivuko/casework';
 import { ErrorCatalog, ErrorCodeEntry, errorCodeList, PlatformErrors } from '@kivuko/platform';
 import { ReferralErrors } from '@kivuko/referrals';
 import { SopLifecycleErrors } from '@kivuko/sop-lifecycle';
@@ -11,6 +12,7 @@ export const ERROR_CATALOGS: readonly ErrorCatalog<string>[] = [
   AccessErrors,
   AuditErrors,
   CaseErrors,
+  CaseworkErrors,
   ReferralErrors,
   SopLifecycleErrors,
 ];

@@ -1,4 +1,4 @@
-import { Actor, ApiConflict, BadInputError, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
+import { Actor, ApiConflict, CurrentActor, Permission, PlatformErrors, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ClosureService, ClosureView, ServiceView } from './closure.service';
@@ -93,7 +93,7 @@ export class ManagementController {
   @Get('transfers')
   transfers(@CurrentActor() actor: Actor, @Query('direction') direction?: string): Promise<TransferView[]> {
     if (direction !== undefined && direction !== 'INCOMING' && direction !== 'OUTGOING') {
-      throw new BadInputError('REQUEST.VALIDATION_FAILED', 'The request has 1 invalid field', [{ path: 'direction', problem: 'must be INCOMING or OUTGOING' }]);
+      throw PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', [{ path: 'direction', problem: 'must be INCOMING or OUTGOING' }], 'The request has 1 invalid field');
     }
     return this.responsibility.list(actor, direction ?? 'INCOMING');
   }

@@ -1,10 +1,30 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, BadInputError, ConflictError, DomainError, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, DomainError, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AssignDto, DecideTransferDto, ProposeTransferDto } from './management.dto';
 import { requireCase, requireColleague } from './tasks.service';
+import { CaseworkErrors } from '../casework.errors';
+import {
+  acceptTransfer,
+  agencyOf,
+  currentAssignments,
+  endAssignment,
+  insertAssignment,
+  insertTransfer,
+  latestSharingBasis,
+  leadWithAgency,
+  lockLead,
+  lockTransfer,
+  markTransferCancelled,
+  markTransferDeclined,
+  proposedTransfer,
+  readTransfer,
+  TransferRow,
+  transfersOfAgency,
+  transfersOfCase,
+} from './responsibility.queries';
 
 export interface TransferView {
   id: string;
@@ -27,26 +47,6 @@ export interface ResponsibilityView {
   transfers: TransferView[];
 }
 
-interface TransferRow {
-  id: string;
-  case_id: string;
-  case_number: string | null;
-  from_agency_id: string;
-  from_name: string;
-  to_agency_id: string;
-  to_name: string;
-  reason: string;
-  basis: TransferView['basis'];
-  status: TransferView['status'];
-  proposed_at: Date;
-  decided_at: Date | null;
-  decision_reason: string | null;
-}
-
-const SELECT_TRANSFER = `SELECT t.id, t.case_id, (SELECT c.case_number FROM case_file c WHERE c.id = t.case_id) AS case_number, t.from_agency_id, fa.name AS from_name,
-  t.to_agency_id, ta.name AS to_name, t.reason, t.basis, t.status, t.proposed_at, t.decided_at, t.decision_reason
-  FROM case_transfer t JOIN agency fa ON fa.id = t.from_agency_id JOIN agency ta ON ta.id = t.to_agency_id`;
-
 const transferView = (r: TransferRow): TransferView => ({
   id: r.id,
   caseId: r.case_id,
@@ -61,7 +61,7 @@ const transferView = (r: TransferRow): TransferView => ({
   decisionReason: r.decision_reason,
 });
 
-const transferNotFound = (): NotFoundError => new NotFoundError('TRANSFER.NOT_FOUND', 'No transfer with this id is visible to you');
+const transferNotFound = (): DomainError => CaseworkErrors.raise('TRANSFER.NOT_FOUND');
 
 /**
  * Who holds the case: the caseworker inside each agency, the agency that leads it, and the transfer of
@@ -78,15 +78,9 @@ export class ResponsibilityService {
   view(actor: Actor, caseId: string): Promise<ResponsibilityView> {
     return this.uow.run(actorScope(actor), async (manager) => {
       await requireCase(manager, caseId);
-      const [lead] = await manager.query<{ agency_id: string; name: string; since: Date; source: 'REFERRAL' | 'TRANSFER' }[]>(
-        `SELECT l.agency_id, a.name, l.since, l.source FROM case_lead l JOIN agency a ON a.id = l.agency_id WHERE l.case_id = $1`,
-        [caseId],
-      );
-      const assignments = await manager.query<{ agency_id: string; user_id: string; display_name: string; assigned_at: Date }[]>(
-        `SELECT s.agency_id, s.user_id, u.display_name, s.assigned_at FROM case_assignment s JOIN app_user u ON u.id = s.user_id WHERE s.case_id = $1 AND s.ended_at IS NULL ORDER BY s.assigned_at`,
-        [caseId],
-      );
-      const transfers = await manager.query<TransferRow[]>(`${SELECT_TRANSFER} WHERE t.case_id = $1 ORDER BY t.proposed_at, t.id`, [caseId]);
+      const [lead] = await leadWithAgency(manager, caseId);
+      const assignments = await currentAssignments(manager, caseId);
+      const transfers = await transfersOfCase(manager, caseId);
       return {
         lead: lead ? { agencyId: lead.agency_id, agencyName: lead.name, since: lead.since.toISOString(), source: lead.source } : null,
         assignments: assignments.map((a) => ({ agencyId: a.agency_id, userId: a.user_id, displayName: a.display_name, since: a.assigned_at.toISOString() })),
@@ -101,8 +95,8 @@ export class ResponsibilityService {
       .run(actorScope(actor), async (manager) => {
         await requireCase(manager, caseId);
         await requireColleague(manager, actor, dto.userId, 'userId');
-        await manager.query(`UPDATE case_assignment SET ended_at = now(), ended_by = $3 WHERE case_id = $1 AND agency_id = $2 AND ended_at IS NULL`, [caseId, actor.agencyId, actor.userId]);
-        await manager.query(`INSERT INTO case_assignment (id, case_id, agency_id, user_id, assigned_by) VALUES ($1, $2, $3, $4, $5)`, [randomUUID(), caseId, actor.agencyId, dto.userId, actor.userId]);
+        await endAssignment(manager, caseId, actor.agencyId, actor.userId);
+        await insertAssignment(manager, randomUUID(), caseId, actor.agencyId, dto.userId, actor.userId);
         await this.audit.record(manager, { action: 'CASE.ASSIGNED', actor, caseId, purpose: 'CASE_WORK', correlationId, details: { userId: dto.userId } });
       })
       .then(() => this.view(actor, caseId));
@@ -112,38 +106,24 @@ export class ResponsibilityService {
   propose(actor: Actor, caseId: string, dto: ProposeTransferDto, correlationId?: string): Promise<TransferView> {
     return this.uow.run(actorScope(actor), async (manager) => {
       await requireCase(manager, caseId);
-      const [lead] = await manager.query<{ agency_id: string }[]>(`SELECT agency_id FROM case_lead WHERE case_id = $1 FOR UPDATE`, [caseId]);
-      if (!lead || lead.agency_id !== actor.agencyId) throw new DomainError('TRANSFER.NOT_LEAD', 'FORBIDDEN', 'Only the agency that leads the case proposes to transfer the lead');
-      if (dto.toAgencyId === actor.agencyId) throw new BadInputError('TRANSFER.INVALID', 'The request has 1 invalid field', [{ path: 'toAgencyId', problem: 'must be another agency than yours' }]);
-      const [recipient] = await manager.query<{ id: string; kind: string; active: boolean }[]>(`SELECT id, kind, active FROM agency WHERE id = $1`, [dto.toAgencyId]);
+      const [lead] = await lockLead(manager, caseId);
+      if (!lead || lead.agency_id !== actor.agencyId) throw CaseworkErrors.raise('TRANSFER.NOT_LEAD');
+      if (dto.toAgencyId === actor.agencyId) throw CaseworkErrors.badInput('TRANSFER.INVALID', [{ path: 'toAgencyId', problem: 'must be another agency than yours' }]);
+      const [recipient] = await agencyOf(manager, dto.toAgencyId);
       if (!recipient || !recipient.active || recipient.kind === 'MONITOR') {
-        throw new BadInputError('TRANSFER.INVALID', 'The request has 1 invalid field', [{ path: 'toAgencyId', problem: 'must be an active agency that takes cases' }]);
+        throw CaseworkErrors.badInput('TRANSFER.INVALID', [{ path: 'toAgencyId', problem: 'must be an active agency that takes cases' }]);
       }
       // Consent (or a recorded legal basis) to share the case with the recipient, for a referral or for data sharing.
-      const [basis] = await manager.query<{ id: string; decision: string; legal_basis: string | null }[]>(
-        `SELECT id, decision, legal_basis FROM consent_record
-         WHERE case_id = $1 AND withdrawn_at IS NULL AND decision IN ('GIVEN', 'LEGAL_BASIS') AND purpose IN ('REFERRAL', 'DATA_SHARING')
-           AND (recipient_agency_id = $2 OR recipient_agency_kind = $3)
-         ORDER BY recorded_at DESC LIMIT 1`,
-        [caseId, recipient.id, recipient.kind],
-      );
+      const [basis] = await latestSharingBasis(manager, caseId, recipient.id, recipient.kind);
       if (!basis) {
-        throw new ConflictError('TRANSFER.NO_CONSENT', 'Neither the person’s consent nor a legal basis for sharing the case with that agency is on record: record one first', {
+        throw CaseworkErrors.raise('TRANSFER.NO_CONSENT', undefined, {
           toAgencyId: recipient.id,
         });
       }
-      const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM case_transfer WHERE case_id = $1 AND status = 'PROPOSED'`, [caseId]);
-      if (open) throw new ConflictError('TRANSFER.ALREADY_PROPOSED', 'A transfer of this case is already waiting for an answer', { transferId: open.id });
+      const [open] = await proposedTransfer(manager, caseId);
+      if (open) throw CaseworkErrors.raise('TRANSFER.ALREADY_PROPOSED', undefined, { transferId: open.id });
       const id = randomUUID();
-      await manager.query(`INSERT INTO case_transfer (id, case_id, from_agency_id, to_agency_id, reason, basis, proposed_by) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`, [
-        id,
-        caseId,
-        actor.agencyId,
-        recipient.id,
-        dto.reason,
-        JSON.stringify({ kind: basis.decision === 'GIVEN' ? 'CONSENT' : 'LEGAL_BASIS', consentId: basis.id, legalBasis: basis.legal_basis }),
-        actor.userId,
-      ]);
+      await insertTransfer(manager, id, caseId, actor.agencyId, recipient.id, dto.reason, JSON.stringify({ kind: basis.decision === 'GIVEN' ? 'CONSENT' : 'LEGAL_BASIS', consentId: basis.id, legalBasis: basis.legal_basis }), actor.userId);
       await this.audit.record(manager, { action: 'TRANSFER.PROPOSED', actor, caseId, purpose: 'CASE_WORK', correlationId, details: { transferId: id, toAgencyId: recipient.id } });
       return this.read(manager, id);
     });
@@ -152,10 +132,7 @@ export class ResponsibilityService {
   /** Transfers addressed to the caller's agency (incoming) or proposed by it (outgoing), newest first. */
   list(actor: Actor, direction: 'INCOMING' | 'OUTGOING'): Promise<TransferView[]> {
     return this.uow.run(actorScope(actor), async (manager) => {
-      const rows = await manager.query<TransferRow[]>(
-        `${SELECT_TRANSFER} WHERE ${direction === 'INCOMING' ? 't.to_agency_id' : 't.from_agency_id'} = $1 ORDER BY t.proposed_at DESC, t.id DESC LIMIT 200`,
-        [actor.agencyId],
-      );
+      const rows = await transfersOfAgency(manager, actor.agencyId, direction);
       return rows.map(transferView);
     });
   }
@@ -163,9 +140,9 @@ export class ResponsibilityService {
   accept(actor: Actor, transferId: string, correlationId?: string): Promise<TransferView> {
     return this.uow.run(actorScope(actor), async (manager) => {
       const transfer = await this.addressedTo(manager, actor, transferId);
-      const [{ case_id: accepted }] = await manager.query<{ case_id: string | null }[]>(`SELECT kivuko_accept_transfer($1, $2) AS case_id`, [transfer.id, actor.userId]);
+      const [{ case_id: accepted }] = await acceptTransfer(manager, transfer.id, actor.userId);
       if (!accepted) {
-        throw new ConflictError('TRANSFER.NO_LONGER_VALID', 'The transfer cannot be accepted any more: the consent it relied on was withdrawn, the lead changed, the case was closed, or it was answered at the same time');
+        throw CaseworkErrors.raise('TRANSFER.NO_LONGER_VALID');
       }
       await this.audit.record(manager, { action: 'TRANSFER.ACCEPTED', actor, caseId: transfer.case_id, purpose: 'CASE_WORK', correlationId, details: { transferId: transfer.id } });
       return this.read(manager, transfer.id);
@@ -173,38 +150,38 @@ export class ResponsibilityService {
   }
 
   decline(actor: Actor, transferId: string, dto: DecideTransferDto, correlationId?: string): Promise<TransferView> {
-    if (!dto.reason) throw new BadInputError('TRANSFER.INVALID', 'The request has 1 invalid field', [{ path: 'reason', problem: 'a reason is required to decline' }]);
+    if (!dto.reason) throw CaseworkErrors.badInput('TRANSFER.INVALID', [{ path: 'reason', problem: 'a reason is required to decline' }]);
     return this.uow.run(actorScope(actor), async (manager) => {
       const transfer = await this.addressedTo(manager, actor, transferId);
-      await manager.query(`UPDATE case_transfer SET status = 'DECLINED', decided_by = $2, decided_at = now(), decision_reason = $3 WHERE id = $1`, [transfer.id, actor.userId, dto.reason]);
+      await markTransferDeclined(manager, transfer.id, actor.userId, dto.reason);
       await this.audit.record(manager, { action: 'TRANSFER.DECLINED', actor, caseId: transfer.case_id, purpose: 'CASE_WORK', correlationId, details: { transferId: transfer.id } });
       return this.read(manager, transfer.id);
     });
   }
 
   cancel(actor: Actor, transferId: string, dto: DecideTransferDto, correlationId?: string): Promise<TransferView> {
-    if (!dto.reason) throw new BadInputError('TRANSFER.INVALID', 'The request has 1 invalid field', [{ path: 'reason', problem: 'a reason is required to cancel' }]);
+    if (!dto.reason) throw CaseworkErrors.badInput('TRANSFER.INVALID', [{ path: 'reason', problem: 'a reason is required to cancel' }]);
     return this.uow.run(actorScope(actor), async (manager) => {
-      const [transfer] = await manager.query<TransferRow[]>(`${SELECT_TRANSFER} WHERE t.id = $1 FOR UPDATE OF t`, [transferId]);
+      const [transfer] = await lockTransfer(manager, transferId);
       if (!transfer) throw transferNotFound();
-      if (transfer.from_agency_id !== actor.agencyId) throw new DomainError('TRANSFER.NOT_YOURS', 'FORBIDDEN', 'Only the proposing agency cancels a transfer');
-      if (transfer.status !== 'PROPOSED') throw new ConflictError('TRANSFER.ANSWERED', `This transfer is already ${transfer.status.toLowerCase()}`);
-      await manager.query(`UPDATE case_transfer SET status = 'CANCELLED', decided_by = $2, decided_at = now(), decision_reason = $3 WHERE id = $1`, [transfer.id, actor.userId, dto.reason]);
+      if (transfer.from_agency_id !== actor.agencyId) throw CaseworkErrors.raise('TRANSFER.NOT_YOURS');
+      if (transfer.status !== 'PROPOSED') throw CaseworkErrors.raise('TRANSFER.ANSWERED', `This transfer is already ${transfer.status.toLowerCase()}`);
+      await markTransferCancelled(manager, transfer.id, actor.userId, dto.reason);
       await this.audit.record(manager, { action: 'TRANSFER.CANCELLED', actor, caseId: transfer.case_id, purpose: 'CASE_WORK', correlationId, details: { transferId: transfer.id } });
       return this.read(manager, transfer.id);
     });
   }
 
   private async addressedTo(manager: EntityManager, actor: Actor, transferId: string): Promise<TransferRow> {
-    const [transfer] = await manager.query<TransferRow[]>(`${SELECT_TRANSFER} WHERE t.id = $1 FOR UPDATE OF t`, [transferId]);
+    const [transfer] = await lockTransfer(manager, transferId);
     if (!transfer) throw transferNotFound();
-    if (transfer.to_agency_id !== actor.agencyId) throw new DomainError('TRANSFER.NOT_YOURS', 'FORBIDDEN', 'Only the receiving agency accepts or declines a transfer');
-    if (transfer.status !== 'PROPOSED') throw new ConflictError('TRANSFER.ANSWERED', `This transfer is already ${transfer.status.toLowerCase()}`);
+    if (transfer.to_agency_id !== actor.agencyId) throw CaseworkErrors.raise('TRANSFER.NOT_YOURS', 'Only the receiving agency accepts or declines a transfer');
+    if (transfer.status !== 'PROPOSED') throw CaseworkErrors.raise('TRANSFER.ANSWERED', `This transfer is already ${transfer.status.toLowerCase()}`);
     return transfer;
   }
 
   private async read(manager: EntityManager, id: string): Promise<TransferView> {
-    const [row] = await manager.query<TransferRow[]>(`${SELECT_TRANSFER} WHERE t.id = $1`, [id]);
+    const [row] = await readTransfer(manager, id);
     return transferView(row);
   }
 }

@@ -1,10 +1,12 @@
 import { AuditService } from '@kivuko/audit';
 import { caseNotFound } from '@kivuko/cases';
-import { Actor, actorScope, BadInputError, Clock, ConflictError, DomainError, NotFoundError, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, Clock, PlatformErrors, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AddTaskDto, CloseTaskDto, TaskQuery } from './management.dto';
+import { CaseworkErrors } from '../casework.errors';
+import { caseForTask, insertTask, lockTask, markTaskClosed, openTaskQueue, readTask, TaskRow, tasksOfCase, userOf } from './tasks.queries';
 
 export interface TaskView {
   id: string;
@@ -25,30 +27,8 @@ export interface TaskView {
   closeReason: string | null;
 }
 
-interface TaskRow {
-  id: string;
-  case_id: string;
-  case_number: string;
-  kind: string;
-  title: string | null;
-  note: string | null;
-  agency_id: string | null;
-  border_point_id: string | null;
-  assigned_to: string | null;
-  referral_id: string | null;
-  status: TaskView['status'];
-  due_at: Date;
-  due_exact: string;
-  created_at: Date;
-  closed_at: Date | null;
-  close_reason: string | null;
-}
-
-// The due time in full (microseconds) for the cursor: a JavaScript date would cut it to milliseconds,
-// and a page would then start again at its own last task.
-const SELECT_TASK = `SELECT t.id, t.case_id, kivuko_case_number(t.case_id) AS case_number, t.kind, t.title, t.note, t.agency_id, t.border_point_id, t.assigned_to,
-  t.referral_id, t.status, t.due_at, to_char(t.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS due_exact, t.created_at, t.closed_at, t.close_reason
-  FROM case_task t`;
+/** An open task is overdue once its due time has passed (a closed or cancelled one never is). */
+export const taskOverdue = (status: string, dueAt: Date, now: Date): boolean => status === 'OPEN' && dueAt.getTime() < now.getTime();
 
 /**
  * Tasks: the SOP's required actions on the agency that took a referral on, the system's own (consent to
@@ -76,7 +56,7 @@ export class TasksService {
       referralId: row.referral_id,
       status: row.status,
       dueAt: row.due_at.toISOString(),
-      overdue: row.status === 'OPEN' && row.due_at.getTime() < this.clock.now().getTime(),
+      overdue: taskOverdue(row.status, row.due_at, this.clock.now()),
       createdAt: row.created_at.toISOString(),
       closedAt: row.closed_at?.toISOString() ?? null,
       closeReason: row.close_reason,
@@ -89,15 +69,8 @@ export class TasksService {
     const limit = query.limit ?? 50;
     const after = query.cursor ? decodeTaskCursor(query.cursor) : undefined;
     return this.uow.run(actorScope(actor), async (manager) => {
-      const params: unknown[] = [];
-      const add = (value: unknown): string => `$${params.push(value)}`;
-      const where = [`t.status = 'OPEN'`];
-      if (view === 'AGENCY') where.push(`t.agency_id = ${add(actor.agencyId)}`);
-      else if (view === 'MINE') where.push(`t.assigned_to = ${add(actor.userId)}`);
-      else where.push(`t.border_point_id = ANY (${add(actor.borderPointIds)}::uuid[])`);
-      if (query.overdue !== undefined) where.push(`t.due_at ${query.overdue ? '<' : '>='} ${add(this.clock.now())}`);
-      if (after) where.push(`(t.due_at, t.id) > (${add(after.dueAt)}::timestamptz, ${add(after.id)}::uuid)`);
-      const rows = await manager.query<TaskRow[]>(`${SELECT_TASK} WHERE ${where.join(' AND ')} ORDER BY t.due_at, t.id LIMIT ${add(limit + 1)}`, params);
+      const holder = view === 'AGENCY' ? { agencyId: actor.agencyId } : view === 'MINE' ? { assignedTo: actor.userId } : { borderPointIds: actor.borderPointIds };
+      const rows = await openTaskQueue(manager, holder, query.overdue === undefined ? undefined : { overdue: query.overdue, now: this.clock.now() }, limit, after);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       const items = page.map((r) => this.view(r));
@@ -109,7 +82,7 @@ export class TasksService {
   ofCase(actor: Actor, caseId: string): Promise<TaskView[]> {
     return this.uow.run(actorScope(actor), async (manager) => {
       await requireCase(manager, caseId);
-      const rows = await manager.query<TaskRow[]>(`${SELECT_TASK} WHERE t.case_id = $1 ORDER BY t.status <> 'OPEN', t.due_at, t.id`, [caseId]);
+      const rows = await tasksOfCase(manager, caseId);
       const holds = (r: TaskRow): boolean => r.agency_id === actor.agencyId || (r.border_point_id !== null && actor.borderPointIds.includes(r.border_point_id));
       return rows.map((r) => (holds(r) ? this.view(r) : { ...this.view(r), title: null, note: null }));
     });
@@ -123,10 +96,7 @@ export class TasksService {
       // An official of the border point of arrival adds to the border point's queue; agency staff to their agency's.
       const atBorderPoint = actor.borderPointIds.includes(current.border_point_id);
       const id = randomUUID();
-      await manager.query(
-        `INSERT INTO case_task (id, case_id, kind, agency_id, border_point_id, due_at, title, note, assigned_to, created_by) VALUES ($1, $2, 'CUSTOM', $3, $4, $5, $6, $7, $8, $9)`,
-        [id, caseId, atBorderPoint ? null : actor.agencyId, atBorderPoint ? current.border_point_id : null, dto.dueAt, dto.title, dto.note ?? null, dto.assignedTo ?? null, actor.userId],
-      );
+      await insertTask(manager, id, caseId, atBorderPoint ? null : actor.agencyId, atBorderPoint ? current.border_point_id : null, dto.dueAt, dto.title, dto.note ?? null, dto.assignedTo ?? null, actor.userId);
       await this.audit.record(manager, { action: 'TASK.ADDED', actor, caseId, purpose: 'CASE_WORK', correlationId, details: { taskId: id } });
       return this.read(manager, id);
     });
@@ -137,45 +107,45 @@ export class TasksService {
   }
 
   cancel(actor: Actor, taskId: string, dto: CloseTaskDto, correlationId?: string): Promise<TaskView> {
-    if (!dto.reason) throw new BadInputError('TASK.INVALID', 'The request has 1 invalid field', [{ path: 'reason', problem: 'a reason is required to cancel a task' }]);
+    if (!dto.reason) throw CaseworkErrors.badInput('TASK.INVALID', [{ path: 'reason', problem: 'a reason is required to cancel a task' }]);
     return this.close(actor, taskId, 'CANCELLED', dto, correlationId);
   }
 
   private close(actor: Actor, taskId: string, status: 'DONE' | 'CANCELLED', dto: CloseTaskDto, correlationId?: string): Promise<TaskView> {
     return this.uow.run(actorScope(actor), async (manager) => {
-      const [task] = await manager.query<TaskRow[]>(`${SELECT_TASK} WHERE t.id = $1 FOR UPDATE OF t`, [taskId]);
-      if (!task) throw new NotFoundError('TASK.NOT_FOUND', 'No task with this id is visible to you');
+      const [task] = await lockTask(manager, taskId);
+      if (!task) throw CaseworkErrors.raise('TASK.NOT_FOUND');
       const holds = task.agency_id === actor.agencyId || (task.border_point_id !== null && actor.borderPointIds.includes(task.border_point_id));
-      if (!holds) throw new DomainError('TASK.NOT_YOURS', 'FORBIDDEN', 'Only the agency or border point that holds a task closes it');
-      if (task.status !== 'OPEN') throw new ConflictError('TASK.CLOSED', `This task is already ${task.status.toLowerCase()}`);
-      await manager.query(`UPDATE case_task SET status = $2, closed_at = now(), closed_by = $3, close_reason = $4 WHERE id = $1`, [task.id, status, actor.userId, dto.reason ?? null]);
+      if (!holds) throw CaseworkErrors.raise('TASK.NOT_YOURS');
+      if (task.status !== 'OPEN') throw CaseworkErrors.raise('TASK.CLOSED', `This task is already ${task.status.toLowerCase()}`);
+      await markTaskClosed(manager, task.id, status, actor.userId, dto.reason ?? null);
       await this.audit.record(manager, { action: status === 'DONE' ? 'TASK.DONE' : 'TASK.CANCELLED', actor, caseId: task.case_id, purpose: 'CASE_WORK', correlationId, details: { taskId: task.id, kind: task.kind } });
       return this.read(manager, task.id);
     });
   }
 
   private async read(manager: EntityManager, id: string): Promise<TaskView> {
-    const [row] = await manager.query<TaskRow[]>(`${SELECT_TASK} WHERE t.id = $1`, [id]);
+    const [row] = await readTask(manager, id);
     return this.view(row);
   }
 }
 
 export async function requireCase(manager: EntityManager, caseId: string): Promise<{ status: string; version: number; border_point_id: string }> {
-  const [row] = await manager.query<{ status: string; version: number; border_point_id: string }[]>(`SELECT status, version, border_point_id FROM case_file WHERE id = $1`, [caseId]);
+  const [row] = await caseForTask(manager, caseId);
   if (!row) throw caseNotFound();
   return row;
 }
 
 /** A user of the caller's own agency, or a 400 naming the field. */
 export async function requireColleague(manager: EntityManager, actor: Actor, userId: string, path: string): Promise<void> {
-  const [user] = await manager.query<{ agency_id: string; active: boolean }[]>(`SELECT agency_id, active FROM app_user WHERE id = $1`, [userId]);
+  const [user] = await userOf(manager, userId);
   if (!user || user.agency_id !== actor.agencyId || !user.active) {
-    throw new BadInputError('CASE.NOT_A_COLLEAGUE', 'Tasks and cases are assigned only within your own agency', [{ path, problem: 'must be an active user of your agency' }]);
+    throw CaseworkErrors.badInput('CASE.NOT_A_COLLEAGUE', [{ path, problem: 'must be an active user of your agency' }]);
   }
 }
 
 function decodeTaskCursor(cursor: string): { dueAt: string; id: string } {
   const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new BadInputError('REQUEST.VALIDATION_FAILED', 'The cursor is not one this queue gave out', [{ path: 'cursor', problem: 'must be the nextCursor of an earlier page' }]);
+  if (!match) throw PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', [{ path: 'cursor', problem: 'must be the nextCursor of an earlier page' }], 'The cursor is not one this queue gave out');
   return { dueAt: match[1], id: match[2] };
 }

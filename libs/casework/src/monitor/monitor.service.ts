@@ -1,8 +1,9 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, BadInputError, Clock, systemScope, UnitOfWork } from '@kivuko/platform';
+import { Actor, Clock, PlatformErrors, systemScope, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { MonitorPageQuery, SafeguardEventsQuery } from './monitor.dto';
+import { detentionReport, overdueReferralReport, safeguardEventReport } from './monitor.queries';
 
 export interface MonitoredDetention {
   episodeId: string;
@@ -50,7 +51,6 @@ export interface MonitoredReferral {
 
 type Page<T> = { items: T[]; nextCursor?: string };
 
-const CHILD_NOW = `EXISTS (SELECT 1 FROM case_profile p WHERE p.case_id = d.case_id AND p.status <> 'REMOVED' AND p.profile IN ('UNACCOMPANIED_CHILD', 'SEPARATED_CHILD', 'CHILD_AT_RISK'))`;
 
 /**
  * The independent monitor's reports, read across every case: detention of protected persons, blocked
@@ -70,33 +70,7 @@ export class MonitorService {
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     const limit = query.limit ?? 50;
     return this.report(actor, 'MONITOR.DETENTIONS_READ', correlationId, async (manager) => {
-      const rows = await manager.query<{
-        id: string;
-        case_number: string;
-        border_point: string;
-        agency: string;
-        place: string;
-        started_at: Date;
-        next_review_on: string;
-        ended_at: Date | null;
-        protected_grounds: string[];
-        child_now: boolean;
-        override_justification: string | null;
-        created_at: Date;
-        visits: number;
-        at_us: string;
-      }[]>(
-        `SELECT d.id, c.case_number, bp.code AS border_point, a.name AS agency, d.place, d.started_at, to_char(d.next_review_on, 'YYYY-MM-DD') AS next_review_on, d.ended_at,
-                d.protected_grounds, ${CHILD_NOW} AS child_now, d.override_justification, d.created_at,
-                (SELECT count(*)::int FROM detention_access x WHERE x.episode_id = d.id AND x.granted) AS visits,
-                to_char(d.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_us
-         FROM detention_episode d JOIN case_file c ON c.id = d.case_id JOIN border_point bp ON bp.id = c.border_point_id JOIN agency a ON a.id = d.agency_id
-         WHERE (cardinality(d.protected_grounds) > 0 OR ${CHILD_NOW})
-           ${query.open ? 'AND d.ended_at IS NULL' : ''}
-           ${after ? 'AND (d.started_at, d.id) < ($2::timestamptz, $3::uuid)' : ''}
-         ORDER BY d.started_at DESC, d.id DESC LIMIT $1`,
-        after ? [limit + 1, after.atUs, after.id] : [limit + 1],
-      );
+      const rows = await detentionReport(manager, query.open, limit, after);
       const today = this.clock.now().toISOString().slice(0, 10);
       return page(rows, limit, (r) => ({
         episodeId: r.id,
@@ -121,31 +95,7 @@ export class MonitorService {
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     const limit = query.limit ?? 50;
     return this.report(actor, 'MONITOR.SAFEGUARD_EVENTS_READ', correlationId, async (manager) => {
-      const params: unknown[] = [limit + 1];
-      const where: string[] = [];
-      if (query.outcome) where.push(`e.outcome = $${params.push(query.outcome)}`);
-      if (query.safeguard) where.push(`e.safeguard = $${params.push(query.safeguard)}`);
-      if (after) where.push(`(e.occurred_at, e.id) < ($${params.push(after.atUs)}::timestamptz, $${params.push(after.id)}::uuid)`);
-      const rows = await manager.query<{
-        id: string;
-        case_number: string;
-        border_point: string;
-        safeguard: string;
-        outcome: 'BLOCKED' | 'OVERRIDDEN';
-        attempted: string;
-        reasons: string[];
-        justification: string | null;
-        agency: string;
-        occurred_at: Date;
-        at_us: string;
-      }[]>(
-        `SELECT e.id, c.case_number, bp.code AS border_point, e.safeguard, e.outcome, e.attempted, e.reasons, e.justification, a.name AS agency, e.occurred_at,
-                to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_us
-         FROM safeguard_event e JOIN case_file c ON c.id = e.case_id JOIN border_point bp ON bp.id = c.border_point_id JOIN agency a ON a.id = e.actor_agency_id
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY e.occurred_at DESC, e.id DESC LIMIT $1`,
-        params,
-      );
+      const rows = await safeguardEventReport(manager, { outcome: query.outcome, safeguard: query.safeguard }, limit, after);
       return page(rows, limit, (r) => ({
         id: r.id,
         caseNumber: r.case_number,
@@ -167,28 +117,7 @@ export class MonitorService {
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     const limit = query.limit ?? 50;
     return this.report(actor, 'MONITOR.OVERDUE_REFERRALS_READ', correlationId, async (manager) => {
-      const rows = await manager.query<{
-        id: string;
-        case_number: string;
-        border_point: string;
-        agency: string;
-        agency_kind: string;
-        role: string;
-        priority: number;
-        status: string;
-        due_at: Date;
-        overdue_at: Date;
-        escalation_level: number;
-        at_us: string;
-      }[]>(
-        `SELECT r.id, kivuko_case_number(r.case_id) AS case_number, bp.code AS border_point, a.name AS agency, a.kind AS agency_kind, r.role, r.priority, r.status, r.due_at, r.overdue_at,
-                r.escalation_level, to_char(r.overdue_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_us
-         FROM referral r JOIN agency a ON a.id = r.agency_id JOIN border_point bp ON bp.id = r.border_point_id
-         WHERE r.overdue_at IS NOT NULL AND r.escalation_level > 0 AND r.acknowledged_at IS NULL AND r.status IN ('AWAITING_CONSENT', 'PENDING')
-           ${after ? 'AND (r.overdue_at, r.id) > ($2::timestamptz, $3::uuid)' : ''}
-         ORDER BY r.overdue_at, r.id LIMIT $1`,
-        after ? [limit + 1, after.atUs, after.id] : [limit + 1],
-      );
+      const rows = await overdueReferralReport(manager, limit, after);
       return page(rows, limit, (r) => ({
         referralId: r.id,
         caseNumber: r.case_number,
@@ -223,6 +152,6 @@ function page<R extends { id: string; at_us: string }, T>(rows: R[], limit: numb
 function decodeCursor(cursor: string): { atUs: string; id: string } {
   // The instant in full (microseconds), compared as a timestamp so the report's index serves the next page.
   const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new BadInputError('REQUEST.VALIDATION_FAILED', 'The cursor is not one this report gave out', [{ path: 'cursor', problem: 'must be the nextCursor of an earlier page' }]);
+  if (!match) throw PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', [{ path: 'cursor', problem: 'must be the nextCursor of an earlier page' }], 'The cursor is not one this report gave out');
   return { atUs: match[1], id: match[2] };
 }

@@ -13,25 +13,23 @@ import {
 } from '@kivuko/safeguards';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ASYLUM_CLAIM_COLUMNS, asylumClaimView, AsylumClaimView } from './asylum.service';
-import { ASYLUM_WISH_WITHDRAWAL_COLUMNS, asylumWishWithdrawalView, AsylumWishWithdrawalView } from './asylum-wish.service';
-import {
-  AGE_ASSESSMENT_COLUMNS,
-  ageAssessmentView,
-  AgeAssessmentView,
-  BEST_INTERESTS_COLUMNS,
-  bestInterestsView,
-  BestInterestsView,
-  GUARDIAN_COLUMNS,
-  guardianView,
-  GuardianView,
-} from './children.service';
-import { DETENTION_SELECT, detentionView, DetentionView } from './detention.service';
-import { CarePlacementView, PLACEMENT_COLUMNS, placementView, REUNIFICATION_COLUMNS, reunificationView, ReunificationView, TRACING_COLUMNS, tracingView, TracingView } from './family.service';
-import { FLAG_COLUMNS, flagView, FlagView } from './flags.service';
+import { ASYLUM_WISH_WITHDRAWAL_COLUMNS } from './asylum-wish/asylum-wish.queries';
+import { asylumWishWithdrawalView, AsylumWishWithdrawalView } from './asylum-wish/asylum-wish.service';
+import { ASYLUM_CLAIM_COLUMNS } from './asylum/asylum.queries';
+import { asylumClaimView, AsylumClaimView } from './asylum/asylum.service';
+import { AGE_ASSESSMENT_COLUMNS, BEST_INTERESTS_COLUMNS, GUARDIAN_COLUMNS } from './children/children.queries';
+import { ageAssessmentView, AgeAssessmentView, bestInterestsView, BestInterestsView, guardianView, GuardianView } from './children/children.service';
+import { DETENTION_SELECT } from './detention/detention.queries';
+import { detentionView, DetentionView } from './detention/detention.service';
+import { PLACEMENT_COLUMNS, REUNIFICATION_COLUMNS, TRACING_COLUMNS } from './family/family.queries';
+import { CarePlacementView, placementView, reunificationView, ReunificationView, tracingView, TracingView } from './family/family.service';
+import { FLAG_COLUMNS } from './flags/flags.queries';
+import { flagView, FlagView } from './flags/flags.service';
 import { RecordSupport } from './record-support';
-import { REMOVAL_COLUMNS, removalOrderView, RemovalOrderView, RETURN_COLUMNS, voluntaryReturnView, VoluntaryReturnView } from './returns.service';
-import { TRAFFICKING_COLUMNS, traffickingView, TraffickingView } from './trafficking.service';
+import { REMOVAL_COLUMNS, RETURN_COLUMNS } from './returns/returns.queries';
+import { removalOrderView, RemovalOrderView, voluntaryReturnView, VoluntaryReturnView } from './returns/returns.service';
+import { TRAFFICKING_COLUMNS } from './trafficking/trafficking.queries';
+import { traffickingView, TraffickingView } from './trafficking/trafficking.service';
 
 /** The case's protection records, each shown only to readers whose agency may see its field group. */
 export interface ProtectionRecordsView {

@@ -1,7 +1,7 @@
 import { AgencyKind, AgencyService } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
 import { asylumWishInForce, caseNotFound, CasePolicy, loadCaseFacts } from '@kivuko/cases';
-import { Actor, BadInputError, ConflictError, DomainError, FieldCipher, NotFoundError, Scope, UnitOfWork } from '@kivuko/platform';
+import { Actor, BadInputError, DomainError, FieldCipher, Scope, UnitOfWork } from '@kivuko/platform';
 import { Answers, deriveFacts, DerivedFacts, FiredIndicator, ProfileCode } from '@kivuko/profiling';
 import { AsylumDecision, AppealOutcome, BidDecision, nonRefoulementReasons, REASON_TEXT, ReturnKind, SafeguardFacts, TraffickingStatus } from '@kivuko/safeguards';
 import { ActionCode as SopAction, addDuration, DEFAULT_SOP, Sop } from '@kivuko/sop';
@@ -9,6 +9,7 @@ import { SopVersions } from '@kivuko/sop-lifecycle';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { CaseworkErrors } from '../casework.errors';
 
 /** Screening answers that say who is with the child is a parent, legal guardian or customary caregiver. */
 const CAREGIVER_RELATIONSHIPS: readonly unknown[] = ['PARENT', 'LEGAL_GUARDIAN', 'CUSTOMARY_CAREGIVER'];
@@ -42,17 +43,14 @@ export const MANDATES = {
   prosecution: { what: 'prosecution flags', kinds: [AgencyKind.BORDER_AUTHORITY, AgencyKind.IMMIGRATION] },
 } as const satisfies Record<string, Mandate>;
 
-export class SafeguardError extends ConflictError {}
-
 /** What a transaction hands back when a safeguard refused: the refusal is committed, then raised. */
 export class Refused {
   constructor(readonly error: DomainError) {}
 }
 
-export const notFound = (what: string): NotFoundError => new NotFoundError('RECORD.NOT_FOUND', `No ${what} with this id on this case`);
-export const conflict = (code: string, message: string, details?: unknown): ConflictError => new ConflictError(code, message, details);
+export const notFound = (what: string): DomainError => CaseworkErrors.raise('RECORD.NOT_FOUND', `No ${what} with this id on this case`);
 /** A field that is well formed but does not fit the record it is about (a date before the record began): 400 naming it. */
-export const invalid = (path: string, problem: string): BadInputError => new BadInputError('RECORD.INVALID', 'The request has 1 invalid field', [{ path, problem }]);
+export const invalid = (path: string, problem: string): BadInputError => CaseworkErrors.badInput('RECORD.INVALID', [{ path, problem }]);
 
 /** The case as a record-writing use case needs it. */
 export interface CaseContext {
@@ -130,7 +128,7 @@ export class RecordSupport {
     const [agency] = await manager.query<{ kind: AgencyKind; services: string[] }[]>(`SELECT kind, services FROM agency WHERE id = $1`, [actor.agencyId]);
     const holds = agency !== undefined && mandate.kinds.includes(agency.kind) && (!mandate.service || agency.services.includes(mandate.service));
     if (!holds) {
-      throw new DomainError('RECORD.NOT_YOUR_MANDATE', 'FORBIDDEN', `Your agency does not record ${mandate.what}`, {
+      throw CaseworkErrors.raise('RECORD.NOT_YOUR_MANDATE', `Your agency does not record ${mandate.what}`, {
         agencyKinds: mandate.kinds,
         ...(mandate.service ? { service: mandate.service } : {}),
       });
@@ -185,7 +183,7 @@ export class RecordSupport {
     if (reasons.length === 0) return undefined;
     await this.trail(manager, actor, caseId, { safeguard: 'NON_REFOULEMENT', outcome: 'BLOCKED', attempted, reasons }, correlationId);
     return new Refused(
-      new SafeguardError('SAFEGUARD.NON_REFOULEMENT', `Refused by the non-refoulement lock: ${reasons.map((r) => REASON_TEXT[r]).join('; ')}. No override exists.`, {
+      CaseworkErrors.raise('SAFEGUARD.NON_REFOULEMENT', `Refused by the non-refoulement lock: ${reasons.map((r) => REASON_TEXT[r]).join('; ')}. No override exists.`, {
         reasons: reasons.map((code) => ({ code, text: REASON_TEXT[code] })),
       }),
     );
@@ -234,7 +232,7 @@ export class RecordSupport {
 /** Compare-and-set on a record's version, when the caller sent one. */
 export function checkVersion(current: number, expected: number | undefined, what: string): void {
   if (expected !== undefined && expected !== current) {
-    throw conflict('RECORD.VERSION_CONFLICT', `The ${what} changed since version ${expected}: read it again`, { currentVersion: current });
+    throw CaseworkErrors.raise('RECORD.VERSION_CONFLICT', `The ${what} changed since version ${expected}: read it again`, { currentVersion: current });
   }
 }
 

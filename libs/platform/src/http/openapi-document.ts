@@ -30,6 +30,21 @@ export const ApiErrorAnswers =
 export const ApiConflict = (when = 'The record changed meanwhile, or is not in a state that allows this: `code` says which'): MethodDecorator =>
   ApiErrorAnswers({ 409: when });
 
+const OPERATION_ID_PREFIX = 'kivuko:openapi-operation-id-prefix';
+
+/**
+ * Names the controller's operations `<prefix>_<method>_v<version>` instead of after its class: controllers split
+ * out of one keep the operation ids the clients' generated types (apps/web/src/api/schema.d.ts) are keyed by.
+ */
+export const ApiOperationIdPrefix =
+  (prefix: string): ClassDecorator =>
+  (target) => {
+    Reflect.defineMetadata(OPERATION_ID_PREFIX, prefix, target);
+  };
+
+/** What a controller's operation ids start with: its `@ApiOperationIdPrefix`, else its class name. */
+const operationIdPrefixOf = (controller: Function): string => (Reflect.getMetadata(OPERATION_ID_PREFIX, controller) as string | undefined) ?? controller.name;
+
 export function openApiConfig(): Omit<OpenAPIObject, 'paths'> {
   return new DocumentBuilder()
     .setTitle('Kivuko API')
@@ -55,12 +70,21 @@ export function openApiConfig(): Omit<OpenAPIObject, 'paths'> {
  * - the error codes each context declares in its catalogue, in `x-error-codes`.
  */
 export function buildOpenApiDocument(app: INestApplication, errorCodes: readonly ErrorCodeEntry[] = []): OpenAPIObject {
-  const document = SwaggerModule.createDocument(app, openApiConfig());
+  const prefixes = new Map<string, string>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) if (wrapper.metatype) prefixes.set(wrapper.metatype.name, operationIdPrefixOf(wrapper.metatype));
+  }
+  const document = SwaggerModule.createDocument(app, openApiConfig(), {
+    operationIdFactory: (controllerKey, methodKey, version) => {
+      const prefix = prefixes.get(controllerKey) ?? controllerKey;
+      return version ? `${prefix}_${methodKey}_${version}` : `${prefix}_${methodKey}`;
+    },
+  });
   completeOpenApiDocument(document, routeFactsOf(app), errorCodes);
   return document;
 }
 
-/** What the document builder needs to know about one controller method, keyed `Controller_method`. */
+/** What the document builder needs to know about one controller method, keyed `Controller_method` (as its operation id). */
 export interface RouteFacts {
   isPublic: boolean;
   uuidPathParams: Set<string>;
@@ -190,7 +214,7 @@ export function routeFactsOf(app: INestApplication): Map<string, RouteFacts> {
             for (const [field, each] of uuidFields.get(paramTypes[arg.index] as Function) ?? []) if (!each) route.uuidQueryFields.add(field);
           }
         }
-        facts.set(`${controller.name}_${method}`, route);
+        facts.set(`${operationIdPrefixOf(controller)}_${method}`, route);
       }
     }
   }

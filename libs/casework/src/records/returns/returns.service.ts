@@ -13,8 +13,29 @@ import {
   VoluntarinessDto,
   VoluntaryReturnDto,
   VulnerabilityAssessmentDto,
-} from './records.dto';
-import { CaseContext, checkVersion, conflict, MANDATES, notFound, RecordSupport, Refused } from './record-support';
+} from './returns.dto';
+import { CaseContext, checkVersion, MANDATES, notFound, RecordSupport, Refused } from '../record-support';
+import { CaseworkErrors } from '../../casework.errors';
+import {
+  appendCounsellingSession,
+  bumpReturnVersion,
+  insertRemovalOrder,
+  insertReturn,
+  lockPendingRemoval,
+  lockRemovalOrder,
+  lockReturn,
+  lockReturnUnderWay,
+  markRemovalCancelled,
+  markRemovalExecuted,
+  markReturnConfirmed,
+  markReturnDeparted,
+  markReturnWithdrawn,
+  readRemovalOrder,
+  readReturn,
+  RemovalRow,
+  ReturnRow,
+  setVulnerabilityAssessment,
+} from './returns.queries';
 
 export interface RemovalOrderView {
   id: string;
@@ -41,40 +62,6 @@ export interface VoluntaryReturnView {
   withdrawnOn: string | null;
   withdrawalReason: string | null;
   agencyId: string;
-  version: number;
-}
-
-export const REMOVAL_COLUMNS = `id, to_char(decided_on, 'YYYY-MM-DD') AS decided_on, legal_basis, destination_country, status, executed_at,
-  to_char(cancelled_on, 'YYYY-MM-DD') AS cancelled_on, cancel_reason, agency_id, version`;
-export const RETURN_COLUMNS = `id, to_char(requested_on, 'YYYY-MM-DD') AS requested_on, destination_country, status, counselling_sessions,
-  to_char(voluntariness_confirmed_on, 'YYYY-MM-DD') AS voluntariness_confirmed_on, to_char(vulnerability_assessed_on, 'YYYY-MM-DD') AS vulnerability_assessed_on,
-  vulnerability_outcome, departed_at, to_char(withdrawn_on, 'YYYY-MM-DD') AS withdrawn_on, withdrawal_reason, agency_id, version`;
-
-interface RemovalRow {
-  id: string;
-  decided_on: string;
-  legal_basis: string;
-  destination_country: string;
-  status: RemovalOrderView['status'];
-  executed_at: Date | null;
-  cancelled_on: string | null;
-  cancel_reason: string | null;
-  agency_id: string;
-  version: number;
-}
-interface ReturnRow {
-  id: string;
-  requested_on: string;
-  destination_country: string;
-  status: VoluntaryReturnView['status'];
-  counselling_sessions: VoluntaryReturnView['counsellingSessions'];
-  voluntariness_confirmed_on: string | null;
-  vulnerability_assessed_on: string | null;
-  vulnerability_outcome: string | null;
-  departed_at: Date | null;
-  withdrawn_on: string | null;
-  withdrawal_reason: string | null;
-  agency_id: string;
   version: number;
 }
 
@@ -125,18 +112,10 @@ export class ReturnsService {
       await this.support.requireMandate(manager, actor, MANDATES.removal);
       const refused = await this.lock(manager, actor, context, 'REMOVAL', 'ORDER_REMOVAL', correlationId);
       if (refused) return refused;
-      const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM removal_order WHERE case_id = $1 AND status = 'ORDERED' FOR UPDATE`, [caseId]);
-      if (open) throw conflict('REMOVAL.ORDER_EXISTS', 'A removal order is already pending for this person', { orderId: open.id });
+      const [open] = await lockPendingRemoval(manager, caseId);
+      if (open) throw CaseworkErrors.raise('REMOVAL.ORDER_EXISTS', undefined, { orderId: open.id });
       const id = randomUUID();
-      await manager.query(`INSERT INTO removal_order (id, case_id, agency_id, recorded_by, decided_on, legal_basis, destination_country) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        id,
-        caseId,
-        actor.agencyId,
-        actor.userId,
-        dto.decidedOn,
-        dto.legalBasis,
-        dto.destinationCountry,
-      ]);
+      await insertRemovalOrder(manager, id, caseId, actor.agencyId, actor.userId, dto.decidedOn, dto.legalBasis, dto.destinationCountry);
       await this.support.audited(manager, actor, caseId, 'REMOVAL.ORDERED', FieldGroup.RETURN, { orderId: id }, correlationId);
       return this.removal(manager, id);
     });
@@ -144,10 +123,10 @@ export class ReturnsService {
 
   executeRemoval(actor: Actor, caseId: string, orderId: string, dto: ExecuteRemovalDto, correlationId?: string): Promise<RemovalOrderView> {
     return this.onRemoval(actor, caseId, orderId, dto.version, async (manager, order, context) => {
-      if (order.status !== 'ORDERED') throw conflict('REMOVAL.NOT_PENDING', `A ${order.status} removal order cannot be executed`);
+      if (order.status !== 'ORDERED') throw CaseworkErrors.raise('REMOVAL.NOT_PENDING', `A ${order.status} removal order cannot be executed`);
       const refused = await this.lock(manager, actor, context, 'REMOVAL', 'EXECUTE_REMOVAL', correlationId);
       if (refused) return refused;
-      await manager.query(`UPDATE removal_order SET status = 'EXECUTED', executed_at = $2, version = version + 1, updated_at = now() WHERE id = $1`, [order.id, dto.executedAt]);
+      await markRemovalExecuted(manager, order.id, dto.executedAt);
       await this.support.audited(manager, actor, caseId, 'REMOVAL.EXECUTED', FieldGroup.RETURN, { orderId: order.id }, correlationId);
       return undefined;
     });
@@ -155,8 +134,8 @@ export class ReturnsService {
 
   cancelRemoval(actor: Actor, caseId: string, orderId: string, dto: CancelDto, correlationId?: string): Promise<RemovalOrderView> {
     return this.onRemoval(actor, caseId, orderId, dto.version, async (manager, order) => {
-      if (order.status !== 'ORDERED') throw conflict('REMOVAL.NOT_PENDING', `A ${order.status} removal order cannot be cancelled`);
-      await manager.query(`UPDATE removal_order SET status = 'CANCELLED', cancelled_on = $2, cancel_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [order.id, dto.on, dto.reason]);
+      if (order.status !== 'ORDERED') throw CaseworkErrors.raise('REMOVAL.NOT_PENDING', `A ${order.status} removal order cannot be cancelled`);
+      await markRemovalCancelled(manager, order.id, dto.on, dto.reason);
       await this.support.audited(manager, actor, caseId, 'REMOVAL.CANCELLED', FieldGroup.RETURN, { orderId: order.id }, correlationId);
       return undefined;
     });
@@ -166,17 +145,10 @@ export class ReturnsService {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.support.requireCase(manager, caseId);
       await this.support.requireMandate(manager, actor, MANDATES.voluntaryReturn);
-      const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM voluntary_return WHERE case_id = $1 AND status IN ('REQUESTED', 'CONFIRMED') FOR UPDATE`, [caseId]);
-      if (open) throw conflict('RETURN.REQUEST_EXISTS', 'An assisted voluntary return is already under way for this person', { returnId: open.id });
+      const [open] = await lockReturnUnderWay(manager, caseId);
+      if (open) throw CaseworkErrors.raise('RETURN.REQUEST_EXISTS', undefined, { returnId: open.id });
       const id = randomUUID();
-      await manager.query(`INSERT INTO voluntary_return (id, case_id, agency_id, recorded_by, requested_on, destination_country) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        id,
-        caseId,
-        actor.agencyId,
-        actor.userId,
-        dto.requestedOn,
-        dto.destinationCountry,
-      ]);
+      await insertReturn(manager, id, caseId, actor.agencyId, actor.userId, dto.requestedOn, dto.destinationCountry);
       await this.support.audited(manager, actor, caseId, 'RETURN.REQUESTED', FieldGroup.RETURN, { returnId: id }, correlationId);
       return this.voluntaryReturn(manager, id);
     });
@@ -186,18 +158,15 @@ export class ReturnsService {
     return this.onReturn(actor, caseId, returnId, dto.version, 'RETURN.COUNSELLED', correlationId, async (manager, row) => {
       this.requireUnderWay(row);
       await this.support.actionDone(manager, actor, caseId, 'PRE_RETURN_COUNSELLING');
-      await manager.query(`UPDATE voluntary_return SET counselling_sessions = counselling_sessions || $2::jsonb WHERE id = $1`, [
-        row.id,
-        JSON.stringify([{ heldOn: dto.heldOn, counsellor: dto.counsellor, interpreter: dto.interpreter ?? false }]),
-      ]);
+      await appendCounsellingSession(manager, row.id, JSON.stringify([{ heldOn: dto.heldOn, counsellor: dto.counsellor, interpreter: dto.interpreter ?? false }]));
     });
   }
 
   confirmVoluntariness(actor: Actor, caseId: string, returnId: string, dto: VoluntarinessDto, correlationId?: string): Promise<VoluntaryReturnView> {
     return this.onReturn(actor, caseId, returnId, dto.version, 'RETURN.VOLUNTARINESS_CONFIRMED', correlationId, async (manager, row) => {
       this.requireUnderWay(row);
-      if (row.counselling_sessions.length === 0) throw conflict('RETURN.NOT_COUNSELLED', 'Voluntariness is confirmed after pre-return counselling');
-      await manager.query(`UPDATE voluntary_return SET status = 'CONFIRMED', voluntariness_confirmed_on = $2 WHERE id = $1`, [row.id, dto.confirmedOn]);
+      if (row.counselling_sessions.length === 0) throw CaseworkErrors.raise('RETURN.NOT_COUNSELLED');
+      await markReturnConfirmed(manager, row.id, dto.confirmedOn);
       await this.support.actionDone(manager, actor, caseId, 'VOLUNTARINESS_CHECK');
     });
   }
@@ -205,7 +174,7 @@ export class ReturnsService {
   assessVulnerability(actor: Actor, caseId: string, returnId: string, dto: VulnerabilityAssessmentDto, correlationId?: string): Promise<VoluntaryReturnView> {
     return this.onReturn(actor, caseId, returnId, dto.version, 'RETURN.VULNERABILITY_ASSESSED', correlationId, async (manager, row) => {
       this.requireUnderWay(row);
-      await manager.query(`UPDATE voluntary_return SET vulnerability_assessed_on = $2, vulnerability_outcome = $3 WHERE id = $1`, [row.id, dto.assessedOn, dto.outcome]);
+      await setVulnerabilityAssessment(manager, row.id, dto.assessedOn, dto.outcome);
       await this.support.actionDone(manager, actor, caseId, 'VULNERABILITY_ASSESSMENT');
     });
   }
@@ -213,12 +182,12 @@ export class ReturnsService {
   /** The person leaves: only once voluntariness is confirmed, the vulnerability assessment raised no protection referral, and the lock is clear. */
   depart(actor: Actor, caseId: string, returnId: string, dto: DepartureDto, correlationId?: string): Promise<VoluntaryReturnView> {
     return this.onReturn(actor, caseId, returnId, dto.version, 'RETURN.DEPARTED', correlationId, async (manager, row, context) => {
-      if (row.status !== 'CONFIRMED') throw conflict('RETURN.NOT_CONFIRMED', row.status === 'REQUESTED' ? 'Confirm that the return is voluntary first' : `A ${row.status} return cannot depart`);
-      if (!row.vulnerability_outcome) throw conflict('RETURN.NOT_ASSESSED', 'The pre-return vulnerability assessment comes before departure');
-      if (row.vulnerability_outcome === 'REFER_FOR_PROTECTION') throw conflict('RETURN.PROTECTION_CONCERN', 'The vulnerability assessment referred the person for protection: that comes first');
+      if (row.status !== 'CONFIRMED') throw CaseworkErrors.raise('RETURN.NOT_CONFIRMED', row.status === 'REQUESTED' ? 'Confirm that the return is voluntary first' : `A ${row.status} return cannot depart`);
+      if (!row.vulnerability_outcome) throw CaseworkErrors.raise('RETURN.NOT_ASSESSED');
+      if (row.vulnerability_outcome === 'REFER_FOR_PROTECTION') throw CaseworkErrors.raise('RETURN.PROTECTION_CONCERN');
       const refused = await this.lock(manager, actor, context, 'VOLUNTARY_RETURN', 'VOLUNTARY_RETURN_DEPARTURE', correlationId);
       if (refused) return refused;
-      await manager.query(`UPDATE voluntary_return SET status = 'DEPARTED', departed_at = $2 WHERE id = $1`, [row.id, dto.departedAt]);
+      await markReturnDeparted(manager, row.id, dto.departedAt);
       return undefined;
     });
   }
@@ -227,7 +196,7 @@ export class ReturnsService {
   withdraw(actor: Actor, caseId: string, returnId: string, dto: CancelDto, correlationId?: string): Promise<VoluntaryReturnView> {
     return this.onReturn(actor, caseId, returnId, dto.version, 'RETURN.WITHDRAWN', correlationId, async (manager, row) => {
       this.requireUnderWay(row);
-      await manager.query(`UPDATE voluntary_return SET status = 'WITHDRAWN', withdrawn_on = $2, withdrawal_reason = $3 WHERE id = $1`, [row.id, dto.on, dto.reason]);
+      await markReturnWithdrawn(manager, row.id, dto.on, dto.reason);
     });
   }
 
@@ -236,16 +205,16 @@ export class ReturnsService {
   }
 
   private requireUnderWay(row: ReturnRow): void {
-    if (row.status !== 'REQUESTED' && row.status !== 'CONFIRMED') throw conflict('RETURN.CLOSED', `This return is ${row.status.toLowerCase()}`);
+    if (row.status !== 'REQUESTED' && row.status !== 'CONFIRMED') throw CaseworkErrors.raise('RETURN.CLOSED', `This return is ${row.status.toLowerCase()}`);
   }
 
   private async removal(manager: EntityManager, id: string): Promise<RemovalOrderView> {
-    const [row] = await manager.query<RemovalRow[]>(`SELECT ${REMOVAL_COLUMNS} FROM removal_order WHERE id = $1`, [id]);
+    const [row] = await readRemovalOrder(manager, id);
     return removalOrderView(row);
   }
 
   private async voluntaryReturn(manager: EntityManager, id: string): Promise<VoluntaryReturnView> {
-    const [row] = await manager.query<ReturnRow[]>(`SELECT ${RETURN_COLUMNS} FROM voluntary_return WHERE id = $1`, [id]);
+    const [row] = await readReturn(manager, id);
     return voluntaryReturnView(row);
   }
 
@@ -259,7 +228,7 @@ export class ReturnsService {
     return this.support.run(actorScope(actor), async (manager) => {
       const context = await this.support.requireCase(manager, caseId);
       await this.support.requireMandate(manager, actor, MANDATES.removal);
-      const [order] = await manager.query<RemovalRow[]>(`SELECT ${REMOVAL_COLUMNS} FROM removal_order WHERE id = $1 AND case_id = $2 FOR UPDATE`, [orderId, caseId]);
+      const [order] = await lockRemovalOrder(manager, orderId, caseId);
       if (!order) throw notFound('removal order');
       checkVersion(order.version, version, 'removal order');
       const refused = await work(manager, order, context);
@@ -279,12 +248,12 @@ export class ReturnsService {
     return this.support.run(actorScope(actor), async (manager) => {
       const context = await this.support.requireCase(manager, caseId);
       await this.support.requireMandate(manager, actor, MANDATES.voluntaryReturn);
-      const [row] = await manager.query<ReturnRow[]>(`SELECT ${RETURN_COLUMNS} FROM voluntary_return WHERE id = $1 AND case_id = $2 FOR UPDATE`, [returnId, caseId]);
+      const [row] = await lockReturn(manager, returnId, caseId);
       if (!row) throw notFound('voluntary return');
       checkVersion(row.version, version, 'voluntary return');
       const refused = await work(manager, row, context);
       if (refused) return refused;
-      await manager.query(`UPDATE voluntary_return SET version = version + 1, updated_at = now() WHERE id = $1`, [row.id]);
+      await bumpReturnVersion(manager, row.id);
       await this.support.audited(manager, actor, caseId, action, FieldGroup.RETURN, { returnId: row.id }, correlationId);
       return this.voluntaryReturn(manager, row.id);
     });

@@ -1,11 +1,24 @@
 import { FieldGroup } from '@kivuko/access';
-import { Actor, actorScope, BadInputError, Clock, Permission, permissionsOf } from '@kivuko/platform';
+import { Actor, actorScope, Clock, Permission, permissionsOf } from '@kivuko/platform';
 import { DETENTION_ALTERNATIVES_FOR_CHILDREN, DETENTION_GROUND_TEXT, detentionDecision, DetentionRefusal, enforcedDetentionGrounds, MIN_JUSTIFICATION } from '@kivuko/safeguards';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { DetentionAccessDto, DetentionReviewDto, EndDetentionDto, OpenDetentionDto } from './records.dto';
-import { conflict, invalid, MANDATES, notFound, RecordSupport, Refused, SafeguardError } from './record-support';
+import { DetentionAccessDto, DetentionReviewDto, EndDetentionDto, OpenDetentionDto } from './detention.dto';
+import { invalid, MANDATES, notFound, RecordSupport, Refused } from '../record-support';
+import { CaseworkErrors } from '../../casework.errors';
+import {
+  endEpisode,
+  insertAccess,
+  insertEpisode,
+  insertReview,
+  lockEpisode,
+  lockOpenEpisode,
+  readEpisode,
+  releaseOnReview,
+  DetentionRow,
+  setNextReview,
+} from './detention.queries';
 
 export interface DetentionView {
   id: string;
@@ -28,35 +41,7 @@ export interface DetentionView {
   version: number;
 }
 
-interface Row {
-  id: string;
-  place: string;
-  legal_basis: string;
-  individual_assessment: DetentionView['individualAssessment'];
-  alternatives_considered: string[];
-  started_at: Date;
-  next_review_on: string;
-  ended_at: Date | null;
-  end_reason: string | null;
-  protected_grounds: string[];
-  override_justification: string | null;
-  overridden_by: string | null;
-  agency_id: string;
-  version: number;
-  reviews: { reviewedOn: string; outcome: string; nextReviewOn: string | null }[];
-  access: { visitorKind: string; organisation: string; visitedAt: string; granted: boolean; refusalReason: string | null }[];
-}
-
-export const DETENTION_SELECT = `
-  SELECT d.id, d.place, d.legal_basis, d.individual_assessment, d.alternatives_considered, d.started_at, to_char(d.next_review_on, 'YYYY-MM-DD') AS next_review_on,
-         d.ended_at, d.end_reason, d.protected_grounds, d.override_justification, d.overridden_by, d.agency_id, d.version,
-         coalesce((SELECT jsonb_agg(jsonb_build_object('reviewedOn', to_char(r.reviewed_on, 'YYYY-MM-DD'), 'outcome', r.outcome, 'nextReviewOn', to_char(r.next_review_on, 'YYYY-MM-DD')) ORDER BY r.reviewed_on, r.created_at)
-                   FROM detention_review r WHERE r.episode_id = d.id), '[]') AS reviews,
-         coalesce((SELECT jsonb_agg(jsonb_build_object('visitorKind', a.visitor_kind, 'organisation', a.organisation, 'visitedAt', a.visited_at, 'granted', a.granted, 'refusalReason', a.refusal_reason) ORDER BY a.visited_at, a.created_at)
-                   FROM detention_access a WHERE a.episode_id = d.id), '[]') AS access
-  FROM detention_episode d`;
-
-export function detentionView(r: Row, now: Date): DetentionView {
+export function detentionView(r: DetentionRow, now: Date): DetentionView {
   return {
     id: r.id,
     place: r.place,
@@ -103,13 +88,13 @@ export class DetentionService {
   open(actor: Actor, caseId: string, dto: OpenDetentionDto, correlationId?: string): Promise<DetentionView> {
     const startDay = dto.startedAt.slice(0, 10);
     if (dto.nextReviewOn <= startDay) {
-      throw new BadInputError('DETENTION.INVALID', 'The request has 1 invalid field', [{ path: 'nextReviewOn', problem: 'must be after the day detention starts' }]);
+      throw CaseworkErrors.badInput('DETENTION.INVALID', [{ path: 'nextReviewOn', problem: 'must be after the day detention starts' }]);
     }
     return this.support.run(actorScope(actor), async (manager) => {
       const context = await this.support.requireCase(manager, caseId);
       await this.support.requireMandate(manager, actor, MANDATES.detention);
-      const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM detention_episode WHERE case_id = $1 AND ended_at IS NULL FOR UPDATE`, [caseId]);
-      if (open) throw conflict('DETENTION.ALREADY_OPEN', 'The person is already in a detention episode', { episodeId: open.id });
+      const [open] = await lockOpenEpisode(manager, caseId);
+      if (open) throw CaseworkErrors.raise('DETENTION.ALREADY_OPEN', undefined, { episodeId: open.id });
       const sop = await this.support.sop(manager, context);
       const facts = await this.support.facts(manager, caseId);
       const grounds = enforcedDetentionGrounds(facts, dto.individualAssessment, sop.safeguards.DETENTION_GUARD.enabled);
@@ -121,7 +106,7 @@ export class DetentionService {
       if (!decision.allowed) {
         await this.support.trail(manager, actor, caseId, { safeguard: 'DETENTION_GUARD', outcome: 'BLOCKED', attempted: 'OPEN_DETENTION', reasons: grounds }, correlationId);
         return new Refused(
-          new SafeguardError('SAFEGUARD.DETENTION_GUARD', `Detention refused: the person is ${grounds.map((g) => DETENTION_GROUND_TEXT[g]).join('; ')}. ${REFUSAL_TEXT[decision.reason]}.`, {
+          CaseworkErrors.raise('SAFEGUARD.DETENTION_GUARD', `Detention refused: the person is ${grounds.map((g) => DETENTION_GROUND_TEXT[g]).join('; ')}. ${REFUSAL_TEXT[decision.reason]}.`, {
             grounds,
             override: decision.reason,
             // Where an unaccompanied or separated child goes instead: an interim care placement by child protection, or a child shelter.
@@ -131,25 +116,7 @@ export class DetentionService {
         );
       }
       const id = randomUUID();
-      await manager.query(
-        `INSERT INTO detention_episode (id, case_id, agency_id, recorded_by, place, legal_basis, individual_assessment, alternatives_considered, started_at, next_review_on, protected_grounds, override_justification, overridden_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13)`,
-        [
-          id,
-          caseId,
-          actor.agencyId,
-          actor.userId,
-          dto.place,
-          dto.legalBasis,
-          JSON.stringify({ pregnant: dto.individualAssessment.pregnant, seriouslyIll: dto.individualAssessment.seriouslyIll, summary: dto.individualAssessment.summary }),
-          dto.alternativesConsidered,
-          dto.startedAt,
-          dto.nextReviewOn,
-          grounds,
-          decision.overridden ? dto.overrideJustification : null,
-          decision.overridden ? actor.userId : null,
-        ],
-      );
+      await insertEpisode(manager, id, caseId, actor.agencyId, actor.userId, dto.place, dto.legalBasis, JSON.stringify({ pregnant: dto.individualAssessment.pregnant, seriouslyIll: dto.individualAssessment.seriouslyIll, summary: dto.individualAssessment.summary }), dto.alternativesConsidered, dto.startedAt, dto.nextReviewOn, grounds, decision.overridden ? dto.overrideJustification : null, decision.overridden ? actor.userId : null);
       if (decision.overridden) {
         await this.support.trail(manager, actor, caseId, { safeguard: 'DETENTION_GUARD', outcome: 'OVERRIDDEN', attempted: 'OPEN_DETENTION', reasons: grounds, justification: dto.overrideJustification }, correlationId);
       }
@@ -160,23 +127,14 @@ export class DetentionService {
 
   review(actor: Actor, caseId: string, episodeId: string, dto: DetentionReviewDto, correlationId?: string): Promise<DetentionView> {
     return this.onEpisode(actor, caseId, episodeId, MANDATES.detention, async (manager, episode) => {
-      if (episode.ended_at) throw conflict('DETENTION.ENDED', 'This detention episode has ended');
+      if (episode.ended_at) throw CaseworkErrors.raise('DETENTION.ENDED');
       if (dto.reviewedOn < episode.started_at.toISOString().slice(0, 10)) throw invalid('reviewedOn', 'A review cannot come before the detention started');
       if (dto.outcome === 'CONTINUE' && (dto.nextReviewOn as string) <= dto.reviewedOn) {
-        throw new BadInputError('DETENTION.INVALID', 'The request has 1 invalid field', [{ path: 'nextReviewOn', problem: 'must be after the review' }]);
+        throw CaseworkErrors.badInput('DETENTION.INVALID', [{ path: 'nextReviewOn', problem: 'must be after the review' }]);
       }
-      await manager.query(`INSERT INTO detention_review (id, episode_id, case_id, reviewed_on, outcome, next_review_on, reviewed_by, agency_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-        randomUUID(),
-        episode.id,
-        caseId,
-        dto.reviewedOn,
-        dto.outcome,
-        dto.outcome === 'CONTINUE' ? dto.nextReviewOn : null,
-        actor.userId,
-        actor.agencyId,
-      ]);
-      if (dto.outcome === 'CONTINUE') await manager.query(`UPDATE detention_episode SET next_review_on = $2, version = version + 1, updated_at = now() WHERE id = $1`, [episode.id, dto.nextReviewOn]);
-      else await manager.query(`UPDATE detention_episode SET ended_at = now(), end_reason = 'Released on review', version = version + 1, updated_at = now() WHERE id = $1`, [episode.id]);
+      await insertReview(manager, randomUUID(), episode.id, caseId, dto.reviewedOn, dto.outcome, dto.outcome === 'CONTINUE' ? dto.nextReviewOn : null, actor.userId, actor.agencyId);
+      if (dto.outcome === 'CONTINUE') await setNextReview(manager, episode.id, dto.nextReviewOn);
+      else await releaseOnReview(manager, episode.id);
       await this.support.audited(manager, actor, caseId, 'DETENTION.REVIEWED', FieldGroup.DETENTION, { episodeId: episode.id, outcome: dto.outcome }, correlationId);
     });
   }
@@ -184,25 +142,22 @@ export class DetentionService {
   recordAccess(actor: Actor, caseId: string, episodeId: string, dto: DetentionAccessDto, correlationId?: string): Promise<DetentionView> {
     return this.onEpisode(actor, caseId, episodeId, MANDATES.detentionAccess, async (manager, episode) => {
       if (new Date(dto.visitedAt) < episode.started_at) throw invalid('visitedAt', 'A visit cannot come before the detention started');
-      await manager.query(
-        `INSERT INTO detention_access (id, episode_id, case_id, visitor_kind, organisation, visited_at, granted, refusal_reason, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [randomUUID(), episode.id, caseId, dto.visitorKind, dto.organisation, dto.visitedAt, dto.granted, dto.granted ? null : (dto.refusalReason ?? null), actor.userId],
-      );
+      await insertAccess(manager, randomUUID(), episode.id, caseId, dto.visitorKind, dto.organisation, dto.visitedAt, dto.granted, dto.granted ? null : (dto.refusalReason ?? null), actor.userId);
       await this.support.audited(manager, actor, caseId, 'DETENTION.ACCESS_RECORDED', FieldGroup.DETENTION, { episodeId: episode.id, visitorKind: dto.visitorKind, granted: dto.granted }, correlationId);
     });
   }
 
   end(actor: Actor, caseId: string, episodeId: string, dto: EndDetentionDto, correlationId?: string): Promise<DetentionView> {
     return this.onEpisode(actor, caseId, episodeId, MANDATES.detention, async (manager, episode) => {
-      if (episode.ended_at) throw conflict('DETENTION.ENDED', 'This detention episode has ended');
+      if (episode.ended_at) throw CaseworkErrors.raise('DETENTION.ENDED');
       if (new Date(dto.endedAt) < episode.started_at) throw invalid('endedAt', 'Detention cannot end before it started');
-      await manager.query(`UPDATE detention_episode SET ended_at = $2, end_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [episode.id, dto.endedAt, dto.reason]);
+      await endEpisode(manager, episode.id, dto.endedAt, dto.reason);
       await this.support.audited(manager, actor, caseId, 'DETENTION.ENDED', FieldGroup.DETENTION, { episodeId: episode.id }, correlationId);
     });
   }
 
   async read(manager: EntityManager, id: string): Promise<DetentionView> {
-    const [row] = await manager.query<Row[]>(`${DETENTION_SELECT} WHERE d.id = $1`, [id]);
+    const [row] = await readEpisode(manager, id);
     return detentionView(row, this.clock.now());
   }
 
@@ -216,10 +171,7 @@ export class DetentionService {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.support.requireCase(manager, caseId);
       await this.support.requireMandate(manager, actor, mandate);
-      const [episode] = await manager.query<{ id: string; started_at: Date; ended_at: Date | null }[]>(
-        `SELECT id, started_at, ended_at FROM detention_episode WHERE id = $1 AND case_id = $2 FOR UPDATE`,
-        [episodeId, caseId],
-      );
+      const [episode] = await lockEpisode(manager, episodeId, caseId);
       if (!episode) throw notFound('detention episode');
       await work(manager, episode);
       return this.read(manager, episode.id);

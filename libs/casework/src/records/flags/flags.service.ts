@@ -4,8 +4,10 @@ import { isTraffickingVictim, MIN_FINDING, ProsecutionRefusal, prosecutionRefusa
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { CloseFlagDto, OpenFlagDto } from './records.dto';
-import { conflict, invalid, MANDATES, notFound, RecordSupport, Refused, SafeguardError } from './record-support';
+import { CloseFlagDto, OpenFlagDto } from './flags.dto';
+import { invalid, MANDATES, notFound, RecordSupport, Refused } from '../record-support';
+import { CaseworkErrors } from '../../casework.errors';
+import { FlagRow, insertFlag, lockFlag, markFlagClosed, readFlag } from './flags.queries';
 
 export interface FlagView {
   id: string;
@@ -20,22 +22,6 @@ export interface FlagView {
   /** For an OTHER offence against a presumed or identified trafficking victim: the supervisor's finding that it is unrelated to the trafficking. */
   unrelatedOffenceFinding: { text: string; by: string } | null;
   agencyId: string;
-}
-
-export const FLAG_COLUMNS = `id, kind, offence, reason, created_at, recorded_by, closed_at, close_reason, unrelated_finding, finding_by, agency_id`;
-
-interface FlagRow {
-  id: string;
-  kind: FlagView['kind'];
-  offence: string | null;
-  reason: string;
-  created_at: Date;
-  recorded_by: string;
-  closed_at: Date | null;
-  close_reason: string | null;
-  unrelated_finding: string | null;
-  finding_by: string | null;
-  agency_id: string;
 }
 
 export const flagView = (r: FlagRow): FlagView => ({
@@ -94,7 +80,7 @@ export class FlagsService {
           if (refusal !== null) {
             await this.support.trail(manager, actor, caseId, { safeguard: 'NON_CRIMINALISATION', outcome: 'BLOCKED', attempted: `FLAG_PROSECUTION:${offence}`, reasons: ['TRAFFICKING_VICTIM'] }, correlationId);
             return new Refused(
-              new SafeguardError('SAFEGUARD.NON_CRIMINALISATION', REFUSAL_TEXT[refusal], {
+              CaseworkErrors.raise('SAFEGUARD.NON_CRIMINALISATION', REFUSAL_TEXT[refusal], {
                 offence,
                 reasons: ['TRAFFICKING_VICTIM'],
                 ...(refusal === 'STATUS_OFFENCE' ? {} : { finding: refusal }),
@@ -106,17 +92,7 @@ export class FlagsService {
         finding = dto.unrelatedOffenceFinding ?? null;
       }
       const id = randomUUID();
-      await manager.query(`INSERT INTO protection_flag (id, case_id, agency_id, recorded_by, kind, offence, reason, unrelated_finding, finding_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
-        id,
-        caseId,
-        actor.agencyId,
-        actor.userId,
-        dto.kind,
-        dto.kind === 'PROSECUTION' ? dto.offence : null,
-        dto.reason,
-        finding,
-        finding === null ? null : actor.userId,
-      ]);
+      await insertFlag(manager, id, caseId, actor.agencyId, actor.userId, dto.kind, dto.kind === 'PROSECUTION' ? dto.offence : null, dto.reason, finding, finding === null ? null : actor.userId);
       if (finding !== null && victim) {
         // The monitor sees the finding on the safeguard trail, as it sees a detention override.
         await this.support.trail(manager, actor, caseId, { safeguard: 'NON_CRIMINALISATION', outcome: 'OVERRIDDEN', attempted: 'FLAG_PROSECUTION:OTHER', reasons: ['TRAFFICKING_VICTIM'], justification: finding }, correlationId);
@@ -130,21 +106,21 @@ export class FlagsService {
   close(actor: Actor, caseId: string, flagId: string, dto: CloseFlagDto, correlationId?: string): Promise<FlagView> {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.support.requireCase(manager, caseId);
-      const [flag] = await manager.query<FlagRow[]>(`SELECT ${FLAG_COLUMNS} FROM protection_flag WHERE id = $1 AND case_id = $2 FOR UPDATE`, [flagId, caseId]);
+      const [flag] = await lockFlag(manager, flagId, caseId);
       if (!flag) throw notFound('flag');
-      if (flag.closed_at) throw conflict('FLAG.CLOSED', 'This flag is already closed');
+      if (flag.closed_at) throw CaseworkErrors.raise('FLAG.CLOSED');
       if (flag.agency_id !== actor.agencyId) {
         if (flag.kind === 'PROSECUTION') await this.support.requireMandate(manager, actor, MANDATES.prosecution);
         else await this.support.requireMandate(manager, actor, MANDATES.asylum);
       }
-      await manager.query(`UPDATE protection_flag SET closed_at = now(), closed_by = $2, close_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [flag.id, actor.userId, dto.reason]);
+      await markFlagClosed(manager, flag.id, actor.userId, dto.reason);
       await this.support.audited(manager, actor, caseId, `FLAG.${flag.kind}_CLOSED`, FieldGroup.RETURN, { flagId: flag.id }, correlationId);
       return this.read(manager, flag.id);
     });
   }
 
   private async read(manager: EntityManager, id: string): Promise<FlagView> {
-    const [row] = await manager.query<FlagRow[]>(`SELECT ${FLAG_COLUMNS} FROM protection_flag WHERE id = $1`, [id]);
+    const [row] = await readFlag(manager, id);
     return flagView(row);
   }
 }

@@ -7,8 +7,21 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { HTCDS_FIELDS, htcdsRecord, HtcdsRow, validateHtcdsRecord } from './htcds';
-import { ReflectionPeriodDto, ResidencePermitDto, TraffickingAssistanceDto, TraffickingIdentificationDto } from './records.dto';
-import { checkVersion, conflict, invalid, MANDATES, RecordSupport } from './record-support';
+import { ReflectionPeriodDto, ResidencePermitDto, TraffickingAssistanceDto, TraffickingIdentificationDto } from './trafficking.dto';
+import { checkVersion, invalid, MANDATES, RecordSupport } from '../record-support';
+import { CaseworkErrors } from '../../casework.errors';
+import {
+  appendAssistance,
+  bumpRecordVersion,
+  caseRegisteredAt,
+  insertRecord,
+  lockRecordOfCase,
+  recordOfCase,
+  TraffickingRow,
+  setIdentificationStatus,
+  setPermit,
+  setReflectionPeriod,
+} from './trafficking.queries';
 
 export interface TraffickingView {
   id: string;
@@ -19,24 +32,6 @@ export interface TraffickingView {
   agencyId: string;
   version: number;
 }
-
-interface Row {
-  id: string;
-  status: TraffickingStatus;
-  starts_on: string | null;
-  ends_on: string | null;
-  ended_on: string | null;
-  permit_reference: string | null;
-  permit_granted_on: string | null;
-  permit_expires_on: string | null;
-  assistance: { kind: string; providedOn: string; provider: string }[];
-  agency_id: string;
-  version: number;
-}
-
-const COLUMNS = `id, status, to_char(reflection_starts_on, 'YYYY-MM-DD') AS starts_on, to_char(reflection_ends_on, 'YYYY-MM-DD') AS ends_on,
-  to_char(reflection_ended_on, 'YYYY-MM-DD') AS ended_on, permit_reference, to_char(permit_granted_on, 'YYYY-MM-DD') AS permit_granted_on,
-  to_char(permit_expires_on, 'YYYY-MM-DD') AS permit_expires_on, assistance, agency_id, version`;
 
 /** Where an identification may go from each status: a NOT_IDENTIFIED finding may be reopened on new evidence; IDENTIFIED is final. */
 const NEXT: Readonly<Record<TraffickingStatus, readonly TraffickingStatus[]>> = {
@@ -65,11 +60,11 @@ export class TraffickingService {
       await this.support.readCase(manager, caseId);
       await this.support.requireMandate(manager, actor, MANDATES.trafficking);
       const record = await this.lock(manager, caseId);
-      if (!record) throw conflict('TRAFFICKING.NO_RECORD', 'Record the identification status first');
-      if (record.status === 'NOT_IDENTIFIED') throw conflict('TRAFFICKING.NOT_IDENTIFIED', 'A person found not to be a victim of trafficking is not exported');
+      if (!record) throw CaseworkErrors.raise('TRAFFICKING.NO_RECORD');
+      if (record.status === 'NOT_IDENTIFIED') throw CaseworkErrors.raise('TRAFFICKING.NOT_IDENTIFIED');
       const facts = await loadCaseFacts(manager, this.cipher, caseId);
       const derived = deriveFacts(facts, (await this.policy.forCase(manager, caseId)).ruleSet.primaFacie);
-      const [registered] = await manager.query<{ registered_at: Date }[]>(`SELECT registered_at FROM case_file WHERE id = $1`, [caseId]);
+      const [registered] = await caseRegisteredAt(manager, caseId);
       const row = htcdsRecord({
         recordId: record.id,
         registeredAt: registered.registered_at.toISOString(),
@@ -94,23 +89,16 @@ export class TraffickingService {
       await this.support.requireMandate(manager, actor, MANDATES.trafficking);
       const row = await this.lock(manager, caseId);
       if (!row) {
-        if (dto.status !== 'POTENTIAL' && dto.status !== 'PRESUMED') throw conflict('TRAFFICKING.STATUS_NOT_ALLOWED', 'An identification starts as POTENTIAL or PRESUMED', { status: null, to: dto.status });
-        await manager.query(`INSERT INTO trafficking_record (id, case_id, agency_id, recorded_by, status) VALUES ($1, $2, $3, $4, $5)`, [randomUUID(), caseId, actor.agencyId, actor.userId, dto.status]);
+        if (dto.status !== 'POTENTIAL' && dto.status !== 'PRESUMED') throw CaseworkErrors.raise('TRAFFICKING.STATUS_NOT_ALLOWED', undefined, { status: null, to: dto.status });
+        await insertRecord(manager, randomUUID(), caseId, actor.agencyId, actor.userId, dto.status);
       } else {
         checkVersion(row.version, dto.version, 'trafficking record');
-        if (!NEXT[row.status].includes(dto.status)) throw conflict('TRAFFICKING.STATUS_NOT_ALLOWED', `A ${row.status} identification cannot become ${dto.status}`, { status: row.status, to: dto.status });
+        if (!NEXT[row.status].includes(dto.status)) throw CaseworkErrors.raise('TRAFFICKING.STATUS_NOT_ALLOWED', `A ${row.status} identification cannot become ${dto.status}`, { status: row.status, to: dto.status });
         // A person found not to be a victim: a reflection period still running ends today.
         const today = this.clock.now().toISOString().slice(0, 10);
         // Presumed again on new evidence: the person is owed a reflection period again (the earlier one is in the audit trail).
         const again = row.status === 'NOT_IDENTIFIED';
-        await manager.query(
-          `UPDATE trafficking_record SET status = $2, version = version + 1, updated_at = now(),
-             reflection_ended_on = CASE WHEN $4 THEN NULL WHEN $2 = 'NOT_IDENTIFIED' AND reflection_ends_on > $3::date AND reflection_ended_on IS NULL THEN $3::date ELSE reflection_ended_on END,
-             reflection_starts_on = CASE WHEN $4 THEN NULL ELSE reflection_starts_on END,
-             reflection_ends_on = CASE WHEN $4 THEN NULL ELSE reflection_ends_on END
-           WHERE id = $1`,
-          [row.id, dto.status, today, again],
-        );
+        await setIdentificationStatus(manager, row.id, dto.status, today, again);
       }
       await this.support.audited(manager, actor, caseId, 'TRAFFICKING.IDENTIFICATION', FieldGroup.TRAFFICKING, { status: dto.status }, correlationId);
       return this.view(manager, caseId);
@@ -119,10 +107,10 @@ export class TraffickingService {
 
   startReflection(actor: Actor, caseId: string, dto: ReflectionPeriodDto, correlationId?: string): Promise<TraffickingView> {
     return this.change(actor, caseId, dto.version, 'TRAFFICKING.REFLECTION_STARTED', correlationId, async (manager, row, context) => {
-      if (row.starts_on) throw conflict('TRAFFICKING.REFLECTION_EXISTS', 'A reflection period was already granted', { startsOn: row.starts_on, endsOn: row.ends_on });
-      if (row.status === 'NOT_IDENTIFIED') throw conflict('TRAFFICKING.NOT_IDENTIFIED', 'The person was found not to be a victim of trafficking');
+      if (row.starts_on) throw CaseworkErrors.raise('TRAFFICKING.REFLECTION_EXISTS', undefined, { startsOn: row.starts_on, endsOn: row.ends_on });
+      if (row.status === 'NOT_IDENTIFIED') throw CaseworkErrors.raise('TRAFFICKING.NOT_IDENTIFIED', 'The person was found not to be a victim of trafficking');
       const endsOn = this.support.reflectionEnd(await this.support.sop(manager, context), dto.startsOn, dto.days);
-      await manager.query(`UPDATE trafficking_record SET reflection_starts_on = $2, reflection_ends_on = $3 WHERE id = $1`, [row.id, dto.startsOn, endsOn]);
+      await setReflectionPeriod(manager, row.id, dto.startsOn, endsOn);
       await this.support.actionDone(manager, actor, caseId, 'START_REFLECTION_PERIOD');
     });
   }
@@ -130,26 +118,23 @@ export class TraffickingService {
   grantPermit(actor: Actor, caseId: string, dto: ResidencePermitDto, correlationId?: string): Promise<TraffickingView> {
     return this.change(actor, caseId, dto.version, 'TRAFFICKING.PERMIT_GRANTED', correlationId, async (manager, row) => {
       if (dto.expiresOn <= dto.grantedOn) throw invalid('expiresOn', 'A permit expires after it was granted');
-      await manager.query(`UPDATE trafficking_record SET permit_reference = $2, permit_granted_on = $3, permit_expires_on = $4 WHERE id = $1`, [row.id, dto.reference, dto.grantedOn, dto.expiresOn]);
+      await setPermit(manager, row.id, dto.reference, dto.grantedOn, dto.expiresOn);
     });
   }
 
   addAssistance(actor: Actor, caseId: string, dto: TraffickingAssistanceDto, correlationId?: string): Promise<TraffickingView> {
     return this.change(actor, caseId, undefined, 'TRAFFICKING.ASSISTANCE_GIVEN', correlationId, async (manager, row) => {
-      await manager.query(`UPDATE trafficking_record SET assistance = assistance || $2::jsonb WHERE id = $1`, [
-        row.id,
-        JSON.stringify([{ kind: dto.kind, providedOn: dto.providedOn, provider: dto.provider }]),
-      ]);
+      await appendAssistance(manager, row.id, JSON.stringify([{ kind: dto.kind, providedOn: dto.providedOn, provider: dto.provider }]));
     });
   }
 
   async view(manager: EntityManager, caseId: string): Promise<TraffickingView> {
-    const [r] = await manager.query<Row[]>(`SELECT ${COLUMNS} FROM trafficking_record WHERE case_id = $1`, [caseId]);
+    const [r] = await recordOfCase(manager, caseId);
     return traffickingView(r, this.clock.now());
   }
 
-  private async lock(manager: EntityManager, caseId: string): Promise<Row | undefined> {
-    const [row] = await manager.query<Row[]>(`SELECT ${COLUMNS} FROM trafficking_record WHERE case_id = $1 FOR UPDATE`, [caseId]);
+  private async lock(manager: EntityManager, caseId: string): Promise<TraffickingRow | undefined> {
+    const [row] = await lockRecordOfCase(manager, caseId);
     return row;
   }
 
@@ -159,23 +144,23 @@ export class TraffickingService {
     version: number | undefined,
     action: string,
     correlationId: string | undefined,
-    work: (manager: EntityManager, row: Row, context: Awaited<ReturnType<RecordSupport['requireCase']>>) => Promise<void>,
+    work: (manager: EntityManager, row: TraffickingRow, context: Awaited<ReturnType<RecordSupport['requireCase']>>) => Promise<void>,
   ): Promise<TraffickingView> {
     return this.support.run(actorScope(actor), async (manager) => {
       const context = await this.support.requireCase(manager, caseId);
       await this.support.requireMandate(manager, actor, MANDATES.trafficking);
       const row = await this.lock(manager, caseId);
-      if (!row) throw conflict('TRAFFICKING.NO_RECORD', 'Record the identification status first');
+      if (!row) throw CaseworkErrors.raise('TRAFFICKING.NO_RECORD');
       checkVersion(row.version, version, 'trafficking record');
       await work(manager, row, context);
-      await manager.query(`UPDATE trafficking_record SET version = version + 1, updated_at = now() WHERE id = $1`, [row.id]);
+      await bumpRecordVersion(manager, row.id);
       await this.support.audited(manager, actor, caseId, action, FieldGroup.TRAFFICKING, {}, correlationId);
       return this.view(manager, caseId);
     });
   }
 }
 
-export function traffickingView(r: Row, now: Date): TraffickingView {
+export function traffickingView(r: TraffickingRow, now: Date): TraffickingView {
   const today = now.toISOString().slice(0, 10);
   return {
     id: r.id,
@@ -189,4 +174,3 @@ export function traffickingView(r: Row, now: Date): TraffickingView {
   };
 }
 
-export { COLUMNS as TRAFFICKING_COLUMNS };

@@ -5,10 +5,27 @@ import { ADULT, CHILD_PROFILES } from '@kivuko/safeguards';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { CompleteAgeAssessmentDto, CompleteBestInterestsDto, GuardianAppointmentDto, OpenBestInterestsDto, RequestAgeAssessmentDto } from './records.dto';
-import { checkVersion, conflict, invalid, MANDATES, notFound, RecordSupport } from './record-support';
+import { CompleteAgeAssessmentDto, CompleteBestInterestsDto, GuardianAppointmentDto, OpenBestInterestsDto, RequestAgeAssessmentDto } from './children.dto';
+import { checkVersion, invalid, MANDATES, notFound, RecordSupport } from '../record-support';
 import { Answers } from '@kivuko/profiling';
-import { BadInputError } from '@kivuko/platform';
+import { CaseworkErrors } from '../../casework.errors';
+import {
+  AgeRow,
+  BestInterestsRow,
+  completeAgeAssessmentRow,
+  completeProcedure,
+  GuardianRow,
+  insertAgeAssessment,
+  insertGuardian,
+  insertProcedure,
+  lockAgeAssessment,
+  lockOpenAgeAssessment,
+  lockOpenProcedure,
+  lockProcedure,
+  readAgeAssessment,
+  readGuardian,
+  readProcedure,
+} from './children.queries';
 
 /** The serious doubt about the stated age the intake recorded (screening questionnaire v2), in words, or null. */
 function intakeDoubt(answers: Answers): string | null {
@@ -48,12 +65,7 @@ export interface AgeAssessmentView {
   agencyId: string;
   version: number;
 }
-
-export const GUARDIAN_COLUMNS = `id, guardian_name, organisation, to_char(appointed_on, 'YYYY-MM-DD') AS appointed_on, agency_id`;
-export const BEST_INTERESTS_COLUMNS = `id, kind, to_char(opened_on, 'YYYY-MM-DD') AS opened_on, to_char(completed_on, 'YYYY-MM-DD') AS completed_on, panel_members, decision, reasons, agency_id, version`;
-export const AGE_ASSESSMENT_COLUMNS = `id, serious_doubt, to_char(requested_on, 'YYYY-MM-DD') AS requested_on, method, to_char(completed_on, 'YYYY-MM-DD') AS completed_on, minimum_age, maximum_age, agency_id, version`;
-
-export const guardianView = (r: { id: string; guardian_name: string; organisation: string | null; appointed_on: string; agency_id: string }): GuardianView => ({
+export const guardianView = (r: GuardianRow): GuardianView => ({
   id: r.id,
   guardianName: r.guardian_name,
   organisation: r.organisation,
@@ -61,17 +73,6 @@ export const guardianView = (r: { id: string; guardian_name: string; organisatio
   agencyId: r.agency_id,
 });
 
-interface BestInterestsRow {
-  id: string;
-  kind: 'BIA' | 'BID';
-  opened_on: string;
-  completed_on: string | null;
-  panel_members: string[];
-  decision: string | null;
-  reasons: string | null;
-  agency_id: string;
-  version: number;
-}
 export const bestInterestsView = (r: BestInterestsRow): BestInterestsView => ({
   id: r.id,
   kind: r.kind,
@@ -83,18 +84,6 @@ export const bestInterestsView = (r: BestInterestsRow): BestInterestsView => ({
   agencyId: r.agency_id,
   version: r.version,
 });
-
-interface AgeRow {
-  id: string;
-  serious_doubt: string;
-  requested_on: string;
-  method: string | null;
-  completed_on: string | null;
-  minimum_age: number | null;
-  maximum_age: number | null;
-  agency_id: string;
-  version: number;
-}
 export const ageAssessmentView = (r: AgeRow): AgeAssessmentView => ({
   id: r.id,
   seriousDoubt: r.serious_doubt,
@@ -118,18 +107,10 @@ export class ChildrenService {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.begin(manager, actor, caseId);
       const id = randomUUID();
-      await manager.query(`INSERT INTO guardian_appointment (id, case_id, agency_id, recorded_by, guardian_name, organisation, appointed_on) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        id,
-        caseId,
-        actor.agencyId,
-        actor.userId,
-        dto.guardianName,
-        dto.organisation ?? null,
-        dto.appointedOn,
-      ]);
+      await insertGuardian(manager, id, caseId, actor.agencyId, actor.userId, dto.guardianName, dto.organisation ?? null, dto.appointedOn);
       await this.support.audited(manager, actor, caseId, 'CHILD.GUARDIAN_APPOINTED', FieldGroup.CHILD, { guardianId: id }, correlationId);
       await this.support.actionDone(manager, actor, caseId, 'APPOINT_GUARDIAN');
-      const [row] = await manager.query<Parameters<typeof guardianView>[0][]>(`SELECT ${GUARDIAN_COLUMNS} FROM guardian_appointment WHERE id = $1`, [id]);
+      const [row] = await readGuardian(manager, id);
       return guardianView(row);
     });
   }
@@ -137,10 +118,10 @@ export class ChildrenService {
   openBestInterests(actor: Actor, caseId: string, dto: OpenBestInterestsDto, correlationId?: string): Promise<BestInterestsView> {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.begin(manager, actor, caseId);
-      const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM best_interests_procedure WHERE case_id = $1 AND kind = $2 AND completed_on IS NULL FOR UPDATE`, [caseId, dto.kind]);
-      if (open) throw conflict('CHILD.PROCEDURE_OPEN', `A ${dto.kind} is already open for this child`, { procedureId: open.id });
+      const [open] = await lockOpenProcedure(manager, caseId, dto.kind);
+      if (open) throw CaseworkErrors.raise('CHILD.PROCEDURE_OPEN', `A ${dto.kind} is already open for this child`, { procedureId: open.id });
       const id = randomUUID();
-      await manager.query(`INSERT INTO best_interests_procedure (id, case_id, agency_id, recorded_by, kind, opened_on) VALUES ($1, $2, $3, $4, $5, $6)`, [id, caseId, actor.agencyId, actor.userId, dto.kind, dto.openedOn]);
+      await insertProcedure(manager, id, caseId, actor.agencyId, actor.userId, dto.kind, dto.openedOn);
       await this.support.audited(manager, actor, caseId, `CHILD.${dto.kind}_OPENED`, FieldGroup.CHILD, { procedureId: id }, correlationId);
       if (dto.kind === 'BIA') await this.support.actionDone(manager, actor, caseId, 'OPEN_BEST_INTERESTS_ASSESSMENT');
       return this.procedure(manager, id);
@@ -150,20 +131,17 @@ export class ChildrenService {
   completeBestInterests(actor: Actor, caseId: string, procedureId: string, dto: CompleteBestInterestsDto, correlationId?: string): Promise<BestInterestsView> {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.begin(manager, actor, caseId);
-      const [row] = await manager.query<BestInterestsRow[]>(`SELECT ${BEST_INTERESTS_COLUMNS} FROM best_interests_procedure WHERE id = $1 AND case_id = $2 FOR UPDATE`, [procedureId, caseId]);
+      const [row] = await lockProcedure(manager, procedureId, caseId);
       if (!row) throw notFound('best-interests procedure');
       checkVersion(row.version, dto.version, 'best-interests procedure');
-      if (row.completed_on) throw conflict('CHILD.PROCEDURE_COMPLETED', `This ${row.kind} is already completed`);
+      if (row.completed_on) throw CaseworkErrors.raise('CHILD.PROCEDURE_COMPLETED', `This ${row.kind} is already completed`);
       const problems = [];
       if (row.kind === 'BID' && (dto.panelMembers?.length ?? 0) < 2) problems.push({ path: 'panelMembers', problem: 'a determination is made by a panel: name two members at least' });
       if (row.kind === 'BID' && !dto.decision) problems.push({ path: 'decision', problem: 'a determination records its decision' });
       if (row.kind === 'BIA' && dto.decision) problems.push({ path: 'decision', problem: 'only a determination (BID) decides; an assessment recommends in its reasons' });
       if (dto.completedOn < row.opened_on) problems.push({ path: 'completedOn', problem: 'must not be before the procedure was opened' });
-      if (problems.length > 0) throw new BadInputError('CHILD.INVALID', `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
-      await manager.query(
-        `UPDATE best_interests_procedure SET completed_on = $2, panel_members = $3, decision = $4, reasons = $5, version = version + 1, updated_at = now() WHERE id = $1`,
-        [row.id, dto.completedOn, dto.panelMembers ?? [], dto.decision ?? null, dto.reasons],
-      );
+      if (problems.length > 0) throw CaseworkErrors.badInput('CHILD.INVALID', problems, `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`);
+      await completeProcedure(manager, row.id, dto.completedOn, dto.panelMembers ?? [], dto.decision ?? null, dto.reasons);
       await this.support.audited(manager, actor, caseId, `CHILD.${row.kind}_COMPLETED`, FieldGroup.CHILD, { procedureId: row.id, decision: dto.decision ?? null }, correlationId);
       return this.procedure(manager, row.id);
     });
@@ -172,20 +150,13 @@ export class ChildrenService {
   requestAgeAssessment(actor: Actor, caseId: string, dto: RequestAgeAssessmentDto, correlationId?: string): Promise<AgeAssessmentView> {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.begin(manager, actor, caseId);
-      const [open] = await manager.query<{ id: string }[]>(`SELECT id FROM age_assessment WHERE case_id = $1 AND completed_on IS NULL FOR UPDATE`, [caseId]);
-      if (open) throw conflict('CHILD.AGE_ASSESSMENT_OPEN', 'An age assessment is already under way', { assessmentId: open.id });
+      const [open] = await lockOpenAgeAssessment(manager, caseId);
+      if (open) throw CaseworkErrors.raise('CHILD.AGE_ASSESSMENT_OPEN', undefined, { assessmentId: open.id });
       // Only on a serious doubt: the requester's, or the one the intake recorded (which does not end the presumption of minority).
       const seriousDoubt = dto.seriousDoubt ?? intakeDoubt(await this.support.screeningAnswers(manager, caseId));
       if (!seriousDoubt) throw invalid('seriousDoubt', 'is required: no serious doubt about the stated age was recorded at intake');
       const id = randomUUID();
-      await manager.query(`INSERT INTO age_assessment (id, case_id, agency_id, recorded_by, serious_doubt, requested_on) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        id,
-        caseId,
-        actor.agencyId,
-        actor.userId,
-        seriousDoubt,
-        dto.requestedOn,
-      ]);
+      await insertAgeAssessment(manager, id, caseId, actor.agencyId, actor.userId, seriousDoubt, dto.requestedOn);
       await this.support.audited(manager, actor, caseId, 'CHILD.AGE_ASSESSMENT_REQUESTED', FieldGroup.CHILD, { assessmentId: id }, correlationId);
       return this.assessment(manager, id);
     });
@@ -198,21 +169,15 @@ export class ChildrenService {
   completeAgeAssessment(actor: Actor, caseId: string, assessmentId: string, dto: CompleteAgeAssessmentDto, correlationId?: string): Promise<AgeAssessmentView> {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.begin(manager, actor, caseId);
-      const [row] = await manager.query<AgeRow[]>(`SELECT ${AGE_ASSESSMENT_COLUMNS} FROM age_assessment WHERE id = $1 AND case_id = $2 FOR UPDATE`, [assessmentId, caseId]);
+      const [row] = await lockAgeAssessment(manager, assessmentId, caseId);
       if (!row) throw notFound('age assessment');
       checkVersion(row.version, dto.version, 'age assessment');
-      if (row.completed_on) throw conflict('CHILD.AGE_ASSESSMENT_COMPLETED', 'This age assessment is already completed');
+      if (row.completed_on) throw CaseworkErrors.raise('CHILD.AGE_ASSESSMENT_COMPLETED');
       const problems = [];
       if (dto.maximumAge < dto.minimumAge) problems.push({ path: 'maximumAge', problem: 'must not be below minimumAge' });
       if (dto.completedOn < row.requested_on) problems.push({ path: 'completedOn', problem: 'must not be before the assessment was requested' });
-      if (problems.length > 0) throw new BadInputError('CHILD.INVALID', `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`, problems);
-      await manager.query(`UPDATE age_assessment SET method = $2, completed_on = $3, minimum_age = $4, maximum_age = $5, version = version + 1, updated_at = now() WHERE id = $1`, [
-        row.id,
-        dto.method,
-        dto.completedOn,
-        dto.minimumAge,
-        dto.maximumAge,
-      ]);
+      if (problems.length > 0) throw CaseworkErrors.badInput('CHILD.INVALID', problems, `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`);
+      await completeAgeAssessmentRow(manager, row.id, dto.method, dto.completedOn, dto.minimumAge, dto.maximumAge);
       await this.support.audited(manager, actor, caseId, 'CHILD.AGE_ASSESSMENT_COMPLETED', FieldGroup.CHILD, { assessmentId: row.id, minimumAge: dto.minimumAge }, correlationId);
       // The engine reads the assessment from now on: a range wholly adult ends the presumption of minority.
       await this.profiling.run(manager, caseId, 'AGE_ASSESSED', actor);
@@ -232,12 +197,12 @@ export class ChildrenService {
   }
 
   private async procedure(manager: EntityManager, id: string): Promise<BestInterestsView> {
-    const [row] = await manager.query<BestInterestsRow[]>(`SELECT ${BEST_INTERESTS_COLUMNS} FROM best_interests_procedure WHERE id = $1`, [id]);
+    const [row] = await readProcedure(manager, id);
     return bestInterestsView(row);
   }
 
   private async assessment(manager: EntityManager, id: string): Promise<AgeAssessmentView> {
-    const [row] = await manager.query<AgeRow[]>(`SELECT ${AGE_ASSESSMENT_COLUMNS} FROM age_assessment WHERE id = $1`, [id]);
+    const [row] = await readAgeAssessment(manager, id);
     return ageAssessmentView(row);
   }
 }

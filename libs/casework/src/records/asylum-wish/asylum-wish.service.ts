@@ -3,8 +3,10 @@ import { asylumWishEverRecorded, asylumWishInForce, loadCaseFacts } from '@kivuk
 import { Actor, actorScope, Clock, FieldCipher } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { conflict, invalid, MANDATES, RecordSupport } from './record-support';
-import { AsylumWishWithdrawalDto } from './records.dto';
+import { invalid, MANDATES, RecordSupport } from '../record-support';
+import { AsylumWishWithdrawalDto } from './asylum-wish.dto';
+import { CaseworkErrors } from '../../casework.errors';
+import { claimInForce, insertWishWithdrawal, latestWishWithdrawal, readWishWithdrawal, WithdrawalRow } from './asylum-wish.queries';
 
 /** The person's own withdrawal of an asylum wish, as recorded; the person's words are returned only to the recorder. */
 export interface AsylumWishWithdrawalView {
@@ -14,17 +16,6 @@ export interface AsylumWishWithdrawalView {
   language: string;
   agencyId: string;
   recordedAt: string;
-}
-
-export const ASYLUM_WISH_WITHDRAWAL_COLUMNS = `id, to_char(withdrawn_on, 'YYYY-MM-DD') AS withdrawn_on, interpreter_used, language, agency_id, created_at`;
-
-interface WithdrawalRow {
-  id: string;
-  withdrawn_on: string;
-  interpreter_used: boolean;
-  language: string;
-  agency_id: string;
-  created_at: Date;
 }
 
 export const asylumWishWithdrawalView = (r: WithdrawalRow): AsylumWishWithdrawalView => ({
@@ -61,24 +52,19 @@ export class AsylumWishService {
       const facts = await loadCaseFacts(manager, this.cipher, caseId);
       if (dto.withdrawnOn > this.clock.now().toISOString().slice(0, 10)) throw invalid('withdrawnOn', 'must not be in the future');
       if (dto.withdrawnOn < facts.arrival.arrivedAt.slice(0, 10)) throw invalid('withdrawnOn', 'must not be before the person arrived');
-      if (!(await asylumWishEverRecorded(manager, facts, caseId))) throw conflict('ASYLUM.NO_WISH_RECORDED', 'No asylum wish is recorded for this person: there is nothing to withdraw');
+      if (!(await asylumWishEverRecorded(manager, facts, caseId))) throw CaseworkErrors.raise('ASYLUM.NO_WISH_RECORDED');
       // A withdrawal ends the wish recorded before it; a wish expressed again since is withdrawn anew.
       if (!(await asylumWishInForce(manager, facts, caseId))) {
-        const [earlier] = await manager.query<{ id: string }[]>(`SELECT id FROM asylum_wish_withdrawal WHERE case_id = $1 ORDER BY created_at DESC LIMIT 1`, [caseId]);
-        throw conflict('ASYLUM.WISH_ALREADY_WITHDRAWN', 'The person’s withdrawal of the asylum wish is already recorded', { withdrawalId: earlier?.id });
+        const [earlier] = await latestWishWithdrawal(manager, caseId);
+        throw CaseworkErrors.raise('ASYLUM.WISH_ALREADY_WITHDRAWN', undefined, { withdrawalId: earlier?.id });
       }
-      const [claim] = await manager.query<{ id: string }[]>(`SELECT id FROM asylum_claim WHERE case_id = $1 AND withdrawn_on IS NULL`, [caseId]);
-      if (claim) throw conflict('ASYLUM.CLAIM_IN_FORCE', 'The wish is now an asylum claim: record the withdrawal of the claim instead', { claimId: claim.id });
+      const [claim] = await claimInForce(manager, caseId);
+      if (claim) throw CaseworkErrors.raise('ASYLUM.CLAIM_IN_FORCE', undefined, { claimId: claim.id });
 
       const id = randomUUID();
-      await manager.query(
-        // Recorded at the clock's time, taken while the case is held: a wish expressed again after it stands again.
-        `INSERT INTO asylum_wish_withdrawal (id, case_id, agency_id, recorded_by, withdrawn_on, words_ciphertext, interpreter_used, language, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp())`,
-        [id, caseId, actor.agencyId, actor.userId, dto.withdrawnOn, this.cipher.encrypt(dto.words, wordsContext(id)), dto.interpreterUsed, dto.language],
-      );
+      await insertWishWithdrawal(manager, id, caseId, actor.agencyId, actor.userId, dto.withdrawnOn, this.cipher.encrypt(dto.words, wordsContext(id)), dto.interpreterUsed, dto.language);
       await this.support.audited(manager, actor, caseId, 'ASYLUM.WISH_WITHDRAWN', FieldGroup.ASYLUM, { withdrawalId: id, interpreterUsed: dto.interpreterUsed, language: dto.language }, correlationId);
-      const [row] = await manager.query<WithdrawalRow[]>(`SELECT ${ASYLUM_WISH_WITHDRAWAL_COLUMNS} FROM asylum_wish_withdrawal WHERE id = $1`, [id]);
+      const [row] = await readWishWithdrawal(manager, id);
       return { ...asylumWishWithdrawalView(row), words: dto.words };
     });
   }

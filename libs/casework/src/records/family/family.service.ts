@@ -1,10 +1,36 @@
 import { FieldGroup } from '@kivuko/access';
-import { Actor, actorScope, BadInputError, Clock } from '@kivuko/platform';
+import { Actor, actorScope, Clock } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { CarePlacementDto, EndCarePlacementDto, OpenTracingDto, ProposeReunificationDto, ReunificationOutcomeDto, StopTracingDto, TracingOutcomeDto } from './records.dto';
-import { checkVersion, conflict, MANDATES, notFound, RecordSupport } from './record-support';
+import { CarePlacementDto, EndCarePlacementDto, OpenTracingDto, ProposeReunificationDto, ReunificationOutcomeDto, StopTracingDto, TracingOutcomeDto } from './family.dto';
+import { checkVersion, MANDATES, notFound, RecordSupport } from '../record-support';
+import { CaseworkErrors } from '../../casework.errors';
+import {
+  agencyKind,
+  bumpTracingVersion,
+  endangeringTracing,
+  insertPlacement,
+  insertReunification,
+  insertTracing,
+  latestBestInterestsDetermination,
+  latestTracingConsent,
+  lockCurrentPlacement,
+  lockPlacement,
+  lockReunification,
+  lockTracing,
+  markTracingStopped,
+  PlacementRow,
+  readPlacement,
+  readReunification,
+  readTracing,
+  ReunificationRow,
+  setPlacementEnded,
+  setReunificationOutcome,
+  setTracingOutcome,
+  TracingRow,
+  tracingStatus,
+} from './family.queries';
 
 export interface TracingView {
   id: string;
@@ -39,43 +65,6 @@ export interface CarePlacementView {
   endedOn: string | null;
   endReason: string | null;
   agencyId: string;
-}
-
-export const TRACING_COLUMNS = `id, sought_relatives, consent_basis, status, endangers, stop_reason, to_char(concluded_on, 'YYYY-MM-DD') AS concluded_on, agency_id, version`;
-export const REUNIFICATION_COLUMNS = `id, relative, abroad, relationship_verified, child_consent, tracing_id, status, to_char(outcome_on, 'YYYY-MM-DD') AS outcome_on, agency_id, version`;
-export const PLACEMENT_COLUMNS = `id, kind, provider, to_char(started_on, 'YYYY-MM-DD') AS started_on, to_char(ended_on, 'YYYY-MM-DD') AS ended_on, end_reason, agency_id`;
-
-interface TracingRow {
-  id: string;
-  sought_relatives: TracingView['soughtRelatives'];
-  consent_basis: TracingView['consentBasis'];
-  status: TracingView['status'];
-  endangers: boolean;
-  stop_reason: string | null;
-  concluded_on: string | null;
-  agency_id: string;
-  version: number;
-}
-interface ReunificationRow {
-  id: string;
-  relative: ReunificationView['relative'];
-  abroad: boolean;
-  relationship_verified: boolean;
-  child_consent: boolean;
-  tracing_id: string | null;
-  status: ReunificationView['status'];
-  outcome_on: string | null;
-  agency_id: string;
-  version: number;
-}
-interface PlacementRow {
-  id: string;
-  kind: string;
-  provider: string;
-  started_on: string;
-  ended_on: string | null;
-  end_reason: string | null;
-  agency_id: string;
 }
 
 export const tracingView = (r: TracingRow): TracingView => ({
@@ -126,25 +115,13 @@ export class FamilyService {
   openTracing(actor: Actor, caseId: string, dto: OpenTracingDto, correlationId?: string): Promise<TracingView> {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.begin(manager, actor, caseId);
-      const [kind] = await manager.query<{ kind: string }[]>(`SELECT kind FROM agency WHERE id = $1`, [actor.agencyId]);
-      const [basis] = await manager.query<{ id: string; decision: string; legal_basis: string | null }[]>(
-        `SELECT id, decision, legal_basis FROM consent_record
-         WHERE case_id = $1 AND purpose = 'FAMILY_TRACING' AND withdrawn_at IS NULL AND decision IN ('GIVEN', 'LEGAL_BASIS')
-           AND (recipient_agency_id = $2 OR recipient_agency_kind = $3) ORDER BY recorded_at DESC LIMIT 1`,
-        [caseId, actor.agencyId, kind.kind],
-      );
-      if (!basis) throw conflict('TRACING.NO_CONSENT', 'Family tracing needs the consent (or a recorded legal basis) for family tracing by your agency: record it first');
-      const [stopped] = await manager.query<{ id: string }[]>(`SELECT id FROM family_tracing WHERE case_id = $1 AND endangers`, [caseId]);
-      if (stopped) throw conflict('TRACING.ENDANGERS', 'Tracing was stopped because it could endanger the child or the family', { tracingId: stopped.id });
+      const [kind] = await agencyKind(manager, actor.agencyId);
+      const [basis] = await latestTracingConsent(manager, caseId, actor.agencyId, kind.kind);
+      if (!basis) throw CaseworkErrors.raise('TRACING.NO_CONSENT');
+      const [stopped] = await endangeringTracing(manager, caseId);
+      if (stopped) throw CaseworkErrors.raise('TRACING.ENDANGERS', undefined, { tracingId: stopped.id });
       const id = randomUUID();
-      await manager.query(`INSERT INTO family_tracing (id, case_id, agency_id, recorded_by, sought_relatives, consent_basis) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`, [
-        id,
-        caseId,
-        actor.agencyId,
-        actor.userId,
-        JSON.stringify(dto.soughtRelatives),
-        JSON.stringify({ kind: basis.decision === 'GIVEN' ? 'CONSENT' : 'LEGAL_BASIS', consentId: basis.id, legalBasis: basis.legal_basis }),
-      ]);
+      await insertTracing(manager, id, caseId, actor.agencyId, actor.userId, JSON.stringify(dto.soughtRelatives), JSON.stringify({ kind: basis.decision === 'GIVEN' ? 'CONSENT' : 'LEGAL_BASIS', consentId: basis.id, legalBasis: basis.legal_basis }));
       await this.support.audited(manager, actor, caseId, 'CHILD.TRACING_OPENED', FieldGroup.CHILD, { tracingId: id }, correlationId);
       await this.support.actionDone(manager, actor, caseId, 'START_FAMILY_TRACING');
       return this.tracing(manager, id);
@@ -153,8 +130,8 @@ export class FamilyService {
 
   stopTracing(actor: Actor, caseId: string, tracingId: string, dto: StopTracingDto, correlationId?: string): Promise<TracingView> {
     return this.onTracing(actor, caseId, tracingId, dto.version, async (manager, row) => {
-      if (row.status !== 'OPEN') throw conflict('TRACING.CLOSED', `This tracing is ${row.status.toLowerCase()}`);
-      await manager.query(`UPDATE family_tracing SET status = 'STOPPED', endangers = true, stop_reason = $2 WHERE id = $1`, [row.id, dto.reason]);
+      if (row.status !== 'OPEN') throw CaseworkErrors.raise('TRACING.CLOSED', `This tracing is ${row.status.toLowerCase()}`);
+      await markTracingStopped(manager, row.id, dto.reason);
       await this.support.audited(manager, actor, caseId, 'CHILD.TRACING_STOPPED', FieldGroup.CHILD, { tracingId: row.id }, correlationId);
       // "Unless tracing endangers": the SOP's action is answered by the finding that it does.
       await this.support.actionDone(manager, actor, caseId, 'START_FAMILY_TRACING');
@@ -163,8 +140,8 @@ export class FamilyService {
 
   concludeTracing(actor: Actor, caseId: string, tracingId: string, dto: TracingOutcomeDto, correlationId?: string): Promise<TracingView> {
     return this.onTracing(actor, caseId, tracingId, dto.version, async (manager, row) => {
-      if (row.status !== 'OPEN') throw conflict('TRACING.CLOSED', `This tracing is ${row.status.toLowerCase()}`);
-      await manager.query(`UPDATE family_tracing SET status = $2, concluded_on = $3 WHERE id = $1`, [row.id, dto.status, dto.on]);
+      if (row.status !== 'OPEN') throw CaseworkErrors.raise('TRACING.CLOSED', `This tracing is ${row.status.toLowerCase()}`);
+      await setTracingOutcome(manager, row.id, dto.status, dto.on);
       await this.support.audited(manager, actor, caseId, `CHILD.TRACING_${dto.status}`, FieldGroup.CHILD, { tracingId: row.id }, correlationId);
     });
   }
@@ -173,16 +150,13 @@ export class FamilyService {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.begin(manager, actor, caseId);
       if (dto.tracingId) {
-        const [tracing] = await manager.query<{ status: string }[]>(`SELECT status FROM family_tracing WHERE id = $1 AND case_id = $2`, [dto.tracingId, caseId]);
+        const [tracing] = await tracingStatus(manager, dto.tracingId, caseId);
         if (!tracing || tracing.status !== 'LOCATED') {
-          throw new BadInputError('CHILD.INVALID', 'The request has 1 invalid field', [{ path: 'tracingId', problem: 'must be a tracing request of this case that located the relative' }]);
+          throw CaseworkErrors.badInput('CHILD.INVALID', [{ path: 'tracingId', problem: 'must be a tracing request of this case that located the relative' }]);
         }
       }
       const id = randomUUID();
-      await manager.query(
-        `INSERT INTO family_reunification (id, case_id, agency_id, recorded_by, relative, abroad, relationship_verified, child_consent, tracing_id) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)`,
-        [id, caseId, actor.agencyId, actor.userId, JSON.stringify(dto.relative), dto.abroad, dto.relationshipVerified, dto.childConsent, dto.tracingId ?? null],
-      );
+      await insertReunification(manager, id, caseId, actor.agencyId, actor.userId, JSON.stringify(dto.relative), dto.abroad, dto.relationshipVerified, dto.childConsent, dto.tracingId ?? null);
       await this.support.audited(manager, actor, caseId, 'CHILD.REUNIFICATION_PROPOSED', FieldGroup.CHILD, { reunificationId: id }, correlationId);
       return this.reunification(manager, id);
     });
@@ -191,27 +165,24 @@ export class FamilyService {
   concludeReunification(actor: Actor, caseId: string, reunificationId: string, dto: ReunificationOutcomeDto, correlationId?: string): Promise<ReunificationView> {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.begin(manager, actor, caseId);
-      const [row] = await manager.query<ReunificationRow[]>(`SELECT ${REUNIFICATION_COLUMNS} FROM family_reunification WHERE id = $1 AND case_id = $2 FOR UPDATE`, [reunificationId, caseId]);
+      const [row] = await lockReunification(manager, reunificationId, caseId);
       if (!row) throw notFound('family reunification');
       checkVersion(row.version, dto.version, 'family reunification');
-      if (row.status !== 'PROPOSED') throw conflict('REUNIFICATION.CONCLUDED', `This reunification is already ${row.status.toLowerCase().replace(/_/g, ' ')}`);
+      if (row.status !== 'PROPOSED') throw CaseworkErrors.raise('REUNIFICATION.CONCLUDED', `This reunification is already ${row.status.toLowerCase().replace(/_/g, ' ')}`);
       if (dto.status === 'REUNIFIED') {
         const missing = [...(row.relationship_verified ? [] : ['a verified relationship']), ...(row.child_consent ? [] : ["the child's consent"])];
-        if (missing.length > 0) throw conflict('REUNIFICATION.NOT_READY', `A reunion needs ${missing.join(' and ')}`, { missing });
+        if (missing.length > 0) throw CaseworkErrors.raise('REUNIFICATION.NOT_READY', `A reunion needs ${missing.join(' and ')}`, { missing });
         if (row.abroad) {
-          const [bid] = await manager.query<{ decision: string }[]>(
-            `SELECT decision FROM best_interests_procedure WHERE case_id = $1 AND kind = 'BID' AND completed_on IS NOT NULL ORDER BY completed_on DESC, created_at DESC LIMIT 1`,
-            [caseId],
-          );
+          const [bid] = await latestBestInterestsDetermination(manager, caseId);
           if (!bid || (bid.decision !== 'FAMILY_REUNIFICATION_ABROAD' && bid.decision !== 'RETURN_TO_COUNTRY_OF_ORIGIN')) {
-            throw conflict('REUNIFICATION.NO_BID', 'A reunion abroad needs a best-interests determination that decided for it');
+            throw CaseworkErrors.raise('REUNIFICATION.NO_BID');
           }
           // The child leaves the country: the non-refoulement lock applies (a pending claim, a flag, ...).
           const refused = await this.support.refoulementRefusal(manager, actor, caseId, 'FAMILY_REUNIFICATION_ABROAD', 'FAMILY_REUNIFICATION_ABROAD', this.clock.now(), correlationId);
           if (refused) return refused;
         }
       }
-      await manager.query(`UPDATE family_reunification SET status = $2, outcome_on = $3, version = version + 1, updated_at = now() WHERE id = $1`, [row.id, dto.status, dto.on]);
+      await setReunificationOutcome(manager, row.id, dto.status, dto.on);
       await this.support.audited(manager, actor, caseId, `CHILD.REUNIFICATION_${dto.status}`, FieldGroup.CHILD, { reunificationId: row.id }, correlationId);
       return this.reunification(manager, row.id);
     });
@@ -220,18 +191,10 @@ export class FamilyService {
   place(actor: Actor, caseId: string, dto: CarePlacementDto, correlationId?: string): Promise<CarePlacementView> {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.begin(manager, actor, caseId);
-      const [current] = await manager.query<{ id: string }[]>(`SELECT id FROM care_placement WHERE case_id = $1 AND ended_on IS NULL FOR UPDATE`, [caseId]);
-      if (current) throw conflict('CARE.PLACEMENT_OPEN', 'The child is in a placement: end it before the next one starts', { placementId: current.id });
+      const [current] = await lockCurrentPlacement(manager, caseId);
+      if (current) throw CaseworkErrors.raise('CARE.PLACEMENT_OPEN', undefined, { placementId: current.id });
       const id = randomUUID();
-      await manager.query(`INSERT INTO care_placement (id, case_id, agency_id, recorded_by, kind, provider, started_on) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        id,
-        caseId,
-        actor.agencyId,
-        actor.userId,
-        dto.kind,
-        dto.provider,
-        dto.startedOn,
-      ]);
+      await insertPlacement(manager, id, caseId, actor.agencyId, actor.userId, dto.kind, dto.provider, dto.startedOn);
       await this.support.audited(manager, actor, caseId, 'CHILD.PLACED', FieldGroup.CHILD, { placementId: id, kind: dto.kind }, correlationId);
       await this.support.actionDone(manager, actor, caseId, 'ARRANGE_INTERIM_CARE');
       return this.placement(manager, id);
@@ -241,11 +204,11 @@ export class FamilyService {
   endPlacement(actor: Actor, caseId: string, placementId: string, dto: EndCarePlacementDto, correlationId?: string): Promise<CarePlacementView> {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.begin(manager, actor, caseId);
-      const [row] = await manager.query<PlacementRow[]>(`SELECT ${PLACEMENT_COLUMNS} FROM care_placement WHERE id = $1 AND case_id = $2 FOR UPDATE`, [placementId, caseId]);
+      const [row] = await lockPlacement(manager, placementId, caseId);
       if (!row) throw notFound('care placement');
-      if (row.ended_on) throw conflict('CARE.PLACEMENT_ENDED', 'This placement has ended');
-      if (dto.endedOn < row.started_on) throw new BadInputError('CHILD.INVALID', 'The request has 1 invalid field', [{ path: 'endedOn', problem: 'must not be before the placement started' }]);
-      await manager.query(`UPDATE care_placement SET ended_on = $2, end_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [row.id, dto.endedOn, dto.reason]);
+      if (row.ended_on) throw CaseworkErrors.raise('CARE.PLACEMENT_ENDED');
+      if (dto.endedOn < row.started_on) throw CaseworkErrors.badInput('CHILD.INVALID', [{ path: 'endedOn', problem: 'must not be before the placement started' }]);
+      await setPlacementEnded(manager, row.id, dto.endedOn, dto.reason);
       await this.support.audited(manager, actor, caseId, 'CHILD.PLACEMENT_ENDED', FieldGroup.CHILD, { placementId: row.id }, correlationId);
       return this.placement(manager, row.id);
     });
@@ -259,27 +222,27 @@ export class FamilyService {
   private onTracing(actor: Actor, caseId: string, tracingId: string, version: number | undefined, work: (manager: EntityManager, row: TracingRow) => Promise<void>): Promise<TracingView> {
     return this.support.run(actorScope(actor), async (manager) => {
       await this.begin(manager, actor, caseId);
-      const [row] = await manager.query<TracingRow[]>(`SELECT ${TRACING_COLUMNS} FROM family_tracing WHERE id = $1 AND case_id = $2 FOR UPDATE`, [tracingId, caseId]);
+      const [row] = await lockTracing(manager, tracingId, caseId);
       if (!row) throw notFound('tracing request');
       checkVersion(row.version, version, 'tracing request');
       await work(manager, row);
-      await manager.query(`UPDATE family_tracing SET version = version + 1, updated_at = now() WHERE id = $1`, [row.id]);
+      await bumpTracingVersion(manager, row.id);
       return this.tracing(manager, row.id);
     });
   }
 
   private async tracing(manager: EntityManager, id: string): Promise<TracingView> {
-    const [row] = await manager.query<TracingRow[]>(`SELECT ${TRACING_COLUMNS} FROM family_tracing WHERE id = $1`, [id]);
+    const [row] = await readTracing(manager, id);
     return tracingView(row);
   }
 
   private async reunification(manager: EntityManager, id: string): Promise<ReunificationView> {
-    const [row] = await manager.query<ReunificationRow[]>(`SELECT ${REUNIFICATION_COLUMNS} FROM family_reunification WHERE id = $1`, [id]);
+    const [row] = await readReunification(manager, id);
     return reunificationView(row);
   }
 
   private async placement(manager: EntityManager, id: string): Promise<CarePlacementView> {
-    const [row] = await manager.query<PlacementRow[]>(`SELECT ${PLACEMENT_COLUMNS} FROM care_placement WHERE id = $1`, [id]);
+    const [row] = await readPlacement(manager, id);
     return placementView(row);
   }
 }

@@ -1,6 +1,7 @@
 import { AuditService } from '@kivuko/audit';
-import { Clock, HandlesJob, JobHandler, JobName, MinuteSchedule, OutboxService, PLATFORM_RUNTIME, PlatformRuntime, systemScope, UnitOfWork } from '@kivuko/platform';
+import { Clock, JobName, MinuteSchedule, OutboxService, PLATFORM_RUNTIME, PlatformRuntime, systemScope, UnitOfWork } from '@kivuko/platform';
 import { Inject, Injectable } from '@nestjs/common';
+import { alertLapsedReviews, insertReviewOverdueTask } from './detention.queries';
 
 /**
  * Every open detention episode has a review date; once it has passed with no review, the detaining
@@ -23,18 +24,9 @@ export class DetentionReviews {
   async sweep(now = this.clock.now()): Promise<number> {
     const today = now.toISOString().slice(0, 10);
     return this.uow.run(systemScope('detention review sweep'), async (manager) => {
-      // An UPDATE … RETURNING answers [rows, affected count].
-      const [lapsed] = await manager.query<[{ id: string; case_id: string; agency_id: string; next_review_on: string }[], number]>(
-        `UPDATE detention_episode SET review_alerted_for = next_review_on
-         WHERE ended_at IS NULL AND next_review_on < $1::date AND review_alerted_for IS DISTINCT FROM next_review_on
-         RETURNING id, case_id, agency_id, to_char(next_review_on, 'YYYY-MM-DD') AS next_review_on`,
-        [today],
-      );
+      const lapsed = await alertLapsedReviews(manager, today);
       for (const episode of lapsed) {
-        await manager.query(
-          `INSERT INTO case_task (id, case_id, kind, agency_id, due_at, title) VALUES (gen_random_uuid(), $1, 'DETENTION_REVIEW_OVERDUE', $2, $3, $4)`,
-          [episode.case_id, episode.agency_id, now, `Detention review due on ${episode.next_review_on} has not been held`],
-        );
+        await insertReviewOverdueTask(manager, episode.case_id, episode.agency_id, now, `Detention review due on ${episode.next_review_on} has not been held`);
         await this.audit.record(manager, {
           action: 'DETENTION.REVIEW_OVERDUE',
           caseId: episode.case_id,
@@ -45,16 +37,6 @@ export class DetentionReviews {
       }
       return lapsed.length;
     });
-  }
-}
-
-@Injectable()
-@HandlesJob(JobName.DetentionReviewSweep)
-export class DetentionReviewSweepJob implements JobHandler<JobName.DetentionReviewSweep> {
-  constructor(private readonly reviews: DetentionReviews) {}
-
-  async handle(): Promise<void> {
-    await this.reviews.sweep();
   }
 }
 
