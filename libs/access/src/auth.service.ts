@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessErrors } from './access.errors';
 import { AppUser } from './app-user.entity';
+import { revokeTokenFamily } from './auth.queries';
 import { RefreshToken } from './refresh-token.entity';
 import { SessionRegistry } from './session-registry';
 import { TokenService } from './token.service';
@@ -140,10 +141,6 @@ export class AuthService {
   }
 
   private async revokeFamily(manager: EntityManager, familyId: string, now: Date, userId?: string): Promise<void> {
-    if (userId) {
-      await manager.query('UPDATE refresh_token SET revoked_at = $2 WHERE family_id = $1 AND user_id = $3 AND revoked_at IS NULL', [familyId, now, userId]);
-    } else {
-      await manager.query('UPDATE refresh_token SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [familyId, now]);
-    }
+    await revokeTokenFamily(manager, familyId, now, userId);
   }
 }

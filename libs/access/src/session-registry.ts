@@ -1,6 +1,6 @@
 import { systemScope, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { isSessionActive } from './auth.queries';
 import { TokenService } from './token.service';
 
 /**
@@ -33,7 +33,7 @@ export class SessionRegistry {
   async isActive(sessionId: string, now = Date.now()): Promise<boolean> {
     const cached = this.entries.get(sessionId);
     if (cached && cached.until > now) return cached.active;
-    const active = await this.uow.run(systemScope('session check'), (manager) => SessionRegistry.readActive(manager, sessionId));
+    const active = await this.uow.run(systemScope('session check'), (manager) => isSessionActive(manager, sessionId));
     this.remember(sessionId, active, now);
     return active;
   }
@@ -41,15 +41,6 @@ export class SessionRegistry {
   /** The session ended here (logout, reuse): its access tokens are refused from now on in this process. */
   ended(sessionId: string, now = Date.now()): void {
     this.remember(sessionId, false, now);
-  }
-
-  /** A session is open while its family holds a refresh token that is not revoked. */
-  static async readActive(manager: EntityManager, sessionId: string): Promise<boolean> {
-    const rows = await manager.query<{ active: boolean }[]>(
-      'SELECT EXISTS (SELECT 1 FROM refresh_token WHERE family_id = $1 AND revoked_at IS NULL) AS active',
-      [sessionId],
-    );
-    return rows[0]?.active === true;
   }
 
   private remember(sessionId: string, active: boolean, now: number): void {

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditContent, AuditDetailValue, chainHash, chainHeadMac, chainKeyFor, keyedChainHash } from './audit-chain';
 import { AUDIT_KEYRING, AuditKeyring } from './audit-key';
 import { AuditOutcome } from './audit-event.entity';
+import { AuditRow, firstHeadWithoutChain, insertAuditEvent, lastChainHash, lockChain, upsertChainHead, VerifiedRow, verifiedRowsPage } from './audit.queries';
 
 /**
  * What happened, as the code that did it describes it. `details` holds ids, codes and counts only,
@@ -70,42 +71,6 @@ const DETAIL_KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const OUTCOMES: readonly AuditOutcome[] = ['SUCCESS', 'DENIED', 'FAILURE'];
 const MAX_FREE_TEXT = 256;
 
-export interface AuditRow {
-  id: string;
-  occurred_at: Date;
-  chain_key: string;
-  action: string;
-  outcome: AuditOutcome;
-  actor_user_id: string | null;
-  actor_username: string | null;
-  actor_agency_id: string | null;
-  actor_roles: string[];
-  case_id: string | null;
-  field_groups: string[];
-  purpose: string | null;
-  correlation_id: string | null;
-  details: Record<string, unknown>;
-  prev_hash: string | null;
-  hash: string;
-  key_id: string | null;
-}
-
-/** A row as verification reads it: the event with its chain's heads beside it. */
-interface VerifiedRow extends AuditRow {
-  head_last_id: string | null;
-  head_last_hash: string | null;
-  head_key_id: string | null;
-  head_mac: string | null;
-  legacy_last_id: string | null;
-  legacy_last_hash: string | null;
-}
-
-const COLUMNS = `e.id, e.occurred_at, e.chain_key, e.action, e.outcome, e.actor_user_id, e.actor_username, e.actor_agency_id, e.actor_roles,
-  e.case_id, e.field_groups, e.purpose, e.correlation_id, e.details, e.prev_hash, e.hash, e.key_id,
-  h.last_id AS head_last_id, h.last_hash AS head_last_hash, h.key_id AS head_key_id, h.mac AS head_mac,
-  l.last_id AS legacy_last_id, l.last_hash AS legacy_last_hash`;
-const FROM = `audit_event e LEFT JOIN audit_chain_head h ON h.chain_key = e.chain_key LEFT JOIN audit_legacy_head l ON l.chain_key = e.chain_key`;
-
 /**
  * The audit trail. `record` appends an event inside the caller's transaction, chained to the last
  * event of the same case (or, without a case, of the same UTC day); `verify` recomputes every chain.
@@ -142,53 +107,18 @@ export class AuditService {
     // One lock per chain: work on different cases never waits on each other. It must be a statement
     // of its own: a READ COMMITTED statement sees what was committed when it started, so the read of
     // the chain's last hash has to start after the lock is held.
-    const [{ isolation }] = await manager.query<{ isolation: string }[]>(
-      `SELECT current_setting('transaction_isolation') AS isolation, pg_advisory_xact_lock(hashtextextended($1, 0))`,
-      [content.chainKey],
-    );
+    const { isolation } = await lockChain(manager, content.chainKey);
     if (isolation !== 'read committed') {
       // Under REPEATABLE READ or SERIALIZABLE the snapshot predates the lock, so the last hash read
       // could be stale and the chain would fork.
       throw new Error(`Audit event ${entry.action} must be recorded in a READ COMMITTED transaction, not ${isolation.toUpperCase()}`);
     }
-    const last = await manager.query<{ hash: string }[]>(
-      `SELECT hash FROM audit_event WHERE chain_key = $1 ORDER BY id DESC LIMIT 1`,
-      [content.chainKey],
-    );
-    const prevHash = last[0]?.hash ?? null;
+    const prevHash = await lastChainHash(manager, content.chainKey);
     const keyId = this.keyring.activeKeyId;
     const hash = keyedChainHash(this.keyring, keyId, prevHash, content);
-    const [{ id }] = await manager.query<{ id: string }[]>(
-      `INSERT INTO audit_event (occurred_at, chain_key, action, outcome, actor_user_id, actor_username, actor_agency_id,
-         actor_roles, case_id, field_groups, purpose, correlation_id, details, prev_hash, hash, key_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9, $10::text[], $11, $12, $13::jsonb, $14, $15, $16)
-       RETURNING id`,
-      [
-        content.occurredAt,
-        content.chainKey,
-        content.action,
-        content.outcome,
-        content.actorUserId,
-        content.actorUsername,
-        content.actorAgencyId,
-        content.actorRoles,
-        content.caseId,
-        content.fieldGroups,
-        content.purpose,
-        content.correlationId,
-        JSON.stringify(content.details),
-        prevHash,
-        hash,
-        keyId,
-      ],
-    );
+    const id = await insertAuditEvent(manager, { content, prevHash, hash, keyId });
     // The chain's sealed head moves with it, in the same transaction and under the same lock.
-    await manager.query(
-      `INSERT INTO audit_chain_head (chain_key, last_id, last_hash, key_id, mac, updated_at) VALUES ($1, $2, $3, $4, $5, now())
-       ON CONFLICT (chain_key) DO UPDATE SET last_id = EXCLUDED.last_id, last_hash = EXCLUDED.last_hash, key_id = EXCLUDED.key_id,
-         mac = EXCLUDED.mac, updated_at = EXCLUDED.updated_at`,
-      [content.chainKey, String(id), hash, keyId, chainHeadMac(this.keyring, keyId, content.chainKey, String(id), hash)],
-    );
+    await upsertChainHead(manager, { chainKey: content.chainKey, lastId: id, lastHash: hash, keyId, mac: chainHeadMac(this.keyring, keyId, content.chainKey, id, hash) });
   }
 
   /**
@@ -224,12 +154,7 @@ export class AuditService {
     };
 
     for (;;) {
-      const rows: VerifiedRow[] = after
-        ? await this.dataSource.query(
-            `SELECT ${COLUMNS} FROM ${FROM} WHERE (e.chain_key, e.id) > ($1, $2::bigint) ORDER BY e.chain_key, e.id LIMIT $3`,
-            [after.chain_key, after.id, pageSize],
-          )
-        : await this.dataSource.query(`SELECT ${COLUMNS} FROM ${FROM} ORDER BY e.chain_key, e.id LIMIT $1`, [pageSize]);
+      const rows = await verifiedRowsPage(this.dataSource, after && { chainKey: after.chain_key, id: after.id }, pageSize);
 
       for (const row of rows) {
         if (row.chain_key !== chain?.first.chain_key) {
@@ -282,14 +207,8 @@ export class AuditService {
 
   /** A head whose chain has no event left at all: the whole chain was removed. */
   private async headWithoutChain(): Promise<BrokenAuditLink | undefined> {
-    const rows = await this.dataSource.query<{ chain_key: string; last_id: string }[]>(
-      `SELECT chain_key, last_id FROM (
-         SELECT chain_key, last_id FROM audit_chain_head UNION ALL SELECT chain_key, last_id FROM audit_legacy_head
-       ) heads
-       WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.chain_key = heads.chain_key)
-       ORDER BY chain_key LIMIT 1`,
-    );
-    return rows[0] ? { chainKey: rows[0].chain_key, eventId: String(rows[0].last_id), reason: 'TRUNCATED' } : undefined;
+    const head = await firstHeadWithoutChain(this.dataSource);
+    return head ? { chainKey: head.chain_key, eventId: String(head.last_id), reason: 'TRUNCATED' } : undefined;
   }
 
   /** Checks the entry and puts it in the exact form PostgreSQL will store and give back. */

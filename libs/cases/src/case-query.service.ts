@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CasePolicy } from './case-policy';
 import { ListCasesQuery } from './dto/case-query.dto';
-import { agencyKindOf } from './agency-kind';
+import { agencyKindOf } from './agency-kind.queries';
 import { caseNotFound } from './consent/consent.service';
 import { ageAt } from './intake-checks';
 import { CaseStatus } from './intake.enums';

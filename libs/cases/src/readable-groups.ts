@@ -1,7 +1,7 @@
 import { allowedGroups, FieldGroup } from '@kivuko/access';
 import { Actor } from '@kivuko/platform';
 import { EntityManager } from 'typeorm';
-import { agencyKindOf } from './agency-kind';
+import { agencyKindOf } from './agency-kind.queries';
 import { CasePolicy } from './case-policy';
 import { consentedGroups } from './consent/consent.service';
 

@@ -33,6 +33,7 @@ import {
   findAwaitingConsent,
   findCaseBorderPointId,
   findCaseContext,
+  findCaseCountry,
   findCaseReferralsIn,
   findConsentRecords,
   findDecliningAgencyIds,
@@ -86,11 +87,8 @@ export class ReferralRouter implements OnModuleInit {
   onModuleInit(): void {
     // Profiling and reading a case go by the SOP active for it.
     this.events.provide('cases.sop-policy', async (manager, { caseId }) => {
-      const [row] = await manager.query<{ country: string }[]>(
-        `SELECT bp.country FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id WHERE c.id = $1`,
-        [caseId],
-      );
-      const active = row ? await this.activeSop(manager, row.country, this.clock.now()) : null;
+      const country = await findCaseCountry(manager, caseId);
+      const active = country !== undefined ? await this.activeSop(manager, country, this.clock.now()) : null;
       return active
         ? {
             sopVersionId: active.id,

@@ -279,6 +279,21 @@ export async function findCaseBorderPointId(manager: EntityManager, caseId: stri
   return row?.border_point_id;
 }
 
+/** The country of the border point a case was registered at. */
+export async function findCaseCountry(manager: EntityManager, caseId: string): Promise<string | undefined> {
+  const [row] = await manager.query<{ country: string }[]>(
+    `SELECT bp.country FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id WHERE c.id = $1`,
+    [caseId],
+  );
+  return row?.country;
+}
+
+/** The agency that registered a case. */
+export async function findRegisteringAgencyId(manager: EntityManager, caseId: string): Promise<string | undefined> {
+  const [sender] = await manager.query<{ agency_id: string }[]>(`SELECT registering_agency_id AS agency_id FROM case_file WHERE id = $1`, [caseId]);
+  return sender?.agency_id;
+}
+
 export async function findCaseContext(manager: EntityManager, caseId: string): Promise<CaseContextRow | undefined> {
   const [context] = await manager.query<CaseContextRow[]>(
     `SELECT c.border_point_id, bp.code AS border_point_code, bp.country, bp.region, c.arrived_at, p.languages

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ListReferralsQuery, ReferralActionDto } from './referral.dto';
 import { FIRST_CONTACT_ACTIONS, nextStatus, ReferralAction, ReferralStatus } from './referral-status';
-import { findQueuePage, findReferral, findReferralEvents, insertReferralEvent, moveReferral, ReferralRow, ReferralTarget } from './referral.queries';
+import { findQueuePage, findReferral, findReferralEvents, findRegisteringAgencyId, insertReferralEvent, moveReferral, ReferralRow, ReferralTarget } from './referral.queries';
 import { ReferralErrors } from './referrals.errors';
 
 export interface ReferralView {
@@ -139,8 +139,8 @@ export class ReferralService {
     const about = { id: referral.id, status: referral.status };
     await this.events.publish(manager, 'referrals.agency-event', { agencyId: referral.agency_id, event, referral: about });
     if (event === 'referral.completed') {
-      const [sender] = await manager.query<{ agency_id: string }[]>(`SELECT registering_agency_id AS agency_id FROM case_file WHERE id = $1`, [referral.case_id]);
-      if (sender && sender.agency_id !== referral.agency_id) await this.events.publish(manager, 'referrals.agency-event', { agencyId: sender.agency_id, event, referral: about });
+      const sender = await findRegisteringAgencyId(manager, referral.case_id);
+      if (sender !== undefined && sender !== referral.agency_id) await this.events.publish(manager, 'referrals.agency-event', { agencyId: sender, event, referral: about });
     }
   }
 

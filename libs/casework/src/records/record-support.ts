@@ -2,14 +2,15 @@ import { AgencyKind, AgencyService } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
 import { asylumWishInForce, caseNotFound, CasePolicy, loadCaseFacts } from '@kivuko/cases';
 import { Actor, BadInputError, DomainError, FieldCipher, Scope, UnitOfWork } from '@kivuko/platform';
-import { Answers, deriveFacts, DerivedFacts, FiredIndicator, ProfileCode } from '@kivuko/profiling';
-import { AsylumDecision, AppealOutcome, BidDecision, nonRefoulementReasons, REASON_TEXT, ReturnKind, SafeguardFacts, TraffickingStatus } from '@kivuko/safeguards';
+import { Answers, deriveFacts, DerivedFacts } from '@kivuko/profiling';
+import { nonRefoulementReasons, REASON_TEXT, ReturnKind, SafeguardFacts } from '@kivuko/safeguards';
 import { ActionCode as SopAction, addDuration, DEFAULT_SOP, Sop } from '@kivuko/sop';
 import { SopVersions } from '@kivuko/sop-lifecycle';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CaseworkErrors } from '../casework.errors';
+import * as q from './record-support.queries';
 
 /** Screening answers that say who is with the child is a parent, legal guardian or customary caregiver. */
 const CAREGIVER_RELATIONSHIPS: readonly unknown[] = ['PARENT', 'LEGAL_GUARDIAN', 'CUSTOMARY_CAREGIVER'];
@@ -115,17 +116,14 @@ export class RecordSupport {
   }
 
   private async caseContext(manager: EntityManager, caseId: string, lock: boolean): Promise<CaseContext> {
-    const [row] = await manager.query<{ border_point_id: string; country: string }[]>(
-      `SELECT c.border_point_id, bp.country FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`,
-      [caseId],
-    );
+    const row = await q.findCaseContext(manager, caseId, lock);
     if (!row) throw caseNotFound();
     return { caseId, borderPointId: row.border_point_id, country: row.country };
   }
 
   /** Refuses a caller whose agency does not hold the mandate for this kind of record. */
   async requireMandate(manager: EntityManager, actor: Actor, mandate: Mandate): Promise<void> {
-    const [agency] = await manager.query<{ kind: AgencyKind; services: string[] }[]>(`SELECT kind, services FROM agency WHERE id = $1`, [actor.agencyId]);
+    const agency = await q.findAgencyMandate(manager, actor.agencyId);
     const holds = agency !== undefined && mandate.kinds.includes(agency.kind) && (!mandate.service || agency.services.includes(mandate.service));
     if (!holds) {
       throw CaseworkErrors.raise('RECORD.NOT_YOUR_MANDATE', `Your agency does not record ${mandate.what}`, {
@@ -142,22 +140,7 @@ export class RecordSupport {
 
   /** Everything the safeguards look at, as the case stands inside this transaction. */
   async facts(manager: EntityManager, caseId: string): Promise<SafeguardFacts> {
-    const [row] = await manager.query<FactsRow[]>(
-      `SELECT
-         (SELECT coalesce(jsonb_agg(jsonb_build_object('profile', p.profile, 'indicators', p.indicators)), '[]') FROM case_profile p WHERE p.case_id = $1 AND p.status NOT IN ('REMOVED', 'SUPERSEDED')) AS profiles,
-         (SELECT jsonb_build_object('decision', a.decision, 'appealLodged', a.appeal_lodged_on IS NOT NULL, 'appealOutcome', a.appeal_outcome, 'withdrawn', a.withdrawn_on IS NOT NULL)
-            FROM asylum_claim a WHERE a.case_id = $1
-            -- Protection once granted stands whatever became of that claim or came after it; else the claim in force, else the latest.
-            ORDER BY coalesce(a.decision IN ('RECOGNISED', 'COMPLEMENTARY_PROTECTION') OR a.appeal_outcome = 'ALLOWED', false) DESC, a.withdrawn_on IS NULL DESC, a.created_at DESC LIMIT 1) AS claim,
-         (SELECT jsonb_build_object('status', t.status, 'startsOn', to_char(t.reflection_starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(t.reflection_ends_on, 'YYYY-MM-DD'),
-                 'endedOn', to_char(t.reflection_ended_on, 'YYYY-MM-DD'))
-            FROM trafficking_record t WHERE t.case_id = $1) AS trafficking,
-         (SELECT b.decision FROM best_interests_procedure b WHERE b.case_id = $1 AND b.kind = 'BID' AND b.completed_on IS NOT NULL ORDER BY b.completed_on DESC, b.created_at DESC LIMIT 1) AS bid,
-         EXISTS (SELECT 1 FROM best_interests_procedure b WHERE b.case_id = $1 AND b.completed_on IS NOT NULL) AS best_interests_assessed,
-         (SELECT g.minimum_age FROM age_assessment g WHERE g.case_id = $1 AND g.completed_on IS NOT NULL ORDER BY g.completed_on DESC, g.created_at DESC LIMIT 1) AS minimum_age,
-         (SELECT count(*)::int FROM protection_flag f WHERE f.case_id = $1 AND f.kind = 'REFOULEMENT_RISK' AND f.closed_at IS NULL) AS open_flags`,
-      [caseId],
-    );
+    const row = await q.findSafeguardFactsRow(manager, caseId);
     const { ruleSet } = await this.policy.forCase(manager, caseId);
     const caseFacts = await loadCaseFacts(manager, this.cipher, caseId);
     const derived = deriveFacts(caseFacts, ruleSet.primaFacie);
@@ -197,10 +180,17 @@ export class RecordSupport {
     entry: { safeguard: 'NON_REFOULEMENT' | 'DETENTION_GUARD' | 'NON_CRIMINALISATION'; outcome: 'BLOCKED' | 'OVERRIDDEN'; attempted: string; reasons: readonly string[]; justification?: string },
     correlationId?: string,
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO safeguard_event (id, case_id, safeguard, outcome, attempted, reasons, justification, actor_user_id, actor_agency_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [randomUUID(), caseId, entry.safeguard, entry.outcome, entry.attempted, entry.reasons, entry.justification ?? null, actor.userId, actor.agencyId],
-    );
+    await q.insertSafeguardEvent(manager, {
+      id: randomUUID(),
+      caseId,
+      safeguard: entry.safeguard,
+      outcome: entry.outcome,
+      attempted: entry.attempted,
+      reasons: entry.reasons,
+      justification: entry.justification ?? null,
+      actorUserId: actor.userId,
+      actorAgencyId: actor.agencyId,
+    });
     await this.audit.record(manager, {
       action: `SAFEGUARD.${entry.outcome}`,
       outcome: entry.outcome === 'BLOCKED' ? 'DENIED' : 'SUCCESS',
@@ -217,10 +207,7 @@ export class RecordSupport {
    * referral on) is done, by whoever recorded it.
    */
   async actionDone(manager: EntityManager, actor: Actor, caseId: string, action: SopAction): Promise<void> {
-    await manager.query(
-      `UPDATE case_task SET status = 'DONE', closed_at = now(), closed_by = $4 WHERE case_id = $1 AND kind = $2 AND agency_id = $3 AND status = 'OPEN' AND referral_id IS NOT NULL`,
-      [caseId, action, actor.agencyId, actor.userId],
-    );
+    await q.closeActionTasks(manager, { caseId, action, agencyId: actor.agencyId, userId: actor.userId });
   }
 
   /** A record's own audit entry: what was recorded, in which field group. */
@@ -234,14 +221,4 @@ export function checkVersion(current: number, expected: number | undefined, what
   if (expected !== undefined && expected !== current) {
     throw CaseworkErrors.raise('RECORD.VERSION_CONFLICT', `The ${what} changed since version ${expected}: read it again`, { currentVersion: current });
   }
-}
-
-interface FactsRow {
-  profiles: { profile: ProfileCode; indicators: FiredIndicator[] | null }[];
-  claim: { decision: AsylumDecision | null; appealLodged: boolean; appealOutcome: AppealOutcome | null; withdrawn: boolean } | null;
-  trafficking: { status: TraffickingStatus; startsOn: string | null; endsOn: string | null; endedOn: string | null } | null;
-  bid: BidDecision | null;
-  best_interests_assessed: boolean;
-  minimum_age: number | null;
-  open_flags: number;
 }

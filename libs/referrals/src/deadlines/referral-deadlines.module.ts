@@ -2,7 +2,9 @@ import { AuditModule } from '@kivuko/audit';
 import { Module } from '@nestjs/common';
 import { ReferralsModule } from '../referrals.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
-import { ReferralDeadlines, ReferralDueJob, ReferralSweepJob, ReferralSweepSchedule } from './referral-deadlines';
+import { ReferralDeadlines, ReferralSweepSchedule } from './referral-deadlines';
+import { ReferralDueJob } from './referral-due.job';
+import { ReferralSweepJob } from './referral-sweep.job';
 
 /**
  * What happens to referrals over time: first-contact deadlines (the timers, the sweep behind them,

@@ -1,10 +1,7 @@
 import { AuditService } from '@kivuko/audit';
 import {
   Clock,
-  HandlesJob,
-  JobHandler,
   JobName,
-  JobPayload,
   MinuteSchedule,
   OutboxService,
   PLATFORM_RUNTIME,
@@ -162,28 +159,6 @@ export class ReferralDeadlines {
       details: { referralId: referral.id, step: alert.step, notify: alert.notify, ...(agencyId ? { agencyId } : {}) },
     });
     return true;
-  }
-}
-
-/** The timer of one referral. */
-@Injectable()
-@HandlesJob(JobName.ReferralDue)
-export class ReferralDueJob implements JobHandler<JobName.ReferralDue> {
-  constructor(private readonly deadlines: ReferralDeadlines) {}
-
-  async handle(payload: JobPayload<JobName.ReferralDue>): Promise<void> {
-    await this.deadlines.check(payload.referralId);
-  }
-}
-
-/** The sweep. */
-@Injectable()
-@HandlesJob(JobName.ReferralSweep)
-export class ReferralSweepJob implements JobHandler<JobName.ReferralSweep> {
-  constructor(private readonly deadlines: ReferralDeadlines) {}
-
-  async handle(): Promise<void> {
-    await this.deadlines.check();
   }
 }
 

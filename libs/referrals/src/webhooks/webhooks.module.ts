@@ -1,6 +1,7 @@
 import { AuditModule } from '@kivuko/audit';
 import { Module } from '@nestjs/common';
-import { WebhookController, WebhookDeliveryJob, WebhookEvents } from './webhooks';
+import { WebhookDeliveryJob } from './webhook-delivery.job';
+import { WebhookController, WebhookEvents } from './webhooks';
 
 /**
  * The agencies' webhooks: registering one, queueing the referral events an agency receives (in the

@@ -1,19 +1,19 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, CurrentActor, DomainEventBus, FieldCipher, HandlesJob, JobHandler, JobName, JobPayload, OutboxService, Permission, permissionsOf, RequirePermission, systemScope, UnitOfWork, UuidParamPipe } from '@kivuko/platform';
-import { Body, Controller, Delete, HttpCode, Injectable, Logger, OnModuleInit, Param, Put } from '@nestjs/common';
+import { Actor, actorScope, Clock, CurrentActor, DomainEventBus, FieldCipher, JobName, OutboxService, Permission, permissionsOf, RequirePermission, UnitOfWork, UuidParamPipe } from '@kivuko/platform';
+import { Body, Controller, Delete, HttpCode, Injectable, OnModuleInit, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUrl, MaxLength } from 'class-validator';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { ReferralEvent } from '../referral.service';
 import { ReferralErrors } from '../referrals.errors';
-
+import * as q from './webhooks.queries';
 
 export const SIGNATURE_HEADER = 'x-kivuko-signature';
 export const EVENT_ID_HEADER = 'x-kivuko-event-id';
-const DELIVERY_TIMEOUT_MS = 10_000;
+export const DELIVERY_TIMEOUT_MS = 10_000;
 
-const secretContext = (agencyId: string): string => `agency_webhook.secret:${agencyId}`;
+export const secretContext = (agencyId: string): string => `agency_webhook.secret:${agencyId}`;
 
 /**
  * The signature of a delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the secret>`.
@@ -36,6 +36,7 @@ export class WebhookEvents implements OnModuleInit {
   constructor(
     private readonly outbox: OutboxService,
     private readonly events: DomainEventBus,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -43,13 +44,12 @@ export class WebhookEvents implements OnModuleInit {
   }
 
   async emit(manager: EntityManager, agencyId: string, event: ReferralEvent, referral: { id: string; status: string }): Promise<void> {
-    const [subscribed] = await manager.query<{ agency_id: string }[]>(`SELECT agency_id FROM agency_webhook WHERE agency_id = $1`, [agencyId]);
-    if (!subscribed) return;
+    if (!(await q.isSubscribed(manager, agencyId))) return;
     const eventId = randomUUID();
     await this.outbox.enqueue(
       manager,
       JobName.WebhookDelivery,
-      { eventId, agencyId, event, referralId: referral.id, status: referral.status, occurredAt: new Date().toISOString() },
+      { eventId, agencyId, event, referralId: referral.id, status: referral.status, occurredAt: this.clock.now().toISOString() },
       { key: eventId },
     );
   }
@@ -73,14 +73,8 @@ export class WebhookController {
     this.requireOwnAgency(actor, agencyId);
     const secret = randomBytes(32).toString('base64url');
     return this.uow.run(actorScope(actor), async (manager) => {
-      const [agency] = await manager.query<{ id: string }[]>(`SELECT id FROM agency WHERE id = $1`, [agencyId]);
-      if (!agency) throw ReferralErrors.raise('REFERENCE.AGENCY_NOT_FOUND');
-      await manager.query(
-        `INSERT INTO agency_webhook (agency_id, url, secret_ciphertext, registered_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (agency_id) DO UPDATE SET url = EXCLUDED.url, secret_ciphertext = EXCLUDED.secret_ciphertext,
-           registered_by = EXCLUDED.registered_by, registered_at = now()`,
-        [agencyId, body.url, this.cipher.encrypt(secret, secretContext(agencyId)), actor.userId],
-      );
+      if (!(await q.agencyExists(manager, agencyId))) throw ReferralErrors.raise('REFERENCE.AGENCY_NOT_FOUND');
+      await q.upsertWebhook(manager, { agencyId, url: body.url, secretCiphertext: this.cipher.encrypt(secret, secretContext(agencyId)), registeredBy: actor.userId });
       await this.audit.record(manager, { action: 'WEBHOOK.REGISTERED', actor, details: { agencyId } });
       return { url: body.url, secret };
     });
@@ -93,8 +87,7 @@ export class WebhookController {
   async remove(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) agencyId: string): Promise<void> {
     this.requireOwnAgency(actor, agencyId);
     await this.uow.run(actorScope(actor), async (manager) => {
-      const [, removed] = await manager.query<[unknown[], number]>(`DELETE FROM agency_webhook WHERE agency_id = $1`, [agencyId]);
-      if (removed === 0) throw ReferralErrors.raise('WEBHOOK.NOT_FOUND');
+      if (!(await q.deleteWebhook(manager, agencyId))) throw ReferralErrors.raise('WEBHOOK.NOT_FOUND');
       await this.audit.record(manager, { action: 'WEBHOOK.REMOVED', actor, details: { agencyId } });
     });
   }
@@ -102,43 +95,6 @@ export class WebhookController {
   private requireOwnAgency(actor: Actor, agencyId: string): void {
     if (actor.agencyId !== agencyId && !permissionsOf(actor.roles).has(Permission.UsersManage)) {
       throw ReferralErrors.raise('WEBHOOK.OTHER_AGENCY');
-    }
-  }
-}
-
-/** Delivers one event: POST, signed; anything but 2xx fails the attempt and the queue retries with backoff. */
-@Injectable()
-@HandlesJob(JobName.WebhookDelivery)
-export class WebhookDeliveryJob implements JobHandler<JobName.WebhookDelivery> {
-  private readonly logger = new Logger('Webhooks');
-
-  constructor(
-    private readonly uow: UnitOfWork,
-    private readonly cipher: FieldCipher,
-  ) {}
-
-  async handle(payload: JobPayload<JobName.WebhookDelivery>, context: { attempt: number }): Promise<void> {
-    const [hook] = await this.uow.run(systemScope('webhook delivery'), (manager) =>
-      manager.query<{ url: string; secret_ciphertext: string }[]>(`SELECT url, secret_ciphertext FROM agency_webhook WHERE agency_id = $1`, [payload.agencyId]),
-    );
-    if (!hook) return; // unsubscribed since: nothing to deliver
-    const body = JSON.stringify({
-      id: payload.eventId,
-      event: payload.event,
-      occurredAt: payload.occurredAt,
-      referral: { id: payload.referralId, status: payload.status },
-    });
-    const timestamp = Math.floor(Date.now() / 1000);
-    const secret = this.cipher.decrypt(hook.secret_ciphertext, secretContext(payload.agencyId));
-    const response = await fetch(hook.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signDelivery(secret, timestamp, body), [EVENT_ID_HEADER]: payload.eventId },
-      body,
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-    });
-    if (!response.ok) {
-      this.logger.warn({ agencyId: payload.agencyId, eventId: payload.eventId, status: response.status, attempt: context.attempt }, 'webhook refused the event');
-      throw new Error(`webhook answered ${response.status}`);
     }
   }
 }

@@ -1,0 +1,40 @@
+import { FieldCipher, HandlesJob, JobHandler, JobName, JobPayload, systemScope, UnitOfWork } from '@kivuko/platform';
+import { Injectable, Logger } from '@nestjs/common';
+import { DELIVERY_TIMEOUT_MS, EVENT_ID_HEADER, secretContext, SIGNATURE_HEADER, signDelivery } from './webhooks';
+import { findWebhook } from './webhooks.queries';
+
+/** Delivers one event: POST, signed; anything but 2xx fails the attempt and the queue retries with backoff. */
+@Injectable()
+@HandlesJob(JobName.WebhookDelivery)
+export class WebhookDeliveryJob implements JobHandler<JobName.WebhookDelivery> {
+  private readonly logger = new Logger('Webhooks');
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  async handle(payload: JobPayload<JobName.WebhookDelivery>, context: { attempt: number }): Promise<void> {
+    const hook = await this.uow.run(systemScope('webhook delivery'), (manager) => findWebhook(manager, payload.agencyId));
+    if (!hook) return; // unsubscribed since: nothing to deliver
+    const body = JSON.stringify({
+      id: payload.eventId,
+      event: payload.event,
+      occurredAt: payload.occurredAt,
+      referral: { id: payload.referralId, status: payload.status },
+    });
+    // Real time, not the clock's: the receiver checks the signature's timestamp against its own clock.
+    const timestamp = Math.floor(Date.now() / 1000);
+    const secret = this.cipher.decrypt(hook.secret_ciphertext, secretContext(payload.agencyId));
+    const response = await fetch(hook.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signDelivery(secret, timestamp, body), [EVENT_ID_HEADER]: payload.eventId },
+      body,
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+    });
+    if (!response.ok) {
+      this.logger.warn({ agencyId: payload.agencyId, eventId: payload.eventId, status: response.status, attempt: context.attempt }, 'webhook refused the event');
+      throw new Error(`webhook answered ${response.status}`);
+    }
+  }
+}
