@@ -1,0 +1,31 @@
+// @ts-check
+/**
+ * Mutation test of the pure core: `npm run mutation` runs the three areas one after the other (each prints
+ * its score as "All files"); `npm run mutation -- sop` runs one. The specs run through jest.core.config.js
+ * (no database). Reports land in reports/mutation/<area>.html.
+ */
+const AREAS = {
+  safeguards: ['libs/safeguards/src/**/*.ts', '!libs/safeguards/src/**/*.spec.ts'],
+  sop: ['libs/sop/src/{referral-plan,agency-choice,consent,escalation}.ts'],
+  profiling: ['libs/profiling/src/{principles,interpreter}.ts'],
+};
+
+const area = process.env.MUTATION_AREA ?? 'core';
+if (area !== 'core' && !Object.hasOwn(AREAS, area)) throw new Error(`MUTATION_AREA must be one of ${Object.keys(AREAS).join(', ')}`);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  jest: { projectType: 'custom', configFile: 'jest.core.config.js' },
+  coverageAnalysis: 'perTest',
+  // The machine's two cores are shared.
+  concurrency: 1,
+  mutate: area === 'core' ? Object.values(AREAS).flat() : AREAS[/** @type {keyof typeof AREAS} */ (area)],
+  // Only what the core's specs load is copied into the sandbox.
+  ignorePatterns: ['/*', '!/libs', '!/test', '!/jest.config.js', '!/jest.core.config.js', '!/tsconfig.base.json', '!/package.json'],
+  incremental: false,
+  reporters: ['clear-text', 'progress', 'html'],
+  htmlReporter: { fileName: `reports/mutation/${area}.html` },
+  thresholds: { high: 90, low: 80, break: null },
+  tempDirName: '.stryker-tmp',
+};
