@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { PROFILES, ProfileCode, URGENCIES, Urgency } from '@kivuko/profiling';
 import { DEFAULT_SOP } from './default-sop';
 import { addDuration } from './duration';
-import { CaseContext, mergePlannedReferrals, PlannedReferral, planReferrals, RoutableProfile, sopAppliesTo } from './referral-plan';
+import { CaseContext, mergePlannedReferrals, PlannedReferral, planReferrals, ReferralPlan, RoutableProfile, sopAppliesTo } from './referral-plan';
 import { higherPriority, priorityNumber } from './vocabulary';
 import { defaultWith, setAt } from './testing/documents';
 import { targetKey } from './validation/routing-reader';
@@ -291,7 +291,11 @@ describe('planReferrals (properties)', () => {
 });
 
 describe('mergePlannedReferrals', () => {
-  const plan = planReferrals(DEFAULT_SOP, { profiles: [p('ASYLUM_SEEKER', 'HIGH'), p('TORTURE_SURVIVOR', 'NORMAL')], context: context({ borderPointCode: 'NMG', region: 'Arusha' }) }, NOW);
+  // Planned in each test, not while Jest collects them: the mutation test sees which test ran what.
+  let plan: ReferralPlan;
+  beforeEach(() => {
+    plan = planReferrals(DEFAULT_SOP, { profiles: [p('ASYLUM_SEEKER', 'HIGH'), p('TORTURE_SURVIVOR', 'NORMAL')], context: context({ borderPointCode: 'NMG', region: 'Arusha' }) }, NOW);
+  });
   const target = (key: string): PlannedReferral => {
     const found = plan.referrals.find((r) => r.target === key);
     if (!found) throw new Error(`no ${key} in the plan`);
