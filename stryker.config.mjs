@@ -28,8 +28,9 @@ export default {
   testRunner: 'jest',
   jest: { projectType: 'custom', configFile: 'jest.core.config.js' },
   coverageAnalysis: 'perTest',
-  // The machine's two cores are shared.
+  // The machine's two cores are shared: one test process, and a slow run is not taken for an endless loop.
   concurrency: 1,
+  timeoutMS: 30_000,
   // Each area is measured by the specs beside its code.
   mutate: area === 'core' ? Object.values(AREAS).flatMap((a) => a.mutate) : AREAS[/** @type {keyof typeof AREAS} */ (area)].mutate,
   testFiles: area === 'core' ? Object.values(AREAS).flatMap((a) => a.testFiles) : AREAS[/** @type {keyof typeof AREAS} */ (area)].testFiles,
