@@ -1,5 +1,5 @@
 import { profileCase } from './engine';
-import { CHILD_EXPLOITATION_ANSWERS } from './principles';
+import { CHILD_EXPLOITATION_ANSWERS, PRINCIPLE_IDS } from './principles';
 import { PROFILES } from './profiles';
 import { RuleSet } from './rule-set';
 import { FactsOverrides, newFacts } from './testing/new-facts';
@@ -136,5 +136,17 @@ describe('principle: prima facie refugees', () => {
     const [, prima] = profiled({ person: { nationalities: ['SSD'] }, answers: { asylum_wish_expressed: true } }, rules).profiles;
     expect(prima.indicators[0].reason).toBe('Asylum-seeker of a nationality on the prima facie list in force on the arrival date');
     expect(prima.indicators[0].evidence).toEqual(['prima facie entry SSD-all: SSD, valid 2026-01-01 to withdrawal', 'source: decision 2/2026']);
+  });
+});
+
+describe('principle ids', () => {
+  it('keeps the ids stored with every finding a principle made', () => {
+    expect(PRINCIPLE_IDS).toEqual({
+      asylumWish: 'principle.asylum_wish',
+      childWithoutCaregiver: 'principle.child_without_caregiver',
+      childExploitation: 'principle.child_exploitation',
+      primaFacie: 'principle.prima_facie',
+      protectionSupersedesReturn: 'principle.protection_supersedes_return',
+    });
   });
 });
