@@ -141,6 +141,33 @@ describe('combinations', () => {
   });
 });
 
+describe('evidence of nested combinations', () => {
+  const yes = (answer: string) => ({ answer, eq: true, label: answer });
+  const graded = { graded: { strong: [yes('threatened')], medium: [yes('deceived_about_job'), yes('little_or_no_pay')], weak: [yes('journey_debt')] } };
+  const answers = { disability: true, older_person_at_risk: true, pregnant: true };
+
+  it('counts a nested part only when it held, and keeps only the evidence of parts that held', () => {
+    // Two of: graded indicators that do not suffice, and a disability: only one holds, so only pregnancy is evidence.
+    expect(evidence({ any: [{ atLeast: 2, of: [graded, yes('disability')] }, yes('pregnant')] }, { answers })).toEqual(['pregnant']);
+    expect(evidence({ any: [{ atLeast: 2, of: [graded, yes('disability')] }, yes('pregnant')] }, { answers: { ...answers, threatened: true } })).toEqual([
+      'threatened (strong indicator)',
+      'disability',
+      'pregnant',
+    ]);
+    expect(evidence({ any: [{ atLeast: 2, of: [{ all: [yes('disability'), yes('single_parent')] }, yes('older_person_at_risk')] }, yes('pregnant')] }, { answers })).toEqual(['pregnant']);
+    expect(evidence({ any: [{ atLeast: 2, of: [{ any: [yes('single_parent')] }, yes('older_person_at_risk')] }, yes('pregnant')] }, { answers })).toEqual(['pregnant']);
+    expect(evidence({ any: [{ atLeast: 2, of: [{ any: [yes('disability')] }, yes('older_person_at_risk')] }, yes('pregnant')] }, { answers })).toEqual([
+      'disability',
+      'older_person_at_risk',
+      'pregnant',
+    ]);
+  });
+
+  it('takes in on a list to hold when one value is listed, not all of them', () => {
+    expect(holds({ fact: 'person.nationalities', in: ['ETH'] }, { person: { nationalities: ['ETH', 'KEN'] } })).toBe(true);
+  });
+});
+
 describe('evidence in words', () => {
   it('uses the label, else the fact’s own explanation, else the comparison in words', () => {
     expect(evidence({ answer: 'disability', eq: true, label: 'a disability' }, { answers: { disability: true } })).toEqual(['a disability']);

@@ -150,3 +150,13 @@ describe('principle ids', () => {
     });
   });
 });
+
+describe('what a principle records', () => {
+  it('records each principle as such, with a reason in words', () => {
+    const result = profiled({ person: { statedAge: 15 }, answers: { asylum_wish_expressed: true, caregiver_present: false, child_labour: true } });
+    expect(result.profiles.map((p) => p.profile)).toEqual(['ASYLUM_SEEKER', 'UNACCOMPANIED_CHILD', 'TRAFFICKING_VICTIM']);
+    for (const indicator of result.profiles.flatMap((p) => p.indicators)) {
+      expect([indicator.id, indicator.source, indicator.reason]).toEqual([indicator.id, 'PRINCIPLE', expect.stringMatching(/^[A-Z].{20,}/)]);
+    }
+  });
+});

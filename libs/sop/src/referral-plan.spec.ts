@@ -347,4 +347,35 @@ describe('mergePlannedReferrals', () => {
   });
 });
 
+describe('mergePlannedReferrals: shared actions and separate consent', () => {
+  const childProtection = (): PlannedReferral => {
+    const plan = planReferrals(DEFAULT_SOP, { profiles: [p('UNACCOMPANIED_CHILD', 'IMMEDIATE')], context: context({ isChild: true }) }, NOW);
+    return plan.referrals.find((r) => r.target === 'CHILD_PROTECTION') as PlannedReferral;
+  };
+  const later = (iso: string, hours: number) => new Date(new Date(iso).getTime() + hours * 3_600_000).toISOString();
+
+  it('lists an action two targets ask once, at its earliest due time, for every profile that asks it', () => {
+    const lead = childProtection();
+    const other: PlannedReferral = {
+      ...lead,
+      target: 'CHILD_PROTECTION/OTHER',
+      role: 'SUPPORTING',
+      profiles: [{ profile: 'SEPARATED_CHILD', urgency: 'HIGH', role: 'SUPPORTING' }],
+      actions: lead.actions.map((a, i) => ({ ...a, dueAt: i === 0 ? later(a.dueAt, -1) : later(a.dueAt, 1), profiles: ['SEPARATED_CHILD'] })),
+      separateConsent: lead.separateConsent.map((c) => ({ ...c, actions: ['APPOINT_GUARDIAN'] })),
+    };
+    const merged = mergePlannedReferrals([other, lead]);
+    expect(merged.actions.map((a) => a.action).sort()).toEqual(lead.actions.map((a) => a.action).sort());
+    const first = lead.actions[0];
+    expect(merged.actions.find((a) => a.action === first.action)).toMatchObject({ dueAt: later(first.dueAt, -1), profiles: ['UNACCOMPANIED_CHILD', 'SEPARATED_CHILD'] });
+    for (const action of lead.actions.slice(1)) expect(merged.actions.find((a) => a.action === action.action)?.dueAt).toBe(action.dueAt);
+    expect(merged.separateConsent.map((c) => [c.purpose, c.actions])).toEqual([['FAMILY_TRACING', ['START_FAMILY_TRACING', 'APPOINT_GUARDIAN']]]);
+    expect(merged.profiles).toEqual([
+      { profile: 'UNACCOMPANIED_CHILD', urgency: 'IMMEDIATE', role: 'LEAD' },
+      { profile: 'SEPARATED_CHILD', urgency: 'HIGH', role: 'SUPPORTING' },
+    ]);
+    expect(merged.target).toBe('CHILD_PROTECTION');
+  });
+});
+
 const legalAidOf = (referrals: readonly PlannedReferral[]): PlannedReferral => referrals.find((r) => r.target === 'NGO/LEGAL_AID') as PlannedReferral;
