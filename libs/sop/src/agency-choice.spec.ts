@@ -86,6 +86,11 @@ describe('chooseAgency', () => {
     expect(chooseAgency(DEFAULT_SOP, 'NGO', need, candidates).fallbacks.map((f) => f.name)).toEqual(['Y', 'X']);
   });
 
+  it('says an agency without a daily limit has no daily limit', () => {
+    const choice = chooseAgency(DEFAULT_SOP, 'NGO', need, [ngo('z', { name: 'Z', dailyCapacity: null })]);
+    expect(choice.chosen?.reasons.at(-1)).toBe('no daily limit');
+  });
+
   it('follows the order of the criteria in the SOP', () => {
     const languageFirst = defaultWith((d) =>
       setAt(d, 'agencyChoice.criteria', [

@@ -164,6 +164,17 @@ describe('planReferrals: deadlines and order', () => {
     ]);
   });
 
+  it('puts a lead planned after a supporting target of the same priority and due time before it', () => {
+    // Torture (first in profile order) brings two supporting targets; the medical emergency's lead, planned last, goes first.
+    const plan = planReferrals(DEFAULT_SOP, { profiles: [p('TORTURE_SURVIVOR', 'IMMEDIATE'), p('MEDICAL_EMERGENCY', 'IMMEDIATE')], context: context() }, NOW);
+    expect(plan.referrals.map((r) => [r.target, r.role, r.priority, r.dueAt])).toEqual([
+      ['HEALTH', 'LEAD', 'P1', '2026-11-20T07:00:00.000Z'],
+      ['NGO/TORTURE_REHABILITATION', 'LEAD', 'P1', '2026-11-20T07:00:00.000Z'],
+      ['ASYLUM_AUTHORITY', 'SUPPORTING', 'P1', '2026-11-20T07:00:00.000Z'],
+      ['NGO/LEGAL_AID', 'SUPPORTING', 'P1', '2026-11-20T07:00:00.000Z'],
+    ]);
+  });
+
   it('orders supporting targets of equal standing by agency kind, then by service', () => {
     const plan = planReferrals(DEFAULT_SOP, { profiles: [p('SGBV_SURVIVOR', 'NORMAL')], context: context() }, NOW);
     expect(plan.referrals.map((r) => [r.target, r.role, r.service])).toEqual([
