@@ -334,6 +334,23 @@ describe('mergePlannedReferrals', () => {
     expect(() => mergePlannedReferrals([])).toThrow(RangeError);
   });
 
+  it('shares every group any part shares, and asks one consent per purpose covering every part’s groups and bases', () => {
+    const legalAid: PlannedReferral = {
+      ...target('NGO/LEGAL_AID'),
+      fieldGroups: ['IDENTITY', 'HEALTH'],
+      consent: [{ purpose: 'REFERRAL', fieldGroups: ['HEALTH'], legalBases: ['LEGAL_OBLIGATION'], automaticBasis: null }],
+    };
+    const rehabilitation: PlannedReferral = {
+      ...target('NGO/TORTURE_REHABILITATION'),
+      fieldGroups: ['IDENTITY', 'TORTURE'],
+      consent: [{ purpose: 'REFERRAL', fieldGroups: ['SGBV', 'TORTURE'], legalBases: ['VITAL_INTEREST'], automaticBasis: 'VITAL_INTEREST' }],
+    };
+    const merged = mergePlannedReferrals([legalAid, rehabilitation]);
+    expect(merged.fieldGroups).toEqual(['IDENTITY', 'HEALTH', 'TORTURE']);
+    expect(merged.consent).toEqual([{ purpose: 'REFERRAL', fieldGroups: ['HEALTH', 'SGBV', 'TORTURE'], legalBases: ['LEGAL_OBLIGATION', 'VITAL_INTEREST'], automaticBasis: 'VITAL_INTEREST' }]);
+    expect(mergePlannedReferrals([legalAid, { ...rehabilitation, consent: [{ ...rehabilitation.consent[0], automaticBasis: null }] }]).consent[0].automaticBasis).toBeNull();
+  });
+
   it('is the part itself for one target, and keeps every reason of any set of targets, whatever their order (properties)', () => {
     const parts = fc.subarray(plan.referrals, { minLength: 1 }).chain((ps) => fc.tuple(fc.constant(ps), fc.shuffledSubarray(ps, { minLength: ps.length, maxLength: ps.length })));
     expect(mergePlannedReferrals([legalAidOf(plan.referrals)])).toMatchObject({ ...legalAidOf(plan.referrals), targets: [expect.objectContaining({ target: 'NGO/LEGAL_AID' })] });
