@@ -1,10 +1,10 @@
 import type { ProfileCode } from '@kivuko/profiling';
 import { profileRemovalRefused } from './age';
 import { asylumWishStands } from './asylum-wish';
-import { DetentionOverride, detentionDecision, detentionGrounds, enforcedDetentionGrounds, IndividualAssessment, MIN_JUSTIFICATION } from './detention-guard';
+import { DETENTION_GROUND_TEXT, DETENTION_GROUNDS, DetentionOverride, detentionDecision, detentionGrounds, enforcedDetentionGrounds, IndividualAssessment, MIN_JUSTIFICATION } from './detention-guard';
 import { NO_FACTS, SafeguardFacts } from './facts';
 import { MIN_FINDING, OFFENCES, prosecutionBlocked, prosecutionRefusal, STATUS_OFFENCES } from './non-criminalisation';
-import { NON_REFOULEMENT_REASONS, nonRefoulementReasons, ReturnKind } from './non-refoulement';
+import { NON_REFOULEMENT_REASONS, nonRefoulementReasons, REASON_TEXT, ReturnKind } from './non-refoulement';
 
 const NOW = new Date('2025-03-10T12:00:00Z');
 const KINDS: ReturnKind[] = ['REMOVAL', 'VOLUNTARY_RETURN'];
@@ -442,5 +442,58 @@ describe('what the review of the first version found', () => {
     expect(nonRefoulementReasons(child, 'FAMILY_REUNIFICATION_ABROAD', now)).toEqual([]);
     expect(nonRefoulementReasons(child, 'REMOVAL', now)).toEqual(['CHILD_WITHOUT_BID_SUPPORTING_RETURN']);
     expect(nonRefoulementReasons({ ...child, openRefoulementRiskFlags: 1 }, 'FAMILY_REUNIFICATION_ABROAD', now)).toEqual(['REFOULEMENT_RISK_FLAG_OPEN']);
+  });
+});
+
+describe('the rules written out, not read back from the lists they test', () => {
+  const victim = facts({ profiles: ['TRAFFICKING_VICTIM'] });
+  const FINDING = 'The assault on the officer happened at the post, after the exploitation had ended.';
+
+  it.each(['IRREGULAR_ENTRY', 'IRREGULAR_STAY', 'USE_OF_FALSE_DOCUMENTS', 'UNAUTHORISED_WORK'] as const)('never lets a finding answer %s for a victim: a status offence', (offence) => {
+    expect(prosecutionRefusal(victim, offence, { bySupervisor: true, text: FINDING })).toBe('STATUS_OFFENCE');
+  });
+
+  it('takes a finding of exactly the minimum length as written out', () => {
+    expect(prosecutionRefusal(victim, 'OTHER', { bySupervisor: true, text: 'x'.repeat(MIN_FINDING) })).toBeNull();
+    expect(MIN_FINDING).toBe(40);
+  });
+
+  it('lets a child join family abroad on a determination for return to the country of origin, as for any return', () => {
+    const child = facts({ profiles: ['SEPARATED_CHILD'], presumedChild: true, bestInterestsDetermination: { decision: 'RETURN_TO_COUNTRY_OF_ORIGIN' } });
+    expect(nonRefoulementReasons(child, 'FAMILY_REUNIFICATION_ABROAD', NOW)).toEqual([]);
+    expect(nonRefoulementReasons(child, 'REMOVAL', NOW)).toEqual([]);
+  });
+
+  it('starts from a case of which nothing is known: no profile, no indicator, no assessment, no record', () => {
+    expect(NO_FACTS).toEqual({
+      profiles: [],
+      indicatorIds: [],
+      presumedChild: false,
+      accompaniedByCaregiver: false,
+      asylumWishExpressed: false,
+      asylumClaim: null,
+      trafficking: null,
+      bestInterestsDetermination: null,
+      bestInterestsAssessed: false,
+      assessedMinimumAge: null,
+      openRefoulementRiskFlags: 0,
+    });
+    expect(Object.isFrozen(NO_FACTS)).toBe(true);
+  });
+});
+
+describe('refusals in words', () => {
+  // An official refused a detention or a return reads these: each ground and reason has its own sentence.
+  const sentences = (texts: Readonly<Record<string, string>>, codes: readonly string[]) => codes.map((code) => [code, texts[code]]);
+  const written = (codes: readonly string[]) => codes.map((code) => [code, expect.stringMatching(/^[a-z].{10,}[^.]$/)]);
+
+  it('explains every detention ground, each in its own words', () => {
+    expect(sentences(DETENTION_GROUND_TEXT, DETENTION_GROUNDS)).toEqual(written(DETENTION_GROUNDS));
+    expect(new Set(Object.values(DETENTION_GROUND_TEXT)).size).toBe(DETENTION_GROUNDS.length);
+  });
+
+  it('explains every non-refoulement reason, each in its own words', () => {
+    expect(sentences(REASON_TEXT, NON_REFOULEMENT_REASONS)).toEqual(written(NON_REFOULEMENT_REASONS));
+    expect(new Set(Object.values(REASON_TEXT)).size).toBe(NON_REFOULEMENT_REASONS.length);
   });
 });

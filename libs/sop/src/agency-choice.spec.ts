@@ -86,6 +86,11 @@ describe('chooseAgency', () => {
     expect(chooseAgency(DEFAULT_SOP, 'NGO', need, candidates).fallbacks.map((f) => f.name)).toEqual(['Y', 'X']);
   });
 
+  it('says an agency without a daily limit has no daily limit', () => {
+    const choice = chooseAgency(DEFAULT_SOP, 'NGO', need, [ngo('z', { name: 'Z', dailyCapacity: null })]);
+    expect(choice.chosen?.reasons.at(-1)).toBe('no daily limit');
+  });
+
   it('follows the order of the criteria in the SOP', () => {
     const languageFirst = defaultWith((d) =>
       setAt(d, 'agencyChoice.criteria', [
@@ -126,5 +131,83 @@ describe('chooseAgency', () => {
         expect(choice.alert === null).toBe(choice.chosen !== null);
       }),
     );
+  });
+  it('scores an agency that speaks none of the person’s languages below one that speaks the last of them', () => {
+    const candidates = [ngo('a', { name: 'Amani', languages: ['en'] }), ngo('b', { name: 'Baraka', languages: ['sw'] })];
+    const choice = chooseAgency(DEFAULT_SOP, 'NGO', need, candidates);
+    expect([choice.chosen?.name, ...choice.fallbacks.map((f) => f.name)]).toEqual(['Baraka', 'Amani']);
+    expect(choice.fallbacks[0].reasons).toContain('speaks none of fr, sw');
+  });
+
+  it('leaves out an agency that speaks none of the person’s languages when the SOP requires a shared language', () => {
+    const strict = defaultWith((d) => setAt(d, 'agencyChoice.criteria[2].required', true));
+    const candidates = [ngo('a', { name: 'Amani', languages: ['en'] }), ngo('b', { name: 'Baraka', languages: ['sw'] })];
+    const choice = chooseAgency(strict, 'NGO', need, candidates);
+    expect(choice.chosen?.name).toBe('Baraka');
+    expect(choice.fallbacks).toEqual([]);
+    expect(choice.ineligible).toEqual([{ id: 'a', name: 'Amani', reasons: ['speaks none of fr, sw'] }]);
+  });
+
+  it('weighs languages by the person’s preference: the first counts most', () => {
+    const three: AgencyRequirement = { ...need, languages: ['so', 'sw', 'en'] };
+    const candidates = [ngo('a', { name: 'Amani', languages: ['en'] }), ngo('b', { name: 'Baraka', languages: ['sw', 'en'] }), ngo('c', { name: 'Chanzo', languages: ['so'] })];
+    const choice = chooseAgency(DEFAULT_SOP, 'NGO', three, candidates);
+    expect([choice.chosen, ...choice.fallbacks].map((r) => [r?.name, r?.reasons[2]])).toEqual([
+      ['Chanzo', 'speaks so'],
+      ['Baraka', "speaks sw (the person's language no. 2)"],
+      ['Amani', "speaks en (the person's language no. 3)"],
+    ]);
+  });
+
+  it('holds no language against anyone when none is recorded for the person, nor a service when none is named', () => {
+    const open: AgencyRequirement = { ...need, languages: [], service: null };
+    const strict = defaultWith((d) => setAt(d, 'agencyChoice.criteria[2].required', true));
+    const choice = chooseAgency(strict, 'NGO', open, [ngo('a', { name: 'Amani', languages: [], services: [] })]);
+    expect(choice.chosen?.reasons).toEqual(['covers border point KGM', 'no particular service required', 'no language recorded for the person', '10 of 10 places left today']);
+  });
+
+  it('prefers an agency at the border point to one covering only its region, and refuses one covering neither', () => {
+    const candidates = [ngo('r', { name: 'Amani', coverageBorderPointCodes: [], coverageRegions: ['Kigoma'] }), ngo('p', { name: 'Baraka' })];
+    expect(chooseAgency(DEFAULT_SOP, 'NGO', need, candidates).chosen?.name).toBe('Baraka');
+    // With no region known for the case, region coverage does not count.
+    const noRegion = chooseAgency(DEFAULT_SOP, 'NGO', { ...need, region: null }, candidates);
+    expect(noRegion.chosen?.name).toBe('Baraka');
+    expect(noRegion.ineligible).toEqual([{ id: 'r', name: 'Amani', reasons: ['does not cover border point KGM'] }]);
+  });
+
+  it('counts an agency taken beyond its limit as full, never as negative room', () => {
+    const strict = defaultWith((d) => setAt(d, 'agencyChoice.criteria[3].required', true));
+    const choice = chooseAgency(strict, 'NGO', need, [ngo('over', { name: 'Over', dailyCapacity: 5, acceptedToday: 7 })]);
+    expect(choice.chosen).toBeNull();
+    expect(choice.ineligible).toEqual([{ id: 'over', name: 'Over', reasons: ['full today (7 of 5 taken)'] }]);
+  });
+
+  it('keeps every agency of the kind, and one of no stated kind, in the running', () => {
+    const candidates = [ngo('a', { name: 'Amani', kind: undefined }), ngo('b', { name: 'Baraka' })];
+    expect(chooseAgency(DEFAULT_SOP, 'NGO', need, candidates).ineligible).toEqual([]);
+    expect(chooseAgency(DEFAULT_SOP, 'NGO', need, candidates).chosen?.name).toBe('Amani');
+  });
+
+  it('ranks agencies level on every criterion by name, then by id, and says so', () => {
+    const candidates = [ngo('b2', { name: 'Same' }), ngo('a1', { name: 'Same' }), ngo('c', { name: 'Other' })];
+    const choice = chooseAgency(DEFAULT_SOP, 'NGO', need, candidates);
+    expect([choice.chosen, ...choice.fallbacks].map((r) => [r?.id, r?.rank])).toEqual([
+      ['c', 1],
+      ['a1', 2],
+      ['b2', 3],
+    ]);
+    expect(choice.chosen?.reasons).toHaveLength(4);
+    expect(choice.fallbacks.map((f) => f.reasons.at(-1))).toEqual(['level with Other on every criterion: after it by name', 'level with Same on every criterion: after it by name']);
+  });
+
+  it('names no tie where a later criterion told two agencies apart', () => {
+    const choice = chooseAgency(DEFAULT_SOP, 'NGO', need, [ngo('a', { name: 'Amani', acceptedToday: 5 }), ngo('b', { name: 'Baraka' })]);
+    expect(choice.chosen?.name).toBe('Baraka');
+    expect(choice.fallbacks[0].reasons).toEqual(['covers border point KGM', 'offers SAFE_SHELTER', "speaks sw (the person's language no. 2)", '5 of 10 places left today']);
+  });
+
+  it('alerts the coordinating body naming the kind and place when no service is named', () => {
+    const choice = chooseAgency(DEFAULT_SOP, 'HEALTH', { ...need, service: null }, []);
+    expect(choice).toEqual({ kind: 'HEALTH', chosen: null, fallbacks: [], ineligible: [], alert: { coordinatingBody: 'Refugee Agency', reason: 'no HEALTH at KGM is left to refer to' } });
   });
 });

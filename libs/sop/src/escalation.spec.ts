@@ -29,4 +29,22 @@ describe('escalationSchedule', () => {
   it('refuses a due time that is not a date', () => {
     expect(() => escalationSchedule(DEFAULT_SOP, { priority: 'P1', dueAt: 'tomorrow' })).toThrow(RangeError);
   });
+  it('alerts on the steps for every priority and those naming the referral’s own, each with its position in the SOP', () => {
+    expect(escalationSchedule(DEFAULT_SOP, { priority: 'P2', dueAt }).map((a) => [a.step, a.notify, a.agency])).toEqual([
+      [0, 'RECEIVING_AGENCY_MANAGER', null],
+      [3, 'COORDINATING_BODY', 'Refugee Agency'],
+      [4, 'AGENCY', 'Independent Protection Monitor'],
+    ]);
+  });
+
+  it('fires a step at its time exactly, not a moment before', () => {
+    const atFourHours = new Date('2026-11-20T11:00:00.000Z');
+    expect(alertsDue(DEFAULT_SOP, { priority: 'P1', dueAt }, new Date(atFourHours.getTime() - 1)).map((a) => a.step)).toEqual([0, 1]);
+    expect(alertsDue(DEFAULT_SOP, { priority: 'P1', dueAt }, atFourHours).map((a) => a.step)).toEqual([0, 1, 2]);
+    expect(alertsDue(DEFAULT_SOP, { priority: 'P1', dueAt: new Date(dueAt) }, new Date('2026-11-30T00:00:00Z')).map((a) => a.step)).toEqual([0, 1, 2, 4]);
+  });
+
+  it('refuses an invalid due date given as a date', () => {
+    expect(() => escalationSchedule(DEFAULT_SOP, { priority: 'P1', dueAt: new Date('tomorrow') })).toThrow('dueAt is not a valid date');
+  });
 });

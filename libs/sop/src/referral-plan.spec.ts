@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { PROFILES, ProfileCode, URGENCIES, Urgency } from '@kivuko/profiling';
 import { DEFAULT_SOP } from './default-sop';
 import { addDuration } from './duration';
-import { borderPointTaskDue, CaseContext, firstContactDue, mergePlannedReferrals, PlannedReferral, planReferrals, RoutableProfile, sopAppliesTo } from './referral-plan';
+import { borderPointTaskDue, CaseContext, firstContactDue, mergePlannedReferrals, PlannedReferral, planReferrals, ReferralPlan, RoutableProfile, sopAppliesTo } from './referral-plan';
 import { higherPriority, priorityNumber } from './vocabulary';
 import { defaultWith, setAt } from './testing/documents';
 import { targetKey } from './validation/routing-reader';
@@ -130,6 +130,115 @@ describe('planReferrals', () => {
   });
 });
 
+describe('planReferrals: deadlines and order', () => {
+  it('keeps an action’s earliest deadline when a later profile asks for it with more time', () => {
+    const slower = defaultWith((d) => setAt(d, 'routing.SPECIFIC_NEEDS.lead.actions', [{ action: 'PSYCHOSOCIAL_SUPPORT', within: 'P14D' }]));
+    const plan = planReferrals(slower, { profiles: [p('SMUGGLED_MIGRANT_ABUSED', 'NORMAL'), p('SPECIFIC_NEEDS', 'NORMAL')], context: context() }, NOW);
+    expect(plan.referrals.find((r) => r.target === 'NGO/PSYCHOSOCIAL')?.actions.find((a) => a.action === 'PSYCHOSOCIAL_SUPPORT')).toEqual({
+      action: 'PSYCHOSOCIAL_SUPPORT',
+      dueAt: '2026-11-27T06:00:00.000Z',
+      profiles: ['SMUGGLED_MIGRANT_ABUSED', 'SPECIFIC_NEEDS'],
+    });
+  });
+
+  it('keeps a referral’s earliest first contact and highest priority whichever of its profiles comes first', () => {
+    // Torture (P1 at once) and asylum (P2, 1 day) both reach the legal-aid NGO; asylum comes first in profile order.
+    const plan = planReferrals(DEFAULT_SOP, { profiles: [p('TORTURE_SURVIVOR', 'IMMEDIATE'), p('ASYLUM_SEEKER', 'NORMAL')], context: context() }, NOW);
+    const legalAid = plan.referrals.find((r) => r.target === 'NGO/LEGAL_AID');
+    expect(legalAid?.profiles.map((x) => x.profile)).toEqual(['ASYLUM_SEEKER', 'TORTURE_SURVIVOR']);
+    expect(legalAid).toMatchObject({ priority: 'P1', dueAt: '2026-11-20T07:00:00.000Z' });
+  });
+
+  it('takes one profile asked twice at its most urgent', () => {
+    const plan = planReferrals(DEFAULT_SOP, { profiles: [p('SGBV_SURVIVOR', 'NORMAL'), p('SGBV_SURVIVOR', 'IMMEDIATE'), p('SGBV_SURVIVOR', 'HIGH')], context: context() }, NOW);
+    const lead = plan.referrals.find((r) => r.target === 'NGO/GBV_CASE_MANAGEMENT');
+    expect(lead).toMatchObject({ priority: 'P1', dueAt: '2026-11-20T07:00:00.000Z', profiles: [{ profile: 'SGBV_SURVIVOR', urgency: 'IMMEDIATE', role: 'LEAD' }] });
+  });
+
+  it('puts a lead before a supporting target of the same priority and due time, whatever the kinds', () => {
+    // The health service comes before NGOs among agency kinds; it supports here, the NGO leads.
+    const plan = planReferrals(DEFAULT_SOP, { profiles: [p('SMUGGLED_MIGRANT_ABUSED', 'IMMEDIATE')], context: context() }, NOW);
+    expect(plan.referrals.map((r) => [r.target, r.role, r.priority, r.dueAt])).toEqual([
+      ['NGO/PSYCHOSOCIAL', 'LEAD', 'P1', '2026-11-20T14:00:00.000Z'],
+      ['HEALTH', 'SUPPORTING', 'P1', '2026-11-20T14:00:00.000Z'],
+    ]);
+  });
+
+  it('puts a lead planned after a supporting target of the same priority and due time before it', () => {
+    // Torture (first in profile order) brings two supporting targets; the medical emergency's lead, planned last, goes first.
+    const plan = planReferrals(DEFAULT_SOP, { profiles: [p('TORTURE_SURVIVOR', 'IMMEDIATE'), p('MEDICAL_EMERGENCY', 'IMMEDIATE')], context: context() }, NOW);
+    expect(plan.referrals.map((r) => [r.target, r.role, r.priority, r.dueAt])).toEqual([
+      ['HEALTH', 'LEAD', 'P1', '2026-11-20T07:00:00.000Z'],
+      ['NGO/TORTURE_REHABILITATION', 'LEAD', 'P1', '2026-11-20T07:00:00.000Z'],
+      ['ASYLUM_AUTHORITY', 'SUPPORTING', 'P1', '2026-11-20T07:00:00.000Z'],
+      ['NGO/LEGAL_AID', 'SUPPORTING', 'P1', '2026-11-20T07:00:00.000Z'],
+    ]);
+  });
+
+  it('orders supporting targets of equal standing by agency kind, then by service', () => {
+    const plan = planReferrals(DEFAULT_SOP, { profiles: [p('SGBV_SURVIVOR', 'NORMAL')], context: context() }, NOW);
+    expect(plan.referrals.map((r) => [r.target, r.role, r.service])).toEqual([
+      ['NGO/GBV_CASE_MANAGEMENT', 'LEAD', 'GBV_CASE_MANAGEMENT'],
+      ['HEALTH', 'SUPPORTING', null],
+      ['NGO/LEGAL_AID', 'SUPPORTING', 'LEGAL_AID'],
+      ['NGO/SAFE_SHELTER', 'SUPPORTING', 'SAFE_SHELTER'],
+    ]);
+  });
+
+  it('orders a referral’s actions by due time, then by code, and carries each action’s period, consent purpose and note', () => {
+    const plan = planReferrals(DEFAULT_SOP, { profiles: [p('TRAFFICKING_VICTIM', 'HIGH'), p('UNACCOMPANIED_CHILD', 'HIGH')], context: context({ isChild: true }) }, NOW);
+    const antiTrafficking = plan.referrals.find((r) => r.target === 'ANTI_TRAFFICKING');
+    expect(antiTrafficking?.actions.find((a) => a.action === 'START_REFLECTION_PERIOD')).toEqual({
+      action: 'START_REFLECTION_PERIOD',
+      dueAt: '2026-11-21T06:00:00.000Z',
+      profiles: ['TRAFFICKING_VICTIM'],
+      period: 'P30D',
+    });
+    const tracing = plan.referrals.find((r) => r.target === 'CHILD_PROTECTION')?.actions.find((a) => a.action === 'START_FAMILY_TRACING');
+    expect(tracing).toMatchObject({ consentPurpose: 'FAMILY_TRACING', note: 'Unless tracing would endanger the child or the family' });
+    expect(tracing).not.toHaveProperty('period');
+    const sgbv = planReferrals(DEFAULT_SOP, { profiles: [p('SGBV_SURVIVOR', 'NORMAL')], context: context() }, NOW).referrals[0];
+    expect(sgbv.actions.map((a) => [a.action, a.dueAt])).toEqual([
+      ['OBTAIN_EXPLICIT_CONSENT', '2026-11-20T07:00:00.000Z'],
+      ['SAME_SEX_STAFF_AND_INTERPRETER', '2026-11-20T07:00:00.000Z'],
+      ['SAFETY_PLAN', '2026-11-21T06:00:00.000Z'],
+    ]);
+    expect(sgbv.actions[0]).toEqual({ action: 'OBTAIN_EXPLICIT_CONSENT', dueAt: '2026-11-20T07:00:00.000Z', profiles: ['SGBV_SURVIVOR'] });
+  });
+
+  it('asks the agency for the case’s border point, region (none when not known), languages and the target’s service', () => {
+    const plan = planReferrals(DEFAULT_SOP, { profiles: [p('SGBV_SURVIVOR', 'NORMAL')], context: context({ region: undefined, languages: ['so', 'sw'] }) }, NOW);
+    expect(plan.referrals.find((r) => r.target === 'NGO/SAFE_SHELTER')?.requirement).toEqual({ borderPointCode: 'KGM', region: null, languages: ['so', 'sw'], service: 'SAFE_SHELTER' });
+  });
+});
+
+describe('planReferrals: when the deadlines start', () => {
+  const fromArrival = defaultWith((d) => setAt(d, 'deadlinesFrom', 'ARRIVAL'));
+  const startOf = (arrivedAt: string, sop = fromArrival) => planReferrals(sop, { profiles: [p('MEDICAL_EMERGENCY', 'IMMEDIATE')], context: context({ arrivedAt }) }, NOW).clockStart;
+
+  it('reads an arrival time with milliseconds, or without seconds, in any time zone', () => {
+    expect(startOf('2026-11-20T08:30:15.250+03:00')).toBe('2026-11-20T05:30:15.250Z');
+    expect(startOf('2026-11-20T08:30+03:00')).toBe('2026-11-20T05:30:00.000Z');
+    expect(startOf('2026-11-20T05:30:00.123456789Z')).toBe('2026-11-20T05:30:00.123Z');
+    expect(startOf('2026-11-20T05:30:00.5Z')).toBe('2026-11-20T05:30:00.500Z');
+    expect(startOf('2026-11-20T03:30-02:00')).toBe('2026-11-20T05:30:00.000Z');
+  });
+
+  it('refuses an arrival time without a time zone, without a time, with anything around it, or that is no date', () => {
+    for (const arrivedAt of ['2026-11-20T08:30:00', '2026-11-20', '2026-11-20T08Z', 'on 2026-11-20T08:30:00Z', '2026-11-20T08:30:00Z at Kigoma', '2026-11-20T08:30:00.Z', '2026-11-20T05:30:00.1234567891Z', '2026-13-01T08:30:00Z']) {
+      expect(() => startOf(arrivedAt)).toThrow(`context.arrivedAt "${arrivedAt}" is not an ISO 8601 date-time with a time zone`);
+    }
+  });
+
+  it('counts from the planning time when the SOP says so, whatever the arrival time says', () => {
+    expect(startOf('20 November', DEFAULT_SOP)).toBe(NOW.toISOString());
+  });
+
+  it('refuses a planning time that is no date', () => {
+    expect(() => planReferrals(DEFAULT_SOP, { profiles: [], context: context() }, new Date('never'))).toThrow('now is not a valid date');
+  });
+});
+
 describe('planReferrals (properties)', () => {
   const routable = fc.array(fc.record({ profile: fc.constantFrom(...PROFILES), urgency: fc.constantFrom(...URGENCIES) }), { maxLength: 16 });
   const contexts = fc.record({
@@ -193,7 +302,11 @@ describe('planReferrals (properties)', () => {
 });
 
 describe('mergePlannedReferrals', () => {
-  const plan = planReferrals(DEFAULT_SOP, { profiles: [p('ASYLUM_SEEKER', 'HIGH'), p('TORTURE_SURVIVOR', 'NORMAL')], context: context({ borderPointCode: 'NMG', region: 'Arusha' }) }, NOW);
+  // Planned in each test, not while Jest collects them: the mutation test sees which test ran what.
+  let plan: ReferralPlan;
+  beforeEach(() => {
+    plan = planReferrals(DEFAULT_SOP, { profiles: [p('ASYLUM_SEEKER', 'HIGH'), p('TORTURE_SURVIVOR', 'NORMAL')], context: context({ borderPointCode: 'NMG', region: 'Arusha' }) }, NOW);
+  });
   const target = (key: string): PlannedReferral => {
     const found = plan.referrals.find((r) => r.target === key);
     if (!found) throw new Error(`no ${key} in the plan`);
@@ -221,6 +334,23 @@ describe('mergePlannedReferrals', () => {
     expect(() => mergePlannedReferrals([])).toThrow(RangeError);
   });
 
+  it('shares every group any part shares, and asks one consent per purpose covering every part’s groups and bases', () => {
+    const legalAid: PlannedReferral = {
+      ...target('NGO/LEGAL_AID'),
+      fieldGroups: ['IDENTITY', 'HEALTH'],
+      consent: [{ purpose: 'REFERRAL', fieldGroups: ['HEALTH'], legalBases: ['LEGAL_OBLIGATION'], automaticBasis: null }],
+    };
+    const rehabilitation: PlannedReferral = {
+      ...target('NGO/TORTURE_REHABILITATION'),
+      fieldGroups: ['IDENTITY', 'TORTURE'],
+      consent: [{ purpose: 'REFERRAL', fieldGroups: ['SGBV', 'TORTURE'], legalBases: ['VITAL_INTEREST'], automaticBasis: 'VITAL_INTEREST' }],
+    };
+    const merged = mergePlannedReferrals([legalAid, rehabilitation]);
+    expect(merged.fieldGroups).toEqual(['IDENTITY', 'HEALTH', 'TORTURE']);
+    expect(merged.consent).toEqual([{ purpose: 'REFERRAL', fieldGroups: ['HEALTH', 'SGBV', 'TORTURE'], legalBases: ['LEGAL_OBLIGATION', 'VITAL_INTEREST'], automaticBasis: 'VITAL_INTEREST' }]);
+    expect(mergePlannedReferrals([legalAid, { ...rehabilitation, consent: [{ ...rehabilitation.consent[0], automaticBasis: null }] }]).consent[0].automaticBasis).toBeNull();
+  });
+
   it('is the part itself for one target, and keeps every reason of any set of targets, whatever their order (properties)', () => {
     const parts = fc.subarray(plan.referrals, { minLength: 1 }).chain((ps) => fc.tuple(fc.constant(ps), fc.shuffledSubarray(ps, { minLength: ps.length, maxLength: ps.length })));
     expect(mergePlannedReferrals([legalAidOf(plan.referrals)])).toMatchObject({ ...legalAidOf(plan.referrals), targets: [expect.objectContaining({ target: 'NGO/LEGAL_AID' })] });
@@ -242,6 +372,37 @@ describe('mergePlannedReferrals', () => {
         expect(new Set(merged.actions.map((a) => a.action)).size).toBe(merged.actions.length);
       }),
     );
+  });
+});
+
+describe('mergePlannedReferrals: shared actions and separate consent', () => {
+  const childProtection = (): PlannedReferral => {
+    const plan = planReferrals(DEFAULT_SOP, { profiles: [p('UNACCOMPANIED_CHILD', 'IMMEDIATE')], context: context({ isChild: true }) }, NOW);
+    return plan.referrals.find((r) => r.target === 'CHILD_PROTECTION') as PlannedReferral;
+  };
+  const later = (iso: string, hours: number) => new Date(new Date(iso).getTime() + hours * 3_600_000).toISOString();
+
+  it('lists an action two targets ask once, at its earliest due time, for every profile that asks it', () => {
+    const lead = childProtection();
+    const other: PlannedReferral = {
+      ...lead,
+      target: 'CHILD_PROTECTION/OTHER',
+      role: 'SUPPORTING',
+      profiles: [{ profile: 'SEPARATED_CHILD', urgency: 'HIGH', role: 'SUPPORTING' }],
+      actions: lead.actions.map((a, i) => ({ ...a, dueAt: i === 0 ? later(a.dueAt, -1) : later(a.dueAt, 1), profiles: ['SEPARATED_CHILD'] })),
+      separateConsent: lead.separateConsent.map((c) => ({ ...c, actions: ['APPOINT_GUARDIAN'] })),
+    };
+    const merged = mergePlannedReferrals([other, lead]);
+    expect(merged.actions.map((a) => a.action).sort()).toEqual(lead.actions.map((a) => a.action).sort());
+    const first = lead.actions[0];
+    expect(merged.actions.find((a) => a.action === first.action)).toMatchObject({ dueAt: later(first.dueAt, -1), profiles: ['UNACCOMPANIED_CHILD', 'SEPARATED_CHILD'] });
+    for (const action of lead.actions.slice(1)) expect(merged.actions.find((a) => a.action === action.action)?.dueAt).toBe(action.dueAt);
+    expect(merged.separateConsent.map((c) => [c.purpose, c.actions])).toEqual([['FAMILY_TRACING', ['START_FAMILY_TRACING', 'APPOINT_GUARDIAN']]]);
+    expect(merged.profiles).toEqual([
+      { profile: 'UNACCOMPANIED_CHILD', urgency: 'IMMEDIATE', role: 'LEAD' },
+      { profile: 'SEPARATED_CHILD', urgency: 'HIGH', role: 'SUPPORTING' },
+    ]);
+    expect(merged.target).toBe('CHILD_PROTECTION');
   });
 });
 
