@@ -1,4 +1,4 @@
-import { Actor, ApiConflict, CurrentActor, Permission, PlatformErrors, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
+import { Actor, ApiConflict, correlationOf, CurrentActor, Permission, PlatformErrors, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
@@ -10,7 +10,6 @@ import { REGISTER_INTAKE_EXAMPLE } from './dto/intake.example';
 import { RegisterIntakeBodyPipe } from './intake-body.pipe';
 import { IntakeResult, IntakeService } from './intake.service';
 
-const correlationOf = (req: RequestWithActor): string | undefined => (req.id ? String(req.id) : undefined);
 const uuid = new UuidParamPipe();
 
 /** `3`, `"3"` or `W/"3"`: the case version a client read. */

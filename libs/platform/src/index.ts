@@ -31,7 +31,7 @@ export { PlatformModule } from './platform.module';
 
 import { OutboxMessage } from './jobs/outbox-message.entity';
 export const PLATFORM_ENTITIES: Function[] = [OutboxMessage];
-export { CurrentActor, Permission, permissionsOf, REQUIRED_PERMISSION, RequirePermission, Role, ROLE_PERMISSIONS } from './auth/access-vocabulary';
+export { correlationOf, CurrentActor, Permission, permissionsOf, REQUIRED_PERMISSION, RequirePermission, Role, ROLE_PERMISSIONS } from './auth/access-vocabulary';
 export type { Actor, RequestWithActor } from './auth/access-vocabulary';
 export { FieldCipher } from './crypto/field-cipher';
 export { Clock } from './time/clock';

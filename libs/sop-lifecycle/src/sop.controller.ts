@@ -1,11 +1,10 @@
-import { Actor, ApiConflict, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
+import { Actor, ApiConflict, correlationOf, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DiffSopQuery, ListSopsQuery, SimulateSopDto } from './sop.dto';
 import { SopDiffView, SopDocumentSummary, SopService, SopSimulationView } from './sop.service';
 import { SopVersionRef, SopVersionSummary, SopVersionView } from './sop-view';
 
-const correlationOf = (req: RequestWithActor): string | undefined => (req.id ? String(req.id) : undefined);
 const uuid = new UuidParamPipe();
 
 /** The body of an upload or a validation: the SOP document itself, checked by the SOP library, not by a DTO. */

@@ -1,4 +1,4 @@
-import { Actor, ApiConflict, CurrentActor, Permission, PlatformErrors, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
+import { Actor, ApiConflict, correlationOf, CurrentActor, Permission, PlatformErrors, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ClosureService, ClosureView, ServiceView } from './closure.service';
@@ -7,7 +7,6 @@ import { AddTaskDto, AssignDto, CloseCaseDto, CloseTaskDto, DecideTransferDto, P
 import { ResponsibilityService, ResponsibilityView, TransferView } from './responsibility.service';
 import { TasksService, TaskView } from './tasks.service';
 
-const correlationOf = (req: RequestWithActor): string | undefined => (req.id ? String(req.id) : undefined);
 const uuid = new UuidParamPipe();
 
 /** Working a case: tasks, who holds it, the transfer of its lead, services delivered, closure; the supervisor's dashboard. */

@@ -1,10 +1,8 @@
-import { Actor, CurrentActor, Permission, RequestWithActor, RequirePermission } from '@kivuko/platform';
+import { Actor, correlationOf, CurrentActor, Permission, RequestWithActor, RequirePermission } from '@kivuko/platform';
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MonitorPageQuery, SafeguardEventsQuery } from './monitor.dto';
 import { MonitoredDetention, MonitoredReferral, MonitoredSafeguardEvent, MonitorService } from './monitor.service';
-
-const correlationOf = (req: RequestWithActor): string | undefined => (req.id ? String(req.id) : undefined);
 
 /** The independent monitor's read-only reports: codes, dates and justifications, never narratives. */
 @ApiTags('monitor')

@@ -1,19 +1,16 @@
-import { Actor, ApiOperationIdPrefix, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
-import { Controller, Get, Param, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, correlationOf, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
+import { Get, Param, Req } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { ProtectionRecordsView, ProtectionViewService, SafeguardStatusView } from './protection-view.service';
+import { ProtectionRecordsController } from './records-controller';
 
-const correlationOf = (req: RequestWithActor): string | undefined => (req.id ? String(req.id) : undefined);
 const uuid = new UuidParamPipe();
 
 /**
  * The protection records of a case as one view, and what the safeguards refuse on it now. Each kind of record
  * has its folder beside this one (asylum/, trafficking/, children/, family/, detention/, returns/, flags/).
  */
-@ApiTags('protection records')
-@ApiBearerAuth()
-@ApiOperationIdPrefix('RecordsController')
-@Controller({ path: 'cases/:id', version: '1' })
+@ProtectionRecordsController()
 export class ProtectionViewController {
   constructor(private readonly view: ProtectionViewService) {}
 

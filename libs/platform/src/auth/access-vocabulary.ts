@@ -161,6 +161,9 @@ export interface RequestWithActor {
   ip?: string;
 }
 
+/** The request's correlation id (the request id the logs and the audit trail carry), when it has one. */
+export const correlationOf = (req: RequestWithActor): string | undefined => (req.id ? String(req.id) : undefined);
+
 /** The request's authenticated actor (set by the access guard). */
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
   const actor = context.switchToHttp().getRequest<RequestWithActor>().actor;

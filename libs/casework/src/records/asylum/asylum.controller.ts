@@ -1,20 +1,17 @@
-import { Actor, ApiConflict, ApiOperationIdPrefix, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiConflict, correlationOf, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
+import { Body, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { AsylumAppealDto, AsylumAppealOutcomeDto, AsylumDecisionDto, AsylumInterviewDto, AsylumWithdrawalDto, RegisterAsylumClaimDto } from './asylum.dto';
 import { AsylumClaimView, AsylumService } from './asylum.service';
+import { ProtectionRecordsController } from '../records-controller';
 
-const correlationOf = (req: RequestWithActor): string | undefined => (req.id ? String(req.id) : undefined);
 const uuid = new UuidParamPipe();
 
 /**
  * Asylum claims (the asylum authority): registration, interviews, decision, appeal, withdrawal.
  * Written only by the agencies mandated for it (RECORD.NOT_YOUR_MANDATE otherwise); the safeguards refuse with 409 SAFEGUARD.* naming the reason.
  */
-@ApiTags('protection records')
-@ApiBearerAuth()
-@ApiOperationIdPrefix('RecordsController')
-@Controller({ path: 'cases/:id', version: '1' })
+@ProtectionRecordsController()
 export class AsylumController {
   constructor(private readonly asylum: AsylumService) {}
 

@@ -1,20 +1,17 @@
-import { Actor, ApiConflict, ApiOperationIdPrefix, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiConflict, correlationOf, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
+import { Body, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { DetentionAccessDto, DetentionReviewDto, EndDetentionDto, OpenDetentionDto } from './detention.dto';
 import { DetentionService, DetentionView } from './detention.service';
+import { ProtectionRecordsController } from '../records-controller';
 
-const correlationOf = (req: RequestWithActor): string | undefined => (req.id ? String(req.id) : undefined);
 const uuid = new UuidParamPipe();
 
 /**
  * Detention (border and immigration authorities), checked by the detention safeguards.
  * Written only by the agencies mandated for it (RECORD.NOT_YOUR_MANDATE otherwise); the safeguards refuse with 409 SAFEGUARD.* naming the reason.
  */
-@ApiTags('protection records')
-@ApiBearerAuth()
-@ApiOperationIdPrefix('RecordsController')
-@Controller({ path: 'cases/:id', version: '1' })
+@ProtectionRecordsController()
 export class DetentionController {
   constructor(private readonly detention: DetentionService) {}
 

@@ -1,6 +1,6 @@
-import { Actor, ApiConflict, ApiOperationIdPrefix, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiConflict, correlationOf, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
+import { Body, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import {
   CarePlacementDto,
   EndCarePlacementDto,
@@ -11,18 +11,15 @@ import {
   TracingOutcomeDto,
 } from './family.dto';
 import { CarePlacementView, FamilyService, ReunificationView, TracingView } from './family.service';
+import { ProtectionRecordsController } from '../records-controller';
 
-const correlationOf = (req: RequestWithActor): string | undefined => (req.id ? String(req.id) : undefined);
 const uuid = new UuidParamPipe();
 
 /**
  * Family tracing, reunification and interim care of a child (child protection).
  * Written only by the agencies mandated for it (RECORD.NOT_YOUR_MANDATE otherwise); the safeguards refuse with 409 SAFEGUARD.* naming the reason.
  */
-@ApiTags('protection records')
-@ApiBearerAuth()
-@ApiOperationIdPrefix('RecordsController')
-@Controller({ path: 'cases/:id', version: '1' })
+@ProtectionRecordsController()
 export class FamilyController {
   constructor(private readonly family: FamilyService) {}
 

@@ -1,6 +1,6 @@
-import { Actor, ApiConflict, ApiOperationIdPrefix, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiConflict, correlationOf, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
+import { Body, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import {
   CancelDto,
   CounsellingSessionDto,
@@ -12,18 +12,15 @@ import {
   VulnerabilityAssessmentDto,
 } from './returns.dto';
 import { RemovalOrderView, ReturnsService, VoluntaryReturnView } from './returns.service';
+import { ProtectionRecordsController } from '../records-controller';
 
-const correlationOf = (req: RequestWithActor): string | undefined => (req.id ? String(req.id) : undefined);
 const uuid = new UuidParamPipe();
 
 /**
  * Removal (the immigration authority) and assisted voluntary return (the return agency), under the non-refoulement lock.
  * Written only by the agencies mandated for it (RECORD.NOT_YOUR_MANDATE otherwise); the safeguards refuse with 409 SAFEGUARD.* naming the reason.
  */
-@ApiTags('protection records')
-@ApiBearerAuth()
-@ApiOperationIdPrefix('RecordsController')
-@Controller({ path: 'cases/:id', version: '1' })
+@ProtectionRecordsController()
 export class ReturnsController {
   constructor(private readonly returns: ReturnsService) {}
 

@@ -1,21 +1,18 @@
-import { Actor, ApiConflict, ApiOperationIdPrefix, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiConflict, correlationOf, CurrentActor, Permission, RequestWithActor, RequirePermission, UuidParamPipe } from '@kivuko/platform';
+import { Body, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { HtcdsRow } from './htcds';
 import { ReflectionPeriodDto, ResidencePermitDto, TraffickingAssistanceDto, TraffickingIdentificationDto } from './trafficking.dto';
 import { TraffickingService, TraffickingView } from './trafficking.service';
+import { ProtectionRecordsController } from '../records-controller';
 
-const correlationOf = (req: RequestWithActor): string | undefined => (req.id ? String(req.id) : undefined);
 const uuid = new UuidParamPipe();
 
 /**
  * Trafficking (the anti-trafficking coordinator): identification, reflection period, residence permit, assistance, the HTCDS export.
  * Written only by the agencies mandated for it (RECORD.NOT_YOUR_MANDATE otherwise); the safeguards refuse with 409 SAFEGUARD.* naming the reason.
  */
-@ApiTags('protection records')
-@ApiBearerAuth()
-@ApiOperationIdPrefix('RecordsController')
-@Controller({ path: 'cases/:id', version: '1' })
+@ProtectionRecordsController()
 export class TraffickingController {
   constructor(private readonly trafficking: TraffickingService) {}
 
