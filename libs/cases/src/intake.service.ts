@@ -101,6 +101,7 @@ export class IntakeService {
       const encountersOf: PossibleEncounter[][] = [];
       for (const person of dto.persons) encountersOf.push(await searchEncounters(manager, matchFactsOf(person, arrivedAt), caseIds));
 
+      let completeBy: Date | undefined;
       for (const [i, person] of dto.persons.entries()) {
         const caseId = caseIds[i];
         // A stand-in number until the end of the transaction: see below.
@@ -133,8 +134,9 @@ export class IntakeService {
             caseId,
             kind: TaskKind.CompleteIntake,
             borderPointId: dto.arrival.borderPointId,
-            // As long as the SOP in force for the case gives the border point.
-            dueAt: (await this.policy.forCase(manager, caseId)).completeIntakeDue(this.clock.now()),
+            // As long as the SOP in force gives the border point: one SOP for the whole arrival (one border point, one
+            // transaction), read for its first case only.
+            dueAt: (completeBy ??= (await this.policy.forCase(manager, caseId)).completeIntakeDue(this.clock.now())),
           });
         }
         await recordEncounters(manager, caseId, encountersOf[i]);
