@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { productSources } from './product-sources';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -13,17 +14,9 @@ const HANDLER = /@HandlesJob\(\s*JobName\.(\w+)\s*\)/g;
 const NOT_YET_MOVED: Record<string, number> = {
 };
 
-function* sources(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* sources(path);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) yield path;
-  }
-}
-
 function handlersByFile(): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  for (const file of sources(join(ROOT, 'libs'))) {
+  for (const file of productSources(join(ROOT, 'libs'))) {
     const jobs = [...readFileSync(file, 'utf8').matchAll(HANDLER)].map((m) => m[1]);
     if (jobs.length > 0) found.set(relative(ROOT, file), jobs);
   }

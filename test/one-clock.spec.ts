@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { productSources } from './product-sources';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -26,17 +27,9 @@ const ALLOWED: Record<string, [reads: number, reason: string]> = {
   'libs/referrals/src/webhooks/webhook-delivery.job.ts': [1, "a delivery's signature timestamp is real time: the receiver checks it against its own clock"],
 };
 
-function* sources(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* sources(path);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) yield path;
-  }
-}
-
 function timeReads(): Record<string, number> {
   const found: Record<string, number> = {};
-  for (const file of sources(join(ROOT, 'libs'))) {
+  for (const file of productSources(join(ROOT, 'libs'))) {
     const reads = [...readFileSync(file, 'utf8').matchAll(TIME_READ)].length;
     if (reads > 0) found[relative(ROOT, file)] = reads;
   }

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { productSources } from './product-sources';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -35,17 +36,9 @@ function isSqlHome(name: string): boolean {
   return name.endsWith('.queries.ts') || name.endsWith('.spec.ts') || name.endsWith('.d.ts');
 }
 
-function* sources(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* sources(path);
-    else if (entry.name.endsWith('.ts') && !isSqlHome(entry.name)) yield path;
-  }
-}
-
 function sqlCalls(): Record<string, number> {
   const found: Record<string, number> = {};
-  for (const file of sources(join(ROOT, 'libs'))) {
+  for (const file of productSources(join(ROOT, 'libs'), isSqlHome)) {
     const calls = [...readFileSync(file, 'utf8').matchAll(SQL_CALL)].length;
     if (calls > 0) found[relative(ROOT, file)] = calls;
   }
