@@ -281,7 +281,9 @@ for (const locale of ['en', 'ar'] as const) {
       await fillPerson(page, locale, 'p1', { given: 'Zahra', family: `Offline${family}`, sex: 'FEMALE', age: '28' });
       await page.getByRole('button', { name: t('intake.submit', { count: 1 }) }).click();
       await expect(page.getByText(t('offline.keptRegistration', { count: 1 }, false)).first()).toBeVisible({ timeout: 30_000 });
-      await page.getByRole('link', { name: t('offline.badge', { count: 1 }) }).click();
+      const outboxLink = page.getByRole('link', { name: t('offline.nav.outbox') });
+      await expect(outboxLink).toHaveAccessibleDescription(t('offline.waiting', { count: 1 }));
+      await outboxLink.click();
       await expect(page.getByRole('heading', { name: t('offline.outbox.title'), level: 1 })).toBeVisible();
       await expect(page.getByRole('tab', { name: t('offline.outbox.tab.pending', { count: 1 }) })).toHaveAttribute('aria-selected', 'true');
       await expect(page.getByRole('tabpanel').getByRole('listitem').first()).toBeVisible();
