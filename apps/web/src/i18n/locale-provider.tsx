@@ -1,4 +1,4 @@
-import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, ReactNode, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { IntlProvider } from 'react-intl';
 import { readLocale, readUserLocale, rememberLocale } from './locale-preference';
@@ -57,7 +57,9 @@ export function LocaleProvider({ username, storage, children }: Props) {
     };
   }, [locale]);
 
-  useEffect(() => {
+  // Before the browser paints the new catalog (and before anything can observe it): never a frame of Arabic
+  // laid out left to right.
+  useLayoutEffect(() => {
     if (!loaded) return;
     document.documentElement.lang = loaded.locale;
     document.documentElement.dir = directionOf(loaded.locale);
