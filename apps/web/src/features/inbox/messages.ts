@@ -37,7 +37,7 @@ export const inboxMessages = defineMessages({
   actionLabel: {
     id: 'inbox.action.label',
     defaultMessage:
-      '{action, select, acknowledge {Acknowledge} accept {Accept} decline {Decline} start {Start work} other {Complete}} the referral of case {caseNumber}',
+      '{action, select, acknowledge {Acknowledge} accept {Accept} decline {Decline} start {Start work on} other {Complete}} the referral of case {caseNumber}',
   },
   acknowledged: { id: 'inbox.done.acknowledged', defaultMessage: 'Case {caseNumber}: acknowledged. First contact is on record.' },
   accepted: { id: 'inbox.done.accepted', defaultMessage: 'Case {caseNumber}: accepted. Its required actions are now your tasks.' },

@@ -1,0 +1,194 @@
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { expectAccessible, watchPage } from './support';
+
+const PASSWORD = 'kivuko-demo';
+/** Kigoma lake port: Tumaini Shelter covers it (demo data). */
+const KIGOMA = '3f0c2a5e-6b1d-4c8e-9a7f-1d2e3b4c5a02';
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
+}
+
+async function apiAs(request: APIRequestContext, username: string): Promise<Record<string, string>> {
+  const response = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
+  expect(response.ok()).toBe(true);
+  return { authorization: `Bearer ${((await response.json()) as { accessToken: string }).accessToken}` };
+}
+
+interface SentReferral {
+  caseId: string;
+  caseNumber: string;
+  status: string;
+  agency: { name: string; kind: string };
+  basis: { requirements?: { purpose: string }[] };
+}
+
+/**
+ * A border official at Kigoma registers a woman with signs of trafficking (routed at once: the shelter
+ * among others) and records her consent to each referral held for it. Answers the case number.
+ */
+async function registerArrival(request: APIRequestContext, givenName: string): Promise<string> {
+  const headers = await apiAs(request, 'border.official');
+  const intake = await request.post('/api/v1/intakes', {
+    headers,
+    data: {
+      intakeId: randomUUID(),
+      arrival: { borderPointId: KIGOMA, arrivedAt: new Date(Date.now() - 3_600_000).toISOString(), mode: 'LAND' },
+      persons: [
+        {
+          givenName,
+          familyName: 'Uwase',
+          sex: 'FEMALE',
+          statedAge: 23,
+          nationalities: ['RWA'],
+          languages: ['rw', 'sw'],
+          documentsHeldByOther: true,
+          screening: { answers: { movement_controlled: true, debt_bondage: true, deceived_about_job: true } },
+        },
+      ],
+    },
+  });
+  expect(intake.status()).toBe(201);
+  const caseId = ((await intake.json()) as { cases: { id: string }[] }).cases[0]?.id as string;
+  const sent = async () =>
+    ((await (await request.get('/api/v1/referrals', { headers, params: { view: 'SENT', caseId, limit: 100 } })).json()) as { items: SentReferral[] }).items;
+  const asked = new Set<string>();
+  for (const referral of (await sent()).filter((r) => r.status === 'AWAITING_CONSENT')) {
+    for (const { purpose } of referral.basis.requirements ?? []) {
+      const key = `${referral.agency.kind}/${purpose}`;
+      if (asked.has(key)) continue;
+      asked.add(key);
+      const consent = await request.post(`/api/v1/cases/${caseId}/consents`, {
+        headers,
+        data: { purpose, recipientAgencyKind: referral.agency.kind, decision: 'GIVEN', language: 'sw' },
+      });
+      expect(consent.status()).toBe(201);
+    }
+  }
+  const shelter = (await sent()).find((r) => r.agency.name === 'Tumaini Shelter');
+  expect(shelter?.status).toBe('PENDING');
+  return shelter?.caseNumber as string;
+}
+
+test('a shelter caseworker sees new referrals arrive, acknowledges and accepts one, declines another and sees where it went', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const watch = await watchPage(page);
+  await signIn(page, 'shelter.caseworker');
+  // The inbox is one click away from the landing page.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Referral inbox' }).click();
+  await expect(page.getByRole('heading', { name: 'Referral inbox', level: 1 })).toBeVisible();
+  await expect(page.getByText(/^\d[\d,]* referrals?|^No referral matches/)).toBeVisible();
+  await expectAccessible(page);
+
+  // Two arrivals registered at the border while the inbox is open: they appear without a reload, marked new
+  // and announced politely.
+  const first = await registerArrival(request, 'Diane');
+  const second = await registerArrival(request, 'Esther');
+  const list = page.getByRole('list', { name: 'Referrals to your agency' });
+  const rowOf = (caseNumber: string) => list.getByRole('listitem').filter({ hasText: caseNumber });
+  await expect(rowOf(first)).toBeVisible({ timeout: 45_000 });
+  await expect(rowOf(second)).toBeVisible();
+  await expect(rowOf(first).getByText('New', { exact: true })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /new referrals? arrived/ })).toHaveCount(1);
+  await expect(rowOf(first)).toContainText('Victim of trafficking');
+  await expect(rowOf(first)).toContainText('From Kigoma lake port');
+  await expect(rowOf(first).locator('time')).toHaveText(/^First contact (due in|overdue by) /);
+  await expect(rowOf(first)).toContainText('Not escalated');
+  await expectAccessible(page);
+
+  // Acknowledge, then accept: the result is said, and the row follows.
+  await rowOf(first).getByRole('button', { name: `Acknowledge the referral of case ${first}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Case ${first}: acknowledged.` })).toBeVisible();
+  await expect(rowOf(first)).toContainText('First contact made');
+  await expect(rowOf(first).getByRole('button', { name: `Acknowledge the referral of case ${first}` })).toHaveCount(0);
+  await rowOf(first).getByRole('button', { name: `Accept the referral of case ${first}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Case ${first}: accepted.` })).toBeVisible();
+  await expect(rowOf(first).getByRole('button', { name: `Start work on the referral of case ${first}` })).toBeVisible();
+
+  // Decline the other with a reason: the dialog asks why, then the page says where the case went.
+  await rowOf(second).getByRole('button', { name: `Decline the referral of case ${second}` }).click();
+  const dialog = page.getByRole('alertdialog', { name: `Decline the referral of case ${second}?` });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Decline the referral' }).click();
+  await expect(dialog.getByRole('alert')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Reason' }).fill('No bed free in the safe house this week');
+  await dialog.getByRole('button', { name: 'Decline the referral' }).click();
+  await expect(dialog).toBeHidden();
+  const moved = page.getByRole('status').filter({ hasText: `Case ${second}: declined.` });
+  await expect(moved).toBeVisible();
+  // Tumaini is the only safe shelter at Kigoma: the SOP's coordinating body is alerted to find another.
+  await expect(moved).toHaveText(/It went on to .+\.|No other agency was left, so .+ \(the coordinating body\) was alerted to find one\./);
+  await expect(rowOf(second)).toHaveCount(0);
+
+  // Filters live in the URL: the accepted one under "Accepted", a reload keeps it.
+  await page.getByLabel('Status').selectOption({ label: 'Accepted' });
+  await expect(page).toHaveURL(/status=ACCEPTED/);
+  await expect(rowOf(first)).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Overdue only' }).check();
+  await expect(page).toHaveURL(/overdue=true/);
+  await expect(rowOf(first)).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Overdue only' })).toBeChecked();
+  await expect(page.getByLabel('Status')).toHaveValue('ACCEPTED');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).not.toHaveURL(/status=/);
+  await expectAccessible(page);
+
+  expect(watch.consoleErrors).toEqual([]);
+  expect(await watch.cspViolations()).toEqual([]);
+});
+
+test('a thousand referrals scroll in a window of rows', async ({ page }) => {
+  const watch = await watchPage(page);
+  // The queue answers a thousand referrals (the api's own answer is at most 100 a page; this is the list's limit).
+  await page.route(/\/api\/v1\/referrals\?/, async (route) => {
+    const now = Date.now();
+    const items = Array.from({ length: 1000 }, (_, n) => ({
+      id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      caseId: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      caseNumber: `TZA-KGM-2026-${String(n).padStart(6, '0')}`,
+      agency: { id: 'a', name: 'Tumaini Shelter', kind: 'NGO' },
+      borderPoint: { id: KIGOMA, code: 'KGM' },
+      role: 'SUPPORTING',
+      profiles: ['SGBV_SURVIVOR'],
+      priority: 1 + (n % 4),
+      status: n % 3 === 0 ? 'ACKNOWLEDGED' : 'PENDING',
+      dueAt: new Date(now + (n - 20) * 600_000).toISOString(),
+      overdue: n < 20,
+      escalationLevel: n < 20 ? 1 : 0,
+      attempt: 1,
+      previousReferralId: null,
+      version: 1,
+      acknowledgedAt: null,
+      outcomeCode: null,
+      outcomeNote: null,
+      reason: null,
+      createdAt: new Date(now).toISOString(),
+      updatedAt: new Date(now).toISOString(),
+    }));
+    await route.fulfill({ json: { items } });
+  });
+  await signIn(page, 'shelter.caseworker');
+  await page.goto('/referrals/inbox');
+  await expect(page.getByText('1,000 referrals, 20 overdue')).toBeVisible();
+  const rows = page.getByRole('list', { name: 'Referrals to your agency' }).getByRole('listitem');
+  await expect(rows.first()).toContainText('TZA-KGM-2026-000000');
+  expect(await rows.count()).toBeLessThan(40);
+  await expect(rows.nth(1)).toContainText(/First contact overdue by/);
+
+  // Scrolled to the end: the last rows are in the page, the first are not, and still only a window.
+  const started = Date.now();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(page.getByText('TZA-KGM-2026-000999')).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(3_000);
+  await expect(page.getByText('TZA-KGM-2026-000000')).toHaveCount(0);
+  expect(await rows.count()).toBeLessThan(40);
+  await expect(rows.last()).toHaveAttribute('aria-posinset', '1000');
+  expect(watch.consoleErrors).toEqual([]);
+});
