@@ -19,7 +19,7 @@ export const inboxMessages = defineMessages({
   newChip: { id: 'inbox.new', defaultMessage: 'New' },
   priority: {
     id: 'inbox.priority',
-    defaultMessage: '{priority, select, 1 {Priority 1: immediate} 2 {Priority 2: urgent} 3 {Priority 3: soon} other {Priority {priority}: routine}}',
+    defaultMessage: 'Priority {level, number}: {priority, select, 1 {immediate} 2 {urgent} 3 {soon} other {routine}}',
   },
   from: { id: 'inbox.from', defaultMessage: 'From {borderPoint}' },
   role: { id: 'inbox.role', defaultMessage: '{role, select, LEAD {Lead agency} other {Supporting agency}}' },

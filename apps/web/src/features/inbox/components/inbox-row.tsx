@@ -45,14 +45,14 @@ export const InboxRow = memo(function InboxRow({ referral, borderPointName, isNe
   const late = clockRuns && (referral.overdue || past);
   const actions = actionsFor(referral.status);
   return (
-    <article className={`${styles.row} ${late ? styles.late : ''} ${referral.priority === 1 ? styles.first : ''}`} aria-labelledby={`inbox-${referral.id}`}>
+    <article className={`${styles.row} ${late ? styles.late : ''}`} aria-labelledby={`inbox-${referral.id}`}>
       <div className={styles.main}>
         <p className={styles.head}>
           <span id={`inbox-${referral.id}`} className={styles.case}>
             <CaseNumber caseNumber={referral.caseNumber} caseId={referral.caseId} />
           </span>
-          <StatusChip tone={referral.priority === 1 ? 'danger' : referral.priority === 2 ? 'warning' : 'neutral'}>
-            {intl.formatMessage(inboxMessages.priority, { priority: String(referral.priority) })}
+          <StatusChip tone={referral.priority === 1 ? 'warning' : 'neutral'}>
+            {intl.formatMessage(inboxMessages.priority, { level: referral.priority, priority: String(referral.priority) })}
           </StatusChip>
           <StatusChip tone={toneOf('referral', referral.status)}>{nameOf(intl, referralStatusMessages, referral.status)}</StatusChip>
           {isNew ? <StatusChip tone="info">{intl.formatMessage(inboxMessages.newChip)}</StatusChip> : null}
