@@ -12,7 +12,7 @@ async function signIn(page: Page, username: string): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
 }
 
-test('a shelter caseworker sees new referrals arrive, acknowledges and accepts one, declines another and sees where it went', async ({ page, request }) => {
+test('a shelter caseworker sees new referrals arrive, acknowledges, accepts, starts and completes one, declines another and sees where it went', async ({ page, request }) => {
   test.setTimeout(120_000);
   const watch = await watchPage(page);
   await signIn(page, 'shelter.caseworker');
@@ -45,7 +45,9 @@ test('a shelter caseworker sees new referrals arrive, acknowledges and accepts o
   await expect(rowOf(first).getByRole('button', { name: `Acknowledge the referral of case ${first}` })).toHaveCount(0);
   await rowOf(first).getByRole('button', { name: `Accept the referral of case ${first}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `Case ${first}: accepted.` })).toBeVisible();
-  await expect(rowOf(first).getByRole('button', { name: `Start work on the referral of case ${first}` })).toBeVisible();
+  await rowOf(first).getByRole('button', { name: `Start work on the referral of case ${first}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Case ${first}: work started.` })).toBeVisible();
+  await expect(rowOf(first)).toContainText('In progress');
 
   // Decline the other with a reason: the dialog asks why, then the page says where the case went.
   await rowOf(second).getByRole('button', { name: `Decline the referral of case ${second}` }).click();
@@ -63,19 +65,29 @@ test('a shelter caseworker sees new referrals arrive, acknowledges and accepts o
   await expect(moved).toHaveText(/It went on to .+\.|No other agency was left, so .+ \(the coordinating body\) was alerted to find one\./);
   await expect(rowOf(second)).toHaveCount(0);
 
-  // Filters live in the URL: the accepted one under "Accepted", a reload keeps it.
-  await page.getByLabel('Status').selectOption({ label: 'Accepted' });
-  await expect(page).toHaveURL(/status=ACCEPTED/);
+  // Filters live in the URL: the one in progress under "In progress", a reload keeps it.
+  await page.getByLabel('Status').selectOption({ label: 'In progress' });
+  await expect(page).toHaveURL(/status=IN_PROGRESS/);
   await expect(rowOf(first)).toBeVisible();
   await page.getByRole('checkbox', { name: 'Overdue only' }).check();
   await expect(page).toHaveURL(/overdue=true/);
   await expect(rowOf(first)).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Overdue only' })).toBeChecked();
-  await expect(page.getByLabel('Status')).toHaveValue('ACCEPTED');
+  await expect(page.getByLabel('Status')).toHaveValue('IN_PROGRESS');
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).not.toHaveURL(/status=/);
   await expectAccessible(page);
+
+  // Complete with an outcome the border point sees: the referral leaves the open queue.
+  await rowOf(first).getByRole('button', { name: `Complete the referral of case ${first}` }).click();
+  const complete = page.getByRole('dialog', { name: `Complete the referral of case ${first}` });
+  await complete.getByLabel('Outcome').selectOption({ label: 'Sheltered and assisted' });
+  await complete.getByLabel('Note for the sender (optional)').fill('Placed in the safe house.');
+  await expectAccessible(page);
+  await complete.getByRole('button', { name: 'Complete the referral' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Case ${first}: completed.` })).toBeVisible();
+  await expect(rowOf(first)).toHaveCount(0);
 
   expect(watch.consoleErrors).toEqual([]);
   expect(await watch.cspViolations()).toEqual([]);
