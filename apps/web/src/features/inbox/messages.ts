@@ -21,6 +21,8 @@ export const inboxMessages = defineMessages({
     id: 'inbox.priority',
     defaultMessage: 'Priority {level, number}: {priority, select, 1 {immediate} 2 {urgent} 3 {soon} other {routine}}',
   },
+  /** PENDING seen from the receiving side ("Sent" is the sender's word). */
+  statusPending: { id: 'inbox.status.pending', defaultMessage: 'Awaiting your answer' },
   from: { id: 'inbox.from', defaultMessage: 'From {borderPoint}' },
   role: { id: 'inbox.role', defaultMessage: '{role, select, LEAD {Lead agency} other {Supporting agency}}' },
   dueIn: { id: 'inbox.dueIn', defaultMessage: 'First contact due in {duration}' },

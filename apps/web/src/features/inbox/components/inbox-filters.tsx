@@ -47,7 +47,7 @@ export function InboxFilters({ filters, onChange, borderPoints }: Props) {
             <option value="">{intl.formatMessage(inboxMessages.filterAllOpen)}</option>
             {INBOX_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {nameOf(intl, referralStatusMessages, status)}
+                {status === 'PENDING' ? intl.formatMessage(inboxMessages.statusPending) : nameOf(intl, referralStatusMessages, status)}
               </option>
             ))}
           </select>

@@ -54,7 +54,9 @@ export const InboxRow = memo(function InboxRow({ referral, borderPointName, isNe
           <StatusChip tone={referral.priority === 1 ? 'warning' : 'neutral'}>
             {intl.formatMessage(inboxMessages.priority, { level: referral.priority, priority: String(referral.priority) })}
           </StatusChip>
-          <StatusChip tone={toneOf('referral', referral.status)}>{nameOf(intl, referralStatusMessages, referral.status)}</StatusChip>
+          <StatusChip tone={toneOf('referral', referral.status)}>
+            {referral.status === 'PENDING' ? intl.formatMessage(inboxMessages.statusPending) : nameOf(intl, referralStatusMessages, referral.status)}
+          </StatusChip>
           {isNew ? <StatusChip tone="info">{intl.formatMessage(inboxMessages.newChip)}</StatusChip> : null}
         </p>
         <p className={styles.meta}>
