@@ -61,8 +61,10 @@ export const InboxRow = memo(function InboxRow({ referral, borderPointName, isNe
         </p>
         <p className={styles.meta}>
           <span className={styles.profiles}>{intl.formatList(referral.profiles.map((profile) => nameOf(intl, profileMessages, profile)))}</span>
-          <span>{intl.formatMessage(inboxMessages.from, { borderPoint: <bdi key="bp">{borderPointName ?? referral.borderPoint.code}</bdi> })}</span>
-          <span>{intl.formatMessage(inboxMessages.role, { role: referral.role })}</span>
+          <span className={styles.where}>
+            <span>{intl.formatMessage(inboxMessages.from, { borderPoint: <bdi key="bp">{borderPointName ?? referral.borderPoint.code}</bdi> })}</span>
+            <span>{intl.formatMessage(inboxMessages.role, { role: referral.role })}</span>
+          </span>
         </p>
         <p className={styles.clock}>
           {clockRuns ? (
