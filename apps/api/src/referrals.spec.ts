@@ -204,13 +204,15 @@ describe('referrals: routing under the joint SOP, consent gate, queues, transiti
     const otherUser = declinedBy === 'trafficking.coordinator' ? 'desk.officer' : 'trafficking.coordinator';
 
     await api.http().post(`/api/v1/referrals/${first.id}/decline`).set(await api.as(declinedBy)).send({}).expect(400);
-    await api.http().post(`/api/v1/referrals/${first.id}/decline`).set(await api.as(declinedBy)).send({ reason: 'No capacity this week' }).expect(200);
+    const declined = await api.http().post(`/api/v1/referrals/${first.id}/decline`).set(await api.as(declinedBy)).send({ reason: 'No capacity this week' }).expect(200);
     const second = (await sent(caseId)).find((r) => r.agency.kind === 'ANTI_TRAFFICKING' && r.status === 'PENDING') as Referral;
     expect(second.agency.name).not.toBe(firstAgency);
+    // The decliner is told where the case went next.
+    expect(declined.body).toMatchObject({ status: 'DECLINED', next: { agencies: [{ id: second.agency.id, name: second.agency.name, kind: 'ANTI_TRAFFICKING' }], coordinatingBody: null } });
     expect(second).toMatchObject({ attempt: 2, previousReferralId: first.id });
     expect((await queue(otherUser)).map((r) => r.id)).toContain(second.id);
 
-    await api.http().post(`/api/v1/referrals/${second.id}/decline`).set(await api.as(otherUser)).send({ reason: 'Outside our mandate' }).expect(200);
+    const last = await api.http().post(`/api/v1/referrals/${second.id}/decline`).set(await api.as(otherUser)).send({ reason: 'Outside our mandate' }).expect(200);
     const kinds = (await allSent(caseId)).filter((r) => (r as unknown as { agencyKind: string }).agencyKind === 'ANTI_TRAFFICKING');
     expect(kinds.map((r) => r.status)).toEqual(['DECLINED', 'DECLINED']);
     const alert = await api.owner<{ kind: string; agency: string }>(
@@ -218,6 +220,8 @@ describe('referrals: routing under the joint SOP, consent gate, queues, transiti
       [caseId],
     );
     expect(alert).toEqual([{ kind: 'NO_AGENCY_AVAILABLE', agency: expect.any(String) }]);
+    // No agency was left: the answer names the coordinating body that was alerted instead.
+    expect(last.body.next).toEqual({ agencies: [], coordinatingBody: { id: expect.any(String), name: alert[0].agency, kind: expect.any(String) } });
     expect(await api.owner(`SELECT action FROM audit_event WHERE case_id = $1 AND action = 'REFERRAL.NO_AGENCY_LEFT'`, [caseId])).toHaveLength(1);
   });
 

@@ -19,6 +19,7 @@ import { Route as featuresCasesRoutesCaseRouteImport } from './features/cases/ro
 import { Route as featuresIntakeRoutesNewIntakeRouteImport } from './features/intake/routes/new-intake'
 import { Route as featuresIntakeRoutesIntakeResultRouteImport } from './features/intake/routes/intake-result'
 import { Route as featuresRightsRoutesLeafletRouteImport } from './features/rights/routes/leaflet'
+import { Route as featuresInboxRoutesInboxRouteImport } from './features/inbox/routes/inbox'
 import { Route as featuresReferralsRoutesSentRouteImport } from './features/referrals/routes/sent'
 import { Route as featuresIntakeRoutesCompleteIntakeRouteImport } from './features/intake/routes/complete-intake'
 import { Route as featuresRightsRoutesConsentRouteImport } from './features/rights/routes/consent'
@@ -80,6 +81,12 @@ const featuresRightsRoutesLeafletRoute =
     path: '/leaflets/$language',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
+const featuresInboxRoutesInboxRoute =
+  featuresInboxRoutesInboxRouteImport.update({
+    id: '/referrals/inbox',
+    path: '/referrals/inbox',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 const featuresReferralsRoutesSentRoute =
   featuresReferralsRoutesSentRouteImport.update({
     id: '/referrals/sent',
@@ -109,6 +116,7 @@ export interface FileRoutesByFullPath {
   '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
   '/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
   '/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
+  '/referrals/inbox': typeof featuresInboxRoutesInboxRoute
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
@@ -123,6 +131,7 @@ export interface FileRoutesByTo {
   '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
   '/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
   '/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
+  '/referrals/inbox': typeof featuresInboxRoutesInboxRoute
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
@@ -139,6 +148,7 @@ export interface FileRoutesById {
   '/_signed-in/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
   '/_signed-in/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
   '/_signed-in/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
+  '/_signed-in/referrals/inbox': typeof featuresInboxRoutesInboxRoute
   '/_signed-in/referrals/sent': typeof featuresReferralsRoutesSentRoute
   '/_signed-in/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/_signed-in/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
@@ -155,6 +165,7 @@ export interface FileRouteTypes {
     | '/intake/new'
     | '/intake/result'
     | '/leaflets/$language'
+    | '/referrals/inbox'
     | '/referrals/sent'
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
@@ -169,6 +180,7 @@ export interface FileRouteTypes {
     | '/intake/new'
     | '/intake/result'
     | '/leaflets/$language'
+    | '/referrals/inbox'
     | '/referrals/sent'
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
@@ -184,6 +196,7 @@ export interface FileRouteTypes {
     | '/_signed-in/intake/new'
     | '/_signed-in/intake/result'
     | '/_signed-in/leaflets/$language'
+    | '/_signed-in/referrals/inbox'
     | '/_signed-in/referrals/sent'
     | '/_signed-in/cases/$caseId/complete'
     | '/_signed-in/cases/$caseId/consent'
@@ -266,6 +279,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresRightsRoutesLeafletRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/referrals/inbox': {
+      id: '/_signed-in/referrals/inbox'
+      path: '/referrals/inbox'
+      fullPath: '/referrals/inbox'
+      preLoaderRoute: typeof featuresInboxRoutesInboxRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
     '/_signed-in/referrals/sent': {
       id: '/_signed-in/referrals/sent'
       path: '/referrals/sent'
@@ -299,6 +319,7 @@ interface featuresShellRoutesSignedInRouteChildren {
   featuresIntakeRoutesNewIntakeRoute: typeof featuresIntakeRoutesNewIntakeRoute
   featuresIntakeRoutesIntakeResultRoute: typeof featuresIntakeRoutesIntakeResultRoute
   featuresRightsRoutesLeafletRoute: typeof featuresRightsRoutesLeafletRoute
+  featuresInboxRoutesInboxRoute: typeof featuresInboxRoutesInboxRoute
   featuresReferralsRoutesSentRoute: typeof featuresReferralsRoutesSentRoute
   featuresIntakeRoutesCompleteIntakeRoute: typeof featuresIntakeRoutesCompleteIntakeRoute
   featuresRightsRoutesConsentRoute: typeof featuresRightsRoutesConsentRoute
@@ -316,6 +337,7 @@ const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRoute
     featuresIntakeRoutesIntakeResultRoute:
       featuresIntakeRoutesIntakeResultRoute,
     featuresRightsRoutesLeafletRoute: featuresRightsRoutesLeafletRoute,
+    featuresInboxRoutesInboxRoute: featuresInboxRoutesInboxRoute,
     featuresReferralsRoutesSentRoute: featuresReferralsRoutesSentRoute,
     featuresIntakeRoutesCompleteIntakeRoute:
       featuresIntakeRoutesCompleteIntakeRoute,

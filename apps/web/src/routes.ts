@@ -14,6 +14,7 @@ export const routes = rootRoute('root.tsx', [
     route('/cases/$caseId', 'features/cases/routes/case.tsx'),
     route('/tasks', 'features/tasks/routes/tasks.tsx'),
     route('/referrals/sent', 'features/referrals/routes/sent.tsx'),
+    route('/referrals/inbox', 'features/inbox/routes/inbox.tsx'),
     route('/cases/$caseId/consent', 'features/rights/routes/consent.tsx'),
     route('/mass-arrival', 'features/mass-arrival/routes/mass-arrival.tsx'),
     route('/leaflets/$language', 'features/rights/routes/leaflet.tsx'),

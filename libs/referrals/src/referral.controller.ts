@@ -2,7 +2,7 @@ import { Actor, ApiConflict, correlationOf, CurrentActor, Permission, RequestWit
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListReferralsQuery, ReferralActionDto } from './referral.dto';
-import { ReferralService, ReferralView } from './referral.service';
+import { DeclineOnwards, ReferralService, ReferralView } from './referral.service';
 import { ReferralAction } from './referral-status';
 
 const uuid = new UuidParamPipe();
@@ -46,13 +46,16 @@ export class ReferralController {
     return this.referrals.act(actor, id, ReferralAction.Accept, body, correlationOf(req));
   }
 
-  /** Declines with a reason: the next agency in the SOP's fallback order gets a new referral, or the coordinating body is alerted. */
+  /**
+   * Declines with a reason: the next agency in the SOP's fallback order gets a new referral, or the coordinating
+   * body is alerted. The answer's `next` names where the case went.
+   */
   @ApiOperation({ summary: 'Decline a referral, with a reason: it goes to the next agency' })
   @ApiConflict()
   @RequirePermission(Permission.ReferralsWork)
   @Post('referrals/:id/decline')
   @HttpCode(200)
-  decline(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: ReferralActionDto, @Req() req: RequestWithActor): Promise<ReferralView> {
+  decline(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: ReferralActionDto, @Req() req: RequestWithActor): Promise<ReferralView & { next?: DeclineOnwards }> {
     return this.referrals.act(actor, id, ReferralAction.Decline, body, correlationOf(req));
   }
 

@@ -66,6 +66,32 @@ export async function findReferral(manager: EntityManager, id: string): Promise<
   return row;
 }
 
+/** An agency as a decline's answer names it. */
+export interface AgencyRefRow {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+/**
+ * Where a case went after a referral was declined, as this transaction made it: the agencies of the
+ * referrals sent on from the declined one, and the coordinating body alerted when no agency was left (its
+ * NO_AGENCY_AVAILABLE task was created in this transaction: its created_at is the transaction's now()).
+ * Read in a system scope: the decliner may not read another agency's referral.
+ */
+export async function findOnwardsAfterDecline(manager: EntityManager, referralId: string, caseId: string): Promise<{ agencies: AgencyRefRow[]; coordinatingBody: AgencyRefRow | null }> {
+  const agencies = await manager.query<AgencyRefRow[]>(
+    `SELECT a.id, a.name, a.kind FROM referral r JOIN agency a ON a.id = r.agency_id WHERE r.previous_referral_id = $1 ORDER BY r.created_at, r.id`,
+    [referralId],
+  );
+  const [coordinatingBody] = await manager.query<AgencyRefRow[]>(
+    `SELECT a.id, a.name, a.kind FROM case_task t JOIN agency a ON a.id = t.agency_id
+     WHERE t.case_id = $1 AND t.kind = 'NO_AGENCY_AVAILABLE' AND t.created_at = now() ORDER BY t.id LIMIT 1`,
+    [caseId],
+  );
+  return { agencies, coordinatingBody: coordinatingBody ?? null };
+}
+
 /** A page of a queue (see queueQuery). */
 export async function findQueuePage(
   manager: EntityManager,

@@ -1,10 +1,10 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, DomainError, DomainEventBus, FieldProblem, PlatformErrors, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, applyScope, DomainError, DomainEventBus, FieldProblem, PlatformErrors, systemScope, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ListReferralsQuery, ReferralActionDto } from './referral.dto';
 import { FIRST_CONTACT_ACTIONS, nextStatus, ReferralAction, ReferralStatus } from './referral-status';
-import { findQueuePage, findReferral, findReferralEvents, findRegisteringAgencyId, insertReferralEvent, moveReferral, ReferralRow, ReferralTarget } from './referral.queries';
+import { AgencyRefRow, findOnwardsAfterDecline, findQueuePage, findReferral, findReferralEvents, findRegisteringAgencyId, insertReferralEvent, moveReferral, ReferralRow, ReferralTarget } from './referral.queries';
 import { ReferralErrors } from './referrals.errors';
 
 export interface ReferralView {
@@ -36,6 +36,16 @@ export interface ReferralView {
   reason: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * Where the case goes after a decline (the decline's answer only): the agencies the SOP's fallback order
+ * sent it on to, or, when none was left, the coordinating body that was alerted; both empty when the case
+ * already had an open referral at the next agency (that referral took the target over).
+ */
+export interface DeclineOnwards {
+  agencies: AgencyRefRow[];
+  coordinatingBody: AgencyRefRow | null;
 }
 
 export function referralView(row: ReferralRow): ReferralView {
@@ -172,7 +182,7 @@ export class ReferralService {
     });
   }
 
-  async act(actor: Actor, id: string, action: ReferralAction, dto: ReferralActionDto, correlationId?: string): Promise<ReferralView> {
+  async act(actor: Actor, id: string, action: ReferralAction, dto: ReferralActionDto, correlationId?: string): Promise<ReferralView & { next?: DeclineOnwards }> {
     const problems = actionProblems(action, dto);
     if (problems.length > 0) throw ReferralErrors.badInput('REFERRAL.INVALID', problems, `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`);
 
@@ -181,7 +191,15 @@ export class ReferralService {
       if (!row) throw notFound();
       const refusal = refusalToAct(actor, row, action);
       if (refusal !== null) throw ReferralErrors.raise('REFERRAL.NOT_YOURS', refusal);
-      return referralView(await this.transition(manager, row, action, actor, { reason: dto.reason, outcomeCode: dto.outcomeCode, note: dto.note, expectedVersion: dto.version }, correlationId));
+      const fresh = await this.transition(manager, row, action, actor, { reason: dto.reason, outcomeCode: dto.outcomeCode, note: dto.note, expectedVersion: dto.version }, correlationId);
+      if (action !== ReferralAction.Decline) return referralView(fresh);
+      // The decliner is told where the case went next; the next agency's referral is read in a system scope.
+      await applyScope(manager, systemScope('where a declined referral went next'));
+      try {
+        return { ...referralView(fresh), next: await findOnwardsAfterDecline(manager, fresh.id, fresh.case_id) };
+      } finally {
+        await applyScope(manager, actorScope(actor));
+      }
     });
   }
 

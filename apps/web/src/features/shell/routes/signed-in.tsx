@@ -91,6 +91,13 @@ function SignedInLayout() {
               {intl.formatMessage(readsCases ? shellMessages.navCases : shellMessages.navAccount)}
             </Link>
           </li>
+          {can(me.data, 'REFERRALS_WORK') ? (
+            <li>
+              <Link to="/referrals/inbox" className={styles.navLink}>
+                {intl.formatMessage(shellMessages.navInbox)}
+              </Link>
+            </li>
+          ) : null}
           {can(me.data, 'INTAKE_REGISTER') ? (
             <li>
               <Link to="/intake/new" className={styles.navLink}>

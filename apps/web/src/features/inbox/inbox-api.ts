@@ -1,0 +1,77 @@
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import { ApiClient, unwrap } from '../../api/client';
+import type { Referral } from '../referrals/referrals-api';
+import { InboxFilters, inboxParams } from './inbox-filters';
+
+/** How often the inbox asks for new referrals while the tab is visible (TanStack Query pauses it when hidden). */
+export const INBOX_POLL_MS = 20_000;
+
+/** The page size the inbox reads (the api's largest). */
+export const INBOX_PAGE = 100;
+
+/** An agency as a decline's answer names it. */
+export interface AgencyRef {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+/** A decline's answer: the declined referral and where the case went next. */
+export interface DeclinedReferral extends Referral {
+  next?: { agencies: AgencyRef[]; coordinatingBody: AgencyRef | null };
+}
+
+/**
+ * The agency's queue as the api orders it (priority, then due time), open referrals unless a status is
+ * asked for; read again every INBOX_POLL_MS while the tab is visible.
+ */
+export const inboxQuery = (api: ApiClient, filters: InboxFilters) =>
+  infiniteQueryOptions({
+    queryKey: ['referrals', 'inbox', filters],
+    queryFn: ({ pageParam }) =>
+      unwrap<{ items: Referral[]; nextCursor?: string }>(
+        api.GET('/api/v1/referrals', { params: { query: { view: 'QUEUE', ...inboxParams(filters), limit: INBOX_PAGE, cursor: pageParam } } }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: INBOX_POLL_MS,
+    refetchIntervalInBackground: false,
+  });
+
+/** What the receiving agency may do with a referral in each status (the api's transitions). */
+export type InboxAction = 'acknowledge' | 'accept' | 'decline' | 'start' | 'complete';
+
+const ACTIONS: Readonly<Record<string, readonly InboxAction[]>> = {
+  PENDING: ['acknowledge', 'accept', 'decline'],
+  ACKNOWLEDGED: ['accept', 'decline'],
+  ACCEPTED: ['start', 'complete'],
+  IN_PROGRESS: ['complete'],
+};
+
+/** The actions open on a referral in `status`, in the order they are offered. */
+export const actionsFor = (status: string): readonly InboxAction[] => (Object.hasOwn(ACTIONS, status) ? ACTIONS[status] : undefined) ?? [];
+
+/** The outcome codes a completion offers (each has a name in outcomeMessages). */
+export const OUTCOMES = ['SERVICE_PROVIDED', 'SHELTERED_AND_ASSISTED', 'REFERRED_ONWARD', 'RECOGNISED_REFUGEE', 'NO_PROTECTION_NEEDS'] as const;
+
+/** One action on a referral at the version read (a stale one is refused with 409). */
+export function actOn(
+  api: ApiClient,
+  referral: Pick<Referral, 'id' | 'version'>,
+  action: InboxAction,
+  extra: { reason?: string; outcomeCode?: string; note?: string } = {},
+): Promise<DeclinedReferral> {
+  const init = { params: { path: { id: referral.id } }, body: { version: referral.version, ...extra } };
+  switch (action) {
+    case 'acknowledge':
+      return unwrap<DeclinedReferral>(api.POST('/api/v1/referrals/{id}/acknowledge', init));
+    case 'accept':
+      return unwrap<DeclinedReferral>(api.POST('/api/v1/referrals/{id}/accept', init));
+    case 'decline':
+      return unwrap<DeclinedReferral>(api.POST('/api/v1/referrals/{id}/decline', init));
+    case 'start':
+      return unwrap<DeclinedReferral>(api.POST('/api/v1/referrals/{id}/start', init));
+    case 'complete':
+      return unwrap<DeclinedReferral>(api.POST('/api/v1/referrals/{id}/complete', init));
+  }
+}
