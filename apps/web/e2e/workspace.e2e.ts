@@ -41,7 +41,7 @@ test('a shelter caseworker works a case referred to the shelter; the manager ass
   // The demo case referred to the shelter (Esperance, at Kigoma): the only case the shelter may see.
   const cases = (await (await request.get('/api/v1/cases?limit=10', { headers: caseworker })).json()) as { items: { id: string; caseNumber: string }[] };
   expect(cases.items.length).toBeGreaterThan(0);
-  const { id: caseId, caseNumber } = cases.items[0];
+  const { id: caseId, caseNumber } = cases.items[0]!;
 
   const watch = await watchPage(page);
   await signIn(page, 'shelter.caseworker', password);

@@ -95,27 +95,34 @@ export const CLOSURE_OUTCOMES = [
   'OTHER',
 ] as const;
 
+/** The case page starts its reads at once (the route's loader); a section drawn a moment later uses that answer rather than asking again. Changes invalidate them. */
+const SECTION_STALE = 15_000;
+
 export const notesQuery = (api: ApiClient, caseId: string) =>
   queryOptions({
     queryKey: ['case', caseId, 'notes'],
+    staleTime: SECTION_STALE,
     queryFn: () => unwrap<{ notes: Note[]; withheld: number }>(api.GET('/api/v1/cases/{id}/notes', { params: { path: { id: caseId } } })),
   });
 
 export const caseTasksQuery = (api: ApiClient, caseId: string) =>
   queryOptions({
     queryKey: ['case', caseId, 'tasks'],
+    staleTime: SECTION_STALE,
     queryFn: () => unwrap<CaseTask[]>(api.GET('/api/v1/cases/{id}/tasks', { params: { path: { id: caseId } } })),
   });
 
 export const servicesQuery = (api: ApiClient, caseId: string) =>
   queryOptions({
     queryKey: ['case', caseId, 'services'],
+    staleTime: SECTION_STALE,
     queryFn: () => unwrap<DeliveredService[]>(api.GET('/api/v1/cases/{id}/services', { params: { path: { id: caseId } } })),
   });
 
 export const responsibilityQuery = (api: ApiClient, caseId: string) =>
   queryOptions({
     queryKey: ['case', caseId, 'responsibility'],
+    staleTime: SECTION_STALE,
     queryFn: () => unwrap<Responsibility>(api.GET('/api/v1/cases/{id}/responsibility', { params: { path: { id: caseId } } })),
   });
 

@@ -59,6 +59,7 @@ export const workspaceMessages = defineMessages({
     id: 'casework.notesWithheld',
     defaultMessage: '{count, plural, one {# note is} other {# notes are}} restricted to another agency or a section not shared with yours.',
   },
+  allNotes: { id: 'casework.allNotes', defaultMessage: 'Show all {count, plural, one {# note} other {# notes}}' },
   noteText: { id: 'casework.noteText', defaultMessage: 'Note' },
   sensitivity: { id: 'casework.sensitivity', defaultMessage: 'Who may read it' },
   sensitivityNORMAL: { id: 'casework.sensitivity.NORMAL', defaultMessage: 'Everyone working on the case' },

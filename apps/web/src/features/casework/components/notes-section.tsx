@@ -15,6 +15,9 @@ import { Note, NOTE_SENSITIVITIES, notesQuery } from '../casework-api';
 import { workspaceMessages as m } from '../messages';
 import styles from './workspace.module.css';
 
+/** The newest notes listed at first; the rest on request (a busy case has hundreds). */
+export const NOTES_SHOWN = 10;
+
 const SENSITIVITY_TONE: Record<Note['sensitivity'], Tone> = { NORMAL: 'neutral', RESTRICTED: 'info', SENSITIVE: 'warning' };
 
 /**
@@ -46,6 +49,7 @@ export function NotesSection({
   const [fieldGroup, setFieldGroup] = useState('');
   const [problem, setProblem] = useState(false);
   const [notice, setNotice] = useState('');
+  const [showAll, setShowAll] = useState(false);
   const ids = useId();
   const groups = fieldGroups.filter((group) => group !== 'IDENTITY');
   const add = useMutation({
@@ -143,7 +147,7 @@ export function NotesSection({
       {notes.isSuccess && items.length === 0 ? <p className={styles.muted}>{intl.formatMessage(m.noNotes)}</p> : null}
       {items.length > 0 ? (
         <ul className={styles.list} aria-labelledby="notes-title">
-          {items.map((note) => (
+          {(showAll ? items : items.slice(0, NOTES_SHOWN)).map((note) => (
             <li key={note.id}>
               <div className={styles.item}>
                 <div className={styles.noteHead}>
@@ -166,6 +170,11 @@ export function NotesSection({
             </li>
           ))}
         </ul>
+      ) : null}
+      {!showAll && items.length > NOTES_SHOWN ? (
+        <Button variant="secondary" onPress={() => setShowAll(true)}>
+          {intl.formatMessage(m.allNotes, { count: items.length })}
+        </Button>
       ) : null}
       {notes.data && notes.data.withheld > 0 ? <p className={styles.muted}>{intl.formatMessage(m.notesWithheld, { count: notes.data.withheld })}</p> : null}
     </Section>
