@@ -60,6 +60,8 @@ test('a shelter caseworker works a case referred to the shelter; the manager ass
   const responsibility = page.getByRole('region', { name: 'Responsibility' });
   await expect(responsibility).toContainText('Anti-Trafficking Secretariat');
   await expect(responsibility.getByTestId('assignee')).toHaveText('Not assigned');
+  // Only the lead agency closes a case: no "Close the case" for the shelter yet.
+  await expect(page.getByRole('button', { name: 'Close the case' })).toHaveCount(0);
   await expectAccessible(page);
 
   // A note for the shelter only, from the shortcut at the top.

@@ -77,6 +77,7 @@ function CasePage() {
   const [taskForm, setTaskForm] = useState(false);
   const [serviceForm, setServiceForm] = useState(false);
   const [notice, setNotice] = useState('');
+  const responsibility = useQuery({ ...responsibilityQuery(api, caseId), enabled: me.isSuccess && !sentFromHere });
   const colleagues = useQuery({ ...colleaguesQuery(api), enabled: me.isSuccess && can(me.data, 'CASES_ASSIGN') && can(me.data, 'USERS_READ') });
   const withdraw = useWithdraw(api);
   const [withdrawing, setWithdrawing] = useState<Referral | null>(null);
@@ -215,7 +216,7 @@ function CasePage() {
             {intl.formatMessage(m.profileDecisions)}
           </button>
         ) : null}
-        {workspace && canManage ? <ClosureAction api={api} caseId={data.id} status={data.status} version={data.version} onChanged={setNotice} /> : null}
+        {workspace && canManage && responsibility.data?.lead?.agencyId === me.data.agency.id ? <ClosureAction api={api} caseId={data.id} status={data.status} version={data.version} onChanged={setNotice} /> : null}
       </nav>
       <p className={styles.notice} role="status">
         {notice}
@@ -236,7 +237,6 @@ function CasePage() {
               <ProfilesSection profiles={data.profiles} showDetails={showDetails} />
             )}
             <OtherSections view={data} showDetails={showDetails} questionnaire={questionnaire.data} withheld={<WithheldSections view={data} showDetails={showDetails} />} />
-            <CaseTimeline api={api} caseId={caseId} referrals={allReferrals} showDetails={showDetails} />
           </div>
           <div className={styles.side}>
             <ResponsibilitySection api={api} caseId={data.id} me={self} canAssign={can(me.data, 'CASES_ASSIGN')} canManage={canManage} colleagues={colleagues.data} />
@@ -286,7 +286,7 @@ function CasePage() {
           </div>
         </div>
       )}
-      {workspace ? null : <CaseTimeline api={api} caseId={caseId} referrals={allReferrals} showDetails={showDetails} />}
+      <CaseTimeline api={api} caseId={caseId} referrals={allReferrals} showDetails={showDetails} />
       <WithdrawDialog referral={withdrawing} onClose={() => setWithdrawing(null)} mutation={withdraw} onDone={() => setWithdrawing(null)} />
     </article>
   );

@@ -165,7 +165,9 @@ export function NotesSection({
                     })}
                   </span>
                 </div>
-                <p className={styles.noteText}>{note.text}</p>
+                <p className={styles.noteText} dir="auto">
+                  {note.text}
+                </p>
               </div>
             </li>
           ))}

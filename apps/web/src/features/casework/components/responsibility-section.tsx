@@ -165,8 +165,12 @@ export function ResponsibilitySection({
                       <time dateTime={transfer.proposedAt}>{intl.formatDate(transfer.proposedAt, DATE_TIME)}</time>
                       <span>{intl.formatMessage(m.transferBasis, { kind: transfer.basis.kind })}</span>
                     </span>
-                    <span>{transfer.reason}</span>
-                    {transfer.decisionReason ? <span className={styles.meta}>{transfer.decisionReason}</span> : null}
+                    <span dir="auto">{transfer.reason}</span>
+                    {transfer.decisionReason ? (
+                      <span className={styles.meta} dir="auto">
+                        {transfer.decisionReason}
+                      </span>
+                    ) : null}
                   </div>
                   <StatusChip tone={TRANSFER_TONE[transfer.status]}>{intl.formatMessage(m.transferStatus, { status: transfer.status })}</StatusChip>
                   {transfer.status === 'PROPOSED' && canManage ? (

@@ -77,7 +77,7 @@ export function ServicesSection({
                 </span>
                 <span className={`${styles.meta} ${styles.dots}`}>
                   <time dateTime={service.deliveredOn}>{intl.formatDate(`${service.deliveredOn}T12:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' })}</time>
-                  {service.note ? <span>{service.note}</span> : null}
+                  {service.note ? <bdi>{service.note}</bdi> : null}
                 </span>
               </div>
             </li>

@@ -103,6 +103,7 @@ export function TasksSection({
                     {open && task.overdue ? <span>{intl.formatMessage(taskMessages.overdue)}</span> : null}
                     <span>{open ? intl.formatMessage(taskMessages.due, { time: <DueTime key="due" intl={intl} at={task.dueAt} /> }) : intl.formatMessage(m.taskStatus, { status: task.status })}</span>
                     {holder ? <span>{intl.formatMessage(m.taskAssignedTo, { name: <bdi key="name">{holder}</bdi> })}</span> : null}
+                    {ours ? null : <span>{intl.formatMessage(m.taskOtherHolder)}</span>}
                   </span>
                 </div>
                 {open && ours && canManage && !SELF_CLOSING.has(task.kind) ? (
