@@ -36,6 +36,8 @@ async function wholeTimeline(page: Page) {
 }
 
 test('a shelter caseworker works a case referred to the shelter; the manager assigns it, takes the lead, closes it with an outcome and reopens it', async ({ page, browser, request }) => {
+  // Two users and about forty steps against the real api: longer than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const password = await demoPassword(request);
   const caseworker = await tokenOf(request, 'shelter.caseworker', password);
   // The demo case referred to the shelter (Esperance, at Kigoma): the only case the shelter may see.
