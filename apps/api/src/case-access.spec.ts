@@ -62,6 +62,13 @@ describe('case access: scope, field groups, consent, row-level security, audit',
     const res = await get('shelter.caseworker', 200);
     expect(res.body.fieldGroups).toEqual(['IDENTITY', 'NEEDS']);
     expect(res.body.withheldFieldGroups).toEqual(['ARRIVAL', 'ASYLUM', 'TRAFFICKING', 'HEALTH']);
+    // Why each is withheld: not in the SOP's sharing map for NGOs, or shared with NGOs only with consent.
+    expect(res.body.withheld).toEqual([
+      { fieldGroup: 'ARRIVAL', reason: 'NOT_SHARED' },
+      { fieldGroup: 'ASYLUM', reason: 'NOT_SHARED' },
+      { fieldGroup: 'TRAFFICKING', reason: 'CONSENT_MISSING' },
+      { fieldGroup: 'HEALTH', reason: 'CONSENT_MISSING' },
+    ]);
     expect(Object.keys(res.body.sections).sort()).toEqual(['IDENTITY', 'NEEDS']);
     const text = JSON.stringify(res.body);
     expect(text).not.toContain('Yei');

@@ -9,6 +9,7 @@ import {
   shapeRecord,
   validateDataSharingMap,
   withheldGroups,
+  withheldReason,
 } from './field-groups';
 
 /** A mutable deep copy of the default map, to break in one place per test. */
@@ -263,5 +264,21 @@ describe('shapeRecord and withheldGroups', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  describe('withheldReason', () => {
+    it('says consent is missing for a group the map shares with the kind only with consent', () => {
+      expect(withheldReason(DEFAULT_DATA_SHARING, AgencyKind.NGO, FieldGroup.TRAFFICKING)).toBe('CONSENT_MISSING');
+      expect(withheldReason(DEFAULT_DATA_SHARING, AgencyKind.NGO, FieldGroup.HEALTH)).toBe('CONSENT_MISSING');
+    });
+
+    it('says not shared for a group the map never gives the kind, or a rule forbids', () => {
+      expect(withheldReason(DEFAULT_DATA_SHARING, AgencyKind.NGO, FieldGroup.ARRIVAL)).toBe('NOT_SHARED');
+      expect(withheldReason(DEFAULT_DATA_SHARING, AgencyKind.NGO, FieldGroup.ASYLUM)).toBe('NOT_SHARED');
+      const map = editableDefault();
+      map[AgencyKind.MONITOR].groups.push(FieldGroup.ASYLUM);
+      map[AgencyKind.MONITOR].consentRequiredFor.push(FieldGroup.ASYLUM);
+      expect(withheldReason(map as never, AgencyKind.MONITOR, FieldGroup.ASYLUM)).toBe('NOT_SHARED');
+    });
   });
 });

@@ -191,6 +191,19 @@ export function allowedGroups(
   return allowed;
 }
 
+/** Why a section is withheld from a kind of agency: the SOP shares it with that kind only with consent (not on record), or not at all. */
+export type WithheldReason = 'CONSENT_MISSING' | 'NOT_SHARED';
+
+/**
+ * The reason for a group `allowedGroups` left out: CONSENT_MISSING when the map shares it with this kind
+ * but only with consent or a legal basis, NOT_SHARED when the map (or a rule it cannot switch off) never does.
+ */
+export function withheldReason(map: DataSharingMap, agencyKind: AgencyKind, group: FieldGroup): WithheldReason {
+  const sharing: DataSharingRule | undefined = Object.hasOwn(map, agencyKind) ? map[agencyKind] : undefined;
+  if (!sharing || !sharing.groups.includes(group) || (NEVER_SHARED_WITH[agencyKind] ?? []).includes(group)) return 'NOT_SHARED';
+  return 'CONSENT_MISSING';
+}
+
 /** A section is present when the record has it as an own property with a value (undefined counts as absent). */
 function hasSection(record: Partial<Record<FieldGroup, unknown>>, group: FieldGroup): boolean {
   return Object.hasOwn(record, group) && record[group] !== undefined;

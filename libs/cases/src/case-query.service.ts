@@ -1,4 +1,4 @@
-import { allowedGroups, DEFAULT_DATA_SHARING, FIELD_GROUPS, FieldGroup, shapeRecord } from '@kivuko/access';
+import { allowedGroups, DEFAULT_DATA_SHARING, FIELD_GROUPS, FieldGroup, shapeRecord, WithheldReason } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
 import { Actor, actorScope, FieldCipher, PlatformErrors, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
@@ -12,7 +12,7 @@ import { CaseStatus } from './intake.enums';
 import { sectionContext } from './person-record';
 import { CaseProfileView, CaseProfilingService, PROFILE_GROUP } from './profiling/case-profiling.service';
 import { ProfileCode } from '@kivuko/profiling';
-import { readableGroups } from './readable-groups';
+import { readingRights } from './readable-groups';
 import * as q from './case-query.queries';
 import { CaseRow } from './case-query.queries';
 
@@ -28,6 +28,8 @@ export interface CaseView {
   /** The field groups in `sections`, and those the case has but the caller's agency may not see (by name only). */
   fieldGroups: FieldGroup[];
   withheldFieldGroups: FieldGroup[];
+  /** Each withheld group with why: the SOP shares it with the caller's kind of agency only with consent (missing), or not at all. */
+  withheld: { fieldGroup: FieldGroup; reason: WithheldReason }[];
   sections: Partial<Record<FieldGroup, unknown>>;
   openTasks: { id: string; kind: string; dueAt: string | null }[];
   /** The case's profiles this reader may see (GET /cases/:id/profiles has their history). */
@@ -112,7 +114,7 @@ export class CaseQueryService {
   async read(manager: EntityManager, actor: Actor, caseId: string): Promise<CaseView> {
     const row = await q.caseRow(manager, caseId);
     if (!row) throw caseNotFound();
-    const allowed = await readableGroups(manager, this.policy, actor, caseId);
+    const { allowed, whyWithheld } = await readingRights(manager, this.policy, actor, caseId);
 
     const sectionRows = await q.sectionRows(manager, caseId);
     const present = new Set<FieldGroup>([FieldGroup.IDENTITY, FieldGroup.ARRIVAL, ...sectionRows.map((s) => s.field_group)]);
@@ -137,6 +139,7 @@ export class CaseQueryService {
     const sections = shapeRecord(record, allowed);
     const returned = FIELD_GROUPS.filter((g) => Object.hasOwn(sections, g));
     const tasks = await q.openTasks(manager, caseId);
+    const withheld = FIELD_GROUPS.filter((g) => present.has(g) && !allowed.has(g));
     return {
       id: row.id,
       caseNumber: row.case_number,
@@ -147,7 +150,8 @@ export class CaseQueryService {
       registeredAt: row.registered_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
       fieldGroups: returned,
-      withheldFieldGroups: FIELD_GROUPS.filter((g) => present.has(g) && !allowed.has(g)),
+      withheldFieldGroups: withheld,
+      withheld: withheld.map((fieldGroup) => ({ fieldGroup, reason: whyWithheld(fieldGroup) })),
       sections,
       openTasks: tasks.map((t) => ({ id: t.id, kind: t.kind, dueAt: t.due_at?.toISOString() ?? null })),
       profiles: await this.profiling.visibleTo(manager, actor, caseId, row.border_point_id, await this.profiling.current(manager, caseId)),

@@ -198,4 +198,9 @@ export const timelineMessages = defineMessages({
   CASE_CLOSED: { id: 'timeline.CASE_CLOSED', defaultMessage: 'Case closed' },
   CASE_REOPENED: { id: 'timeline.CASE_REOPENED', defaultMessage: 'Case reopened' },
   CASE_ASSIGNED: { id: 'timeline.CASE_ASSIGNED', defaultMessage: 'Case assigned' },
+  SERVICE_DELIVERED: { id: 'timeline.SERVICE_DELIVERED', defaultMessage: 'Service delivered' },
+  TRANSFER_PROPOSED: { id: 'timeline.TRANSFER_PROPOSED', defaultMessage: 'Transfer of the lead proposed' },
+  TRANSFER_ACCEPTED: { id: 'timeline.TRANSFER_ACCEPTED', defaultMessage: 'Lead transferred' },
+  TRANSFER_DECLINED: { id: 'timeline.TRANSFER_DECLINED', defaultMessage: 'Transfer of the lead declined' },
+  TRANSFER_CANCELLED: { id: 'timeline.TRANSFER_CANCELLED', defaultMessage: 'Transfer of the lead withdrawn' },
 });

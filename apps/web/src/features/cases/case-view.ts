@@ -66,6 +66,8 @@ export interface CaseView {
   updatedAt: string;
   fieldGroups: string[];
   withheldFieldGroups: string[];
+  /** Each withheld section with why: shared with the reader's kind of agency only with consent (none on record), or not at all. */
+  withheld?: { fieldGroup: string; reason: 'CONSENT_MISSING' | 'NOT_SHARED' }[];
   sections: { IDENTITY?: Identity; ARRIVAL?: Arrival; NEEDS?: { urgentNeeds?: string[] } & Record<string, unknown> } & Record<string, unknown>;
   openTasks: { id: string; kind: string; dueAt: string | null }[];
   profiles: CaseProfile[];

@@ -335,7 +335,18 @@ function Answers({ answers, questionnaire }: { answers: Record<string, unknown>;
  * the screening answers under the questionnaire's group titles and prompts, folded on a shared screen, and
  * the sections withheld: named, with why — never a blank.
  */
-export function OtherSections({ view, showDetails, questionnaire }: { view: CaseView; showDetails: boolean; questionnaire?: Questionnaire }) {
+export function OtherSections({
+  view,
+  showDetails,
+  questionnaire,
+  withheld,
+}: {
+  view: CaseView;
+  showDetails: boolean;
+  questionnaire?: Questionnaire;
+  /** Shown in place of the withheld sections' summary (the receiving agency's workspace names each with why). */
+  withheld?: ReactNode;
+}) {
   const intl = useIntl();
   const m = casePageMessages;
   const hasAnswers = (group: string): boolean => {
@@ -374,7 +385,7 @@ export function OtherSections({ view, showDetails, questionnaire }: { view: Case
           })}
         </Section>
       ) : null}
-      {view.withheldFieldGroups.length > 0 ? (
+      {withheld !== undefined ? withheld : view.withheldFieldGroups.length > 0 ? (
         <Section id="withheld-title" title={intl.formatMessage(m.withheldTitle)} className={styles.withheld}>
           {showDetails ? (
             <ul className={styles.chips}>
