@@ -20,6 +20,7 @@ import { Route as featuresIntakeRoutesNewIntakeRouteImport } from './features/in
 import { Route as featuresIntakeRoutesIntakeResultRouteImport } from './features/intake/routes/intake-result'
 import { Route as featuresRightsRoutesLeafletRouteImport } from './features/rights/routes/leaflet'
 import { Route as featuresReferralsRoutesSentRouteImport } from './features/referrals/routes/sent'
+import { Route as featuresNotificationsRoutesNotificationSettingsRouteImport } from './features/notifications/routes/notification-settings'
 import { Route as featuresIntakeRoutesCompleteIntakeRouteImport } from './features/intake/routes/complete-intake'
 import { Route as featuresRightsRoutesConsentRouteImport } from './features/rights/routes/consent'
 
@@ -86,6 +87,12 @@ const featuresReferralsRoutesSentRoute =
     path: '/referrals/sent',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
+const featuresNotificationsRoutesNotificationSettingsRoute =
+  featuresNotificationsRoutesNotificationSettingsRouteImport.update({
+    id: '/settings/notifications',
+    path: '/settings/notifications',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 const featuresIntakeRoutesCompleteIntakeRoute =
   featuresIntakeRoutesCompleteIntakeRouteImport.update({
     id: '/cases/$caseId/complete',
@@ -110,6 +117,7 @@ export interface FileRoutesByFullPath {
   '/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
   '/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
+  '/settings/notifications': typeof featuresNotificationsRoutesNotificationSettingsRoute
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
@@ -124,6 +132,7 @@ export interface FileRoutesByTo {
   '/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
   '/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
+  '/settings/notifications': typeof featuresNotificationsRoutesNotificationSettingsRoute
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
@@ -140,6 +149,7 @@ export interface FileRoutesById {
   '/_signed-in/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
   '/_signed-in/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
   '/_signed-in/referrals/sent': typeof featuresReferralsRoutesSentRoute
+  '/_signed-in/settings/notifications': typeof featuresNotificationsRoutesNotificationSettingsRoute
   '/_signed-in/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/_signed-in/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
@@ -156,6 +166,7 @@ export interface FileRouteTypes {
     | '/intake/result'
     | '/leaflets/$language'
     | '/referrals/sent'
+    | '/settings/notifications'
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
   fileRoutesByTo: FileRoutesByTo
@@ -170,6 +181,7 @@ export interface FileRouteTypes {
     | '/intake/result'
     | '/leaflets/$language'
     | '/referrals/sent'
+    | '/settings/notifications'
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
   id:
@@ -185,6 +197,7 @@ export interface FileRouteTypes {
     | '/_signed-in/intake/result'
     | '/_signed-in/leaflets/$language'
     | '/_signed-in/referrals/sent'
+    | '/_signed-in/settings/notifications'
     | '/_signed-in/cases/$caseId/complete'
     | '/_signed-in/cases/$caseId/consent'
   fileRoutesById: FileRoutesById
@@ -273,6 +286,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresReferralsRoutesSentRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/settings/notifications': {
+      id: '/_signed-in/settings/notifications'
+      path: '/settings/notifications'
+      fullPath: '/settings/notifications'
+      preLoaderRoute: typeof featuresNotificationsRoutesNotificationSettingsRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
     '/_signed-in/cases/$caseId/complete': {
       id: '/_signed-in/cases/$caseId/complete'
       path: '/cases/$caseId/complete'
@@ -300,6 +320,7 @@ interface featuresShellRoutesSignedInRouteChildren {
   featuresIntakeRoutesIntakeResultRoute: typeof featuresIntakeRoutesIntakeResultRoute
   featuresRightsRoutesLeafletRoute: typeof featuresRightsRoutesLeafletRoute
   featuresReferralsRoutesSentRoute: typeof featuresReferralsRoutesSentRoute
+  featuresNotificationsRoutesNotificationSettingsRoute: typeof featuresNotificationsRoutesNotificationSettingsRoute
   featuresIntakeRoutesCompleteIntakeRoute: typeof featuresIntakeRoutesCompleteIntakeRoute
   featuresRightsRoutesConsentRoute: typeof featuresRightsRoutesConsentRoute
 }
@@ -317,6 +338,8 @@ const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRoute
       featuresIntakeRoutesIntakeResultRoute,
     featuresRightsRoutesLeafletRoute: featuresRightsRoutesLeafletRoute,
     featuresReferralsRoutesSentRoute: featuresReferralsRoutesSentRoute,
+    featuresNotificationsRoutesNotificationSettingsRoute:
+      featuresNotificationsRoutesNotificationSettingsRoute,
     featuresIntakeRoutesCompleteIntakeRoute:
       featuresIntakeRoutesCompleteIntakeRoute,
     featuresRightsRoutesConsentRoute: featuresRightsRoutesConsentRoute,
