@@ -77,7 +77,10 @@ function DutyEmailForm({ api, agencyId, duty }: { api: ApiClient; agencyId: stri
     <Form className={styles.form} onSubmit={submit} validationErrors={problem ? { address: problem } : {}} validationBehavior="aria">
       <div className={styles.row}>
         <div className={styles.grow}>
-          <TextField name="address" type="email" autoComplete="off" label={intl.formatMessage(m.dutyAddress)} value={address} onChange={setAddress} />
+          <TextField name="address" type="email" autoComplete="off" label={intl.formatMessage(m.dutyAddress)} value={address} onChange={(value) => {
+            setAddress(value);
+            setProblem(null);
+          }} />
         </div>
         <LanguageSelect id="duty-language" label={intl.formatMessage(m.agencyLanguage)} value={language} onChange={setLanguage} />
       </div>

@@ -59,7 +59,11 @@ export function MyEmailCard({ api, mine }: { api: ApiClient; mine: NotificationS
         </fieldset>
         <div className={styles.row}>
           <div className={styles.grow}>
-            <TextField name="address" type="email" autoComplete="email" label={intl.formatMessage(m.myAddress)} value={choice.address} onChange={(address) => setChoice((c) => ({ ...c, address }))} />
+            <TextField name="address" type="email" autoComplete="email" label={intl.formatMessage(m.myAddress)} value={choice.address} onChange={(address) => {
+              setChoice((c) => ({ ...c, address }));
+              // Said while typing, so the message below does not vanish (and move the button) on the way to Save.
+              setProblem(null);
+            }} />
           </div>
           <LanguageSelect id="my-language" label={intl.formatMessage(m.myLanguage)} value={choice.language} onChange={(language) => setChoice((c) => ({ ...c, language }))} />
         </div>

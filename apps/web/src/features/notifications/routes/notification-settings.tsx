@@ -30,7 +30,7 @@ function NotificationSettingsPage() {
       {settings.data ? (
         <>
           {settings.data.smtpConfigured ? null : <Alert tone="warning">{intl.formatMessage(m.noServer)}</Alert>}
-          <DutyEmailCard key={`duty-${settings.data.agency.dutyEmail?.address ?? ''}`} api={api} agency={settings.data.agency} />
+          <DutyEmailCard key={settings.data.agency.id} api={api} agency={settings.data.agency} />
           <MyEmailCard api={api} mine={settings.data.mine} />
         </>
       ) : null}
