@@ -5,7 +5,7 @@ import { useIntl } from 'react-intl';
 import { ApiClient } from '../../../api/client';
 import { ApiError } from '../../../api/api-error';
 import { describeError } from '../../../i18n/error-messages';
-import { isLocale, Locale } from '../../../i18n/locales';
+import { isLocale, Locale, matchLocale } from '../../../i18n/locales';
 import { localeNames } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
@@ -44,8 +44,12 @@ export function DutyEmailCard({ api, agency }: { api: ApiClient; agency: Agency 
 function DutyEmailForm({ api, agencyId, duty }: { api: ApiClient; agencyId: string; duty: Agency['dutyEmail'] }) {
   const intl = useIntl();
   const queryClient = useQueryClient();
+  // The page's language (`ar-EG` formats Arabic pages): what e-mails are written in until another is picked.
+  const pageLocale = matchLocale([intl.locale]) ?? 'en';
   const [address, setAddress] = useState(duty?.address ?? '');
-  const [language, setLanguage] = useState<Locale>(duty && isLocale(duty.language) ? duty.language : isLocale(intl.locale) ? intl.locale : 'en');
+  const [chosenLanguage, setLanguage] = useState<Locale | null>(duty && isLocale(duty.language) ? duty.language : null);
+  // Not chosen yet: the language the manager reads the page in (known once its catalog is in).
+  const language: Locale = chosenLanguage ?? pageLocale;
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const done = async (message: string) => {
@@ -76,7 +80,7 @@ function DutyEmailForm({ api, agencyId, duty }: { api: ApiClient; agencyId: stri
   return (
     <Form className={styles.form} onSubmit={submit} validationErrors={problem ? { address: problem } : {}} validationBehavior="aria">
       <div className={styles.row}>
-        <div className={styles.grow}>
+        <div className={`${styles.grow} ${styles.address}`}>
           <TextField name="address" type="email" autoComplete="off" label={intl.formatMessage(m.dutyAddress)} value={address} onChange={(value) => {
             setAddress(value);
             setProblem(null);

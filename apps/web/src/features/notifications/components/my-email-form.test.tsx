@@ -5,13 +5,16 @@ import { renderInApp } from '../../../test-router';
 import { choiceBody, choiceProblem } from '../notifications-api';
 import { MyEmailCard } from './my-email-form';
 
-function renderCard(answer: (request: Request) => Response = () => new Response(JSON.stringify({}), { headers: { 'content-type': 'application/json' } })) {
+function renderCard(
+  answer: (request: Request) => Response = () => new Response(JSON.stringify({}), { headers: { 'content-type': 'application/json' } }),
+  locale: 'en' | 'ar' = 'en',
+) {
   const sent: { method: string; url: string; body: unknown }[] = [];
   const fetch = async (request: Request) => {
     sent.push({ method: request.method, url: request.url, body: request.method === 'GET' ? null : await request.clone().json() });
     return answer(request);
   };
-  renderInApp(<MyEmailCard api={createApiClient('http://localhost', fetch)} mine={{ address: null, kinds: [], language: null }} />);
+  renderInApp(<MyEmailCard api={createApiClient('http://localhost', fetch)} mine={{ address: null, kinds: [], language: null }} />, { locale });
   return sent;
 }
 
@@ -60,5 +63,10 @@ describe('choosing my e-mails', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save my choices' }));
     await waitFor(() => expect(screen.getByText('Enter a whole e-mail address, such as name@example.org.')).toBeInTheDocument());
     expect(screen.queryByText('Your choices are saved.')).toBeNull();
+  });
+
+  it('writes the e-mails in the page’s language until the user picks another', async () => {
+    renderCard(undefined, 'ar');
+    expect(await screen.findByRole('combobox', { name: 'لغة رسائلي' })).toHaveValue('ar');
   });
 });

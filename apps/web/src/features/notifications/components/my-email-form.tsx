@@ -5,7 +5,7 @@ import { useIntl } from 'react-intl';
 import { ApiClient } from '../../../api/client';
 import { ApiError } from '../../../api/api-error';
 import { describeError } from '../../../i18n/error-messages';
-import { isLocale } from '../../../i18n/locales';
+import { isLocale, Locale, matchLocale } from '../../../i18n/locales';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { TextField } from '../../../ui/text-field';
@@ -20,11 +20,16 @@ const KIND_LABEL = { NEW_REFERRAL: m.kindNEW_REFERRAL, DEADLINE_SOON: m.kindDEAD
 export function MyEmailCard({ api, mine }: { api: ApiClient; mine: NotificationSettings['mine'] }) {
   const intl = useIntl();
   const queryClient = useQueryClient();
-  const [choice, setChoice] = useState<MyChoice>({
+  // The page's language (`ar-EG` formats Arabic pages): what e-mails are written in until another is picked.
+  const pageLocale = matchLocale([intl.locale]) ?? 'en';
+  const [edited, setEdited] = useState<Omit<MyChoice, 'language'> & { language: Locale | null }>({
     kinds: mine.kinds,
     address: mine.address ?? '',
-    language: mine.language && isLocale(mine.language) ? mine.language : isLocale(intl.locale) ? intl.locale : 'en',
+    language: mine.language && isLocale(mine.language) ? mine.language : null,
   });
+  // Not chosen yet: the language the user reads the page in (known once its catalog is in).
+  const choice: MyChoice = { ...edited, language: edited.language ?? pageLocale };
+  const setChoice = (change: (c: MyChoice) => MyChoice) => setEdited(change(choice));
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const save = useMutation({
@@ -58,7 +63,7 @@ export function MyEmailCard({ api, mine }: { api: ApiClient; mine: NotificationS
           ))}
         </fieldset>
         <div className={styles.row}>
-          <div className={styles.grow}>
+          <div className={`${styles.grow} ${styles.address}`}>
             <TextField name="address" type="email" autoComplete="email" label={intl.formatMessage(m.myAddress)} value={choice.address} onChange={(address) => {
               setChoice((c) => ({ ...c, address }));
               // Said while typing, so the message below does not vanish (and move the button) on the way to Save.
