@@ -26,6 +26,7 @@ import { LoginSlowdown1765840000000 } from './1765840000000-login-slowdown';
 import { KeyedAuditChain1765841000000 } from './1765841000000-keyed-audit-chain';
 import { AsylumWishReexpressed1765860000000 } from './1765860000000-asylum-wish-reexpressed';
 import { ConsentInterpreter1765920000000 } from './1765920000000-consent-interpreter';
+import { DutyEmails1765930000000 } from './1765930000000-duty-emails';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -57,4 +58,5 @@ export const ALL_MIGRATIONS: Function[] = [
   KeyedAuditChain1765841000000,
   AsylumWishReexpressed1765860000000,
   ConsentInterpreter1765920000000,
+  DutyEmails1765930000000,
 ];

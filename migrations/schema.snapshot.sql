@@ -24,6 +24,7 @@ table bullmq.relay_subscription
 table bullmq.scheduler
 table public.age_assessment row level security
 table public.agency
+table public.agency_duty_email
 table public.agency_webhook
 table public.app_user
 table public.asylum_claim row level security
@@ -50,6 +51,7 @@ table public.consent_record row level security
 table public.detention_access row level security
 table public.detention_episode row level security
 table public.detention_review row level security
+table public.email_delivery
 table public.family_reunification row level security
 table public.family_tracing row level security
 table public.guardian_appointment row level security
@@ -73,6 +75,7 @@ table public.service_delivery row level security
 table public.sop_approval
 table public.sop_version
 table public.trafficking_record row level security
+table public.user_email_preference
 table public.voluntary_return row level security
 column bullmq.dedup.dedup_id text not null
 column bullmq.dedup.expire_at_ms bigint
@@ -215,6 +218,11 @@ column public.agency.languages text[] not null default '{}'::text[]
 column public.agency.name text not null
 column public.agency.services text[] not null default '{}'::text[]
 column public.agency.webhook_url text
+column public.agency_duty_email.address text not null
+column public.agency_duty_email.agency_id uuid not null
+column public.agency_duty_email.language text not null
+column public.agency_duty_email.updated_at timestamp with time zone not null default now()
+column public.agency_duty_email.updated_by uuid not null
 column public.agency_webhook.agency_id uuid not null
 column public.agency_webhook.registered_at timestamp with time zone not null default now()
 column public.agency_webhook.registered_by uuid not null
@@ -483,6 +491,20 @@ column public.detention_review.next_review_on date
 column public.detention_review.outcome text not null
 column public.detention_review.reviewed_by uuid not null
 column public.detention_review.reviewed_on date not null
+column public.email_delivery.address text not null
+column public.email_delivery.agency_id uuid not null
+column public.email_delivery.attempts integer not null default 0
+column public.email_delivery.created_at timestamp with time zone not null default now()
+column public.email_delivery.event_key text not null
+column public.email_delivery.id uuid not null
+column public.email_delivery.kind text not null
+column public.email_delivery.language text not null
+column public.email_delivery.last_error text
+column public.email_delivery.recipient_key text not null
+column public.email_delivery.referral_id uuid not null
+column public.email_delivery.sent_at timestamp with time zone
+column public.email_delivery.status text not null default 'PENDING'::text
+column public.email_delivery.step integer
 column public.family_reunification.abroad boolean not null
 column public.family_reunification.agency_id uuid not null
 column public.family_reunification.case_id uuid not null
@@ -725,6 +747,11 @@ column public.trafficking_record.reflection_starts_on date
 column public.trafficking_record.status text not null
 column public.trafficking_record.updated_at timestamp with time zone not null default now()
 column public.trafficking_record.version integer not null default 1
+column public.user_email_preference.address text not null
+column public.user_email_preference.kinds text[] not null
+column public.user_email_preference.language text not null
+column public.user_email_preference.updated_at timestamp with time zone not null default now()
+column public.user_email_preference.user_id uuid not null
 column public.voluntary_return.agency_id uuid not null
 column public.voluntary_return.case_id uuid not null
 column public.voluntary_return.counselling_sessions jsonb not null default '[]'::jsonb
@@ -769,6 +796,9 @@ constraint public.age_assessment age_assessment_range_ck CHECK (((minimum_age IS
 constraint public.age_assessment age_assessment_recorded_by_fk FOREIGN KEY (recorded_by) REFERENCES app_user(id) ON DELETE RESTRICT
 constraint public.age_assessment age_assessment_result_ck CHECK ((((completed_on IS NULL) = (minimum_age IS NULL)) AND ((minimum_age IS NULL) = (maximum_age IS NULL)) AND ((completed_on IS NULL) OR (method IS NOT NULL))))
 constraint public.agency agency_pk PRIMARY KEY (id)
+constraint public.agency_duty_email agency_duty_email_agency_fk FOREIGN KEY (agency_id) REFERENCES agency(id) ON DELETE CASCADE
+constraint public.agency_duty_email agency_duty_email_language_ck CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'pt'::text, 'sw'::text, 'ar'::text])))
+constraint public.agency_duty_email agency_duty_email_pk PRIMARY KEY (agency_id)
 constraint public.agency_webhook agency_webhook_agency_fk FOREIGN KEY (agency_id) REFERENCES agency(id) ON DELETE CASCADE
 constraint public.agency_webhook agency_webhook_pk PRIMARY KEY (agency_id)
 constraint public.app_user app_user_agency_fk FOREIGN KEY (agency_id) REFERENCES agency(id) ON DELETE RESTRICT
@@ -889,6 +919,10 @@ constraint public.detention_review detention_review_episode_fk FOREIGN KEY (epis
 constraint public.detention_review detention_review_next_ck CHECK (((outcome = 'CONTINUE'::text) = (next_review_on IS NOT NULL)))
 constraint public.detention_review detention_review_outcome_ck CHECK ((outcome = ANY (ARRAY['CONTINUE'::text, 'RELEASE'::text])))
 constraint public.detention_review detention_review_pk PRIMARY KEY (id)
+constraint public.email_delivery email_delivery_kind_ck CHECK ((kind = ANY (ARRAY['NEW_REFERRAL'::text, 'DEADLINE_SOON'::text, 'ESCALATION'::text])))
+constraint public.email_delivery email_delivery_pk PRIMARY KEY (id)
+constraint public.email_delivery email_delivery_referral_fk FOREIGN KEY (referral_id) REFERENCES referral(id) ON DELETE CASCADE
+constraint public.email_delivery email_delivery_status_ck CHECK ((status = ANY (ARRAY['PENDING'::text, 'SENT'::text, 'NOT_SENT'::text])))
 constraint public.family_reunification family_reunification_agency_fk FOREIGN KEY (agency_id) REFERENCES agency(id) ON DELETE RESTRICT
 constraint public.family_reunification family_reunification_case_fk FOREIGN KEY (case_id) REFERENCES case_file(id) ON DELETE CASCADE
 constraint public.family_reunification family_reunification_outcome_ck CHECK (((status = 'PROPOSED'::text) = (outcome_on IS NULL)))
@@ -983,6 +1017,10 @@ constraint public.trafficking_record trafficking_record_pk PRIMARY KEY (id)
 constraint public.trafficking_record trafficking_record_recorded_by_fk FOREIGN KEY (recorded_by) REFERENCES app_user(id) ON DELETE RESTRICT
 constraint public.trafficking_record trafficking_record_reflection_ck CHECK ((((reflection_starts_on IS NULL) = (reflection_ends_on IS NULL)) AND ((reflection_ends_on IS NULL) OR (reflection_ends_on > reflection_starts_on))))
 constraint public.trafficking_record trafficking_record_status_ck CHECK ((status = ANY (ARRAY['POTENTIAL'::text, 'PRESUMED'::text, 'IDENTIFIED'::text, 'NOT_IDENTIFIED'::text])))
+constraint public.user_email_preference user_email_preference_kinds_ck CHECK ((kinds <@ ARRAY['NEW_REFERRAL'::text, 'DEADLINE_SOON'::text, 'ESCALATION'::text]))
+constraint public.user_email_preference user_email_preference_language_ck CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'pt'::text, 'sw'::text, 'ar'::text])))
+constraint public.user_email_preference user_email_preference_pk PRIMARY KEY (user_id)
+constraint public.user_email_preference user_email_preference_user_fk FOREIGN KEY (user_id) REFERENCES app_user(id) ON DELETE CASCADE
 constraint public.voluntary_return voluntary_return_agency_fk FOREIGN KEY (agency_id) REFERENCES agency(id) ON DELETE RESTRICT
 constraint public.voluntary_return voluntary_return_case_fk FOREIGN KEY (case_id) REFERENCES case_file(id) ON DELETE CASCADE
 constraint public.voluntary_return voluntary_return_confirmed_ck CHECK (((status <> ALL (ARRAY['CONFIRMED'::text, 'DEPARTED'::text])) OR (voluntariness_confirmed_on IS NOT NULL)))
@@ -1029,6 +1067,7 @@ index CREATE UNIQUE INDEX "PK_0edff5015b71cc0389ae0f4b9a1" ON public.schema_migr
 index CREATE INDEX age_assessment_case_idx ON public.age_assessment USING btree (case_id, requested_on)
 index CREATE UNIQUE INDEX age_assessment_open_uq ON public.age_assessment USING btree (case_id) WHERE (completed_on IS NULL)
 index CREATE UNIQUE INDEX age_assessment_pk ON public.age_assessment USING btree (id)
+index CREATE UNIQUE INDEX agency_duty_email_pk ON public.agency_duty_email USING btree (agency_id)
 index CREATE INDEX agency_kind_idx ON public.agency USING btree (kind)
 index CREATE UNIQUE INDEX agency_name_uq ON public.agency USING btree (name)
 index CREATE UNIQUE INDEX agency_pk ON public.agency USING btree (id)
@@ -1099,6 +1138,9 @@ index CREATE UNIQUE INDEX detention_episode_pk ON public.detention_episode USING
 index CREATE INDEX detention_episode_started_idx ON public.detention_episode USING btree (started_at DESC, id DESC)
 index CREATE INDEX detention_review_episode_idx ON public.detention_review USING btree (episode_id, reviewed_on)
 index CREATE UNIQUE INDEX detention_review_pk ON public.detention_review USING btree (id)
+index CREATE UNIQUE INDEX email_delivery_event_recipient_uq ON public.email_delivery USING btree (event_key, recipient_key)
+index CREATE UNIQUE INDEX email_delivery_pk ON public.email_delivery USING btree (id)
+index CREATE INDEX email_delivery_referral_idx ON public.email_delivery USING btree (referral_id)
 index CREATE INDEX family_reunification_case_idx ON public.family_reunification USING btree (case_id, created_at)
 index CREATE UNIQUE INDEX family_reunification_pk ON public.family_reunification USING btree (id)
 index CREATE INDEX family_tracing_case_idx ON public.family_tracing USING btree (case_id, created_at)
@@ -1163,6 +1205,7 @@ index CREATE UNIQUE INDEX sop_version_pk ON public.sop_version USING btree (id)
 index CREATE INDEX sop_version_recent_idx ON public.sop_version USING btree (created_at DESC, id DESC)
 index CREATE UNIQUE INDEX trafficking_record_case_uq ON public.trafficking_record USING btree (case_id)
 index CREATE UNIQUE INDEX trafficking_record_pk ON public.trafficking_record USING btree (id)
+index CREATE UNIQUE INDEX user_email_preference_pk ON public.user_email_preference USING btree (user_id)
 index CREATE INDEX voluntary_return_case_idx ON public.voluntary_return USING btree (case_id, requested_on)
 index CREATE UNIQUE INDEX voluntary_return_pk ON public.voluntary_return USING btree (id)
 index CREATE UNIQUE INDEX voluntary_return_under_way_uq ON public.voluntary_return USING btree (case_id) WHERE (status = ANY (ARRAY['REQUESTED'::text, 'CONFIRMED'::text]))
@@ -1533,6 +1576,7 @@ grant DELETE, INSERT, SELECT, UPDATE ON bullmq.relay_subscription TO kivuko_app
 grant DELETE, INSERT, SELECT, UPDATE ON bullmq.scheduler TO kivuko_app
 grant INSERT, SELECT, UPDATE ON public.age_assessment TO kivuko_app
 grant DELETE, INSERT, SELECT, UPDATE ON public.agency TO kivuko_app
+grant DELETE, INSERT, SELECT, UPDATE ON public.agency_duty_email TO kivuko_app
 grant DELETE, INSERT, SELECT, UPDATE ON public.agency_webhook TO kivuko_app
 grant DELETE, INSERT, SELECT, UPDATE ON public.app_user TO kivuko_app
 grant INSERT, SELECT, UPDATE ON public.asylum_claim TO kivuko_app
@@ -1559,6 +1603,7 @@ grant INSERT, SELECT, UPDATE ON public.consent_record TO kivuko_app
 grant INSERT, SELECT ON public.detention_access TO kivuko_app
 grant INSERT, SELECT, UPDATE ON public.detention_episode TO kivuko_app
 grant INSERT, SELECT ON public.detention_review TO kivuko_app
+grant DELETE, INSERT, SELECT, UPDATE ON public.email_delivery TO kivuko_app
 grant INSERT, SELECT, UPDATE ON public.family_reunification TO kivuko_app
 grant INSERT, SELECT, UPDATE ON public.family_tracing TO kivuko_app
 grant INSERT, SELECT, UPDATE ON public.guardian_appointment TO kivuko_app
@@ -1582,6 +1627,7 @@ grant INSERT, SELECT ON public.service_delivery TO kivuko_app
 grant INSERT, SELECT ON public.sop_approval TO kivuko_app
 grant INSERT, SELECT ON public.sop_version TO kivuko_app
 grant INSERT, SELECT, UPDATE ON public.trafficking_record TO kivuko_app
+grant DELETE, INSERT, SELECT, UPDATE ON public.user_email_preference TO kivuko_app
 grant INSERT, SELECT, UPDATE ON public.voluntary_return TO kivuko_app
 grant UPDATE (column) ON public.case_transfer.decided_at TO kivuko_app
 grant UPDATE (column) ON public.case_transfer.decided_by TO kivuko_app

@@ -21,6 +21,7 @@ import { Route as featuresIntakeRoutesIntakeResultRouteImport } from './features
 import { Route as featuresRightsRoutesLeafletRouteImport } from './features/rights/routes/leaflet'
 import { Route as featuresInboxRoutesInboxRouteImport } from './features/inbox/routes/inbox'
 import { Route as featuresReferralsRoutesSentRouteImport } from './features/referrals/routes/sent'
+import { Route as featuresNotificationsRoutesNotificationSettingsRouteImport } from './features/notifications/routes/notification-settings'
 import { Route as featuresIntakeRoutesCompleteIntakeRouteImport } from './features/intake/routes/complete-intake'
 import { Route as featuresRightsRoutesConsentRouteImport } from './features/rights/routes/consent'
 
@@ -93,6 +94,12 @@ const featuresReferralsRoutesSentRoute =
     path: '/referrals/sent',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
+const featuresNotificationsRoutesNotificationSettingsRoute =
+  featuresNotificationsRoutesNotificationSettingsRouteImport.update({
+    id: '/settings/notifications',
+    path: '/settings/notifications',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 const featuresIntakeRoutesCompleteIntakeRoute =
   featuresIntakeRoutesCompleteIntakeRouteImport.update({
     id: '/cases/$caseId/complete',
@@ -118,6 +125,7 @@ export interface FileRoutesByFullPath {
   '/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
   '/referrals/inbox': typeof featuresInboxRoutesInboxRoute
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
+  '/settings/notifications': typeof featuresNotificationsRoutesNotificationSettingsRoute
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
@@ -133,6 +141,7 @@ export interface FileRoutesByTo {
   '/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
   '/referrals/inbox': typeof featuresInboxRoutesInboxRoute
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
+  '/settings/notifications': typeof featuresNotificationsRoutesNotificationSettingsRoute
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
@@ -150,6 +159,7 @@ export interface FileRoutesById {
   '/_signed-in/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
   '/_signed-in/referrals/inbox': typeof featuresInboxRoutesInboxRoute
   '/_signed-in/referrals/sent': typeof featuresReferralsRoutesSentRoute
+  '/_signed-in/settings/notifications': typeof featuresNotificationsRoutesNotificationSettingsRoute
   '/_signed-in/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/_signed-in/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
@@ -167,6 +177,7 @@ export interface FileRouteTypes {
     | '/leaflets/$language'
     | '/referrals/inbox'
     | '/referrals/sent'
+    | '/settings/notifications'
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
   fileRoutesByTo: FileRoutesByTo
@@ -182,6 +193,7 @@ export interface FileRouteTypes {
     | '/leaflets/$language'
     | '/referrals/inbox'
     | '/referrals/sent'
+    | '/settings/notifications'
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
   id:
@@ -198,6 +210,7 @@ export interface FileRouteTypes {
     | '/_signed-in/leaflets/$language'
     | '/_signed-in/referrals/inbox'
     | '/_signed-in/referrals/sent'
+    | '/_signed-in/settings/notifications'
     | '/_signed-in/cases/$caseId/complete'
     | '/_signed-in/cases/$caseId/consent'
   fileRoutesById: FileRoutesById
@@ -293,6 +306,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresReferralsRoutesSentRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/settings/notifications': {
+      id: '/_signed-in/settings/notifications'
+      path: '/settings/notifications'
+      fullPath: '/settings/notifications'
+      preLoaderRoute: typeof featuresNotificationsRoutesNotificationSettingsRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
     '/_signed-in/cases/$caseId/complete': {
       id: '/_signed-in/cases/$caseId/complete'
       path: '/cases/$caseId/complete'
@@ -321,6 +341,7 @@ interface featuresShellRoutesSignedInRouteChildren {
   featuresRightsRoutesLeafletRoute: typeof featuresRightsRoutesLeafletRoute
   featuresInboxRoutesInboxRoute: typeof featuresInboxRoutesInboxRoute
   featuresReferralsRoutesSentRoute: typeof featuresReferralsRoutesSentRoute
+  featuresNotificationsRoutesNotificationSettingsRoute: typeof featuresNotificationsRoutesNotificationSettingsRoute
   featuresIntakeRoutesCompleteIntakeRoute: typeof featuresIntakeRoutesCompleteIntakeRoute
   featuresRightsRoutesConsentRoute: typeof featuresRightsRoutesConsentRoute
 }
@@ -339,6 +360,8 @@ const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRoute
     featuresRightsRoutesLeafletRoute: featuresRightsRoutesLeafletRoute,
     featuresInboxRoutesInboxRoute: featuresInboxRoutesInboxRoute,
     featuresReferralsRoutesSentRoute: featuresReferralsRoutesSentRoute,
+    featuresNotificationsRoutesNotificationSettingsRoute:
+      featuresNotificationsRoutesNotificationSettingsRoute,
     featuresIntakeRoutesCompleteIntakeRoute:
       featuresIntakeRoutesCompleteIntakeRoute,
     featuresRightsRoutesConsentRoute: featuresRightsRoutesConsentRoute,

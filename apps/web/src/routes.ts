@@ -19,5 +19,6 @@ export const routes = rootRoute('root.tsx', [
     route('/mass-arrival', 'features/mass-arrival/routes/mass-arrival.tsx'),
     route('/leaflets/$language', 'features/rights/routes/leaflet.tsx'),
     route('/outbox', 'features/offline/routes/outbox.tsx'),
+    route('/settings/notifications', 'features/notifications/routes/notification-settings.tsx'),
   ]),
 ]);

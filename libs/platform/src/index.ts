@@ -17,7 +17,7 @@ export { JobName } from './jobs/job-names';
 export type { JobPayload } from './jobs/job-names';
 export { jobId } from './jobs/job-policies';
 export { HandlesJob } from './jobs/job-handler';
-export type { JobHandler } from './jobs/job-handler';
+export type { JobContext, JobHandler } from './jobs/job-handler';
 export { OutboxService } from './jobs/outbox.service';
 export { OutboxMessage } from './jobs/outbox-message.entity';
 export { OutboxPruneJob } from './jobs/outbox-prune.job';

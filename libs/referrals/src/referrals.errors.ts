@@ -1,6 +1,6 @@
 import { defineErrors } from '@kivuko/platform';
 
-/** Every refusal of the referral queues (reading them, and moving a referral on) and of the agencies' webhooks. */
+/** Every refusal of the referral queues (reading them, and moving a referral on) of the agencies' webhooks and duty e-mails. */
 export const ReferralErrors = defineErrors('referrals', {
   'REFERRAL.NOT_FOUND': { kind: 'NOT_FOUND', message: 'No referral with this id is visible to you' },
   'REFERRAL.INVALID': { kind: 'BAD_INPUT', message: 'The request has invalid fields' },
@@ -12,4 +12,6 @@ export const ReferralErrors = defineErrors('referrals', {
   'REFERENCE.AGENCY_NOT_FOUND': { kind: 'NOT_FOUND', message: 'No agency has this id' },
   'WEBHOOK.NOT_FOUND': { kind: 'NOT_FOUND', message: 'This agency has no webhook' },
   'WEBHOOK.OTHER_AGENCY': { kind: 'FORBIDDEN', message: "You can manage only your own agency's webhook" },
+  'DUTY_EMAIL.NOT_FOUND': { kind: 'NOT_FOUND', message: 'This agency has no duty e-mail address' },
+  'DUTY_EMAIL.OTHER_AGENCY': { kind: 'FORBIDDEN', message: "You can set only your own agency's duty e-mail address" },
 });

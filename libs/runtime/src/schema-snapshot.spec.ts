@@ -10,7 +10,7 @@ const ROOT = resolve(__dirname, '../../..');
 const COMMITTED = join(ROOT, 'migrations/schema.snapshot.sql');
 
 /** Every table the migrations create, in every schema they create (the queue backend's own schema included). */
-const TABLES_PER_SCHEMA = { public: 52, [BULLMQ_PG_SCHEMA]: 15 };
+const TABLES_PER_SCHEMA = { public: 55, [BULLMQ_PG_SCHEMA]: 15 };
 const TABLE_COUNT = Object.values(TABLES_PER_SCHEMA).reduce((sum, n) => sum + n, 0);
 
 const SYSTEM_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'`;

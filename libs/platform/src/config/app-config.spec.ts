@@ -74,6 +74,15 @@ describe('loadConfig', () => {
     expect(config.http).toEqual({ host: '0.0.0.0', port: 8080, bodyLimitBytes: 2048, trustProxy: false });
     expect(config.jobs.runProcessors).toBe(false);
   });
+
+  it('sends no e-mail without an SMTP server, links to localhost by default, and refuses an SMTP address of another scheme', () => {
+    expect(loadConfig({ PORT: '8080' }).email).toEqual({ smtpUrl: undefined, from: 'Kivuko <no-reply@kivuko.invalid>', publicUrl: 'http://localhost:8080' });
+    const configured = loadConfig({ KIVUKO_SMTP_URL: 'smtps://kivuko:secret@mail.example.org:465', KIVUKO_PUBLIC_URL: 'https://kivuko.example.org/' });
+    expect(configured.email).toEqual({ smtpUrl: 'smtps://kivuko:secret@mail.example.org:465', from: 'Kivuko <no-reply@kivuko.invalid>', publicUrl: 'https://kivuko.example.org' });
+    expect(problemsOf({ KIVUKO_SMTP_URL: 'http://mail.example.org' })).toEqual([
+      'KIVUKO_SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465 (got (value hidden))',
+    ]);
+  });
 });
 
 describe('loadConfig: KIVUKO_TRUST_PROXY', () => {

@@ -210,6 +210,26 @@ export class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean()
   KIVUKO_DEMO_CASES = true;
+
+  /**
+   * The SMTP server the duty e-mails go through, `smtp://user:password@host:587` (or `smtps://` for TLS
+   * from the start). Without it e-mails are recorded as not sent.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'KIVUKO_SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465' })
+  KIVUKO_SMTP_URL?: string;
+
+  /** The sender of the e-mails. */
+  @IsString()
+  @MinLength(3)
+  KIVUKO_SMTP_FROM = 'Kivuko <no-reply@kivuko.invalid>';
+
+  /** Where people open the web app: the links in e-mails start with it. Defaults to http://localhost:<PORT>. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'KIVUKO_PUBLIC_URL must look like https://kivuko.example.org' })
+  KIVUKO_PUBLIC_URL?: string;
 }
 
 export type ProcessRole = 'api' | 'worker';
@@ -248,6 +268,8 @@ export interface AppConfig {
   encryptionKeys?: string;
   /** Whether this process consumes the queues (always for the worker). */
   jobs: { runProcessors: boolean; prefix: string };
+  /** E-mail notifications: the SMTP server (none: recorded as not sent), the sender, the web app's address for links. */
+  email: { smtpUrl?: string; from: string; publicUrl: string };
 }
 
 export class ConfigError extends Error {
@@ -307,6 +329,11 @@ export function loadConfig(env: Record<string, string | undefined>, role: Proces
     jobs: {
       runProcessors: role === 'worker' || (parsed.KIVUKO_API_RUNS_JOBS ?? parsed.REDIS_URL === undefined),
       prefix: parsed.KIVUKO_QUEUE_PREFIX,
+    },
+    email: {
+      smtpUrl: parsed.KIVUKO_SMTP_URL,
+      from: parsed.KIVUKO_SMTP_FROM,
+      publicUrl: (parsed.KIVUKO_PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
     },
   };
 }

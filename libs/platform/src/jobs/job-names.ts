@@ -17,6 +17,10 @@ export enum JobName {
   ReferralSweep = 'referrals.sweep',
   /** POSTs one referral event to an agency's webhook, signed; retried with backoff until it answers 2xx. */
   WebhookDelivery = 'referrals.webhook',
+  /** Sends one e-mail of a referral event to one recipient (a duty address or a user); retried with backoff. */
+  EmailDelivery = 'referrals.email',
+  /** A referral's first-contact deadline is near: e-mail its agency if nobody has acknowledged it yet. */
+  EmailDeadlineSoon = 'referrals.email-deadline-soon',
   /** Every open detention episode whose review date has passed: an alert to the detaining agency, once per review date. */
   DetentionReviewSweep = 'casework.detention-reviews',
 }
@@ -26,6 +30,8 @@ export interface JobPayloads {
   [JobName.ReferralDue]: { referralId: string };
   [JobName.ReferralSweep]: { at: string };
   [JobName.WebhookDelivery]: { eventId: string; agencyId: string; event: string; referralId: string; status: string; occurredAt: string };
+  [JobName.EmailDelivery]: { deliveryId: string };
+  [JobName.EmailDeadlineSoon]: { referralId: string; dueAt: string };
   [JobName.DetentionReviewSweep]: { at: string };
 }
 

@@ -38,6 +38,15 @@ export const WEBHOOK_POLICY: JobPolicy = {
   keepFailedCount: 10_000,
 };
 
+/** An SMTP server that refuses or is down gets the e-mail again, later and later, for about an hour and a half. */
+export const EMAIL_POLICY: JobPolicy = {
+  queue: QueueName.Referrals,
+  attempts: 12,
+  backoff: { type: 'exponential', delayMs: 1_000 },
+  keepCompletedSeconds: 2 * DAY,
+  keepFailedCount: 10_000,
+};
+
 /** The detention review sweep: retried quickly; the next minute's sweep does the same work anyway. */
 export const DETENTION_REVIEW_POLICY: JobPolicy = {
   queue: QueueName.Casework,
@@ -52,6 +61,8 @@ export const JOB_POLICIES: { readonly [N in JobName]: JobPolicy } = {
   [JobName.ReferralDue]: REFERRAL_DEADLINE_POLICY,
   [JobName.ReferralSweep]: REFERRAL_DEADLINE_POLICY,
   [JobName.WebhookDelivery]: WEBHOOK_POLICY,
+  [JobName.EmailDelivery]: EMAIL_POLICY,
+  [JobName.EmailDeadlineSoon]: REFERRAL_DEADLINE_POLICY,
   [JobName.DetentionReviewSweep]: DETENTION_REVIEW_POLICY,
 };
 

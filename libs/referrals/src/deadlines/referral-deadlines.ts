@@ -15,6 +15,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { findAgencyIdNamed, insertEscalationTask, LateReferralRow, lockLateReferrals, markOverdue, setEscalation, shareCase } from '../referral.queries';
+import { EmailNotifications } from '../email/email-notifications';
 import { WebhookEvents } from '../webhooks/webhooks';
 
 const SWEEP_BATCH = 500;
@@ -78,6 +79,7 @@ export class ReferralDeadlines {
     private readonly clock: Clock,
     private readonly events: WebhookEvents,
     private readonly versions: SopVersions,
+    private readonly emails: EmailNotifications,
   ) {}
 
   now(): Date {
@@ -158,6 +160,7 @@ export class ReferralDeadlines {
       purpose: 'REFERRAL',
       details: { referralId: referral.id, step: alert.step, notify: alert.notify, ...(agencyId ? { agencyId } : {}) },
     });
+    if (agencyId) await this.emails.escalated(manager, agencyId, referral.id, alert.step);
     return true;
   }
 }

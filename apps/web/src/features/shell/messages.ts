@@ -15,6 +15,7 @@ export const shellMessages = defineMessages({
   navTaskBadge: { id: 'shell.nav.taskBadge', defaultMessage: '{count, number}{more, select, true {+} other {}}' },
   navSentReferrals: { id: 'shell.nav.sentReferrals', defaultMessage: 'Sent referrals' },
   navInbox: { id: 'shell.nav.inbox', defaultMessage: 'Referral inbox' },
+  navNotifications: { id: 'shell.nav.notifications', defaultMessage: 'E-mail notifications' },
   signOut: { id: 'shell.signOut', defaultMessage: 'Sign out' },
   language: { id: 'shell.language', defaultMessage: 'Language' },
   signedInAs: { id: 'shell.signedInAs', defaultMessage: 'Signed in as {name} · {username}' },

@@ -143,6 +143,13 @@ function SignedInLayout() {
               </Link>
             </li>
           ) : null}
+          {can(me.data, 'REFERRALS_WORK') || can(me.data, 'WEBHOOKS_MANAGE') ? (
+            <li>
+              <Link to="/settings/notifications" className={styles.navLink}>
+                {intl.formatMessage(shellMessages.navNotifications)}
+              </Link>
+            </li>
+          ) : null}
           {can(me.data, 'INTAKE_REGISTER') || can(me.data, 'INTAKE_UPDATE') || outboxItems.length > 0 ? (
             <li>
               <OutboxLink className={styles.navLink} />
