@@ -14,12 +14,15 @@ import { Route as featuresAuthRoutesSignInRouteImport } from './features/auth/ro
 import { Route as featuresCasesRoutesHomeRouteImport } from './features/cases/routes/home'
 import { Route as featuresMassArrivalRoutesMassArrivalRouteImport } from './features/mass-arrival/routes/mass-arrival'
 import { Route as featuresOfflineRoutesOutboxRouteImport } from './features/offline/routes/outbox'
+import { Route as featuresSopRoutesSopsRouteImport } from './features/sop/routes/sops'
 import { Route as featuresTasksRoutesTasksRouteImport } from './features/tasks/routes/tasks'
 import { Route as featuresCasesRoutesCaseRouteImport } from './features/cases/routes/case'
 import { Route as featuresIntakeRoutesNewIntakeRouteImport } from './features/intake/routes/new-intake'
 import { Route as featuresIntakeRoutesIntakeResultRouteImport } from './features/intake/routes/intake-result'
 import { Route as featuresRightsRoutesLeafletRouteImport } from './features/rights/routes/leaflet'
 import { Route as featuresReferralsRoutesSentRouteImport } from './features/referrals/routes/sent'
+import { Route as featuresSopRoutesSopRouteImport } from './features/sop/routes/sop'
+import { Route as featuresSopRoutesNewSopRouteImport } from './features/sop/routes/new-sop'
 import { Route as featuresIntakeRoutesCompleteIntakeRouteImport } from './features/intake/routes/complete-intake'
 import { Route as featuresRightsRoutesConsentRouteImport } from './features/rights/routes/consent'
 
@@ -51,6 +54,11 @@ const featuresOfflineRoutesOutboxRoute =
     path: '/outbox',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
+const featuresSopRoutesSopsRoute = featuresSopRoutesSopsRouteImport.update({
+  id: '/sops',
+  path: '/sops',
+  getParentRoute: () => featuresShellRoutesSignedInRoute,
+} as any)
 const featuresTasksRoutesTasksRoute =
   featuresTasksRoutesTasksRouteImport.update({
     id: '/tasks',
@@ -86,6 +94,16 @@ const featuresReferralsRoutesSentRoute =
     path: '/referrals/sent',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
+const featuresSopRoutesSopRoute = featuresSopRoutesSopRouteImport.update({
+  id: '/sops/$sopId',
+  path: '/sops/$sopId',
+  getParentRoute: () => featuresShellRoutesSignedInRoute,
+} as any)
+const featuresSopRoutesNewSopRoute = featuresSopRoutesNewSopRouteImport.update({
+  id: '/sops/new',
+  path: '/sops/new',
+  getParentRoute: () => featuresShellRoutesSignedInRoute,
+} as any)
 const featuresIntakeRoutesCompleteIntakeRoute =
   featuresIntakeRoutesCompleteIntakeRouteImport.update({
     id: '/cases/$caseId/complete',
@@ -104,12 +122,15 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
+  '/sops': typeof featuresSopRoutesSopsRoute
   '/tasks': typeof featuresTasksRoutesTasksRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
   '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
   '/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
   '/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
+  '/sops/$sopId': typeof featuresSopRoutesSopRoute
+  '/sops/new': typeof featuresSopRoutesNewSopRoute
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
@@ -118,12 +139,15 @@ export interface FileRoutesByTo {
   '/': typeof featuresCasesRoutesHomeRoute
   '/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
+  '/sops': typeof featuresSopRoutesSopsRoute
   '/tasks': typeof featuresTasksRoutesTasksRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
   '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
   '/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
   '/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
+  '/sops/$sopId': typeof featuresSopRoutesSopRoute
+  '/sops/new': typeof featuresSopRoutesNewSopRoute
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
@@ -134,12 +158,15 @@ export interface FileRoutesById {
   '/_signed-in/': typeof featuresCasesRoutesHomeRoute
   '/_signed-in/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
   '/_signed-in/outbox': typeof featuresOfflineRoutesOutboxRoute
+  '/_signed-in/sops': typeof featuresSopRoutesSopsRoute
   '/_signed-in/tasks': typeof featuresTasksRoutesTasksRoute
   '/_signed-in/cases/$caseId': typeof featuresCasesRoutesCaseRoute
   '/_signed-in/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
   '/_signed-in/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
   '/_signed-in/leaflets/$language': typeof featuresRightsRoutesLeafletRoute
   '/_signed-in/referrals/sent': typeof featuresReferralsRoutesSentRoute
+  '/_signed-in/sops/$sopId': typeof featuresSopRoutesSopRoute
+  '/_signed-in/sops/new': typeof featuresSopRoutesNewSopRoute
   '/_signed-in/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/_signed-in/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
@@ -150,12 +177,15 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/mass-arrival'
     | '/outbox'
+    | '/sops'
     | '/tasks'
     | '/cases/$caseId'
     | '/intake/new'
     | '/intake/result'
     | '/leaflets/$language'
     | '/referrals/sent'
+    | '/sops/$sopId'
+    | '/sops/new'
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
   fileRoutesByTo: FileRoutesByTo
@@ -164,12 +194,15 @@ export interface FileRouteTypes {
     | '/'
     | '/mass-arrival'
     | '/outbox'
+    | '/sops'
     | '/tasks'
     | '/cases/$caseId'
     | '/intake/new'
     | '/intake/result'
     | '/leaflets/$language'
     | '/referrals/sent'
+    | '/sops/$sopId'
+    | '/sops/new'
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
   id:
@@ -179,12 +212,15 @@ export interface FileRouteTypes {
     | '/_signed-in/'
     | '/_signed-in/mass-arrival'
     | '/_signed-in/outbox'
+    | '/_signed-in/sops'
     | '/_signed-in/tasks'
     | '/_signed-in/cases/$caseId'
     | '/_signed-in/intake/new'
     | '/_signed-in/intake/result'
     | '/_signed-in/leaflets/$language'
     | '/_signed-in/referrals/sent'
+    | '/_signed-in/sops/$sopId'
+    | '/_signed-in/sops/new'
     | '/_signed-in/cases/$caseId/complete'
     | '/_signed-in/cases/$caseId/consent'
   fileRoutesById: FileRoutesById
@@ -231,6 +267,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresOfflineRoutesOutboxRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/sops': {
+      id: '/_signed-in/sops'
+      path: '/sops'
+      fullPath: '/sops'
+      preLoaderRoute: typeof featuresSopRoutesSopsRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
     '/_signed-in/tasks': {
       id: '/_signed-in/tasks'
       path: '/tasks'
@@ -273,6 +316,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresReferralsRoutesSentRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/sops/$sopId': {
+      id: '/_signed-in/sops/$sopId'
+      path: '/sops/$sopId'
+      fullPath: '/sops/$sopId'
+      preLoaderRoute: typeof featuresSopRoutesSopRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/sops/new': {
+      id: '/_signed-in/sops/new'
+      path: '/sops/new'
+      fullPath: '/sops/new'
+      preLoaderRoute: typeof featuresSopRoutesNewSopRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
     '/_signed-in/cases/$caseId/complete': {
       id: '/_signed-in/cases/$caseId/complete'
       path: '/cases/$caseId/complete'
@@ -294,12 +351,15 @@ interface featuresShellRoutesSignedInRouteChildren {
   featuresCasesRoutesHomeRoute: typeof featuresCasesRoutesHomeRoute
   featuresMassArrivalRoutesMassArrivalRoute: typeof featuresMassArrivalRoutesMassArrivalRoute
   featuresOfflineRoutesOutboxRoute: typeof featuresOfflineRoutesOutboxRoute
+  featuresSopRoutesSopsRoute: typeof featuresSopRoutesSopsRoute
   featuresTasksRoutesTasksRoute: typeof featuresTasksRoutesTasksRoute
   featuresCasesRoutesCaseRoute: typeof featuresCasesRoutesCaseRoute
   featuresIntakeRoutesNewIntakeRoute: typeof featuresIntakeRoutesNewIntakeRoute
   featuresIntakeRoutesIntakeResultRoute: typeof featuresIntakeRoutesIntakeResultRoute
   featuresRightsRoutesLeafletRoute: typeof featuresRightsRoutesLeafletRoute
   featuresReferralsRoutesSentRoute: typeof featuresReferralsRoutesSentRoute
+  featuresSopRoutesSopRoute: typeof featuresSopRoutesSopRoute
+  featuresSopRoutesNewSopRoute: typeof featuresSopRoutesNewSopRoute
   featuresIntakeRoutesCompleteIntakeRoute: typeof featuresIntakeRoutesCompleteIntakeRoute
   featuresRightsRoutesConsentRoute: typeof featuresRightsRoutesConsentRoute
 }
@@ -310,6 +370,7 @@ const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRoute
     featuresMassArrivalRoutesMassArrivalRoute:
       featuresMassArrivalRoutesMassArrivalRoute,
     featuresOfflineRoutesOutboxRoute: featuresOfflineRoutesOutboxRoute,
+    featuresSopRoutesSopsRoute: featuresSopRoutesSopsRoute,
     featuresTasksRoutesTasksRoute: featuresTasksRoutesTasksRoute,
     featuresCasesRoutesCaseRoute: featuresCasesRoutesCaseRoute,
     featuresIntakeRoutesNewIntakeRoute: featuresIntakeRoutesNewIntakeRoute,
@@ -317,6 +378,8 @@ const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRoute
       featuresIntakeRoutesIntakeResultRoute,
     featuresRightsRoutesLeafletRoute: featuresRightsRoutesLeafletRoute,
     featuresReferralsRoutesSentRoute: featuresReferralsRoutesSentRoute,
+    featuresSopRoutesSopRoute: featuresSopRoutesSopRoute,
+    featuresSopRoutesNewSopRoute: featuresSopRoutesNewSopRoute,
     featuresIntakeRoutesCompleteIntakeRoute:
       featuresIntakeRoutesCompleteIntakeRoute,
     featuresRightsRoutesConsentRoute: featuresRightsRoutesConsentRoute,

@@ -18,5 +18,8 @@ export const routes = rootRoute('root.tsx', [
     route('/mass-arrival', 'features/mass-arrival/routes/mass-arrival.tsx'),
     route('/leaflets/$language', 'features/rights/routes/leaflet.tsx'),
     route('/outbox', 'features/offline/routes/outbox.tsx'),
+    route('/sops', 'features/sop/routes/sops.tsx'),
+    route('/sops/new', 'features/sop/routes/new-sop.tsx'),
+    route('/sops/$sopId', 'features/sop/routes/sop.tsx'),
   ]),
 ]);

@@ -14,6 +14,7 @@ export const shellMessages = defineMessages({
   navTaskCount: { id: 'shell.nav.taskCount', defaultMessage: '{count, plural, one {# open task} other {# open tasks}}{more, select, true { or more} other {}}' },
   navTaskBadge: { id: 'shell.nav.taskBadge', defaultMessage: '{count, number}{more, select, true {+} other {}}' },
   navSentReferrals: { id: 'shell.nav.sentReferrals', defaultMessage: 'Sent referrals' },
+  navSops: { id: 'shell.nav.sops', defaultMessage: 'SOP versions' },
   signOut: { id: 'shell.signOut', defaultMessage: 'Sign out' },
   language: { id: 'shell.language', defaultMessage: 'Language' },
   signedInAs: { id: 'shell.signedInAs', defaultMessage: 'Signed in as {name} · {username}' },

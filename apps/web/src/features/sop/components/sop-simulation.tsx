@@ -1,0 +1,123 @@
+import { useMutation } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
+import { ApiClient } from '../../../api/client';
+import { DATE_TIME } from '../../../i18n/due-time';
+import { describeError } from '../../../i18n/error-messages';
+import { nameOf, profileMessages } from '../../../i18n/vocabulary';
+import { Alert } from '../../../ui/alert';
+import { Button } from '../../../ui/button';
+import { StatusChip } from '../../../ui/status-chip';
+import { sopMessages } from '../messages';
+import { simulateSop, SopSimulationView, SopVersion } from '../sop-api';
+import { profileRoutes, RouteTo } from '../simulation-routes';
+import section from './sop-section.module.css';
+import styles from './sop-simulation.module.css';
+
+function Routes({ routes, found }: { routes: RouteTo[] | null; found: boolean }) {
+  const intl = useIntl();
+  if (routes === null) return <span className={section.muted}>{intl.formatMessage(sopMessages.noActiveVersion)}</span>;
+  if (!found) return <span className={section.muted}>{intl.formatMessage(sopMessages.notProfiled)}</span>;
+  if (routes.length === 0) return <span className={section.muted}>{intl.formatMessage(sopMessages.noReferral)}</span>;
+  return (
+    <ul className={styles.routes}>
+      {routes.map((route, index) => (
+        <li key={index} className={route.role === 'LEAD' ? styles.lead : undefined}>
+          {intl.formatMessage(route.role === 'LEAD' ? sopMessages.routeLead : sopMessages.routeSupporting, {
+            agency: route.agency ? <bdi key="agency">{route.agency}</bdi> : intl.formatMessage(sopMessages.noAgency),
+            due: intl.formatDate(route.dueAt, DATE_TIME),
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Results({ result }: { result: SopSimulationView }) {
+  const intl = useIntl();
+  const { summary, cases } = result.simulation;
+  const activeLabel = result.active?.label ?? intl.formatMessage(sopMessages.noActiveVersion);
+  const colProfile = intl.formatMessage(sopMessages.colProfile);
+  const colActive = intl.formatMessage(sopMessages.colActive, { label: activeLabel });
+  const colThis = intl.formatMessage(sopMessages.colThis, { label: result.version.label });
+  return (
+    <div className={styles.results}>
+      <p role="status" className={styles.summary}>
+        {intl.formatMessage(sopMessages.simulateSummary, { cases: summary.cases, differ: summary.casesThatDiffer })}
+      </p>
+      {summary.draftWithoutAgency > 0 ? <Alert tone="warning">{intl.formatMessage(sopMessages.simulateNoAgency, { count: summary.draftWithoutAgency })}</Alert> : null}
+      {cases.map((sample, index) => {
+        const rows = profileRoutes(sample);
+        const differs = sample.differences.length > 0;
+        return (
+          <article key={index} className={styles.sample} aria-labelledby={`sample-${index}`}>
+            <header className={styles.sampleHead}>
+              <h3 id={`sample-${index}`}>
+                <bdi>{sample.name}</bdi>
+              </h3>
+              <StatusChip tone={differs ? 'warning' : 'neutral'}>{intl.formatMessage(differs ? sopMessages.differentRouting : sopMessages.sameRouting)}</StatusChip>
+            </header>
+            <table className={styles.table}>
+              <thead>
+                <tr>
+                  <th scope="col">{colProfile}</th>
+                  <th scope="col">
+                    <bdi>{colActive}</bdi>
+                  </th>
+                  <th scope="col">
+                    <bdi>{colThis}</bdi>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.profile} className={row.differs ? styles.differs : undefined}>
+                    <th scope="row" data-label={colProfile}>
+                      {nameOf(intl, profileMessages, row.profile)}
+                      {row.differs ? (
+                        <>
+                          {' '}
+                          <StatusChip tone="warning" className={styles.mark}>
+                            {intl.formatMessage(sopMessages.changedMark)}
+                          </StatusChip>
+                        </>
+                      ) : null}
+                    </th>
+                    <td data-label={colActive}>
+                      <Routes routes={row.active} found={row.inActive} />
+                    </td>
+                    <td data-label={colThis}>
+                      <Routes routes={row.draft} found={row.inDraft} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </article>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Sample arrivals routed under the active version and this one, per profile, side by side. */
+export function SopSimulation({ api, version }: { api: ApiClient; version: SopVersion }) {
+  const intl = useIntl();
+  const run = useMutation({ mutationFn: () => simulateSop(api, version.id) });
+  return (
+    <section aria-labelledby="sop-simulation" className={section.section}>
+      <h2 id="sop-simulation">{intl.formatMessage(sopMessages.simulateTitle)}</h2>
+      <p className={section.muted}>{intl.formatMessage(sopMessages.simulateIntro)}</p>
+      <div>
+        <Button variant={run.data ? 'secondary' : 'primary'} onPress={() => run.mutate()} isDisabled={run.isPending}>
+          {intl.formatMessage(run.data ? sopMessages.simulateAgain : sopMessages.simulate)}
+        </Button>
+      </div>
+      {run.isError ? (
+        <Alert>
+          {intl.formatMessage(sopMessages.simulateFailed)} {describeError(intl, run.error)}
+        </Alert>
+      ) : null}
+      {run.data ? <Results result={run.data} /> : null}
+    </section>
+  );
+}
