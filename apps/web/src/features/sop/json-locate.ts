@@ -10,6 +10,15 @@ export interface Span {
  * A text that does not parse gives the spans read before the fault.
  */
 export function jsonSpans(text: string): Map<string, Span> {
+  return scan(text).spans;
+}
+
+/** Where a text stops being JSON (the offset of the first character that does not fit), or null if it reads through. */
+export function jsonFault(text: string): number | null {
+  return scan(text).fault;
+}
+
+function scan(text: string): { spans: Map<string, Span>; fault: number | null } {
   const spans = new Map<string, Span>();
   let at = 0;
   const space = () => {
@@ -67,10 +76,13 @@ export function jsonSpans(text: string): Map<string, Span> {
   };
   try {
     value('');
+    space();
+    if (at < text.length) throw new Error('end expected');
+    return { spans, fault: null };
   } catch {
     // What was read before the fault still places the problems found there.
+    return { spans, fault: Math.min(at, text.length) };
   }
-  return spans;
 }
 
 /**

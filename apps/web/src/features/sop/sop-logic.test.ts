@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupChanges, readDuration } from './diff-format';
-import { jsonSpans, lineOf, locatePath } from './json-locate';
+import { jsonFault, jsonSpans, lineOf, locatePath } from './json-locate';
 import { profileRoutes } from './simulation-routes';
 import type { CaseSimulation, SimulatedOutcome, SopChange } from './sop-api';
 
@@ -39,6 +39,15 @@ describe('locating a validator path in the editor text', () => {
     const spans = jsonSpans(broken);
     expect(spans.get('version')).toEqual({ start: 13, end: 16 });
     expect(spans.has('(sop)')).toBe(false);
+  });
+
+  it('says where a text stops being JSON', () => {
+    const text = '{ "version": "x",\n  "routing": }';
+    expect(jsonFault(text)).toBe(text.indexOf('}', 20));
+    expect(lineOf(text, jsonFault(text) ?? 0)).toBe(2);
+    expect(jsonFault('{ "a": [1, 2] }')).toBeNull();
+    expect(jsonFault('{ "a": 1 } x')).toBe(11);
+    expect(jsonFault(DOC)).toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@ import { ApiError, FieldProblem } from '../../../api/api-error';
 import { describeError } from '../../../i18n/error-messages';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
-import { jsonSpans, lineOf, locatePath } from '../json-locate';
+import { jsonFault, jsonSpans, lineOf, locatePath } from '../json-locate';
 import { sopMessages } from '../messages';
 import { SopDocumentSummary, uploadSop, validateSop } from '../sop-api';
 import styles from './sop-editor.module.css';
@@ -26,7 +26,8 @@ export function parseDocument(text: string): { ok: true; value: unknown } | { ok
     const message = error instanceof Error ? error.message : '';
     const line = /line (\d+)/.exec(message)?.[1];
     const position = /position (\d+)/.exec(message)?.[1];
-    return { ok: false, line: line ? Number(line) : position ? lineOf(text, Number(position)) : 1 };
+    const fault = jsonFault(text);
+    return { ok: false, line: line ? Number(line) : position ? lineOf(text, Number(position)) : fault !== null ? lineOf(text, fault) : 1 };
   }
 }
 
