@@ -153,7 +153,7 @@ export function SopEditor({ api, initial }: { api: ApiClient; initial: string })
                       <bdi dir="ltr">{problem.path}</bdi>
                     </button>
                     {span ? <span className={styles.line}>{intl.formatMessage(sopMessages.problemLine, { line: lineOf(text, span.start) })}</span> : null}
-                    <span id={`${id}-problem-${index}`} className={styles.message} lang="en">
+                    <span id={`${id}-problem-${index}`} className={styles.message} lang="en" dir="ltr">
                       {problem.problem}
                     </span>
                   </li>

@@ -6,6 +6,7 @@ import { describeError } from '../../../i18n/error-messages';
 import { nameOf, profileMessages } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
+import { ChevronDown } from '../../../ui/icons';
 import { StatusChip } from '../../../ui/status-chip';
 import { sopMessages } from '../messages';
 import { simulateSop, SopSimulationView, SopVersion } from '../sop-api';
@@ -13,21 +14,28 @@ import { profileRoutes, RouteTo } from '../simulation-routes';
 import section from './sop-section.module.css';
 import styles from './sop-simulation.module.css';
 
-function Routes({ routes, found }: { routes: RouteTo[] | null; found: boolean }) {
+const sameRoute = (a: RouteTo, b: RouteTo): boolean => a.agency === b.agency && a.role === b.role && a.dueAt === b.dueAt;
+
+/** One version's referrals for a profile; beside the active version's, the lines that differ are marked. */
+function Routes({ routes, found, against }: { routes: RouteTo[] | null; found: boolean; against?: RouteTo[] | null }) {
   const intl = useIntl();
   if (routes === null) return <span className={section.muted}>{intl.formatMessage(sopMessages.noActiveVersion)}</span>;
   if (!found) return <span className={section.muted}>{intl.formatMessage(sopMessages.notProfiled)}</span>;
   if (routes.length === 0) return <span className={section.muted}>{intl.formatMessage(sopMessages.noReferral)}</span>;
   return (
     <ul className={styles.routes}>
-      {routes.map((route, index) => (
-        <li key={index} className={route.role === 'LEAD' ? styles.lead : undefined}>
-          {intl.formatMessage(route.role === 'LEAD' ? sopMessages.routeLead : sopMessages.routeSupporting, {
-            agency: route.agency ? <bdi key="agency">{route.agency}</bdi> : intl.formatMessage(sopMessages.noAgency),
-            due: intl.formatDate(route.dueAt, DATE_TIME),
-          })}
-        </li>
-      ))}
+      {routes.map((route, index) => {
+        const due = intl.formatDate(route.dueAt, DATE_TIME);
+        const lead = route.role === 'LEAD';
+        const changed = against !== undefined && against !== null && !against.some((other) => sameRoute(other, route));
+        return (
+          <li key={index} className={[lead ? styles.lead : '', changed ? styles.changedRoute : ''].join(' ')}>
+            {route.agency
+              ? intl.formatMessage(lead ? sopMessages.routeLead : sopMessages.routeSupporting, { agency: <bdi key="agency">{route.agency}</bdi>, due })
+              : intl.formatMessage(lead ? sopMessages.routeLeadNone : sopMessages.routeSupportingNone, { due })}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -50,12 +58,15 @@ function Results({ result }: { result: SopSimulationView }) {
         const differs = sample.differences.length > 0;
         return (
           <article key={index} className={styles.sample} aria-labelledby={`sample-${index}`}>
-            <header className={styles.sampleHead}>
-              <h3 id={`sample-${index}`}>
-                <bdi>{sample.name}</bdi>
-              </h3>
-              <StatusChip tone={differs ? 'warning' : 'neutral'}>{intl.formatMessage(differs ? sopMessages.differentRouting : sopMessages.sameRouting)}</StatusChip>
-            </header>
+            {/* A sample routed as today is folded: what changes comes first to the eye. */}
+            <details open={differs} className={styles.details}>
+              <summary className={styles.sampleHead}>
+                <ChevronDown />
+                <h3 id={`sample-${index}`}>
+                  <bdi>{sample.name}</bdi>
+                </h3>
+                <StatusChip tone={differs ? 'warning' : 'neutral'}>{intl.formatMessage(differs ? sopMessages.differentRouting : sopMessages.sameRouting)}</StatusChip>
+              </summary>
             <table className={styles.table}>
               <thead>
                 <tr>
@@ -86,12 +97,13 @@ function Results({ result }: { result: SopSimulationView }) {
                       <Routes routes={row.active} found={row.inActive} />
                     </td>
                     <td data-label={colThis}>
-                      <Routes routes={row.draft} found={row.inDraft} />
+                      <Routes routes={row.draft} found={row.inDraft} against={row.inActive ? row.active : undefined} />
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            </details>
           </article>
         );
       })}
