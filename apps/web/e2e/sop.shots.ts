@@ -109,6 +109,8 @@ for (const locale of ['en', 'ar'] as const) {
       await shot(page, `sop-version-top-${locale}-${width}`, false);
       await page.locator('section[aria-labelledby="sop-diff"]').screenshot({ path: join(OUT, `sop-diff-${locale}-${width}.png`) });
       await page.locator('section[aria-labelledby="sop-simulation"]').screenshot({ path: join(OUT, `sop-simulation-${locale}-${width}.png`) });
+      await page.getByRole('article').first().screenshot({ path: join(OUT, `sop-sample-${locale}-${width}.png`) });
+      await page.locator('section[aria-labelledby="sop-approvals"]').screenshot({ path: join(OUT, `sop-approvals-${locale}-${width}.png`) });
 
       await page.goto(`/sops/${ids.complete}`);
       await page.getByRole('button', { name: text(locale, 'sop.activate') }).click();
