@@ -70,7 +70,8 @@ async function approveAs(browser: Browser, versionUrl: string, agency: string, u
 }
 
 test('the SOP administrator uploads a version with a shorter deadline, is shown a broken one at its path, simulates, reads the diff, gets every approval and activates it', async ({ page, browser, request }) => {
-  test.setTimeout(300_000);
+  // Ten signatories sign in one after another: minutes on a shared machine.
+  test.setTimeout(600_000);
   const watch = await watchPage(page);
   await signIn(page, 'sop.admin');
 

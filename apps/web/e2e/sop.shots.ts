@@ -115,7 +115,7 @@ for (const locale of ['en', 'ar'] as const) {
       await page.goto(`/sops/${ids.complete}`);
       await page.getByRole('button', { name: text(locale, 'sop.activate') }).click();
       await expect(page.getByRole('alertdialog')).toBeVisible();
-      await shot(page, `sop-activate-${locale}-${width}`, false);
+      await shot(page, `sop-activate-${locale}-${width}`);
     });
   }
 }

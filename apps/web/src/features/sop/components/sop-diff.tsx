@@ -81,7 +81,7 @@ export function SopDiffView({ api, version, others }: { api: ApiClient; version:
             <option value="">{intl.formatMessage(sopMessages.activeVersionOption)}</option>
             {others.map((other) => (
               <option key={other.id} value={other.id}>
-                {intl.formatMessage(sopMessages.versionOption, { label: other.label, status: nameOf(intl, sopStatusMessages, other.status) })}
+                {intl.formatMessage(sopMessages.versionOption, { label: `\u2068${other.label}\u2069`, status: nameOf(intl, sopStatusMessages, other.status) })}
               </option>
             ))}
           </select>

@@ -45,8 +45,9 @@ function Results({ result }: { result: SopSimulationView }) {
   const { summary, cases } = result.simulation;
   const activeLabel = result.active?.label ?? intl.formatMessage(sopMessages.noActiveVersion);
   const colProfile = intl.formatMessage(sopMessages.colProfile);
-  const colActive = intl.formatMessage(sopMessages.colActive, { label: activeLabel });
-  const colThis = intl.formatMessage(sopMessages.colThis, { label: result.version.label });
+  // Plain text (the narrow layout shows it through CSS attr()), so the labels are isolated with FSI…PDI.
+  const colActive = intl.formatMessage(sopMessages.colActive, { label: `\u2068${activeLabel}\u2069` });
+  const colThis = intl.formatMessage(sopMessages.colThis, { label: `\u2068${result.version.label}\u2069` });
   return (
     <div className={styles.results}>
       <p role="status" className={styles.summary}>
