@@ -14,6 +14,7 @@ import { Route as featuresAuthRoutesSignInRouteImport } from './features/auth/ro
 import { Route as featuresCasesRoutesHomeRouteImport } from './features/cases/routes/home'
 import { Route as featuresMassArrivalRoutesMassArrivalRouteImport } from './features/mass-arrival/routes/mass-arrival'
 import { Route as featuresOfflineRoutesOutboxRouteImport } from './features/offline/routes/outbox'
+import { Route as featuresSopRoutesSopsRouteImport } from './features/sop/routes/sops'
 import { Route as featuresTasksRoutesTasksRouteImport } from './features/tasks/routes/tasks'
 import { Route as featuresCasesRoutesCaseRouteImport } from './features/cases/routes/case'
 import { Route as featuresIntakeRoutesNewIntakeRouteImport } from './features/intake/routes/new-intake'
@@ -22,6 +23,8 @@ import { Route as featuresRightsRoutesLeafletRouteImport } from './features/righ
 import { Route as featuresInboxRoutesInboxRouteImport } from './features/inbox/routes/inbox'
 import { Route as featuresReferralsRoutesSentRouteImport } from './features/referrals/routes/sent'
 import { Route as featuresNotificationsRoutesNotificationSettingsRouteImport } from './features/notifications/routes/notification-settings'
+import { Route as featuresSopRoutesSopRouteImport } from './features/sop/routes/sop'
+import { Route as featuresSopRoutesNewSopRouteImport } from './features/sop/routes/new-sop'
 import { Route as featuresIntakeRoutesCompleteIntakeRouteImport } from './features/intake/routes/complete-intake'
 import { Route as featuresRightsRoutesConsentRouteImport } from './features/rights/routes/consent'
 
@@ -53,6 +56,11 @@ const featuresOfflineRoutesOutboxRoute =
     path: '/outbox',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
+const featuresSopRoutesSopsRoute = featuresSopRoutesSopsRouteImport.update({
+  id: '/sops',
+  path: '/sops',
+  getParentRoute: () => featuresShellRoutesSignedInRoute,
+} as any)
 const featuresTasksRoutesTasksRoute =
   featuresTasksRoutesTasksRouteImport.update({
     id: '/tasks',
@@ -100,6 +108,16 @@ const featuresNotificationsRoutesNotificationSettingsRoute =
     path: '/settings/notifications',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
+const featuresSopRoutesSopRoute = featuresSopRoutesSopRouteImport.update({
+  id: '/sops/$sopId',
+  path: '/sops/$sopId',
+  getParentRoute: () => featuresShellRoutesSignedInRoute,
+} as any)
+const featuresSopRoutesNewSopRoute = featuresSopRoutesNewSopRouteImport.update({
+  id: '/sops/new',
+  path: '/sops/new',
+  getParentRoute: () => featuresShellRoutesSignedInRoute,
+} as any)
 const featuresIntakeRoutesCompleteIntakeRoute =
   featuresIntakeRoutesCompleteIntakeRouteImport.update({
     id: '/cases/$caseId/complete',
@@ -118,6 +136,7 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
+  '/sops': typeof featuresSopRoutesSopsRoute
   '/tasks': typeof featuresTasksRoutesTasksRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
   '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
@@ -126,6 +145,8 @@ export interface FileRoutesByFullPath {
   '/referrals/inbox': typeof featuresInboxRoutesInboxRoute
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
   '/settings/notifications': typeof featuresNotificationsRoutesNotificationSettingsRoute
+  '/sops/$sopId': typeof featuresSopRoutesSopRoute
+  '/sops/new': typeof featuresSopRoutesNewSopRoute
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
@@ -134,6 +155,7 @@ export interface FileRoutesByTo {
   '/': typeof featuresCasesRoutesHomeRoute
   '/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
+  '/sops': typeof featuresSopRoutesSopsRoute
   '/tasks': typeof featuresTasksRoutesTasksRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
   '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
@@ -142,6 +164,8 @@ export interface FileRoutesByTo {
   '/referrals/inbox': typeof featuresInboxRoutesInboxRoute
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
   '/settings/notifications': typeof featuresNotificationsRoutesNotificationSettingsRoute
+  '/sops/$sopId': typeof featuresSopRoutesSopRoute
+  '/sops/new': typeof featuresSopRoutesNewSopRoute
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
@@ -152,6 +176,7 @@ export interface FileRoutesById {
   '/_signed-in/': typeof featuresCasesRoutesHomeRoute
   '/_signed-in/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
   '/_signed-in/outbox': typeof featuresOfflineRoutesOutboxRoute
+  '/_signed-in/sops': typeof featuresSopRoutesSopsRoute
   '/_signed-in/tasks': typeof featuresTasksRoutesTasksRoute
   '/_signed-in/cases/$caseId': typeof featuresCasesRoutesCaseRoute
   '/_signed-in/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
@@ -160,6 +185,8 @@ export interface FileRoutesById {
   '/_signed-in/referrals/inbox': typeof featuresInboxRoutesInboxRoute
   '/_signed-in/referrals/sent': typeof featuresReferralsRoutesSentRoute
   '/_signed-in/settings/notifications': typeof featuresNotificationsRoutesNotificationSettingsRoute
+  '/_signed-in/sops/$sopId': typeof featuresSopRoutesSopRoute
+  '/_signed-in/sops/new': typeof featuresSopRoutesNewSopRoute
   '/_signed-in/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/_signed-in/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
 }
@@ -170,6 +197,7 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/mass-arrival'
     | '/outbox'
+    | '/sops'
     | '/tasks'
     | '/cases/$caseId'
     | '/intake/new'
@@ -178,6 +206,8 @@ export interface FileRouteTypes {
     | '/referrals/inbox'
     | '/referrals/sent'
     | '/settings/notifications'
+    | '/sops/$sopId'
+    | '/sops/new'
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
   fileRoutesByTo: FileRoutesByTo
@@ -186,6 +216,7 @@ export interface FileRouteTypes {
     | '/'
     | '/mass-arrival'
     | '/outbox'
+    | '/sops'
     | '/tasks'
     | '/cases/$caseId'
     | '/intake/new'
@@ -194,6 +225,8 @@ export interface FileRouteTypes {
     | '/referrals/inbox'
     | '/referrals/sent'
     | '/settings/notifications'
+    | '/sops/$sopId'
+    | '/sops/new'
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
   id:
@@ -203,6 +236,7 @@ export interface FileRouteTypes {
     | '/_signed-in/'
     | '/_signed-in/mass-arrival'
     | '/_signed-in/outbox'
+    | '/_signed-in/sops'
     | '/_signed-in/tasks'
     | '/_signed-in/cases/$caseId'
     | '/_signed-in/intake/new'
@@ -211,6 +245,8 @@ export interface FileRouteTypes {
     | '/_signed-in/referrals/inbox'
     | '/_signed-in/referrals/sent'
     | '/_signed-in/settings/notifications'
+    | '/_signed-in/sops/$sopId'
+    | '/_signed-in/sops/new'
     | '/_signed-in/cases/$caseId/complete'
     | '/_signed-in/cases/$caseId/consent'
   fileRoutesById: FileRoutesById
@@ -255,6 +291,13 @@ declare module '@tanstack/react-router' {
       path: '/outbox'
       fullPath: '/outbox'
       preLoaderRoute: typeof featuresOfflineRoutesOutboxRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/sops': {
+      id: '/_signed-in/sops'
+      path: '/sops'
+      fullPath: '/sops'
+      preLoaderRoute: typeof featuresSopRoutesSopsRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
     '/_signed-in/tasks': {
@@ -313,6 +356,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresNotificationsRoutesNotificationSettingsRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/sops/$sopId': {
+      id: '/_signed-in/sops/$sopId'
+      path: '/sops/$sopId'
+      fullPath: '/sops/$sopId'
+      preLoaderRoute: typeof featuresSopRoutesSopRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/sops/new': {
+      id: '/_signed-in/sops/new'
+      path: '/sops/new'
+      fullPath: '/sops/new'
+      preLoaderRoute: typeof featuresSopRoutesNewSopRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
     '/_signed-in/cases/$caseId/complete': {
       id: '/_signed-in/cases/$caseId/complete'
       path: '/cases/$caseId/complete'
@@ -334,6 +391,7 @@ interface featuresShellRoutesSignedInRouteChildren {
   featuresCasesRoutesHomeRoute: typeof featuresCasesRoutesHomeRoute
   featuresMassArrivalRoutesMassArrivalRoute: typeof featuresMassArrivalRoutesMassArrivalRoute
   featuresOfflineRoutesOutboxRoute: typeof featuresOfflineRoutesOutboxRoute
+  featuresSopRoutesSopsRoute: typeof featuresSopRoutesSopsRoute
   featuresTasksRoutesTasksRoute: typeof featuresTasksRoutesTasksRoute
   featuresCasesRoutesCaseRoute: typeof featuresCasesRoutesCaseRoute
   featuresIntakeRoutesNewIntakeRoute: typeof featuresIntakeRoutesNewIntakeRoute
@@ -342,6 +400,8 @@ interface featuresShellRoutesSignedInRouteChildren {
   featuresInboxRoutesInboxRoute: typeof featuresInboxRoutesInboxRoute
   featuresReferralsRoutesSentRoute: typeof featuresReferralsRoutesSentRoute
   featuresNotificationsRoutesNotificationSettingsRoute: typeof featuresNotificationsRoutesNotificationSettingsRoute
+  featuresSopRoutesSopRoute: typeof featuresSopRoutesSopRoute
+  featuresSopRoutesNewSopRoute: typeof featuresSopRoutesNewSopRoute
   featuresIntakeRoutesCompleteIntakeRoute: typeof featuresIntakeRoutesCompleteIntakeRoute
   featuresRightsRoutesConsentRoute: typeof featuresRightsRoutesConsentRoute
 }
@@ -352,6 +412,7 @@ const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRoute
     featuresMassArrivalRoutesMassArrivalRoute:
       featuresMassArrivalRoutesMassArrivalRoute,
     featuresOfflineRoutesOutboxRoute: featuresOfflineRoutesOutboxRoute,
+    featuresSopRoutesSopsRoute: featuresSopRoutesSopsRoute,
     featuresTasksRoutesTasksRoute: featuresTasksRoutesTasksRoute,
     featuresCasesRoutesCaseRoute: featuresCasesRoutesCaseRoute,
     featuresIntakeRoutesNewIntakeRoute: featuresIntakeRoutesNewIntakeRoute,
@@ -362,6 +423,8 @@ const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRoute
     featuresReferralsRoutesSentRoute: featuresReferralsRoutesSentRoute,
     featuresNotificationsRoutesNotificationSettingsRoute:
       featuresNotificationsRoutesNotificationSettingsRoute,
+    featuresSopRoutesSopRoute: featuresSopRoutesSopRoute,
+    featuresSopRoutesNewSopRoute: featuresSopRoutesNewSopRoute,
     featuresIntakeRoutesCompleteIntakeRoute:
       featuresIntakeRoutesCompleteIntakeRoute,
     featuresRightsRoutesConsentRoute: featuresRightsRoutesConsentRoute,

@@ -20,5 +20,8 @@ export const routes = rootRoute('root.tsx', [
     route('/leaflets/$language', 'features/rights/routes/leaflet.tsx'),
     route('/outbox', 'features/offline/routes/outbox.tsx'),
     route('/settings/notifications', 'features/notifications/routes/notification-settings.tsx'),
+    route('/sops', 'features/sop/routes/sops.tsx'),
+    route('/sops/new', 'features/sop/routes/new-sop.tsx'),
+    route('/sops/$sopId', 'features/sop/routes/sop.tsx'),
   ]),
 ]);

@@ -16,6 +16,7 @@ export const shellMessages = defineMessages({
   navSentReferrals: { id: 'shell.nav.sentReferrals', defaultMessage: 'Sent referrals' },
   navInbox: { id: 'shell.nav.inbox', defaultMessage: 'Referral inbox' },
   navNotifications: { id: 'shell.nav.notifications', defaultMessage: 'E-mail notifications' },
+  navSops: { id: 'shell.nav.sops', defaultMessage: 'SOP versions' },
   signOut: { id: 'shell.signOut', defaultMessage: 'Sign out' },
   language: { id: 'shell.language', defaultMessage: 'Language' },
   signedInAs: { id: 'shell.signedInAs', defaultMessage: 'Signed in as {name} · {username}' },

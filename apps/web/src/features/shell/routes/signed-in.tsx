@@ -150,6 +150,13 @@ function SignedInLayout() {
               </Link>
             </li>
           ) : null}
+          {can(me.data, 'SOP_READ') ? (
+            <li>
+              <Link to="/sops" className={styles.navLink}>
+                {intl.formatMessage(shellMessages.navSops)}
+              </Link>
+            </li>
+          ) : null}
           {can(me.data, 'INTAKE_REGISTER') || can(me.data, 'INTAKE_UPDATE') || outboxItems.length > 0 ? (
             <li>
               <OutboxLink className={styles.navLink} />

@@ -1,0 +1,50 @@
+import { ReactNode } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useIntl } from 'react-intl';
+import { commonMessages } from '../../../i18n/common-messages';
+import { Alert } from '../../../ui/alert';
+import { Button } from '../../../ui/button';
+import styles from './sop-confirm.module.css';
+
+interface Props {
+  isOpen: boolean;
+  title: string;
+  /** What happens, one consequence a line. */
+  consequences: ReactNode[];
+  confirmLabel: string;
+  onConfirm: () => void;
+  onClose: () => void;
+  pending: boolean;
+  /** The api's refusal, in words. */
+  error?: string;
+}
+
+/** A confirmation that spells out the consequences of a lifecycle step before anything happens. */
+export function SopConfirm({ isOpen, title, consequences, confirmLabel, onConfirm, onClose, pending, error }: Props) {
+  const intl = useIntl();
+  return (
+    <ModalOverlay className={styles.overlay} isOpen={isOpen} onOpenChange={(open) => (open ? undefined : onClose())} isDismissable={!pending}>
+      <Modal className={styles.modal}>
+        <Dialog role="alertdialog" className={styles.dialog}>
+          <Heading slot="title" className={styles.title}>
+            {title}
+          </Heading>
+          <ul className={styles.consequences}>
+            {consequences.map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+          </ul>
+          {error ? <Alert>{error}</Alert> : null}
+          <div className={styles.buttons}>
+            <Button onPress={onConfirm} isDisabled={pending}>
+              {confirmLabel}
+            </Button>
+            <Button variant="quiet" onPress={onClose} isDisabled={pending}>
+              {intl.formatMessage(commonMessages.goBack)}
+            </Button>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

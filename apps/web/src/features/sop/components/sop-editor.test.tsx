@@ -1,0 +1,74 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../../../api/client';
+import { renderInApp } from '../../../test-router';
+import { SopEditor } from './sop-editor';
+
+const DOC = JSON.stringify({ version: 'tza-2027.1', routing: { ASYLUM_SEEKER: { firstContact: { HIGH: 'soon', NORMAL: 'PT8H' } } } }, null, 2);
+
+/** An api that answers every request with `status` and `body`, and keeps what was sent. */
+function fakeApi(status: number, body: unknown) {
+  const sent: { url: string; body: unknown }[] = [];
+  const api = createApiClient('http://localhost', async (request: Request) => {
+    sent.push({ url: new URL(request.url).pathname, body: await request.json() });
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  });
+  return { api, sent };
+}
+
+describe('SopEditor', () => {
+  it("lists the api's problems at their paths and selects a problem's value in the text when its path is pressed", async () => {
+    const { api, sent } = fakeApi(400, {
+      code: 'SOP.INVALID',
+      message: 'invalid',
+      details: {
+        fields: [
+          { path: 'routing.ASYLUM_SEEKER.firstContact.HIGH', problem: '"soon" is not an ISO 8601 duration' },
+          { path: 'signatories', problem: 'is required (a non-empty list)' },
+        ],
+      },
+    });
+    renderInApp(<SopEditor api={api} initial={DOC} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Check' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('2 problems to correct: nothing was stored.');
+    expect(sent).toEqual([{ url: '/api/v1/sops/validate', body: JSON.parse(DOC) }]);
+    const path = screen.getByRole('button', { name: 'routing.ASYLUM_SEEKER.firstContact.HIGH' });
+    expect(path).toHaveAccessibleDescription('"soon" is not an ISO 8601 duration');
+    const item = path.closest('li') as HTMLElement;
+    expect(within(item).getByText(`line ${DOC.split('\n').findIndex((line) => line.includes('"soon"')) + 1}`)).toBeInTheDocument();
+    fireEvent.click(path);
+    const area = screen.getByLabelText('SOP document (JSON)') as HTMLTextAreaElement;
+    expect(document.activeElement).toBe(area);
+    expect(area.value.slice(area.selectionStart, area.selectionEnd)).toBe('"soon"');
+    expect(area).toHaveAttribute('aria-invalid', 'true');
+    // A missing field is placed on the document as a whole.
+    fireEvent.click(screen.getByRole('button', { name: 'signatories' }));
+    expect(area.value.slice(area.selectionStart, area.selectionEnd)).toBe(DOC);
+  });
+
+  it('says on which line a text stops being JSON, and sends nothing', async () => {
+    const { api, sent } = fakeApi(200, {});
+    renderInApp(<SopEditor api={api} initial={'{\n  "version": "x",\n  "routing": \n}'} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Upload as draft' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This is not valid JSON (line 4). Nothing was checked.');
+    expect(sent).toEqual([]);
+  });
+
+  it('says so when the label is taken', async () => {
+    const taken = fakeApi(409, { code: 'SOP.LABEL_TAKEN', message: 'taken' });
+    renderInApp(<SopEditor api={taken.api} initial={DOC} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Upload as draft' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('A version with this label exists already: give the new version another "version".');
+    expect(taken.sent.map((s) => s.url)).toEqual(['/api/v1/sops']);
+  });
+
+  it('summarises a valid document', async () => {
+    const valid = fakeApi(200, {
+      valid: true,
+      summary: { version: 'tza-2027.1', title: null, jurisdiction: { country: 'TZA', borderPoints: [] }, effectiveFrom: '2027-01-01', signatories: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }] },
+    });
+    renderInApp(<SopEditor api={valid.api} initial={DOC} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Check' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Valid: version tza-2027.1 for TZA, effective from Jan 1, 2027, 2 signatories.');
+  });
+});

@@ -1,0 +1,168 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useId, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { ApiClient } from '../../../api/client';
+import { ApiError, FieldProblem } from '../../../api/api-error';
+import { describeError } from '../../../i18n/error-messages';
+import { Alert } from '../../../ui/alert';
+import { Button } from '../../../ui/button';
+import { jsonFault, jsonSpans, lineOf, locatePath } from '../json-locate';
+import { sopMessages } from '../messages';
+import { SopDocumentSummary, uploadSop, validateSop } from '../sop-api';
+import styles from './sop-editor.module.css';
+
+type Outcome =
+  | { kind: 'notJson'; line: number }
+  | { kind: 'problems'; problems: FieldProblem[] }
+  | { kind: 'valid'; summary: SopDocumentSummary }
+  | { kind: 'error'; message: string };
+
+/** The text as JSON, or the line where it stops parsing. */
+export function parseDocument(text: string): { ok: true; value: unknown } | { ok: false; line: number } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    const line = /line (\d+)/.exec(message)?.[1];
+    const position = /position (\d+)/.exec(message)?.[1];
+    const fault = jsonFault(text);
+    return { ok: false, line: line ? Number(line) : position ? lineOf(text, Number(position)) : fault !== null ? lineOf(text, fault) : 1 };
+  }
+}
+
+/**
+ * A large monospace editor for an SOP document: "Check" validates it with the api (every problem listed with
+ * its path; pressing one selects that spot in the text), "Upload as draft" stores it and opens the new version.
+ */
+export function SopEditor({ api, initial }: { api: ApiClient; initial: string }) {
+  const intl = useIntl();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const [text, setText] = useState(initial);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+
+  const refused = (error: unknown): Outcome => {
+    if (error instanceof ApiError && error.code === 'SOP.INVALID' && error.fields.length > 0) return { kind: 'problems', problems: error.fields };
+    if (error instanceof ApiError && error.code === 'SOP.LABEL_TAKEN') return { kind: 'error', message: intl.formatMessage(sopMessages.labelTaken) };
+    return { kind: 'error', message: describeError(intl, error) };
+  };
+  const show = (next: Outcome) => {
+    setOutcome(next);
+    requestAnimationFrame(() => outcomeRef.current?.focus());
+  };
+
+  const run = useMutation({
+    mutationFn: async (mode: 'check' | 'upload'): Promise<Outcome | { kind: 'uploaded'; id: string }> => {
+      const parsed = parseDocument(text);
+      if (!parsed.ok) return { kind: 'notJson', line: parsed.line };
+      try {
+        if (mode === 'check') return { kind: 'valid', summary: (await validateSop(api, parsed.value)).summary };
+        const version = await uploadSop(api, parsed.value);
+        return { kind: 'uploaded', id: version.id };
+      } catch (error) {
+        return refused(error);
+      }
+    },
+    onSuccess: async (result) => {
+      if (result.kind === 'uploaded') {
+        await queryClient.invalidateQueries({ queryKey: ['sops'] });
+        await navigate({ to: '/sops/$sopId', params: { sopId: result.id } });
+      } else show(result);
+    },
+  });
+
+  const spans = outcome?.kind === 'problems' ? jsonSpans(text) : null;
+  const select = (path: string) => {
+    const span = locatePath(text, path, spans ?? undefined);
+    const area = textRef.current;
+    if (!span || !area) return;
+    area.focus();
+    area.setSelectionRange(span.start, span.end);
+    // Scroll the selection into view: the line's share of the text's height.
+    const line = lineOf(text, span.start);
+    const lines = text.split('\n').length;
+    area.scrollTop = Math.max(0, (area.scrollHeight * (line - 1)) / lines - area.clientHeight / 3);
+  };
+
+  return (
+    <div className={styles.editor}>
+      <div className={styles.field}>
+        <label htmlFor={`${id}-doc`} className={styles.label}>
+          {intl.formatMessage(sopMessages.documentLabel)}
+        </label>
+        <p id={`${id}-hint`} className={styles.hint}>
+          {intl.formatMessage(sopMessages.documentHint)}
+        </p>
+        <textarea
+          id={`${id}-doc`}
+          ref={textRef}
+          className={styles.textarea}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (outcome?.kind === 'valid') setOutcome(null);
+          }}
+          aria-describedby={`${id}-hint`}
+          aria-invalid={outcome?.kind === 'problems' || outcome?.kind === 'notJson'}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoCorrect="off"
+          dir="ltr"
+          rows={24}
+        />
+      </div>
+      <div className={styles.buttons}>
+        <Button variant="secondary" onPress={() => run.mutate('check')} isDisabled={run.isPending}>
+          {intl.formatMessage(sopMessages.check)}
+        </Button>
+        <Button onPress={() => run.mutate('upload')} isDisabled={run.isPending}>
+          {intl.formatMessage(sopMessages.uploadDraft)}
+        </Button>
+      </div>
+      <div ref={outcomeRef} tabIndex={-1} className={styles.outcome}>
+        {outcome?.kind === 'notJson' ? <Alert>{intl.formatMessage(sopMessages.notJson, { line: outcome.line })}</Alert> : null}
+        {outcome?.kind === 'error' ? <Alert>{outcome.message}</Alert> : null}
+        {outcome?.kind === 'valid' ? (
+          <p role="status" className={styles.valid}>
+            {intl.formatMessage(sopMessages.valid, {
+              version: <bdi key="version">{outcome.summary.version}</bdi>,
+              country: outcome.summary.jurisdiction.country,
+              date: intl.formatDate(outcome.summary.effectiveFrom, { dateStyle: 'medium', timeZone: 'UTC' }),
+              signatories: outcome.summary.signatories.length,
+            })}
+          </p>
+        ) : null}
+        {outcome?.kind === 'problems' ? (
+          <div className={styles.problems}>
+            <Alert>{intl.formatMessage(sopMessages.problems, { count: outcome.problems.length })}</Alert>
+            <ul className={styles.problemList}>
+              {outcome.problems.map((problem, index) => {
+                const span = locatePath(text, problem.path, spans ?? undefined);
+                return (
+                  <li key={`${problem.path}-${index}`} className={styles.problem}>
+                    <button
+                      type="button"
+                      className={styles.path}
+                      onClick={() => select(problem.path)}
+                      aria-describedby={`${id}-problem-${index}`}
+                    >
+                      <bdi dir="ltr">{problem.path}</bdi>
+                    </button>
+                    {span ? <span className={styles.line}>{intl.formatMessage(sopMessages.problemLine, { line: lineOf(text, span.start) })}</span> : null}
+                    <span id={`${id}-problem-${index}`} className={styles.message} lang="en" dir="ltr">
+                      {problem.problem}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { defineMessages } from '../../i18n/define-messages';
+
+export const sopMessages = defineMessages({
+  listTitle: { id: 'sop.list.title', defaultMessage: 'Standard operating procedures' },
+  listIntro: {
+    id: 'sop.list.intro',
+    defaultMessage: 'Every version of the joint SOP, newest first. A draft takes effect when every signatory has approved it and it is activated.',
+  },
+  upload: { id: 'sop.list.upload', defaultMessage: 'Upload a new version' },
+  loadFailed: { id: 'sop.loadFailed', defaultMessage: 'The SOP versions could not be loaded.' },
+  empty: { id: 'sop.list.empty', defaultMessage: 'No version has been uploaded yet.' },
+  colVersion: { id: 'sop.col.version', defaultMessage: 'Version' },
+  colStatus: { id: 'sop.col.status', defaultMessage: 'Status' },
+  colEffective: { id: 'sop.col.effective', defaultMessage: 'Effective from' },
+  colApprovals: { id: 'sop.col.approvals', defaultMessage: 'Approvals' },
+  colCreated: { id: 'sop.col.created', defaultMessage: 'Uploaded' },
+  approvalsCount: { id: 'sop.approvals.count', defaultMessage: '{approved, number} of {total, number}' },
+  statusDRAFT: { id: 'sop.status.DRAFT', defaultMessage: 'Draft' },
+  statusACTIVE: { id: 'sop.status.ACTIVE', defaultMessage: 'Active' },
+  statusRETIRED: { id: 'sop.status.RETIRED', defaultMessage: 'Retired' },
+  notSet: { id: 'sop.notSet', defaultMessage: '—' },
+
+  // The version page
+  allVersions: { id: 'sop.version.back', defaultMessage: 'All versions' },
+  versionTitle: { id: 'sop.version.title', defaultMessage: 'Version {label}' },
+  jurisdiction: { id: 'sop.version.jurisdiction', defaultMessage: 'Jurisdiction: {country}' },
+  effectiveFrom: { id: 'sop.version.effectiveFrom', defaultMessage: 'Effective from {date}' },
+  uploadedOn: { id: 'sop.version.uploadedOn', defaultMessage: 'Uploaded {date}' },
+  activatedOn: { id: 'sop.version.activatedOn', defaultMessage: 'Activated {date}' },
+  retiredOn: { id: 'sop.version.retiredOn', defaultMessage: 'Retired {date}' },
+  activeNote: {
+    id: 'sop.version.activeNote',
+    defaultMessage: 'This is the version in force. It is retired only when the version that replaces it is activated, so that new cases are always routed.',
+  },
+  retiredNote: { id: 'sop.version.retiredNote', defaultMessage: 'This version is retired: referrals made under it keep it; it can no longer be approved or activated.' },
+
+  approvalsTitle: { id: 'sop.approvals.title', defaultMessage: 'Approvals' },
+  approvalsSummary: {
+    id: 'sop.approvals.summary',
+    defaultMessage: '{approved, number} of {total, plural, one {# signatory has} other {# signatories have}} approved.',
+  },
+  approvedOn: { id: 'sop.approvals.approvedOn', defaultMessage: 'Approved {date}' },
+  stillNeeded: { id: 'sop.approvals.stillNeeded', defaultMessage: 'Approval still needed' },
+  approve: { id: 'sop.approve', defaultMessage: 'Approve for {agency}' },
+  approveTitle: { id: 'sop.approve.title', defaultMessage: 'Approve version {label} for {agency}?' },
+  approveBody: {
+    id: 'sop.approve.body',
+    defaultMessage: 'Your approval is recorded with your name on behalf of your agency and cannot be taken back. Read the changes below before you approve.',
+  },
+  approveConfirm: { id: 'sop.approve.confirm', defaultMessage: 'Approve' },
+  approved: { id: 'sop.approve.done', defaultMessage: 'Approved for {agency}.' },
+  yourAgencyApproved: { id: 'sop.approve.already', defaultMessage: 'Your agency has approved this version.' },
+
+  activate: { id: 'sop.activate', defaultMessage: 'Activate this version' },
+  activateNeeds: {
+    id: 'sop.activate.needs',
+    defaultMessage: 'It can be activated once every signatory has approved it ({missing, plural, one {# approval} other {# approvals}} missing).',
+  },
+  activateTitle: { id: 'sop.activate.title', defaultMessage: 'Activate version {label}?' },
+  activateNew: { id: 'sop.activate.new', defaultMessage: '{label} becomes the SOP of {country} now: every new referral is routed, and its deadlines set, under it.' },
+  activateRetires: { id: 'sop.activate.retires', defaultMessage: 'Version {label}, active today, is retired at the same moment.' },
+  activateNoneActive: { id: 'sop.activate.noneActive', defaultMessage: '{country} has no active version today.' },
+  activateOpen: {
+    id: 'sop.activate.open',
+    defaultMessage: 'Open referrals keep the version they were made under: their agencies and first-contact deadlines do not change.',
+  },
+  activateFinal: { id: 'sop.activate.final', defaultMessage: 'This cannot be undone: to go back, upload and approve another version.' },
+  activateConfirm: { id: 'sop.activate.confirm', defaultMessage: 'Activate {label}' },
+  activated: { id: 'sop.activate.done', defaultMessage: '{label} is now the active version.' },
+  activatedRetired: { id: 'sop.activate.doneRetired', defaultMessage: '{label} is now the active version; {retired} is retired.' },
+
+  withdraw: { id: 'sop.withdraw', defaultMessage: 'Withdraw this draft' },
+  withdrawTitle: { id: 'sop.withdraw.title', defaultMessage: 'Withdraw draft {label}?' },
+  withdrawBody: { id: 'sop.withdraw.body', defaultMessage: 'The draft is retired: it can no longer be approved or activated, and the approvals given so far lapse.' },
+  withdrawActive: { id: 'sop.withdraw.active', defaultMessage: 'The active version ({label}) stays in force; no referral changes.' },
+  withdrawConfirm: { id: 'sop.withdraw.confirm', defaultMessage: 'Withdraw the draft' },
+  withdrawn: { id: 'sop.withdraw.done', defaultMessage: 'The draft {label} was withdrawn.' },
+
+  // The diff
+  diffTitle: { id: 'sop.diff.title', defaultMessage: 'Changes' },
+  compareWith: { id: 'sop.diff.compareWith', defaultMessage: 'Compared with' },
+  activeVersionOption: { id: 'sop.diff.activeOption', defaultMessage: 'The active version' },
+  versionOption: { id: 'sop.diff.versionOption', defaultMessage: '{label} ({status})' },
+  diffSummary: {
+    id: 'sop.diff.summary',
+    defaultMessage: 'From {from} to {to}: {count, plural, =0 {no change} one {# change} other {# changes}}.',
+  },
+  diffCounts: { id: 'sop.diff.counts', defaultMessage: '{added, number} added · {removed, number} removed · {changed, number} changed' },
+  noActive: { id: 'sop.diff.noActive', defaultMessage: 'There is no active version to compare with: choose a version.' },
+  diffFailed: { id: 'sop.diff.failed', defaultMessage: 'The changes could not be compared.' },
+  ADDED: { id: 'sop.diff.ADDED', defaultMessage: 'Added' },
+  REMOVED: { id: 'sop.diff.REMOVED', defaultMessage: 'Removed' },
+  CHANGED: { id: 'sop.diff.CHANGED', defaultMessage: 'Changed' },
+  before: { id: 'sop.diff.before', defaultMessage: 'Before' },
+  after: { id: 'sop.diff.after', defaultMessage: 'After' },
+  hours: { id: 'sop.duration.hours', defaultMessage: '{count, plural, one {# hour} other {# hours}}' },
+  days: { id: 'sop.duration.days', defaultMessage: '{count, plural, one {# day} other {# days}}' },
+
+  // The simulation
+  simulateTitle: { id: 'sop.simulate.title', defaultMessage: 'Simulation' },
+  simulateIntro: {
+    id: 'sop.simulate.intro',
+    defaultMessage: 'Runs invented sample arrivals (no real person’s data) through this version and the active one, and shows for each profile which agency the case would go to.',
+  },
+  simulate: { id: 'sop.simulate.run', defaultMessage: 'Run the simulation' },
+  simulateAgain: { id: 'sop.simulate.again', defaultMessage: 'Run it again' },
+  simulateSummary: {
+    id: 'sop.simulate.summary',
+    defaultMessage: '{cases, plural, one {# sample} other {# samples}}: {differ, plural, =0 {all routed as today} one {# routed differently} other {# routed differently}}.',
+  },
+  simulateNoAgency: {
+    id: 'sop.simulate.noAgency',
+    defaultMessage: '{count, plural, one {# referral finds} other {# referrals find}} no agency under this version: the coordinating body would be alerted.',
+  },
+  sameRouting: { id: 'sop.simulate.same', defaultMessage: 'Same routing' },
+  differentRouting: { id: 'sop.simulate.different', defaultMessage: 'Routed differently' },
+  colProfile: { id: 'sop.simulate.col.profile', defaultMessage: 'Profile' },
+  colActive: { id: 'sop.simulate.col.active', defaultMessage: 'Active ({label})' },
+  colThis: { id: 'sop.simulate.col.this', defaultMessage: 'This version ({label})' },
+  noActiveVersion: { id: 'sop.simulate.noActiveVersion', defaultMessage: 'No active version' },
+  notProfiled: { id: 'sop.simulate.notProfiled', defaultMessage: 'Not found under this version' },
+  noReferral: { id: 'sop.simulate.noReferral', defaultMessage: 'No referral' },
+  routeLeadNone: { id: 'sop.simulate.leadNone', defaultMessage: 'No lead agency left: the coordinating body is alerted (first contact by {due})' },
+  routeSupportingNone: { id: 'sop.simulate.supportingNone', defaultMessage: 'No supporting agency left: the coordinating body is alerted (by {due})' },
+  routeLead: { id: 'sop.simulate.lead', defaultMessage: '{agency} (lead), first contact by {due}' },
+  routeSupporting: { id: 'sop.simulate.supporting', defaultMessage: '{agency} (supporting), first contact by {due}' },
+  changedMark: { id: 'sop.simulate.changedMark', defaultMessage: 'Changed' },
+  simulateFailed: { id: 'sop.simulate.failed', defaultMessage: 'The simulation could not run.' },
+
+  // The editor
+  newTitle: { id: 'sop.new.title', defaultMessage: 'Upload a new version' },
+  newIntro: {
+    id: 'sop.new.intro',
+    defaultMessage: 'The document starts as the active version ({label}). Change what the signatories agreed, give it its own "version" label, check it, then upload it as a draft.',
+  },
+  newIntroEmpty: { id: 'sop.new.introEmpty', defaultMessage: 'Paste the SOP document (JSON), check it, then upload it as a draft.' },
+  documentLabel: { id: 'sop.new.document', defaultMessage: 'SOP document (JSON)' },
+  documentHint: { id: 'sop.new.documentHint', defaultMessage: 'Deadlines are ISO 8601 durations: PT8H is 8 hours, P3D is 3 days.' },
+  check: { id: 'sop.new.check', defaultMessage: 'Check' },
+  uploadDraft: { id: 'sop.new.uploadDraft', defaultMessage: 'Upload as draft' },
+  notJson: { id: 'sop.new.notJson', defaultMessage: 'This is not valid JSON (line {line, number}). Nothing was checked.' },
+  problems: {
+    id: 'sop.new.problems',
+    defaultMessage: '{count, plural, one {# problem} other {# problems}} to correct: nothing was stored.',
+  },
+  problemLine: { id: 'sop.new.problemLine', defaultMessage: 'line {line, number}' },
+  valid: {
+    id: 'sop.new.valid',
+    defaultMessage: 'Valid: version {version} for {country}, effective from {date}, {signatories, plural, one {# signatory} other {# signatories}}.',
+  },
+  labelTaken: { id: 'sop.new.labelTaken', defaultMessage: 'A version with this label exists already: give the new version another "version".' },
+});
+
+export const sopStatusMessages = {
+  DRAFT: sopMessages.statusDRAFT,
+  ACTIVE: sopMessages.statusACTIVE,
+  RETIRED: sopMessages.statusRETIRED,
+};

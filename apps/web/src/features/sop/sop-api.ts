@@ -1,0 +1,145 @@
+import { queryOptions } from '@tanstack/react-query';
+import { ApiClient, unwrap } from '../../api/client';
+
+/** A joint SOP version's lifecycle status. */
+export type SopStatus = 'DRAFT' | 'ACTIVE' | 'RETIRED';
+
+export interface AgencyRef {
+  id: string;
+  name: string;
+}
+
+export interface SopVersionRef {
+  id: string;
+  jurisdiction: string;
+  label: string;
+  status: SopStatus;
+}
+
+/** One version as GET /api/v1/sops lists it (the document has no response schema for it yet). */
+export interface SopSummary extends SopVersionRef {
+  title: string | null;
+  effectiveFrom: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  activatedAt: string | null;
+  activatedBy: string | null;
+  retiredAt: string | null;
+  signatories: AgencyRef[];
+  approvals: { complete: boolean; approved: { agency: AgencyRef; approvedBy: string; approvedAt: string }[]; missing: AgencyRef[] };
+}
+
+export interface SopVersion extends SopSummary {
+  document: unknown;
+}
+
+/** One change from GET /sops/{id}/diff, addressed by the path an author would edit. */
+export interface SopChange {
+  section: string;
+  path: string;
+  change: 'ADDED' | 'REMOVED' | 'CHANGED';
+  before?: unknown;
+  after?: unknown;
+  description: string;
+}
+
+export interface SopDiff {
+  from: SopVersionRef;
+  to: SopVersionRef;
+  changes: SopChange[];
+}
+
+export interface SimulatedReferral {
+  target: string;
+  agencyKind: string;
+  service: string | null;
+  role: 'LEAD' | 'SUPPORTING';
+  profiles: { profile: string; urgency: string; role: 'LEAD' | 'SUPPORTING' }[];
+  priority: string;
+  dueAt: string;
+  agency: string | null;
+  alert: string | null;
+}
+
+export interface SimulatedOutcome {
+  sopVersion: string;
+  profiles: { profile: string; urgency: string }[];
+  withheld: string[];
+  heldBack: string[];
+  referrals: SimulatedReferral[];
+}
+
+export interface CaseSimulation {
+  name: string;
+  draft: SimulatedOutcome;
+  active: SimulatedOutcome | null;
+  differences: { path: string; change: string }[];
+}
+
+export interface SopSimulationView {
+  version: SopVersionRef;
+  active: SopVersionRef | null;
+  simulation: {
+    draftVersion: string;
+    activeVersion: string | null;
+    now: string;
+    cases: CaseSimulation[];
+    summary: { cases: number; casesThatDiffer: number; draftReferrals: number; activeReferrals: number | null; draftWithoutAgency: number };
+  };
+}
+
+/** What POST /sops/validate says about a valid document. */
+export interface SopDocumentSummary {
+  version: string;
+  title: string | null;
+  jurisdiction: { country: string; borderPoints: string[] };
+  effectiveFrom: string;
+  signatories: AgencyRef[];
+  routing: { profiles: number; targets: number };
+  escalationSteps: number;
+  safeguardsOff: string[];
+}
+
+export const sopListQuery = (api: ApiClient) =>
+  queryOptions({
+    queryKey: ['sops'],
+    queryFn: () => unwrap<{ items: SopSummary[]; nextCursor?: string }>(api.GET('/api/v1/sops', { params: { query: { limit: 100 } } })),
+  });
+
+export const sopQuery = (api: ApiClient, id: string) =>
+  queryOptions({
+    queryKey: ['sops', id],
+    queryFn: () => unwrap<SopVersion>(api.GET('/api/v1/sops/{id}', { params: { path: { id } } })),
+  });
+
+/** The jurisdiction's active version with its document (the editor starts from it); null when there is none. */
+export const activeSopQuery = (api: ApiClient) =>
+  queryOptions({
+    queryKey: ['sops', 'active'],
+    queryFn: async () => {
+      const page = await unwrap<{ items: SopSummary[] }>(api.GET('/api/v1/sops', { params: { query: { status: 'ACTIVE', limit: 1 } } }));
+      const first = page.items[0];
+      return first ? unwrap<SopVersion>(api.GET('/api/v1/sops/{id}', { params: { path: { id: first.id } } })) : null;
+    },
+  });
+
+export const sopDiffQuery = (api: ApiClient, id: string, against?: string) =>
+  queryOptions({
+    queryKey: ['sops', id, 'diff', against ?? 'ACTIVE'],
+    queryFn: () => unwrap<SopDiff>(api.GET('/api/v1/sops/{id}/diff', { params: { path: { id }, query: { against } } })),
+  });
+
+/** The built-in sample arrivals through this version and the active one. */
+export const simulateSop = (api: ApiClient, id: string) => unwrap<SopSimulationView>(api.POST('/api/v1/sops/{id}/simulate', { params: { path: { id } }, body: {} }));
+
+export const validateSop = (api: ApiClient, document: unknown) =>
+  unwrap<{ valid: true; summary: SopDocumentSummary }>(api.POST('/api/v1/sops/validate', { body: document as never }));
+
+export const uploadSop = (api: ApiClient, document: unknown) => unwrap<SopVersion>(api.POST('/api/v1/sops', { body: document as never }));
+
+export const approveSop = (api: ApiClient, id: string) => unwrap<SopVersion>(api.POST('/api/v1/sops/{id}/approve', { params: { path: { id } } }));
+
+export const activateSop = (api: ApiClient, id: string) =>
+  unwrap<SopVersion & { superseded: SopVersionRef | null }>(api.POST('/api/v1/sops/{id}/activate', { params: { path: { id } } }));
+
+export const retireSop = (api: ApiClient, id: string) => unwrap<SopVersion>(api.POST('/api/v1/sops/{id}/retire', { params: { path: { id } } }));

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { groupChanges, readDuration } from './diff-format';
+import { jsonFault, jsonSpans, lineOf, locatePath } from './json-locate';
+import { profileRoutes } from './simulation-routes';
+import type { CaseSimulation, SimulatedOutcome, SopChange } from './sop-api';
+
+const DOC = JSON.stringify(
+  {
+    version: 'tza-2027.1',
+    signatories: ['Border Management Service', 'Tumaini Shelter'],
+    routing: { TRAFFICKING_VICTIM: { firstContact: { HIGH: 'PT8H', NORMAL: 'P1D' } } },
+    escalation: { steps: [{ after: 'PT4H' }, { after: 'PT8H' }] },
+  },
+  null,
+  2,
+);
+
+describe('locating a validator path in the editor text', () => {
+  it('finds the exact value a path names', () => {
+    const span = locatePath(DOC, 'routing.TRAFFICKING_VICTIM.firstContact.HIGH');
+    expect(span && DOC.slice(span.start, span.end)).toBe('"PT8H"');
+    const step = locatePath(DOC, 'escalation.steps[1].after');
+    expect(step && DOC.slice(step.start, step.end)).toBe('"PT8H"');
+    expect(step && lineOf(DOC, step.start)).toBe(DOC.slice(0, DOC.lastIndexOf('"PT8H"')).split('\n').length);
+    const item = locatePath(DOC, 'signatories[1]');
+    expect(item && DOC.slice(item.start, item.end)).toBe('"Tumaini Shelter"');
+  });
+
+  it('falls back to the nearest enclosing value for a missing field, and to the whole document', () => {
+    const span = locatePath(DOC, 'routing.TRAFFICKING_VICTIM.firstContact.IMMEDIATE');
+    expect(span && DOC.slice(span.start, span.end)).toBe('{\n        "HIGH": "PT8H",\n        "NORMAL": "P1D"\n      }');
+    const root = locatePath(DOC, 'effectiveFrom');
+    expect(root).toEqual({ start: 0, end: DOC.length });
+    expect(locatePath(DOC, '(sop)')).toEqual({ start: 0, end: DOC.length });
+  });
+
+  it('keeps what was read before a syntax fault', () => {
+    const broken = '{ "version": "x", "routing": { "A": 1, }';
+    const spans = jsonSpans(broken);
+    expect(spans.get('version')).toEqual({ start: 13, end: 16 });
+    expect(spans.has('(sop)')).toBe(false);
+  });
+
+  it('says where a text stops being JSON', () => {
+    const text = '{ "version": "x",\n  "routing": }';
+    expect(jsonFault(text)).toBe(text.indexOf('}', 20));
+    expect(lineOf(text, jsonFault(text) ?? 0)).toBe(2);
+    expect(jsonFault('{ "a": [1, 2] }')).toBeNull();
+    expect(jsonFault('{ "a": 1 } x')).toBe(11);
+    expect(jsonFault(DOC)).toBeNull();
+  });
+});
+
+describe('the diff', () => {
+  it('groups changes by section in order of appearance', () => {
+    const change = (section: string, path: string): SopChange => ({ section, path, change: 'CHANGED', before: 1, after: 2, description: '' });
+    const groups = groupChanges([change('routing', 'routing.A'), change('version', 'version'), change('routing', 'routing.B')]);
+    expect(groups.map(([name, list]) => [name, list.map((c) => c.path)])).toEqual([
+      ['routing', ['routing.A', 'routing.B']],
+      ['version', ['version']],
+    ]);
+  });
+
+  it('reads day and hour durations only', () => {
+    expect(readDuration('PT8H')).toEqual({ days: 0, hours: 8 });
+    expect(readDuration('P3D')).toEqual({ days: 3, hours: 0 });
+    expect(readDuration('P1DT12H')).toEqual({ days: 1, hours: 12 });
+    expect(readDuration('P')).toBeNull();
+    expect(readDuration('PT')).toBeNull();
+    expect(readDuration('PT30M')).toBeNull();
+    expect(readDuration('Kigoma')).toBeNull();
+  });
+});
+
+describe('the simulation per profile', () => {
+  const outcome = (referrals: SimulatedOutcome['referrals'], profiles: string[]): SimulatedOutcome => ({
+    sopVersion: 'v',
+    profiles: profiles.map((profile) => ({ profile, urgency: 'HIGH' })),
+    withheld: [],
+    heldBack: [],
+    referrals,
+  });
+  const referral = (agency: string | null, role: 'LEAD' | 'SUPPORTING', profiles: string[], dueAt: string) => ({
+    target: 'X',
+    agencyKind: 'NGO',
+    service: null,
+    role,
+    profiles: profiles.map((profile) => ({ profile, urgency: 'HIGH', role })),
+    priority: 'P1',
+    dueAt,
+    agency,
+    alert: null,
+  });
+
+  it('lists, per profile, the agencies under both versions, the lead first, and marks what differs', () => {
+    const sample: CaseSimulation = {
+      name: 'Sample',
+      draft: outcome(
+        [referral('Tumaini Shelter', 'SUPPORTING', ['SGBV_SURVIVOR'], '2026-12-08T08:00:00Z'), referral('Anti-Trafficking Secretariat', 'LEAD', ['TRAFFICKING_VICTIM', 'SGBV_SURVIVOR'], '2026-12-07T20:00:00Z')],
+        ['TRAFFICKING_VICTIM', 'SGBV_SURVIVOR'],
+      ),
+      active: outcome(
+        [referral('Anti-Trafficking Secretariat', 'LEAD', ['TRAFFICKING_VICTIM', 'SGBV_SURVIVOR'], '2026-12-08T08:00:00Z'), referral('Tumaini Shelter', 'SUPPORTING', ['SGBV_SURVIVOR'], '2026-12-08T08:00:00Z')],
+        ['TRAFFICKING_VICTIM', 'SGBV_SURVIVOR', 'MIGRANT'],
+      ),
+      differences: [{ path: 'x', change: 'CHANGED' }],
+    };
+    const rows = profileRoutes(sample);
+    expect(rows.map((r) => r.profile)).toEqual(['TRAFFICKING_VICTIM', 'SGBV_SURVIVOR', 'MIGRANT']);
+    expect(rows[1]?.draft.map((r) => [r.agency, r.role])).toEqual([
+      ['Anti-Trafficking Secretariat', 'LEAD'],
+      ['Tumaini Shelter', 'SUPPORTING'],
+    ]);
+    // The lead's deadline moved from 08:00 to 20:00 the day before: both profiles it serves differ; MIGRANT is found by the active rules only.
+    expect(rows.map((r) => r.differs)).toEqual([true, true, true]);
+    expect(rows[2]).toMatchObject({ draft: [], active: [], inDraft: false, inActive: true });
+  });
+
+  it('differs nowhere when the versions agree, and says there is no active version', () => {
+    const same = outcome([referral(null, 'LEAD', ['MIGRANT'], '2026-12-08T08:00:00Z')], ['MIGRANT']);
+    expect(profileRoutes({ name: 's', draft: same, active: same, differences: [] })).toEqual([
+      {
+        profile: 'MIGRANT',
+        active: [{ agency: null, role: 'LEAD', dueAt: '2026-12-08T08:00:00Z' }],
+        draft: [{ agency: null, role: 'LEAD', dueAt: '2026-12-08T08:00:00Z' }],
+        inActive: true,
+        inDraft: true,
+        differs: false,
+      },
+    ]);
+    expect(profileRoutes({ name: 's', draft: same, active: null, differences: [] })[0]).toMatchObject({ active: null, differs: false });
+  });
+});
