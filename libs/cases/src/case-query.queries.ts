@@ -156,6 +156,9 @@ export function listQuery(query: ListCasesQuery, after: { arrivedAt: Date; id: s
   if (query.nationality) add((p) => `c.nationalities @> ARRAY[${p}]::text[]`, query.nationality);
   if (query.profile) add((p) => `EXISTS (SELECT 1 FROM case_profile cp WHERE cp.case_id = c.id AND cp.profile = ${p} AND cp.status NOT IN ('REMOVED', 'SUPERSEDED'))`, query.profile);
   if (query.urgent !== undefined) where.push(query.urgent ? `cardinality(c.urgent_needs) > 0` : `cardinality(c.urgent_needs) = 0`);
+  if (query.withoutLead !== undefined) {
+    where.push(query.withoutLead ? `c.status <> 'CLOSED' AND NOT EXISTS (SELECT 1 FROM case_lead l WHERE l.case_id = c.id)` : `EXISTS (SELECT 1 FROM case_lead l WHERE l.case_id = c.id)`);
+  }
   if (query.arrivedFrom) add((p) => `c.arrived_at >= ${p}`, new Date(query.arrivedFrom));
   if (query.arrivedTo) add((p) => `c.arrived_at < ${p}`, new Date(query.arrivedTo));
   if (after) {

@@ -3601,6 +3601,8 @@ export interface operations {
                 profile?: string;
                 /** @description Only cases with an urgent need flagged (true), or only those without (false) */
                 urgent?: boolean;
+                /** @description Only open cases (not closed) that no agency leads yet (true), or only those with a lead (false) */
+                withoutLead?: boolean;
                 /** @description Arrived at or after */
                 arrivedFrom?: string;
                 /** @description Arrived before */
@@ -10887,6 +10889,12 @@ export interface operations {
                 cursor?: string;
                 /** @description Detentions: only episodes still open */
                 open?: boolean;
+                /** @description The period from this day (UTC, inclusive): detentions started, events occurred, referrals overdue */
+                from?: string;
+                /** @description The period to this day (UTC, inclusive) */
+                to?: string;
+                /** @description csv: the whole report for the filters as a CSV file (no cursor, no names, no narratives); `Accept: text/csv` does the same */
+                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
@@ -10936,6 +10944,12 @@ export interface operations {
                 cursor?: string;
                 /** @description Detentions: only episodes still open */
                 open?: boolean;
+                /** @description The period from this day (UTC, inclusive): detentions started, events occurred, referrals overdue */
+                from?: string;
+                /** @description The period to this day (UTC, inclusive) */
+                to?: string;
+                /** @description csv: the whole report for the filters as a CSV file (no cursor, no names, no narratives); `Accept: text/csv` does the same */
+                format?: "json" | "csv";
                 outcome?: "BLOCKED" | "OVERRIDDEN";
                 safeguard?: "NON_REFOULEMENT" | "DETENTION_GUARD" | "NON_CRIMINALISATION" | "AGE";
             };
@@ -10987,6 +11001,12 @@ export interface operations {
                 cursor?: string;
                 /** @description Detentions: only episodes still open */
                 open?: boolean;
+                /** @description The period from this day (UTC, inclusive): detentions started, events occurred, referrals overdue */
+                from?: string;
+                /** @description The period to this day (UTC, inclusive) */
+                to?: string;
+                /** @description csv: the whole report for the filters as a CSV file (no cursor, no names, no narratives); `Accept: text/csv` does the same */
+                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
