@@ -12,7 +12,10 @@ import { Route as rootRouteImport } from './root'
 import { Route as featuresShellRoutesSignedInRouteImport } from './features/shell/routes/signed-in'
 import { Route as featuresAuthRoutesSignInRouteImport } from './features/auth/routes/sign-in'
 import { Route as featuresCasesRoutesHomeRouteImport } from './features/cases/routes/home'
+import { Route as featuresOversightRoutesDashboardRouteImport } from './features/oversight/routes/dashboard'
+import { Route as featuresOversightRoutesEncountersRouteImport } from './features/oversight/routes/encounters'
 import { Route as featuresMassArrivalRoutesMassArrivalRouteImport } from './features/mass-arrival/routes/mass-arrival'
+import { Route as featuresOversightRoutesMonitorRouteImport } from './features/oversight/routes/monitor'
 import { Route as featuresOfflineRoutesOutboxRouteImport } from './features/offline/routes/outbox'
 import { Route as featuresTasksRoutesTasksRouteImport } from './features/tasks/routes/tasks'
 import { Route as featuresCasesRoutesCaseRouteImport } from './features/cases/routes/case'
@@ -39,10 +42,28 @@ const featuresCasesRoutesHomeRoute = featuresCasesRoutesHomeRouteImport.update({
   path: '/',
   getParentRoute: () => featuresShellRoutesSignedInRoute,
 } as any)
+const featuresOversightRoutesDashboardRoute =
+  featuresOversightRoutesDashboardRouteImport.update({
+    id: '/dashboard',
+    path: '/dashboard',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
+const featuresOversightRoutesEncountersRoute =
+  featuresOversightRoutesEncountersRouteImport.update({
+    id: '/encounters',
+    path: '/encounters',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 const featuresMassArrivalRoutesMassArrivalRoute =
   featuresMassArrivalRoutesMassArrivalRouteImport.update({
     id: '/mass-arrival',
     path: '/mass-arrival',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
+const featuresOversightRoutesMonitorRoute =
+  featuresOversightRoutesMonitorRouteImport.update({
+    id: '/monitor',
+    path: '/monitor',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
 const featuresOfflineRoutesOutboxRoute =
@@ -102,7 +123,10 @@ const featuresRightsRoutesConsentRoute =
 export interface FileRoutesByFullPath {
   '/': typeof featuresCasesRoutesHomeRoute
   '/sign-in': typeof featuresAuthRoutesSignInRoute
+  '/dashboard': typeof featuresOversightRoutesDashboardRoute
+  '/encounters': typeof featuresOversightRoutesEncountersRoute
   '/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
+  '/monitor': typeof featuresOversightRoutesMonitorRoute
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
   '/tasks': typeof featuresTasksRoutesTasksRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
@@ -116,7 +140,10 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/': typeof featuresCasesRoutesHomeRoute
+  '/dashboard': typeof featuresOversightRoutesDashboardRoute
+  '/encounters': typeof featuresOversightRoutesEncountersRoute
   '/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
+  '/monitor': typeof featuresOversightRoutesMonitorRoute
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
   '/tasks': typeof featuresTasksRoutesTasksRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
@@ -132,7 +159,10 @@ export interface FileRoutesById {
   '/_signed-in': typeof featuresShellRoutesSignedInRouteWithChildren
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/_signed-in/': typeof featuresCasesRoutesHomeRoute
+  '/_signed-in/dashboard': typeof featuresOversightRoutesDashboardRoute
+  '/_signed-in/encounters': typeof featuresOversightRoutesEncountersRoute
   '/_signed-in/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
+  '/_signed-in/monitor': typeof featuresOversightRoutesMonitorRoute
   '/_signed-in/outbox': typeof featuresOfflineRoutesOutboxRoute
   '/_signed-in/tasks': typeof featuresTasksRoutesTasksRoute
   '/_signed-in/cases/$caseId': typeof featuresCasesRoutesCaseRoute
@@ -148,7 +178,10 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/sign-in'
+    | '/dashboard'
+    | '/encounters'
     | '/mass-arrival'
+    | '/monitor'
     | '/outbox'
     | '/tasks'
     | '/cases/$caseId'
@@ -162,7 +195,10 @@ export interface FileRouteTypes {
   to:
     | '/sign-in'
     | '/'
+    | '/dashboard'
+    | '/encounters'
     | '/mass-arrival'
+    | '/monitor'
     | '/outbox'
     | '/tasks'
     | '/cases/$caseId'
@@ -177,7 +213,10 @@ export interface FileRouteTypes {
     | '/_signed-in'
     | '/sign-in'
     | '/_signed-in/'
+    | '/_signed-in/dashboard'
+    | '/_signed-in/encounters'
     | '/_signed-in/mass-arrival'
+    | '/_signed-in/monitor'
     | '/_signed-in/outbox'
     | '/_signed-in/tasks'
     | '/_signed-in/cases/$caseId'
@@ -217,11 +256,32 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresCasesRoutesHomeRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/dashboard': {
+      id: '/_signed-in/dashboard'
+      path: '/dashboard'
+      fullPath: '/dashboard'
+      preLoaderRoute: typeof featuresOversightRoutesDashboardRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/encounters': {
+      id: '/_signed-in/encounters'
+      path: '/encounters'
+      fullPath: '/encounters'
+      preLoaderRoute: typeof featuresOversightRoutesEncountersRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
     '/_signed-in/mass-arrival': {
       id: '/_signed-in/mass-arrival'
       path: '/mass-arrival'
       fullPath: '/mass-arrival'
       preLoaderRoute: typeof featuresMassArrivalRoutesMassArrivalRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/monitor': {
+      id: '/_signed-in/monitor'
+      path: '/monitor'
+      fullPath: '/monitor'
+      preLoaderRoute: typeof featuresOversightRoutesMonitorRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
     '/_signed-in/outbox': {
@@ -292,7 +352,10 @@ declare module '@tanstack/react-router' {
 
 interface featuresShellRoutesSignedInRouteChildren {
   featuresCasesRoutesHomeRoute: typeof featuresCasesRoutesHomeRoute
+  featuresOversightRoutesDashboardRoute: typeof featuresOversightRoutesDashboardRoute
+  featuresOversightRoutesEncountersRoute: typeof featuresOversightRoutesEncountersRoute
   featuresMassArrivalRoutesMassArrivalRoute: typeof featuresMassArrivalRoutesMassArrivalRoute
+  featuresOversightRoutesMonitorRoute: typeof featuresOversightRoutesMonitorRoute
   featuresOfflineRoutesOutboxRoute: typeof featuresOfflineRoutesOutboxRoute
   featuresTasksRoutesTasksRoute: typeof featuresTasksRoutesTasksRoute
   featuresCasesRoutesCaseRoute: typeof featuresCasesRoutesCaseRoute
@@ -307,8 +370,13 @@ interface featuresShellRoutesSignedInRouteChildren {
 const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRouteChildren =
   {
     featuresCasesRoutesHomeRoute: featuresCasesRoutesHomeRoute,
+    featuresOversightRoutesDashboardRoute:
+      featuresOversightRoutesDashboardRoute,
+    featuresOversightRoutesEncountersRoute:
+      featuresOversightRoutesEncountersRoute,
     featuresMassArrivalRoutesMassArrivalRoute:
       featuresMassArrivalRoutesMassArrivalRoute,
+    featuresOversightRoutesMonitorRoute: featuresOversightRoutesMonitorRoute,
     featuresOfflineRoutesOutboxRoute: featuresOfflineRoutesOutboxRoute,
     featuresTasksRoutesTasksRoute: featuresTasksRoutesTasksRoute,
     featuresCasesRoutesCaseRoute: featuresCasesRoutesCaseRoute,

@@ -18,5 +18,8 @@ export const routes = rootRoute('root.tsx', [
     route('/mass-arrival', 'features/mass-arrival/routes/mass-arrival.tsx'),
     route('/leaflets/$language', 'features/rights/routes/leaflet.tsx'),
     route('/outbox', 'features/offline/routes/outbox.tsx'),
+    route('/dashboard', 'features/oversight/routes/dashboard.tsx'),
+    route('/encounters', 'features/oversight/routes/encounters.tsx'),
+    route('/monitor', 'features/oversight/routes/monitor.tsx'),
   ]),
 ]);

@@ -39,6 +39,7 @@ export const caseMessages = defineMessages({
   filterAllBorderPoints: { id: 'cases.filter.allBorderPoints', defaultMessage: 'All my border points' },
   filterUrgent: { id: 'cases.filter.urgent', defaultMessage: 'Urgent only' },
   filterToComplete: { id: 'cases.filter.toComplete', defaultMessage: 'Records to complete' },
+  filterWithoutLead: { id: 'cases.filter.withoutLead', defaultMessage: 'No lead agency yet' },
   filterClear: { id: 'cases.filter.clear', defaultMessage: 'Clear filters' },
   searchLoaded: { id: 'cases.searchLoaded', defaultMessage: 'The search looks through the cases loaded so far. Load more to search further back.' },
 });

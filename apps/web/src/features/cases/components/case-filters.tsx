@@ -89,6 +89,10 @@ export function CaseFilters({ filters, onChange, borderPoints }: Props) {
             />
             {intl.formatMessage(caseMessages.filterToComplete)}
           </label>
+          <label className={styles.check}>
+            <input type="checkbox" checked={filters.withoutLead === true} onChange={(event) => set({ withoutLead: event.target.checked ? true : undefined })} />
+            {intl.formatMessage(caseMessages.filterWithoutLead)}
+          </label>
         </div>
         {count > 0 ? (
           <Button variant="quiet" className={styles.clear} onPress={() => onChange({})}>
