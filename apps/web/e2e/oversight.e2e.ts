@@ -90,6 +90,7 @@ test('the monitor filters the safeguard report, downloads it as CSV and prints i
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Safeguard reports' }).click();
   await expect(page.getByRole('heading', { name: 'Safeguard reports', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Detentions of protected persons' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: 'Blocked attempts and overrides' })).not.toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('status').filter({ hasText: /row/ })).toBeVisible();
   await expectAccessible(page);
 
@@ -126,10 +127,10 @@ test('the monitor filters the safeguard report, downloads it as CSV and prints i
   const lines = readFileSync((await download.path()) ?? '', 'utf8').trimEnd().split('\r\n');
   expect(lines[0]).toBe('event_id,at,case_number,border_point,safeguard,outcome,attempted,reasons,agency,justification');
   expect(lines).toHaveLength(2);
-  const cells = lines[1].split(',');
+  const cells = (lines[1] ?? '').split(',');
   expect(cells[2]).toBe(caseNumber);
   expect(cells.slice(4, 7)).toEqual(['DETENTION_GUARD', 'BLOCKED', expect.stringMatching(/^[A-Z_]+$/)]);
-  expect(lines[1]).not.toContain('Esperance');
+  expect(lines[1] ?? '').not.toContain('Esperance');
 
   // A period that ends before it starts is not asked for.
   await page.getByLabel('From (UTC)').fill('2026-12-31');
@@ -142,6 +143,7 @@ test('the monitor filters the safeguard report, downloads it as CSV and prints i
   // The printed report: the report, its period and who printed it; no tabs, filters or buttons.
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByText(/^Blocked attempts and overrides\. From .* to .*\. Printed .* by monitor\.$/)).toBeVisible();
+  await expect(page.getByText('Outcome: Blocked · Safeguard: Detention guard')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Reports' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Download CSV' })).toBeHidden();
   await expect(table.getByRole('row')).toHaveCount(2);

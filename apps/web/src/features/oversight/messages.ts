@@ -106,6 +106,7 @@ export const monitorMessages = defineMessages({
   print: { id: 'monitor.print', defaultMessage: 'Print report' },
   csvFailed: { id: 'monitor.csvFailed', defaultMessage: 'The CSV file could not be made.' },
   period: { id: 'monitor.period', defaultMessage: '{from, select, none {From the start} other {From {from}}} {to, select, none {to today} other {to {to}}}' },
+  filterValue: { id: 'monitor.filterValue', defaultMessage: '{label}: {value}' },
   printLine: { id: 'monitor.printLine', defaultMessage: '{report}. {period}. Printed {time} by {user}.' },
   shown: { id: 'monitor.shown', defaultMessage: '{count, plural, =0 {No rows} one {# row} other {# rows}}{more, select, true { (more to load)} other {}}' },
   empty: { id: 'monitor.empty', defaultMessage: 'Nothing to report for these filters.' },

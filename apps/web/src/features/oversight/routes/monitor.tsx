@@ -43,6 +43,11 @@ function MonitorPage() {
       setTimeout(() => URL.revokeObjectURL(url), 1_000);
     },
   });
+  const printedFilters = [
+    ...(report === 'detentions' && search.open ? [intl.formatMessage(m.openOnly)] : []),
+    ...(report === 'safeguard-events' && search.outcome ? [intl.formatMessage(m.filterValue, { label: intl.formatMessage(m.outcome), value: intl.formatMessage(m[search.outcome]) })] : []),
+    ...(report === 'safeguard-events' && search.safeguard ? [intl.formatMessage(m.filterValue, { label: intl.formatMessage(m.safeguard), value: intl.formatMessage(m[search.safeguard]) })] : []),
+  ];
   const day = (value?: string) => (value ? intl.formatDate(`${value}T00:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' }) : 'none');
 
   return (
@@ -57,6 +62,7 @@ function MonitorPage() {
           user: <bdi key="u">{me.data?.username ?? ''}</bdi>,
         })}
       </p>
+      {printedFilters.length > 0 ? <p className={styles.printOnly}>{printedFilters.join(' · ')}</p> : null}
 
       <nav aria-label={intl.formatMessage(m.reports)} className={styles.tabs}>
         <ul>
@@ -66,8 +72,10 @@ function MonitorPage() {
                 to="/monitor"
                 search={validateMonitorSearch({ ...search, report: code })}
                 className={styles.tab}
-                aria-current={code === report ? 'page' : undefined}
-                activeOptions={{ includeSearch: false }}
+                data-current={code === report}
+                // The router marks every link to this path active; only the report shown is the current page.
+                activeProps={{ 'aria-current': code === report ? 'page' : undefined }}
+                inactiveProps={{ 'aria-current': code === report ? 'page' : undefined }}
               >
                 {intl.formatMessage(m[code])}
               </Link>
