@@ -1,4 +1,5 @@
 import { DemoApi, startDemoApi } from './demo-api';
+import { at, consentToAll, day, detentionBody, registerArrival } from './protection-fixtures';
 
 /**
  * What the supervisors' dashboard and the monitor's pages read: the dashboard's overdue referrals per
@@ -43,6 +44,25 @@ describe('oversight', () => {
       expect((withLead.body.items as { id: string }[]).every((c) => led.some((l) => l.case_id === c.id))).toBe(true);
       expect((await get('border.supervisor', 'cases?withoutLead=maybe')).status).toBe(400);
     });
+  });
+
+  it('lists behind the detention numbers the cases of persons detained now, and those whose review is overdue', async () => {
+    const detain = async (extra: Record<string, unknown>): Promise<string> => {
+      const caseId = await registerArrival(api, { answers: { reasons_for_leaving: ['WORK'] } });
+      expect((await api.http().post(`/api/v1/cases/${caseId}/profiles/MIGRANT/confirm`).set(await api.as('border.official')).send({})).status).toBe(200);
+      await consentToAll(api, caseId);
+      const opened = await api.http().post(`/api/v1/cases/${caseId}/detentions`).set(await api.as('immigration.officer')).send(detentionBody(extra));
+      expect(opened.status).toBe(201);
+      return caseId;
+    };
+    const onTime = await detain({});
+    const late = await detain({ startedAt: at(-24 * 10), nextReviewOn: day(-3) });
+    const view = (await get('border.supervisor', 'dashboard')).body;
+    expect(view.detention).toEqual({ open: 2, reviewOverdue: 1 });
+    const ids = async (detention: string) => ((await get('border.supervisor', `cases?detention=${detention}&limit=100`)).body.items as { id: string }[]).map((c) => c.id).sort();
+    expect(await ids('OPEN')).toEqual([onTime, late].sort());
+    expect(await ids('REVIEW_OVERDUE')).toEqual([late]);
+    expect((await get('border.supervisor', 'cases?detention=SOMETIMES')).status).toBe(400);
   });
 
   it('narrows the referrals sent from the border points to one receiving agency, overdue ones only', async () => {

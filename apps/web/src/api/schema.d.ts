@@ -3603,6 +3603,8 @@ export interface operations {
                 urgent?: boolean;
                 /** @description Only open cases (not closed) that no agency leads yet (true), or only those with a lead (false) */
                 withoutLead?: boolean;
+                /** @description Only cases of a person detained now (OPEN), or detained with the review past its date (REVIEW_OVERDUE) */
+                detention?: "OPEN" | "REVIEW_OVERDUE";
                 /** @description Arrived at or after */
                 arrivedFrom?: string;
                 /** @description Arrived before */
@@ -5421,7 +5423,7 @@ export interface operations {
             query?: {
                 /** @description QUEUE: your agency's referrals; SENT: those sent from your border points */
                 view?: "QUEUE" | "SENT";
-                /** @description Your agency (the default) */
+                /** @description QUEUE: your agency (the default; no other). SENT: only the referrals sent to this agency */
                 agencyId?: string;
                 /** @description Default: every open status */
                 status?: "AWAITING_CONSENT" | "PENDING" | "ACKNOWLEDGED" | "ACCEPTED" | "DECLINED" | "IN_PROGRESS" | "SUSPENDED" | "COMPLETED" | "WITHDRAWN";

@@ -39,6 +39,11 @@ export class ListCasesQuery {
   @IsBoolean({ message: 'withoutLead must be true or false' })
   withoutLead?: boolean;
 
+  @ApiPropertyOptional({ enum: ['OPEN', 'REVIEW_OVERDUE'], description: 'Only cases of a person detained now (OPEN), or detained with the review past its date (REVIEW_OVERDUE)' })
+  @IsOptional()
+  @IsIn(['OPEN', 'REVIEW_OVERDUE'])
+  detention?: 'OPEN' | 'REVIEW_OVERDUE';
+
   @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'Arrived at or after' })
   @IsOptional()
   @Validate(IsZonedDateTime)

@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import { nameOf, profileMessages, statusMessages } from '../../../i18n/vocabulary';
 import { Button } from '../../../ui/button';
 import { ChevronDown } from '../../../ui/icons';
-import { activeFilterCount, CASE_STATUSES, CaseFilters as Filters, FILTER_PROFILES } from '../case-filters';
+import { activeFilterCount, CASE_DETENTIONS, CASE_STATUSES, CaseDetention, CaseFilters as Filters, FILTER_PROFILES } from '../case-filters';
 import { caseMessages } from '../messages';
 import styles from './case-filters.module.css';
 
@@ -71,6 +71,24 @@ export function CaseFilters({ filters, onChange, borderPoints }: Props) {
               {borderPoints.map((point) => (
                 <option key={point.id} value={point.id}>
                   {point.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        {filters.detention ? (
+          <div className={styles.field}>
+            <label htmlFor={`${id}-detention`}>{intl.formatMessage(caseMessages.filterDetention)}</label>
+            <select
+              id={`${id}-detention`}
+              className={styles.select}
+              value={filters.detention}
+              onChange={(event) => set({ detention: (CASE_DETENTIONS as readonly string[]).includes(event.target.value) ? (event.target.value as CaseDetention) : undefined })}
+            >
+              <option value="">{intl.formatMessage(caseMessages.filterDetentionAny)}</option>
+              {CASE_DETENTIONS.map((code) => (
+                <option key={code} value={code}>
+                  {intl.formatMessage(code === 'OPEN' ? caseMessages.filterDetentionOPEN : caseMessages.filterDetentionREVIEW_OVERDUE)}
                 </option>
               ))}
             </select>

@@ -114,7 +114,14 @@ function attentionTiles(data: Dashboard, borderSide: boolean, format: (descripto
     },
     { key: 'lead', labelText: format(m.withoutLead), label: format(m.withoutLead), value: data.casesWithoutLead, alert: true, to: { to: '/', search: { withoutLead: true } } },
     { key: 'tasks', labelText: format(m.tasksOverdue), label: format(m.tasksOverdue), value: data.tasks.overdue, alert: true, to: { to: '/tasks' } },
-    { key: 'detained', labelText: format(m.detentionOpen), label: format(m.detentionOpen), value: data.detention.open, alert: false },
-    { key: 'review', labelText: format(m.reviewOverdue), label: format(m.reviewOverdue), value: data.detention.reviewOverdue, alert: true },
+    { key: 'detained', labelText: format(m.detentionOpen), label: format(m.detentionOpen), value: data.detention.open, alert: false, to: { to: '/', search: { detention: 'OPEN' } } },
+    {
+      key: 'review',
+      labelText: format(m.reviewOverdue),
+      label: format(m.reviewOverdue),
+      value: data.detention.reviewOverdue,
+      alert: true,
+      to: { to: '/', search: { detention: 'REVIEW_OVERDUE' } },
+    },
   ];
 }
