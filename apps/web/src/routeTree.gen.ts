@@ -12,7 +12,10 @@ import { Route as rootRouteImport } from './root'
 import { Route as featuresShellRoutesSignedInRouteImport } from './features/shell/routes/signed-in'
 import { Route as featuresAuthRoutesSignInRouteImport } from './features/auth/routes/sign-in'
 import { Route as featuresCasesRoutesHomeRouteImport } from './features/cases/routes/home'
+import { Route as featuresOversightRoutesDashboardRouteImport } from './features/oversight/routes/dashboard'
+import { Route as featuresOversightRoutesEncountersRouteImport } from './features/oversight/routes/encounters'
 import { Route as featuresMassArrivalRoutesMassArrivalRouteImport } from './features/mass-arrival/routes/mass-arrival'
+import { Route as featuresOversightRoutesMonitorRouteImport } from './features/oversight/routes/monitor'
 import { Route as featuresOfflineRoutesOutboxRouteImport } from './features/offline/routes/outbox'
 import { Route as featuresSopRoutesSopsRouteImport } from './features/sop/routes/sops'
 import { Route as featuresTasksRoutesTasksRouteImport } from './features/tasks/routes/tasks'
@@ -44,10 +47,28 @@ const featuresCasesRoutesHomeRoute = featuresCasesRoutesHomeRouteImport.update({
   path: '/',
   getParentRoute: () => featuresShellRoutesSignedInRoute,
 } as any)
+const featuresOversightRoutesDashboardRoute =
+  featuresOversightRoutesDashboardRouteImport.update({
+    id: '/dashboard',
+    path: '/dashboard',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
+const featuresOversightRoutesEncountersRoute =
+  featuresOversightRoutesEncountersRouteImport.update({
+    id: '/encounters',
+    path: '/encounters',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 const featuresMassArrivalRoutesMassArrivalRoute =
   featuresMassArrivalRoutesMassArrivalRouteImport.update({
     id: '/mass-arrival',
     path: '/mass-arrival',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
+const featuresOversightRoutesMonitorRoute =
+  featuresOversightRoutesMonitorRouteImport.update({
+    id: '/monitor',
+    path: '/monitor',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
 const featuresOfflineRoutesOutboxRoute =
@@ -134,7 +155,10 @@ const featuresRightsRoutesConsentRoute =
 export interface FileRoutesByFullPath {
   '/': typeof featuresCasesRoutesHomeRoute
   '/sign-in': typeof featuresAuthRoutesSignInRoute
+  '/dashboard': typeof featuresOversightRoutesDashboardRoute
+  '/encounters': typeof featuresOversightRoutesEncountersRoute
   '/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
+  '/monitor': typeof featuresOversightRoutesMonitorRoute
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
   '/sops': typeof featuresSopRoutesSopsRoute
   '/tasks': typeof featuresTasksRoutesTasksRoute
@@ -153,7 +177,10 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/': typeof featuresCasesRoutesHomeRoute
+  '/dashboard': typeof featuresOversightRoutesDashboardRoute
+  '/encounters': typeof featuresOversightRoutesEncountersRoute
   '/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
+  '/monitor': typeof featuresOversightRoutesMonitorRoute
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
   '/sops': typeof featuresSopRoutesSopsRoute
   '/tasks': typeof featuresTasksRoutesTasksRoute
@@ -174,7 +201,10 @@ export interface FileRoutesById {
   '/_signed-in': typeof featuresShellRoutesSignedInRouteWithChildren
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/_signed-in/': typeof featuresCasesRoutesHomeRoute
+  '/_signed-in/dashboard': typeof featuresOversightRoutesDashboardRoute
+  '/_signed-in/encounters': typeof featuresOversightRoutesEncountersRoute
   '/_signed-in/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
+  '/_signed-in/monitor': typeof featuresOversightRoutesMonitorRoute
   '/_signed-in/outbox': typeof featuresOfflineRoutesOutboxRoute
   '/_signed-in/sops': typeof featuresSopRoutesSopsRoute
   '/_signed-in/tasks': typeof featuresTasksRoutesTasksRoute
@@ -195,7 +225,10 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/sign-in'
+    | '/dashboard'
+    | '/encounters'
     | '/mass-arrival'
+    | '/monitor'
     | '/outbox'
     | '/sops'
     | '/tasks'
@@ -214,7 +247,10 @@ export interface FileRouteTypes {
   to:
     | '/sign-in'
     | '/'
+    | '/dashboard'
+    | '/encounters'
     | '/mass-arrival'
+    | '/monitor'
     | '/outbox'
     | '/sops'
     | '/tasks'
@@ -234,7 +270,10 @@ export interface FileRouteTypes {
     | '/_signed-in'
     | '/sign-in'
     | '/_signed-in/'
+    | '/_signed-in/dashboard'
+    | '/_signed-in/encounters'
     | '/_signed-in/mass-arrival'
+    | '/_signed-in/monitor'
     | '/_signed-in/outbox'
     | '/_signed-in/sops'
     | '/_signed-in/tasks'
@@ -279,11 +318,32 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresCasesRoutesHomeRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/dashboard': {
+      id: '/_signed-in/dashboard'
+      path: '/dashboard'
+      fullPath: '/dashboard'
+      preLoaderRoute: typeof featuresOversightRoutesDashboardRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/encounters': {
+      id: '/_signed-in/encounters'
+      path: '/encounters'
+      fullPath: '/encounters'
+      preLoaderRoute: typeof featuresOversightRoutesEncountersRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
     '/_signed-in/mass-arrival': {
       id: '/_signed-in/mass-arrival'
       path: '/mass-arrival'
       fullPath: '/mass-arrival'
       preLoaderRoute: typeof featuresMassArrivalRoutesMassArrivalRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/monitor': {
+      id: '/_signed-in/monitor'
+      path: '/monitor'
+      fullPath: '/monitor'
+      preLoaderRoute: typeof featuresOversightRoutesMonitorRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
     '/_signed-in/outbox': {
@@ -389,7 +449,10 @@ declare module '@tanstack/react-router' {
 
 interface featuresShellRoutesSignedInRouteChildren {
   featuresCasesRoutesHomeRoute: typeof featuresCasesRoutesHomeRoute
+  featuresOversightRoutesDashboardRoute: typeof featuresOversightRoutesDashboardRoute
+  featuresOversightRoutesEncountersRoute: typeof featuresOversightRoutesEncountersRoute
   featuresMassArrivalRoutesMassArrivalRoute: typeof featuresMassArrivalRoutesMassArrivalRoute
+  featuresOversightRoutesMonitorRoute: typeof featuresOversightRoutesMonitorRoute
   featuresOfflineRoutesOutboxRoute: typeof featuresOfflineRoutesOutboxRoute
   featuresSopRoutesSopsRoute: typeof featuresSopRoutesSopsRoute
   featuresTasksRoutesTasksRoute: typeof featuresTasksRoutesTasksRoute
@@ -409,8 +472,13 @@ interface featuresShellRoutesSignedInRouteChildren {
 const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRouteChildren =
   {
     featuresCasesRoutesHomeRoute: featuresCasesRoutesHomeRoute,
+    featuresOversightRoutesDashboardRoute:
+      featuresOversightRoutesDashboardRoute,
+    featuresOversightRoutesEncountersRoute:
+      featuresOversightRoutesEncountersRoute,
     featuresMassArrivalRoutesMassArrivalRoute:
       featuresMassArrivalRoutesMassArrivalRoute,
+    featuresOversightRoutesMonitorRoute: featuresOversightRoutesMonitorRoute,
     featuresOfflineRoutesOutboxRoute: featuresOfflineRoutesOutboxRoute,
     featuresSopRoutesSopsRoute: featuresSopRoutesSopsRoute,
     featuresTasksRoutesTasksRoute: featuresTasksRoutesTasksRoute,

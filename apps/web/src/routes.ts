@@ -23,5 +23,8 @@ export const routes = rootRoute('root.tsx', [
     route('/sops', 'features/sop/routes/sops.tsx'),
     route('/sops/new', 'features/sop/routes/new-sop.tsx'),
     route('/sops/$sopId', 'features/sop/routes/sop.tsx'),
+    route('/dashboard', 'features/oversight/routes/dashboard.tsx'),
+    route('/encounters', 'features/oversight/routes/encounters.tsx'),
+    route('/monitor', 'features/oversight/routes/monitor.tsx'),
   ]),
 ]);

@@ -138,13 +138,16 @@ export function companionRows(
 }
 
 /** A page of the case list (`limit` rows at most). */
-export function listCases(manager: EntityManager, query: ListCasesQuery, after: { arrivedAt: Date; id: string } | undefined, limit: number): Promise<ListRow[]> {
-  const { sql, params } = listQuery(query, after, limit);
+export function listCases(manager: EntityManager, query: ListCasesQuery, after: { arrivedAt: Date; id: string } | undefined, limit: number, today?: string): Promise<ListRow[]> {
+  const { sql, params } = listQuery(query, after, limit, today);
   return manager.query<ListRow[]>(sql, params);
 }
 
-/** The list query: each filter narrows an index that is already in list order (newest arrival first). */
-export function listQuery(query: ListCasesQuery, after: { arrivedAt: Date; id: string } | undefined, limit: number): { sql: string; params: unknown[] } {
+/**
+ * The list query: each filter narrows an index that is already in list order (newest arrival first).
+ * `today` (the clock's UTC day) dates a detention review as overdue.
+ */
+export function listQuery(query: ListCasesQuery, after: { arrivedAt: Date; id: string } | undefined, limit: number, today?: string): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: (n: string) => string, value: unknown): void => {
@@ -156,6 +159,13 @@ export function listQuery(query: ListCasesQuery, after: { arrivedAt: Date; id: s
   if (query.nationality) add((p) => `c.nationalities @> ARRAY[${p}]::text[]`, query.nationality);
   if (query.profile) add((p) => `EXISTS (SELECT 1 FROM case_profile cp WHERE cp.case_id = c.id AND cp.profile = ${p} AND cp.status NOT IN ('REMOVED', 'SUPERSEDED'))`, query.profile);
   if (query.urgent !== undefined) where.push(query.urgent ? `cardinality(c.urgent_needs) > 0` : `cardinality(c.urgent_needs) = 0`);
+  if (query.withoutLead !== undefined) {
+    where.push(query.withoutLead ? `c.status <> 'CLOSED' AND NOT EXISTS (SELECT 1 FROM case_lead l WHERE l.case_id = c.id)` : `EXISTS (SELECT 1 FROM case_lead l WHERE l.case_id = c.id)`);
+  }
+  if (query.detention === 'OPEN') where.push(`EXISTS (SELECT 1 FROM detention_episode d WHERE d.case_id = c.id AND d.ended_at IS NULL)`);
+  if (query.detention === 'REVIEW_OVERDUE') {
+    add((p) => `EXISTS (SELECT 1 FROM detention_episode d WHERE d.case_id = c.id AND d.ended_at IS NULL AND d.next_review_on < ${p}::date)`, today ?? '0001-01-01');
+  }
   if (query.arrivedFrom) add((p) => `c.arrived_at >= ${p}`, new Date(query.arrivedFrom));
   if (query.arrivedTo) add((p) => `c.arrived_at < ${p}`, new Date(query.arrivedTo));
   if (after) {

@@ -1,6 +1,6 @@
 import { allowedGroups, DEFAULT_DATA_SHARING, FIELD_GROUPS, FieldGroup, shapeRecord, WithheldReason } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, FieldCipher, PlatformErrors, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, Clock, FieldCipher, PlatformErrors, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CasePolicy } from './case-policy';
@@ -92,6 +92,7 @@ export class CaseQueryService {
     private readonly cipher: FieldCipher,
     private readonly profiling: CaseProfilingService,
     private readonly policy: CasePolicy,
+    private readonly clock: Clock,
   ) {}
 
   async get(actor: Actor, caseId: string, correlationId?: string): Promise<CaseView> {
@@ -216,7 +217,7 @@ export class CaseQueryService {
       throw PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', [{ path: 'arrivedTo', problem: 'must not be before arrivedFrom' }], 'The arrival range is empty');
     }
     return this.uow.run(actorScope(actor), async (manager) => {
-      const rows = await q.listCases(manager, query, after, limit + 1);
+      const rows = await q.listCases(manager, query, after, limit + 1, this.clock.now().toISOString().slice(0, 10));
       const kind = await agencyKindOf(manager, actor.agencyId);
       const sharing = DEFAULT_DATA_SHARING[kind];
       const listGroups = allowedGroups(DEFAULT_DATA_SHARING, kind, { consentFor: [] });

@@ -11,7 +11,7 @@ export class ListReferralsQuery {
   @IsIn(['QUEUE', 'SENT'])
   view?: 'QUEUE' | 'SENT';
 
-  @ApiPropertyOptional({ description: 'Your agency (the default)' })
+  @ApiPropertyOptional({ description: 'QUEUE: your agency (the default; no other). SENT: only the referrals sent to this agency' })
   @IsOptional()
   @IsUUID('4')
   agencyId?: string;

@@ -198,6 +198,8 @@ export function queueQuery(
   if (query.profile && !byProfile) add((p) => `r.profiles @> ARRAY[${p}]::text[]`, query.profile);
   if (query.borderPointId) add((p) => `r.border_point_id = ${p}`, query.borderPointId);
   if (query.caseId) add((p) => `r.case_id = ${p}`, query.caseId);
+  // The sent view may narrow to one receiving agency (the queue is the caller's agency already).
+  if (sent && query.agencyId) add((p) => `r.agency_id = ${p}`, query.agencyId);
   if (query.overdue !== undefined) where.push(query.overdue ? 'r.overdue_at IS NOT NULL' : 'r.overdue_at IS NULL');
   const key = byProfile ? ['o.priority', 'o.due_at', 'o.referral_id'] : ['r.priority', 'r.due_at', 'r.id'];
   if (after) {

@@ -3707,6 +3707,10 @@ export interface operations {
                 profile?: string;
                 /** @description Only cases with an urgent need flagged (true), or only those without (false) */
                 urgent?: boolean;
+                /** @description Only open cases (not closed) that no agency leads yet (true), or only those with a lead (false) */
+                withoutLead?: boolean;
+                /** @description Only cases of a person detained now (OPEN), or detained with the review past its date (REVIEW_OVERDUE) */
+                detention?: "OPEN" | "REVIEW_OVERDUE";
                 /** @description Arrived at or after */
                 arrivedFrom?: string;
                 /** @description Arrived before */
@@ -5525,7 +5529,7 @@ export interface operations {
             query?: {
                 /** @description QUEUE: your agency's referrals; SENT: those sent from your border points */
                 view?: "QUEUE" | "SENT";
-                /** @description Your agency (the default) */
+                /** @description QUEUE: your agency (the default; no other). SENT: only the referrals sent to this agency */
                 agencyId?: string;
                 /** @description Default: every open status */
                 status?: "AWAITING_CONSENT" | "PENDING" | "ACKNOWLEDGED" | "ACCEPTED" | "DECLINED" | "IN_PROGRESS" | "SUSPENDED" | "COMPLETED" | "WITHDRAWN";
@@ -10993,6 +10997,12 @@ export interface operations {
                 cursor?: string;
                 /** @description Detentions: only episodes still open */
                 open?: boolean;
+                /** @description The period from this day (UTC, inclusive): detentions started, events occurred, referrals overdue */
+                from?: string;
+                /** @description The period to this day (UTC, inclusive) */
+                to?: string;
+                /** @description csv: the whole report for the filters as a CSV file (no cursor, no names, no narratives); `Accept: text/csv` does the same */
+                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
@@ -11042,6 +11052,12 @@ export interface operations {
                 cursor?: string;
                 /** @description Detentions: only episodes still open */
                 open?: boolean;
+                /** @description The period from this day (UTC, inclusive): detentions started, events occurred, referrals overdue */
+                from?: string;
+                /** @description The period to this day (UTC, inclusive) */
+                to?: string;
+                /** @description csv: the whole report for the filters as a CSV file (no cursor, no names, no narratives); `Accept: text/csv` does the same */
+                format?: "json" | "csv";
                 outcome?: "BLOCKED" | "OVERRIDDEN";
                 safeguard?: "NON_REFOULEMENT" | "DETENTION_GUARD" | "NON_CRIMINALISATION" | "AGE";
             };
@@ -11093,6 +11109,12 @@ export interface operations {
                 cursor?: string;
                 /** @description Detentions: only episodes still open */
                 open?: boolean;
+                /** @description The period from this day (UTC, inclusive): detentions started, events occurred, referrals overdue */
+                from?: string;
+                /** @description The period to this day (UTC, inclusive) */
+                to?: string;
+                /** @description csv: the whole report for the filters as a CSV file (no cursor, no names, no narratives); `Accept: text/csv` does the same */
+                format?: "json" | "csv";
             };
             header?: never;
             path?: never;

@@ -33,6 +33,17 @@ export class ListCasesQuery {
   @IsBoolean({ message: 'urgent must be true or false' })
   urgent?: boolean;
 
+  @ApiPropertyOptional({ description: 'Only open cases (not closed) that no agency leads yet (true), or only those with a lead (false)' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'withoutLead must be true or false' })
+  withoutLead?: boolean;
+
+  @ApiPropertyOptional({ enum: ['OPEN', 'REVIEW_OVERDUE'], description: 'Only cases of a person detained now (OPEN), or detained with the review past its date (REVIEW_OVERDUE)' })
+  @IsOptional()
+  @IsIn(['OPEN', 'REVIEW_OVERDUE'])
+  detention?: 'OPEN' | 'REVIEW_OVERDUE';
+
   @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'Arrived at or after' })
   @IsOptional()
   @Validate(IsZonedDateTime)

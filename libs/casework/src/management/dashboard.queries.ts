@@ -16,7 +16,7 @@ export function openProfiles(manager: EntityManager): Promise<{ profile: string;
 export type DashboardSide = { borderPointIds: string[] } | { agencyId: string };
 
 export interface DashboardCounts {
-  referrals: { open: number; overdue: number; awaitingConsent: number };
+  referrals: { open: number; overdue: number; awaitingConsent: number; overdueByAgency: { agencyId: string; agency: string; overdue: number }[] };
   tasks: { open: number; overdue: number };
   casesWithoutLead: number;
   detention: { open: number; reviewOverdue: number };
@@ -34,6 +34,13 @@ export async function dashboardCounts(manager: EntityManager, side: DashboardSid
       open: await count(`SELECT count(*) AS n FROM referral r WHERE ${referralSide} AND ${open}`, [value]),
       overdue: await count(`SELECT count(*) AS n FROM referral r WHERE ${referralSide} AND ${open} AND r.overdue_at IS NOT NULL`, [value]),
       awaitingConsent: await count(`SELECT count(*) AS n FROM referral r WHERE ${referralSide} AND r.status = 'AWAITING_CONSENT'`, [value]),
+      overdueByAgency: (
+        await manager.query<{ agency_id: string; agency: string; n: string }[]>(
+          `SELECT a.id AS agency_id, a.name AS agency, count(*) AS n FROM referral r JOIN agency a ON a.id = r.agency_id
+           WHERE ${referralSide} AND ${open} AND r.overdue_at IS NOT NULL GROUP BY a.id, a.name ORDER BY count(*) DESC, a.name`,
+          [value],
+        )
+      ).map((r) => ({ agencyId: r.agency_id, agency: r.agency, overdue: Number(r.n) })),
     },
     tasks: {
       open: await count(`SELECT count(*) AS n FROM case_task t WHERE ${taskSide} AND t.status = 'OPEN'`, [value]),

@@ -11,7 +11,8 @@ export interface DashboardView {
   scope: 'BORDER_POINTS' | 'AGENCY';
   asOf: string;
   caseload: { byStatus: Record<string, number>; byProfile: Record<string, number> };
-  referrals: { overdue: number; awaitingConsent: number; open: number };
+  /** Open referrals: overdue ones also counted per receiving agency, most overdue first. */
+  referrals: { overdue: number; awaitingConsent: number; open: number; overdueByAgency: { agencyId: string; agency: string; overdue: number }[] };
   tasks: { open: number; overdue: number };
   casesWithoutLead: number;
   detention: { open: number; reviewOverdue: number };

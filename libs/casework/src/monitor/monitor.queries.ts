@@ -7,6 +7,20 @@ export interface ReportCursor {
   id: string;
 }
 
+/** A report's period: from an instant (inclusive) and before another (exclusive), on the report's own time column. */
+export interface ReportPeriod {
+  from?: Date;
+  before?: Date;
+}
+
+/** The period's conditions on `column`, their values pushed onto `params`. */
+function periodWhere(column: string, period: ReportPeriod, params: unknown[]): string[] {
+  const where: string[] = [];
+  if (period.from) where.push(`${column} >= $${params.push(period.from)}`);
+  if (period.before) where.push(`${column} < $${params.push(period.before)}`);
+  return where;
+}
+
 const CHILD_NOW = `EXISTS (SELECT 1 FROM case_profile p WHERE p.case_id = d.case_id AND p.status <> 'REMOVED' AND p.profile IN ('UNACCOMPANIED_CHILD', 'SEPARATED_CHILD', 'CHILD_AT_RISK'))`;
 
 export type DetentionReportRow = {
@@ -26,18 +40,20 @@ export type DetentionReportRow = {
   at_us: string;
 };
 
-export function detentionReport(manager: EntityManager, open: boolean | undefined, limit: number, after: ReportCursor | undefined): Promise<DetentionReportRow[]> {
+export function detentionReport(manager: EntityManager, filter: { open?: boolean; period: ReportPeriod }, limit: number, after: ReportCursor | undefined): Promise<DetentionReportRow[]> {
+  const params: unknown[] = [limit + 1];
+  const where = [`(cardinality(d.protected_grounds) > 0 OR ${CHILD_NOW})`, ...periodWhere('d.started_at', filter.period, params)];
+  if (filter.open) where.push('d.ended_at IS NULL');
+  if (after) where.push(`(d.started_at, d.id) < ($${params.push(after.atUs)}::timestamptz, $${params.push(after.id)}::uuid)`);
   return manager.query<DetentionReportRow[]>(
         `SELECT d.id, c.case_number, bp.code AS border_point, a.name AS agency, d.place, d.started_at, to_char(d.next_review_on, 'YYYY-MM-DD') AS next_review_on, d.ended_at,
                 d.protected_grounds, ${CHILD_NOW} AS child_now, d.override_justification, d.created_at,
                 (SELECT count(*)::int FROM detention_access x WHERE x.episode_id = d.id AND x.granted) AS visits,
                 to_char(d.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_us
          FROM detention_episode d JOIN case_file c ON c.id = d.case_id JOIN border_point bp ON bp.id = c.border_point_id JOIN agency a ON a.id = d.agency_id
-         WHERE (cardinality(d.protected_grounds) > 0 OR ${CHILD_NOW})
-           ${open ? 'AND d.ended_at IS NULL' : ''}
-           ${after ? 'AND (d.started_at, d.id) < ($2::timestamptz, $3::uuid)' : ''}
+         WHERE ${where.join(' AND ')}
          ORDER BY d.started_at DESC, d.id DESC LIMIT $1`,
-    after ? [limit + 1, after.atUs, after.id] : [limit + 1],
+    params,
   );
 }
 
@@ -55,9 +71,9 @@ export type SafeguardEventReportRow = {
   at_us: string;
 };
 
-export function safeguardEventReport(manager: EntityManager, filter: { outcome?: string; safeguard?: string }, limit: number, after: ReportCursor | undefined): Promise<SafeguardEventReportRow[]> {
+export function safeguardEventReport(manager: EntityManager, filter: { outcome?: string; safeguard?: string; period: ReportPeriod }, limit: number, after: ReportCursor | undefined): Promise<SafeguardEventReportRow[]> {
   const params: unknown[] = [limit + 1];
-  const where: string[] = [];
+  const where: string[] = periodWhere('e.occurred_at', filter.period, params);
   if (filter.outcome) where.push(`e.outcome = $${params.push(filter.outcome)}`);
   if (filter.safeguard) where.push(`e.safeguard = $${params.push(filter.safeguard)}`);
   if (after) where.push(`(e.occurred_at, e.id) < ($${params.push(after.atUs)}::timestamptz, $${params.push(after.id)}::uuid)`);
@@ -86,14 +102,19 @@ export type OverdueReferralReportRow = {
   at_us: string;
 };
 
-export function overdueReferralReport(manager: EntityManager, limit: number, after: ReportCursor | undefined): Promise<OverdueReferralReportRow[]> {
+export function overdueReferralReport(manager: EntityManager, filter: { period: ReportPeriod }, limit: number, after: ReportCursor | undefined): Promise<OverdueReferralReportRow[]> {
+  const params: unknown[] = [limit + 1];
+  const where = [
+    `r.overdue_at IS NOT NULL AND r.escalation_level > 0 AND r.acknowledged_at IS NULL AND r.status IN ('AWAITING_CONSENT', 'PENDING')`,
+    ...periodWhere('r.overdue_at', filter.period, params),
+  ];
+  if (after) where.push(`(r.overdue_at, r.id) > ($${params.push(after.atUs)}::timestamptz, $${params.push(after.id)}::uuid)`);
   return manager.query<OverdueReferralReportRow[]>(
         `SELECT r.id, kivuko_case_number(r.case_id) AS case_number, bp.code AS border_point, a.name AS agency, a.kind AS agency_kind, r.role, r.priority, r.status, r.due_at, r.overdue_at,
                 r.escalation_level, to_char(r.overdue_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_us
          FROM referral r JOIN agency a ON a.id = r.agency_id JOIN border_point bp ON bp.id = r.border_point_id
-         WHERE r.overdue_at IS NOT NULL AND r.escalation_level > 0 AND r.acknowledged_at IS NULL AND r.status IN ('AWAITING_CONSENT', 'PENDING')
-           ${after ? 'AND (r.overdue_at, r.id) > ($2::timestamptz, $3::uuid)' : ''}
+         WHERE ${where.join(' AND ')}
          ORDER BY r.overdue_at, r.id LIMIT $1`,
-    after ? [limit + 1, after.atUs, after.id] : [limit + 1],
+    params,
   );
 }

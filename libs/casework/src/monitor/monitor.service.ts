@@ -3,51 +3,17 @@ import { Actor, Clock, PlatformErrors, systemScope, UnitOfWork } from '@kivuko/p
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { MonitorPageQuery, SafeguardEventsQuery } from './monitor.dto';
-import { detentionReport, overdueReferralReport, safeguardEventReport } from './monitor.queries';
+import { CsvColumn, DETENTION_COLUMNS, OVERDUE_REFERRAL_COLUMNS, SAFEGUARD_EVENT_COLUMNS, toCsv } from './monitor-csv';
+import { MonitoredDetention, MonitoredReferral, MonitoredSafeguardEvent } from './monitor-views';
+import { detentionReport, overdueReferralReport, ReportPeriod, safeguardEventReport } from './monitor.queries';
 
-export interface MonitoredDetention {
-  episodeId: string;
-  caseNumber: string;
-  borderPoint: string;
-  detainingAgency: string;
-  place: string;
-  startedAt: string;
-  nextReviewOn: string;
-  reviewOverdue: boolean;
-  endedAt: string | null;
-  /** Why the person is protected: the exact grounds found at opening, and whether the case shows a child now. */
-  protectedGrounds: string[];
-  childNow: boolean;
-  override: { justification: string; at: string } | null;
-  accessVisits: number;
-}
+/** The most rows one CSV download holds (a report for a period is far smaller; past it, narrow the period). */
+export const CSV_MAX_ROWS = 10_000;
 
-export interface MonitoredSafeguardEvent {
-  id: string;
-  caseNumber: string;
-  borderPoint: string;
-  safeguard: string;
-  outcome: 'BLOCKED' | 'OVERRIDDEN';
-  attempted: string;
-  reasons: string[];
-  justification: string | null;
-  agency: string;
-  at: string;
-}
+/** A report's name in its CSV file and its columns. */
+export type MonitorReport = 'detentions' | 'safeguard-events' | 'overdue-referrals';
 
-export interface MonitoredReferral {
-  referralId: string;
-  caseNumber: string;
-  borderPoint: string;
-  agency: string;
-  agencyKind: string;
-  role: string;
-  priority: number;
-  status: string;
-  dueAt: string;
-  overdueSince: string;
-  escalationLevel: number;
-}
+export type { MonitoredDetention, MonitoredReferral, MonitoredSafeguardEvent } from './monitor-views';
 
 type Page<T> = { items: T[]; nextCursor?: string };
 
@@ -67,10 +33,11 @@ export class MonitorService {
   ) {}
 
   detentions(actor: Actor, query: MonitorPageQuery, correlationId?: string): Promise<Page<MonitoredDetention>> {
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const limit = query.limit ?? 50;
-    return this.report(actor, 'MONITOR.DETENTIONS_READ', correlationId, async (manager) => {
-      const rows = await detentionReport(manager, query.open, limit, after);
+    const csv = query.format === 'csv';
+    const after = query.cursor && !csv ? decodeCursor(query.cursor) : undefined;
+    const limit = csv ? CSV_MAX_ROWS : (query.limit ?? 50);
+    return this.report(actor, 'MONITOR.DETENTIONS_READ', correlationId, csv, async (manager) => {
+      const rows = await detentionReport(manager, { open: query.open, period: periodOf(query) }, limit, after);
       const today = this.clock.now().toISOString().slice(0, 10);
       return page(rows, limit, (r) => ({
         episodeId: r.id,
@@ -92,10 +59,11 @@ export class MonitorService {
   }
 
   safeguardEvents(actor: Actor, query: SafeguardEventsQuery, correlationId?: string): Promise<Page<MonitoredSafeguardEvent>> {
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const limit = query.limit ?? 50;
-    return this.report(actor, 'MONITOR.SAFEGUARD_EVENTS_READ', correlationId, async (manager) => {
-      const rows = await safeguardEventReport(manager, { outcome: query.outcome, safeguard: query.safeguard }, limit, after);
+    const csv = query.format === 'csv';
+    const after = query.cursor && !csv ? decodeCursor(query.cursor) : undefined;
+    const limit = csv ? CSV_MAX_ROWS : (query.limit ?? 50);
+    return this.report(actor, 'MONITOR.SAFEGUARD_EVENTS_READ', correlationId, csv, async (manager) => {
+      const rows = await safeguardEventReport(manager, { outcome: query.outcome, safeguard: query.safeguard, period: periodOf(query) }, limit, after);
       return page(rows, limit, (r) => ({
         id: r.id,
         caseNumber: r.case_number,
@@ -114,10 +82,11 @@ export class MonitorService {
 
   /** Open referrals not acknowledged in time and escalated at least once, longest overdue first. */
   overdueReferrals(actor: Actor, query: MonitorPageQuery, correlationId?: string): Promise<Page<MonitoredReferral>> {
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const limit = query.limit ?? 50;
-    return this.report(actor, 'MONITOR.OVERDUE_REFERRALS_READ', correlationId, async (manager) => {
-      const rows = await overdueReferralReport(manager, limit, after);
+    const csv = query.format === 'csv';
+    const after = query.cursor && !csv ? decodeCursor(query.cursor) : undefined;
+    const limit = csv ? CSV_MAX_ROWS : (query.limit ?? 50);
+    return this.report(actor, 'MONITOR.OVERDUE_REFERRALS_READ', correlationId, csv, async (manager) => {
+      const rows = await overdueReferralReport(manager, { period: periodOf(query) }, limit, after);
       return page(rows, limit, (r) => ({
         referralId: r.id,
         caseNumber: r.case_number,
@@ -134,13 +103,39 @@ export class MonitorService {
     });
   }
 
-  private report<T>(actor: Actor, action: string, correlationId: string | undefined, work: (manager: EntityManager) => Promise<Page<T>>): Promise<Page<T>> {
+  /** The whole report for the query's filters (no paging) as CSV text. */
+  async csv(actor: Actor, report: MonitorReport, query: SafeguardEventsQuery, correlationId?: string): Promise<string> {
+    const all = { ...query, format: 'csv' as const, cursor: undefined };
+    switch (report) {
+      case 'detentions':
+        return csvOf(DETENTION_COLUMNS, await this.detentions(actor, all, correlationId));
+      case 'safeguard-events':
+        return csvOf(SAFEGUARD_EVENT_COLUMNS, await this.safeguardEvents(actor, all, correlationId));
+      case 'overdue-referrals':
+        return csvOf(OVERDUE_REFERRAL_COLUMNS, await this.overdueReferrals(actor, all, correlationId));
+    }
+  }
+
+  private report<T>(actor: Actor, action: string, correlationId: string | undefined, csvFormat: boolean, work: (manager: EntityManager) => Promise<Page<T>>): Promise<Page<T>> {
     return this.uow.run(systemScope(`monitor report for ${actor.username}`), async (manager) => {
       const result = await work(manager);
-      await this.audit.record(manager, { action, actor, purpose: 'MONITORING', correlationId, details: { items: result.items.length } });
+      await this.audit.record(manager, { action, actor, purpose: 'MONITORING', correlationId, details: { items: result.items.length, format: csvFormat ? 'csv' : 'json' } });
       return result;
     });
   }
+}
+
+function csvOf<T>(columns: readonly CsvColumn<T>[], result: Page<T>): string {
+  return toCsv(columns, result.items);
+}
+
+/** The query's days as instants: from the first day's UTC midnight to the midnight after the last. */
+function periodOf(query: MonitorPageQuery): ReportPeriod {
+  const day = 24 * 60 * 60 * 1000;
+  return {
+    ...(query.from ? { from: new Date(`${query.from}T00:00:00Z`) } : {}),
+    ...(query.to ? { before: new Date(new Date(`${query.to}T00:00:00Z`).getTime() + day) } : {}),
+  };
 }
 
 function page<R extends { id: string; at_us: string }, T>(rows: R[], limit: number, view: (row: R) => T): Page<T> {

@@ -39,6 +39,11 @@ export const caseMessages = defineMessages({
   filterAllBorderPoints: { id: 'cases.filter.allBorderPoints', defaultMessage: 'All my border points' },
   filterUrgent: { id: 'cases.filter.urgent', defaultMessage: 'Urgent only' },
   filterToComplete: { id: 'cases.filter.toComplete', defaultMessage: 'Records to complete' },
+  filterWithoutLead: { id: 'cases.filter.withoutLead', defaultMessage: 'No lead agency yet' },
+  filterDetention: { id: 'cases.filter.detention', defaultMessage: 'Detention' },
+  filterDetentionAny: { id: 'cases.filter.detention.any', defaultMessage: 'Detained or not' },
+  filterDetentionOPEN: { id: 'cases.filter.detention.OPEN', defaultMessage: 'Detained now' },
+  filterDetentionREVIEW_OVERDUE: { id: 'cases.filter.detention.REVIEW_OVERDUE', defaultMessage: 'Detained, review overdue' },
   filterClear: { id: 'cases.filter.clear', defaultMessage: 'Clear filters' },
   searchLoaded: { id: 'cases.searchLoaded', defaultMessage: 'The search looks through the cases loaded so far. Load more to search further back.' },
 });

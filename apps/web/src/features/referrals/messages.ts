@@ -3,6 +3,8 @@ import { defineMessages } from '../../i18n/define-messages';
 export const referralMessages = defineMessages({
   sentTitle: { id: 'referrals.sent.title', defaultMessage: 'Sent referrals' },
   sentIntro: { id: 'referrals.sent.intro', defaultMessage: 'Referrals sent from {borderPoints}, most urgent first, and what each agency did.' },
+  overdueOnly: { id: 'referrals.sent.overdueOnly', defaultMessage: 'Overdue only' },
+  allAgencies: { id: 'referrals.sent.allAgencies', defaultMessage: 'Show every agency again' },
   status: { id: 'referrals.filter.status', defaultMessage: 'Status' },
   allStatuses: { id: 'referrals.filter.allStatuses', defaultMessage: 'All statuses' },
   shown: {

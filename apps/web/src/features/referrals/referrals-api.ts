@@ -39,11 +39,13 @@ export interface ReferralPage {
 }
 
 /** The referrals sent from the user's border points, most urgent and soonest due first; every status unless one is asked for. */
-export const sentReferralsQuery = (api: ApiClient, status?: ReferralStatus) =>
+export const sentReferralsQuery = (api: ApiClient, status?: ReferralStatus, narrow: { overdue?: true; agency?: string } = {}) =>
   infiniteQueryOptions({
-    queryKey: ['referrals', 'sent', status ?? 'ALL'],
+    queryKey: ['referrals', 'sent', status ?? 'ALL', narrow.overdue ?? false, narrow.agency ?? 'ALL'],
     queryFn: ({ pageParam }) =>
-      unwrap<ReferralPage>(api.GET('/api/v1/referrals', { params: { query: { view: 'SENT', status, limit: 50, cursor: pageParam } } })),
+      unwrap<ReferralPage>(
+        api.GET('/api/v1/referrals', { params: { query: { view: 'SENT', status, overdue: narrow.overdue, agencyId: narrow.agency, limit: 50, cursor: pageParam } } }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
   });

@@ -23,6 +23,13 @@ describe('the case list filters in the URL', () => {
     });
     expect(validateCaseFilters({ status: 'LOST', profile: 'ALIEN', borderPoint: 'NMG', urgent: 'yes', q: 'Amina' })).toEqual({});
     expect(validateCaseFilters({ urgent: true })).toEqual({ urgent: true });
+    expect(validateCaseFilters({ withoutLead: 'true' })).toEqual({ withoutLead: true });
+    expect(validateCaseFilters({ withoutLead: 'no' })).toEqual({});
+    expect(validateCaseFilters({ detention: 'REVIEW_OVERDUE' })).toEqual({ detention: 'REVIEW_OVERDUE' });
+    expect(validateCaseFilters({ detention: 'YES' })).toEqual({});
+    expect(caseListParams({ detention: 'OPEN' })).toEqual({ detention: 'OPEN' });
+    expect(caseListParams({ withoutLead: true })).toEqual({ withoutLead: true });
+    expect(activeFilterCount({ withoutLead: true, urgent: true })).toBe(2);
     expect(activeFilterCount({ status: 'OPEN', urgent: true })).toBe(2);
     expect(caseListParams({ borderPoint: KGM, urgent: true })).toEqual({ borderPointId: KGM, urgent: true });
   });

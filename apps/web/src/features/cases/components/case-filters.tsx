@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import { nameOf, profileMessages, statusMessages } from '../../../i18n/vocabulary';
 import { Button } from '../../../ui/button';
 import { ChevronDown } from '../../../ui/icons';
-import { activeFilterCount, CASE_STATUSES, CaseFilters as Filters, FILTER_PROFILES } from '../case-filters';
+import { activeFilterCount, CASE_DETENTIONS, CASE_STATUSES, CaseDetention, CaseFilters as Filters, FILTER_PROFILES } from '../case-filters';
 import { caseMessages } from '../messages';
 import styles from './case-filters.module.css';
 
@@ -76,6 +76,24 @@ export function CaseFilters({ filters, onChange, borderPoints }: Props) {
             </select>
           </div>
         ) : null}
+        {filters.detention ? (
+          <div className={styles.field}>
+            <label htmlFor={`${id}-detention`}>{intl.formatMessage(caseMessages.filterDetention)}</label>
+            <select
+              id={`${id}-detention`}
+              className={styles.select}
+              value={filters.detention}
+              onChange={(event) => set({ detention: (CASE_DETENTIONS as readonly string[]).includes(event.target.value) ? (event.target.value as CaseDetention) : undefined })}
+            >
+              <option value="">{intl.formatMessage(caseMessages.filterDetentionAny)}</option>
+              {CASE_DETENTIONS.map((code) => (
+                <option key={code} value={code}>
+                  {intl.formatMessage(code === 'OPEN' ? caseMessages.filterDetentionOPEN : caseMessages.filterDetentionREVIEW_OVERDUE)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div className={styles.checks}>
           <label className={styles.check}>
             <input type="checkbox" checked={filters.urgent === true} onChange={(event) => set({ urgent: event.target.checked ? true : undefined })} />
@@ -88,6 +106,10 @@ export function CaseFilters({ filters, onChange, borderPoints }: Props) {
               onChange={(event) => set({ status: event.target.checked ? 'INCOMPLETE' : undefined })}
             />
             {intl.formatMessage(caseMessages.filterToComplete)}
+          </label>
+          <label className={styles.check}>
+            <input type="checkbox" checked={filters.withoutLead === true} onChange={(event) => set({ withoutLead: event.target.checked ? true : undefined })} />
+            {intl.formatMessage(caseMessages.filterWithoutLead)}
           </label>
         </div>
         {count > 0 ? (

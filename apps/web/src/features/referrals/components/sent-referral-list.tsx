@@ -16,9 +16,22 @@ import styles from './sent-referral-list.module.css';
 export const WITHDRAW_REASON_MIN = 5;
 
 /** The referrals sent from the user's border points, filtered by status; open ones can be withdrawn with a reason. */
-export function SentReferralList({ api, status, canWithdraw }: { api: ApiClient; status?: ReferralStatus; canWithdraw: boolean }) {
+export function SentReferralList({
+  api,
+  status,
+  overdue,
+  agency,
+  canWithdraw,
+}: {
+  api: ApiClient;
+  status?: ReferralStatus;
+  /** Only overdue ones, only those to one agency (the supervisors' dashboard links here). */
+  overdue?: true;
+  agency?: string;
+  canWithdraw: boolean;
+}) {
   const intl = useIntl();
-  const referrals = useInfiniteQuery(sentReferralsQuery(api, status));
+  const referrals = useInfiniteQuery(sentReferralsQuery(api, status, { overdue, agency }));
   const all = referrals.data?.pages.flatMap((page) => page.items) ?? [];
   const withdraw = useWithdraw(api);
   const [withdrawing, setWithdrawing] = useState<Referral | null>(null);

@@ -13,12 +13,21 @@ import styles from './sent.module.css';
 
 interface SentSearch {
   status?: ReferralStatus;
+  overdue?: true;
+  /** One receiving agency's id. */
+  agency?: string;
 }
 
-/** `?status=…` when it names a referral status; anything else is dropped. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `?status=…` when it names a referral status, `overdue=true`, `agency=<id>`; anything else is dropped. */
 export function validateSentSearch(search: Record<string, unknown>): SentSearch {
   const status = search.status;
-  return typeof status === 'string' && (REFERRAL_STATUSES as readonly string[]).includes(status) ? { status: status as ReferralStatus } : {};
+  return {
+    ...(typeof status === 'string' && (REFERRAL_STATUSES as readonly string[]).includes(status) ? { status: status as ReferralStatus } : {}),
+    ...(search.overdue === true || search.overdue === 'true' ? { overdue: true as const } : {}),
+    ...(typeof search.agency === 'string' && UUID.test(search.agency) ? { agency: search.agency } : {}),
+  };
 }
 
 /** The referrals sent from the user's border points and what each agency did with them. */
@@ -30,7 +39,8 @@ export const Route = createFileRoute('/_signed-in/referrals/sent')({
 function SentReferrals() {
   const intl = useIntl();
   const { api } = Route.useRouteContext();
-  const { status } = Route.useSearch();
+  const search = Route.useSearch();
+  const { status, overdue, agency } = search;
   const navigate = useNavigate({ from: Route.fullPath });
   const me = useQuery(meQuery(api));
   if (me.isError) return <Alert>{describeError(intl, me.error)}</Alert>;
@@ -46,7 +56,7 @@ function SentReferrals() {
           id="referral-status"
           className={styles.select}
           value={status ?? ''}
-          onChange={(event) => void navigate({ search: validateSentSearch({ status: event.target.value }), replace: true })}
+          onChange={(event) => void navigate({ search: validateSentSearch({ ...search, status: event.target.value }), replace: true })}
         >
           <option value="">{intl.formatMessage(referralMessages.allStatuses)}</option>
           {REFERRAL_STATUSES.map((code) => (
@@ -55,8 +65,21 @@ function SentReferrals() {
             </option>
           ))}
         </select>
+        <label className={styles.check}>
+          <input
+            type="checkbox"
+            checked={overdue === true}
+            onChange={(event) => void navigate({ search: validateSentSearch({ ...search, overdue: event.target.checked }), replace: true })}
+          />
+          {intl.formatMessage(referralMessages.overdueOnly)}
+        </label>
+        {agency ? (
+          <button type="button" className={styles.clearAgency} onClick={() => void navigate({ search: validateSentSearch({ ...search, agency: undefined }), replace: true })}>
+            {intl.formatMessage(referralMessages.allAgencies)}
+          </button>
+        ) : null}
       </div>
-      <SentReferralList api={api} status={status} canWithdraw={can(me.data, 'REFERRALS_WITHDRAW')} />
+      <SentReferralList api={api} status={status} overdue={overdue} agency={agency} canWithdraw={can(me.data, 'REFERRALS_WITHDRAW')} />
     </section>
   );
 }

@@ -136,6 +136,27 @@ function SignedInLayout() {
               </Link>
             </li>
           ) : null}
+          {can(me.data, 'DASHBOARD_READ') ? (
+            <li>
+              <Link to="/dashboard" className={styles.navLink}>
+                {intl.formatMessage(shellMessages.navDashboard)}
+              </Link>
+            </li>
+          ) : null}
+          {can(me.data, 'ENCOUNTERS_REVIEW') && (me.data?.borderPoints.length ?? 0) > 0 ? (
+            <li>
+              <Link to="/encounters" className={styles.navLink}>
+                {intl.formatMessage(shellMessages.navEncounters)}
+              </Link>
+            </li>
+          ) : null}
+          {can(me.data, 'SAFEGUARD_REPORTS_READ') ? (
+            <li>
+              <Link to="/monitor" className={styles.navLink}>
+                {intl.formatMessage(shellMessages.navMonitor)}
+              </Link>
+            </li>
+          ) : null}
           {can(me.data, 'INTAKE_REGISTER') || can(me.data, 'CASES_READ') ? (
             <li>
               <Link to="/leaflets/$language" params={{ language: isLeafletLanguage(intl.locale) ? intl.locale : 'en' }} className={styles.navLink}>
