@@ -18,5 +18,12 @@ export const routes = rootRoute('root.tsx', [
     route('/mass-arrival', 'features/mass-arrival/routes/mass-arrival.tsx'),
     route('/leaflets/$language', 'features/rights/routes/leaflet.tsx'),
     route('/outbox', 'features/offline/routes/outbox.tsx'),
+    route('/admin', 'features/admin/routes/admin.tsx', [
+      index('features/admin/routes/admin-index.tsx'),
+      route('/users', 'features/admin/routes/users.tsx'),
+      route('/agencies', 'features/admin/routes/agencies.tsx'),
+      route('/border-points', 'features/admin/routes/border-points.tsx'),
+      route('/audit', 'features/admin/routes/audit.tsx'),
+    ]),
   ]),
 ]);
