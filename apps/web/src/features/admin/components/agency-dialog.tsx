@@ -48,7 +48,7 @@ export function AgencyDialog({ api, agency, borderPoints, onClose, onSaved }: Pr
     if (Object.keys(found).length === 0) save.mutate();
   };
   const set = (change: Partial<typeof form>) => setForm((current) => ({ ...current, ...change }));
-  const invalid = (field: AgencyField) => (problems[field] ? { isInvalid: true, validate: () => problemText(problems[field]) ?? null } : {});
+  const invalid = (field: AgencyField) => (problems[field] ? { validate: () => problemText(problems[field]) ?? null } : {});
 
   return (
     <FormDialog

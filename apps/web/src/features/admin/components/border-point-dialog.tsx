@@ -50,7 +50,7 @@ export function BorderPointDialog({ api, point, onClose, onSaved }: { api: ApiCl
     if (Object.keys(found).length === 0) save.mutate();
   };
   const set = (change: Partial<typeof form>) => setForm((current) => ({ ...current, ...change }));
-  const invalid = (field: BorderPointField) => (problems[field] ? { isInvalid: true, validate: () => problemText(problems[field]) ?? null } : {});
+  const invalid = (field: BorderPointField) => (problems[field] ? { validate: () => problemText(problems[field]) ?? null } : {});
 
   return (
     <FormDialog

@@ -48,7 +48,7 @@ export function UserDialog({ api, user, agencies, borderPoints, onClose, onSaved
     if (Object.keys(found).length === 0) save.mutate();
   };
   const set = (change: Partial<typeof form>) => setForm((current) => ({ ...current, ...change }));
-  const invalid = (field: UserField) => (problems[field] ? { isInvalid: true, validate: () => problemText(problems[field]) ?? null } : {});
+  const invalid = (field: UserField) => (problems[field] ? { validate: () => problemText(problems[field]) ?? null } : {});
 
   return (
     <FormDialog
