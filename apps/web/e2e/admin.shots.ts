@@ -13,6 +13,8 @@ const WIDTHS = [360, 1280] as const;
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+  // What a phone shows first, at its own size (a full page of a long table is too tall to read).
+  if ((page.viewportSize()?.width ?? 0) < 600) await page.screenshot({ path: join(OUT, `${name}-top.png`) });
 }
 
 for (const locale of LOCALES) {

@@ -17,7 +17,7 @@ export const adminMessages = defineMessages({
   loadFailed: { id: 'admin.loadFailed', defaultMessage: 'The list could not be loaded.' },
   saved: { id: 'admin.saved', defaultMessage: '{name} saved.' },
   filter: { id: 'admin.filter', defaultMessage: 'Filter by name' },
-  shown: { id: 'admin.shown', defaultMessage: '{shown, plural, one {# shown} other {# shown}} of {total}' },
+  shown: { id: 'admin.shown', defaultMessage: '{shown, plural, one {# shown} other {# shown}} of {total, number}' },
   pointOption: { id: 'admin.pointOption', defaultMessage: '{name} ({code})' },
   colStatus: { id: 'admin.colStatus', defaultMessage: 'Status' },
   colActions: { id: 'admin.colActions', defaultMessage: 'Actions' },
@@ -67,7 +67,7 @@ export const adminMessages = defineMessages({
   temporaryTitle: { id: 'admin.users.temporaryTitle', defaultMessage: 'Temporary password for {username}' },
   temporaryBody: {
     id: 'admin.users.temporaryBody',
-    defaultMessage: 'Give it to the person in private (not by e-mail). It is shown only now: once you close this, nobody can see it again. Ask them to choose their own when they sign in.',
+    defaultMessage: 'Give it to the person in private (not by e-mail). It is shown only now: once you close this, nobody can see it again.',
   },
   temporaryPassword: { id: 'admin.users.temporaryPassword', defaultMessage: 'Temporary password' },
   deactivateTitle: { id: 'admin.users.deactivateTitle', defaultMessage: 'Deactivate {username}?' },

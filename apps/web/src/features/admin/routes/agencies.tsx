@@ -105,7 +105,7 @@ function Agencies() {
                     )}
                   </td>
                   <td data-label={intl.formatMessage(adminMessages.colLanguages)}>{intl.formatList(agency.languages.map(language))}</td>
-                  <td data-label={intl.formatMessage(adminMessages.colCapacity)}>
+                  <td data-label={intl.formatMessage(adminMessages.colCapacity)} className={styles.nowrap}>
                     {agency.dailyCapacity === null ? <span className={styles.muted}>{intl.formatMessage(adminMessages.noLimit)}</span> : intl.formatNumber(agency.dailyCapacity)}
                   </td>
                   <td data-label={intl.formatMessage(adminMessages.colActions)}>

@@ -73,9 +73,11 @@ function BorderPoints() {
                   <StatusChip tone={point.active ? 'success' : 'neutral'}>{intl.formatMessage(point.active ? adminMessages.active : adminMessages.inactive)}</StatusChip>
                 </td>
                 <td data-label={intl.formatMessage(adminMessages.colActions)}>
-                  <Button variant="secondary" onPress={() => setOpen({ point })} aria-label={intl.formatMessage(adminMessages.editPointLabel, { name: point.name })}>
-                    {intl.formatMessage(adminMessages.edit)}
-                  </Button>
+                  <div className={styles.actions}>
+                    <Button variant="secondary" onPress={() => setOpen({ point })} aria-label={intl.formatMessage(adminMessages.editPointLabel, { name: point.name })}>
+                      {intl.formatMessage(adminMessages.edit)}
+                    </Button>
+                  </div>
                 </td>
               </tr>
             ))}

@@ -9,6 +9,7 @@ import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { StatusChip } from '../../../ui/status-chip';
 import { TextField } from '../../../ui/text-field';
+import { meQuery } from '../../auth/me';
 import { AdminUser, agenciesQuery, borderPointsQuery, usersQuery } from '../admin-api';
 import { FormDialog } from '../components/form-dialog';
 import { UserDialog } from '../components/user-dialog';
@@ -27,6 +28,8 @@ function Users() {
   const { api } = Route.useRouteContext();
   const queryClient = useQueryClient();
   const users = useQuery(usersQuery(api));
+  // One's own account is never deactivated from here (the api refuses it too): another administrator does it.
+  const me = useQuery(meQuery(api));
   const agencies = useQuery(agenciesQuery(api));
   const points = useQuery(borderPointsQuery(api));
   const [open, setOpen] = useState<Open>(null);
@@ -136,16 +139,18 @@ function Users() {
                         >
                           {intl.formatMessage(adminMessages.resetPassword)}
                         </Button>
-                        <Button
-                          variant="quiet"
-                          onPress={() => {
-                            deactivate.reset();
-                            setOpen({ kind: 'deactivate', user });
-                          }}
-                          aria-label={intl.formatMessage(adminMessages.deactivateLabel, { username: user.username })}
-                        >
-                          {intl.formatMessage(adminMessages.deactivate)}
-                        </Button>
+                        {user.id === me.data?.id ? null : (
+                          <Button
+                            variant="quiet"
+                            onPress={() => {
+                              deactivate.reset();
+                              setOpen({ kind: 'deactivate', user });
+                            }}
+                            aria-label={intl.formatMessage(adminMessages.deactivateLabel, { username: user.username })}
+                          >
+                            {intl.formatMessage(adminMessages.deactivate)}
+                          </Button>
+                        )}
                       </div>
                     ) : null}
                   </td>
