@@ -97,7 +97,7 @@ function Agencies() {
                   <td data-label={intl.formatMessage(adminMessages.colCoverage)}>
                     {agency.coverageBorderPointIds.length + agency.coverageRegions.length > 0 ? (
                       <span>
-                        <span className={styles.mono}>{agency.coverageBorderPointIds.map((id) => pointCode.get(id) ?? '').join(' · ')}</span>
+                        <bdi dir="ltr" className={styles.mono}>{agency.coverageBorderPointIds.map((id) => pointCode.get(id) ?? '').join(' · ')}</bdi>
                         {agency.coverageRegions.length > 0 ? <span className={styles.muted}> {intl.formatList(agency.coverageRegions)}</span> : null}
                       </span>
                     ) : (

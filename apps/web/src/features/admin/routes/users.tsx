@@ -115,7 +115,7 @@ function Users() {
                   </td>
                   <td data-label={intl.formatMessage(adminMessages.colBorderPoints)}>
                     {user.borderPointIds.length > 0 ? (
-                      <span className={styles.mono}>{user.borderPointIds.map((id) => pointCode.get(id) ?? '').join(' · ')}</span>
+                      <bdi dir="ltr" className={styles.mono}>{user.borderPointIds.map((id) => pointCode.get(id) ?? '').join(' · ')}</bdi>
                     ) : (
                       <span className={styles.muted}>{intl.formatMessage(adminMessages.none)}</span>
                     )}
