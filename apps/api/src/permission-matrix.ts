@@ -15,7 +15,7 @@ import { DemoApi } from './demo-api';
  *   method, path   the route as registered (`cases/:id/notes`); a path may carry a query (`referrals?view=SENT`)
  *   fixture        what the call acts on, in the spec's own words (a shared case, a held referral, ...)
  *   cells          one outcome per column (a demo user, or `anon`: no bearer token):
- *     200, 201, 204  allowed, with this status, and its effect checked by the route's `allowed`
+ *     200, 201, 202, 204  allowed, with this status, and its effect checked by the route's `allowed`
  *     200+, 200-     a list answered 200 with the row's fixture in it (+), or without it (-)
  *     404            hidden: the area's not-found answer, word for word the answer for an id that does not exist
  *     403, 403XX     refused with the code `refusals` maps to this label (403: ACCESS.FORBIDDEN)
@@ -29,7 +29,7 @@ import { DemoApi } from './demo-api';
  */
 
 /** The outcomes of an allowed call. */
-const ALLOWED = ['200', '201', '204', '200+', '200-'];
+const ALLOWED = ['200', '201', '202', '204', '200+', '200-'];
 
 /** One line of the table. */
 export interface MatrixRow<C extends string = string, F extends string = string> {

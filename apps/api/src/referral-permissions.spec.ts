@@ -103,6 +103,10 @@ const POLICY = `
   PUT    agencies/:id/webhook          other      403    403    403    403    403    403    403    403    403OA  403    403    403    200    401
   DELETE agencies/:id/webhook          own        403    403    403    403    403    403    403    403    204    403    403    403    204    401
   DELETE agencies/:id/webhook          other      403    403    403    403    403    403    403    403    403OA  403    403    403    204    401
+  GET    agencies/:id/webhook          own        403    403    403    403    403    403    403    403    200    403    403    403    200    401
+  GET    agencies/:id/webhook          other      403    403    403    403    403    403    403    403    403OA  403    403    403    200    401
+  POST   agencies/:id/webhook/test     own        403    403    403    403    403    403    403    403    202    403    403    403    202    401
+  POST   agencies/:id/webhook/test     other      403    403    403    403    403    403    403    403    403OA  403    403    403    202    401
 `;
 
 const REFUSALS: Record<string, string> = {
@@ -154,6 +158,8 @@ interface SopState {
 interface WebhookState {
   hook: { url: string; secret: string; at: string; by: string } | null;
   audits: number;
+  /** Test events queued in the outbox for the agency. */
+  tests: number;
 }
 
 const HOUR = 3_600_000;
@@ -343,6 +349,7 @@ describe('referral, SOP and webhook permissions: each role × each endpoint', ()
         )
       )[0] ?? null,
     audits: (await one<number>(`SELECT count(*)::int AS v FROM audit_event WHERE action LIKE 'WEBHOOK.%' AND details->>'agencyId' = $1`, [t.id])) ?? 0,
+    tests: (await one<number>(`SELECT count(*)::int AS v FROM outbox_message WHERE job_name = 'referrals.webhook' AND payload->>'agencyId' = $1 AND payload->>'event' = 'webhook.test'`, [t.id])) ?? 0,
   });
   /** The fixture's agency, with a webhook registered (again, after an allowed removal), and a new URL to register. */
   async function webhookTarget(fixture: Fixture): Promise<Target> {
@@ -458,6 +465,28 @@ describe('referral, SOP and webhook permissions: each role × each endpoint', ()
       allowed: (_res, _t, before, after) => {
         const [was, now] = [before, after] as WebhookState[];
         return was.hook !== null && now.hook === null && now.audits === was.audits + 1 ? undefined : `the webhook is ${JSON.stringify(now)} (was ${JSON.stringify(was)})`;
+      },
+    },
+    'GET agencies/:id/webhook': {
+      target: webhookTarget,
+      state: webhookState,
+      allowed: (res, _t, before, after) => {
+        const now = after as WebhookState;
+        // The address and when it was set, never the secret; nothing changes.
+        return res.body.url === now.hook?.url && typeof res.body.registeredAt === 'string' && !('secret' in res.body) && isDeepStrictEqual(before, after)
+          ? undefined
+          : `answered ${JSON.stringify(res.body)}; the webhook is ${JSON.stringify(now)}`;
+      },
+    },
+    'POST agencies/:id/webhook/test': {
+      target: webhookTarget,
+      state: webhookState,
+      allowed: (res, _t, before, after) => {
+        const [was, now] = [before, after] as WebhookState[];
+        // One test event queued through the outbox, audited; the webhook itself unchanged.
+        return typeof res.body.eventId === 'string' && now.tests === was.tests + 1 && now.audits === was.audits + 1 && isDeepStrictEqual(now.hook, was.hook)
+          ? undefined
+          : `answered ${JSON.stringify(res.body)}; the webhook is ${JSON.stringify(now)} (was ${JSON.stringify(was)})`;
       },
     },
   };

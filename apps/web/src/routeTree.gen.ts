@@ -12,6 +12,7 @@ import { Route as rootRouteImport } from './root'
 import { Route as featuresShellRoutesSignedInRouteImport } from './features/shell/routes/signed-in'
 import { Route as featuresAuthRoutesSignInRouteImport } from './features/auth/routes/sign-in'
 import { Route as featuresCasesRoutesHomeRouteImport } from './features/cases/routes/home'
+import { Route as featuresAdminRoutesAdminRouteImport } from './features/admin/routes/admin'
 import { Route as featuresOversightRoutesDashboardRouteImport } from './features/oversight/routes/dashboard'
 import { Route as featuresOversightRoutesEncountersRouteImport } from './features/oversight/routes/encounters'
 import { Route as featuresMassArrivalRoutesMassArrivalRouteImport } from './features/mass-arrival/routes/mass-arrival'
@@ -19,6 +20,11 @@ import { Route as featuresOversightRoutesMonitorRouteImport } from './features/o
 import { Route as featuresOfflineRoutesOutboxRouteImport } from './features/offline/routes/outbox'
 import { Route as featuresSopRoutesSopsRouteImport } from './features/sop/routes/sops'
 import { Route as featuresTasksRoutesTasksRouteImport } from './features/tasks/routes/tasks'
+import { Route as featuresAdminRoutesAdminIndexRouteImport } from './features/admin/routes/admin-index'
+import { Route as featuresAdminRoutesAgenciesRouteImport } from './features/admin/routes/agencies'
+import { Route as featuresAdminRoutesAuditRouteImport } from './features/admin/routes/audit'
+import { Route as featuresAdminRoutesBorderPointsRouteImport } from './features/admin/routes/border-points'
+import { Route as featuresAdminRoutesUsersRouteImport } from './features/admin/routes/users'
 import { Route as featuresCasesRoutesCaseRouteImport } from './features/cases/routes/case'
 import { Route as featuresIntakeRoutesNewIntakeRouteImport } from './features/intake/routes/new-intake'
 import { Route as featuresIntakeRoutesIntakeResultRouteImport } from './features/intake/routes/intake-result'
@@ -47,6 +53,12 @@ const featuresCasesRoutesHomeRoute = featuresCasesRoutesHomeRouteImport.update({
   path: '/',
   getParentRoute: () => featuresShellRoutesSignedInRoute,
 } as any)
+const featuresAdminRoutesAdminRoute =
+  featuresAdminRoutesAdminRouteImport.update({
+    id: '/admin',
+    path: '/admin',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 const featuresOversightRoutesDashboardRoute =
   featuresOversightRoutesDashboardRouteImport.update({
     id: '/dashboard',
@@ -87,6 +99,36 @@ const featuresTasksRoutesTasksRoute =
     id: '/tasks',
     path: '/tasks',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
+const featuresAdminRoutesAdminIndexRoute =
+  featuresAdminRoutesAdminIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => featuresAdminRoutesAdminRoute,
+  } as any)
+const featuresAdminRoutesAgenciesRoute =
+  featuresAdminRoutesAgenciesRouteImport.update({
+    id: '/agencies',
+    path: '/agencies',
+    getParentRoute: () => featuresAdminRoutesAdminRoute,
+  } as any)
+const featuresAdminRoutesAuditRoute =
+  featuresAdminRoutesAuditRouteImport.update({
+    id: '/audit',
+    path: '/audit',
+    getParentRoute: () => featuresAdminRoutesAdminRoute,
+  } as any)
+const featuresAdminRoutesBorderPointsRoute =
+  featuresAdminRoutesBorderPointsRouteImport.update({
+    id: '/border-points',
+    path: '/border-points',
+    getParentRoute: () => featuresAdminRoutesAdminRoute,
+  } as any)
+const featuresAdminRoutesUsersRoute =
+  featuresAdminRoutesUsersRouteImport.update({
+    id: '/users',
+    path: '/users',
+    getParentRoute: () => featuresAdminRoutesAdminRoute,
   } as any)
 const featuresCasesRoutesCaseRoute = featuresCasesRoutesCaseRouteImport.update({
   id: '/cases/$caseId',
@@ -155,6 +197,7 @@ const featuresRightsRoutesConsentRoute =
 export interface FileRoutesByFullPath {
   '/': typeof featuresCasesRoutesHomeRoute
   '/sign-in': typeof featuresAuthRoutesSignInRoute
+  '/admin': typeof featuresAdminRoutesAdminRouteWithChildren
   '/dashboard': typeof featuresOversightRoutesDashboardRoute
   '/encounters': typeof featuresOversightRoutesEncountersRoute
   '/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
@@ -162,6 +205,11 @@ export interface FileRoutesByFullPath {
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
   '/sops': typeof featuresSopRoutesSopsRoute
   '/tasks': typeof featuresTasksRoutesTasksRoute
+  '/admin/': typeof featuresAdminRoutesAdminIndexRoute
+  '/admin/agencies': typeof featuresAdminRoutesAgenciesRoute
+  '/admin/audit': typeof featuresAdminRoutesAuditRoute
+  '/admin/border-points': typeof featuresAdminRoutesBorderPointsRoute
+  '/admin/users': typeof featuresAdminRoutesUsersRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
   '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
   '/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
@@ -184,6 +232,11 @@ export interface FileRoutesByTo {
   '/outbox': typeof featuresOfflineRoutesOutboxRoute
   '/sops': typeof featuresSopRoutesSopsRoute
   '/tasks': typeof featuresTasksRoutesTasksRoute
+  '/admin': typeof featuresAdminRoutesAdminIndexRoute
+  '/admin/agencies': typeof featuresAdminRoutesAgenciesRoute
+  '/admin/audit': typeof featuresAdminRoutesAuditRoute
+  '/admin/border-points': typeof featuresAdminRoutesBorderPointsRoute
+  '/admin/users': typeof featuresAdminRoutesUsersRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
   '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
   '/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
@@ -201,6 +254,7 @@ export interface FileRoutesById {
   '/_signed-in': typeof featuresShellRoutesSignedInRouteWithChildren
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/_signed-in/': typeof featuresCasesRoutesHomeRoute
+  '/_signed-in/admin': typeof featuresAdminRoutesAdminRouteWithChildren
   '/_signed-in/dashboard': typeof featuresOversightRoutesDashboardRoute
   '/_signed-in/encounters': typeof featuresOversightRoutesEncountersRoute
   '/_signed-in/mass-arrival': typeof featuresMassArrivalRoutesMassArrivalRoute
@@ -208,6 +262,11 @@ export interface FileRoutesById {
   '/_signed-in/outbox': typeof featuresOfflineRoutesOutboxRoute
   '/_signed-in/sops': typeof featuresSopRoutesSopsRoute
   '/_signed-in/tasks': typeof featuresTasksRoutesTasksRoute
+  '/_signed-in/admin/': typeof featuresAdminRoutesAdminIndexRoute
+  '/_signed-in/admin/agencies': typeof featuresAdminRoutesAgenciesRoute
+  '/_signed-in/admin/audit': typeof featuresAdminRoutesAuditRoute
+  '/_signed-in/admin/border-points': typeof featuresAdminRoutesBorderPointsRoute
+  '/_signed-in/admin/users': typeof featuresAdminRoutesUsersRoute
   '/_signed-in/cases/$caseId': typeof featuresCasesRoutesCaseRoute
   '/_signed-in/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
   '/_signed-in/intake/result': typeof featuresIntakeRoutesIntakeResultRoute
@@ -225,6 +284,7 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/sign-in'
+    | '/admin'
     | '/dashboard'
     | '/encounters'
     | '/mass-arrival'
@@ -232,6 +292,11 @@ export interface FileRouteTypes {
     | '/outbox'
     | '/sops'
     | '/tasks'
+    | '/admin/'
+    | '/admin/agencies'
+    | '/admin/audit'
+    | '/admin/border-points'
+    | '/admin/users'
     | '/cases/$caseId'
     | '/intake/new'
     | '/intake/result'
@@ -254,6 +319,11 @@ export interface FileRouteTypes {
     | '/outbox'
     | '/sops'
     | '/tasks'
+    | '/admin'
+    | '/admin/agencies'
+    | '/admin/audit'
+    | '/admin/border-points'
+    | '/admin/users'
     | '/cases/$caseId'
     | '/intake/new'
     | '/intake/result'
@@ -270,6 +340,7 @@ export interface FileRouteTypes {
     | '/_signed-in'
     | '/sign-in'
     | '/_signed-in/'
+    | '/_signed-in/admin'
     | '/_signed-in/dashboard'
     | '/_signed-in/encounters'
     | '/_signed-in/mass-arrival'
@@ -277,6 +348,11 @@ export interface FileRouteTypes {
     | '/_signed-in/outbox'
     | '/_signed-in/sops'
     | '/_signed-in/tasks'
+    | '/_signed-in/admin/'
+    | '/_signed-in/admin/agencies'
+    | '/_signed-in/admin/audit'
+    | '/_signed-in/admin/border-points'
+    | '/_signed-in/admin/users'
     | '/_signed-in/cases/$caseId'
     | '/_signed-in/intake/new'
     | '/_signed-in/intake/result'
@@ -316,6 +392,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof featuresCasesRoutesHomeRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/admin': {
+      id: '/_signed-in/admin'
+      path: '/admin'
+      fullPath: '/admin'
+      preLoaderRoute: typeof featuresAdminRoutesAdminRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
     '/_signed-in/dashboard': {
@@ -366,6 +449,41 @@ declare module '@tanstack/react-router' {
       fullPath: '/tasks'
       preLoaderRoute: typeof featuresTasksRoutesTasksRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
+    '/_signed-in/admin/': {
+      id: '/_signed-in/admin/'
+      path: '/'
+      fullPath: '/admin/'
+      preLoaderRoute: typeof featuresAdminRoutesAdminIndexRouteImport
+      parentRoute: typeof featuresAdminRoutesAdminRoute
+    }
+    '/_signed-in/admin/agencies': {
+      id: '/_signed-in/admin/agencies'
+      path: '/agencies'
+      fullPath: '/admin/agencies'
+      preLoaderRoute: typeof featuresAdminRoutesAgenciesRouteImport
+      parentRoute: typeof featuresAdminRoutesAdminRoute
+    }
+    '/_signed-in/admin/audit': {
+      id: '/_signed-in/admin/audit'
+      path: '/audit'
+      fullPath: '/admin/audit'
+      preLoaderRoute: typeof featuresAdminRoutesAuditRouteImport
+      parentRoute: typeof featuresAdminRoutesAdminRoute
+    }
+    '/_signed-in/admin/border-points': {
+      id: '/_signed-in/admin/border-points'
+      path: '/border-points'
+      fullPath: '/admin/border-points'
+      preLoaderRoute: typeof featuresAdminRoutesBorderPointsRouteImport
+      parentRoute: typeof featuresAdminRoutesAdminRoute
+    }
+    '/_signed-in/admin/users': {
+      id: '/_signed-in/admin/users'
+      path: '/users'
+      fullPath: '/admin/users'
+      preLoaderRoute: typeof featuresAdminRoutesUsersRouteImport
+      parentRoute: typeof featuresAdminRoutesAdminRoute
     }
     '/_signed-in/cases/$caseId': {
       id: '/_signed-in/cases/$caseId'
@@ -447,8 +565,31 @@ declare module '@tanstack/react-router' {
   }
 }
 
+interface featuresAdminRoutesAdminRouteChildren {
+  featuresAdminRoutesAdminIndexRoute: typeof featuresAdminRoutesAdminIndexRoute
+  featuresAdminRoutesAgenciesRoute: typeof featuresAdminRoutesAgenciesRoute
+  featuresAdminRoutesAuditRoute: typeof featuresAdminRoutesAuditRoute
+  featuresAdminRoutesBorderPointsRoute: typeof featuresAdminRoutesBorderPointsRoute
+  featuresAdminRoutesUsersRoute: typeof featuresAdminRoutesUsersRoute
+}
+
+const featuresAdminRoutesAdminRouteChildren: featuresAdminRoutesAdminRouteChildren =
+  {
+    featuresAdminRoutesAdminIndexRoute: featuresAdminRoutesAdminIndexRoute,
+    featuresAdminRoutesAgenciesRoute: featuresAdminRoutesAgenciesRoute,
+    featuresAdminRoutesAuditRoute: featuresAdminRoutesAuditRoute,
+    featuresAdminRoutesBorderPointsRoute: featuresAdminRoutesBorderPointsRoute,
+    featuresAdminRoutesUsersRoute: featuresAdminRoutesUsersRoute,
+  }
+
+const featuresAdminRoutesAdminRouteWithChildren =
+  featuresAdminRoutesAdminRoute._addFileChildren(
+    featuresAdminRoutesAdminRouteChildren,
+  )
+
 interface featuresShellRoutesSignedInRouteChildren {
   featuresCasesRoutesHomeRoute: typeof featuresCasesRoutesHomeRoute
+  featuresAdminRoutesAdminRoute: typeof featuresAdminRoutesAdminRouteWithChildren
   featuresOversightRoutesDashboardRoute: typeof featuresOversightRoutesDashboardRoute
   featuresOversightRoutesEncountersRoute: typeof featuresOversightRoutesEncountersRoute
   featuresMassArrivalRoutesMassArrivalRoute: typeof featuresMassArrivalRoutesMassArrivalRoute
@@ -472,6 +613,7 @@ interface featuresShellRoutesSignedInRouteChildren {
 const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRouteChildren =
   {
     featuresCasesRoutesHomeRoute: featuresCasesRoutesHomeRoute,
+    featuresAdminRoutesAdminRoute: featuresAdminRoutesAdminRouteWithChildren,
     featuresOversightRoutesDashboardRoute:
       featuresOversightRoutesDashboardRoute,
     featuresOversightRoutesEncountersRoute:

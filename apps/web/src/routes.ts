@@ -26,5 +26,12 @@ export const routes = rootRoute('root.tsx', [
     route('/dashboard', 'features/oversight/routes/dashboard.tsx'),
     route('/encounters', 'features/oversight/routes/encounters.tsx'),
     route('/monitor', 'features/oversight/routes/monitor.tsx'),
+    route('/admin', 'features/admin/routes/admin.tsx', [
+      index('features/admin/routes/admin-index.tsx'),
+      route('/users', 'features/admin/routes/users.tsx'),
+      route('/agencies', 'features/admin/routes/agencies.tsx'),
+      route('/border-points', 'features/admin/routes/border-points.tsx'),
+      route('/audit', 'features/admin/routes/audit.tsx'),
+    ]),
   ]),
 ]);

@@ -7,12 +7,20 @@ export const AccessErrors = defineErrors('access', {
   'AUTH.TOKEN_MISSING': { kind: 'UNAUTHENTICATED', message: 'This route needs a bearer access token' },
   'AUTH.TOKEN_INVALID': { kind: 'UNAUTHENTICATED', message: 'The access token is invalid or expired' },
   'AUTH.REFRESH_INVALID': { kind: 'UNAUTHENTICATED', message: 'The refresh token is invalid, expired or revoked' },
+  // Said only to someone who typed the account's right password: it tells nobody else that the account exists.
+  'AUTH.ACCOUNT_DEACTIVATED': { kind: 'UNAUTHENTICATED', message: 'This account has been deactivated; ask your system administrator' },
   'ACCESS.FORBIDDEN': { kind: 'FORBIDDEN', message: 'Your roles do not carry the permission this needs' },
   'ACCESS.ROUTE_UNDECLARED': { kind: 'FORBIDDEN', message: 'This route declares no permission and is refused' },
   'ACCESS.USER_NOT_FOUND': { kind: 'NOT_FOUND', message: 'The signed-in user no longer exists' },
   'REFERENCE.BORDER_POINT_EXISTS': { kind: 'CONFLICT', message: 'A border point with this code exists already' },
   'REFERENCE.AGENCY_EXISTS': { kind: 'CONFLICT', message: 'An agency with this name exists already' },
   'REFERENCE.USERNAME_TAKEN': { kind: 'CONFLICT', message: 'The username is taken' },
+  'REFERENCE.USER_NOT_FOUND': { kind: 'NOT_FOUND', message: 'No user has this id' },
+  // The referrals context declares REFERENCE.AGENCY_NOT_FOUND for its own routes; a code is declared once.
+  'REFERENCE.AGENCY_UNKNOWN': { kind: 'NOT_FOUND', message: 'No agency has this id' },
+  'REFERENCE.BORDER_POINT_NOT_FOUND': { kind: 'NOT_FOUND', message: 'No border point has this id' },
+  'REFERENCE.SELF_DEACTIVATION': { kind: 'CONFLICT', message: 'You cannot deactivate your own account' },
+  'REFERENCE.USER_INACTIVE': { kind: 'CONFLICT', message: 'This account is deactivated already' },
 });
 
 export type AccessErrorCode = keyof typeof AccessErrors.specs;

@@ -19,3 +19,12 @@ export async function isSessionActive(manager: EntityManager, sessionId: string)
   );
   return rows[0]?.active === true;
 }
+
+/** Revokes every live refresh token of the user; the sessions (families) that were open. */
+export async function revokeUserSessions(manager: EntityManager, userId: string, now: Date): Promise<string[]> {
+  const rows = await manager.query<[{ family_id: string }[], number]>(
+    'UPDATE refresh_token SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id',
+    [userId, now],
+  );
+  return [...new Set(rows[0].map((r) => r.family_id))];
+}

@@ -47,9 +47,10 @@ export class AuthService {
 
   /**
    * Checks a password. Every failure answers the same (401 AUTH.INVALID_CREDENTIALS) and costs the same:
-   * an unknown or inactive account name is verified against a dummy hash and leaves one
-   * AUTH.LOGIN_FAILED event just as a wrong password does, so neither the answer nor its timing tells
-   * which accounts exist. Nothing is locked here: LoginThrottle slows repeated failures down instead.
+   * an unknown account name is verified against a dummy hash and leaves one AUTH.LOGIN_FAILED event
+   * just as a wrong password does, so neither the answer nor its timing tells which accounts exist. A
+   * deactivated account is answered the same unless the password is its right one: then 401
+   * AUTH.ACCOUNT_DEACTIVATED says why (whoever knows the password knows the account exists). Nothing is locked here: LoginThrottle slows repeated failures down instead.
    */
   async login(usernameInput: string, password: string, context: RequestContext, now = this.clock.now()): Promise<TokenPair> {
     const username = usernameInput.trim().toLowerCase();
@@ -57,7 +58,13 @@ export class AuthService {
     const outcome = await this.uow.run(systemScope('sign-in'), async (manager) => {
       const user = await manager.findOneBy(AppUser, { username });
       const usable = user !== null && user.active && user.passwordHash !== null;
-      const passwordOk = await argon2.verify(usable ? (user.passwordHash as string) : await unknownUserHash(), password).catch(() => false);
+      // A deactivated account's own hash is checked too (same cost): only its right password learns why.
+      const hash = user?.passwordHash ?? null;
+      const passwordOk = await argon2.verify(hash ?? (await unknownUserHash()), password).catch(() => false);
+      if (user && hash !== null && !user.active && passwordOk) {
+        await this.audit.record(manager, { action: 'AUTH.LOGIN_FAILED', outcome: 'FAILURE', actor: actorOf(user), correlationId: context.correlationId, details: { reason: 'inactive' } });
+        return { error: AccessErrors.raise('AUTH.ACCOUNT_DEACTIVATED') };
+      }
       if (!usable || !passwordOk) {
         // What was typed for an unknown account is not kept: people type passwords into that field.
         await this.audit.record(manager, {

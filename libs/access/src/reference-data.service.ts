@@ -1,14 +1,27 @@
-import { Actor, actorScope, Permission, permissionsOf, PlatformErrors, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, Clock, Permission, permissionsOf, PlatformErrors, UnitOfWork } from '@kivuko/platform';
 import { AuditService } from '@kivuko/audit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { AccessErrorCode, AccessErrors } from './access.errors';
 import { Agency } from './agency.entity';
 import { AppUser } from './app-user.entity';
+import { revokeUserSessions } from './auth.queries';
 import { AuthService } from './auth.service';
 import { BorderPoint } from './border-point.entity';
 import { CreateAgencyDto, CreateBorderPointDto, CreateUserDto } from './dto/reference-data.dto';
+import { nullFields, UpdateAgencyDto, UpdateBorderPointDto, UpdateUserDto } from './dto/reference-data-update.dto';
+import { SessionRegistry } from './session-registry';
+
+/** No 0/o, 1/l/i: read aloud or copied from a screen by the one who gives it on. */
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** Four groups of four (about 79 bits): `k7m2-x9qa-…`. */
+export function temporaryPassword(): string {
+  const group = (): string => Array.from({ length: 4 }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]).join('');
+  return [group(), group(), group(), group()].join('-');
+}
 
 const isUniqueViolation = (e: unknown): boolean => e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23505';
 
@@ -39,6 +52,8 @@ export class ReferenceDataService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly sessions: SessionRegistry,
   ) {}
 
   listBorderPoints(): Promise<BorderPoint[]> {
@@ -98,6 +113,91 @@ export class ReferenceDataService {
     });
   }
 
+  async updateBorderPoint(actor: Actor, id: string, dto: UpdateBorderPointDto): Promise<BorderPoint> {
+    refuseNulls(dto, ['region']);
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const point = await manager.findOne(BorderPoint, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!point) throw AccessErrors.raise('REFERENCE.BORDER_POINT_NOT_FOUND');
+      const changed = changedFields(point, dto);
+      if (changed.length === 0) return point; // nothing to write, nothing to audit
+      const saved = await manager.save(Object.assign(point, definedOf(dto)));
+      await this.audit.record(manager, { action: 'REFERENCE.BORDER_POINT_UPDATED', actor, details: { borderPointId: id, fields: changed.join(',') } });
+      return saved;
+    });
+  }
+
+  async updateAgency(actor: Actor, id: string, dto: UpdateAgencyDto): Promise<Agency> {
+    refuseNulls(dto, ['dailyCapacity', 'contactEmail', 'contactPhone']);
+    return this.write(actor, `An agency named ${dto.name ?? ''} exists already`, 'REFERENCE.AGENCY_EXISTS', async (manager) => {
+      const agency = await manager.findOne(Agency, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!agency) throw AccessErrors.raise('REFERENCE.AGENCY_UNKNOWN');
+      if (dto.coverageBorderPointIds) await this.assertBorderPoints(manager, dto.coverageBorderPointIds, 'coverageBorderPointIds');
+      const changed = changedFields(agency, dto);
+      if (changed.length === 0) return agency;
+      const saved = await manager.save(Object.assign(agency, definedOf(dto)));
+      await this.audit.record(manager, { action: 'REFERENCE.AGENCY_UPDATED', actor, details: { agencyId: id, fields: changed.join(',') } });
+      return saved;
+    });
+  }
+
+  async updateUser(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
+    refuseNulls(dto);
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const user = await this.lockedUser(manager, id);
+      if (dto.agencyId !== undefined && !(await manager.existsBy(Agency, { id: dto.agencyId }))) {
+        throw PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', [{ path: 'agencyId', problem: 'agencyId names no agency' }], 'The agency does not exist');
+      }
+      if (dto.borderPointIds) await this.assertBorderPoints(manager, dto.borderPointIds, 'borderPointIds');
+      const changed = changedFields(user, dto);
+      if (changed.length === 0) return viewOf(user);
+      const saved = await manager.save(Object.assign(user, definedOf(dto)));
+      // Roles, agency and border points are in the access token: the next refresh carries the new ones.
+      await this.audit.record(manager, { action: 'REFERENCE.USER_UPDATED', actor, details: { userId: id, fields: changed.join(','), roles: saved.roles.join(',') } });
+      return viewOf(saved);
+    });
+  }
+
+  /**
+   * A new password for a user who lost theirs: made here, shown once to the administrator, stored only
+   * hashed. The user's sessions end (whoever knew the old password is signed out).
+   */
+  async resetPassword(actor: Actor, id: string): Promise<{ temporaryPassword: string }> {
+    const password = temporaryPassword();
+    const passwordHash = await AuthService.hashPassword(password);
+    const ended = await this.uow.run(actorScope(actor), async (manager) => {
+      const user = await this.lockedUser(manager, id);
+      if (!user.active) throw AccessErrors.raise('REFERENCE.USER_INACTIVE');
+      await manager.update(AppUser, { id }, { passwordHash });
+      const families = await revokeUserSessions(manager, id, this.clock.now());
+      await this.audit.record(manager, { action: 'REFERENCE.USER_PASSWORD_RESET', actor, details: { userId: id, sessionsEnded: families.length } });
+      return families;
+    });
+    for (const family of ended) this.sessions.ended(family);
+    return { temporaryPassword: password };
+  }
+
+  /** The account stays (its name is in the audit trail) but cannot sign in; its sessions end now. */
+  async deactivateUser(actor: Actor, id: string): Promise<UserView> {
+    if (id === actor.userId) throw AccessErrors.raise('REFERENCE.SELF_DEACTIVATION');
+    const { view, ended } = await this.uow.run(actorScope(actor), async (manager) => {
+      const user = await this.lockedUser(manager, id);
+      if (!user.active) throw AccessErrors.raise('REFERENCE.USER_INACTIVE');
+      user.active = false;
+      const saved = await manager.save(user);
+      const families = await revokeUserSessions(manager, id, this.clock.now());
+      await this.audit.record(manager, { action: 'REFERENCE.USER_DEACTIVATED', actor, details: { userId: id, sessionsEnded: families.length } });
+      return { view: viewOf(saved), ended: families };
+    });
+    for (const family of ended) this.sessions.ended(family);
+    return view;
+  }
+
+  private async lockedUser(manager: EntityManager, id: string): Promise<AppUser> {
+    const user = await manager.findOne(AppUser, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw AccessErrors.raise('REFERENCE.USER_NOT_FOUND');
+    return user;
+  }
+
   private async assertBorderPoints(manager: EntityManager, ids: string[], path: string): Promise<void> {
     if (ids.length === 0) return;
     const found = await manager.countBy(BorderPoint, { id: In(ids) });
@@ -114,3 +214,24 @@ export class ReferenceDataService {
   }
 }
 
+/** The fields a change sends (a DTO instance holds every declared field, the ones not sent as undefined). */
+function definedOf<T extends object>(change: T): Partial<T> {
+  return Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** A 400 naming each field sent as null that cannot be cleared. */
+function refuseNulls(change: object, nullable: readonly string[] = []): void {
+  const fields = nullFields(change, nullable);
+  if (fields.length > 0) {
+    throw PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', fields.map((path) => ({ path, problem: `${path} cannot be null` })), 'Some fields cannot be cleared');
+  }
+}
+
+/** The names of the fields a change really changes (for the audit trail: which, never the values). */
+function changedFields(current: object, change: object): string[] {
+  const before = current as Record<string, unknown>;
+  return Object.entries(change)
+    .filter(([key, value]) => value !== undefined && JSON.stringify(before[key]) !== JSON.stringify(value))
+    .map(([key]) => key)
+    .sort();
+}

@@ -17,6 +17,10 @@ export interface FuzzFixtures {
   shelterAgencyId: string;
   hakiAgencyId: string;
   shelterCaseworkerId: string;
+  /** A user, an agency and a border point made for the administrators' routes alone (changed, deactivated). */
+  spareUserId: string;
+  spareAgencyId: string;
+  spareBorderPointId: string;
   /** A refresh token of a session nothing else uses. */
   refreshToken: string;
   /** A UUID no row has (sub-records the examples do not make: the body is still checked first). */
@@ -73,6 +77,15 @@ export const WRITE_ROUTE_EXAMPLES: Record<string, RouteExample> = {
     body: (f) => ({ username: 'fuzz.officer', displayName: 'Fuzz officer', agencyId: f.shelterAgencyId, roles: ['CASEWORKER'], password: 'a-long-enough-password-2026' }),
     runs: 30,
   },
+  'PATCH users/{id}': { as: 'sysadmin', params: (f) => ({ id: f.spareUserId }), body: (f) => ({ displayName: 'Spare officer', roles: ['BORDER_OFFICIAL'], agencyId: f.shelterAgencyId, borderPointIds: [f.NMG] }) },
+  'POST users/{id}/password-reset': { as: 'sysadmin', params: (f) => ({ id: f.spareUserId }), runs: 30 },
+  'POST users/{id}/deactivate': { as: 'sysadmin', params: (f) => ({ id: f.spareUserId }) },
+  'PATCH agencies/{id}': {
+    as: 'sysadmin',
+    params: (f) => ({ id: f.spareAgencyId }),
+    body: (f) => ({ kind: 'HEALTH', services: ['MEDICAL_CARE'], coverageBorderPointIds: [f.spareBorderPointId], coverageRegions: ['Tanga'], languages: ['sw'], dailyCapacity: 5 }),
+  },
+  'PATCH border-points/{id}': { as: 'sysadmin', params: (f) => ({ id: f.spareBorderPointId }), body: () => ({ name: 'Spare crossing', region: 'Tanga', kind: 'SEA', active: true }) },
   'POST intakes': {
     as: 'border.official',
     body: (f) => ({
@@ -122,6 +135,7 @@ export const WRITE_ROUTE_EXAMPLES: Record<string, RouteExample> = {
   'POST sops/{id}/activate': { as: 'sop.admin', params: sop },
   'POST sops/{id}/retire': { as: 'sop.admin', params: sop },
   'PUT agencies/{id}/webhook': { as: 'sysadmin', params: (f) => ({ id: f.shelterAgencyId }), body: () => ({ url: 'https://cases.example.org/kivuko/events' }) },
+  'POST agencies/{id}/webhook/test': { as: 'sysadmin', params: (f) => ({ id: f.shelterAgencyId }) },
   'DELETE agencies/{id}/webhook': { as: 'sysadmin', params: (f) => ({ id: f.hakiAgencyId }) },
   'PUT agencies/{id}/duty-email': { as: 'shelter.manager', params: (f) => ({ id: f.shelterAgencyId }), body: () => ({ address: 'duty@tumaini.example.org', language: 'fr' }) },
   'DELETE agencies/{id}/duty-email': { as: 'sysadmin', params: (f) => ({ id: f.hakiAgencyId }) },

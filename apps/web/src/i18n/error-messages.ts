@@ -9,6 +9,12 @@ import type { ApiErrorCode } from './api-error-codes';
  */
 export const errorMessages = defineMessages({
   'AUTH.INVALID_CREDENTIALS': { id: 'error.AUTH.INVALID_CREDENTIALS', defaultMessage: 'The username or password is wrong. Check both and try again.' },
+  'AUTH.ACCOUNT_DEACTIVATED': {
+    id: 'error.AUTH.ACCOUNT_DEACTIVATED',
+    defaultMessage: 'This account has been deactivated. Ask your system administrator if you still need access.',
+  },
+  'REFERENCE.SELF_DEACTIVATION': { id: 'error.REFERENCE.SELF_DEACTIVATION', defaultMessage: 'You cannot deactivate your own account. Ask another administrator.' },
+  'REFERENCE.USER_INACTIVE': { id: 'error.REFERENCE.USER_INACTIVE', defaultMessage: 'This account is deactivated already. Reload the page to see it.' },
   'AUTH.TOO_MANY_ATTEMPTS': {
     id: 'error.AUTH.TOO_MANY_ATTEMPTS',
     defaultMessage: 'Too many sign-in attempts. Wait {seconds, plural, one {# second} other {# seconds}}, then try again.',
@@ -203,6 +209,9 @@ const SHARED: Partial<Record<ApiErrorCode, Key>> = {
   'WEBHOOK.NOT_FOUND': 'notFound',
   'DUTY_EMAIL.NOT_FOUND': 'notFound',
   'REFERENCE.AGENCY_NOT_FOUND': 'notFound',
+  'REFERENCE.AGENCY_UNKNOWN': 'notFound',
+  'REFERENCE.USER_NOT_FOUND': 'notFound',
+  'REFERENCE.BORDER_POINT_NOT_FOUND': 'notFound',
   'ASYLUM.APPEAL_EXISTS': 'alreadyOnRecord',
   'ASYLUM.CLAIM_EXISTS': 'alreadyOnRecord',
   'ASYLUM.WISH_ALREADY_WITHDRAWN': 'alreadyOnRecord',

@@ -29,7 +29,8 @@ export interface JobPayloads {
   [JobName.OutboxPrune]: { publishedBefore: string };
   [JobName.ReferralDue]: { referralId: string };
   [JobName.ReferralSweep]: { at: string };
-  [JobName.WebhookDelivery]: { eventId: string; agencyId: string; event: string; referralId: string; status: string; occurredAt: string };
+  /** A test event (`webhook.test`, sent from the administrators' page) has no referral. */
+  [JobName.WebhookDelivery]: { eventId: string; agencyId: string; event: string; referralId?: string; status?: string; occurredAt: string };
   [JobName.EmailDelivery]: { deliveryId: string };
   [JobName.EmailDeadlineSoon]: { referralId: string; dueAt: string };
   [JobName.DetentionReviewSweep]: { at: string };

@@ -21,7 +21,7 @@ export class WebhookDeliveryJob implements JobHandler<JobName.WebhookDelivery> {
       id: payload.eventId,
       event: payload.event,
       occurredAt: payload.occurredAt,
-      referral: { id: payload.referralId, status: payload.status },
+      ...(payload.referralId === undefined ? {} : { referral: { id: payload.referralId, status: payload.status } }),
     });
     // Real time, not the clock's: the receiver checks the signature's timestamp against its own clock.
     const timestamp = Math.floor(Date.now() / 1000);

@@ -32,3 +32,9 @@ export async function findWebhook(manager: EntityManager, agencyId: string): Pro
   const [hook] = await manager.query<{ url: string; secret_ciphertext: string }[]>(`SELECT url, secret_ciphertext FROM agency_webhook WHERE agency_id = $1`, [agencyId]);
   return hook;
 }
+
+/** The agency's webhook as its administrators see it: the address and when it was set (never the secret). */
+export async function webhookStatus(manager: EntityManager, agencyId: string): Promise<{ url: string; registered_at: Date } | undefined> {
+  const [hook] = await manager.query<{ url: string; registered_at: Date }[]>(`SELECT url, registered_at FROM agency_webhook WHERE agency_id = $1`, [agencyId]);
+  return hook;
+}

@@ -1,6 +1,6 @@
 import { AuditService } from '@kivuko/audit';
 import { Actor, actorScope, Clock, CurrentActor, DomainEventBus, FieldCipher, JobName, OutboxService, Permission, permissionsOf, RequirePermission, UnitOfWork, UuidParamPipe } from '@kivuko/platform';
-import { Body, Controller, Delete, HttpCode, Injectable, OnModuleInit, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Injectable, OnModuleInit, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUrl, MaxLength } from 'class-validator';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -21,6 +21,14 @@ export const secretContext = (agencyId: string): string => `agency_webhook.secre
  */
 export function signDelivery(secret: string, timestamp: number, body: string): string {
   return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+/** The event a "send test event" queues: no referral, only the agency's address and secret are tried. */
+export const TEST_EVENT = 'webhook.test';
+
+export interface WebhookStatus {
+  url: string | null;
+  registeredAt: string | null;
 }
 
 export class RegisterWebhookDto {
@@ -64,7 +72,36 @@ export class WebhookController {
     private readonly uow: UnitOfWork,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
+
+  @ApiOperation({ summary: "Your agency's webhook: its address and when it was set (url null when there is none)" })
+  @RequirePermission(Permission.WebhooksManage)
+  @Get('agencies/:id/webhook')
+  async status(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) agencyId: string): Promise<WebhookStatus> {
+    this.requireOwnAgency(actor, agencyId);
+    return this.uow.run(actorScope(actor), async (manager) => {
+      if (!(await q.agencyExists(manager, agencyId))) throw ReferralErrors.raise('REFERENCE.AGENCY_NOT_FOUND');
+      const hook = await q.webhookStatus(manager, agencyId);
+      return { url: hook?.url ?? null, registeredAt: hook ? new Date(hook.registered_at).toISOString() : null };
+    });
+  }
+
+  @ApiOperation({ summary: 'Queue a signed test event (`webhook.test`) to your agency\'s webhook, through the outbox like every event' })
+  @RequirePermission(Permission.WebhooksManage)
+  @Post('agencies/:id/webhook/test')
+  @HttpCode(202)
+  async test(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) agencyId: string): Promise<{ eventId: string }> {
+    this.requireOwnAgency(actor, agencyId);
+    return this.uow.run(actorScope(actor), async (manager) => {
+      if (!(await q.isSubscribed(manager, agencyId))) throw ReferralErrors.raise('WEBHOOK.NOT_FOUND');
+      const eventId = randomUUID();
+      await this.outbox.enqueue(manager, JobName.WebhookDelivery, { eventId, agencyId, event: TEST_EVENT, occurredAt: this.clock.now().toISOString() }, { key: eventId });
+      await this.audit.record(manager, { action: 'WEBHOOK.TEST_QUEUED', actor, details: { agencyId, eventId } });
+      return { eventId };
+    });
+  }
 
   @ApiOperation({ summary: "Register or replace your agency's webhook" })
   @RequirePermission(Permission.WebhooksManage)

@@ -9,6 +9,7 @@ export const shellMessages = defineMessages({
   navRegister: { id: 'shell.nav.register', defaultMessage: 'Register arrival' },
   navMassArrival: { id: 'shell.nav.massArrival', defaultMessage: 'Mass arrival' },
   navLeaflet: { id: 'shell.nav.leaflet', defaultMessage: 'Rights leaflet' },
+  navAdmin: { id: 'shell.nav.admin', defaultMessage: 'Administration' },
   navAccount: { id: 'shell.nav.account', defaultMessage: 'My account' },
   navTasks: { id: 'shell.nav.tasks', defaultMessage: 'Tasks' },
   navTaskCount: { id: 'shell.nav.taskCount', defaultMessage: '{count, plural, one {# open task} other {# open tasks}}{more, select, true { or more} other {}}' },

@@ -178,6 +178,13 @@ function SignedInLayout() {
               </Link>
             </li>
           ) : null}
+          {can(me.data, 'USERS_MANAGE') ? (
+            <li>
+              <Link to="/admin" className={styles.navLink}>
+                {intl.formatMessage(shellMessages.navAdmin)}
+              </Link>
+            </li>
+          ) : null}
           {can(me.data, 'INTAKE_REGISTER') || can(me.data, 'INTAKE_UPDATE') || outboxItems.length > 0 ? (
             <li>
               <OutboxLink className={styles.navLink} />
