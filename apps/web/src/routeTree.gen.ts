@@ -22,6 +22,7 @@ import { Route as featuresRightsRoutesLeafletRouteImport } from './features/righ
 import { Route as featuresReferralsRoutesSentRouteImport } from './features/referrals/routes/sent'
 import { Route as featuresIntakeRoutesCompleteIntakeRouteImport } from './features/intake/routes/complete-intake'
 import { Route as featuresRightsRoutesConsentRouteImport } from './features/rights/routes/consent'
+import { Route as featuresProtectionRoutesProtectionRouteImport } from './features/protection/routes/protection'
 
 const featuresShellRoutesSignedInRoute =
   featuresShellRoutesSignedInRouteImport.update({
@@ -98,6 +99,12 @@ const featuresRightsRoutesConsentRoute =
     path: '/cases/$caseId/consent',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
+const featuresProtectionRoutesProtectionRoute =
+  featuresProtectionRoutesProtectionRouteImport.update({
+    id: '/cases/$caseId/protection',
+    path: '/cases/$caseId/protection',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof featuresCasesRoutesHomeRoute
@@ -112,6 +119,7 @@ export interface FileRoutesByFullPath {
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
+  '/cases/$caseId/protection': typeof featuresProtectionRoutesProtectionRoute
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof featuresAuthRoutesSignInRoute
@@ -126,6 +134,7 @@ export interface FileRoutesByTo {
   '/referrals/sent': typeof featuresReferralsRoutesSentRoute
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
+  '/cases/$caseId/protection': typeof featuresProtectionRoutesProtectionRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -142,6 +151,7 @@ export interface FileRoutesById {
   '/_signed-in/referrals/sent': typeof featuresReferralsRoutesSentRoute
   '/_signed-in/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/_signed-in/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
+  '/_signed-in/cases/$caseId/protection': typeof featuresProtectionRoutesProtectionRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -158,6 +168,7 @@ export interface FileRouteTypes {
     | '/referrals/sent'
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
+    | '/cases/$caseId/protection'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/sign-in'
@@ -172,6 +183,7 @@ export interface FileRouteTypes {
     | '/referrals/sent'
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
+    | '/cases/$caseId/protection'
   id:
     | '__root__'
     | '/_signed-in'
@@ -187,6 +199,7 @@ export interface FileRouteTypes {
     | '/_signed-in/referrals/sent'
     | '/_signed-in/cases/$caseId/complete'
     | '/_signed-in/cases/$caseId/consent'
+    | '/_signed-in/cases/$caseId/protection'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -287,6 +300,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresRightsRoutesConsentRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/cases/$caseId/protection': {
+      id: '/_signed-in/cases/$caseId/protection'
+      path: '/cases/$caseId/protection'
+      fullPath: '/cases/$caseId/protection'
+      preLoaderRoute: typeof featuresProtectionRoutesProtectionRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
   }
 }
 
@@ -302,6 +322,7 @@ interface featuresShellRoutesSignedInRouteChildren {
   featuresReferralsRoutesSentRoute: typeof featuresReferralsRoutesSentRoute
   featuresIntakeRoutesCompleteIntakeRoute: typeof featuresIntakeRoutesCompleteIntakeRoute
   featuresRightsRoutesConsentRoute: typeof featuresRightsRoutesConsentRoute
+  featuresProtectionRoutesProtectionRoute: typeof featuresProtectionRoutesProtectionRoute
 }
 
 const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRouteChildren =
@@ -320,6 +341,8 @@ const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRoute
     featuresIntakeRoutesCompleteIntakeRoute:
       featuresIntakeRoutesCompleteIntakeRoute,
     featuresRightsRoutesConsentRoute: featuresRightsRoutesConsentRoute,
+    featuresProtectionRoutesProtectionRoute:
+      featuresProtectionRoutesProtectionRoute,
   }
 
 const featuresShellRoutesSignedInRouteWithChildren =

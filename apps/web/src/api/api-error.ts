@@ -16,6 +16,8 @@ export class ApiError extends Error {
     /** Seconds to wait, from a 429's Retry-After. */
     readonly retryAfterSeconds?: number,
     readonly fields: FieldProblem[] = [],
+    /** The rest of the error body's `details` (a safeguard's reasons, dates and lead agency), as the api sent it. */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(code);
     this.name = 'ApiError';
@@ -47,6 +49,7 @@ export class ApiError extends Error {
     const retryAfter = Number.isFinite(header) && header > 0 ? header : typeof body.details?.retryAfterSeconds === 'number' ? body.details.retryAfterSeconds : undefined;
     const fields = Array.isArray(body.details?.fields) ? (body.details.fields as FieldProblem[]) : [];
     const code = typeof body.code === 'string' ? body.code : `HTTP.${response.status}`;
-    return new ApiError(response.status, code, typeof body.correlationId === 'string' ? body.correlationId : undefined, retryAfter, fields);
+    const details = typeof body.details === 'object' && body.details !== null ? (body.details as Record<string, unknown>) : {};
+    return new ApiError(response.status, code, typeof body.correlationId === 'string' ? body.correlationId : undefined, retryAfter, fields, details);
   }
 }
