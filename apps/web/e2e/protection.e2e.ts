@@ -135,3 +135,38 @@ test('an immigration officer who tries to order a removal during a reflection pe
   expect(records.removalOrders).toEqual([]);
   expect(watch.consoleErrors.filter((e) => !e.includes('409'))).toEqual([]);
 });
+
+test('a supervisor detains a presumed victim of trafficking only through a deliberate override with a written justification', async ({ page, request }) => {
+  const watch = await watchPage(page);
+  // The demo's woman held by her "employer": a presumed victim of trafficking, whom the detention guard protects.
+  const supervisor = await as(request, 'border.supervisor');
+  const { items } = (await supervisor.get('cases?limit=100')) as { items: { id: string; profiles: string[] }[] };
+  const victim = items.find((item) => item.profiles.includes('TRAFFICKING_VICTIM'));
+  expect(victim).toBeDefined();
+  await signIn(page, 'border.supervisor');
+  await page.goto(`/cases/${victim?.id}/protection`);
+  const card = page.getByRole('region', { name: 'Detention' });
+  await card.getByLabel('Place').fill('Kigoma port holding room');
+  await card.getByLabel('Legal basis').fill('Immigration Act s.12(3)');
+  await card.getByLabel(/Individual assessment/).fill('Arrived without documents; the man with her was arrested.');
+  await card.getByLabel('Alternatives to detention considered').fill('Shelter placement: no place tonight');
+  await card.getByRole('button', { name: 'Request detention' }).click();
+  const refusal = card.getByTestId('safeguard-refusal');
+  await expect(refusal).toContainText('This person cannot be detained');
+  await expect(refusal).toContainText('The person is a presumed or identified victim of trafficking.');
+  await expect(refusal).toContainText('Only a supervisor may override, with a written justification.');
+
+  await card.getByRole('button', { name: 'Override with a written justification' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Override the detention safeguard?' });
+  await expect(dialog).toContainText('shown to the independent monitor at once');
+  await dialog.getByRole('textbox').fill('Tonight only');
+  await dialog.getByRole('button', { name: 'Detain on my justification' }).click();
+  await expect(dialog.getByRole('alert')).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByRole('textbox').fill('No shelter place tonight and she asked to stay near the port; the shelter takes her tomorrow morning.');
+  await dialog.getByRole('button', { name: 'Detain on my justification' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(card.getByText(/^Kigoma port holding room, since/)).toBeVisible();
+  await expect(card).toContainText('on a supervisor’s justification: No shelter place tonight');
+  expect(watch.consoleErrors.filter((e) => !e.includes('409'))).toEqual([]);
+});

@@ -23,6 +23,7 @@ export const protectionMessages = defineMessages({
 
   traffickingTitle: { id: 'protection.traffickingTitle', defaultMessage: 'Trafficking' },
   identification: { id: 'protection.identification', defaultMessage: 'Identification' },
+  chooseStatus: { id: 'protection.chooseStatus', defaultMessage: 'Choose the new status' },
   identificationStatus: { id: 'protection.identificationStatus', defaultMessage: 'Identification status' },
   identificationFinal: { id: 'protection.identificationFinal', defaultMessage: 'The person is identified as a victim of trafficking: this finding is final.' },
   statusPOTENTIAL: { id: 'protection.trafficking.POTENTIAL', defaultMessage: 'Potential victim' },
@@ -190,4 +191,56 @@ export const assistanceKindMessages = defineMessages({
 /** The case page's link to this page (the one line the case page carries for it). */
 export const protectionLinkMessages = defineMessages({
   open: { id: 'protection.link', defaultMessage: 'Protection records' },
+});
+
+export const asylumMessages = defineMessages({
+  procedure: { id: 'asylum.procedure', defaultMessage: 'Procedure' },
+  procedurePRIMA_FACIE: { id: 'asylum.procedure.PRIMA_FACIE', defaultMessage: 'Prima facie' },
+  procedureREGULAR: { id: 'asylum.procedure.REGULAR', defaultMessage: 'Regular procedure' },
+  procedureACCELERATED: { id: 'asylum.procedure.ACCELERATED', defaultMessage: 'Accelerated procedure' },
+  decisionRECOGNISED: { id: 'asylum.decision.RECOGNISED', defaultMessage: 'Recognised as a refugee' },
+  decisionCOMPLEMENTARY_PROTECTION: { id: 'asylum.decision.COMPLEMENTARY_PROTECTION', defaultMessage: 'Complementary protection' },
+  decisionREJECTED: { id: 'asylum.decision.REJECTED', defaultMessage: 'Rejected' },
+  outcomeALLOWED: { id: 'asylum.outcome.ALLOWED', defaultMessage: 'Appeal allowed' },
+  outcomeDISMISSED: { id: 'asylum.outcome.DISMISSED', defaultMessage: 'Appeal dismissed' },
+  withdrawn: { id: 'asylum.withdrawn', defaultMessage: 'Withdrawn by the person' },
+  interviews: { id: 'asylum.interviews', defaultMessage: 'Interviews: {dates}' },
+  appealLodged: { id: 'asylum.appealLodged', defaultMessage: 'Appeal lodged on {date}' },
+  choose: { id: 'asylum.choose', defaultMessage: 'Choose…' },
+  register: { id: 'asylum.register', defaultMessage: 'Register the claim' },
+  step: { id: 'asylum.step', defaultMessage: 'What happened' },
+  interview: { id: 'asylum.interview', defaultMessage: 'An interview was held' },
+  decide: { id: 'asylum.decide', defaultMessage: 'Decision: {decision}' },
+  lodgeAppeal: { id: 'asylum.lodgeAppeal', defaultMessage: 'Record the appeal lodged' },
+  appealOutcome: { id: 'asylum.appealOutcome', defaultMessage: 'Appeal outcome' },
+});
+
+export const detentionMessages = defineMessages({
+  title: { id: 'detention.title', defaultMessage: 'Detention' },
+  episode: { id: 'detention.episode', defaultMessage: '{place}, since {date}' },
+  ended: { id: 'detention.ended', defaultMessage: 'Ended on {date}' },
+  nextReview: { id: 'detention.nextReview', defaultMessage: 'Next review {date}' },
+  reviewOverdue: { id: 'detention.reviewOverdue', defaultMessage: 'Review overdue since {date}' },
+  legalBasisLine: { id: 'detention.legalBasisLine', defaultMessage: 'Legal basis: {basis}' },
+  overridden: { id: 'detention.overridden', defaultMessage: 'Detained although the person is {grounds}, on a supervisor’s justification: {justification}' },
+  review: { id: 'detention.review', defaultMessage: 'Reviewed on {date}: {outcome}' },
+  continue: { id: 'detention.continue', defaultMessage: 'continued' },
+  release: { id: 'detention.release', defaultMessage: 'released' },
+  accessGranted: { id: 'detention.accessGranted', defaultMessage: 'Access granted to {organisation} on {date}' },
+  accessRefused: { id: 'detention.accessRefused', defaultMessage: 'Access refused to {organisation} on {date}' },
+  request: { id: 'detention.request', defaultMessage: 'Request detention' },
+  place: { id: 'detention.place', defaultMessage: 'Place' },
+  summary: { id: 'detention.summary', defaultMessage: 'Individual assessment: why detention is necessary and proportionate' },
+  pregnant: { id: 'detention.pregnant', defaultMessage: 'The person is pregnant' },
+  seriouslyIll: { id: 'detention.seriouslyIll', defaultMessage: 'The person is seriously ill' },
+  alternatives: { id: 'detention.alternatives', defaultMessage: 'Alternatives to detention considered' },
+  alternativesHint: { id: 'detention.alternativesHint', defaultMessage: 'One per line, each with why it would not do.' },
+  nextReviewOn: { id: 'detention.nextReviewOn', defaultMessage: 'First review on' },
+  override: { id: 'detention.override', defaultMessage: 'Override with a written justification' },
+  overrideTitle: { id: 'detention.overrideTitle', defaultMessage: 'Override the detention safeguard?' },
+  overrideBody: {
+    id: 'detention.overrideBody',
+    defaultMessage: 'You are about to detain a protected person. Write why no alternative to detention will do. Your justification is recorded and shown to the independent monitor at once.',
+  },
+  overrideConfirm: { id: 'detention.overrideConfirm', defaultMessage: 'Detain on my justification' },
 });

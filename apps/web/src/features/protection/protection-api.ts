@@ -9,6 +9,7 @@ export interface ProtectionRecords {
   bestInterests?: BestInterests[];
   ageAssessments?: AgeAssessment[];
   removalOrders?: RemovalOrder[];
+  detentions?: Detention[];
   /** Field groups with records this reader may not see (named, never shown). */
   withheld: string[];
 }
@@ -92,6 +93,20 @@ export interface RemovalOrder {
   version: number;
 }
 
+export interface Detention {
+  id: string;
+  place: string;
+  legalBasis: string;
+  startedAt: string;
+  nextReviewOn: string;
+  reviewOverdue: boolean;
+  endedAt: string | null;
+  protectedGrounds: string[];
+  override: { justification: string } | null;
+  reviews: { reviewedOn: string; outcome: string; nextReviewOn: string | null }[];
+  access: { visitorKind: string; organisation: string; visitedAt: string; granted: boolean }[];
+}
+
 export interface SafeguardReason {
   code: string;
   text: string;
@@ -120,12 +135,13 @@ export const safeguardsQuery = (api: ApiClient, caseId: string) =>
  * Which records an agency of this kind writes (the api's mandates, libs/casework record-support.ts): the page
  * offers only these forms; the api still decides (RECORD.NOT_YOUR_MANDATE).
  */
-export type Mandate = 'asylum' | 'trafficking' | 'children' | 'removal';
+export type Mandate = 'asylum' | 'trafficking' | 'children' | 'detention' | 'removal';
 
 const MANDATE_KINDS: Readonly<Record<Mandate, readonly string[]>> = {
   asylum: ['ASYLUM_AUTHORITY'],
   trafficking: ['ANTI_TRAFFICKING'],
   children: ['CHILD_PROTECTION'],
+  detention: ['BORDER_AUTHORITY', 'IMMIGRATION'],
   removal: ['IMMIGRATION'],
 };
 

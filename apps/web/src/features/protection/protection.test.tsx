@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/api-error';
 import ar from '../../../lang/ar.json';
 import en from '../../../lang/en.json';
+import { nextAsylumStep } from './components/asylum-card';
+import { overridable } from './components/detention-card';
 import { ReflectionCountdown } from './components/reflection-countdown';
 import { RefusalAlert } from './components/refusal-alert';
 import { daysBetween, htcdsCsv, lastDayOf, mandatesOf, NEXT_STATUS } from './protection-api';
@@ -119,7 +121,8 @@ describe('the reflection period countdown', () => {
 
 describe('the page’s helpers', () => {
   it('offers each form only to the agency kind holding its mandate, and none without the write permission', () => {
-    expect([...mandatesOf('IMMIGRATION', true)]).toEqual(['removal']);
+    expect([...mandatesOf('IMMIGRATION', true)]).toEqual(['detention', 'removal']);
+    expect([...mandatesOf('BORDER_AUTHORITY', true)]).toEqual(['detention']);
     expect([...mandatesOf('CHILD_PROTECTION', true)]).toEqual(['children']);
     expect([...mandatesOf('ANTI_TRAFFICKING', false)]).toEqual([]);
     expect([...mandatesOf('NGO', true)]).toEqual([]);
@@ -137,5 +140,40 @@ describe('the page’s helpers', () => {
 
   it('writes the HTCDS row as a CSV with quoted cells where needed', () => {
     expect(htcdsCsv(['recordId', 'gender', 'note'], { recordId: 'ab12', gender: 'Female', note: 'a, "b"' })).toBe('recordId,gender,note\r\nab12,Female,"a, ""b"""\r\n');
+  });
+});
+
+describe('the asylum authority’s next step', () => {
+  const claim = (extra: Partial<Parameters<typeof nextAsylumStep>[0] & object>) => ({
+    id: 'c',
+    reference: 'RSA/1',
+    procedure: 'REGULAR',
+    registeredOn: '2026-12-01',
+    interviewDates: [],
+    decision: null,
+    decidedOn: null,
+    appealLodgedOn: null,
+    appealOutcome: null,
+    withdrawnOn: null,
+    version: 1,
+    ...extra,
+  });
+
+  it('registers a claim when none stands, decides a pending one, takes an appeal against a rejection, then its outcome, and then nothing', () => {
+    expect(nextAsylumStep(undefined)).toBe('register');
+    expect(nextAsylumStep(claim({ withdrawnOn: '2026-12-02' }))).toBe('register');
+    expect(nextAsylumStep(claim({}))).toBe('decide');
+    expect(nextAsylumStep(claim({ decision: 'REJECTED' }))).toBe('appeal');
+    expect(nextAsylumStep(claim({ decision: 'REJECTED', appealLodgedOn: '2026-12-10' }))).toBe('appealOutcome');
+    expect(nextAsylumStep(claim({ decision: 'REJECTED', appealLodgedOn: '2026-12-10', appealOutcome: 'DISMISSED' }))).toBeNull();
+    expect(nextAsylumStep(claim({ decision: 'RECOGNISED' }))).toBeNull();
+  });
+});
+
+describe('the detention override', () => {
+  it('is offered only where the api says an override may lift the refusal, never for a child with no caregiver', () => {
+    expect(overridable(refusal('SAFEGUARD.DETENTION_GUARD', { grounds: ['TRAFFICKING_VICTIM'], override: 'NO_OVERRIDE' }))).toBe(true);
+    expect(overridable(refusal('SAFEGUARD.DETENTION_GUARD', { grounds: ['UNACCOMPANIED_OR_SEPARATED_CHILD'], override: 'NO_OVERRIDE_EXISTS' }))).toBe(false);
+    expect(overridable(reflectionRefusal)).toBe(false);
   });
 });

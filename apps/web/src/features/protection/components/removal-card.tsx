@@ -54,17 +54,17 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
         <p className={styles.muted}>{intl.formatMessage(m.none)}</p>
       )}
       {mandate ? (
-        <form className={`${styles.form} ${styles.block}`} onSubmit={submit} aria-labelledby="order-removal-title">
-          <h3 id="order-removal-title" className={styles.wide}>
-            {intl.formatMessage(m.orderRemoval)}
-          </h3>
+        <div className={styles.block}>
+          <h3 id="order-removal-title">{intl.formatMessage(m.orderRemoval)}</h3>
+          <form className={styles.form} onSubmit={submit} aria-labelledby="order-removal-title">
           <InputField type="date" label={intl.formatMessage(m.decidedOn)} value={decidedOn} onChange={setDecidedOn} required />
           <InputField label={intl.formatMessage(m.legalBasis)} value={legalBasis} onChange={setLegalBasis} required maxLength={400} />
           <InputField label={intl.formatMessage(m.destination)} value={destination} onChange={setDestination} required maxLength={3} />
           <Button type="submit" isDisabled={order.isPending || !legalBasis.trim() || destination.trim().length !== 3}>
-            {intl.formatMessage(m.orderRemoval)}
-          </Button>
-        </form>
+              {intl.formatMessage(m.orderRemoval)}
+            </Button>
+          </form>
+        </div>
       ) : null}
       <div aria-live="polite">{done && !order.error ? <Alert tone="info">{intl.formatMessage(m.saved)}</Alert> : null}</div>
       {order.error ? <RefusalAlert error={order.error} /> : null}

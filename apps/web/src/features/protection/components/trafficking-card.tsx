@@ -35,7 +35,8 @@ export function TraffickingCard({ api, caseId, record, mandate }: Props) {
   const status = record?.status ?? 'NONE';
   const next = NEXT_STATUS[status];
   const [nextStatus, setNextStatus] = useState<TraffickingStatus | ''>('');
-  const chosen = nextStatus && next.includes(nextStatus) ? nextStatus : (next[0] ?? '');
+  // Nothing is chosen for the user: IDENTIFIED is final, so the step is always a deliberate pick.
+  const chosen = nextStatus && next.includes(nextStatus) ? nextStatus : '';
   const identify = useRecord(caseId, (body: { status: string; version?: number }) => unwrap<TraffickingRecord>(api.PUT('/api/v1/cases/{id}/trafficking/identification', { ...path, body: body as never })), saved);
   const [startsOn, setStartsOn] = useState(() => dayOf(new Date()));
   const [days, setDays] = useState('');
@@ -71,25 +72,35 @@ export function TraffickingCard({ api, caseId, record, mandate }: Props) {
   const period = record?.reflectionPeriod ?? null;
   const victim = record?.status === 'PRESUMED' || record?.status === 'IDENTIFIED';
 
+  const mandateHint = <p className={styles.hint}>{intl.formatMessage(m.notYourMandate, { kind: nameOf(intl, agencyKindMessages, 'ANTI_TRAFFICKING') })}</p>;
+  if (!mandate && !record) {
+    return (
+      <section aria-labelledby="trafficking-title" className={styles.card}>
+        <h2 id="trafficking-title">{intl.formatMessage(m.traffickingTitle)}</h2>
+        <p className={styles.muted}>{intl.formatMessage(m.none)}</p>
+        {mandateHint}
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="trafficking-title" className={styles.card}>
       <h2 id="trafficking-title">{intl.formatMessage(m.traffickingTitle)}</h2>
-      {!mandate && !record ? <p className={styles.muted}>{intl.formatMessage(m.none)}</p> : null}
 
       <div className={styles.statusLine}>
         <strong>{intl.formatMessage(m.identificationStatus)}</strong>
         {record ? <StatusChip tone={STATUS_TONE[record.status]}>{intl.formatMessage(m[`status${record.status}`])}</StatusChip> : <span className={styles.muted}>{intl.formatMessage(m.none)}</span>}
       </div>
       {mandate && next.length > 0 ? (
-        <form className={styles.form} onSubmit={(event) => run(event, () => identify.mutate({ status: chosen, ...version }))}>
+        <form className={styles.form} onSubmit={(event) => run(event, () => identify.mutate({ status: chosen, ...version }, { onSuccess: () => setNextStatus('') }))}>
           <SelectField label={intl.formatMessage(m.identification)} value={chosen} onChange={(value) => setNextStatus(value as TraffickingStatus)}>
+            <option value="">{intl.formatMessage(m.chooseStatus)}</option>
             {next.map((code) => (
               <option key={code} value={code}>
                 {intl.formatMessage(m[`status${code}`])}
               </option>
             ))}
           </SelectField>
-          <Button type="submit" isDisabled={identify.isPending}>
+          <Button type="submit" isDisabled={identify.isPending || !chosen}>
             {intl.formatMessage(m.record)}
           </Button>
         </form>
@@ -176,7 +187,7 @@ export function TraffickingCard({ api, caseId, record, mandate }: Props) {
           <span className={styles.hint}>{intl.formatMessage(m.htcdsHint)}</span>
         </div>
       ) : null}
-      {!mandate ? <p className={styles.hint}>{intl.formatMessage(m.notYourMandate, { kind: nameOf(intl, agencyKindMessages, 'ANTI_TRAFFICKING') })}</p> : null}
+      {!mandate ? mandateHint : null}
       <div aria-live="polite">{notice && !error ? <Alert tone="info">{intl.formatMessage(m.saved)}</Alert> : null}</div>
       {error ? <RefusalAlert error={error} /> : null}
     </section>

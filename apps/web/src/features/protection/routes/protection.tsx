@@ -8,7 +8,9 @@ import { can, meQuery } from '../../auth/me';
 import { sectionMessages } from '../../cases/case-messages';
 import { caseQuery } from '../../cases/case-view';
 import { nameOf } from '../../../i18n/vocabulary';
+import { AsylumCard } from '../components/asylum-card';
 import { ChildrenCard } from '../components/children-card';
+import { DetentionCard } from '../components/detention-card';
 import { RemovalCard } from '../components/removal-card';
 import { SafeguardsCard } from '../components/safeguards-card';
 import { TraffickingCard } from '../components/trafficking-card';
@@ -36,6 +38,48 @@ function ProtectionPage() {
   const data = records.data;
   const period = data?.trafficking?.reflectionPeriod;
   const caseNumber = person.data?.caseNumber;
+  // The sections the reader receives or writes, the reader's own mandate first.
+  const cards = data
+    ? [
+        {
+          mine: mandates.has('asylum'),
+          shown: data.asylumClaims !== undefined || mandates.has('asylum'),
+          node: <AsylumCard key="asylum" api={api} caseId={caseId} claims={data.asylumClaims ?? []} mandate={mandates.has('asylum')} />,
+        },
+        {
+          mine: mandates.has('trafficking'),
+          shown: data.trafficking !== undefined || mandates.has('trafficking'),
+          node: <TraffickingCard key="trafficking" api={api} caseId={caseId} record={data.trafficking ?? null} mandate={mandates.has('trafficking')} />,
+        },
+        {
+          mine: mandates.has('detention'),
+          shown: data.detentions !== undefined || mandates.has('detention'),
+          node: <DetentionCard key="detention" api={api} caseId={caseId} episodes={data.detentions ?? []} mandate={mandates.has('detention')} mayOverride={can(me.data, 'SAFEGUARD_OVERRIDE')} />,
+        },
+        {
+          mine: mandates.has('removal'),
+          shown: data.removalOrders !== undefined || mandates.has('removal'),
+          node: <RemovalCard key="removal" api={api} caseId={caseId} orders={data.removalOrders} mandate={mandates.has('removal')} />,
+        },
+        {
+          mine: mandates.has('children'),
+          shown: data.bestInterests !== undefined || mandates.has('children'),
+          node: (
+            <ChildrenCard
+              key="children"
+              api={api}
+              caseId={caseId}
+              guardians={data.guardians ?? []}
+              bestInterests={data.bestInterests ?? []}
+              ageAssessments={data.ageAssessments ?? []}
+              mandate={mandates.has('children')}
+            />
+          ),
+        },
+      ]
+        .filter((card) => card.shown)
+        .sort((a, b) => Number(b.mine) - Number(a.mine))
+    : [];
 
   return (
     <section aria-labelledby="protection-title" className={styles.page}>
@@ -55,24 +99,7 @@ function ProtectionPage() {
         </Alert>
       ) : null}
       {safeguards.data ? <SafeguardsCard status={safeguards.data} reflectionUntil={period && !period.endedOn ? lastDayOf(period.endsOn) : undefined} /> : null}
-      {data ? (
-        <div className={styles.grid}>
-          {data.trafficking !== undefined || mandates.has('trafficking') ? (
-            <TraffickingCard api={api} caseId={caseId} record={data.trafficking ?? null} mandate={mandates.has('trafficking')} />
-          ) : null}
-          {data.removalOrders !== undefined || mandates.has('removal') ? <RemovalCard api={api} caseId={caseId} orders={data.removalOrders} mandate={mandates.has('removal')} /> : null}
-          {data.bestInterests !== undefined || mandates.has('children') ? (
-            <ChildrenCard
-              api={api}
-              caseId={caseId}
-              guardians={data.guardians ?? []}
-              bestInterests={data.bestInterests ?? []}
-              ageAssessments={data.ageAssessments ?? []}
-              mandate={mandates.has('children')}
-            />
-          ) : null}
-        </div>
-      ) : null}
+      {data ? <div className={styles.grid}>{cards.map((card) => card.node)}</div> : null}
     </section>
   );
 }
