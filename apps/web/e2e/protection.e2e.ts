@@ -76,6 +76,12 @@ test('a child-protection officer records a best-interests determination by its p
   await expect(procedure).toContainText('Decision: Family reunification abroad');
   await expect(procedure).toContainText('Panel: Child Protection Service and Refugee Agency');
   await expect(card.getByRole('button', { name: 'Complete' })).toHaveCount(0);
+
+  // Interim care while the reunification is prepared.
+  await card.getByLabel('Kind of care').selectOption('FOSTER_FAMILY');
+  await card.getByLabel('Provided by').fill('Kigoma foster family network');
+  await card.getByRole('button', { name: 'Record the placement' }).click();
+  await expect(card.getByText(/^Foster family with Kigoma foster family network, since /)).toBeVisible();
   expect(watch.consoleErrors).toEqual([]);
 });
 

@@ -8,6 +8,9 @@ export interface ProtectionRecords {
   guardians?: Guardian[];
   bestInterests?: BestInterests[];
   ageAssessments?: AgeAssessment[];
+  familyTracing?: Tracing[];
+  reunifications?: Reunification[];
+  carePlacements?: CarePlacement[];
   removalOrders?: RemovalOrder[];
   detentions?: Detention[];
   /** Field groups with records this reader may not see (named, never shown). */
@@ -91,6 +94,28 @@ export interface RemovalOrder {
   executedAt: string | null;
   cancelledOn: string | null;
   version: number;
+}
+
+export interface Tracing {
+  id: string;
+  soughtRelatives: { relationship: string; name?: string; lastKnownLocation?: string }[];
+  status: 'OPEN' | 'LOCATED' | 'NOT_FOUND' | 'STOPPED';
+  version: number;
+}
+
+export interface Reunification {
+  id: string;
+  relative: { relationship: string; name: string; country: string };
+  status: 'PROPOSED' | 'REUNIFIED' | 'NOT_IN_BEST_INTERESTS' | 'WITHDRAWN';
+  version: number;
+}
+
+export interface CarePlacement {
+  id: string;
+  kind: string;
+  provider: string;
+  startedOn: string;
+  endedOn: string | null;
 }
 
 export interface Detention {

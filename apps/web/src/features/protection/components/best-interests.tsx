@@ -40,7 +40,7 @@ export function BestInterestsBlock({ api, caseId, procedures, mandate, onSaved }
             <option value="BID">{intl.formatMessage(m.kindBID)}</option>
           </SelectField>
           <InputField type="date" label={intl.formatMessage(m.date)} value={openedOn} onChange={setOpenedOn} required />
-          <Button type="submit" isDisabled={open.isPending}>
+          <Button type="submit" isDisabled={open.isPending || procedures.some((p) => p.kind === kind && !p.completedOn)}>
             {intl.formatMessage(m.openProcedure)}
           </Button>
         </form>

@@ -5,10 +5,11 @@ import { agencyKindMessages, nameOf } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { protectionMessages as m } from '../messages';
-import { AgeAssessment, BestInterests, dayOf, Guardian } from '../protection-api';
+import { AgeAssessment, BestInterests, CarePlacement, dayOf, Guardian, Reunification, Tracing } from '../protection-api';
 import { formatDay } from '../safeguard-refusal';
 import { useRecord } from '../use-record';
 import { BestInterestsBlock } from './best-interests';
+import { FamilyBlock } from './family-block';
 import { InputField, TextAreaField } from './fields';
 import { RefusalAlert } from './refusal-alert';
 import styles from './record-card.module.css';
@@ -19,11 +20,17 @@ interface Props {
   guardians: Guardian[];
   bestInterests: BestInterests[];
   ageAssessments: AgeAssessment[];
+  tracing: Tracing[];
+  reunifications: Reunification[];
+  placements: CarePlacement[];
   mandate: boolean;
 }
 
-/** Child protection's records: the guardian, best-interests procedures (a BID by its panel), age assessments (only on a serious doubt). */
-export function ChildrenCard({ api, caseId, guardians, bestInterests, ageAssessments, mandate }: Props) {
+/**
+ * Child protection's records: the guardian, best-interests procedures (a BID by its panel), family tracing,
+ * reunification, interim care, and age assessments (only on a serious doubt).
+ */
+export function ChildrenCard({ api, caseId, guardians, bestInterests, ageAssessments, tracing, reunifications, placements, mandate }: Props) {
   const intl = useIntl();
   const [notice, setNotice] = useState(false);
   const saved = () => setNotice(true);
@@ -88,6 +95,7 @@ export function ChildrenCard({ api, caseId, guardians, bestInterests, ageAssessm
       </div>
 
       <BestInterestsBlock api={api} caseId={caseId} procedures={bestInterests} mandate={mandate} onSaved={saved} />
+      <FamilyBlock api={api} caseId={caseId} tracing={tracing} reunifications={reunifications} placements={placements} mandate={mandate} onSaved={saved} />
 
       <div className={styles.block}>
         <h3>{intl.formatMessage(m.ageTitle)}</h3>

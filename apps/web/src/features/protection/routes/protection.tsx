@@ -14,7 +14,7 @@ import { DetentionCard } from '../components/detention-card';
 import { RemovalCard } from '../components/removal-card';
 import { SafeguardsCard } from '../components/safeguards-card';
 import { TraffickingCard } from '../components/trafficking-card';
-import { protectionMessages as m } from '../messages';
+import { detentionMessages, protectionMessages as m } from '../messages';
 import { lastDayOf, mandatesOf, protectionQuery, safeguardsQuery } from '../protection-api';
 import styles from './protection.module.css';
 
@@ -43,26 +43,36 @@ function ProtectionPage() {
     ? [
         {
           mine: mandates.has('asylum'),
+          title: m.asylumTitle,
+          some: (data.asylumClaims ?? []).length > 0,
           shown: data.asylumClaims !== undefined || mandates.has('asylum'),
           node: <AsylumCard key="asylum" api={api} caseId={caseId} claims={data.asylumClaims ?? []} mandate={mandates.has('asylum')} />,
         },
         {
           mine: mandates.has('trafficking'),
+          title: m.traffickingTitle,
+          some: Boolean(data.trafficking),
           shown: data.trafficking !== undefined || mandates.has('trafficking'),
           node: <TraffickingCard key="trafficking" api={api} caseId={caseId} record={data.trafficking ?? null} mandate={mandates.has('trafficking')} />,
         },
         {
           mine: mandates.has('detention'),
+          title: detentionMessages.title,
+          some: (data.detentions ?? []).length > 0,
           shown: data.detentions !== undefined || mandates.has('detention'),
           node: <DetentionCard key="detention" api={api} caseId={caseId} episodes={data.detentions ?? []} mandate={mandates.has('detention')} mayOverride={can(me.data, 'SAFEGUARD_OVERRIDE')} />,
         },
         {
           mine: mandates.has('removal'),
+          title: m.returnTitle,
+          some: (data.removalOrders ?? []).length > 0,
           shown: data.removalOrders !== undefined || mandates.has('removal'),
           node: <RemovalCard key="removal" api={api} caseId={caseId} orders={data.removalOrders} mandate={mandates.has('removal')} />,
         },
         {
           mine: mandates.has('children'),
+          title: m.childrenTitle,
+          some: [data.guardians, data.bestInterests, data.ageAssessments, data.familyTracing, data.reunifications, data.carePlacements].some((rows) => (rows ?? []).length > 0),
           shown: data.bestInterests !== undefined || mandates.has('children'),
           node: (
             <ChildrenCard
@@ -72,6 +82,9 @@ function ProtectionPage() {
               guardians={data.guardians ?? []}
               bestInterests={data.bestInterests ?? []}
               ageAssessments={data.ageAssessments ?? []}
+              tracing={data.familyTracing ?? []}
+              reunifications={data.reunifications ?? []}
+              placements={data.carePlacements ?? []}
               mandate={mandates.has('children')}
             />
           ),
@@ -80,6 +93,8 @@ function ProtectionPage() {
         .filter((card) => card.shown)
         .sort((a, b) => Number(b.mine) - Number(a.mine))
     : [];
+  // Sections the reader receives but neither writes nor has anything in: named in one line, not as empty cards.
+  const empty = cards.filter((card) => !card.mine && !card.some);
 
   return (
     <section aria-labelledby="protection-title" className={styles.page}>
@@ -99,7 +114,12 @@ function ProtectionPage() {
         </Alert>
       ) : null}
       {safeguards.data ? <SafeguardsCard status={safeguards.data} reflectionUntil={period && !period.endedOn ? lastDayOf(period.endsOn) : undefined} /> : null}
-      {data ? <div className={styles.grid}>{cards.map((card) => card.node)}</div> : null}
+      {data ? <div className={styles.grid}>{cards.filter((card) => card.mine || card.some).map((card) => card.node)}</div> : null}
+      {empty.length > 0 ? (
+        <p className={styles.intro} data-testid="nothing-recorded">
+          {intl.formatMessage(m.nothingIn, { sections: intl.formatList(empty.map((card) => intl.formatMessage(card.title)), { type: 'conjunction' }) })}
+        </p>
+      ) : null}
     </section>
   );
 }
