@@ -176,3 +176,21 @@ test('a supervisor detains a presumed victim of trafficking only through a delib
   await expect(card).toContainText('on a supervisor’s justification: No shelter place tonight');
   expect(watch.consoleErrors.filter((e) => !e.includes('409'))).toEqual([]);
 });
+
+test('a return counsellor requests an assisted voluntary return for a stranded migrant', async ({ page, request }) => {
+  const watch = await watchPage(page);
+  // The demo's stranded migrant at the airport, who wants to go home and has no means.
+  const counsellor = await as(request, 'return.counsellor');
+  const { items } = (await counsellor.get('cases?limit=100')) as { items: { id: string; profiles: string[] }[] };
+  const stranded = items.find((item) => item.profiles.includes('STRANDED_MIGRANT_RETURN'));
+  expect(stranded).toBeDefined();
+  await signIn(page, 'return.counsellor');
+  await page.goto(`/cases/${stranded?.id}/protection`);
+  const card = page.getByRole('region', { name: 'Assisted voluntary return' });
+  await card.getByLabel(/Destination country/).fill('som');
+  await card.getByRole('button', { name: 'Request an assisted voluntary return' }).click();
+  await expect(card.getByRole('listitem').filter({ hasText: 'To SOM, requested on' })).toContainText('Requested');
+  await expect(card).toContainText('No counselling session; voluntariness not checked yet');
+  await expectAccessible(page);
+  expect(watch.consoleErrors).toEqual([]);
+});

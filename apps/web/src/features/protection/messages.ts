@@ -281,3 +281,16 @@ export const familyMessages = defineMessages({
   relOTHER_RELATIVE: { id: 'family.rel.OTHER_RELATIVE', defaultMessage: 'Other relative' },
   relCUSTOMARY_CAREGIVER: { id: 'family.rel.CUSTOMARY_CAREGIVER', defaultMessage: 'Customary caregiver' },
 });
+
+export const returnMessages = defineMessages({
+  title: { id: 'return.title', defaultMessage: 'Assisted voluntary return' },
+  line: { id: 'return.line', defaultMessage: 'To {country}, requested on {date}' },
+  statusREQUESTED: { id: 'return.status.REQUESTED', defaultMessage: 'Requested' },
+  statusCONFIRMED: { id: 'return.status.CONFIRMED', defaultMessage: 'Voluntariness confirmed' },
+  statusDEPARTED: { id: 'return.status.DEPARTED', defaultMessage: 'Departed' },
+  statusWITHDRAWN: { id: 'return.status.WITHDRAWN', defaultMessage: 'Withdrawn' },
+  steps: { id: 'return.steps', defaultMessage: '{sessions, plural, =0 {No counselling session} one {# counselling session} other {# counselling sessions}}; {voluntary}' },
+  voluntaryYes: { id: 'return.voluntaryYes', defaultMessage: 'voluntariness checked' },
+  voluntaryNo: { id: 'return.voluntaryNo', defaultMessage: 'voluntariness not checked yet' },
+  request: { id: 'return.request', defaultMessage: 'Request an assisted voluntary return' },
+});

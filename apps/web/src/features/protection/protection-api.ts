@@ -12,6 +12,7 @@ export interface ProtectionRecords {
   reunifications?: Reunification[];
   carePlacements?: CarePlacement[];
   removalOrders?: RemovalOrder[];
+  voluntaryReturns?: VoluntaryReturn[];
   detentions?: Detention[];
   /** Field groups with records this reader may not see (named, never shown). */
   withheld: string[];
@@ -132,6 +133,15 @@ export interface Detention {
   access: { visitorKind: string; organisation: string; visitedAt: string; granted: boolean }[];
 }
 
+export interface VoluntaryReturn {
+  id: string;
+  requestedOn: string;
+  destinationCountry: string;
+  status: 'REQUESTED' | 'CONFIRMED' | 'DEPARTED' | 'WITHDRAWN';
+  counsellingSessions: { heldOn: string }[];
+  voluntarinessConfirmedOn: string | null;
+}
+
 export interface SafeguardReason {
   code: string;
   text: string;
@@ -160,7 +170,7 @@ export const safeguardsQuery = (api: ApiClient, caseId: string) =>
  * Which records an agency of this kind writes (the api's mandates, libs/casework record-support.ts): the page
  * offers only these forms; the api still decides (RECORD.NOT_YOUR_MANDATE).
  */
-export type Mandate = 'asylum' | 'trafficking' | 'children' | 'detention' | 'removal';
+export type Mandate = 'asylum' | 'trafficking' | 'children' | 'detention' | 'removal' | 'voluntaryReturn';
 
 const MANDATE_KINDS: Readonly<Record<Mandate, readonly string[]>> = {
   asylum: ['ASYLUM_AUTHORITY'],
@@ -168,6 +178,8 @@ const MANDATE_KINDS: Readonly<Record<Mandate, readonly string[]>> = {
   children: ['CHILD_PROTECTION'],
   detention: ['BORDER_AUTHORITY', 'IMMIGRATION'],
   removal: ['IMMIGRATION'],
+  // The api also asks for the VOLUNTARY_RETURN service, which GET /me does not carry: it refuses the others.
+  voluntaryReturn: ['INTERNATIONAL_ORGANIZATION'],
 };
 
 export function mandatesOf(agencyKind: string | undefined, mayWrite: boolean): Set<Mandate> {

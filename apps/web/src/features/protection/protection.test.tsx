@@ -126,6 +126,7 @@ describe('the page’s helpers', () => {
     expect([...mandatesOf('CHILD_PROTECTION', true)]).toEqual(['children']);
     expect([...mandatesOf('ANTI_TRAFFICKING', false)]).toEqual([]);
     expect([...mandatesOf('NGO', true)]).toEqual([]);
+    expect([...mandatesOf('INTERNATIONAL_ORGANIZATION', true)]).toEqual(['voluntaryReturn']);
   });
 
   it('follows the identification rule: identified is final, not identified may be reopened', () => {

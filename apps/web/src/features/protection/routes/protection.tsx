@@ -12,9 +12,10 @@ import { AsylumCard } from '../components/asylum-card';
 import { ChildrenCard } from '../components/children-card';
 import { DetentionCard } from '../components/detention-card';
 import { RemovalCard } from '../components/removal-card';
+import { ReturnCard } from '../components/return-card';
 import { SafeguardsCard } from '../components/safeguards-card';
 import { TraffickingCard } from '../components/trafficking-card';
-import { detentionMessages, protectionMessages as m } from '../messages';
+import { detentionMessages, protectionMessages as m, returnMessages } from '../messages';
 import { lastDayOf, mandatesOf, protectionQuery, safeguardsQuery } from '../protection-api';
 import styles from './protection.module.css';
 
@@ -68,6 +69,13 @@ function ProtectionPage() {
           some: (data.removalOrders ?? []).length > 0,
           shown: data.removalOrders !== undefined || mandates.has('removal'),
           node: <RemovalCard key="removal" api={api} caseId={caseId} orders={data.removalOrders} mandate={mandates.has('removal')} />,
+        },
+        {
+          mine: mandates.has('voluntaryReturn'),
+          title: returnMessages.title,
+          some: (data.voluntaryReturns ?? []).length > 0,
+          shown: data.voluntaryReturns !== undefined || mandates.has('voluntaryReturn'),
+          node: <ReturnCard key="return" api={api} caseId={caseId} returns={data.voluntaryReturns ?? []} mandate={mandates.has('voluntaryReturn')} />,
         },
         {
           mine: mandates.has('children'),
