@@ -158,6 +158,32 @@ describe('safeguards', () => {
       expect(await reasons()).toEqual(['REFLECTION_PERIOD_RUNNING']);
     });
 
+    it('tells whoever attempts a removal in a reflection period its last day and the agency leading the case, so the page can say it in words', async () => {
+      const caseId = await migrant();
+      await shareWith(api, caseId, 'Anti-Trafficking Secretariat');
+      expect((await api.http().put(`/api/v1/cases/${caseId}/trafficking/identification`).set(await api.as('trafficking.coordinator')).send({ status: 'PRESUMED' })).status).toBe(200);
+      const period = await post('trafficking.coordinator', `cases/${caseId}/trafficking/reflection-period`, { startsOn: day(), days: 30 });
+      expect(period.body.reflectionPeriod).toMatchObject({ startsOn: day(), endsOn: day(30) });
+      // The anti-trafficking agency leads the case (as once it accepts its referral).
+      await api.owner(`INSERT INTO case_lead (case_id, agency_id, source) SELECT $1, id, 'REFERRAL' FROM agency WHERE name = 'Anti-Trafficking Secretariat'`, [caseId]);
+      const refused = await post('immigration.officer', `cases/${caseId}/removal-orders`, { decidedOn: day(), legalBasis: 'Immigration Act s.40', destinationCountry: 'ETH' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.details).toEqual({
+        reasons: [{ code: 'REFLECTION_PERIOD_RUNNING', text: 'a trafficking reflection and recovery period is running', until: day(29) }],
+        lead: { name: 'Anti-Trafficking Secretariat', kind: 'ANTI_TRAFFICKING' },
+        override: 'NO_OVERRIDE_EXISTS',
+      });
+    });
+
+    it('names no lead in a refusal while the case has none, and gives a reason without a period no date', async () => {
+      const caseId = await registerArrival(api, { answers: { reasons_for_leaving: ['WORK'], asylum_wish_expressed: true, asylum_wish_words: 'I cannot go back' } });
+      expect(await count('case_lead', caseId)).toBe(0);
+      await shareWith(api, caseId, 'Immigration Department');
+      const refused = await post('immigration.officer', `cases/${caseId}/removal-orders`, { decidedOn: day(), legalBasis: 'Immigration Act s.40', destinationCountry: 'ETH' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.details).toEqual({ reasons: [{ code: 'ASYLUM_WISH_PENDING', text: expect.any(String) }], lead: null, override: 'NO_OVERRIDE_EXISTS' });
+    });
+
     it('closes a case as removed only once a removal was executed through the lock', async () => {
       const caseId = await migrant();
       const refused = await post('border.official', `cases/${caseId}/close`, { outcomeCode: 'REMOVED', reason: 'Taken back across the border' });

@@ -36,6 +36,7 @@ import { Route as featuresSopRoutesSopRouteImport } from './features/sop/routes/
 import { Route as featuresSopRoutesNewSopRouteImport } from './features/sop/routes/new-sop'
 import { Route as featuresIntakeRoutesCompleteIntakeRouteImport } from './features/intake/routes/complete-intake'
 import { Route as featuresRightsRoutesConsentRouteImport } from './features/rights/routes/consent'
+import { Route as featuresProtectionRoutesProtectionRouteImport } from './features/protection/routes/protection'
 
 const featuresShellRoutesSignedInRoute =
   featuresShellRoutesSignedInRouteImport.update({
@@ -193,6 +194,12 @@ const featuresRightsRoutesConsentRoute =
     path: '/cases/$caseId/consent',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
+const featuresProtectionRoutesProtectionRoute =
+  featuresProtectionRoutesProtectionRouteImport.update({
+    id: '/cases/$caseId/protection',
+    path: '/cases/$caseId/protection',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof featuresCasesRoutesHomeRoute
@@ -221,6 +228,7 @@ export interface FileRoutesByFullPath {
   '/sops/new': typeof featuresSopRoutesNewSopRoute
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
+  '/cases/$caseId/protection': typeof featuresProtectionRoutesProtectionRoute
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof featuresAuthRoutesSignInRoute
@@ -248,6 +256,7 @@ export interface FileRoutesByTo {
   '/sops/new': typeof featuresSopRoutesNewSopRoute
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
+  '/cases/$caseId/protection': typeof featuresProtectionRoutesProtectionRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -278,6 +287,7 @@ export interface FileRoutesById {
   '/_signed-in/sops/new': typeof featuresSopRoutesNewSopRoute
   '/_signed-in/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/_signed-in/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
+  '/_signed-in/cases/$caseId/protection': typeof featuresProtectionRoutesProtectionRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -308,6 +318,7 @@ export interface FileRouteTypes {
     | '/sops/new'
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
+    | '/cases/$caseId/protection'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/sign-in'
@@ -335,6 +346,7 @@ export interface FileRouteTypes {
     | '/sops/new'
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
+    | '/cases/$caseId/protection'
   id:
     | '__root__'
     | '/_signed-in'
@@ -364,6 +376,7 @@ export interface FileRouteTypes {
     | '/_signed-in/sops/new'
     | '/_signed-in/cases/$caseId/complete'
     | '/_signed-in/cases/$caseId/consent'
+    | '/_signed-in/cases/$caseId/protection'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -562,6 +575,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresRightsRoutesConsentRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/cases/$caseId/protection': {
+      id: '/_signed-in/cases/$caseId/protection'
+      path: '/cases/$caseId/protection'
+      fullPath: '/cases/$caseId/protection'
+      preLoaderRoute: typeof featuresProtectionRoutesProtectionRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
   }
 }
 
@@ -608,6 +628,7 @@ interface featuresShellRoutesSignedInRouteChildren {
   featuresSopRoutesNewSopRoute: typeof featuresSopRoutesNewSopRoute
   featuresIntakeRoutesCompleteIntakeRoute: typeof featuresIntakeRoutesCompleteIntakeRoute
   featuresRightsRoutesConsentRoute: typeof featuresRightsRoutesConsentRoute
+  featuresProtectionRoutesProtectionRoute: typeof featuresProtectionRoutesProtectionRoute
 }
 
 const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRouteChildren =
@@ -638,6 +659,8 @@ const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRoute
     featuresIntakeRoutesCompleteIntakeRoute:
       featuresIntakeRoutesCompleteIntakeRoute,
     featuresRightsRoutesConsentRoute: featuresRightsRoutesConsentRoute,
+    featuresProtectionRoutesProtectionRoute:
+      featuresProtectionRoutesProtectionRoute,
   }
 
 const featuresShellRoutesSignedInRouteWithChildren =

@@ -16,6 +16,7 @@ export const routes = rootRoute('root.tsx', [
     route('/referrals/sent', 'features/referrals/routes/sent.tsx'),
     route('/referrals/inbox', 'features/inbox/routes/inbox.tsx'),
     route('/cases/$caseId/consent', 'features/rights/routes/consent.tsx'),
+    route('/cases/$caseId/protection', 'features/protection/routes/protection.tsx'),
     route('/mass-arrival', 'features/mass-arrival/routes/mass-arrival.tsx'),
     route('/leaflets/$language', 'features/rights/routes/leaflet.tsx'),
     route('/outbox', 'features/offline/routes/outbox.tsx'),

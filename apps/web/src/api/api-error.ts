@@ -16,8 +16,8 @@ export class ApiError extends Error {
     /** Seconds to wait, from a 429's Retry-After. */
     readonly retryAfterSeconds?: number,
     readonly fields: FieldProblem[] = [],
-    /** The rest of the body's `details` (a safeguard refusal's grounds and whether an override may lift it). */
-    readonly details: Record<string, unknown> = {},
+    /** The rest of the error body's `details` (a safeguard's reasons, dates and lead agency), as the api sent it. */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(code);
     this.name = 'ApiError';

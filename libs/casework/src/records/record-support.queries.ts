@@ -50,6 +50,12 @@ export async function findSafeguardFactsRow(manager: EntityManager, caseId: stri
   return row;
 }
 
+/** The agency leading the case now (its name and kind), as a refusal names it: none before any lead is set. */
+export async function findCaseLead(manager: EntityManager, caseId: string): Promise<{ name: string; kind: AgencyKind } | undefined> {
+  const [row] = await manager.query<{ name: string; kind: AgencyKind }[]>(`SELECT a.name, a.kind FROM case_lead l JOIN agency a ON a.id = l.agency_id WHERE l.case_id = $1`, [caseId]);
+  return row;
+}
+
 export async function insertSafeguardEvent(
   manager: EntityManager,
   event: { id: string; caseId: string; safeguard: string; outcome: string; attempted: string; reasons: readonly string[]; justification: string | null; actorUserId: string; actorAgencyId: string },

@@ -3,7 +3,7 @@ import { AuditService } from '@kivuko/audit';
 import { asylumWishInForce, caseNotFound, CasePolicy, loadCaseFacts } from '@kivuko/cases';
 import { Actor, BadInputError, DomainError, FieldCipher, Scope, UnitOfWork } from '@kivuko/platform';
 import { Answers, deriveFacts, DerivedFacts } from '@kivuko/profiling';
-import { nonRefoulementReasons, REASON_TEXT, ReturnKind, SafeguardFacts } from '@kivuko/safeguards';
+import { NonRefoulementReason, nonRefoulementReasons, REASON_TEXT, ReturnKind, SafeguardFacts } from '@kivuko/safeguards';
 import { ActionCode as SopAction, addDuration, DEFAULT_SOP, Sop } from '@kivuko/sop';
 import { SopVersions } from '@kivuko/sop-lifecycle';
 import { Injectable } from '@nestjs/common';
@@ -162,12 +162,17 @@ export class RecordSupport {
 
   /** The non-refoulement lock: a refusal (kept on the safeguard trail) when any reason is open, else nothing. No override exists. */
   async refoulementRefusal(manager: EntityManager, actor: Actor, caseId: string, kind: ReturnKind, attempted: string, now: Date, correlationId?: string): Promise<Refused | undefined> {
-    const reasons = nonRefoulementReasons(await this.facts(manager, caseId), kind, now);
+    const facts = await this.facts(manager, caseId);
+    const reasons = nonRefoulementReasons(facts, kind, now);
     if (reasons.length === 0) return undefined;
     await this.trail(manager, actor, caseId, { safeguard: 'NON_REFOULEMENT', outcome: 'BLOCKED', attempted, reasons }, correlationId);
+    const lead = await q.findCaseLead(manager, caseId);
     return new Refused(
       CaseworkErrors.raise('SAFEGUARD.NON_REFOULEMENT', `Refused by the non-refoulement lock: ${reasons.map((r) => REASON_TEXT[r]).join('; ')}. No override exists.`, {
-        reasons: reasons.map((code) => ({ code, text: REASON_TEXT[code] })),
+        reasons: reasons.map((code) => ({ code, text: REASON_TEXT[code], ...reasonDates(code, facts) })),
+        // Who to turn to: the agency leading the case (the UI says so in the user's language).
+        lead: lead ? { name: lead.name, kind: lead.kind } : null,
+        override: 'NO_OVERRIDE_EXISTS',
       }),
     );
   }
@@ -214,6 +219,16 @@ export class RecordSupport {
   async audited(manager: EntityManager, actor: Actor, caseId: string, action: string, fieldGroup: string, details: Record<string, string | number | boolean | null>, correlationId?: string): Promise<void> {
     await this.audit.record(manager, { action, actor, caseId, fieldGroups: [fieldGroup], purpose: 'CASE_WORK', correlationId, details });
   }
+}
+
+/**
+ * The dates a reason runs to, where it has them: a running reflection period's last day (`until`, inclusive:
+ * the day before its exclusive `endsOn`), so that a refusal can say "until 12 March".
+ */
+export function reasonDates(code: NonRefoulementReason, facts: SafeguardFacts): { until?: string } {
+  const reflection = facts.trafficking?.reflection;
+  if (code !== 'REFLECTION_PERIOD_RUNNING' || !reflection) return {};
+  return { until: new Date(Date.parse(`${reflection.endsOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) };
 }
 
 /** Compare-and-set on a record's version, when the caller sent one. */

@@ -21,6 +21,7 @@ import { ArrivalSection, formatDateTime, OtherSections, PersonSection, ProfilesS
 import { CaseTimeline } from '../components/case-timeline';
 import { ProfileDecisions } from '../../intake/components/profile-decisions';
 import { questionnaireQuery } from '../questionnaire';
+import { protectionLinkMessages } from '../../protection/messages';
 import { ConsentSummary } from '../../rights/components/consent-summary';
 import styles from './case.module.css';
 import { CaseNumber } from '../../../ui/case-number';
@@ -202,6 +203,9 @@ function CasePage() {
             {intl.formatMessage(m.recordConsent)}
           </Link>
         ) : null}
+        <Link to="/cases/$caseId/protection" params={{ caseId: data.id }} className={styles.action}>
+          {intl.formatMessage(protectionLinkMessages.open)}
+        </Link>
         {can(me.data, 'PROFILES_DECIDE') ? (
           <button
             type="button"

@@ -1,0 +1,152 @@
+import { FormEvent, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { ApiClient, unwrap } from '../../../api/client';
+import { Button } from '../../../ui/button';
+import { StatusChip } from '../../../ui/status-chip';
+import { familyMessages as f, protectionMessages as m } from '../messages';
+import { CarePlacement, dayOf, Reunification, Tracing } from '../protection-api';
+import { formatDay } from '../safeguard-refusal';
+import { useRecord } from '../use-record';
+import { InputField, SelectField } from './fields';
+import { RefusalAlert } from './refusal-alert';
+import styles from './record-card.module.css';
+
+const RELATIONSHIPS = ['MOTHER', 'FATHER', 'SIBLING', 'GRANDPARENT', 'AUNT_OR_UNCLE', 'COUSIN', 'SPOUSE', 'OTHER_RELATIVE', 'CUSTOMARY_CAREGIVER'] as const;
+const CARE_KINDS = ['FOSTER_FAMILY', 'KINSHIP_CARE', 'RESIDENTIAL_CARE', 'SUPERVISED_INDEPENDENT_LIVING', 'SAFE_SHELTER'] as const;
+
+interface Props {
+  api: ApiClient;
+  caseId: string;
+  tracing: Tracing[];
+  reunifications: Reunification[];
+  placements: CarePlacement[];
+  mandate: boolean;
+  onSaved: () => void;
+}
+
+/** Family tracing (asks its own consent), reunification proposals and interim care placements of a child. */
+export function FamilyBlock({ api, caseId, tracing, reunifications, placements, mandate, onSaved }: Props) {
+  const intl = useIntl();
+  const path = { params: { path: { id: caseId } } };
+  const relationship = (code: string) => intl.formatMessage(f[`rel${code as (typeof RELATIONSHIPS)[number]}`] ?? f.relOTHER_RELATIVE);
+  const [sought, setSought] = useState<string>('MOTHER');
+  const [soughtName, setSoughtName] = useState('');
+  const [lastKnown, setLastKnown] = useState('');
+  const trace = useRecord(caseId, (body: object) => unwrap<Tracing>(api.POST('/api/v1/cases/{id}/family-tracing', { ...path, body: body as never })), () => {
+    setSoughtName('');
+    setLastKnown('');
+    onSaved();
+  });
+  const [kind, setKind] = useState<string>('FOSTER_FAMILY');
+  const [provider, setProvider] = useState('');
+  const [startedOn, setStartedOn] = useState(() => dayOf(new Date()));
+  const place = useRecord(caseId, (body: object) => unwrap<CarePlacement>(api.POST('/api/v1/cases/{id}/care-placements', { ...path, body: body as never })), () => {
+    setProvider('');
+    onSaved();
+  });
+  const submitTrace = (event: FormEvent) => {
+    event.preventDefault();
+    trace.mutate({ soughtRelatives: [{ relationship: sought, ...(soughtName.trim() ? { name: soughtName.trim() } : {}), ...(lastKnown.trim() ? { lastKnownLocation: lastKnown.trim() } : {}) }] });
+  };
+  const submitPlacement = (event: FormEvent) => {
+    event.preventDefault();
+    place.mutate({ kind, provider: provider.trim(), startedOn });
+  };
+
+  return (
+    <>
+      <div className={styles.block}>
+        <h3>{intl.formatMessage(f.tracingTitle)}</h3>
+        {tracing.length > 0 ? (
+          <ul className={styles.rows}>
+            {tracing.map((t) => (
+              <li key={t.id} className={styles.row}>
+                <span className={styles.rowMain}>
+                  {intl.formatList(
+                    t.soughtRelatives.map((r, i) => (
+                      <span key={`${r.relationship}-${i}`}>
+                        {relationship(r.relationship)}
+                        {r.name ? <bdi className={styles.name}>{intl.formatMessage(f.named, { name: r.name })}</bdi> : null}
+                      </span>
+                    )),
+                  )}
+                </span>
+                <StatusChip tone={t.status === 'OPEN' ? 'info' : t.status === 'LOCATED' ? 'success' : 'neutral'}>{intl.formatMessage(f[`tracing${t.status}`])}</StatusChip>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className={styles.muted}>{intl.formatMessage(m.none)}</p>
+        )}
+        {mandate ? (
+          <form className={styles.form} onSubmit={submitTrace}>
+            <SelectField label={intl.formatMessage(f.relationship)} value={sought} onChange={setSought}>
+              {RELATIONSHIPS.map((code) => (
+                <option key={code} value={code}>
+                  {relationship(code)}
+                </option>
+              ))}
+            </SelectField>
+            <InputField label={intl.formatMessage(f.nameOptional)} value={soughtName} onChange={setSoughtName} maxLength={200} />
+            <InputField label={intl.formatMessage(f.lastKnown)} value={lastKnown} onChange={setLastKnown} maxLength={400} />
+            <Button type="submit" isDisabled={trace.isPending}>
+              {intl.formatMessage(f.startTracing)}
+            </Button>
+          </form>
+        ) : null}
+        {trace.error ? <RefusalAlert error={trace.error} /> : null}
+      </div>
+
+      {reunifications.length > 0 ? (
+        <div className={styles.block}>
+          <h3>{intl.formatMessage(f.reunificationTitle)}</h3>
+          <ul className={styles.rows}>
+            {reunifications.map((r) => (
+              <li key={r.id} className={styles.row}>
+                <span className={styles.rowMain}>
+                  {relationship(r.relative.relationship)} <bdi>{r.relative.name}</bdi>
+                </span>
+                <StatusChip tone={r.status === 'REUNIFIED' ? 'success' : r.status === 'PROPOSED' ? 'info' : 'neutral'}>{intl.formatMessage(f[`reunification${r.status}`])}</StatusChip>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className={styles.block}>
+        <h3>{intl.formatMessage(f.careTitle)}</h3>
+        {placements.length > 0 ? (
+          <ul className={styles.rows}>
+            {placements.map((p) => (
+              <li key={p.id} className={styles.row}>
+                <span className={styles.rowMain}>
+                  {intl.formatMessage(f.placementLine, { kind: intl.formatMessage(f[`care${p.kind as (typeof CARE_KINDS)[number]}`] ?? f.careFOSTER_FAMILY), provider: <bdi key="provider">{p.provider}</bdi>, date: formatDay(intl, p.startedOn) })}
+                </span>
+                {p.endedOn ? <StatusChip tone="neutral">{intl.formatMessage(m.completedOnLine, { date: formatDay(intl, p.endedOn) })}</StatusChip> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className={styles.muted}>{intl.formatMessage(m.none)}</p>
+        )}
+        {mandate ? (
+          <form className={styles.form} onSubmit={submitPlacement}>
+            <SelectField label={intl.formatMessage(f.careKind)} value={kind} onChange={setKind}>
+              {CARE_KINDS.map((code) => (
+                <option key={code} value={code}>
+                  {intl.formatMessage(f[`care${code}`])}
+                </option>
+              ))}
+            </SelectField>
+            <InputField label={intl.formatMessage(m.provider)} value={provider} onChange={setProvider} required maxLength={200} />
+            <InputField type="date" label={intl.formatMessage(m.startsOn)} value={startedOn} onChange={setStartedOn} required />
+            <Button type="submit" isDisabled={place.isPending || !provider.trim()}>
+              {intl.formatMessage(f.place)}
+            </Button>
+          </form>
+        ) : null}
+        {place.error ? <RefusalAlert error={place.error} /> : null}
+      </div>
+    </>
+  );
+}
