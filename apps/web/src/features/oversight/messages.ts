@@ -144,23 +144,3 @@ export const monitorMessages = defineMessages({
   NON_CRIMINALISATION: { id: 'monitor.safeguard.NON_CRIMINALISATION', defaultMessage: 'Non-criminalisation' },
   AGE: { id: 'monitor.safeguard.AGE', defaultMessage: 'Age' },
 });
-
-export const overrideMessages = defineMessages({
-  detentionTitle: { id: 'override.detention.title', defaultMessage: 'Detain despite the detention guard?' },
-  detentionBody: {
-    id: 'override.detention.body',
-    defaultMessage: 'As a supervisor you may override this refusal. Write why detention is unavoidable for this person and why no alternative will do. The independent monitor sees your justification at once.',
-  },
-  detentionConfirm: { id: 'override.detention.confirm', defaultMessage: 'Override and record the detention' },
-  prosecutionTitle: { id: 'override.prosecution.title', defaultMessage: 'Record a finding that the offence is unrelated?' },
-  prosecutionBody: {
-    id: 'override.prosecution.body',
-    defaultMessage: 'A presumed victim of trafficking is not prosecuted for what the trafficking made them do. Flag this offence only if you find in writing that it has nothing to do with the trafficking. The independent monitor sees your finding at once.',
-  },
-  prosecutionConfirm: { id: 'override.prosecution.confirm', defaultMessage: 'Record the finding and the flag' },
-  justification: { id: 'override.justification', defaultMessage: 'Written justification' },
-  finding: { id: 'override.finding', defaultMessage: 'Written finding' },
-  hint: { id: 'override.hint', defaultMessage: 'At least {min} characters ({count} so far).' },
-  tooShort: { id: 'override.tooShort', defaultMessage: 'Write at least {min} characters: say why, not only that.' },
-  keep: { id: 'override.keep', defaultMessage: 'Keep the refusal' },
-});
