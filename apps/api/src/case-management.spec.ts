@@ -762,6 +762,7 @@ describe('the supervisor’s dashboard, on a fresh database', () => {
       open: referrals.filter((r) => isOpen(r.status)).length,
       overdue: 1,
       awaitingConsent: referrals.filter((r) => r.case_id === cc && r.status === 'AWAITING_CONSENT').length,
+      overdueByAgency: [{ agencyId: expect.any(String), agency: 'Tumaini Shelter', overdue: 1 }],
     });
     expect(s.referrals.awaitingConsent).toBeGreaterThan(0);
     expect(s.tasks).toEqual({ open: 1, overdue: 1 });
@@ -775,7 +776,7 @@ describe('the supervisor’s dashboard, on a fresh database', () => {
     // The shelter holds A and B (consented); C's referral still waits for consent and shows it nothing.
     expect(m.caseload.byStatus).toEqual({ OPEN: 2 });
     expect(m.caseload.byProfile).toEqual({ TRAFFICKING_VICTIM: 2 });
-    expect(m.referrals).toEqual({ open: 2, overdue: 1, awaitingConsent: 0 });
+    expect(m.referrals).toEqual({ open: 2, overdue: 1, awaitingConsent: 0, overdueByAgency: [{ agencyId: expect.any(String), agency: 'Tumaini Shelter', overdue: 1 }] });
     const shelterTasks = await queue('shelter.manager');
     expect(m.tasks).toEqual({ open: shelterTasks.length, overdue: shelterTasks.filter((t) => t.overdue).length });
     expect(m.tasks).toEqual({ open: 2, overdue: 1 });
