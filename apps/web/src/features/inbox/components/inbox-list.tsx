@@ -178,6 +178,7 @@ export function InboxList({ api, filters, borderPointNames }: Props) {
         title={declining ? intl.formatMessage(inboxMessages.declineTitle, { caseNumber: declining.caseNumber }) : ''}
         body={intl.formatMessage(inboxMessages.declineBody)}
         confirmLabel={intl.formatMessage(inboxMessages.declineConfirm)}
+        tone="danger"
         minLength={DECLINE_REASON_MIN}
         pending={act.isPending}
         error={act.isError && declining ? describeError(intl, act.error) : undefined}
