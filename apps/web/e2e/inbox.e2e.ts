@@ -93,6 +93,37 @@ test('a shelter caseworker sees new referrals arrive, acknowledges, accepts, sta
   expect(await watch.cspViolations()).toEqual([]);
 });
 
+test('a caseworker has the same navigation on every page, the inbox with its count, and at 360 px the current entry in view', async ({ page, request }) => {
+  const watch = await watchPage(page);
+  await registerArrival(request, 'Fatuma');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await signIn(page, 'shelter.caseworker');
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  // A new referral waits for an answer: the inbox entry counts it, for screen readers too.
+  await expect(nav.getByRole('link', { name: /^Referral inbox\s*\d+ referrals? awaits? an answer/ })).toBeVisible();
+  let entries: (string | null)[] | undefined;
+  for (const path of ['/', '/referrals/inbox', '/tasks', '/settings/notifications']) {
+    await page.goto(path);
+    await expect(nav.getByRole('link', { name: 'E-mail notifications' })).toBeAttached();
+    const here = await nav.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(here).toEqual(expect.arrayContaining(['/', '/referrals/inbox', '/tasks', '/settings/notifications']));
+    if (entries) expect(here).toEqual(entries);
+    entries = here;
+    // The current entry is scrolled into the 360 px row, whole.
+    const current = nav.locator('a[aria-current="page"]');
+    await expect(current).toHaveCount(1);
+    await expect(async () => {
+      const box = await current.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    }).toPass();
+  }
+  // The row goes on beyond an edge on this narrow screen: that edge says so.
+  await expect(nav).toHaveAttribute('data-more-start', 'true');
+  expect(watch.consoleErrors).toEqual([]);
+});
+
 test('a thousand referrals scroll in a window of rows', async ({ page }) => {
   const watch = await watchPage(page);
   // The queue answers a thousand referrals (the api's own answer is at most 100 a page; this is the list's limit).

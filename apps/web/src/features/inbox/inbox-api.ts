@@ -1,4 +1,4 @@
-import { infiniteQueryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { ApiClient, unwrap } from '../../api/client';
 import type { Referral } from '../referrals/referrals-api';
 import { InboxFilters, inboxParams } from './inbox-filters';
@@ -35,6 +35,29 @@ export const inboxQuery = (api: ApiClient, filters: InboxFilters) =>
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: INBOX_POLL_MS,
+    refetchIntervalInBackground: false,
+  });
+
+/** The statuses that wait for the agency's answer (accept or decline). */
+export const AWAITING_ANSWER = ['PENDING', 'ACKNOWLEDGED'] as const;
+
+/**
+ * How many referrals wait for the agency's answer (the navigation's badge): the first page of each status
+ * that waits, so "100+" at most. Under the ['referrals'] key: an action in the inbox refreshes it.
+ */
+export const inboxCountQuery = (api: ApiClient) =>
+  queryOptions({
+    queryKey: ['referrals', 'inbox-count'],
+    queryFn: async () => {
+      const pages = await Promise.all(
+        AWAITING_ANSWER.map((status) =>
+          unwrap<{ items: Referral[]; nextCursor?: string }>(api.GET('/api/v1/referrals', { params: { query: { view: 'QUEUE', status, limit: INBOX_PAGE } } })),
+        ),
+      );
+      return { count: pages.reduce((sum, page) => sum + page.items.length, 0), more: pages.some((page) => Boolean(page.nextCursor)) };
+    },
+    staleTime: 30_000,
+    refetchInterval: INBOX_POLL_MS * 3,
     refetchIntervalInBackground: false,
   });
 
