@@ -9,6 +9,8 @@ export const inboxMessages = defineMessages({
       '{shown, plural, =0 {No referral matches} one {# referral} other {# referrals}}{overdue, plural, =0 {} other {, # overdue}}{more, select, true { (more load as you scroll)} other {}}',
   },
   empty: { id: 'inbox.empty', defaultMessage: 'No referral waits for your agency with these filters.' },
+  emptyAll: { id: 'inbox.emptyAll', defaultMessage: 'No referral waits for your agency. New ones appear here by themselves.' },
+  loading: { id: 'inbox.loading', defaultMessage: 'Loading referrals…' },
   loadFailed: { id: 'inbox.loadFailed', defaultMessage: 'The inbox could not be loaded.' },
   loadMore: { id: 'inbox.loadMore', defaultMessage: 'Load more referrals' },
   listLabel: { id: 'inbox.listLabel', defaultMessage: 'Referrals to your agency' },

@@ -115,6 +115,16 @@ describe('InboxList', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: /case TZA-KGM-2026-000001$/ })).toBeNull());
   });
 
+  it('says it is loading until the first page answers, then that nothing waits', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    renderInbox(() => new Promise<Response>((resolve) => (answer = resolve)));
+    expect(await screen.findByText('Loading referrals…')).toHaveAttribute('role', 'status');
+    expect(screen.queryByText(/No referral waits/)).toBeNull();
+    await act(async () => answer(json({ items: [] })));
+    expect(await screen.findByText('No referral waits for your agency. New ones appear here by themselves.')).toBeInTheDocument();
+    expect(screen.queryByText('Loading referrals…')).toBeNull();
+  });
+
   it('shows a refusal in plain words', async () => {
     const pending = referral(1);
     renderInbox((request) =>
