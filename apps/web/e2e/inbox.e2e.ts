@@ -35,13 +35,18 @@ test('a shelter caseworker sees new referrals arrive, acknowledges, accepts, sta
   await expect(rowOf(first)).toContainText('Victim of trafficking');
   await expect(rowOf(first)).toContainText('From Kigoma lake port');
   await expect(rowOf(first).locator('time')).toHaveText(/^First contact (due in|overdue by) /);
-  await expect(rowOf(first)).toContainText('Not escalated');
+  // Only a reached escalation is printed; the edge's colour says where the first contact stands.
+  await expect(rowOf(first)).not.toContainText('escalat');
+  await expect(rowOf(first).locator('article')).toHaveAttribute('data-deadline', /^(later|soon|late)$/);
+  // Accept is the one primary action; Decline sits beside it.
+  await expect(rowOf(first).getByRole('button')).toHaveText(['Accept', 'Decline', 'Acknowledge']);
   await expectAccessible(page);
 
   // Acknowledge, then accept: the result is said, and the row follows.
   await rowOf(first).getByRole('button', { name: `Acknowledge the referral of case ${first}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `Case ${first}: acknowledged.` })).toBeVisible();
   await expect(rowOf(first)).toContainText('First contact made');
+  await expect(rowOf(first).locator('article')).toHaveAttribute('data-deadline', 'made');
   await expect(rowOf(first).getByRole('button', { name: `Acknowledge the referral of case ${first}` })).toHaveCount(0);
   await rowOf(first).getByRole('button', { name: `Accept the referral of case ${first}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `Case ${first}: accepted.` })).toBeVisible();

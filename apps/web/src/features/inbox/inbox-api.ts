@@ -64,14 +64,19 @@ export const inboxCountQuery = (api: ApiClient) =>
 /** What the receiving agency may do with a referral in each status (the api's transitions). */
 export type InboxAction = 'acknowledge' | 'accept' | 'decline' | 'start' | 'complete';
 
+/**
+ * The first is the one primary action of the status. Accept before Decline, and Acknowledge ("seen,
+ * deciding later") last; Complete stays open on an accepted referral (the api allows completing a
+ * one-off service without starting), after Start work.
+ */
 const ACTIONS: Readonly<Record<string, readonly InboxAction[]>> = {
-  PENDING: ['acknowledge', 'accept', 'decline'],
+  PENDING: ['accept', 'decline', 'acknowledge'],
   ACKNOWLEDGED: ['accept', 'decline'],
   ACCEPTED: ['start', 'complete'],
   IN_PROGRESS: ['complete'],
 };
 
-/** The actions open on a referral in `status`, in the order they are offered. */
+/** The actions open on a referral in `status`, in the order they are offered (the first is the primary one). */
 export const actionsFor = (status: string): readonly InboxAction[] => (Object.hasOwn(ACTIONS, status) ? ACTIONS[status] : undefined) ?? [];
 
 /** The outcome codes a completion offers (each has a name in outcomeMessages). */

@@ -26,12 +26,11 @@ export const inboxMessages = defineMessages({
   /** PENDING seen from the receiving side ("Sent" is the sender's word). */
   statusPending: { id: 'inbox.status.pending', defaultMessage: 'Awaiting your answer' },
   from: { id: 'inbox.from', defaultMessage: 'From {borderPoint}' },
-  role: { id: 'inbox.role', defaultMessage: '{role, select, LEAD {Lead agency} other {Supporting agency}}' },
+  role: { id: 'inbox.role', defaultMessage: '{role, select, LEAD {Your role: lead agency} other {Your role: supporting agency}}' },
   dueIn: { id: 'inbox.dueIn', defaultMessage: 'First contact due in {duration}' },
   overdueBy: { id: 'inbox.overdueBy', defaultMessage: 'First contact overdue by {duration}' },
   firstContactMade: { id: 'inbox.firstContactMade', defaultMessage: 'First contact made' },
   escalation: { id: 'inbox.escalation', defaultMessage: 'Escalation step {level, number}' },
-  noEscalation: { id: 'inbox.noEscalation', defaultMessage: 'Not escalated' },
   heldForConsent: { id: 'inbox.heldForConsent', defaultMessage: 'Held until consent is recorded' },
   acknowledge: { id: 'inbox.action.acknowledge', defaultMessage: 'Acknowledge' },
   accept: { id: 'inbox.action.accept', defaultMessage: 'Accept' },
