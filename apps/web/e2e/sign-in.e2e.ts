@@ -139,7 +139,8 @@ test('the role decides the home page: a monitor, who sees no cases, gets their a
   await page.getByLabel('Password').fill('kivuko-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'My account', level: 1 })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['My account']);
+  // The monitor's entries: the account and the safeguard reports (the oversight pages), no cases.
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['My account', 'Safeguard reports']);
   await expect(page.getByText('Independent Protection Monitor').first()).toBeVisible();
   // The referral network from GET /api/v1/agencies: each agency with its kind, services and languages.
   const agencies = page.getByRole('table', { name: 'Agencies in the referral network' });
