@@ -35,13 +35,18 @@ test('a shelter caseworker sees new referrals arrive, acknowledges, accepts, sta
   await expect(rowOf(first)).toContainText('Victim of trafficking');
   await expect(rowOf(first)).toContainText('From Kigoma lake port');
   await expect(rowOf(first).locator('time')).toHaveText(/^First contact (due in|overdue by) /);
-  await expect(rowOf(first)).toContainText('Not escalated');
+  // Only a reached escalation is printed; the edge's colour says where the first contact stands.
+  await expect(rowOf(first)).not.toContainText('escalat');
+  await expect(rowOf(first).locator('article')).toHaveAttribute('data-deadline', /^(later|soon|late)$/);
+  // Accept is the one primary action; Decline sits beside it.
+  await expect(rowOf(first).getByRole('button')).toHaveText(['Accept', 'Decline', 'Acknowledge']);
   await expectAccessible(page);
 
   // Acknowledge, then accept: the result is said, and the row follows.
   await rowOf(first).getByRole('button', { name: `Acknowledge the referral of case ${first}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `Case ${first}: acknowledged.` })).toBeVisible();
   await expect(rowOf(first)).toContainText('First contact made');
+  await expect(rowOf(first).locator('article')).toHaveAttribute('data-deadline', 'made');
   await expect(rowOf(first).getByRole('button', { name: `Acknowledge the referral of case ${first}` })).toHaveCount(0);
   await rowOf(first).getByRole('button', { name: `Accept the referral of case ${first}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `Case ${first}: accepted.` })).toBeVisible();
@@ -91,6 +96,37 @@ test('a shelter caseworker sees new referrals arrive, acknowledges, accepts, sta
 
   expect(watch.consoleErrors).toEqual([]);
   expect(await watch.cspViolations()).toEqual([]);
+});
+
+test('a caseworker has the same navigation on every page, the inbox with its count, and at 360 px the current entry in view', async ({ page, request }) => {
+  const watch = await watchPage(page);
+  await registerArrival(request, 'Fatuma');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await signIn(page, 'shelter.caseworker');
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  // A new referral waits for an answer: the inbox entry counts it, for screen readers too.
+  await expect(nav.getByRole('link', { name: /^Referral inbox\s*\d+ referrals? awaits? an answer/ })).toBeVisible();
+  let entries: (string | null)[] | undefined;
+  for (const path of ['/', '/referrals/inbox', '/tasks', '/settings/notifications']) {
+    await page.goto(path);
+    await expect(nav.getByRole('link', { name: 'E-mail notifications' })).toBeAttached();
+    const here = await nav.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(here).toEqual(expect.arrayContaining(['/', '/referrals/inbox', '/tasks', '/settings/notifications']));
+    if (entries) expect(here).toEqual(entries);
+    entries = here;
+    // The current entry is scrolled into the 360 px row, whole.
+    const current = nav.locator('a[aria-current="page"]');
+    await expect(current).toHaveCount(1);
+    await expect(async () => {
+      const box = await current.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    }).toPass();
+  }
+  // The row goes on beyond an edge on this narrow screen: that edge says so.
+  await expect(nav).toHaveAttribute('data-more-start', 'true');
+  expect(watch.consoleErrors).toEqual([]);
 });
 
 test('a thousand referrals scroll in a window of rows', async ({ page }) => {

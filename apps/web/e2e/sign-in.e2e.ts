@@ -132,13 +132,14 @@ test('a wrong password and then too many attempts are told clearly (checked in t
   expect(watch.consoleErrors.filter((text) => !/status of (401|429)/.test(text))).toEqual([]);
 });
 
-test('the role decides the home page: a monitor, who sees no cases, gets their account, the referral network and a link to the safeguard reports', async ({ page }) => {
+test('the role decides the home page: a monitor, who sees no cases, gets their account and the referral network', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/sign-in');
   await page.getByLabel('Username').fill('monitor');
   await page.getByLabel('Password').fill('kivuko-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'My account', level: 1 })).toBeVisible();
+  // The monitor's entries: the account and the safeguard reports (the oversight pages), no cases.
   await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['My account', 'Safeguard reports']);
   await expect(page.getByText('Independent Protection Monitor').first()).toBeVisible();
   // The referral network from GET /api/v1/agencies: each agency with its kind, services and languages.

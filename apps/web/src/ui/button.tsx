@@ -2,7 +2,8 @@ import { Button as AriaButton, ButtonProps } from 'react-aria-components';
 import styles from './button.module.css';
 
 interface Props extends ButtonProps {
-  variant?: 'primary' | 'secondary' | 'quiet';
+  /** danger: the confirmation of something irreversible or high-impact (decline, close, activate, deactivate, withdraw). */
+  variant?: 'primary' | 'secondary' | 'quiet' | 'danger';
 }
 
 /** The one button: at least 44 px high, a visible focus ring, a pending state that keeps its width. */

@@ -19,10 +19,12 @@ interface Props {
   pending: boolean;
   /** The api's refusal, already in words. */
   error?: string;
+  /** danger: the confirmation ends or refuses something (decline, withdraw, close); it is styled so. */
+  tone?: 'primary' | 'danger';
 }
 
-/** A confirmation that asks why (withdrawing a referral, cancelling a task): nothing happens until confirmed. */
-export function ReasonDialog({ isOpen, onClose, onConfirm, title, body, confirmLabel, minLength, pending, error }: Props) {
+/** A confirmation that asks why (withdrawing a referral, cancelling a task): nothing happens until confirmed; the reason is checked on submit, not while it is typed. */
+export function ReasonDialog({ isOpen, onClose, onConfirm, title, body, confirmLabel, minLength, pending, error, tone = 'primary' }: Props) {
   const intl = useIntl();
   const [reason, setReason] = useState('');
   const [tooShort, setTooShort] = useState(false);
@@ -51,13 +53,14 @@ export function ReasonDialog({ isOpen, onClose, onConfirm, title, body, confirmL
                 setReason(value);
                 setTooShort(false);
               }}
+              rows={3}
               isInvalid={tooShort}
               validationBehavior="aria"
             />
             {tooShort ? <p className={styles.problem} role="alert">{intl.formatMessage(commonMessages.reasonTooShort, { min: minLength })}</p> : null}
             {error ? <Alert>{error}</Alert> : null}
             <div className={styles.buttons}>
-              <Button type="submit" isDisabled={pending}>
+              <Button type="submit" variant={tone} isDisabled={pending}>
                 {confirmLabel}
               </Button>
               <Button variant="quiet" onPress={onClose} isDisabled={pending}>

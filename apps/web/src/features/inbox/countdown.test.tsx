@@ -5,7 +5,7 @@ import { IntlProvider } from 'react-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ar from '../../../lang/ar.json';
 import en from '../../../lang/en.json';
-import { Countdown, countdownParts, countdownText, Ticker } from './countdown';
+import { Countdown, countdownParts, countdownText, deadlineState, Ticker } from './countdown';
 
 const S = 1_000;
 const M = 60 * S;
@@ -72,5 +72,16 @@ describe('Countdown', () => {
     expect(commits.day).toBe(1);
     view.unmount();
     expect(clock.size).toBe(0);
+  });
+});
+
+describe('deadlineState', () => {
+  const now = Date.parse('2026-12-07T12:00:00Z');
+  it('is late once the deadline has passed, soon within four hours, later before', () => {
+    expect(deadlineState('2026-12-07T11:59:59Z', now)).toBe('late');
+    expect(deadlineState('2026-12-07T12:00:00Z', now)).toBe('late');
+    expect(deadlineState('2026-12-07T12:00:01Z', now)).toBe('soon');
+    expect(deadlineState('2026-12-07T16:00:00Z', now)).toBe('soon');
+    expect(deadlineState('2026-12-07T16:00:01Z', now)).toBe('later');
   });
 });

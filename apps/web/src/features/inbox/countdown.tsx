@@ -97,6 +97,21 @@ export function usePast(dueAt: string, clock: Ticker = ticker): boolean {
   return useSyncExternalStore(clock.subscribe, () => clock.now() >= due);
 }
 
+/** Under this much time left, a first contact is due soon (the row's edge turns amber). */
+export const SOON_MS = 4 * 3_600_000;
+
+/** Where a deadline stands at `now`: passed, due within SOON_MS, or later. */
+export type DeadlineState = 'late' | 'soon' | 'later';
+export const deadlineState = (dueAt: string, now: number): DeadlineState => {
+  const left = new Date(dueAt).getTime() - now;
+  return left <= 0 ? 'late' : left <= SOON_MS ? 'soon' : 'later';
+};
+
+/** Where the deadline stands, re-rendering its component only when that changes. */
+export function useDeadlineState(dueAt: string, clock: Ticker = ticker): DeadlineState {
+  return useSyncExternalStore(clock.subscribe, () => deadlineState(dueAt, clock.now()));
+}
+
 /** A live countdown to a deadline; the exact due time is in its `dateTime` and title. Not a live region: it changes every second. */
 export function Countdown({ dueAt, className, clock }: { dueAt: string; className?: string; clock?: Ticker }) {
   const intl = useIntl();

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { ApiClient, unwrap } from '../../api/client';
 import type { Referral } from '../referrals/referrals-api';
 import { InboxFilters, inboxParams } from './inbox-filters';
@@ -38,17 +38,45 @@ export const inboxQuery = (api: ApiClient, filters: InboxFilters) =>
     refetchIntervalInBackground: false,
   });
 
+/** The statuses that wait for the agency's answer (accept or decline). */
+export const AWAITING_ANSWER = ['PENDING', 'ACKNOWLEDGED'] as const;
+
+/**
+ * How many referrals wait for the agency's answer (the navigation's badge): the first page of each status
+ * that waits, so "100+" at most. Under the ['referrals'] key: an action in the inbox refreshes it.
+ */
+export const inboxCountQuery = (api: ApiClient) =>
+  queryOptions({
+    queryKey: ['referrals', 'inbox-count'],
+    queryFn: async () => {
+      const pages = await Promise.all(
+        AWAITING_ANSWER.map((status) =>
+          unwrap<{ items: Referral[]; nextCursor?: string }>(api.GET('/api/v1/referrals', { params: { query: { view: 'QUEUE', status, limit: INBOX_PAGE } } })),
+        ),
+      );
+      return { count: pages.reduce((sum, page) => sum + page.items.length, 0), more: pages.some((page) => Boolean(page.nextCursor)) };
+    },
+    staleTime: 30_000,
+    refetchInterval: INBOX_POLL_MS * 3,
+    refetchIntervalInBackground: false,
+  });
+
 /** What the receiving agency may do with a referral in each status (the api's transitions). */
 export type InboxAction = 'acknowledge' | 'accept' | 'decline' | 'start' | 'complete';
 
+/**
+ * The first is the one primary action of the status. Accept before Decline, and Acknowledge ("seen,
+ * deciding later") last; Complete stays open on an accepted referral (the api allows completing a
+ * one-off service without starting), after Start work.
+ */
 const ACTIONS: Readonly<Record<string, readonly InboxAction[]>> = {
-  PENDING: ['acknowledge', 'accept', 'decline'],
+  PENDING: ['accept', 'decline', 'acknowledge'],
   ACKNOWLEDGED: ['accept', 'decline'],
   ACCEPTED: ['start', 'complete'],
   IN_PROGRESS: ['complete'],
 };
 
-/** The actions open on a referral in `status`, in the order they are offered. */
+/** The actions open on a referral in `status`, in the order they are offered (the first is the primary one). */
 export const actionsFor = (status: string): readonly InboxAction[] => (Object.hasOwn(ACTIONS, status) ? ACTIONS[status] : undefined) ?? [];
 
 /** The outcome codes a completion offers (each has a name in outcomeMessages). */

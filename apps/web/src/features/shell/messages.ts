@@ -16,6 +16,10 @@ export const shellMessages = defineMessages({
   navTaskBadge: { id: 'shell.nav.taskBadge', defaultMessage: '{count, number}{more, select, true {+} other {}}' },
   navSentReferrals: { id: 'shell.nav.sentReferrals', defaultMessage: 'Sent referrals' },
   navInbox: { id: 'shell.nav.inbox', defaultMessage: 'Referral inbox' },
+  navInboxCount: {
+    id: 'shell.nav.inboxCount',
+    defaultMessage: '{count, plural, one {# referral awaits an answer} other {# referrals await an answer}}{more, select, true { or more} other {}}',
+  },
   navNotifications: { id: 'shell.nav.notifications', defaultMessage: 'E-mail notifications' },
   navSops: { id: 'shell.nav.sops', defaultMessage: 'SOP versions' },
   navDashboard: { id: 'shell.nav.dashboard', defaultMessage: 'Dashboard' },

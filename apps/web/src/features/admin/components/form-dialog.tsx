@@ -41,7 +41,7 @@ export function FormDialog({ isOpen, title, onClose, onSubmit, submitLabel, pend
             {error ? <Alert>{error}</Alert> : null}
             <div className={styles.buttons}>
               {onSubmit ? (
-                <Button type="submit" isDisabled={pending} className={tone === 'danger' ? styles.danger : undefined}>
+                <Button type="submit" variant={tone} isDisabled={pending}>
                   {submitLabel}
                 </Button>
               ) : null}

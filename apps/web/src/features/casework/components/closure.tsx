@@ -137,7 +137,7 @@ function CloseDialog({ api, caseId, version, isOpen, onClose, onDone }: { api: A
             ) : null}
             {close.isError ? <Alert>{describeError(intl, close.error)}</Alert> : null}
             <div className={styles.buttons}>
-              <Button type="submit" isDisabled={close.isPending}>
+              <Button type="submit" variant="danger" isDisabled={close.isPending}>
                 {intl.formatMessage(m.closeCase)}
               </Button>
               <Button variant="quiet" onPress={onClose} isDisabled={close.isPending}>

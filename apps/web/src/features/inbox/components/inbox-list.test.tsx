@@ -97,8 +97,15 @@ describe('InboxList', () => {
     });
     const first = (await screen.findByText('TZA-KGM-2026-000001')).closest('article')!;
     const second = screen.getByText('TZA-KGM-2026-000002').closest('article')!;
-    expect(within(first).getAllByRole('button').map((b) => b.textContent)).toEqual(['Acknowledge', 'Accept', 'Decline']);
+    // One primary action a row: Accept on a new referral (Acknowledge last), Start work on an accepted one.
+    expect(within(first).getAllByRole('button').map((b) => b.textContent)).toEqual(['Accept', 'Decline', 'Acknowledge']);
     expect(within(second).getAllByRole('button').map((b) => b.textContent)).toEqual(['Start work', 'Complete']);
+    expect(within(first).getByRole('button', { name: /^Accept/ }).className).toMatch(/primary/);
+    expect(within(first).getAllByRole('button').filter((b) => /primary/.test(b.className))).toHaveLength(1);
+    // The edge: due in 2 h is soon (amber); an accepted referral's first contact is made (grey); no "Not escalated".
+    expect(first).toHaveAttribute('data-deadline', 'soon');
+    expect(second).toHaveAttribute('data-deadline', 'made');
+    expect(first).not.toHaveTextContent(/escalat/i);
     expect(within(first).getByText(/^First contact due in/)).toBeInTheDocument();
     const point = within(first).getByText('Kigoma');
     expect(point.tagName).toBe('BDI');
@@ -113,6 +120,16 @@ describe('InboxList', () => {
     expect(await screen.findByText(/declined\. It went on to/)).toHaveTextContent('Case TZA-KGM-2026-000001: declined. It went on to Haki Legal Aid.');
     expect(sent).toEqual([{ url: `/api/v1/referrals/${pending.id}/decline`, body: { version: 1, reason: 'No bed free this week' } }]);
     await waitFor(() => expect(screen.queryByRole('button', { name: /case TZA-KGM-2026-000001$/ })).toBeNull());
+  });
+
+  it('says it is loading until the first page answers, then that nothing waits', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    renderInbox(() => new Promise<Response>((resolve) => (answer = resolve)));
+    expect(await screen.findByText('Loading referrals…')).toHaveAttribute('role', 'status');
+    expect(screen.queryByText(/No referral waits/)).toBeNull();
+    await act(async () => answer(json({ items: [] })));
+    expect(await screen.findByText('No referral waits for your agency. New ones appear here by themselves.')).toBeInTheDocument();
+    expect(screen.queryByText('Loading referrals…')).toBeNull();
   });
 
   it('shows a refusal in plain words', async () => {

@@ -11,7 +11,7 @@ import { CaseNumber } from '../../../ui/case-number';
 import { ReasonDialog } from '../../../ui/reason-dialog';
 import type { Referral } from '../../referrals/referrals-api';
 import { actOn, DeclinedReferral, inboxQuery, InboxAction } from '../inbox-api';
-import { InboxFilters } from '../inbox-filters';
+import { activeInboxFilterCount, InboxFilters } from '../inbox-filters';
 import { inboxMessages } from '../messages';
 import { CompleteDialog } from './complete-dialog';
 import { InboxRow } from './inbox-row';
@@ -138,7 +138,19 @@ export function InboxList({ api, filters, borderPointNames }: Props) {
       {inbox.isSuccess ? (
         <p className={styles.count}>{intl.formatMessage(inboxMessages.shown, { shown: all.length, overdue, more: String(inbox.hasNextPage) })}</p>
       ) : null}
-      {inbox.isSuccess && all.length === 0 ? <p className={styles.empty}>{intl.formatMessage(inboxMessages.empty)}</p> : null}
+      {inbox.isPending ? (
+        <div className={styles.loading}>
+          <p className={styles.count} role="status">
+            {intl.formatMessage(inboxMessages.loading)}
+          </p>
+          {[0, 1, 2].map((n) => (
+            <div key={n} className={styles.skeleton} aria-hidden="true" />
+          ))}
+        </div>
+      ) : null}
+      {inbox.isSuccess && all.length === 0 ? (
+        <p className={styles.empty}>{intl.formatMessage(activeInboxFilterCount(filters) > 0 ? inboxMessages.empty : inboxMessages.emptyAll)}</p>
+      ) : null}
       <div
         ref={listRef}
         role="list"
@@ -178,6 +190,7 @@ export function InboxList({ api, filters, borderPointNames }: Props) {
         title={declining ? intl.formatMessage(inboxMessages.declineTitle, { caseNumber: declining.caseNumber }) : ''}
         body={intl.formatMessage(inboxMessages.declineBody)}
         confirmLabel={intl.formatMessage(inboxMessages.declineConfirm)}
+        tone="danger"
         minLength={DECLINE_REASON_MIN}
         pending={act.isPending}
         error={act.isError && declining ? describeError(intl, act.error) : undefined}

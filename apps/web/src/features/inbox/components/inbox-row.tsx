@@ -6,7 +6,7 @@ import { CaseNumber } from '../../../ui/case-number';
 import { AlertIcon } from '../../../ui/icons';
 import { StatusChip, toneOf } from '../../../ui/status-chip';
 import type { Referral } from '../../referrals/referrals-api';
-import { Countdown, usePast } from '../countdown';
+import { Countdown, useDeadlineState } from '../countdown';
 import { actionsFor, InboxAction } from '../inbox-api';
 import { inboxMessages } from '../messages';
 import styles from './inbox-row.module.css';
@@ -35,17 +35,19 @@ interface Props {
 
 /**
  * One referral of the inbox, dense: case number, priority, status, profiles, border point, the live
- * first-contact countdown (or "overdue by …"), the escalation step reached, and the actions its status
- * allows. Memoised: a poll that brings the same referral back (structural sharing) does not repaint it.
+ * first-contact countdown (or "overdue by …") as the strongest text, its state in the edge's colour, the
+ * escalation step when one is reached, and the actions its status allows (one primary). Memoised: a poll that brings the same referral back (structural sharing) does not repaint it.
  */
 export const InboxRow = memo(function InboxRow({ referral, borderPointName, isNew, busy, onAct }: Props) {
   const intl = useIntl();
   const clockRuns = CLOCK_RUNS.has(referral.status);
-  const past = usePast(referral.dueAt);
-  const late = clockRuns && (referral.overdue || past);
+  const deadline = useDeadlineState(referral.dueAt);
+  const late = clockRuns && (referral.overdue || deadline === 'late');
+  // The edge says where the first contact stands: red overdue, amber due within 4 h, blue running, grey made.
+  const edge = !clockRuns ? 'made' : late ? 'late' : deadline;
   const actions = actionsFor(referral.status);
   return (
-    <article className={`${styles.row} ${late ? styles.late : ''}`} aria-labelledby={`inbox-${referral.id}`}>
+    <article className={styles.row} data-deadline={edge} aria-labelledby={`inbox-${referral.id}`}>
       <div className={styles.main}>
         <p className={styles.head}>
           <span id={`inbox-${referral.id}`} className={styles.case}>
@@ -77,19 +79,18 @@ export const InboxRow = memo(function InboxRow({ referral, borderPointName, isNe
           )}
           {referral.escalationLevel > 0 ? (
             <StatusChip tone="warning">{intl.formatMessage(inboxMessages.escalation, { level: referral.escalationLevel })}</StatusChip>
-          ) : clockRuns ? (
-            <span className={styles.muted}>{intl.formatMessage(inboxMessages.noEscalation)}</span>
           ) : null}
           {referral.status === 'AWAITING_CONSENT' ? <span className={styles.muted}>{intl.formatMessage(inboxMessages.heldForConsent)}</span> : null}
         </p>
       </div>
       {actions.length > 0 ? (
-        <div className={styles.actions}>
+        <div className={styles.actions} data-count={actions.length}>
           {actions.map((action, index) => (
             <Button
               key={action}
-              variant={index === 0 ? 'primary' : action === 'decline' ? 'quiet' : 'secondary'}
+              variant={index === 0 ? 'primary' : action === 'decline' ? 'secondary' : 'quiet'}
               className={styles.action}
+              data-action={action}
               isDisabled={busy}
               onPress={() => onAct(referral, action)}
               aria-label={intl.formatMessage(inboxMessages.actionLabel, { action, caseNumber: referral.caseNumber })}

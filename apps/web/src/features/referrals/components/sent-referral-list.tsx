@@ -124,6 +124,7 @@ export function WithdrawDialog({
       title={referral ? intl.formatMessage(referralMessages.withdrawTitle, { agency: referral.agency.name }) : ''}
       body={intl.formatMessage(referralMessages.withdrawBody)}
       confirmLabel={intl.formatMessage(referralMessages.withdrawConfirm)}
+      tone="danger"
       minLength={WITHDRAW_REASON_MIN}
       pending={mutation.isPending}
       error={mutation.isError ? describeError(intl, mutation.error) : undefined}

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createFileRoute, Link, Outlet, redirect, useNavigate, useRouterState } from '@tanstack/react-router';
-import { useEffect, useRef, useState } from 'react';
+import { RefObject, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Alert } from '../../../ui/alert';
 import { can, meQuery } from '../../auth/me';
@@ -10,6 +10,7 @@ import { UnlockDialog } from '../../offline/components/unlock-dialog';
 import { offlineMessages } from '../../offline/messages';
 import { useOfflineWarmUp } from '../../offline/warm-up';
 import { useOffline, useOnline, useOutboxItems, useVault } from '../../offline/offline-context';
+import { inboxCountQuery } from '../../inbox/inbox-api';
 import { taskCountQuery } from '../../tasks/tasks-api';
 import { isLeafletLanguage } from '../../rights/rights-api';
 import { AppHeader } from '../components/app-header';
@@ -51,6 +52,8 @@ function SignedInLayout() {
   // What registering needs with no network (questionnaire, leaflets) is read while the link is up.
   useOfflineWarmUp(api, can(me.data, 'INTAKE_REGISTER'));
   const taskCount = useQuery({ ...taskCountQuery(api), enabled: readsCases });
+  const worksReferrals = can(me.data, 'REFERRALS_WORK');
+  const inboxCount = useQuery({ ...inboxCountQuery(api), enabled: worksReferrals });
   const sends = can(me.data, 'REFERRALS_READ') && (me.data?.borderPoints.length ?? 0) > 0;
   const signOut = useMutation({
     // Sent records leave the device with the session; unsent ones stay sealed for their owner's next sign-in.
@@ -71,12 +74,16 @@ function SignedInLayout() {
     else signOut.mutate('signed-out');
   };
 
-  // On a narrow screen the navigation scrolls sideways: keep the current page's entry in view.
+  // On a narrow screen the navigation scrolls sideways: keep the current page's entry in view, also once the
+  // entries the user's roles allow have arrived (none before /me answers) and the badges have widened them.
   const navRef = useRef<HTMLElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const entries = [me.data?.permissions.join(' '), taskCount.data?.count, inboxCount.data?.count].join('|');
   useEffect(() => {
-    navRef.current?.querySelector('[data-status="active"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [pathname]);
+    navRef.current?.querySelector('[data-status="active"]')?.scrollIntoView({ block: 'nearest', inline: 'center' });
+  }, [pathname, entries]);
+  const more = useScrollEdges(listRef, entries);
 
   return (
     <div className={styles.layout}>
@@ -84,17 +91,33 @@ function SignedInLayout() {
         {intl.formatMessage(shellMessages.skipToContent)}
       </a>
       <AppHeader me={me.data} onSignOut={() => void requestSignOut()} signingOut={signOut.isPending} />
-      <nav ref={navRef} aria-label={intl.formatMessage(shellMessages.mainNavigation)} className={styles.nav}>
-        <ul>
+      <nav
+        ref={navRef}
+        aria-label={intl.formatMessage(shellMessages.mainNavigation)}
+        className={styles.nav}
+        data-more-start={more.start || undefined}
+        data-more-end={more.end || undefined}
+      >
+        <ul ref={listRef}>
           <li>
             <Link to="/" className={styles.navLink} activeOptions={{ exact: true, includeSearch: false }}>
               {intl.formatMessage(readsCases ? shellMessages.navCases : shellMessages.navAccount)}
             </Link>
           </li>
-          {can(me.data, 'REFERRALS_WORK') ? (
+          {worksReferrals ? (
             <li>
               <Link to="/referrals/inbox" className={styles.navLink}>
                 {intl.formatMessage(shellMessages.navInbox)}
+                {inboxCount.data && inboxCount.data.count > 0 ? (
+                  <>
+                    <span className={styles.badge} aria-hidden="true">
+                      {intl.formatMessage(shellMessages.navTaskBadge, { count: inboxCount.data.more ? 99 : inboxCount.data.count, more: String(inboxCount.data.more) })}
+                    </span>
+                    <span className={styles.visuallyHidden}>
+                      {intl.formatMessage(shellMessages.navInboxCount, { count: inboxCount.data.count, more: String(inboxCount.data.more) })}
+                    </span>
+                  </>
+                ) : null}
               </Link>
             </li>
           ) : null}
@@ -217,4 +240,31 @@ function SignedInLayout() {
       />
     </div>
   );
+}
+
+/**
+ * Whether the sideways-scrolling list has more beyond its start and its end edge (either writing direction:
+ * scrollLeft runs negative in RTL), so the navigation can show a fade and a chevron there.
+ */
+function useScrollEdges(ref: RefObject<HTMLElement | null>, contents: unknown): { start: boolean; end: boolean } {
+  const [edges, setEdges] = useState({ start: false, end: false });
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => {
+      const scrolled = Math.abs(element.scrollLeft);
+      const start = scrolled > 1;
+      const end = scrolled + element.clientWidth < element.scrollWidth - 1;
+      setEdges((before) => (before.start === start && before.end === end ? before : { start, end }));
+    };
+    measure();
+    element.addEventListener('scroll', measure, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(element);
+    return () => {
+      element.removeEventListener('scroll', measure);
+      observer?.disconnect();
+    };
+  }, [ref, contents]);
+  return edges;
 }

@@ -9,6 +9,8 @@ import styles from './sop-confirm.module.css';
 interface Props {
   isOpen: boolean;
   title: string;
+  /** The one line to read first (irreversible: "This cannot be undone…"), in bold above the consequences. */
+  warning?: ReactNode;
   /** What happens, one consequence a line. */
   consequences: ReactNode[];
   confirmLabel: string;
@@ -19,8 +21,8 @@ interface Props {
   error?: string;
 }
 
-/** A confirmation that spells out the consequences of a lifecycle step before anything happens. */
-export function SopConfirm({ isOpen, title, consequences, confirmLabel, onConfirm, onClose, pending, error }: Props) {
+/** A confirmation that spells out the consequences of a lifecycle step before anything happens; its button is the destructive one (activating retires a version, withdrawing ends a draft). */
+export function SopConfirm({ isOpen, title, warning, consequences, confirmLabel, onConfirm, onClose, pending, error }: Props) {
   const intl = useIntl();
   return (
     <ModalOverlay className={styles.overlay} isOpen={isOpen} onOpenChange={(open) => (open ? undefined : onClose())} isDismissable={!pending}>
@@ -29,6 +31,7 @@ export function SopConfirm({ isOpen, title, consequences, confirmLabel, onConfir
           <Heading slot="title" className={styles.title}>
             {title}
           </Heading>
+          {warning ? <p className={styles.warning}>{warning}</p> : null}
           <ul className={styles.consequences}>
             {consequences.map((line, index) => (
               <li key={index}>{line}</li>
@@ -36,7 +39,7 @@ export function SopConfirm({ isOpen, title, consequences, confirmLabel, onConfir
           </ul>
           {error ? <Alert>{error}</Alert> : null}
           <div className={styles.buttons}>
-            <Button onPress={onConfirm} isDisabled={pending}>
+            <Button variant="danger" onPress={onConfirm} isDisabled={pending}>
               {confirmLabel}
             </Button>
             <Button variant="quiet" onPress={onClose} isDisabled={pending}>

@@ -61,13 +61,13 @@ export function SopLifecycle({ api, version, active, onDone }: Props) {
       <SopConfirm
         isOpen={asking === 'activate'}
         title={intl.formatMessage(sopMessages.activateTitle, { label: version.label })}
+        warning={intl.formatMessage(sopMessages.activateFinal)}
         consequences={[
           intl.formatMessage(sopMessages.activateNew, { label, country: version.jurisdiction }),
           active
             ? intl.formatMessage(sopMessages.activateRetires, { label: <bdi key="active">{active.label}</bdi> })
             : intl.formatMessage(sopMessages.activateNoneActive, { country: version.jurisdiction }),
           intl.formatMessage(sopMessages.activateOpen),
-          intl.formatMessage(sopMessages.activateFinal),
         ]}
         confirmLabel={intl.formatMessage(sopMessages.activateConfirm, { label: version.label })}
         onConfirm={() => activate.mutate()}
