@@ -92,9 +92,18 @@ test('a border official filters the case list, opens a case, its referrals and t
   const referrals = page.getByRole('region', { name: 'Referrals' });
   await expect(referrals.getByRole('article').first()).toBeVisible();
   await expect(referrals.getByText('Accepted: the agency is acting on it.').first()).toBeVisible();
-  // Her timeline, oldest first.
+  // Her timeline, newest first: the arrival is the earliest event, at the end once all are shown.
   const timeline = page.getByRole('region', { name: 'Timeline' });
-  await expect(timeline.getByRole('listitem').first()).toContainText('Arrival registered');
+  await expect(timeline.getByRole('listitem').first()).toBeVisible();
+  const allEvents = timeline.getByRole('button', { name: 'Show all events' });
+  if (await allEvents.isVisible()) await allEvents.click();
+  const earlier = timeline.getByRole('button', { name: 'Show earlier events' });
+  while (await earlier.isVisible()) {
+    const shown = await timeline.getByRole('listitem').count();
+    await earlier.click();
+    await expect.poll(() => timeline.getByRole('listitem').count()).toBeGreaterThan(shown);
+  }
+  await expect(timeline.getByRole('listitem').last()).toContainText('Arrival registered');
   await expect(timeline).toContainText('Consent given');
   await expect(timeline).toContainText(/Referral accepted: /);
   await expect(page.getByRole('link', { name: 'Correct the record' })).toHaveAttribute('href', /\/cases\/[0-9a-f-]{36}\/complete$/);

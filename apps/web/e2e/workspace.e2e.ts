@@ -22,11 +22,13 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
 }
 
-/** The timeline, every page of it loaded (it reads oldest first, a page at a time). */
+/** The timeline, every page of it loaded (newest first: the latest ten, then all, then earlier pages). */
 async function wholeTimeline(page: Page) {
   const timeline = page.getByRole('region', { name: 'Timeline' });
-  const more = timeline.getByRole('button', { name: 'Show later events' });
+  const all = timeline.getByRole('button', { name: 'Show all events' });
+  const more = timeline.getByRole('button', { name: 'Show earlier events' });
   await expect(timeline.getByRole('listitem').first()).toBeVisible();
+  if (await all.isVisible()) await all.click();
   while (await more.isVisible()) {
     const shown = await timeline.getByRole('listitem').count();
     await more.click();
@@ -103,7 +105,10 @@ test('a shelter caseworker works a case referred to the shelter; the manager ass
   await services.getByRole('textbox', { name: 'Note (optional)' }).fill('Two weeks in the women’s house');
   await services.getByRole('button', { name: 'Record the service' }).click();
   await expect(services.getByRole('listitem').filter({ hasText: 'Shelter by Tumaini Shelter' })).toContainText('Two weeks in the women’s house');
-  // The timeline has the note and the task.
+  // The timeline has the note and the task, newest first, each with who did it.
+  const latest = page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first();
+  await expect(latest).toContainText('Service delivered');
+  await expect(latest).toContainText('By you');
   const timeline = await wholeTimeline(page);
   await expect(timeline).toContainText('Note added');
   await expect(timeline).toContainText('Task done');

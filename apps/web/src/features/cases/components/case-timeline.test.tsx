@@ -1,10 +1,14 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import en from '../../../../lang/en.json';
 import ar from '../../../../lang/ar.json';
-import { describeEntry } from './case-timeline';
+import type { ApiClient } from '../../../api/client';
+import { renderInApp } from '../../../test-router';
+import { CaseTimeline, describeEntry } from './case-timeline';
 
 /**
  * Every kind of event the api's timeline emits (libs/casework casework.queries.ts: its own rows, and the
@@ -43,5 +47,38 @@ describe('describeEntry', () => {
       expect(text, kind).not.toContain(kind);
       expect(text, kind).not.toMatch(/[A-Z]{3,}_[A-Z]/);
     }
+  });
+});
+
+describe('CaseTimeline', () => {
+  const people = { meId: 'u-me', users: new Map([['u-2', 'Amina Juma']]), agencies: new Map([['a-1', 'Tumaini Shelter']]) };
+  const entries = Array.from({ length: 12 }, (_, i) => ({
+    at: `2026-12-07T${String(20 - i).padStart(2, '0')}:00:00Z`,
+    kind: i === 0 ? 'TASK_CREATED' : 'NOTE_ADDED',
+    actorUserId: i === 0 ? 'u-me' : i === 1 ? 'u-2' : null,
+    actorAgencyId: i === 1 || i === 2 ? 'a-1' : null,
+    details: i === 0 ? { task: 'RISK_ASSESSMENT' } : {},
+  }));
+
+  it('asks for the newest first, shows the latest ten with who did what, and all on request', async () => {
+    const asked: unknown[] = [];
+    const api = {
+      GET: (_path: string, options: { params: { query: unknown } }) => {
+        asked.push(options.params.query);
+        return Promise.resolve({ data: { items: entries }, response: new Response(null, { status: 200 }) });
+      },
+    } as unknown as ApiClient;
+    renderInApp(<CaseTimeline api={api} caseId="c1" referrals={[]} showDetails={false} people={people} />);
+    const list = await screen.findByRole('list');
+    expect(asked[0]).toMatchObject({ order: 'desc' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(10);
+    expect(items[0]).toHaveTextContent('Task created: Assess the risks');
+    expect(items[0]).toHaveTextContent('By you');
+    expect(items[1]).toHaveTextContent('By Amina Juma (Tumaini Shelter)');
+    expect(items[2]).toHaveTextContent('By Tumaini Shelter');
+    expect(items[3]).not.toHaveTextContent('By');
+    await userEvent.click(screen.getByRole('button', { name: 'Show all events' }));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(12);
   });
 });
