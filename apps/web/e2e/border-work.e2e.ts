@@ -224,7 +224,12 @@ test('at 360 px in Arabic: the navigation fits, the filters fold behind one butt
   await page.getByRole('table').getByRole('row').nth(1).getByRole('link', { name: CASE_NUMBER }).click();
   await expect(page.getByRole('heading', { name: /^الحالة TZA-/, level: 1 })).toBeVisible();
   await expect(page.getByRole('region', { name: 'الشخص' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'التسلسل الزمني' }).getByRole('listitem').first()).toContainText('سُجِّل الوصول');
+  // Newest first: the arrival is the earliest event, at the end.
+  const timelineAr = page.getByRole('region', { name: 'التسلسل الزمني' });
+  await expect(timelineAr.getByRole('listitem').first()).toBeVisible();
+  const allAr = timelineAr.getByRole('button', { name: 'إظهار كل الأحداث' });
+  if (await allAr.isVisible()) await allAr.click();
+  await expect(timelineAr.getByRole('listitem').last()).toContainText('سُجِّل الوصول');
   await expect(page.getByRole('link', { name: 'استكمال السجل' })).toBeVisible();
   await expectNoSidewaysScroll(page);
   await expectAccessible(page);

@@ -64,6 +64,14 @@ test('a shelter caseworker works a case referred to the shelter; the manager ass
   const responsibility = page.getByRole('region', { name: 'Responsibility' });
   await expect(responsibility).toContainText('Anti-Trafficking Secretariat');
   await expect(responsibility.getByTestId('assignee')).toHaveText('Not assigned');
+  // The summary strip under the title: the next task and when it is due, the overdue count, the lead; a
+  // caseworker may not assign, so no "Assign to me".
+  const summary = page.getByRole('region', { name: 'Case summary' });
+  await expect(summary).toContainText('Next');
+  await expect(summary).toContainText(/, due /);
+  await expect(summary).toContainText('Overdue tasks');
+  await expect(summary).toContainText('Anti-Trafficking Secretariat');
+  await expect(summary.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
   // Only the lead agency closes a case: no "Close the case" for the shelter yet.
   await expect(page.getByRole('button', { name: 'Close the case' })).toHaveCount(0);
   await expectAccessible(page);
@@ -145,6 +153,8 @@ test('a shelter caseworker works a case referred to the shelter; the manager ass
   await manager.goto(`/cases/${caseId}`);
   await expect(manager.getByRole('heading', { name: `Case ${caseNumber}`, level: 1 })).toBeVisible();
   const held = manager.getByRole('region', { name: 'Responsibility' });
+  // A lead transfer waits for the shelter: the strip says so.
+  await expect(manager.getByRole('region', { name: 'Case summary' })).toContainText('Waiting for your answer');
   await held.getByLabel('Assign to').selectOption({ label: 'NGO caseworker (shelter)' });
   await held.getByRole('button', { name: 'Assign' }).click();
   await expect(held.getByTestId('assignee')).toHaveText('NGO caseworker (shelter)');

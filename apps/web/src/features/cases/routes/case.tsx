@@ -27,6 +27,7 @@ import styles from './case.module.css';
 import { CaseNumber } from '../../../ui/case-number';
 import { StatusChip, toneOf } from '../../../ui/status-chip';
 import { agencyOptionsQuery, caseTasksQuery, colleaguesQuery, notesQuery, responsibilityQuery, servicesQuery } from '../../casework/casework-api';
+import { CaseSummary } from '../../casework/components/case-summary';
 import { ClosureAction } from '../../casework/components/closure';
 import { NotesSection } from '../../casework/components/notes-section';
 import { ResponsibilitySection } from '../../casework/components/responsibility-section';
@@ -167,6 +168,7 @@ function CasePage() {
             borderPoint: <bdi key="point">{data.borderPoint.name}</bdi>,
           })}
         </p>
+        {workspace ? <CaseSummary api={api} caseId={data.id} me={self} canAssign={can(me.data, 'CASES_ASSIGN')} /> : null}
         <Switch className={styles.switch} isSelected={showDetails} onChange={setShowDetails}>
           <span className={styles.switchTrack} aria-hidden="true">
             <span className={styles.switchThumb} />
