@@ -100,6 +100,7 @@ export const workspaceMessages = defineMessages({
   completeLabel: { id: 'casework.completeLabel', defaultMessage: 'Mark done: {task}' },
   taskStatus: { id: 'casework.taskStatus', defaultMessage: '{status, select, DONE {Done} CANCELLED {Cancelled} other {Open}}' },
   taskOtherHolder: { id: 'casework.taskOtherHolder', defaultMessage: 'another agency or the border point does it' },
+  taskHeldBy: { id: 'casework.taskHeldBy', defaultMessage: '{agency} does it' },
   taskAssignedTo: { id: 'casework.taskAssignedTo', defaultMessage: 'for {name}' },
   // Services.
   services: { id: 'casework.services', defaultMessage: 'Services delivered' },
