@@ -113,6 +113,18 @@ describe('case management: notes with sensitivity, and the timeline', () => {
     } while (cursor);
     expect(paged).toEqual(all);
 
+    // Newest first: the same entries the other way round, page by page too.
+    const newest: Entry[] = [];
+    cursor = undefined;
+    do {
+      const res: { body: { items: Entry[]; nextCursor?: string } } = await api.http().get(`/api/v1/cases/${caseId}/timeline`).query({ limit: 3, order: 'desc', ...(cursor ? { cursor } : {}) }).set(await api.as('border.official')).expect(200);
+      newest.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(newest).toEqual([...all].reverse());
+    const badOrder = await api.http().get(`/api/v1/cases/${caseId}/timeline`).query({ order: 'sideways' }).set(await api.as('border.official')).expect(400);
+    expect(badOrder.body.details.fields.map((f: { path: string }) => f.path)).toEqual(['order']);
+
     await api.http().get(`/api/v1/cases/${caseId}/timeline`).set(await api.as('legal.caseworker')).expect(404);
     await api.http().get(`/api/v1/cases/${caseId}/timeline`).set(await api.as('analyst')).expect(403);
     await api.http().get(`/api/v1/cases/${caseId}/timeline`).query({ cursor: 'nope' }).set(await api.as('border.official')).expect(400);

@@ -92,9 +92,18 @@ test('a border official filters the case list, opens a case, its referrals and t
   const referrals = page.getByRole('region', { name: 'Referrals' });
   await expect(referrals.getByRole('article').first()).toBeVisible();
   await expect(referrals.getByText('Accepted: the agency is acting on it.').first()).toBeVisible();
-  // Her timeline, oldest first.
+  // Her timeline, newest first: the arrival is the earliest event, at the end once all are shown.
   const timeline = page.getByRole('region', { name: 'Timeline' });
-  await expect(timeline.getByRole('listitem').first()).toContainText('Arrival registered');
+  await expect(timeline.getByRole('listitem').first()).toBeVisible();
+  const allEvents = timeline.getByRole('button', { name: 'Show all events' });
+  if (await allEvents.isVisible()) await allEvents.click();
+  const earlier = timeline.getByRole('button', { name: 'Show earlier events' });
+  while (await earlier.isVisible()) {
+    const shown = await timeline.getByRole('listitem').count();
+    await earlier.click();
+    await expect.poll(() => timeline.getByRole('listitem').count()).toBeGreaterThan(shown);
+  }
+  await expect(timeline.getByRole('listitem').last()).toContainText('Arrival registered');
   await expect(timeline).toContainText('Consent given');
   await expect(timeline).toContainText(/Referral accepted: /);
   await expect(page.getByRole('link', { name: 'Correct the record' })).toHaveAttribute('href', /\/cases\/[0-9a-f-]{36}\/complete$/);
@@ -215,7 +224,12 @@ test('at 360 px in Arabic: the navigation fits, the filters fold behind one butt
   await page.getByRole('table').getByRole('row').nth(1).getByRole('link', { name: CASE_NUMBER }).click();
   await expect(page.getByRole('heading', { name: /^الحالة TZA-/, level: 1 })).toBeVisible();
   await expect(page.getByRole('region', { name: 'الشخص' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'التسلسل الزمني' }).getByRole('listitem').first()).toContainText('سُجِّل الوصول');
+  // Newest first: the arrival is the earliest event, at the end.
+  const timelineAr = page.getByRole('region', { name: 'التسلسل الزمني' });
+  await expect(timelineAr.getByRole('listitem').first()).toBeVisible();
+  const allAr = timelineAr.getByRole('button', { name: 'إظهار كل الأحداث' });
+  if (await allAr.isVisible()) await allAr.click();
+  await expect(timelineAr.getByRole('listitem').last()).toContainText('سُجِّل الوصول');
   await expect(page.getByRole('link', { name: 'استكمال السجل' })).toBeVisible();
   await expectNoSidewaysScroll(page);
   await expectAccessible(page);

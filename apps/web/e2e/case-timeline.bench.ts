@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 /**
  * A busy case opens fast (`npm run bench:web-case`): the shelter's demo case gets 500 timeline events
  * (notes, added through the api), then the caseworker opens it from the case list. Timed from the click
- * until the workspace is usable: the heading, the first page of the timeline, and the newest notes listed.
+ * until the workspace is usable: the heading, the newest events of the timeline, and the newest notes listed.
  * Issue 14 asks for under 1 s on the demo machine.
  */
 const EVENTS = 500;
@@ -58,7 +58,9 @@ test('a case with 500 timeline events opens in under 1 s', async ({ page, reques
   const started = Date.now();
   await page.getByRole('link', { name: caseNumber }).click();
   await expect(page.getByRole('heading', { name: `Case ${caseNumber}`, level: 1 })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('listitem')).toHaveCount(25);
+  // The newest ten events, and a button for the rest of the first page.
+  await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('listitem')).toHaveCount(10);
+  await expect(page.getByRole('button', { name: 'Show all events' })).toBeVisible();
   // The newest notes, and a button for all of them.
   await expect(page.getByRole('region', { name: 'Notes' }).getByRole('listitem')).toHaveCount(10);
   await expect(page.getByRole('button', { name: `Show all ${(notes as { notes: unknown[] }).notes.length} notes` })).toBeVisible();

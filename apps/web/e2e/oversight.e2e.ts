@@ -101,6 +101,11 @@ test('the monitor filters the safeguard report, downloads it as CSV and prints i
   const row = table.getByRole('row').filter({ hasText: 'Detention guard' });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Blocked');
+  // Codes in words, the code kept as a second line; the border point by its name.
+  await expect(row).toContainText('Open a detention');
+  await expect(row).toContainText('OPEN_DETENTION');
+  await expect(row).toContainText('a presumed or identified victim of trafficking');
+  await expect(row.getByRole('cell').nth(2)).toContainText(/[a-z]{4,}/);
   const caseNumber = (await row.getByRole('cell').nth(1).innerText()).trim();
   expect(caseNumber).toMatch(CASE_NUMBER);
 

@@ -22,11 +22,13 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
 }
 
-/** The timeline, every page of it loaded (it reads oldest first, a page at a time). */
+/** The timeline, every page of it loaded (newest first: the latest ten, then all, then earlier pages). */
 async function wholeTimeline(page: Page) {
   const timeline = page.getByRole('region', { name: 'Timeline' });
-  const more = timeline.getByRole('button', { name: 'Show later events' });
+  const all = timeline.getByRole('button', { name: 'Show all events' });
+  const more = timeline.getByRole('button', { name: 'Show earlier events' });
   await expect(timeline.getByRole('listitem').first()).toBeVisible();
+  if (await all.isVisible()) await all.click();
   while (await more.isVisible()) {
     const shown = await timeline.getByRole('listitem').count();
     await more.click();
@@ -68,6 +70,14 @@ test('a shelter caseworker works a case referred to the shelter; the manager ass
   const responsibility = page.getByRole('region', { name: 'Responsibility' });
   await expect(responsibility).toContainText('Anti-Trafficking Secretariat');
   await expect(responsibility.getByTestId('assignee')).toHaveText('Not assigned');
+  // The summary strip under the title: the next task and when it is due, the overdue count, the lead; a
+  // caseworker may not assign, so no "Assign to me".
+  const summary = page.getByRole('region', { name: 'Case summary' });
+  await expect(summary).toContainText('Next');
+  await expect(summary).toContainText(/, due /);
+  await expect(summary).toContainText('Overdue tasks');
+  await expect(summary).toContainText('Anti-Trafficking Secretariat');
+  await expect(summary.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
   // Only the lead agency closes a case: no "Close the case" for the shelter yet.
   await expect(page.getByRole('button', { name: 'Close the case' })).toHaveCount(0);
   await expectAccessible(page);
@@ -109,7 +119,10 @@ test('a shelter caseworker works a case referred to the shelter; the manager ass
   await services.getByRole('textbox', { name: 'Note (optional)' }).fill('Two weeks in the women’s house');
   await services.getByRole('button', { name: 'Record the service' }).click();
   await expect(services.getByRole('listitem').filter({ hasText: 'Shelter by Tumaini Shelter' })).toContainText('Two weeks in the women’s house');
-  // The timeline has the note and the task.
+  // The timeline has the note and the task, newest first, each with who did it.
+  const latest = page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first();
+  await expect(latest).toContainText('Service delivered');
+  await expect(latest).toContainText('By you');
   const timeline = await wholeTimeline(page);
   await expect(timeline).toContainText('Note added');
   await expect(timeline).toContainText('Task done');
@@ -146,6 +159,8 @@ test('a shelter caseworker works a case referred to the shelter; the manager ass
   await manager.goto(`/cases/${caseId}`);
   await expect(manager.getByRole('heading', { name: `Case ${caseNumber}`, level: 1 })).toBeVisible();
   const held = manager.getByRole('region', { name: 'Responsibility' });
+  // A lead transfer waits for the shelter: the strip says so.
+  await expect(manager.getByRole('region', { name: 'Case summary' })).toContainText('Waiting for your answer');
   await held.getByLabel('Assign to').selectOption({ label: 'NGO caseworker (shelter)' });
   await held.getByRole('button', { name: 'Assign' }).click();
   await expect(held.getByTestId('assignee')).toHaveText('NGO caseworker (shelter)');

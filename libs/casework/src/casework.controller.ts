@@ -12,8 +12,8 @@ const uuid = new UuidParamPipe();
 export class CaseworkController {
   constructor(private readonly casework: CaseworkService) {}
 
-  /** Everything that happened to the case, oldest first, paginated, as far as you may see it. */
-  @ApiOperation({ summary: 'Read the timeline of a case, oldest first, page by page' })
+  /** Everything that happened to the case, oldest first (or newest first), paginated, as far as you may see it. */
+  @ApiOperation({ summary: 'Read the timeline of a case, oldest first (or newest first with order=desc), page by page' })
   @RequirePermission(Permission.CasesRead)
   @Get('cases/:id/timeline')
   timeline(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Query() query: TimelineQuery, @Req() req: RequestWithActor): Promise<{ items: TimelineEntry[]; nextCursor?: string }> {

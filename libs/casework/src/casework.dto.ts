@@ -1,7 +1,7 @@
 import { PageCursor, PageLimit } from '@kivuko/platform';
 import { FieldGroup } from '@kivuko/access';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEnum, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export enum NoteSensitivity {
   /** Whoever may see the case. */
@@ -38,4 +38,9 @@ export class PageQuery {
   cursor?: string;
 }
 
-export class TimelineQuery extends PageQuery {}
+export class TimelineQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc', description: 'Oldest first (asc, the default) or newest first (desc); a cursor continues in the order it was given for' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
+}

@@ -47,10 +47,18 @@ const TIMELINE_AUDIT_PATTERNS = `ARRAY[${[
 export type TimelineRow = { at: Date; at_us: string; kind: string; ref: string; actor_user_id: string | null; actor_agency_id: string | null; details: Record<string, unknown> };
 
 /**
- * The case's timeline entries in order (time, kind, reference), `limit + 1` of them after the cursor; the
+ * The case's timeline entries in order (time, kind, reference; or newest first), `limit + 1` of them after the cursor; the
  * audited changes only where the reader may see every field group they touched (`readableGroups`).
  */
-export function caseTimeline(manager: EntityManager, caseId: string, limit: number, readableGroups: string[], after: { atUs: string; kind: string; ref: string } | undefined): Promise<TimelineRow[]> {
+export function caseTimeline(
+  manager: EntityManager,
+  caseId: string,
+  limit: number,
+  readableGroups: string[],
+  after: { atUs: string; kind: string; ref: string } | undefined,
+  newestFirst = false,
+): Promise<TimelineRow[]> {
+  const direction = newestFirst ? 'DESC' : 'ASC';
   return manager.query<TimelineRow[]>(
         `WITH events AS (
            SELECT c.registered_at AS at, 'CASE_REGISTERED' AS kind, c.id::text AS ref, c.registered_by AS actor_user_id, c.registering_agency_id AS actor_agency_id,
@@ -93,8 +101,8 @@ export function caseTimeline(manager: EntityManager, caseId: string, limit: numb
            WHERE ae.case_id = $1 AND ae.outcome <> 'FAILURE' AND ae.action LIKE ANY (${TIMELINE_AUDIT_PATTERNS}) AND ae.field_groups <@ ${after ? '$6' : '$3'}::text[]
          )
          SELECT at, (extract(epoch FROM at) * 1000000)::bigint::text AS at_us, kind, ref, actor_user_id, actor_agency_id, details FROM events
-         ${after ? 'WHERE ((extract(epoch FROM at) * 1000000)::bigint, kind, ref) > ($3::bigint, $4, $5)' : ''}
-         ORDER BY at, kind, ref LIMIT $2`,
+         ${after ? `WHERE ((extract(epoch FROM at) * 1000000)::bigint, kind, ref) ${newestFirst ? '<' : '>'} ($3::bigint, $4, $5)` : ''}
+         ORDER BY at ${direction}, kind ${direction}, ref ${direction} LIMIT $2`,
     after ? [caseId, limit + 1, after.atUs, after.kind, after.ref, readableGroups] : [caseId, limit + 1, readableGroups],
   );
 }

@@ -129,7 +129,7 @@ export class CaseworkService {
       );
       const everything = actor.borderPointIds.includes(borderPointId);
       const readable = await this.readable(manager, actor, caseId);
-      const rows = await caseTimeline(manager, caseId, limit, [...readable], after);
+      const rows = await caseTimeline(manager, caseId, limit, [...readable], after, query.order === 'desc');
       const page = rows
         .slice(0, limit)
         // A profile decision on a section the reader may not see shows as a decision, without the profile.

@@ -834,7 +834,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read the timeline of a case, oldest first, page by page */
+        /** Read the timeline of a case, oldest first (or newest first with order=desc), page by page */
         get: operations["CaseworkController_timeline_v1"];
         put?: never;
         post?: never;
@@ -6671,6 +6671,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                /** @description Oldest first (asc, the default) or newest first (desc); a cursor continues in the order it was given for */
+                order?: "asc" | "desc";
             };
             header?: never;
             path: {

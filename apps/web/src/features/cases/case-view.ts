@@ -89,13 +89,13 @@ export const caseQuery = (api: ApiClient, caseId: string) =>
 
 export const TIMELINE_PAGE = 25;
 
-/** The case's history, oldest first, page by page. */
+/** The case's history, newest first, page by page (each next page goes further back). */
 export const timelineQuery = (api: ApiClient, caseId: string) =>
   infiniteQueryOptions({
     queryKey: ['case', caseId, 'timeline'],
     queryFn: ({ pageParam }) =>
       unwrap<{ items: TimelineEntry[]; nextCursor?: string }>(
-        api.GET('/api/v1/cases/{id}/timeline', { params: { path: { id: caseId }, query: { limit: TIMELINE_PAGE, cursor: pageParam } } }),
+        api.GET('/api/v1/cases/{id}/timeline', { params: { path: { id: caseId }, query: { limit: TIMELINE_PAGE, cursor: pageParam, order: 'desc' } } }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,

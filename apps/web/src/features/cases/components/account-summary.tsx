@@ -1,4 +1,5 @@
 import { useIntl } from 'react-intl';
+import { isolatedList } from '../../../i18n/isolated-list';
 import { nameOf, roleMessages } from '../../../i18n/vocabulary';
 import type { Me } from '../../auth/me';
 import { accountMessages } from '../messages';
@@ -17,7 +18,7 @@ export function AccountSummary({ me }: { me: Me }) {
         <dt>{intl.formatMessage(accountMessages.roles)}</dt>
         <dd>{intl.formatList(me.roles.map((role) => nameOf(intl, roleMessages, role)))}</dd>
         <dt>{intl.formatMessage(accountMessages.borderPoints)}</dt>
-        <dd>{me.borderPoints.length > 0 ? intl.formatList(me.borderPoints.map((point) => point.name)) : intl.formatMessage(accountMessages.noBorderPoints)}</dd>
+        <dd>{me.borderPoints.length > 0 ? isolatedList(intl, me.borderPoints.map((point) => point.name)) : intl.formatMessage(accountMessages.noBorderPoints)}</dd>
       </dl>
       <p className={styles.muted}>{intl.formatMessage(accountMessages.permissions, { count: me.permissions.length })}</p>
     </section>

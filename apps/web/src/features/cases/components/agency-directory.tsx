@@ -4,6 +4,7 @@ import { ApiClient, unwrap } from '../../../api/client';
 import { describeError } from '../../../i18n/error-messages';
 import { agencyKindMessages, nameOf, serviceMessages } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
+import { languageName } from '../language-name';
 import { accountMessages } from '../messages';
 import styles from './case-list.module.css';
 
@@ -24,7 +25,7 @@ const agenciesQuery = (api: ApiClient) =>
 export function AgencyDirectory({ api }: { api: ApiClient }) {
   const intl = useIntl();
   const agencies = useQuery(agenciesQuery(api));
-  const language = (code: string): string => intl.formatDisplayName(code, { type: 'language' }) ?? code;
+  const language = (code: string): string => languageName(intl, code);
   return (
     <section aria-labelledby="agencies-title" className={styles.wrap}>
       <div>

@@ -18,6 +18,7 @@ import {
 } from '../case-messages';
 import { Arrival, ageEstimated, CaseProfile, CaseView, FIELD_GROUPS, fullName, Identity, SENSITIVE_SECTIONS } from '../case-view';
 import { OPEN_PROFILES } from '../cases-api';
+import { languageName } from '../language-name';
 import { Question, Questionnaire, translated } from '../questionnaire';
 import styles from './case-record.module.css';
 import { CaseNumber } from '../../../ui/case-number';
@@ -48,7 +49,6 @@ export function PersonSection({ identity }: { identity: Identity }) {
   const intl = useIntl();
   const m = casePageMessages;
   const name = fullName(identity);
-  const language = (code: string): string => intl.formatDisplayName(code, { type: 'language' }) ?? code;
   const age =
     identity.ageAtArrival === null
       ? intl.formatMessage(m.ageUnknown)
@@ -91,7 +91,7 @@ export function PersonSection({ identity }: { identity: Identity }) {
           </Row>
         ) : null}
         <Row label={intl.formatMessage(m.languages)}>
-          {identity.languages.length > 0 ? intl.formatList(identity.languages.map(language)) : intl.formatMessage(m.notRecorded)}
+          {identity.languages.length > 0 ? intl.formatList(identity.languages.map((code) => languageName(intl, code))) : intl.formatMessage(m.notRecorded)}
         </Row>
         <Row label={intl.formatMessage(m.interpreter)}>
           {identity.interpreter === null
@@ -173,7 +173,7 @@ export function ArrivalSection({ arrival, urgentNeeds, showDetails }: { arrival:
           {arrival.informationGiven
             ? intl.formatMessage(m.informationGivenIn, {
                 topics: intl.formatList(arrival.informationGiven.topics.map((topic) => nameOf(intl, informationTopicMessages, topic))),
-                language: intl.formatDisplayName(arrival.informationGiven.language, { type: 'language' }) ?? arrival.informationGiven.language,
+                language: languageName(intl, arrival.informationGiven.language),
               })
             : intl.formatMessage(m.informationNotGiven)}
         </Row>

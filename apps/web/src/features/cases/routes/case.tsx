@@ -26,7 +26,8 @@ import { ConsentSummary } from '../../rights/components/consent-summary';
 import styles from './case.module.css';
 import { CaseNumber } from '../../../ui/case-number';
 import { StatusChip, toneOf } from '../../../ui/status-chip';
-import { caseTasksQuery, colleaguesQuery, notesQuery, responsibilityQuery, servicesQuery } from '../../casework/casework-api';
+import { agencyOptionsQuery, caseTasksQuery, colleaguesQuery, notesQuery, responsibilityQuery, servicesQuery } from '../../casework/casework-api';
+import { CaseSummary } from '../../casework/components/case-summary';
 import { ClosureAction } from '../../casework/components/closure';
 import { NotesSection } from '../../casework/components/notes-section';
 import { ResponsibilitySection } from '../../casework/components/responsibility-section';
@@ -80,6 +81,8 @@ function CasePage() {
   const [notice, setNotice] = useState('');
   const responsibility = useQuery({ ...responsibilityQuery(api, caseId), enabled: me.isSuccess && !sentFromHere });
   const colleagues = useQuery({ ...colleaguesQuery(api), enabled: me.isSuccess && can(me.data, 'CASES_ASSIGN') && can(me.data, 'USERS_READ') });
+  // The agencies' names, to say who did what on the timeline.
+  const agencies = useQuery({ ...agencyOptionsQuery(api), enabled: me.isSuccess && can(me.data, 'REFERENCE_DATA_READ') });
   const withdraw = useWithdraw(api);
   const [withdrawing, setWithdrawing] = useState<Referral | null>(null);
   const m = casePageMessages;
@@ -165,6 +168,7 @@ function CasePage() {
             borderPoint: <bdi key="point">{data.borderPoint.name}</bdi>,
           })}
         </p>
+        {workspace ? <CaseSummary api={api} caseId={data.id} me={self} canAssign={can(me.data, 'CASES_ASSIGN')} /> : null}
         <Switch className={styles.switch} isSelected={showDetails} onChange={setShowDetails}>
           <span className={styles.switchTrack} aria-hidden="true">
             <span className={styles.switchThumb} />
@@ -290,7 +294,17 @@ function CasePage() {
           </div>
         </div>
       )}
-      <CaseTimeline api={api} caseId={caseId} referrals={allReferrals} showDetails={showDetails} />
+      <CaseTimeline
+        api={api}
+        caseId={caseId}
+        referrals={allReferrals}
+        showDetails={showDetails}
+        people={{
+          meId: me.data.id,
+          users: new Map((colleagues.data ?? []).map((colleague) => [colleague.id, colleague.displayName])),
+          agencies: new Map([...(agencies.data ?? []).map((agency): [string, string] => [agency.id, agency.name]), [me.data.agency.id, me.data.agency.name]]),
+        }}
+      />
       <WithdrawDialog referral={withdrawing} onClose={() => setWithdrawing(null)} mutation={withdraw} onDone={() => setWithdrawing(null)} />
     </article>
   );

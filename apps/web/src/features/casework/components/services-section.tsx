@@ -77,7 +77,12 @@ export function ServicesSection({
                 </span>
                 <span className={`${styles.meta} ${styles.dots}`}>
                   <time dateTime={service.deliveredOn}>{intl.formatDate(`${service.deliveredOn}T12:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' })}</time>
-                  {service.note ? <bdi>{service.note}</bdi> : null}
+                  {/* The separator belongs to the page's direction: it goes on a wrapper, never inside the note's <bdi>. */}
+                  {service.note ? (
+                    <span>
+                      <bdi>{service.note}</bdi>
+                    </span>
+                  ) : null}
                 </span>
               </div>
             </li>

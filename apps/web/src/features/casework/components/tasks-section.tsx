@@ -11,7 +11,7 @@ import { Section } from '../../cases/components/case-record';
 import { taskName } from '../../tasks/components/task-list';
 import { taskMessages } from '../../tasks/messages';
 import { SELF_CLOSING } from '../../tasks/tasks-api';
-import { CaseTask, caseTasksQuery, Colleague, orderTasks, today, zonedDateTime } from '../casework-api';
+import { agencyOptionsQuery, CaseTask, caseTasksQuery, Colleague, orderTasks, today, zonedDateTime } from '../casework-api';
 import { workspaceMessages as m } from '../messages';
 import styles from './workspace.module.css';
 
@@ -40,6 +40,8 @@ export function TasksSection({
   const intl = useIntl();
   const queryClient = useQueryClient();
   const tasks = useQuery(caseTasksQuery(api, caseId));
+  // To name the agency that holds another's task (the case page reads the same list for its timeline).
+  const agencies = useQuery(agencyOptionsQuery(api));
   const [notice, setNotice] = useState('');
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['case', caseId] }), queryClient.invalidateQueries({ queryKey: ['tasks'] })]);
   const complete = useMutation({
@@ -50,6 +52,10 @@ export function TasksSection({
     },
   });
   const all = orderTasks(tasks.data ?? []);
+  const otherHolder = (agencyId: string | null) => {
+    const agency = agencyId ? agencies.data?.find((candidate) => candidate.id === agencyId)?.name : undefined;
+    return agency ? intl.formatMessage(m.taskHeldBy, { agency: <bdi key="agency">{agency}</bdi> }) : intl.formatMessage(m.taskOtherHolder);
+  };
   const nameOfUser = (userId: string | null): string | null =>
     userId === null ? null : userId === me.id ? intl.formatMessage(m.taskForMe) : (colleagues?.find((colleague) => colleague.id === userId)?.displayName ?? null);
 
@@ -103,7 +109,7 @@ export function TasksSection({
                     {open && task.overdue ? <span>{intl.formatMessage(taskMessages.overdue)}</span> : null}
                     <span>{open ? intl.formatMessage(taskMessages.due, { time: <DueTime key="due" intl={intl} at={task.dueAt} /> }) : intl.formatMessage(m.taskStatus, { status: task.status })}</span>
                     {holder ? <span>{intl.formatMessage(m.taskAssignedTo, { name: <bdi key="name">{holder}</bdi> })}</span> : null}
-                    {ours ? null : <span>{intl.formatMessage(m.taskOtherHolder)}</span>}
+                    {ours ? null : <span>{otherHolder(task.holder.agencyId)}</span>}
                   </span>
                 </div>
                 {open && ours && canManage && !SELF_CLOSING.has(task.kind) ? (

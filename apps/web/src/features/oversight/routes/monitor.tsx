@@ -1,17 +1,27 @@
-import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { ReactNode } from 'react';
 import { IntlShape, useIntl } from 'react-intl';
+import { ApiClient, unwrap } from '../../../api/client';
 import { describeError } from '../../../i18n/error-messages';
 import { agencyKindMessages, nameOf, referralStatusMessages } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { meQuery } from '../../auth/me';
+import { attemptedText, reasonLabel, roleLabel } from '../monitor-codes';
 import { monitorMessages as m } from '../messages';
 import { downloadReportCsv, MonitoredDetention, MonitoredReferral, MonitoredSafeguardEvent, MonitorReport, OUTCOMES, reportQuery, ReportRows, SAFEGUARDS } from '../oversight-api';
 import { MonitorSearch, periodIsValid, REPORTS, validateMonitorSearch } from '../report-filters';
 import styles from './monitor.module.css';
 import page from './oversight.module.css';
+
+/** The border points, to name the report's border point codes. */
+const borderPointsQuery = (api: ApiClient) =>
+  queryOptions({
+    queryKey: ['border-points'],
+    queryFn: () => unwrap<{ id: string; code: string; name: string }[]>(api.GET('/api/v1/border-points')),
+    staleTime: 10 * 60_000,
+  });
 
 export const Route = createFileRoute('/_signed-in/monitor')({
   validateSearch: validateMonitorSearch,
@@ -26,6 +36,7 @@ function MonitorPage() {
   const report: MonitorReport = search.report ?? 'detentions';
   const navigate = useNavigate({ from: Route.fullPath });
   const me = useQuery(meQuery(api));
+  const points = useQuery(borderPointsQuery(api));
   const valid = periodIsValid(search);
   const rows = useInfiniteQuery({ ...reportQuery(api, report, search), enabled: valid });
   const items = rows.data?.pages.flatMap((p) => p.items) ?? [];
@@ -158,7 +169,7 @@ function MonitorPage() {
         </Alert>
       ) : null}
       {rows.isSuccess && items.length === 0 ? <p className={styles.empty}>{intl.formatMessage(m.empty)}</p> : null}
-      {items.length > 0 ? <ReportTable intl={intl} report={report} items={items} /> : null}
+      {items.length > 0 ? <ReportTable intl={intl} report={report} items={items} pointName={(code) => points.data?.find((point) => point.code === code)?.name} /> : null}
       {rows.hasNextPage ? (
         <div className={styles.more}>
           <Button variant="secondary" isPending={rows.isFetchingNextPage} onPress={() => void rows.fetchNextPage()}>
@@ -172,13 +183,23 @@ function MonitorPage() {
 
 type Column<T> = { header: string; cell: (row: T) => ReactNode; key: string };
 
-function ReportTable<R extends MonitorReport>({ intl, report, items }: { intl: IntlShape; report: R; items: ReportRows[R][] }) {
+function ReportTable<R extends MonitorReport>({ intl, report, items, pointName }: { intl: IntlShape; report: R; items: ReportRows[R][]; pointName: (code: string) => string | undefined }) {
   const dateTime = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: 'UTC' });
   const day = (value: string) => intl.formatDate(`${value}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' });
   const none = <span className={styles.muted}>{intl.formatMessage(m.none)}</span>;
-  const codes = (values: string[]) => (values.length ? <span className={styles.codes}>{values.map((v) => <code key={v}>{v}</code>)}</span> : none);
+  // Each code in words, the code itself as a second line (what the CSV file and the audit trail carry).
+  const coded = (label: string | null | undefined, code: string) =>
+    label ? (
+      <span key={code} className={styles.coded}>
+        <span>{label}</span>
+        <code>{code}</code>
+      </span>
+    ) : (
+      <code key={code}>{code}</code>
+    );
+  const codes = (values: string[], words: (code: string) => string | null) => (values.length ? <span className={styles.codes}>{values.map((v) => coded(words(v), v))}</span> : none);
   const caseNumber = { key: 'case', header: intl.formatMessage(m.caseNumber), cell: (r: { caseNumber: string }) => <bdi className={styles.mono}>{r.caseNumber}</bdi> };
-  const borderPoint = { key: 'bp', header: intl.formatMessage(m.borderPoint), cell: (r: { borderPoint: string }) => r.borderPoint };
+  const borderPoint = { key: 'bp', header: intl.formatMessage(m.borderPoint), cell: (r: { borderPoint: string }) => coded(pointName(r.borderPoint), r.borderPoint) };
   const columns = {
     detentions: [
       caseNumber,
@@ -199,7 +220,7 @@ function ReportTable<R extends MonitorReport>({ intl, report, items }: { intl: I
         header: intl.formatMessage(m.grounds),
         cell: (r: MonitoredDetention) => (
           <>
-            {codes(r.protectedGrounds)}
+            {codes(r.protectedGrounds, (code) => reasonLabel(intl, code))}
             {r.childNow ? <div>{intl.formatMessage(m.childNow)}</div> : null}
           </>
         ),
@@ -213,8 +234,8 @@ function ReportTable<R extends MonitorReport>({ intl, report, items }: { intl: I
       borderPoint,
       { key: 'safeguard', header: intl.formatMessage(m.safeguard), cell: (r: MonitoredSafeguardEvent) => nameOf(intl, m, r.safeguard) },
       { key: 'outcome', header: intl.formatMessage(m.outcome), cell: (r: MonitoredSafeguardEvent) => <strong className={r.outcome === 'OVERRIDDEN' ? styles.late : undefined}>{nameOf(intl, m, r.outcome)}</strong> },
-      { key: 'attempted', header: intl.formatMessage(m.attempted), cell: (r: MonitoredSafeguardEvent) => codes([r.attempted]) },
-      { key: 'reasons', header: intl.formatMessage(m.reasons), cell: (r: MonitoredSafeguardEvent) => codes(r.reasons) },
+      { key: 'attempted', header: intl.formatMessage(m.attempted), cell: (r: MonitoredSafeguardEvent) => codes([r.attempted], (code) => attemptedText(intl, code)) },
+      { key: 'reasons', header: intl.formatMessage(m.reasons), cell: (r: MonitoredSafeguardEvent) => codes(r.reasons, (code) => reasonLabel(intl, code)) },
       { key: 'agency', header: intl.formatMessage(m.agency), cell: (r: MonitoredSafeguardEvent) => <bdi>{r.agency}</bdi> },
       { key: 'justification', header: intl.formatMessage(m.justification), cell: (r: MonitoredSafeguardEvent) => (r.justification ? <bdi>{r.justification}</bdi> : none) },
     ] as Column<MonitoredSafeguardEvent>[],
@@ -231,7 +252,7 @@ function ReportTable<R extends MonitorReport>({ intl, report, items }: { intl: I
           </>
         ),
       },
-      { key: 'role', header: intl.formatMessage(m.role), cell: (r: MonitoredReferral) => codes([r.role]) },
+      { key: 'role', header: intl.formatMessage(m.role), cell: (r: MonitoredReferral) => codes([r.role], (code) => roleLabel(intl, code)) },
       { key: 'priority', header: intl.formatMessage(m.priority), cell: (r: MonitoredReferral) => intl.formatNumber(r.priority) },
       { key: 'status', header: intl.formatMessage(m.referralStatus), cell: (r: MonitoredReferral) => nameOf(intl, referralStatusMessages, r.status) },
       { key: 'due', header: intl.formatMessage(m.due), cell: (r: MonitoredReferral) => dateTime(r.dueAt) },
