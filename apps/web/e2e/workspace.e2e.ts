@@ -42,7 +42,7 @@ test('a shelter caseworker works a case referred to the shelter; the manager ass
   test.setTimeout(180_000);
   const password = await demoPassword(request);
   const caseworker = await tokenOf(request, 'shelter.caseworker', password);
-  // The demo case referred to the shelter (Esperance, at Kigoma): the only case the shelter may see.
+  // The demo case referred to the shelter (Esperance, at Kigoma).
   // Other flows on the same api refer more arrivals to the shelter: find her among the Burundian cases it sees.
   const cases = (await (await request.get('/api/v1/cases?nationality=BDI&limit=100', { headers: caseworker })).json()) as { items: { id: string; caseNumber: string }[] };
   let found: { id: string; caseNumber: string } | undefined;
