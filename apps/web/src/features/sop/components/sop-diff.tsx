@@ -8,6 +8,7 @@ import { nameOf } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { StatusChip } from '../../../ui/status-chip';
 import { groupChanges, readDuration } from '../diff-format';
+import { describePath } from '../path-messages';
 import { sopMessages, sopStatusMessages } from '../messages';
 import { SopChange, sopDiffQuery, SopSummary, SopVersion } from '../sop-api';
 import section from './sop-section.module.css';
@@ -32,15 +33,34 @@ export function shownValue(intl: IntlShape, value: unknown): string {
   return text.length > 400 ? `${text.slice(0, 399)}…` : text;
 }
 
+/** A long path that may wrap only after a dot, never inside a word. */
+function BreakableAtDots({ text }: { text: string }) {
+  const parts = text.split('.');
+  const pieces = parts.map((part, index) => (index < parts.length - 1 ? part + '.' : part));
+  return (
+    <>
+      {pieces.map((piece, index) => (
+        <span key={index}>
+          {piece}
+          {index < pieces.length - 1 ? <wbr /> : null}
+        </span>
+      ))}
+    </>
+  );
+}
+
 function Change({ change }: { change: SopChange }) {
   const intl = useIntl();
   return (
     <li className={`${styles.change} ${styles[change.change]}`}>
       <div className={styles.changeHead}>
         <StatusChip tone={TONE[change.change]}>{intl.formatMessage(sopMessages[change.change])}</StatusChip>
-        <code className={styles.path} dir="ltr">
-          {change.path}
-        </code>
+        <span className={styles.pathBlock}>
+          <span className={styles.pathLabel}>{describePath(intl, change.path)}</span>
+          <code className={styles.path} dir="ltr">
+            <BreakableAtDots text={change.path} />
+          </code>
+        </span>
       </div>
       <dl className={styles.values}>
         {change.change !== 'ADDED' ? (
@@ -115,7 +135,10 @@ function Changes({ from, to, changes }: { from: string; to: string; changes: Sop
       {groupChanges(changes).map(([name, entries]) => (
         <div key={name} className={styles.group}>
           <h3 className={styles.groupTitle}>
-            <code dir="ltr">{name}</code>
+            {describePath(intl, name)}
+            <code dir="ltr" className={styles.groupCode}>
+              {name}
+            </code>
           </h3>
           <ul className={styles.list}>
             {entries.map((change) => (
