@@ -41,6 +41,8 @@ export const encounterMessages = defineMessages({
   field: { id: 'encounters.field', defaultMessage: 'Field' },
   newRecord: { id: 'encounters.newRecord', defaultMessage: 'New arrival {caseNumber}' },
   earlierRecord: { id: 'encounters.earlierRecord', defaultMessage: 'Earlier record {caseNumber}' },
+  newShort: { id: 'encounters.newShort', defaultMessage: 'New arrival' },
+  earlierShort: { id: 'encounters.earlierShort', defaultMessage: 'Earlier record' },
   comparison: { id: 'encounters.comparison', defaultMessage: 'Comparison' },
   SAME: { id: 'encounters.verdict.SAME', defaultMessage: 'Same' },
   SIMILAR: { id: 'encounters.verdict.SIMILAR', defaultMessage: 'Similar (spelling variant)' },

@@ -118,9 +118,10 @@ function EncounterCard({ api, encounter, onDecided }: { api: ApiClient; encounte
   const rows = left.data ? compareRecords(left.data, right.data, namesAlike) : [];
   const names = rows.find((row) => row.field === 'name');
   const variants = names?.left[0] && names.right[0] ? spellingVariants(names.left[0], names.right[0]) : [];
+  // The labels a phone shows above each value: short, the card's heading has named both records already.
   const columns = {
-    left: intl.formatMessage(m.newRecord, { caseNumber: encounter.caseNumber }),
-    right: intl.formatMessage(m.earlierRecord, { caseNumber: encounter.matchedCaseNumber }),
+    left: intl.formatMessage(m.newShort),
+    right: intl.formatMessage(m.earlierShort),
     verdict: intl.formatMessage(m.comparison),
   };
 
