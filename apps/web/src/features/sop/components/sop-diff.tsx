@@ -9,6 +9,7 @@ import { Alert } from '../../../ui/alert';
 import { StatusChip } from '../../../ui/status-chip';
 import { groupChanges, readDuration } from '../diff-format';
 import { describePath } from '../path-messages';
+import { BreakableAtDots } from './breakable-at-dots';
 import { sopMessages, sopStatusMessages } from '../messages';
 import { SopChange, sopDiffQuery, SopSummary, SopVersion } from '../sop-api';
 import section from './sop-section.module.css';
@@ -31,22 +32,6 @@ export function shownValue(intl: IntlShape, value: unknown): string {
   }
   const text = JSON.stringify(value) ?? '';
   return text.length > 400 ? `${text.slice(0, 399)}…` : text;
-}
-
-/** A long path that may wrap only after a dot, never inside a word. */
-function BreakableAtDots({ text }: { text: string }) {
-  const parts = text.split('.');
-  const pieces = parts.map((part, index) => (index < parts.length - 1 ? part + '.' : part));
-  return (
-    <>
-      {pieces.map((piece, index) => (
-        <span key={index}>
-          {piece}
-          {index < pieces.length - 1 ? <wbr /> : null}
-        </span>
-      ))}
-    </>
-  );
 }
 
 function Change({ change }: { change: SopChange }) {
@@ -124,7 +109,19 @@ function Changes({ from, to, changes }: { from: string; to: string; changes: Sop
   return (
     <>
       <p>
-        {intl.formatMessage(sopMessages.diffSummary, { from: <bdi key="from">{from}</bdi>, to: <bdi key="to">{to}</bdi>, count: changes.length })}
+        {intl.formatMessage(sopMessages.diffSummary, {
+          from: (
+            <bdi key="from" dir="ltr" className={styles.versionLabel}>
+              {from}
+            </bdi>
+          ),
+          to: (
+            <bdi key="to" dir="ltr" className={styles.versionLabel}>
+              {to}
+            </bdi>
+          ),
+          count: changes.length,
+        })}
         {changes.length > 0 ? (
           <>
             {' '}

@@ -9,6 +9,7 @@ import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { jsonFault, jsonSpans, lineOf, locatePath } from '../json-locate';
 import { sopMessages } from '../messages';
+import { BreakableAtDots } from './breakable-at-dots';
 import { SopDocumentSummary, uploadSop, validateSop } from '../sop-api';
 import styles from './sop-editor.module.css';
 
@@ -170,7 +171,9 @@ export function SopEditor({ api, initial }: { api: ApiClient; initial: string })
                       onClick={() => select(problem.path)}
                       aria-describedby={`${id}-problem-${index}`}
                     >
-                      <bdi dir="ltr">{problem.path}</bdi>
+                      <bdi dir="ltr">
+                        <BreakableAtDots text={problem.path} />
+                      </bdi>
                     </button>
                     {span ? <span className={styles.line}>{intl.formatMessage(sopMessages.problemLine, { line: lineOf(text, span.start) })}</span> : null}
                     <span id={`${id}-problem-${index}`} className={styles.message} lang="en" dir="ltr">
