@@ -27,14 +27,14 @@ test('a shelter manager sets the duty address, and a caseworker chooses their ow
   // A half address is refused on the field, and nothing is saved.
   await duty.getByRole('textbox', { name: 'Duty e-mail address' }).fill('duty@');
   await duty.getByRole('button', { name: 'Save duty address' }).click();
-  await expect(duty.getByText('Enter a whole e-mail address, such as name@example.org.')).toBeVisible();
+  await expect(duty.getByText('Enter a whole e-mail address, such as \u2066name@example.org\u2069.')).toBeVisible();
   await expect(duty.getByRole('textbox', { name: 'Duty e-mail address' })).toHaveAttribute('aria-invalid', 'true');
   await expect(duty.getByRole('button', { name: 'Remove duty address' })).toHaveCount(0);
   await expectAccessible(page);
 
   await duty.getByRole('textbox', { name: 'Duty e-mail address' }).fill('duty@tumaini.example.org');
   // Corrected: the message goes while typing (not on the way to the button, which would move under the pointer).
-  await expect(duty.getByText('Enter a whole e-mail address, such as name@example.org.')).toHaveCount(0);
+  await expect(duty.getByText('Enter a whole e-mail address, such as \u2066name@example.org\u2069.')).toHaveCount(0);
   await duty.getByLabel('Agency’s language').selectOption('fr');
   await duty.getByRole('button', { name: 'Save duty address' }).click();
   await expect(duty.getByText('The duty address is saved.')).toBeVisible();

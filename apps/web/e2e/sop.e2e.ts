@@ -137,6 +137,9 @@ test('the SOP administrator uploads a version with a shorter deadline, is shown 
   await expect(changes).toContainText('0 added · 0 removed · 4 changed');
   const high = changes.getByRole('listitem').filter({ hasText: 'routing.ASYLUM_SEEKER.firstContact.HIGH' });
   await expect(high).toContainText('Changed');
+  // Under the path, the same path in words.
+  await expect(high).toContainText('Routing · Asylum-seeker · First contact · High');
+  await expect(changes.getByRole('heading', { level: 3, name: /^Routing/ })).toBeVisible();
   await expect(high.getByRole('definition').first()).toHaveText('PT8H · 8 hours');
   await expect(high.getByRole('definition').last()).toHaveText('PT4H · 4 hours');
   await expect(changes.getByRole('listitem').filter({ has: page.locator('code', { hasText: /^version$/ }) })).toContainText('tza-joint-sop-2026.1');

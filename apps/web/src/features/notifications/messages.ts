@@ -1,3 +1,4 @@
+import { IntlShape } from 'react-intl';
 import { defineMessages } from '../../i18n/define-messages';
 
 export const notificationMessages = defineMessages({
@@ -37,5 +38,13 @@ export const notificationMessages = defineMessages({
   mineSaved: { id: 'notifications.mineSaved', defaultMessage: 'Your choices are saved.' },
   mineOff: { id: 'notifications.mineOff', defaultMessage: 'You get no e-mails.' },
   addressRequired: { id: 'notifications.addressRequired', defaultMessage: 'Enter the e-mail address the e-mails should go to.' },
-  addressInvalid: { id: 'notifications.addressInvalid', defaultMessage: 'Enter a whole e-mail address, such as name@example.org.' },
+  exampleAddress: { id: 'notifications.exampleAddress', defaultMessage: 'name@example.org', description: 'An example e-mail address; only the part before @ may be translated' },
+  addressInvalid: { id: 'notifications.addressInvalid', defaultMessage: 'Enter a whole e-mail address, such as {example}.' },
 });
+
+/**
+ * The example address of the "whole e-mail address" message, isolated left to right (U+2066…U+2069) so that on an
+ * Arabic page it reads "name@example.org" and the sentence's punctuation stays outside it. Validation messages are
+ * plain strings (Form validationErrors), hence the control characters rather than a <bdi>.
+ */
+export const exampleAddress = (intl: IntlShape) => ({ example: `\u2066${intl.formatMessage(notificationMessages.exampleAddress)}\u2069` });

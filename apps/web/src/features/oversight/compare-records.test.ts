@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseView, Identity } from '../intake/intake-api';
-import { compareRecords, normalise } from './compare-records';
+import { compareRecords, normalise, spellingVariants } from './compare-records';
 
 const identity = (over: Partial<Identity>): Identity => ({
   givenName: 'Amina',
@@ -68,5 +68,24 @@ describe('comparing two records side by side', () => {
     const rows = compareRecords(record('1', {}), undefined);
     expect(rows.every((row) => row.right.length === 0)).toBe(true);
     expect(rows.find((row) => row.field === 'name')?.verdict).toBe('ONE_SIDE');
+  });
+
+  it('reads differently spelled names as similar when the matcher found them alike, else as different', () => {
+    const left = record('1', { givenName: 'Mohamed Abdi', familyName: 'Warsame' });
+    const right = record('2', { givenName: 'Maxamed Cabdi', familyName: 'Warsame' });
+    expect(verdicts(left, right).name).toBe('DIFFERENT');
+    expect(Object.fromEntries(compareRecords(left, right, true).map((row) => [row.field, row.verdict])).name).toBe('SIMILAR');
+    // Names the same stay the same; only the name row is softened.
+    expect(Object.fromEntries(compareRecords(left, left, true).map((row) => [row.field, row.verdict])).name).toBe('SAME');
+    expect(compareRecords(left, record('2', { nationalities: ['ETH'] }), true).find((row) => row.field === 'nationalities')?.verdict).toBe('DIFFERENT');
+  });
+
+  it('pairs the words of two names that are spelled differently', () => {
+    expect(spellingVariants('Mohamed Abdi Warsame', 'Maxamed Cabdi WARSAME')).toEqual([
+      ['Mohamed', 'Maxamed'],
+      ['Abdi', 'Cabdi'],
+    ]);
+    expect(spellingVariants('Amina Hassan', 'Amina Xasan Ali')).toEqual([]);
+    expect(spellingVariants('', '')).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { CaseView, Identity } from '../intake/intake-api';
 
-export type Verdict = 'SAME' | 'DIFFERENT' | 'ONE_SIDE' | 'NEITHER';
+/** SIMILAR: the names are spelled differently but the matcher reads them alike (Mohamed and Maxamed). */
+export type Verdict = 'SAME' | 'SIMILAR' | 'DIFFERENT' | 'ONE_SIDE' | 'NEITHER';
 
 export type ComparedField = 'name' | 'otherNames' | 'sex' | 'dateOfBirth' | 'nationalities' | 'documents' | 'borderPoint' | 'arrived';
 
@@ -38,8 +39,25 @@ const fullName = (identity: Identity | undefined): string[] => {
 const birth = (identity: Identity | undefined): string[] =>
   identity?.dateOfBirth ? [`${identity.dateOfBirth}${identity.dateOfBirthEstimated ? '~' : ''}`] : identity?.statedAge != null ? [`age:${identity.statedAge}`] : [];
 
-/** The two records field by field. `right` is missing when the earlier record is outside the reader's scope. */
-export function compareRecords(left: CaseView, right: CaseView | undefined): Comparison[] {
+/**
+ * The words of two names that differ in spelling, paired in order ("Mohamed"/"Maxamed"), when both names have
+ * as many words; the words that agree are left out. Empty when the names cannot be paired word by word.
+ */
+export function spellingVariants(left: string, right: string): [string, string][] {
+  const a = left.trim().split(/\s+/).filter(Boolean);
+  const b = right.trim().split(/\s+/).filter(Boolean);
+  if (a.length === 0 || a.length !== b.length) return [];
+  return a.flatMap((word, i): [string, string][] => {
+    const other = b[i] ?? '';
+    return normalise(word) === normalise(other) ? [] : [[word, other]];
+  });
+}
+
+/**
+ * The two records field by field. `right` is missing when the earlier record is outside the reader's scope.
+ * `namesAlike`: the matcher found the names similar, so differently spelled names read "similar", not "different".
+ */
+export function compareRecords(left: CaseView, right: CaseView | undefined, namesAlike = false): Comparison[] {
   const a = left.sections.IDENTITY;
   const b = right?.sections.IDENTITY;
   const rows: [ComparedField, string[], string[]][] = [
@@ -52,11 +70,9 @@ export function compareRecords(left: CaseView, right: CaseView | undefined): Com
     ['borderPoint', [left.borderPoint.name], right ? [right.borderPoint.name] : []],
     ['arrived', [left.arrivedAt], right ? [right.arrivedAt] : []],
   ];
-  return rows.map(([field, l, r]) => ({
-    field,
-    left: l,
-    right: r,
+  return rows.map(([field, l, r]) => {
     // Where and when each arrived always differ for two arrivals: shown, not judged.
-    verdict: field === 'arrived' || (field === 'borderPoint' && right) ? (verdictOf(l, r) === 'SAME' ? 'SAME' : 'DIFFERENT') : verdictOf(l, r),
-  }));
+    const verdict = field === 'arrived' || (field === 'borderPoint' && right) ? (verdictOf(l, r) === 'SAME' ? 'SAME' : 'DIFFERENT') : verdictOf(l, r);
+    return { field, left: l, right: r, verdict: field === 'name' && verdict === 'DIFFERENT' && namesAlike ? 'SIMILAR' : verdict };
+  });
 }

@@ -17,3 +17,11 @@ export function readDuration(value: string): { days: number; hours: number } | n
   if (!match || value === 'P' || value === 'PT' || (match[1] === undefined && match[2] === undefined)) return null;
   return { days: Number(match[1] ?? 0), hours: Number(match[2] ?? 0) };
 }
+
+/** The segments of a change path: `routing.ASYLUM_SEEKER.supporting[0].within` → routing, ASYLUM_SEEKER, supporting, 0, within. */
+export function pathParts(path: string): string[] {
+  return path
+    .split(/\.|\[|\]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}

@@ -124,6 +124,7 @@ export const sopMessages = defineMessages({
   routeSupportingNone: { id: 'sop.simulate.supportingNone', defaultMessage: 'No supporting agency left: the coordinating body is alerted (by {due})' },
   routeLead: { id: 'sop.simulate.lead', defaultMessage: '{agency} (lead), first contact by {due}' },
   routeSupporting: { id: 'sop.simulate.supporting', defaultMessage: '{agency} (supporting), first contact by {due}' },
+  inEnglish: { id: 'sop.simulate.inEnglish', defaultMessage: '(English)', description: 'Beside a sample title the server gives in English only' },
   changedMark: { id: 'sop.simulate.changedMark', defaultMessage: 'Changed' },
   simulateFailed: { id: 'sop.simulate.failed', defaultMessage: 'The simulation could not run.' },
 
@@ -135,13 +136,21 @@ export const sopMessages = defineMessages({
   },
   newIntroEmpty: { id: 'sop.new.introEmpty', defaultMessage: 'Paste the SOP document (JSON), check it, then upload it as a draft.' },
   documentLabel: { id: 'sop.new.document', defaultMessage: 'SOP document (JSON)' },
-  documentHint: { id: 'sop.new.documentHint', defaultMessage: 'Deadlines are ISO 8601 durations: PT8H is 8 hours, P3D is 3 days.' },
+  documentHint: {
+    id: 'sop.new.documentHint',
+    defaultMessage: 'Deadlines are {iso} durations: {hoursCode} is {hours, plural, one {# hour} other {# hours}}, {daysCode} is {days, plural, one {# day} other {# days}}.',
+    description: 'iso, hoursCode and daysCode are code shown left to right (ISO 8601, PT8H, P3D)',
+  },
   check: { id: 'sop.new.check', defaultMessage: 'Check' },
   uploadDraft: { id: 'sop.new.uploadDraft', defaultMessage: 'Upload as draft' },
   notJson: { id: 'sop.new.notJson', defaultMessage: 'This is not valid JSON (line {line, number}). Nothing was checked.' },
   problems: {
     id: 'sop.new.problems',
     defaultMessage: '{count, plural, one {# problem} other {# problems}} to correct: nothing was stored.',
+  },
+  problemsInEnglish: {
+    id: 'sop.new.problemsInEnglish',
+    defaultMessage: 'The checker describes each problem in English; the path says where it is.',
   },
   problemLine: { id: 'sop.new.problemLine', defaultMessage: 'line {line, number}' },
   valid: {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { groupChanges, readDuration } from './diff-format';
+import { createIntl } from 'react-intl';
+import { groupChanges, pathParts, readDuration } from './diff-format';
+import { describePath } from './path-messages';
 import { jsonFault, jsonSpans, lineOf, locatePath } from './json-locate';
 import { profileRoutes } from './simulation-routes';
 import type { CaseSimulation, SimulatedOutcome, SopChange } from './sop-api';
@@ -129,5 +131,21 @@ describe('the simulation per profile', () => {
       },
     ]);
     expect(profileRoutes({ name: 's', draft: same, active: null, differences: [] })[0]).toMatchObject({ active: null, differs: false });
+  });
+});
+
+describe('a change path in words', () => {
+  const intl = createIntl({ locale: 'en', defaultLocale: 'en', messages: {} });
+
+  it('splits a path at dots and list positions', () => {
+    expect(pathParts('routing.ASYLUM_SEEKER.supporting[0].actions[1].within')).toEqual(['routing', 'ASYLUM_SEEKER', 'supporting', '0', 'actions', '1', 'within']);
+    expect(pathParts('dataSharing.recipients[HEALTH]')).toEqual(['dataSharing', 'recipients', 'HEALTH']);
+  });
+
+  it('names sections, fields, profiles, urgencies and list positions, and keeps what it does not know', () => {
+    expect(describePath(intl, 'routing.ASYLUM_SEEKER.firstContact.HIGH')).toBe('Routing · Asylum-seeker · First contact · High');
+    expect(describePath(intl, 'routing.TRAFFICKING_VICTIM.supporting[0].kind')).toBe('Routing · Victim of trafficking · Supporting agencies · No. 1 · Kind of agency');
+    expect(describePath(intl, 'escalation.steps[1].after')).toBe('Escalation · Steps · No. 2 · After');
+    expect(describePath(intl, 'dataSharing.recipients[HEALTH].someNewField')).toBe('Data sharing · recipients · Health · someNewField');
   });
 });

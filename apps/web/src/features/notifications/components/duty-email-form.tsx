@@ -10,7 +10,7 @@ import { localeNames } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { TextField } from '../../../ui/text-field';
-import { notificationMessages as m } from '../messages';
+import { exampleAddress, notificationMessages as m } from '../messages';
 import { NotificationSettings, notificationSettingsQuery, removeDutyEmail, saveDutyEmail } from '../notifications-api';
 import { LanguageSelect } from './language-select';
 import styles from './settings-card.module.css';
@@ -59,7 +59,7 @@ function DutyEmailForm({ api, agencyId, duty }: { api: ApiClient; agencyId: stri
   const save = useMutation({
     mutationFn: () => saveDutyEmail(api, agencyId, { address, language }),
     onSuccess: () => done(intl.formatMessage(m.dutySaved)),
-    onError: (error) => setProblem(error instanceof ApiError && error.fields.some((f) => f.path === 'address') ? intl.formatMessage(m.addressInvalid) : null),
+    onError: (error) => setProblem(error instanceof ApiError && error.fields.some((f) => f.path === 'address') ? intl.formatMessage(m.addressInvalid, exampleAddress(intl)) : null),
   });
   const remove = useMutation({
     mutationFn: () => removeDutyEmail(api, agencyId),
@@ -73,7 +73,7 @@ function DutyEmailForm({ api, agencyId, duty }: { api: ApiClient; agencyId: stri
     setNotice(null);
     const trimmed = address.trim();
     const local = trimmed === '' ? m.addressRequired : /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed) ? null : m.addressInvalid;
-    setProblem(local ? intl.formatMessage(local) : null);
+    setProblem(local ? intl.formatMessage(local, exampleAddress(intl)) : null);
     if (!local) save.mutate();
   };
   const error = save.error ?? remove.error;

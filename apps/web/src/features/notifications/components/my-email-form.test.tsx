@@ -61,12 +61,21 @@ describe('choosing my e-mails', () => {
     fireEvent.click(await screen.findByRole('checkbox', { name: 'A late referral is escalated to my agency' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'My e-mail address' }), { target: { value: 'amani@tumaini.example' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save my choices' }));
-    await waitFor(() => expect(screen.getByText('Enter a whole e-mail address, such as name@example.org.')).toBeInTheDocument());
+    // The example address is isolated left to right, so that on an Arabic page its dot stays with it.
+    await waitFor(() => expect(screen.getByText('Enter a whole e-mail address, such as \u2066name@example.org\u2069.')).toBeInTheDocument());
     expect(screen.queryByText('Your choices are saved.')).toBeNull();
   });
 
   it('writes the e-mails in the page’s language until the user picks another', async () => {
     renderCard(undefined, 'ar');
     expect(await screen.findByRole('combobox', { name: 'لغة رسائلي' })).toHaveValue('ar');
+  });
+
+  it('keeps the example address whole and left to right on an Arabic page', async () => {
+    renderCard(undefined, 'ar');
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'يتم تصعيد إحالة متأخرة إلى جهتي' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'عنوان بريدي الإلكتروني' }), { target: { value: 'amani@' } });
+    fireEvent.click(screen.getByRole('button', { name: 'حفظ اختياراتي' }));
+    await waitFor(() => expect(screen.getByText('أدخل عنوان بريد إلكتروني كاملًا، مثل: \u2066name@example.org\u2069')).toBeInTheDocument());
   });
 });

@@ -9,7 +9,7 @@ import { isLocale, Locale, matchLocale } from '../../../i18n/locales';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { TextField } from '../../../ui/text-field';
-import { notificationMessages as m } from '../messages';
+import { exampleAddress, notificationMessages as m } from '../messages';
 import { choiceProblem, EMAIL_KINDS, EmailKind, MyChoice, NotificationSettings, notificationSettingsQuery, saveMyChoice } from '../notifications-api';
 import { LanguageSelect } from './language-select';
 import styles from './settings-card.module.css';
@@ -38,14 +38,14 @@ export function MyEmailCard({ api, mine }: { api: ApiClient; mine: NotificationS
       setNotice(intl.formatMessage(choice.kinds.length === 0 ? m.mineOff : m.mineSaved));
       await queryClient.invalidateQueries({ queryKey: notificationSettingsQuery(api).queryKey });
     },
-    onError: (error) => setProblem(error instanceof ApiError && error.fields.some((f) => f.path === 'address') ? intl.formatMessage(m.addressInvalid) : null),
+    onError: (error) => setProblem(error instanceof ApiError && error.fields.some((f) => f.path === 'address') ? intl.formatMessage(m.addressInvalid, exampleAddress(intl)) : null),
   });
   const toggle = (kind: EmailKind, on: boolean) => setChoice((c) => ({ ...c, kinds: on ? [...c.kinds, kind] : c.kinds.filter((k) => k !== kind) }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setNotice(null);
     const local = choiceProblem(choice);
-    setProblem(local ? intl.formatMessage(m[local]) : null);
+    setProblem(local ? intl.formatMessage(m[local], exampleAddress(intl)) : null);
     if (!local) save.mutate();
   };
   return (

@@ -1,9 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { IntlShape, useIntl } from 'react-intl';
 import { ApiClient, unwrap } from '../../../api/client';
 import { countryName } from '../../../i18n/countries';
+import { commonMessages } from '../../../i18n/common-messages';
 import { describeError } from '../../../i18n/error-messages';
 import { nameOf } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
@@ -13,9 +15,10 @@ import { ReasonDialog } from '../../../ui/reason-dialog';
 import { StatusChip } from '../../../ui/status-chip';
 import { caseQuery } from '../../intake/intake-api';
 import { documentKindMessages, sexMessages } from '../../intake/messages';
-import { Comparison, compareRecords } from '../compare-records';
+import { Comparison, compareRecords, spellingVariants } from '../compare-records';
 import { encounterMessages as m } from '../messages';
 import { Encounter, encountersQuery, MatchReason } from '../oversight-api';
+import dialog from '../../../ui/dialog.module.css';
 import styles from './encounters.module.css';
 import page from './oversight.module.css';
 
@@ -91,6 +94,7 @@ function EncounterCard({ api, encounter, onDecided }: { api: ApiClient; encounte
   // The earlier record may be at a border point outside the reader's: then only the match reasons compare them.
   const right = useQuery({ ...caseQuery(api, encounter.matchedCaseId), retry: false });
   const [dismissing, setDismissing] = useState(false);
+  const [linking, setLinking] = useState(false);
   const numbers = { caseNumber: encounter.caseNumber, matchedCaseNumber: encounter.matchedCaseNumber };
   const decide = useMutation({
     mutationFn: ({ action, reason }: { action: 'link' | 'dismiss'; reason?: string }) =>
@@ -102,6 +106,7 @@ function EncounterCard({ api, encounter, onDecided }: { api: ApiClient; encounte
       ),
     onSuccess: (_, { action }) => {
       setDismissing(false);
+      setLinking(false);
       onDecided(intl.formatMessage(action === 'link' ? m.linked : m.dismissed, numbers));
       void queryClient.invalidateQueries({ queryKey: ['encounters'] });
       void queryClient.invalidateQueries({ queryKey: ['case', encounter.caseId] });
@@ -109,10 +114,14 @@ function EncounterCard({ api, encounter, onDecided }: { api: ApiClient; encounte
   });
   const headingId = `encounter-${encounter.id}`;
   const dateTime = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
-  const rows = left.data ? compareRecords(left.data, right.data) : [];
+  const namesAlike = encounter.reasons.some((reason) => reason.code === 'NAME_SIMILAR' || reason.code === 'NAME_SAME_TOKENS_REORDERED');
+  const rows = left.data ? compareRecords(left.data, right.data, namesAlike) : [];
+  const names = rows.find((row) => row.field === 'name');
+  const variants = names?.left[0] && names.right[0] ? spellingVariants(names.left[0], names.right[0]) : [];
+  // The labels a phone shows above each value: short, the card's heading has named both records already.
   const columns = {
-    left: intl.formatMessage(m.newRecord, { caseNumber: encounter.caseNumber }),
-    right: intl.formatMessage(m.earlierRecord, { caseNumber: encounter.matchedCaseNumber }),
+    left: intl.formatMessage(m.newShort),
+    right: intl.formatMessage(m.earlierShort),
     verdict: intl.formatMessage(m.comparison),
   };
 
@@ -166,14 +175,15 @@ function EncounterCard({ api, encounter, onDecided }: { api: ApiClient; encounte
         <h3 id={`${headingId}-why`}>{intl.formatMessage(m.why)}</h3>
         <ul>
           {encounter.reasons.map((reason, i) => (
-            <li key={i}>{describeReason(intl, reason)}</li>
+            <li key={i}>{describeReason(intl, reason, variants)}</li>
           ))}
         </ul>
       </section>
 
       {encounter.status === 'PENDING' ? (
         <div className={styles.actions}>
-          <Button isPending={decide.isPending && !dismissing} onPress={() => decide.mutate({ action: 'link' })}>
+          {/* Neither answer is the expected one: both buttons weigh the same, and linking asks first. */}
+          <Button variant="secondary" onPress={() => setLinking(true)}>
             {intl.formatMessage(m.link)}
           </Button>
           <Button variant="secondary" onPress={() => setDismissing(true)}>
@@ -187,7 +197,31 @@ function EncounterCard({ api, encounter, onDecided }: { api: ApiClient; encounte
           {encounter.decisionReason ? <span>{intl.formatMessage(m.decisionReason, { reason: <bdi key="r">{encounter.decisionReason}</bdi> })}</span> : null}
         </p>
       )}
-      {decide.isError && !dismissing ? <Alert>{describeError(intl, decide.error)}</Alert> : null}
+      {decide.isError && !dismissing && !linking ? <Alert>{describeError(intl, decide.error)}</Alert> : null}
+      <ModalOverlay className={dialog.overlay} isOpen={linking} onOpenChange={(open) => (open ? undefined : setLinking(false))} isDismissable={!decide.isPending}>
+        <Modal className={dialog.modal}>
+          <Dialog role="alertdialog" className={dialog.dialog}>
+            <Heading slot="title" className={dialog.title}>
+              {intl.formatMessage(m.linkTitle)}
+            </Heading>
+            <p>
+              {intl.formatMessage(m.linkBody, {
+                caseNumber: <CaseNumber key="a" caseNumber={encounter.caseNumber} />,
+                matchedCaseNumber: <CaseNumber key="b" caseNumber={encounter.matchedCaseNumber} />,
+              })}
+            </p>
+            {decide.isError ? <Alert>{describeError(intl, decide.error)}</Alert> : null}
+            <div className={styles.actions}>
+              <Button isPending={decide.isPending} onPress={() => decide.mutate({ action: 'link' })}>
+                {intl.formatMessage(m.linkConfirm)}
+              </Button>
+              <Button variant="quiet" onPress={() => setLinking(false)} isDisabled={decide.isPending}>
+                {intl.formatMessage(commonMessages.goBack)}
+              </Button>
+            </div>
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
       <ReasonDialog
         isOpen={dismissing}
         onClose={() => setDismissing(false)}
@@ -242,12 +276,23 @@ function formatValues(intl: IntlShape, row: Comparison, side: 'left' | 'right') 
   );
 }
 
-function describeReason(intl: IntlShape, reason: MatchReason) {
+function describeReason(intl: IntlShape, reason: MatchReason, variants: [string, string][]) {
   switch (reason.code) {
     case 'DOCUMENT_MATCH':
       return intl.formatMessage(m.DOCUMENT_MATCH, { detail: <bdi key="d">{reason.detail}</bdi> });
     case 'NAME_SIMILAR':
-      return intl.formatMessage(m.NAME_SIMILAR, { similarity: reason.similarity });
+      if (variants.length === 0) return intl.formatMessage(m.NAME_SIMILAR, { similarity: reason.similarity });
+      return intl.formatMessage(m.NAME_VARIANTS, {
+        similarity: reason.similarity,
+        pairs: intl.formatList(
+          variants.map(([a, b], i) => (
+            <bdi key={i} dir="auto">
+              {intl.formatMessage(m.namePair, { first: a, second: b })}
+            </bdi>
+          )),
+          { type: 'unit' },
+        ),
+      });
     case 'DOB_WITHIN_ONE_YEAR':
       return intl.formatMessage(m.DOB_WITHIN_ONE_YEAR, { days: reason.days, estimated: String(reason.estimated) });
     case 'DOB_MISMATCH':

@@ -8,6 +8,8 @@ import { nameOf } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { StatusChip } from '../../../ui/status-chip';
 import { groupChanges, readDuration } from '../diff-format';
+import { describePath } from '../path-messages';
+import { BreakableAtDots } from './breakable-at-dots';
 import { sopMessages, sopStatusMessages } from '../messages';
 import { SopChange, sopDiffQuery, SopSummary, SopVersion } from '../sop-api';
 import section from './sop-section.module.css';
@@ -38,9 +40,12 @@ function Change({ change }: { change: SopChange }) {
     <li className={`${styles.change} ${styles[change.change]}`}>
       <div className={styles.changeHead}>
         <StatusChip tone={TONE[change.change]}>{intl.formatMessage(sopMessages[change.change])}</StatusChip>
-        <code className={styles.path} dir="ltr">
-          {change.path}
-        </code>
+        <span className={styles.pathBlock}>
+          <span className={styles.pathLabel}>{describePath(intl, change.path)}</span>
+          <code className={styles.path} dir="ltr">
+            <BreakableAtDots text={change.path} />
+          </code>
+        </span>
       </div>
       <dl className={styles.values}>
         {change.change !== 'ADDED' ? (
@@ -104,7 +109,19 @@ function Changes({ from, to, changes }: { from: string; to: string; changes: Sop
   return (
     <>
       <p>
-        {intl.formatMessage(sopMessages.diffSummary, { from: <bdi key="from">{from}</bdi>, to: <bdi key="to">{to}</bdi>, count: changes.length })}
+        {intl.formatMessage(sopMessages.diffSummary, {
+          from: (
+            <bdi key="from" dir="ltr" className={styles.versionLabel}>
+              {from}
+            </bdi>
+          ),
+          to: (
+            <bdi key="to" dir="ltr" className={styles.versionLabel}>
+              {to}
+            </bdi>
+          ),
+          count: changes.length,
+        })}
         {changes.length > 0 ? (
           <>
             {' '}
@@ -115,7 +132,10 @@ function Changes({ from, to, changes }: { from: string; to: string; changes: Sop
       {groupChanges(changes).map(([name, entries]) => (
         <div key={name} className={styles.group}>
           <h3 className={styles.groupTitle}>
-            <code dir="ltr">{name}</code>
+            {describePath(intl, name)}
+            <code dir="ltr" className={styles.groupCode}>
+              {name}
+            </code>
           </h3>
           <ul className={styles.list}>
             {entries.map((change) => (

@@ -41,9 +41,23 @@ describe('SopEditor', () => {
     expect(document.activeElement).toBe(area);
     expect(area.value.slice(area.selectionStart, area.selectionEnd)).toBe('"soon"');
     expect(area).toHaveAttribute('aria-invalid', 'true');
+    // On an English page the English problem texts need no remark.
+    expect(screen.queryByText(/describes each problem in English/)).toBeNull();
     // A missing field is placed on the document as a whole.
     fireEvent.click(screen.getByRole('button', { name: 'signatories' }));
     expect(area.value.slice(area.selectionStart, area.selectionEnd)).toBe(DOC);
+  });
+
+  it("says on an Arabic page that the api's problem texts are English, and marks them so", async () => {
+    const { api } = fakeApi(400, {
+      code: 'SOP.INVALID',
+      message: 'invalid',
+      details: { fields: [{ path: 'signatories', problem: 'is required (a non-empty list)' }] },
+    });
+    renderInApp(<SopEditor api={api} initial={DOC} />, { locale: 'ar' });
+    fireEvent.click(await screen.findByRole('button', { name: 'تحقّق' }));
+    expect(await screen.findByText('يصف المدقِّق كل مشكلة باللغة الإنجليزية؛ ويدلّ المسار على موضعها.')).toBeInTheDocument();
+    expect(screen.getByText('is required (a non-empty list)')).toHaveAttribute('lang', 'en');
   });
 
   it('says on which line a text stops being JSON, and sends nothing', async () => {

@@ -9,6 +9,7 @@ import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { jsonFault, jsonSpans, lineOf, locatePath } from '../json-locate';
 import { sopMessages } from '../messages';
+import { BreakableAtDots } from './breakable-at-dots';
 import { SopDocumentSummary, uploadSop, validateSop } from '../sop-api';
 import styles from './sop-editor.module.css';
 
@@ -17,6 +18,13 @@ type Outcome =
   | { kind: 'problems'; problems: FieldProblem[] }
   | { kind: 'valid'; summary: SopDocumentSummary }
   | { kind: 'error'; message: string };
+
+const ISO = 'ISO 8601';
+const HOURS_CODE = 'PT8H';
+const DAYS_CODE = 'P3D';
+
+/** Whether the page is in English (then the api's English problem texts need no remark). */
+export const inEnglish = (locale: string): boolean => locale === 'en' || locale.startsWith('en-');
 
 /** The text as JSON, or the line where it stops parsing. */
 export function parseDocument(text: string): { ok: true; value: unknown } | { ok: false; line: number } {
@@ -95,7 +103,14 @@ export function SopEditor({ api, initial }: { api: ApiClient; initial: string })
           {intl.formatMessage(sopMessages.documentLabel)}
         </label>
         <p id={`${id}-hint`} className={styles.hint}>
-          {intl.formatMessage(sopMessages.documentHint)}
+          {intl.formatMessage(sopMessages.documentHint, {
+            // The codes are isolated left to right; the numbers are the page's own digits.
+            iso: <bdi key="iso" dir="ltr">{ISO}</bdi>,
+            hoursCode: <code key="h" dir="ltr">{HOURS_CODE}</code>,
+            hours: 8,
+            daysCode: <code key="d" dir="ltr">{DAYS_CODE}</code>,
+            days: 3,
+          })}
         </p>
         <textarea
           id={`${id}-doc`}
@@ -129,7 +144,11 @@ export function SopEditor({ api, initial }: { api: ApiClient; initial: string })
         {outcome?.kind === 'valid' ? (
           <p role="status" className={styles.valid}>
             {intl.formatMessage(sopMessages.valid, {
-              version: <bdi key="version">{outcome.summary.version}</bdi>,
+              version: (
+                <bdi key="version" dir="ltr" className={styles.versionLabel}>
+                  {outcome.summary.version}
+                </bdi>
+              ),
               country: outcome.summary.jurisdiction.country,
               date: intl.formatDate(outcome.summary.effectiveFrom, { dateStyle: 'medium', timeZone: 'UTC' }),
               signatories: outcome.summary.signatories.length,
@@ -139,6 +158,8 @@ export function SopEditor({ api, initial }: { api: ApiClient; initial: string })
         {outcome?.kind === 'problems' ? (
           <div className={styles.problems}>
             <Alert>{intl.formatMessage(sopMessages.problems, { count: outcome.problems.length })}</Alert>
+            {/* The api words its problems in English only (no machine-readable kind to translate from): said so, not hidden. */}
+            {inEnglish(intl.locale) ? null : <p className={styles.hint}>{intl.formatMessage(sopMessages.problemsInEnglish)}</p>}
             <ul className={styles.problemList}>
               {outcome.problems.map((problem, index) => {
                 const span = locatePath(text, problem.path, spans ?? undefined);
@@ -150,7 +171,9 @@ export function SopEditor({ api, initial }: { api: ApiClient; initial: string })
                       onClick={() => select(problem.path)}
                       aria-describedby={`${id}-problem-${index}`}
                     >
-                      <bdi dir="ltr">{problem.path}</bdi>
+                      <bdi dir="ltr">
+                        <BreakableAtDots text={problem.path} />
+                      </bdi>
                     </button>
                     {span ? <span className={styles.line}>{intl.formatMessage(sopMessages.problemLine, { line: lineOf(text, span.start) })}</span> : null}
                     <span id={`${id}-problem-${index}`} className={styles.message} lang="en" dir="ltr">

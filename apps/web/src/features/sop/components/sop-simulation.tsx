@@ -9,6 +9,7 @@ import { Button } from '../../../ui/button';
 import { ChevronDown } from '../../../ui/icons';
 import { StatusChip } from '../../../ui/status-chip';
 import { sopMessages } from '../messages';
+import { inEnglish } from './sop-editor';
 import { simulateSop, SopSimulationView, SopVersion } from '../sop-api';
 import { profileRoutes, RouteTo } from '../simulation-routes';
 import section from './sop-section.module.css';
@@ -64,7 +65,11 @@ function Results({ result }: { result: SopSimulationView }) {
               <summary className={styles.sampleHead}>
                 <ChevronDown />
                 <h3 id={`sample-${index}`}>
-                  <bdi>{sample.name}</bdi>
+                  {/* The api gives each invented sample an English title and no code to translate it from. */}
+                  <bdi lang="en" dir="ltr">
+                    {sample.name}
+                  </bdi>
+                  {inEnglish(intl.locale) ? null : <span className={styles.inEnglish}>{intl.formatMessage(sopMessages.inEnglish)}</span>}
                 </h3>
                 <StatusChip tone={differs ? 'warning' : 'neutral'}>{intl.formatMessage(differs ? sopMessages.differentRouting : sopMessages.sameRouting)}</StatusChip>
               </summary>

@@ -28,7 +28,13 @@ function NewSop() {
         <>
           <p className={styles.intro}>
             {active.data
-              ? intl.formatMessage(sopMessages.newIntro, { label: <bdi key="label">{active.data.label}</bdi> })
+              ? intl.formatMessage(sopMessages.newIntro, {
+                  label: (
+                    <bdi key="label" dir="ltr" className={styles.versionLabel}>
+                      {active.data.label}
+                    </bdi>
+                  ),
+                })
               : intl.formatMessage(sopMessages.newIntroEmpty)}
           </p>
           <SopEditor api={api} initial={active.data ? JSON.stringify(active.data.document, null, 2) : ''} />

@@ -42,7 +42,7 @@ function SopVersionPage() {
       </Link>
       <header className={styles.head}>
         <div className={styles.titleRow}>
-          <h1 id="sop-title">{intl.formatMessage(sopMessages.versionTitle, { label: <bdi key="label">{v.label}</bdi> })}</h1>
+          <h1 id="sop-title">{intl.formatMessage(sopMessages.versionTitle, { label: <bdi key="label" dir="ltr" className={styles.versionLabel}>{v.label}</bdi> })}</h1>
           <StatusChip tone={sopTone(v.status)}>{nameOf(intl, sopStatusMessages, v.status)}</StatusChip>
         </div>
         {v.title ? (
