@@ -168,3 +168,17 @@ test('the monitor filters the safeguard report, downloads it as CSV and prints i
   expect(watch.consoleErrors).toEqual([]);
   expect(await watch.cspViolations()).toEqual([]);
 });
+
+test("an agency manager's dashboard sends its overdue referrals to the agency's inbox, filtered to the overdue ones", async ({ page }) => {
+  const watch = await watchPage(page);
+  await signIn(page, 'shelter.manager');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('heading', { name: 'Supervision dashboard', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: /Referrals overdue$/ }).click();
+  await expect(page).toHaveURL(/\/referrals\/inbox\?.*overdue=true/);
+  await expect(page.getByRole('heading', { name: 'Referral inbox', level: 1 })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Overdue only' })).toBeChecked();
+  await expectAccessible(page);
+  expect(watch.consoleErrors).toEqual([]);
+  expect(await watch.cspViolations()).toEqual([]);
+});

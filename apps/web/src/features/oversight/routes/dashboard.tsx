@@ -51,7 +51,8 @@ function DashboardPage() {
     labelText: row.agency,
     value: row.overdue,
     tone: 'danger',
-    to: borderSide ? { to: '/referrals/sent', search: { overdue: true, agency: row.agencyId } } : undefined,
+    // An agency's dashboard counts only its own referrals: their list is the agency's inbox.
+    to: borderSide ? { to: '/referrals/sent', search: { overdue: true, agency: row.agencyId } } : { to: '/referrals/inbox', search: { overdue: true } },
   }));
 
   return (
@@ -102,7 +103,7 @@ function attentionTiles(data: Dashboard, borderSide: boolean, format: (descripto
       label: format(m.referralsOverdue),
       value: data.referrals.overdue,
       alert: true,
-      to: borderSide ? { to: '/referrals/sent', search: { overdue: true } } : undefined,
+      to: borderSide ? { to: '/referrals/sent', search: { overdue: true } } : { to: '/referrals/inbox', search: { overdue: true } },
     },
     {
       key: 'consent',
