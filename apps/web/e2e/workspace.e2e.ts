@@ -73,8 +73,9 @@ test('a shelter caseworker works a case referred to the shelter; the manager ass
   // The summary strip under the title: the next task and when it is due, the overdue count, the lead; a
   // caseworker may not assign, so no "Assign to me".
   const summary = page.getByRole('region', { name: 'Case summary' });
+  // (Other flows on the same api may already have done the shelter's own tasks on this case: the "due" of the
+  // next task is checked once the caseworker has added hers.)
   await expect(summary).toContainText('Next');
-  await expect(summary).toContainText(/, due /);
   await expect(summary).toContainText('Overdue tasks');
   await expect(summary).toContainText('Anti-Trafficking Secretariat');
   await expect(summary.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
@@ -106,6 +107,7 @@ test('a shelter caseworker works a case referred to the shelter; the manager ass
   const ownTask = tasks.getByRole('listitem').filter({ hasText: 'Call the interpreter to confirm Thursday' });
   await expect(ownTask).toContainText('Due');
   await expect(ownTask).toContainText('for Me');
+  await expect(summary).toContainText(/, due /);
   await ownTask.getByRole('button', { name: 'Mark done: Call the interpreter to confirm Thursday' }).click();
   await expect(ownTask).toContainText('Done');
   await expect(ownTask.getByRole('button')).toHaveCount(0);
