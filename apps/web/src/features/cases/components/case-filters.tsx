@@ -5,7 +5,7 @@ import { Button } from '../../../ui/button';
 import { ChevronDown } from '../../../ui/icons';
 import { activeFilterCount, CASE_DETENTIONS, CASE_STATUSES, CaseDetention, CaseFilters as Filters, FILTER_PROFILES } from '../case-filters';
 import { caseMessages } from '../messages';
-import styles from './case-filters.module.css';
+import styles from '../../../ui/filter-panel.module.css';
 
 interface Props {
   filters: Filters;

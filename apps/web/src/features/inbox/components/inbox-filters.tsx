@@ -5,7 +5,7 @@ import { Button } from '../../../ui/button';
 import { ChevronDown } from '../../../ui/icons';
 import { activeInboxFilterCount, INBOX_PROFILES, INBOX_STATUSES, InboxFilters as Filters } from '../inbox-filters';
 import { inboxMessages } from '../messages';
-import styles from './inbox-filters.module.css';
+import styles from '../../../ui/filter-panel.module.css';
 
 interface Props {
   filters: Filters;
