@@ -1,16 +1,6 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { KIGOMA, registerArrival } from './inbox-arrivals';
-import { expectAccessible, watchPage } from './support';
-
-const PASSWORD = 'kivuko-demo';
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
-}
+import { expectAccessible, signIn, watchPage } from './support';
 
 test('a shelter caseworker sees new referrals arrive, acknowledges, accepts, starts and completes one, declines another and sees where it went', async ({ page, request }) => {
   test.setTimeout(120_000);

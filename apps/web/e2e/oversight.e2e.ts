@@ -1,16 +1,8 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, watchPage } from './support';
+import { expectAccessible, signIn, watchPage } from './support';
 
 const CASE_NUMBER = /^TZA-[A-Z]{3}-\d{4}-\d{6}$/;
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill('kivuko-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
-}
 
 test('a supervisor follows dashboard numbers to the lists behind them and links a possible previous encounter', async ({ page }) => {
   test.setTimeout(120_000);
