@@ -47,3 +47,41 @@ export function withChange<T extends object>(filters: T, change: Partial<T>): T 
   for (const key of Object.keys(next) as (keyof T)[]) if (next[key] === undefined) delete next[key];
   return next;
 }
+
+interface SelectProps<T extends string> {
+  id: string;
+  label: string;
+  value: string | undefined;
+  /** The first choice, which sets no filter ("All statuses"). */
+  all: string;
+  options: readonly { value: T; label: string }[];
+  /** The chosen option's value, or undefined for the first choice (or a value that is none of the options). */
+  onChange: (value: T | undefined) => void;
+}
+
+/** One filter as a labelled choice among the options, the first of which filters nothing. */
+export function FilterSelect<T extends string>({ id, label, value, all, options, onChange }: SelectProps<T>) {
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className={styles.select} value={value ?? ''} onChange={(event) => onChange(options.find((option) => option.value === event.target.value)?.value)}>
+        <option value="">{all}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** One on/off filter, in the panel's row of checks. */
+export function FilterCheck({ label, checked, onChange }: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className={styles.check}>
+      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      {label}
+    </label>
+  );
+}

@@ -1,6 +1,6 @@
 import { useIntl } from 'react-intl';
 import { nameOf, profileMessages, referralStatusMessages } from '../../../i18n/vocabulary';
-import { FilterPanel, withChange } from '../../../ui/filter-panel';
+import { FilterCheck, FilterPanel, FilterSelect, withChange } from '../../../ui/filter-panel';
 import { activeInboxFilterCount, INBOX_PROFILES, INBOX_STATUSES, InboxFilters as Filters } from '../inbox-filters';
 import { inboxMessages } from '../messages';
 import styles from '../../../ui/filter-panel.module.css';
@@ -31,49 +31,35 @@ export function InboxFilters({ filters, onChange, borderPoints }: Props) {
     >
       {(id) => (
         <>
-          <div className={styles.field}>
-            <label htmlFor={`${id}-status`}>{intl.formatMessage(inboxMessages.filterStatus)}</label>
-            <select
-              id={`${id}-status`}
-              className={styles.select}
-              value={filters.status ?? ''}
-              onChange={(event) => set({ status: (INBOX_STATUSES as readonly string[]).includes(event.target.value) ? (event.target.value as Filters['status']) : undefined })}
-            >
-              <option value="">{intl.formatMessage(inboxMessages.filterAllOpen)}</option>
-              {INBOX_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {status === 'PENDING' ? intl.formatMessage(inboxMessages.statusPending) : nameOf(intl, referralStatusMessages, status)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className={styles.field}>
-            <label htmlFor={`${id}-profile`}>{intl.formatMessage(inboxMessages.filterProfile)}</label>
-            <select id={`${id}-profile`} className={styles.select} value={filters.profile ?? ''} onChange={(event) => set({ profile: event.target.value || undefined })}>
-              <option value="">{intl.formatMessage(inboxMessages.filterAllProfiles)}</option>
-              {INBOX_PROFILES.map((profile) => (
-                <option key={profile} value={profile}>
-                  {nameOf(intl, profileMessages, profile)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className={styles.field}>
-            <label htmlFor={`${id}-point`}>{intl.formatMessage(inboxMessages.filterBorderPoint)}</label>
-            <select id={`${id}-point`} className={styles.select} value={filters.borderPoint ?? ''} onChange={(event) => set({ borderPoint: event.target.value || undefined })}>
-              <option value="">{intl.formatMessage(inboxMessages.filterAllBorderPoints)}</option>
-              {borderPoints.map((point) => (
-                <option key={point.id} value={point.id}>
-                  {point.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id={`${id}-status`}
+            label={intl.formatMessage(inboxMessages.filterStatus)}
+            value={filters.status}
+            all={intl.formatMessage(inboxMessages.filterAllOpen)}
+            options={INBOX_STATUSES.map((status) => ({
+              value: status,
+              label: status === 'PENDING' ? intl.formatMessage(inboxMessages.statusPending) : nameOf(intl, referralStatusMessages, status),
+            }))}
+            onChange={(status) => set({ status })}
+          />
+          <FilterSelect
+            id={`${id}-profile`}
+            label={intl.formatMessage(inboxMessages.filterProfile)}
+            value={filters.profile}
+            all={intl.formatMessage(inboxMessages.filterAllProfiles)}
+            options={INBOX_PROFILES.map((profile) => ({ value: profile, label: nameOf(intl, profileMessages, profile) }))}
+            onChange={(profile) => set({ profile })}
+          />
+          <FilterSelect
+            id={`${id}-point`}
+            label={intl.formatMessage(inboxMessages.filterBorderPoint)}
+            value={filters.borderPoint}
+            all={intl.formatMessage(inboxMessages.filterAllBorderPoints)}
+            options={borderPoints.map((point) => ({ value: point.id, label: point.name }))}
+            onChange={(borderPoint) => set({ borderPoint })}
+          />
           <div className={styles.checks}>
-            <label className={styles.check}>
-              <input type="checkbox" checked={filters.overdue === true} onChange={(event) => set({ overdue: event.target.checked ? true : undefined })} />
-              {intl.formatMessage(inboxMessages.filterOverdue)}
-            </label>
+            <FilterCheck label={intl.formatMessage(inboxMessages.filterOverdue)} checked={filters.overdue === true} onChange={(on) => set({ overdue: on ? true : undefined })} />
           </div>
         </>
       )}
