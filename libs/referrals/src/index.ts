@@ -5,3 +5,4 @@ export { ReferralActionDto } from './referral.dto';
 export { ReferralsModule } from './referrals.module';
 export { ReferralDeadlinesModule } from './deadlines/referral-deadlines.module';
 export { ReferralErrors } from './referrals.errors';
+export { EmailDeliveryJob } from './email/email-delivery.job';
