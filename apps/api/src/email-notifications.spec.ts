@@ -1,7 +1,6 @@
-import { Clock, JobName, OutboxService, systemScope, UnitOfWork } from '@kivuko/platform';
+import { Clock, JOB_HANDLER_METADATA, JobHandler, JobName, OutboxService, systemScope, UnitOfWork } from '@kivuko/platform';
 import { eventually } from '@kivuko/platform/testing';
-import { PROFILES } from '@kivuko/profiling';
-import { EmailDeliveryJob } from '@kivuko/referrals';
+import { DiscoveryService, Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -173,7 +172,9 @@ describe('e-mail notifications: referral events to duty addresses and to the use
     expect(header(worker, 'Subject')).toContain('Mwathirika wa usafirishaji haramu wa binadamu');
     expect(duty.split('Victime de la traite').length - 1).toBeGreaterThanOrEqual(3);
     expect(worker.split('Mwathirika wa usafirishaji haramu wa binadamu').length - 1).toBeGreaterThanOrEqual(3);
-    for (const text of [duty, worker]) for (const code of PROFILES) expect(text).not.toContain(code);
+    const [{ profiles }] = await api.owner<{ profiles: string[] }>(`SELECT profiles FROM referral WHERE id = $1`, [ngo.id]);
+    expect(profiles).toContain('TRAFFICKING_VICTIM');
+    for (const text of [duty, worker]) for (const code of profiles) expect(text).not.toContain(code);
     expect(duty).toContain(`https://kivuko.example.org/cases/${caseId}`);
     expect(worker).toContain(`Rufaa mpya: shauri ${caseNumber}`);
     expect(worker).toContain('Mawasiliano ya kwanza kabla ya');
@@ -305,7 +306,10 @@ describe('e-mail notifications: referral events to duty addresses and to the use
 
     // The queue's last attempt at an address the server refuses leaves the delivery FAILED, with the server's answer.
     smtp.bouncing.add(bounce);
-    const job = api.app.get(EmailDeliveryJob);
+    // The handler the queue runs for an e-mail delivery, as the worker host finds it.
+    const reflector = api.app.get(Reflector);
+    const wrapper = api.app.get(DiscoveryService).getProviders().find((w) => w.metatype && w.instance && reflector.get(JOB_HANDLER_METADATA, w.metatype) === JobName.EmailDelivery);
+    const job = wrapper?.instance as JobHandler<JobName.EmailDelivery>;
     await expect(job.handle({ deliveryId: failing }, { jobId: 'test', attempt: 12, lastAttempt: true })).rejects.toThrow(/unavailable/);
     expect(await api.owner(`SELECT status, attempts FROM email_delivery WHERE id = $1`, [failing])).toEqual([{ status: 'FAILED', attempts: 1 }]);
 

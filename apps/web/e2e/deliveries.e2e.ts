@@ -45,7 +45,7 @@ test('an agency manager lists the sent e-mails, filters them, and sends one that
     await expect(ours).toHaveAttribute('data-status', 'NOT_SENT');
     await expect(ours.getByText('Not sent', { exact: true })).toBeVisible();
     await expect(ours.getByTestId('delivery-attempts')).toHaveText('1');
-    await expect(ours.getByText('No e-mail server was set up when it was due.')).toBeVisible();
+    await expect(ours.getByText('Not sent: no e-mail server was set up when it was due.')).toBeVisible();
     await expectAccessible(page);
 
     // Filters: sent ones only leave it out; not-sent ones, new referrals and the last 24 hours keep it. Kept in the URL.

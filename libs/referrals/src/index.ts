@@ -5,4 +5,3 @@ export { ReferralActionDto } from './referral.dto';
 export { ReferralsModule } from './referrals.module';
 export { ReferralDeadlinesModule } from './deadlines/referral-deadlines.module';
 export { ReferralErrors } from './referrals.errors';
-export { EmailDeliveryJob } from './email/email-delivery.job';

@@ -85,9 +85,8 @@ export const deliveryMessages = defineMessages({
   sentAt: { id: 'deliveries.sentAt', defaultMessage: 'Sent' },
   attempts: { id: 'deliveries.attempts', defaultMessage: 'Attempts' },
   attemptsValue: { id: 'deliveries.attemptsValue', defaultMessage: '{attempts, plural, =0 {None yet} one {#} other {#}}' },
-  whyNot: { id: 'deliveries.whyNot', defaultMessage: 'Why not' },
-  noServer: { id: 'deliveries.noServer', defaultMessage: 'No e-mail server was set up when it was due.' },
-  serverAnswer: { id: 'deliveries.serverAnswer', defaultMessage: 'The e-mail server answered: {answer}' },
+  noServer: { id: 'deliveries.noServer', defaultMessage: 'Not sent: no e-mail server was set up when it was due.' },
+  serverAnswer: { id: 'deliveries.serverAnswer', defaultMessage: 'The e-mail server refused it: {answer}' },
   resend: { id: 'deliveries.resend', defaultMessage: 'Send again' },
   resendTitle: { id: 'deliveries.resendTitle', defaultMessage: 'Send this e-mail again?' },
   resendBody: {

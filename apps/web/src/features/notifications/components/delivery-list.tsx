@@ -119,7 +119,6 @@ export function DeliveryList({ api, filters, showAgency }: Props) {
                   </dl>
                   {delivery.status !== 'SENT' && delivery.lastError ? (
                     <p className={styles.why}>
-                      <strong>{intl.formatMessage(m.whyNot)}</strong>{' '}
                       {delivery.lastError === NO_SERVER ? (
                         intl.formatMessage(m.noServer)
                       ) : (
