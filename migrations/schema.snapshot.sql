@@ -499,9 +499,11 @@ column public.email_delivery.event_key text not null
 column public.email_delivery.id uuid not null
 column public.email_delivery.kind text not null
 column public.email_delivery.language text not null
+column public.email_delivery.last_attempt_at timestamp with time zone
 column public.email_delivery.last_error text
 column public.email_delivery.recipient_key text not null
 column public.email_delivery.referral_id uuid not null
+column public.email_delivery.sends integer not null default 1
 column public.email_delivery.sent_at timestamp with time zone
 column public.email_delivery.status text not null default 'PENDING'::text
 column public.email_delivery.step integer
@@ -922,7 +924,8 @@ constraint public.detention_review detention_review_pk PRIMARY KEY (id)
 constraint public.email_delivery email_delivery_kind_ck CHECK ((kind = ANY (ARRAY['NEW_REFERRAL'::text, 'DEADLINE_SOON'::text, 'ESCALATION'::text])))
 constraint public.email_delivery email_delivery_pk PRIMARY KEY (id)
 constraint public.email_delivery email_delivery_referral_fk FOREIGN KEY (referral_id) REFERENCES referral(id) ON DELETE CASCADE
-constraint public.email_delivery email_delivery_status_ck CHECK ((status = ANY (ARRAY['PENDING'::text, 'SENT'::text, 'NOT_SENT'::text])))
+constraint public.email_delivery email_delivery_sends_ck CHECK ((sends >= 1))
+constraint public.email_delivery email_delivery_status_ck CHECK ((status = ANY (ARRAY['PENDING'::text, 'SENT'::text, 'FAILED'::text, 'NOT_SENT'::text])))
 constraint public.family_reunification family_reunification_agency_fk FOREIGN KEY (agency_id) REFERENCES agency(id) ON DELETE RESTRICT
 constraint public.family_reunification family_reunification_case_fk FOREIGN KEY (case_id) REFERENCES case_file(id) ON DELETE CASCADE
 constraint public.family_reunification family_reunification_outcome_ck CHECK (((status = 'PROPOSED'::text) = (outcome_on IS NULL)))
@@ -1138,6 +1141,8 @@ index CREATE UNIQUE INDEX detention_episode_pk ON public.detention_episode USING
 index CREATE INDEX detention_episode_started_idx ON public.detention_episode USING btree (started_at DESC, id DESC)
 index CREATE INDEX detention_review_episode_idx ON public.detention_review USING btree (episode_id, reviewed_on)
 index CREATE UNIQUE INDEX detention_review_pk ON public.detention_review USING btree (id)
+index CREATE INDEX email_delivery_agency_created_idx ON public.email_delivery USING btree (agency_id, created_at DESC, id DESC)
+index CREATE INDEX email_delivery_created_idx ON public.email_delivery USING btree (created_at DESC, id DESC)
 index CREATE UNIQUE INDEX email_delivery_event_recipient_uq ON public.email_delivery USING btree (event_key, recipient_key)
 index CREATE UNIQUE INDEX email_delivery_pk ON public.email_delivery USING btree (id)
 index CREATE INDEX email_delivery_referral_idx ON public.email_delivery USING btree (referral_id)
@@ -1420,6 +1425,15 @@ function public.kivuko_link_identities(p_from uuid, p_to uuid)
     AS $function$
             WITH moved AS (UPDATE person SET identity_id = p_to WHERE identity_id = p_from AND p_from <> p_to RETURNING 1)
             SELECT count(*)::integer FROM moved
+          $function$
+function public.kivuko_referral_case_number(p_referral uuid)
+    CREATE OR REPLACE FUNCTION public.kivuko_referral_case_number(p_referral uuid)
+     RETURNS text
+     LANGUAGE sql
+     STABLE SECURITY DEFINER
+     SET search_path TO 'public', 'pg_temp'
+    AS $function$
+            SELECT c.case_number FROM referral r JOIN case_file c ON c.id = r.case_id WHERE r.id = p_referral
           $function$
 function public.kivuko_referral_open_profile_sync()
     CREATE OR REPLACE FUNCTION public.kivuko_referral_open_profile_sync()

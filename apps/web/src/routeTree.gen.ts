@@ -37,6 +37,7 @@ import { Route as featuresSopRoutesNewSopRouteImport } from './features/sop/rout
 import { Route as featuresIntakeRoutesCompleteIntakeRouteImport } from './features/intake/routes/complete-intake'
 import { Route as featuresRightsRoutesConsentRouteImport } from './features/rights/routes/consent'
 import { Route as featuresProtectionRoutesProtectionRouteImport } from './features/protection/routes/protection'
+import { Route as featuresNotificationsRoutesDeliveriesRouteImport } from './features/notifications/routes/deliveries'
 
 const featuresShellRoutesSignedInRoute =
   featuresShellRoutesSignedInRouteImport.update({
@@ -200,6 +201,12 @@ const featuresProtectionRoutesProtectionRoute =
     path: '/cases/$caseId/protection',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
+const featuresNotificationsRoutesDeliveriesRoute =
+  featuresNotificationsRoutesDeliveriesRouteImport.update({
+    id: '/settings/notifications/deliveries',
+    path: '/settings/notifications/deliveries',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof featuresCasesRoutesHomeRoute
@@ -229,6 +236,7 @@ export interface FileRoutesByFullPath {
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
   '/cases/$caseId/protection': typeof featuresProtectionRoutesProtectionRoute
+  '/settings/notifications/deliveries': typeof featuresNotificationsRoutesDeliveriesRoute
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof featuresAuthRoutesSignInRoute
@@ -257,6 +265,7 @@ export interface FileRoutesByTo {
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
   '/cases/$caseId/protection': typeof featuresProtectionRoutesProtectionRoute
+  '/settings/notifications/deliveries': typeof featuresNotificationsRoutesDeliveriesRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -288,6 +297,7 @@ export interface FileRoutesById {
   '/_signed-in/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/_signed-in/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
   '/_signed-in/cases/$caseId/protection': typeof featuresProtectionRoutesProtectionRoute
+  '/_signed-in/settings/notifications/deliveries': typeof featuresNotificationsRoutesDeliveriesRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -319,6 +329,7 @@ export interface FileRouteTypes {
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
     | '/cases/$caseId/protection'
+    | '/settings/notifications/deliveries'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/sign-in'
@@ -347,6 +358,7 @@ export interface FileRouteTypes {
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
     | '/cases/$caseId/protection'
+    | '/settings/notifications/deliveries'
   id:
     | '__root__'
     | '/_signed-in'
@@ -377,6 +389,7 @@ export interface FileRouteTypes {
     | '/_signed-in/cases/$caseId/complete'
     | '/_signed-in/cases/$caseId/consent'
     | '/_signed-in/cases/$caseId/protection'
+    | '/_signed-in/settings/notifications/deliveries'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -582,6 +595,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresProtectionRoutesProtectionRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/settings/notifications/deliveries': {
+      id: '/_signed-in/settings/notifications/deliveries'
+      path: '/settings/notifications/deliveries'
+      fullPath: '/settings/notifications/deliveries'
+      preLoaderRoute: typeof featuresNotificationsRoutesDeliveriesRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
   }
 }
 
@@ -629,6 +649,7 @@ interface featuresShellRoutesSignedInRouteChildren {
   featuresIntakeRoutesCompleteIntakeRoute: typeof featuresIntakeRoutesCompleteIntakeRoute
   featuresRightsRoutesConsentRoute: typeof featuresRightsRoutesConsentRoute
   featuresProtectionRoutesProtectionRoute: typeof featuresProtectionRoutesProtectionRoute
+  featuresNotificationsRoutesDeliveriesRoute: typeof featuresNotificationsRoutesDeliveriesRoute
 }
 
 const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRouteChildren =
@@ -661,6 +682,8 @@ const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRoute
     featuresRightsRoutesConsentRoute: featuresRightsRoutesConsentRoute,
     featuresProtectionRoutesProtectionRoute:
       featuresProtectionRoutesProtectionRoute,
+    featuresNotificationsRoutesDeliveriesRoute:
+      featuresNotificationsRoutesDeliveriesRoute,
   }
 
 const featuresShellRoutesSignedInRouteWithChildren =

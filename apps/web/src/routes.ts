@@ -21,6 +21,7 @@ export const routes = rootRoute('root.tsx', [
     route('/leaflets/$language', 'features/rights/routes/leaflet.tsx'),
     route('/outbox', 'features/offline/routes/outbox.tsx'),
     route('/settings/notifications', 'features/notifications/routes/notification-settings.tsx'),
+    route('/settings/notifications/deliveries', 'features/notifications/routes/deliveries.tsx'),
     route('/sops', 'features/sop/routes/sops.tsx'),
     route('/sops/new', 'features/sop/routes/new-sop.tsx'),
     route('/sops/$sopId', 'features/sop/routes/sop.tsx'),

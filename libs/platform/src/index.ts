@@ -16,7 +16,7 @@ export type { Scope } from './db/unit-of-work';
 export { JobName } from './jobs/job-names';
 export type { JobPayload } from './jobs/job-names';
 export { jobId } from './jobs/job-policies';
-export { HandlesJob } from './jobs/job-handler';
+export { HandlesJob, JOB_HANDLER_METADATA } from './jobs/job-handler';
 export type { JobContext, JobHandler } from './jobs/job-handler';
 export { OutboxService } from './jobs/outbox.service';
 export { OutboxMessage } from './jobs/outbox-message.entity';

@@ -1955,6 +1955,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the e-mails of referral events, newest first: your agency's (a system administrator: every agency's) */
+        get: operations["EmailDeliveriesController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/deliveries/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send again an e-mail that failed or was not sent (queued like the first send) */
+        post: operations["EmailDeliveriesController_resend_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3103,6 +3137,45 @@ export interface components {
              * @enum {string}
              */
             language: "en" | "fr" | "pt" | "sw" | "ar";
+        };
+        DeliveryAgencyView: {
+            id: string;
+            name: string;
+        };
+        DeliveryView: {
+            id: string;
+            /** @enum {string} */
+            kind: "NEW_REFERRAL" | "DEADLINE_SOON" | "ESCALATION";
+            /** @description The escalation step (ESCALATION only) */
+            step: number | null;
+            /** @example KGM-2026-000042 */
+            caseNumber: string;
+            /** @example duty@tumaini.example.org */
+            address: string;
+            /** @enum {string} */
+            language: "en" | "fr" | "pt" | "sw" | "ar";
+            /** @enum {string} */
+            status: "PENDING" | "SENT" | "FAILED" | "NOT_SENT";
+            /** @description Attempts made, over every send */
+            attempts: number;
+            /** @description How often it was queued: 1, and one more for each resend */
+            sends: number;
+            /** @description The SMTP server's last refusal, or why it was not sent */
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            agency: components["schemas"]["DeliveryAgencyView"];
+            /** @description Whether it may be sent again (FAILED or NOT_SENT) */
+            canResend: boolean;
+        };
+        DeliveryPageView: {
+            items: components["schemas"]["DeliveryView"][];
+            /** @description Absent on the last page */
+            nextCursor?: string;
         };
         /** @description Every error answer: a stable code (e.g. `REFERRAL.NOT_PENDING`, `SAFEGUARD.DETENTION_GUARD`), a message, details when there are any, and the correlation id of the request. */
         ErrorBody: {
@@ -12141,6 +12214,128 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EmailDeliveriesController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description FAILED: every attempt refused; NOT_SENT: no SMTP server was configured */
+                status?: "PENDING" | "SENT" | "FAILED" | "NOT_SENT";
+                kind?: "NEW_REFERRAL" | "DEADLINE_SOON" | "ESCALATION";
+                /** @description Only deliveries queued at or after this time */
+                from?: string;
+                /** @description Only deliveries queued before this time */
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageView"];
+                };
+            };
+            /** @description Bad input: `details.fields` names each bad field, and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EmailDeliveriesController_resend_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryView"];
+                };
+            };
+            /** @description Bad input: `details.fields` names each bad field, and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The e-mail was sent, or is on its way: only a FAILED or NOT_SENT one is sent again */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

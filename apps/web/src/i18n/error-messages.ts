@@ -66,6 +66,10 @@ export const errorMessages = defineMessages({
     id: 'error.RECORD.NOT_YOUR_MANDATE',
     defaultMessage: 'Your agency’s mandate does not cover this record. Refer the case to the agency that holds that mandate.',
   },
+  'EMAIL_DELIVERY.NOT_RESENDABLE': {
+    id: 'error.EMAIL_DELIVERY.NOT_RESENDABLE',
+    defaultMessage: 'This e-mail is sent already, or on its way: only one that failed or was not sent can be sent again. Reload the page to see where it stands.',
+  },
   'REFERRAL.TRANSITION_NOT_ALLOWED': {
     id: 'error.REFERRAL.TRANSITION_NOT_ALLOWED',
     defaultMessage: 'This referral has moved on, so this step no longer applies. Reload the page to see where it stands.',
@@ -208,6 +212,7 @@ const SHARED: Partial<Record<ApiErrorCode, Key>> = {
   'COMPANION.NOT_FOUND': 'notFound',
   'WEBHOOK.NOT_FOUND': 'notFound',
   'DUTY_EMAIL.NOT_FOUND': 'notFound',
+  'EMAIL_DELIVERY.NOT_FOUND': 'notFound',
   'REFERENCE.AGENCY_NOT_FOUND': 'notFound',
   'REFERENCE.AGENCY_UNKNOWN': 'notFound',
   'REFERENCE.USER_NOT_FOUND': 'notFound',

@@ -5,6 +5,8 @@ export interface JobContext {
   jobId: string;
   /** 1 for the first attempt. */
   attempt: number;
+  /** Whether the queue gives up after this attempt should it fail (its policy's attempts are spent). */
+  lastAttempt: boolean;
 }
 
 /**

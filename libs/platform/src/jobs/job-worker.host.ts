@@ -58,10 +58,11 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
     if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
     const started = Date.now();
     const attempt = job.attemptsMade + 1;
+    const lastAttempt = attempt >= (job.opts.attempts ?? 1);
     try {
-      await handler.handle(job.data as never, { jobId: job.id ?? '', attempt });
+      await handler.handle(job.data as never, { jobId: job.id ?? '', attempt, lastAttempt });
     } catch (error) {
-      if (error instanceof UnrecoverableError || attempt >= (job.opts.attempts ?? 1)) {
+      if (error instanceof UnrecoverableError || lastAttempt) {
         await this.settle(job.id, 'failed', error instanceof Error ? error.message : String(error));
       }
       throw error;
