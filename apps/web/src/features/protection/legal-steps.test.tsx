@@ -121,10 +121,11 @@ describe('withdrawals of asylum', () => {
     version: 1,
     ...over,
   });
-  it('withdraws the claim in force; a wish only while it stands and no claim answers for it', () => {
-    expect(asylumWithdrawals([claim({})], true)).toEqual({ claim: claim({}), wish: false });
-    expect(asylumWithdrawals([claim({ withdrawnOn: '2026-12-02' })], true)).toEqual({ claim: null, wish: true });
-    expect(asylumWithdrawals([], false)).toEqual({ claim: null, wish: false });
+  it('withdraws the claim in force; a wish only while it counts, no claim answers for it, and it is not withdrawn already', () => {
+    expect(asylumWithdrawals([claim({})], true, false)).toEqual({ claim: claim({}), wish: false });
+    expect(asylumWithdrawals([claim({ withdrawnOn: '2026-12-02' })], true, false)).toEqual({ claim: null, wish: true });
+    expect(asylumWithdrawals([], true, true)).toEqual({ claim: null, wish: false });
+    expect(asylumWithdrawals([], false, false)).toEqual({ claim: null, wish: false });
   });
 });
 

@@ -333,8 +333,12 @@ export function returnSteps(r: VoluntaryReturn, lockClear: boolean): StepState[]
   });
 }
 
-/** The claim that may be withdrawn (the one in force), and whether a wish may be (it stands, and no claim answers for it). */
-export function asylumWithdrawals(claims: readonly AsylumClaim[], wishPending: boolean) {
+/**
+ * The claim that may be withdrawn (the one in force), and whether a wish may be: it counts for the lock, no claim
+ * answers for it, and the person has not withdrawn it already (the asylum-seeker profile keeps counting until it
+ * is lifted; a wish expressed anew after a withdrawal is the api's to accept).
+ */
+export function asylumWithdrawals(claims: readonly AsylumClaim[], wishPending: boolean, wishWithdrawn: boolean) {
   const inForce = claims.find((c) => !c.withdrawnOn);
-  return { claim: inForce ?? null, wish: !inForce && wishPending };
+  return { claim: inForce ?? null, wish: !inForce && wishPending && !wishWithdrawn };
 }

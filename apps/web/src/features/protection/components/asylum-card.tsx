@@ -67,7 +67,7 @@ export function AsylumCard({ api, caseId, claims, mandate }: { api: ApiClient; c
   const safeguards = useQuery(safeguardsQuery(api, caseId));
   const wishWithdrawal = records.data?.asylumWishWithdrawal ?? null;
   const wishPending = (safeguards.data?.removal.reasons ?? []).some((reason) => reason.code === 'ASYLUM_WISH_PENDING');
-  const withdrawable = asylumWithdrawals(claims, wishPending);
+  const withdrawable = asylumWithdrawals(claims, wishPending, wishWithdrawal !== null);
   const [withdrawing, setWithdrawing] = useState<'claim' | 'wish' | null>(null);
   const [withdrawnOn, setWithdrawnOn] = useState(() => dayOf(new Date()));
   const [chose, setChose] = useState(false);
@@ -239,6 +239,7 @@ export function AsylumCard({ api, caseId, claims, mandate }: { api: ApiClient; c
         confirmLabel={intl.formatMessage(l.withdrawConfirm)}
         pending={withdrawClaim.isPending}
         error={withdrawClaim.error}
+        onEdit={() => withdrawClaim.reset()}
         fields={['withdrawnOn']}
         tone="danger"
       >
@@ -254,6 +255,7 @@ export function AsylumCard({ api, caseId, claims, mandate }: { api: ApiClient; c
         confirmLabel={intl.formatMessage(l.withdrawConfirm)}
         pending={withdrawWish.isPending}
         error={withdrawWish.error}
+        onEdit={() => withdrawWish.reset()}
         fields={['withdrawnOn', 'words', 'interpreterUsed', 'language']}
         tone="danger"
       >

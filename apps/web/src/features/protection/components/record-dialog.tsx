@@ -29,6 +29,8 @@ interface Props {
   /** The names (api paths) of the dialog's fields. */
   fields: readonly string[];
   tone?: 'primary' | 'danger';
+  /** A field was edited: the api's answer no longer applies (its field problems go until the next try). */
+  onEdit?: () => void;
   children: ReactNode;
 }
 
@@ -36,7 +38,7 @@ interface Props {
  * A deliberate step on a protection record in a modal dialog: nothing happens until confirmed; a 400's field
  * problems show under their fields, a safeguard's refusal in plain words, never a code.
  */
-export function RecordDialog({ isOpen, onClose, onSubmit, title, body, confirmLabel, pending, error, fields, tone = 'primary', children }: Props) {
+export function RecordDialog({ isOpen, onClose, onSubmit, title, body, confirmLabel, pending, error, fields, tone = 'primary', onEdit, children }: Props) {
   const intl = useIntl();
   const invalid = fieldErrors(error, intl.formatMessage(l.fieldProblem), fields);
   const placed = Object.keys(invalid).length > 0;
@@ -53,7 +55,9 @@ export function RecordDialog({ isOpen, onClose, onSubmit, title, body, confirmLa
           </Heading>
           <div className={styles.body}>{body}</div>
           <Form onSubmit={submit} className={dialogStyles.form} validationErrors={invalid} validationBehavior="aria">
-            {children}
+            <div className={dialogStyles.form} onChange={placed ? onEdit : undefined}>
+              {children}
+            </div>
             {error && !placed ? <RefusalAlert error={error} /> : null}
             <div className={dialogStyles.buttons}>
               <Button type="submit" variant={tone} isDisabled={pending}>

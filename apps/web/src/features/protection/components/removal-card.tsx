@@ -1,13 +1,12 @@
 import { FormEvent, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ApiClient, unwrap } from '../../../api/client';
-import { commonMessages } from '../../../i18n/common-messages';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { StatusChip } from '../../../ui/status-chip';
 import { TextField } from '../../../ui/text-field';
 import { legalMessages as l, protectionMessages as m } from '../messages';
-import { dayOf, MIN_REASON, RemovalOrder } from '../protection-api';
+import { dayOf, RemovalOrder } from '../protection-api';
 import { formatDay } from '../safeguard-refusal';
 import { useRecord } from '../use-record';
 import { InputField } from './fields';
@@ -130,6 +129,7 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
         confirmLabel={intl.formatMessage(l.execute)}
         pending={follow.isPending}
         error={follow.error}
+        onEdit={() => follow.reset()}
         fields={['executedAt']}
       >
         <TextField name="executedAt" type="datetime-local" label={intl.formatMessage(l.executedAt)} value={executedAt} onChange={setExecutedAt} isRequired />
@@ -143,6 +143,7 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
         confirmLabel={intl.formatMessage(l.cancel)}
         pending={follow.isPending}
         error={follow.error}
+        onEdit={() => follow.reset()}
         fields={['on', 'reason']}
         tone="danger"
       >
@@ -151,7 +152,6 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
           name="reason"
           rows={3}
           label={intl.formatMessage(l.reason)}
-          description={intl.formatMessage(commonMessages.reasonHint, { min: MIN_REASON })}
           value={reason}
           onChange={setReason}
           isRequired

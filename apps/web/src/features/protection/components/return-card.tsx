@@ -2,13 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ApiClient, unwrap } from '../../../api/client';
-import { commonMessages } from '../../../i18n/common-messages';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { StatusChip } from '../../../ui/status-chip';
 import { TextField } from '../../../ui/text-field';
 import { legalMessages as l, protectionMessages as m, returnMessages as r } from '../messages';
-import { dayOf, MIN_REASON, ReturnStep, returnSteps, safeguardsQuery, StepState, VoluntaryReturn, VULNERABILITY_OUTCOMES } from '../protection-api';
+import { dayOf, ReturnStep, returnSteps, safeguardsQuery, StepState, VoluntaryReturn, VULNERABILITY_OUTCOMES } from '../protection-api';
 import { formatDay } from '../safeguard-refusal';
 import { useRecord } from '../use-record';
 import { InputField } from './fields';
@@ -148,6 +147,7 @@ export function ReturnCard({ api, caseId, returns, mandate }: { api: ApiClient; 
     onSubmit: send,
     pending: step.isPending,
     error: step.error,
+    onEdit: () => step.reset(),
   });
 
   return (
@@ -234,7 +234,6 @@ export function ReturnCard({ api, caseId, returns, mandate }: { api: ApiClient; 
           name="reason"
           rows={3}
           label={intl.formatMessage(l.reason)}
-          description={intl.formatMessage(commonMessages.reasonHint, { min: MIN_REASON })}
           value={reason}
           onChange={setReason}
           isRequired
