@@ -215,7 +215,7 @@ export function AsylumCard({ api, caseId, claims, mandate }: { api: ApiClient; c
           {wishWithdrawal ? <p className={styles.muted}>{intl.formatMessage(l.wishWithdrawnLine, { date: formatDay(intl, wishWithdrawal.withdrawnOn) })}</p> : null}
           {mandate && withdrawable.wish ? (
             <span className={legal.actions}>
-              <Button variant="quiet" onPress={() => startWithdrawal('wish')}>
+              <Button variant="quiet" onPress={() => startWithdrawal('wish')} data-testid="withdraw-wish">
                 {intl.formatMessage(l.withdrawWish)}
               </Button>
             </span>

@@ -186,6 +186,7 @@ export function FlagsCard({ api, caseId, flags, agency, mayWrite, mayOverride, b
       {refused?.findingMayAnswer && rights.override ? (
         <Button
           variant="secondary"
+          data-testid="flag-override"
           onPress={() => {
             raise.reset();
             setOverriding(true);

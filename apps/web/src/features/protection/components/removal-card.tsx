@@ -86,7 +86,7 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
               ) : null}
               {mandate && o.status === 'ORDERED' ? (
                 <span className={legal.actions}>
-                  <Button variant="secondary" onPress={() => openStep('execute', o)}>
+                  <Button variant="secondary" onPress={() => openStep('execute', o)} data-testid="execute-removal">
                     {intl.formatMessage(l.execute)}
                   </Button>
                   <Button variant="quiet" onPress={() => openStep('cancel', o)}>
