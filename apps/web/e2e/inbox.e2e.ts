@@ -113,6 +113,8 @@ test('a caseworker has the same navigation on every page, the inbox with its cou
       expect(box!.x).toBeGreaterThanOrEqual(0);
       expect(box!.x + box!.width).toBeLessThanOrEqual(360);
     }).toPass();
+    // The row scrolls inside the navigation: the page itself (with the counts' hidden words) stays 360 px wide.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   }
   // The row goes on beyond an edge on this narrow screen: that edge says so.
   await expect(nav).toHaveAttribute('data-more-start', 'true');
