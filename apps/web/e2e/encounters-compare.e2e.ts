@@ -36,6 +36,8 @@ test('a supervisor compares a new arrival with an earlier record at another bord
   await expect(cells(/^Documents/).nth(1)).not.toContainText('4471');
   await expect(cells(/^Documents/).nth(2)).toHaveText('Same');
   await expect(cells(/^Registered/).nth(1)).not.toBeEmpty();
+  // The matcher's reason names the same passport, in words and masked too.
+  await expect(card.getByRole('listitem').filter({ hasText: 'The same document' })).toHaveText(/^The same document: Passport · Eritrea · •+471$/);
   // Its case number is not a way into a case this supervisor may not open.
   await expect(card.getByRole('heading', { level: 2 }).getByRole('link', { name: pair.earlierCase.caseNumber })).toHaveCount(0);
   await expectAccessible(page);

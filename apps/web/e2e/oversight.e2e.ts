@@ -12,6 +12,13 @@ async function signIn(page: Page, username: string): Promise<void> {
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
 }
 
+/** Types a date into the app's date field, as a person does: day, month and year in the English (en-GB) order. */
+async function typeDate(page: Page, label: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  await page.getByRole('group', { name: label }).getByRole('spinbutton').first().click();
+  await page.keyboard.type(`${day}${month}${year}`);
+}
+
 test('a supervisor follows dashboard numbers to the lists behind them and links a possible previous encounter', async ({ page }) => {
   test.setTimeout(120_000);
   const watch = await watchPage(page);
@@ -127,8 +134,8 @@ test('the monitor filters the safeguard report, downloads it as CSV and prints i
   await page.getByLabel('Outcome', { exact: true }).selectOption({ label: 'Blocked' });
   await page.getByLabel('Safeguard', { exact: true }).selectOption({ label: 'Detention guard' });
   const today = new Date().toISOString().slice(0, 10);
-  await page.getByLabel('From (UTC)').fill(today);
-  await page.getByLabel('To (UTC)').fill(today);
+  await typeDate(page, 'From (UTC)', today);
+  await typeDate(page, 'To (UTC)', today);
   await expect(page).toHaveURL(new RegExp(`from=${today}.*to=${today}|to=${today}.*from=${today}`));
   await expect(table.getByRole('row')).toHaveCount(2);
   await expect(page.getByRole('status').filter({ hasText: /row/ })).toHaveText('1 row');
@@ -149,12 +156,12 @@ test('the monitor filters the safeguard report, downloads it as CSV and prints i
   expect(lines[1] ?? '').not.toContain('Esperance');
 
   // A period that ends before it starts is not asked for.
-  await page.getByLabel('From (UTC)').fill('2026-12-31');
-  await page.getByLabel('To (UTC)').fill('2026-01-01');
+  await typeDate(page, 'From (UTC)', '2026-12-31');
+  await typeDate(page, 'To (UTC)', '2026-01-01');
   await expect(page.getByText('The period ends before it starts.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Download CSV' })).toBeDisabled();
-  await page.getByLabel('From (UTC)').fill(today);
-  await page.getByLabel('To (UTC)').fill(today);
+  await typeDate(page, 'From (UTC)', today);
+  await typeDate(page, 'To (UTC)', today);
 
   // The printed report: the report, its period and who printed it; no tabs, filters or buttons.
   await page.emulateMedia({ media: 'print' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRecords, maskedDocument, normalise, spellingVariants } from './compare-records';
+import { compareRecords, maskDocumentDetail, maskedDocument, normalise, spellingVariants } from './compare-records';
 import type { ComparedRecord } from './oversight-api';
 
 type Over = Partial<ComparedRecord>;
@@ -60,6 +60,9 @@ describe('comparing two records side by side', () => {
     const apart = compareRecords(record('1', { documents: [{ ...doc, onOtherRecord: false }] }), record('2', { documents: [{ ...doc, onOtherRecord: false }] }));
     expect(apart.find((row) => row.field === 'documents')?.verdict).toBe('DIFFERENT');
     expect(maskedDocument({ ...doc, numberEnding: '9', numberLength: 2 })).toBe('PASSPORT SOM •9');
+    // The matcher's reason names the document too: its number is masked the same way.
+    expect(maskDocumentDetail('NATIONAL_ID/PASSPORT SOM P1234567')).toBe('NATIONAL_ID/PASSPORT SOM •••••567');
+    expect(maskDocumentDetail('PASSPORT SOM 99')).toBe('PASSPORT SOM •9');
   });
 
   it('shows the new arrival alone while the earlier record is not read', () => {

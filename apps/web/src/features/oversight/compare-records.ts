@@ -43,6 +43,18 @@ const birth = (record: ComparedRecord | undefined): string[] =>
 export const maskedDocument = (d: ComparedRecord['documents'][number]): string =>
   `${d.kind} ${d.issuingCountry} ${'•'.repeat(Math.max(d.numberLength - d.numberEnding.length, 0))}${d.numberEnding}`;
 
+/**
+ * A document match's detail (`PASSPORT ERI E12344471`) with the number masked as the comparison masks it: only its
+ * last characters (at most three, never more than half).
+ */
+export function maskDocumentDetail(detail: string): string {
+  const words = detail.trim().split(/\s+/);
+  const number = words.pop() ?? '';
+  if (words.length === 0) return detail;
+  const shown = Math.min(3, Math.floor(number.length / 2));
+  return [...words, `${'•'.repeat(number.length - shown)}${number.slice(number.length - shown)}`].join(' ');
+}
+
 /** The numbers are masked, so the api says which documents both records hold: one in common reads the same. */
 function documentsVerdict(left: ComparedRecord, right: ComparedRecord | undefined): Verdict | undefined {
   if (!right || left.documents.length === 0 || right.documents.length === 0) return undefined;

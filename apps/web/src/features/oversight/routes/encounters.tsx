@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { IntlShape, useIntl } from 'react-intl';
 import { ApiClient, unwrap } from '../../../api/client';
@@ -16,7 +16,7 @@ import { StatusChip } from '../../../ui/status-chip';
 import { meQuery } from '../../auth/me';
 import { languageName } from '../../cases/language-name';
 import { documentKindMessages, sexMessages } from '../../intake/messages';
-import { Comparison, compareRecords, spellingVariants } from '../compare-records';
+import { Comparison, compareRecords, maskDocumentDetail, spellingVariants } from '../compare-records';
 import { encounterMessages as m } from '../messages';
 import { comparisonQuery, Encounter, encountersQuery, MatchReason } from '../oversight-api';
 import dialog from '../../../ui/dialog.module.css';
@@ -292,7 +292,18 @@ function formatValues(intl: IntlShape, row: Comparison, side: 'left' | 'right') 
 function describeReason(intl: IntlShape, reason: MatchReason, variants: [string, string][]) {
   switch (reason.code) {
     case 'DOCUMENT_MATCH':
-      return intl.formatMessage(m.DOCUMENT_MATCH, { detail: <bdi key="d">{reason.detail}</bdi> });
+    {
+      // `KIND[/KIND] COUNTRY NUMBER`: the kinds and country in words, the number masked as in the comparison.
+      const [kinds = '', country = '', number = ''] = maskDocumentDetail(reason.detail).split(' ');
+      const detail = number
+        ? intl.formatMessage(m.document, {
+            kind: kinds.split('/').map((kind) => nameOf(intl, documentKindMessages, kind)).join(' / '),
+            country: countryName(intl.locale, country),
+            number: <bdi key="n">{number}</bdi>,
+          })
+        : maskDocumentDetail(reason.detail);
+      return intl.formatMessage(m.DOCUMENT_MATCH, { detail: <Fragment key="d">{detail}</Fragment> });
+    }
     case 'NAME_SIMILAR':
       if (variants.length === 0) return intl.formatMessage(m.NAME_SIMILAR, { similarity: reason.similarity });
       return intl.formatMessage(m.NAME_VARIANTS, {
