@@ -65,6 +65,12 @@ describe('comparing two records side by side', () => {
     expect(maskDocumentDetail('PASSPORT SOM 99')).toBe('PASSPORT SOM •9');
   });
 
+  it('reads two times in the same minute as the same, as the page shows them', () => {
+    const rows = compareRecords(record('1', { registeredAt: '2026-12-07T20:32:05.120Z' }), record('2', { registeredAt: '2026-12-07T20:32:48.001Z', arrivedAt: '2026-12-04T20:32:00.000Z' }));
+    expect(rows.find((row) => row.field === 'registered')?.verdict).toBe('SAME');
+    expect(rows.find((row) => row.field === 'arrived')?.verdict).toBe('DIFFERENT');
+  });
+
   it('shows the new arrival alone while the earlier record is not read', () => {
     const rows = compareRecords(record('1', {}), undefined);
     expect(rows.every((row) => row.right.length === 0)).toBe(true);

@@ -95,7 +95,9 @@ export function compareRecords(left: ComparedRecord, right: ComparedRecord | und
   return rows.map(([field, l, r]) => {
     // Where and when each arrived always differ for two arrivals: shown, not judged.
     const shownOnly = field === 'arrived' || field === 'registered' || (field === 'borderPoint' && right);
-    const verdict = shownOnly ? (verdictOf(l, r) === 'SAME' ? 'SAME' : 'DIFFERENT') : field === 'documents' ? (documentsVerdict(left, right) ?? verdictOf(l, r)) : verdictOf(l, r);
+    // Times are shown to the minute: two in the same minute read the same, as they look.
+    const minute = (values: string[]) => (field === 'arrived' || field === 'registered' ? values.map((value) => value.slice(0, 16)) : values);
+    const verdict = shownOnly ? (verdictOf(minute(l), minute(r)) === 'SAME' ? 'SAME' : 'DIFFERENT') : field === 'documents' ? (documentsVerdict(left, right) ?? verdictOf(l, r)) : verdictOf(l, r);
     return { field, left: l, right: r, verdict: field === 'name' && verdict === 'DIFFERENT' && namesAlike ? 'SIMILAR' : verdict };
   });
 }
