@@ -1405,6 +1405,44 @@ function public.kivuko_encounter_candidates(p_names text[], p_document_numbers t
                              FROM person_document d WHERE d.case_id = c.id), '[]'::jsonb)
             FROM hits JOIN case_file c ON c.id = hits.case_id JOIN person p ON p.case_id = c.id;
           END $function$
+function public.kivuko_encounter_comparison(p_encounter uuid)
+    CREATE OR REPLACE FUNCTION public.kivuko_encounter_comparison(p_encounter uuid)
+     RETURNS TABLE(side text, case_id uuid, case_number text, given_name text, family_name text, other_names text[], sex text, date_of_birth date, date_of_birth_estimated boolean, stated_age smallint, nationalities text[], languages text[], border_point_id uuid, border_point_code text, border_point_name text, arrived_at timestamp with time zone, registered_at timestamp with time zone, documents jsonb)
+     LANGUAGE sql
+     STABLE SECURITY DEFINER
+     SET search_path TO 'public', 'pg_temp'
+    AS $function$
+            WITH pair AS (
+              SELECT e.case_id, e.matched_case_id
+              FROM possible_encounter e JOIN case_file own ON own.id = e.case_id
+              WHERE e.id = p_encounter
+                AND kivuko_scope_has_role('SUPERVISOR')
+                AND own.border_point_id = ANY (kivuko_scope_border_points())
+            ), sides AS (
+              SELECT 'NEW'::text AS side, pair.case_id AS this_case, pair.matched_case_id AS other_case FROM pair
+              UNION ALL
+              SELECT 'EARLIER'::text, pair.matched_case_id, pair.case_id FROM pair
+            )
+            SELECT s.side, c.id, c.case_number, p.given_name, p.family_name, p.other_names, p.sex,
+                   p.date_of_birth, p.date_of_birth_estimated, p.stated_age, p.nationalities, p.languages,
+                   b.id, b.code, b.name, c.arrived_at, c.registered_at,
+                   coalesce((
+                     SELECT jsonb_agg(jsonb_build_object(
+                              'kind', d.kind,
+                              'issuingCountry', d.issuing_country,
+                              'numberEnding', right(d.number_normalised, least(3, char_length(d.number_normalised) / 2)),
+                              'numberLength', char_length(d.number_normalised),
+                              'onOtherRecord', EXISTS (SELECT 1 FROM person_document o
+                                                       WHERE o.case_id = s.other_case AND o.number_normalised = d.number_normalised
+                                                         AND o.issuing_country = d.issuing_country))
+                              ORDER BY d.position)
+                     FROM person_document d WHERE d.case_id = c.id), '[]'::jsonb)
+            FROM sides s
+              JOIN case_file c ON c.id = s.this_case
+              JOIN person p ON p.case_id = c.id
+              JOIN border_point b ON b.id = c.border_point_id
+            ORDER BY s.side DESC
+          $function$
 function public.kivuko_identity_history(p_identity uuid)
     CREATE OR REPLACE FUNCTION public.kivuko_identity_history(p_identity uuid)
      RETURNS TABLE(case_id uuid, case_number text, border_point_id uuid, arrived_at timestamp with time zone, status text)

@@ -1,7 +1,7 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { apiAs, registerArrival } from './inbox-arrivals';
-import { expectAccessible, watchPage } from './support';
+import { registerArrival } from './inbox-arrivals';
+import { authHeaders, expectAccessible, signIn, watchPage } from './support';
 
 /**
  * The sent e-mails of an agency, for its manager: listed, filtered, and one sent again. The e2e api runs without
@@ -10,19 +10,11 @@ import { expectAccessible, watchPage } from './support';
  * and finds its e-mail by that address and the case number.
  */
 async function setDutyAddress(request: APIRequestContext, address: string | null): Promise<void> {
-  const headers = await apiAs(request, 'shelter.manager');
+  const headers = await authHeaders(request, 'shelter.manager');
   const settings = (await (await request.get('/api/v1/notifications/settings', { headers })).json()) as { agency: { id: string } };
   const url = `/api/v1/agencies/${settings.agency.id}/duty-email`;
   if (address) expect((await request.put(url, { headers, data: { address, language: 'en' } })).status()).toBe(200);
   else expect([204, 404]).toContain((await request.delete(url, { headers })).status());
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill('kivuko-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
 }
 
 test('an agency manager lists the sent e-mails, filters them, and sends one that was not sent again', async ({ page, request }) => {
@@ -97,7 +89,7 @@ test('a caseworker has no link to the sent e-mails, and the api refuses them the
   await expect(page.getByRole('heading', { name: 'E-mail notifications', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Your e-mails' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Open the sent e-mails' })).toHaveCount(0);
-  const headers = await apiAs(request, 'shelter.caseworker');
+  const headers = await authHeaders(request, 'shelter.caseworker');
   expect((await request.get('/api/v1/notifications/deliveries', { headers })).status()).toBe(403);
   await page.goto('/settings/notifications/deliveries');
   await expect(page.getByRole('alert')).toContainText('Your role does not allow this.');

@@ -1,7 +1,8 @@
 import { expect, Page, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { apiAs, registerArrival } from './inbox-arrivals';
+import { registerArrival } from './inbox-arrivals';
+import { authHeaders } from './support';
 
 /**
  * Screenshots of the sent e-mails for review: the shelter manager's list (the e2e api has no SMTP server, so each
@@ -30,7 +31,7 @@ async function openAs(page: Page, username: string, locale: 'en' | 'ar', width: 
 }
 
 test.beforeAll(async ({ request }) => {
-  const headers = await apiAs(request, 'shelter.manager');
+  const headers = await authHeaders(request, 'shelter.manager');
   const settings = (await (await request.get('/api/v1/notifications/settings', { headers })).json()) as { agency: { id: string } };
   expect((await request.put(`/api/v1/agencies/${settings.agency.id}/duty-email`, { headers, data: { address: 'duty@tumaini.example.org', language: 'sw' } })).status()).toBe(200);
   for (const name of ['Neema', 'Furaha']) await registerArrival(request, name);

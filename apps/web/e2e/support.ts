@@ -54,3 +54,10 @@ export async function authHeaders(request: APIRequestContext, username: string, 
   expect(response.status(), `sign-in of ${username}`).toBe(200);
   return { authorization: `Bearer ${((await response.json()) as { accessToken: string }).accessToken}` };
 }
+
+/** Types a date into the app's date field, as a person does: day, month and year in the English (en-GB) order. */
+export async function typeDate(page: Page, label: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  await page.getByRole('group', { name: label }).getByRole('spinbutton').first().click();
+  await page.keyboard.type(`${day}${month}${year}`);
+}

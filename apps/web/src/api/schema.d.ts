@@ -467,6 +467,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/encounters/{encounterId}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Both records of a possible previous encounter, side by side
+         * @description The identity fields a supervisor needs to link or dismiss (names and spellings, sex, date of birth or age, nationalities, languages, border point, arrival and registration, documents with only the last characters of their numbers), for both records, the earlier one even when it was registered at a border point outside yours. Nothing else of either case. Only for an encounter whose new arrival is at one of your border points (404 otherwise); the read of the earlier record is audited.
+         */
+        get: operations["EncounterController_compare_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/encounters/{encounterId}/link": {
         parameters: {
             query?: never;
@@ -2484,6 +2504,78 @@ export interface components {
         ProfileDecisionDto: {
             /** @description Why (required to add or remove a profile) */
             reason?: string;
+        };
+        ComparedBorderPointDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example NMG */
+            code: string;
+            /** @example Namanga land crossing */
+            name: string;
+        };
+        ComparedDocumentDto: {
+            /** @example PASSPORT */
+            kind: string;
+            /**
+             * @description ISO 3166-1 alpha-3
+             * @example SOM
+             */
+            issuingCountry: string;
+            /**
+             * @description The last characters of the number (at most three, never more than half of it); the rest is withheld
+             * @example 567
+             */
+            numberEnding: string;
+            /**
+             * @description How many characters the number has (letters and digits)
+             * @example 8
+             */
+            numberLength: number;
+            /** @description The other record of the pair holds a document of the same country with the same number */
+            onOtherRecord: boolean;
+        };
+        ComparedRecordDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example TZA-NMG-2026-000123 */
+            caseNumber: string;
+            givenName: string | null;
+            familyName: string | null;
+            /** @description Other names and spellings the person gave */
+            otherNames: string[];
+            /** @example FEMALE */
+            sex: string;
+            /** @example 1990-02-01 */
+            dateOfBirth: string | null;
+            dateOfBirthEstimated: boolean;
+            statedAge: number | null;
+            /**
+             * @example [
+             *       "SOM"
+             *     ]
+             */
+            nationalities: string[];
+            /**
+             * @example [
+             *       "so",
+             *       "sw"
+             *     ]
+             */
+            languages: string[];
+            borderPoint: components["schemas"]["ComparedBorderPointDto"];
+            /** Format: date-time */
+            arrivedAt: string;
+            /** Format: date-time */
+            registeredAt: string;
+            documents: components["schemas"]["ComparedDocumentDto"][];
+        };
+        EncounterComparisonDto: {
+            /** Format: uuid */
+            encounterId: string;
+            /** @description The new arrival (registered at one of your border points) */
+            newRecord: components["schemas"]["ComparedRecordDto"];
+            /** @description The earlier record it may be the same person as, wherever it was registered */
+            earlierRecord: components["schemas"]["ComparedRecordDto"];
         };
         EncounterDecisionDto: {
             /** @description Why (required to dismiss) */
@@ -5082,6 +5174,63 @@ export interface operations {
             };
             /** @description Your roles do not carry the permission this operation needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EncounterController_compare_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                encounterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncounterComparisonDto"];
+                };
+            };
+            /** @description Bad input: `details.fields` names each bad field, and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
