@@ -1,4 +1,4 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { APIRequestContext, expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { registerArrival } from './inbox-arrivals';
 import { authHeaders, expectAccessible, signIn, watchPage } from './support';
