@@ -8,7 +8,11 @@ import { ALL_JOB_NAMES, isJobName, JobName, QueueName } from './job-names';
 import { JOB_HANDLER_METADATA, JobHandler } from './job-handler';
 import { QUEUE_CONCURRENCY } from './job-policies';
 import { OutboxRelay } from './outbox-relay';
+import { recordJobRun } from './outbox.queries';
 import { AppWorker, QueueBackend } from './queue-backend';
+
+/** How many jobs done but not yet recorded a process remembers; beyond it the oldest would run again. */
+const DONE_UNRECORDED_LIMIT = 10_000;
 
 /**
  * Runs the queue processors in this process (the worker; or the api when there is no Redis) and the
@@ -19,6 +23,8 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Jobs');
   private readonly workers: AppWorker[] = [];
   private handlers = new Map<JobName, JobHandler<JobName>>();
+  /** Jobs this process ran to success but could not record as completed yet (oldest first). */
+  private readonly doneUnrecorded = new Set<string>();
 
   constructor(
     @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
@@ -58,16 +64,56 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
     if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
     const started = Date.now();
     const attempt = job.attemptsMade + 1;
+    const id = job.id ?? '';
+    if (id && this.doneUnrecorded.has(id)) {
+      // This process ran it to success but could not record that (the database was away): record it
+      // now instead of running it again (a webhook would be sent twice).
+      await this.settle(id, 'completed');
+      this.doneUnrecorded.delete(id);
+      this.logger.log({ jobId: id, job: job.name }, 'recorded a job done earlier; not run again');
+      return;
+    }
+    // Recorded before the handler runs: a run that cannot be recorded does not start.
+    const run = id ? await this.recordRun(id) : { completed: false, earlierRuns: 0 };
+    if (run.completed) {
+      // The queue lost track of a run that finished (Redis restarted, or the job was stalled after it).
+      this.logger.log({ jobId: id, job: job.name }, 'job already completed; not run again');
+      return;
+    }
     try {
-      await handler.handle(job.data as never, { jobId: job.id ?? '', attempt });
+      await handler.handle(job.data as never, { jobId: id, attempt, earlierRuns: run.earlierRuns });
     } catch (error) {
       if (error instanceof UnrecoverableError || attempt >= (job.opts.attempts ?? 1)) {
         await this.settle(job.id, 'failed', error instanceof Error ? error.message : String(error));
       }
       throw error;
     }
-    await this.settle(job.id, 'completed');
+    try {
+      await this.settle(job.id, 'completed');
+    } catch (error) {
+      // The queue retries the job; this process remembers that it is done and only records it then.
+      this.rememberDone(id);
+      throw error;
+    }
     this.logger.log({ jobId: job.id, job: job.name, ms: Date.now() - started }, 'job done');
+  }
+
+  /** Counts a run on the job's outbox row; whether the job is already completed, and how many runs came before. */
+  private async recordRun(jobId: string): Promise<{ completed: boolean; earlierRuns: number }> {
+    const rows = await this.uow.run(systemScope('job run'), (manager) => recordJobRun(manager, jobId));
+    return {
+      completed: rows.some((r) => r.completed),
+      earlierRuns: rows.reduce((most, r) => Math.max(most, r.run_attempts - 1), 0),
+    };
+  }
+
+  private rememberDone(jobId: string): void {
+    if (!jobId) return;
+    if (this.doneUnrecorded.size >= DONE_UNRECORDED_LIMIT) {
+      const oldest = this.doneUnrecorded.values().next().value;
+      if (oldest !== undefined) this.doneUnrecorded.delete(oldest);
+    }
+    this.doneUnrecorded.add(jobId);
   }
 
   /** Records on the outbox row that the job needs no more delivery. */
