@@ -17,7 +17,8 @@ export const FAULT_SIGNAL = 'SIGUSR2';
 export class FaultHooks implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('FaultHooks');
   private armed = false;
-  private readonly arm = (): void => {
+  /** What SIGUSR2 does. */
+  readonly arm = (): void => {
     this.armed = true;
     this.logger.warn({ signal: FAULT_SIGNAL }, 'fault hook armed: the process dies at the next fault point');
   };
