@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { AddressInfo, createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
+import { cpus, loadavg, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { BorderPoint } from '../support/intake-body';
@@ -205,6 +205,8 @@ class Supervised {
   private starting: Promise<void> | null = null;
   readonly exits: { at: number; code: number | null; signal: NodeJS.Signals | null }[] = [];
   readonly starts: number[] = [];
+  /** How long each restart took: from the exit to the process being ready again. */
+  readonly restarts: number[] = [];
 
   constructor(
     readonly name: string,
@@ -221,6 +223,8 @@ class Supervised {
         const running = await this.launch();
         this.current = running;
         this.starts.push(now());
+        const died = this.exits[this.exits.length - 1];
+        if (died) this.restarts.push(now() - died.at);
         running.child.once('exit', (code, signal) => {
           this.exits.push({ at: now(), code, signal });
           if (this.current === running) this.current = null;
@@ -337,6 +341,8 @@ class Load {
   readonly answers: { sent: number; at: number }[] = [];
   readonly failures = new Map<string, number>();
   retries = 0;
+  /** Acknowledged by a 200 replaying the stored answer to a retry. */
+  replayed = 0;
   private stopped = false;
   private loops: Promise<void>[] = [];
 
@@ -375,8 +381,10 @@ class Load {
         try {
           const token = await this.tokens.of(user);
           const res = await this.client.request('POST', '/api/v1/intakes', body, token);
-          if (res.status === 201) {
+          // 200: the api had committed it but its 201 was lost (the api died); the retry gets the stored answer.
+          if (res.status === 201 || res.status === 200) {
             const caseId = (JSON.parse(res.body) as { cases: { id: string }[] }).cases[0].id;
+            if (res.status === 200) this.replayed += 1;
             this.acknowledged.set(intakeId, { intakeId, caseId, at: res.at });
             this.answers.push({ sent, at: res.at });
             break;
@@ -435,7 +443,13 @@ interface ShapeResult {
   drainedAfter?: number;
   failures: Map<string, number>;
   retries: number;
+  replayed: number;
   exits: Record<string, number>;
+  restarts: Record<string, number[]>;
+  duplicateTimes: string[];
+  faultTimes: string[];
+  /** The machine's load average (1 min) at the start and the end of the load. */
+  load: [number, number];
 }
 
 async function runShape(shape: Shape, index: number, dir: string): Promise<ShapeResult> {
@@ -497,6 +511,7 @@ async function runShape(shape: Shape, index: number, dir: string): Promise<Shape
     say(`\n${shape === 'redis' ? 'REDIS_URL set: BullMQ on Redis, processors and the outbox relay in the worker' : 'no REDIS_URL: BullMQ on PostgreSQL, processors and the outbox relay in the api'}`);
     say(`  api pid ${api.pid}${worker ? `, worker pid ${worker.pid}` : ''}; ${CLIENTS} clients; ${PHASE_SECONDS} s per phase; PostgreSQL ${SHARED_POSTGRES ? 'the machine’s (backends terminated)' : `own cluster on ${PG_PORT}`}${redis ? `; redis-server of its own on ${REDIS_PORT}` : ''}`);
 
+    const loadAtStart = loadavg()[0];
     const load = new Load(client, tokens, borderPoints, 50 + index);
     load.start();
     const phases: PhaseResult[] = [];
@@ -598,6 +613,7 @@ async function runShape(shape: Shape, index: number, dir: string): Promise<Shape
     const createdDelivered = new Set(receiver.deliveries.filter((d) => d.event === 'referral.created').map((d) => d.referralId));
     // A duplicate is put down to the phase of its first delivery: the run whose outcome was lost.
     const duplicatesByPhase = new Map<string, number>();
+    const duplicateTimes: string[] = [];
     const firstAt = new Map<string, number>();
     for (const d of receiver.deliveries) {
       const first = firstAt.get(d.id);
@@ -607,6 +623,7 @@ async function runShape(shape: Shape, index: number, dir: string): Promise<Shape
       }
       const phase = phases.find((p) => first >= p.at && first <= p.end)?.fault ?? (first > loadEnd ? 'drain' : 'before the first fault');
       duplicatesByPhase.set(phase, (duplicatesByPhase.get(phase) ?? 0) + 1);
+      if (duplicateTimes.length < 10) duplicateTimes.push(`${d.event} first at +${secs(first - drillStart)}, again at +${secs(d.at - drillStart)}`);
     }
     // Webhooks' recovery: from the fault to the first delivery of an event of an intake acknowledged after it.
     const ackAtByCase = new Map([...load.acknowledged.values()].map((a) => [a.caseId, a.at]));
@@ -619,7 +636,11 @@ async function runShape(shape: Shape, index: number, dir: string): Promise<Shape
       phase.webhookRecovery = first ? first.at - phase.at : undefined;
     }
     const exits: Record<string, number> = {};
-    for (const p of processes) exits[p.name] = p.exits.length;
+    const restarts: Record<string, number[]> = {};
+    for (const p of processes) {
+      exits[p.name] = p.exits.length;
+      restarts[p.name] = p.restarts;
+    }
     return {
       shape,
       phases,
@@ -642,7 +663,12 @@ async function runShape(shape: Shape, index: number, dir: string): Promise<Shape
       drainedAfter,
       failures: load.failures,
       retries: load.retries,
+      replayed: load.replayed,
       exits,
+      restarts,
+      duplicateTimes,
+      faultTimes: phases.map((p) => `${p.fault} +${secs(p.at - drillStart)}`),
+      load: [loadAtStart, loadavg()[0]],
     };
   } finally {
     for (const p of processes.reverse()) await p.stop().catch(() => undefined);
@@ -655,13 +681,16 @@ async function runShape(shape: Shape, index: number, dir: string): Promise<Shape
 
 function report(r: ShapeResult): boolean {
   say(`\n== ${r.shape === 'redis' ? 'Redis shape (api + worker)' : 'PostgreSQL shape (api alone, no Redis)'} ==`);
-  say(`  intakes: acknowledged (201) ${r.acknowledged}, found ${r.found}, duplicated ${r.duplicated}, lost ${r.lost}` +
+  say(`  intakes: acknowledged ${r.acknowledged} (201, or 200 replaying the stored answer to a retry whose first 201 was lost: ${r.replayed}), found ${r.found}, duplicated ${r.duplicated}, lost ${r.lost}` +
     `; stored without a 201 seen by the client ${r.storedWithout201}; client retries ${r.retries} (${[...r.failures].map(([k, v]) => `${k}×${v}`).join(', ') || 'none failed'})`);
   say(`  referrals: ${r.referrals} on ${r.acknowledged} cases; cases without a referral ${r.casesWithoutReferral}; duplicate referrals (same case, agency and role) ${r.duplicateReferrals}`);
   say(`  webhook events: expected ${r.webhookExpected}, delivered at least once ${r.webhookDelivered}, missing ${r.webhookMissing}, duplicate deliveries ${r.webhookDuplicates}` +
     `${r.webhookDuplicates > 0 ? ` (${[...r.duplicatesByPhase].map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}; ids not in the outbox ${r.unknownIds}; header/body id mismatches ${r.idMismatches}`);
+  if (r.duplicateTimes.length > 0) say(`  duplicate deliveries (times from the start of the load; faults at ${r.faultTimes.join(', ')}): ${r.duplicateTimes.join('; ')}`);
   say(`  health service referrals without their referral.created delivered: ${r.createdWithoutEvent}; all events delivered ${r.drainedAfter === undefined ? `NOT within ${DRAIN_SECONDS} s` : `${secs(r.drainedAfter)} after the load stopped`}`);
-  say(`  process exits (each restarted by the supervisor): ${Object.entries(r.exits).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  say(`  process exits (each restarted by the supervisor): ${Object.entries(r.exits).map(([k, v]) => `${k} ${v}`).join(', ')}; ` +
+    `from the exit to ready again: ${Object.entries(r.restarts).map(([k, v]) => `${k} ${v.map(secs).join(', ') || '-'}`).join('; ')}`);
+  say(`  machine: ${cpus().length} cores, load average ${r.load[0].toFixed(1)} at the start of the load and ${r.load[1].toFixed(1)} at its end (the api, the worker, the servers and the clients share it with everything else running)`);
   say('  recovery: from the fault taking effect (server down, process dead) to the first 201 of an intake sent after it, and to the first webhook of an intake acknowledged after it');
   say('  | fault | first 201 after it | first webhook of a new intake | longest time without a 201 in the phase |');
   for (const p of r.phases) say(`  | ${p.fault} | ${secs(p.intakeRecovery)} | ${secs(p.webhookRecovery)} | ${secs(p.longestGap)} |`);
