@@ -390,7 +390,7 @@ class Load {
             break;
           }
           if (res.status === 401) this.tokens.forget(user);
-          this.fail(String(res.status));
+          this.fail(String(res.status), res.body);
         } catch (error) {
           this.fail(error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message.slice(0, 40)) : 'error');
         }
@@ -399,7 +399,11 @@ class Load {
     }
   }
 
-  private fail(reason: string): void {
+  /** The first few answers that were neither a 503 nor a refused connection, as the api gave them. */
+  readonly samples: string[] = [];
+
+  private fail(reason: string, body?: string): void {
+    if (body !== undefined && reason !== '503' && this.samples.length < 5) this.samples.push(`${reason} ${body.slice(0, 300)}`);
     this.failures.set(reason, (this.failures.get(reason) ?? 0) + 1);
   }
 }
@@ -444,6 +448,7 @@ interface ShapeResult {
   failures: Map<string, number>;
   retries: number;
   replayed: number;
+  samples: string[];
   exits: Record<string, number>;
   restarts: Record<string, number[]>;
   duplicateTimes: string[];
@@ -520,6 +525,8 @@ async function runShape(shape: Shape, index: number, dir: string): Promise<Shape
     for (const fault of FAULTS[shape]) {
       const phaseStart = now();
       await sleep((PHASE_SECONDS * 1000) / 4);
+      // Each fault on a running system: a process still restarting from the last one is waited for.
+      for (const p of processes) await p.settled();
       let at = now();
       const markDown = (): void => {
         at = now();
@@ -561,8 +568,7 @@ async function runShape(shape: Shape, index: number, dir: string): Promise<Shape
         longestGap = Math.max(longestGap, t - previous);
         previous = t;
       }
-      const firstAnswer = load.answers.filter((a) => a.sent >= at).map((a) => a.at).sort((a, b) => a - b)[0];
-      phases.push({ fault, at, end, intakeRecovery: firstAnswer === undefined ? undefined : firstAnswer - at, longestGap });
+      phases.push({ fault, at, end, longestGap });
     }
     await load.stop();
     const loadEnd = now();
@@ -621,7 +627,11 @@ async function runShape(shape: Shape, index: number, dir: string): Promise<Shape
         firstAt.set(d.id, d.at);
         continue;
       }
-      const phase = phases.find((p) => first >= p.at && first <= p.end)?.fault ?? (first > loadEnd ? 'drain' : 'before the first fault');
+      // A run cut short by a fault: the fault that came within 2 s after its first delivery, else the phase it fell in.
+      const phase =
+        phases.find((p) => first <= p.at && p.at - first <= 2_000)?.fault ??
+        [...phases].reverse().find((p) => first >= p.at)?.fault ??
+        'before the first fault';
       duplicatesByPhase.set(phase, (duplicatesByPhase.get(phase) ?? 0) + 1);
       if (duplicateTimes.length < 10) duplicateTimes.push(`${d.event} first at +${secs(first - drillStart)}, again at +${secs(d.at - drillStart)}`);
     }
@@ -629,6 +639,9 @@ async function runShape(shape: Shape, index: number, dir: string): Promise<Shape
     const ackAtByCase = new Map([...load.acknowledged.values()].map((a) => [a.caseId, a.at]));
     const caseOfReferral = new Map(result.referralCases.map((r) => [r.id, r.case_id]));
     for (const phase of phases) {
+      // After the load, so that a recovery longer than the rest of its phase is still measured.
+      const firstAnswer = load.answers.filter((a) => a.sent >= phase.at).map((a) => a.at).sort((a, b) => a - b)[0];
+      phase.intakeRecovery = firstAnswer === undefined ? undefined : firstAnswer - phase.at;
       const first = receiver.deliveries.find((d) => {
         const acknowledgedAt = d.referralId ? ackAtByCase.get(caseOfReferral.get(d.referralId) ?? '') : undefined;
         return acknowledgedAt !== undefined && acknowledgedAt >= phase.at;
@@ -664,6 +677,7 @@ async function runShape(shape: Shape, index: number, dir: string): Promise<Shape
       failures: load.failures,
       retries: load.retries,
       replayed: load.replayed,
+      samples: load.samples,
       exits,
       restarts,
       duplicateTimes,
@@ -683,6 +697,7 @@ function report(r: ShapeResult): boolean {
   say(`\n== ${r.shape === 'redis' ? 'Redis shape (api + worker)' : 'PostgreSQL shape (api alone, no Redis)'} ==`);
   say(`  intakes: acknowledged ${r.acknowledged} (201, or 200 replaying the stored answer to a retry whose first 201 was lost: ${r.replayed}), found ${r.found}, duplicated ${r.duplicated}, lost ${r.lost}` +
     `; stored without a 201 seen by the client ${r.storedWithout201}; client retries ${r.retries} (${[...r.failures].map(([k, v]) => `${k}×${v}`).join(', ') || 'none failed'})`);
+  if (r.samples.length > 0) say(`  answers other than 201/200/503: ${r.samples.join(' | ')}`);
   say(`  referrals: ${r.referrals} on ${r.acknowledged} cases; cases without a referral ${r.casesWithoutReferral}; duplicate referrals (same case, agency and role) ${r.duplicateReferrals}`);
   say(`  webhook events: expected ${r.webhookExpected}, delivered at least once ${r.webhookDelivered}, missing ${r.webhookMissing}, duplicate deliveries ${r.webhookDuplicates}` +
     `${r.webhookDuplicates > 0 ? ` (${[...r.duplicatesByPhase].map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}; ids not in the outbox ${r.unknownIds}; header/body id mismatches ${r.idMismatches}`);

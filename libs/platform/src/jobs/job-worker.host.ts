@@ -13,6 +13,8 @@ import { AppWorker, QueueBackend } from './queue-backend';
 
 /** How many jobs done but not yet recorded a process remembers; beyond it the oldest would run again. */
 const DONE_UNRECORDED_LIMIT = 10_000;
+/** How long a process keeps trying to record a job done before it leaves that to the job's retry. */
+const SETTLE_RETRY_MS = 30_000;
 
 /**
  * Runs the queue processors in this process (the worker; or the api when there is no Redis) and the
@@ -89,13 +91,31 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
       throw error;
     }
     try {
-      await this.settle(job.id, 'completed');
+      await this.settleDone(id);
     } catch (error) {
       // The queue retries the job; this process remembers that it is done and only records it then.
       this.rememberDone(id);
       throw error;
     }
     this.logger.log({ jobId: job.id, job: job.name, ms: Date.now() - started }, 'job done');
+  }
+
+  /**
+   * Records a job done, trying again for a while when the database is away (a restart takes seconds):
+   * with the queue on PostgreSQL, the queue's own retry needs the same database, and a process that dies
+   * before it records the job lets another run it again.
+   */
+  private async settleDone(jobId: string): Promise<void> {
+    const giveUpAt = Date.now() + SETTLE_RETRY_MS;
+    for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
+      try {
+        await this.settle(jobId, 'completed');
+        return;
+      } catch (error) {
+        if (this.shutdown.started || Date.now() + wait > giveUpAt) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
   }
 
   /** Counts a run on the job's outbox row; whether the job is already completed, and how many runs came before. */
