@@ -558,10 +558,12 @@ column public.outbox_message.id bigint not null generated always as identity
 column public.outbox_message.job_id text not null
 column public.outbox_message.job_name text not null
 column public.outbox_message.last_error text
+column public.outbox_message.last_run_at timestamp with time zone
 column public.outbox_message.payload jsonb not null
 column public.outbox_message.publish_attempts integer not null default 0
 column public.outbox_message.published_at timestamp with time zone
 column public.outbox_message.run_at timestamp with time zone
+column public.outbox_message.run_attempts integer not null default 0
 column public.person.area_of_origin text
 column public.person.area_of_origin_code text
 column public.person.case_id uuid not null

@@ -310,7 +310,7 @@ describe('e-mail notifications: referral events to duty addresses and to the use
     const reflector = api.app.get(Reflector);
     const wrapper = api.app.get(DiscoveryService).getProviders().find((w) => w.metatype && w.instance && reflector.get(JOB_HANDLER_METADATA, w.metatype) === JobName.EmailDelivery);
     const job = wrapper?.instance as JobHandler<JobName.EmailDelivery>;
-    await expect(job.handle({ deliveryId: failing }, { jobId: 'test', attempt: 12, lastAttempt: true })).rejects.toThrow(/unavailable/);
+    await expect(job.handle({ deliveryId: failing }, { jobId: 'test', attempt: 12, lastAttempt: true, earlierRuns: 0 })).rejects.toThrow(/unavailable/);
     expect(await api.owner(`SELECT status, attempts FROM email_delivery WHERE id = $1`, [failing])).toEqual([{ status: 'FAILED', attempts: 1 }]);
 
     type Listed = { id: string; status: string; caseNumber: string; address: string; attempts: number; lastError: string | null; agency: { name: string }; canResend: boolean };

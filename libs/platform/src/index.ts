@@ -26,6 +26,8 @@ export { QueueBackend } from './jobs/queue-backend';
 export { addKeptEncryptionKey, bootRuntime } from './boot';
 export { ApplicationLogger } from './logging/application-logger';
 export { ShutdownState } from './lifecycle/shutdown-state';
+export { FAULT_SIGNAL, FaultHooks } from './lifecycle/fault-hooks';
+export type { FaultPoint } from './lifecycle/fault-hooks';
 export { DataFolderInUseError } from './db/data-folder-lock';
 export { PlatformModule } from './platform.module';
 

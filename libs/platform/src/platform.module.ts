@@ -18,6 +18,7 @@ import { OutboxService } from './jobs/outbox.service';
 import { Clock } from './time/clock';
 import { QueueBackend } from './jobs/queue-backend';
 import { loggerOptions } from './logging/logger-options';
+import { FaultHooks } from './lifecycle/fault-hooks';
 import { ShutdownState } from './lifecycle/shutdown-state';
 
 /**
@@ -53,6 +54,7 @@ export class PlatformModule {
         },
         fieldCipherProvider,
         ShutdownState,
+        { provide: FaultHooks, useFactory: () => new FaultHooks(runtime) },
         UnitOfWork,
         DomainEventBus,
         JobQueues,
@@ -63,7 +65,7 @@ export class PlatformModule {
         OutboxPruneJob,
         OutboxHousekeeping,
       ],
-      exports: [PLATFORM_RUNTIME, ShutdownState, FieldCipher, UnitOfWork, DomainEventBus, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping, Clock],
+      exports: [PLATFORM_RUNTIME, ShutdownState, FaultHooks, FieldCipher, UnitOfWork, DomainEventBus, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping, Clock],
     };
   }
 }

@@ -162,6 +162,32 @@ export class EnvironmentVariables {
   @Matches(/^[a-z][a-z0-9_-]{0,40}$/, { message: 'KIVUKO_QUEUE_PREFIX must be lower-case letters, digits, - or _' })
   KIVUKO_QUEUE_PREFIX = 'kivuko';
 
+  /**
+   * How long the worker keeps trying to reach PostgreSQL or Redis before it exits non-zero, for its
+   * supervisor (docker compose's restart policy, systemd) to start it afresh.
+   */
+  @Transform(toInt)
+  @WholeNumber(5, 86_400)
+  KIVUKO_WORKER_GIVE_UP_SECONDS = 120;
+
+  /**
+   * A job published to the queue and not finished this long after it was due is published again (Redis
+   * may have lost it). Publishing again a job the queue still holds changes nothing.
+   */
+  @Transform(toInt)
+  @WholeNumber(10, 86_400)
+  KIVUKO_OUTBOX_REDELIVER_SECONDS = 300;
+
+  /**
+   * Fault-injection points for the fault drill (`npm run bench:fault-drill`): with it, SIGUSR2 makes the
+   * process kill itself (as kill -9 would) at the outbox relay's next batch, after the change committed
+   * and before the job reaches the queue. Refused in production.
+   */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  KIVUKO_FAULT_HOOKS?: boolean;
+
   /** Signs access tokens (HS256). Without it, a development start keeps a generated one in the data folder. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -267,7 +293,9 @@ export interface AppConfig {
   /** The raw keyring text, parsed into keys at boot. */
   encryptionKeys?: string;
   /** Whether this process consumes the queues (always for the worker). */
-  jobs: { runProcessors: boolean; prefix: string };
+  jobs: { runProcessors: boolean; prefix: string; workerGiveUpSeconds: number; redeliverAfterSeconds: number };
+  /** Whether the fault drill's injection points are armed by SIGUSR2 (never in production). */
+  faultHooks: boolean;
   /** E-mail notifications: the SMTP server (none: recorded as not sent), the sender, the web app's address for links. */
   email: { smtpUrl?: string; from: string; publicUrl: string };
 }
@@ -306,6 +334,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Proces
     problems.push(`DATABASE_APP_URL or KIVUKO_APP_DB_PASSWORD is required for the ${role} in production`);
   }
   if (parsed.NODE_ENV === 'production' && parsed.KIVUKO_DEMO === true) problems.push('KIVUKO_DEMO cannot be true in production');
+  if (parsed.NODE_ENV === 'production' && parsed.KIVUKO_FAULT_HOOKS === true) problems.push('KIVUKO_FAULT_HOOKS cannot be true in production');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     role,
@@ -329,7 +358,10 @@ export function loadConfig(env: Record<string, string | undefined>, role: Proces
     jobs: {
       runProcessors: role === 'worker' || (parsed.KIVUKO_API_RUNS_JOBS ?? parsed.REDIS_URL === undefined),
       prefix: parsed.KIVUKO_QUEUE_PREFIX,
+      workerGiveUpSeconds: parsed.KIVUKO_WORKER_GIVE_UP_SECONDS,
+      redeliverAfterSeconds: parsed.KIVUKO_OUTBOX_REDELIVER_SECONDS,
     },
+    faultHooks: parsed.KIVUKO_FAULT_HOOKS === true,
     email: {
       smtpUrl: parsed.KIVUKO_SMTP_URL,
       from: parsed.KIVUKO_SMTP_FROM,
