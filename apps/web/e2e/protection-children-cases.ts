@@ -44,7 +44,9 @@ async function register(official: As, person: object): Promise<{ id: string; cas
 
 /** The border official records the person's consent for every referral of the case still held for it. */
 async function consentToAll(official: As, caseId: string): Promise<void> {
-  const { items } = (await official.get(`referrals?view=SENT&caseId=${caseId}&limit=100`)) as { items: { status: string; agency: { kind: string }; basis: { requirements?: { purpose: string }[] } | null }[] };
+  const { items } = (await official.get(`referrals?view=SENT&caseId=${caseId}&limit=100`)) as {
+    items: { status: string; agency: { kind: string }; basis: { requirements?: { purpose: string }[] } | null }[];
+  };
   const asked = new Set<string>();
   for (const referral of items.filter((r) => r.status === 'AWAITING_CONSENT')) {
     for (const { purpose } of referral.basis?.requirements ?? []) {

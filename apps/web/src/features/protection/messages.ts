@@ -423,6 +423,7 @@ export const stepMessages = defineMessages({
     defaultMessage: 'In {country}{abroad, select, true { (abroad)} other {}}. {verified, select, true {Relationship verified} other {Relationship not verified}}; {consent, select, true {the child agrees} other {the child’s agreement not recorded}}.',
   },
   outcomeOnLine: { id: 'steps.reunification.outcomeOnLine', defaultMessage: 'On {date}' },
+  reunificationWith: { id: 'steps.reunification.with', defaultMessage: 'The child’s reunification with: {relative}, {name}.' },
 
   endPlacementAction: { id: 'steps.placement.endAction', defaultMessage: 'End the placement' },
   endPlacementTitle: { id: 'steps.placement.endTitle', defaultMessage: 'End the care placement?' },

@@ -263,9 +263,7 @@ export const tracingEndangers = (tracing: readonly Pick<Tracing, 'status'>[]): b
  * consent, and for a reunion abroad a completed determination (BID) that decided for it.
  */
 export function reunionMissing(reunification: Pick<Reunification, 'relationshipVerified' | 'childConsent' | 'abroad'>, procedures: readonly BestInterests[]): ('VERIFIED' | 'CONSENT' | 'BID')[] {
-  const latestBid = procedures
-    .filter((p) => p.kind === 'BID' && p.completedOn)
-    .sort((a, b) => ((a.completedOn ?? '') < (b.completedOn ?? '') ? 1 : -1))[0];
+  const latestBid = procedures.filter((p) => p.kind === 'BID' && p.completedOn).sort((a, b) => ((a.completedOn ?? '') < (b.completedOn ?? '') ? 1 : -1))[0];
   return [
     ...(reunification.relationshipVerified ? [] : (['VERIFIED'] as const)),
     ...(reunification.childConsent ? [] : (['CONSENT'] as const)),

@@ -5,17 +5,7 @@ import { ApiError } from '../../api/api-error';
 import ar from '../../../lang/ar.json';
 import en from '../../../lang/en.json';
 import { StepDialog, StepInput, StepTextArea } from './components/step-dialog';
-import {
-  BestInterests,
-  detentionSteps,
-  instantOf,
-  mayLogAccess,
-  problemPaths,
-  reunificationOutcomes,
-  reunionMissing,
-  tracingEndangers,
-  tracingSteps,
-} from './protection-api';
+import { BestInterests, detentionSteps, instantOf, mayLogAccess, problemPaths, reunificationOutcomes, reunionMissing, tracingEndangers, tracingSteps } from './protection-api';
 
 const bid = (decision: string, completedOn: string | null = '2027-01-10'): BestInterests => ({
   id: `bid-${decision}-${completedOn}`,

@@ -4,30 +4,20 @@ import { ApiClient, unwrap } from '../../../api/client';
 import { COUNTRY_ALPHA2, countryName } from '../../../i18n/countries';
 import { Button } from '../../../ui/button';
 import { familyMessages as f, stepMessages as s } from '../messages';
-import {
-  ADULT_AGE,
-  AGE_METHODS,
-  AgeAssessment,
-  BestInterests,
-  CarePlacement,
-  dayOf,
-  Reunification,
-  reunificationOutcomes,
-  reunionMissing,
-  Tracing,
-  tracingSteps,
-} from '../protection-api';
+import { ADULT_AGE, AGE_METHODS, AgeAssessment, BestInterests, CarePlacement, dayOf, Reunification, reunificationOutcomes, reunionMissing, Tracing, tracingSteps } from '../protection-api';
+import { formatDay } from '../safeguard-refusal';
 import { useStep } from '../use-step';
-import { StepCheck, StepChoice, StepDialog, StepInput, StepSelect, StepTextArea } from './step-dialog';
+import { StepCheck, StepChoice, StepDialog, StepInput, StepPair, StepSelect, StepTextArea } from './step-dialog';
 import styles from './record-card.module.css';
 
 const RELATIONSHIPS = ['MOTHER', 'FATHER', 'SIBLING', 'GRANDPARENT', 'AUNT_OR_UNCLE', 'COUSIN', 'SPOUSE', 'OTHER_RELATIVE', 'CUSTOMARY_CAREGIVER'] as const;
 type Relationship = (typeof RELATIONSHIPS)[number];
+type CareKind = 'FOSTER_FAMILY' | 'KINSHIP_CARE' | 'RESIDENTIAL_CARE' | 'SUPERVISED_INDEPENDENT_LIVING' | 'SAFE_SHELTER';
 
 const today = () => dayOf(new Date());
 
 /** The result of an open age assessment: the method, the range found; its lowest age is the one recorded. */
-export function CompleteAgeAssessment({ api, caseId, assessment, onSaved }: { api: ApiClient; caseId: string; assessment: AgeAssessment; onSaved: () => void }) {
+export function CompleteAgeAssessment({ api, caseId, assessment, onSaved, describedBy }: { api: ApiClient; caseId: string; assessment: AgeAssessment; onSaved: () => void; describedBy?: string }) {
   const intl = useIntl();
   const [method, setMethod] = useState<string>('PSYCHOSOCIAL_INTERVIEW');
   const [completedOn, setCompletedOn] = useState(today);
@@ -35,14 +25,15 @@ export function CompleteAgeAssessment({ api, caseId, assessment, onSaved }: { ap
   const [maximumAge, setMaximumAge] = useState('');
   const step = useStep(
     caseId,
-    (body: object) => unwrap<AgeAssessment>(api.POST('/api/v1/cases/{id}/age-assessments/{assessmentId}/complete', { params: { path: { id: caseId, assessmentId: assessment.id } }, body: body as never })),
+    (body: object) =>
+      unwrap<AgeAssessment>(api.POST('/api/v1/cases/{id}/age-assessments/{assessmentId}/complete', { params: { path: { id: caseId, assessmentId: assessment.id } }, body: body as never })),
     onSaved,
   );
   const number = (text: string): number | string => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : text.trim());
   const minimum = number(minimumAge);
   return (
     <>
-      <Button variant="secondary" onPress={step.open}>
+      <Button variant="secondary" onPress={step.open} aria-describedby={describedBy}>
         {intl.formatMessage(s.ageAction)}
       </Button>
       <StepDialog
@@ -69,10 +60,10 @@ export function CompleteAgeAssessment({ api, caseId, assessment, onSaved }: { ap
           ))}
         </StepSelect>
         <StepInput path="completedOn" type="date" label={intl.formatMessage(s.completedOn)} value={completedOn} onChange={setCompletedOn} required />
-        <div className={styles.statusLine}>
+        <StepPair>
           <StepInput path="minimumAge" type="number" min={0} max={120} label={intl.formatMessage(s.minimumAge)} value={minimumAge} onChange={setMinimumAge} required />
           <StepInput path="maximumAge" type="number" min={0} max={120} label={intl.formatMessage(s.maximumAge)} value={maximumAge} onChange={setMaximumAge} required />
-        </div>
+        </StepPair>
         <p className={styles.hint}>{intl.formatMessage(s.benefitOfDoubt)}</p>
         {typeof minimum === 'number' && minimum >= ADULT_AGE ? <p className={styles.locked}>{intl.formatMessage(s.ageAdultWarning, { adult: ADULT_AGE })}</p> : null}
       </StepDialog>
@@ -81,7 +72,21 @@ export function CompleteAgeAssessment({ api, caseId, assessment, onSaved }: { ap
 }
 
 /** Stopping an open tracing that could endanger the child or the family, and recording its outcome. */
-export function TracingSteps({ api, caseId, tracing, mandate, onSaved }: { api: ApiClient; caseId: string; tracing: Tracing; mandate: boolean; onSaved: () => void }) {
+export function TracingSteps({
+  api,
+  caseId,
+  tracing,
+  mandate,
+  onSaved,
+  describedBy,
+}: {
+  api: ApiClient;
+  caseId: string;
+  tracing: Tracing;
+  mandate: boolean;
+  onSaved: () => void;
+  describedBy?: string;
+}) {
   const intl = useIntl();
   const steps = tracingSteps(tracing, mandate);
   const path = { params: { path: { id: caseId, tracingId: tracing.id } } };
@@ -93,10 +98,10 @@ export function TracingSteps({ api, caseId, tracing, mandate, onSaved }: { api: 
   if (!steps.stop && !steps.outcome) return null;
   return (
     <span className={styles.statusLine}>
-      <Button variant="secondary" onPress={outcome.open}>
+      <Button variant="secondary" onPress={outcome.open} aria-describedby={describedBy}>
         {intl.formatMessage(s.tracingOutcomeAction)}
       </Button>
-      <Button variant="secondary" onPress={stop.open}>
+      <Button variant="secondary" onPress={stop.open} aria-describedby={describedBy}>
         {intl.formatMessage(s.stopTracingAction)}
       </Button>
       <StepDialog
@@ -140,7 +145,7 @@ export function TracingSteps({ api, caseId, tracing, mandate, onSaved }: { api: 
 }
 
 /** A proposal to reunite the child with a relative: verified or not, with the child's consent or not, here or abroad. */
-export function ProposeReunification({ api, caseId, tracing, onSaved }: { api: ApiClient; caseId: string; tracing: Tracing[]; onSaved: () => void }) {
+export function ProposeReunification({ api, caseId, tracing, onSaved }: { api: ApiClient; caseId: string; tracing: Tracing[]; onSaved: () => void; describedBy?: string }) {
   const intl = useIntl();
   const relationshipName = (code: string) => intl.formatMessage(f[`rel${code as Relationship}`] ?? f.relOTHER_RELATIVE);
   const [relationship, setRelationship] = useState<string>('MOTHER');
@@ -150,15 +155,16 @@ export function ProposeReunification({ api, caseId, tracing, onSaved }: { api: A
   const [verified, setVerified] = useState(false);
   const [consent, setConsent] = useState(false);
   const [tracingId, setTracingId] = useState('');
-  const countries = useMemo(
-    () => [...COUNTRY_ALPHA2.keys()].map((code) => ({ code, name: countryName(intl.locale, code) })).sort((a, b) => a.name.localeCompare(b.name, intl.locale)),
-    [intl.locale],
-  );
+  const countries = useMemo(() => [...COUNTRY_ALPHA2.keys()].map((code) => ({ code, name: countryName(intl.locale, code) })).sort((a, b) => a.name.localeCompare(b.name, intl.locale)), [intl.locale]);
   const located = tracing.filter((t) => t.status === 'LOCATED');
-  const step = useStep(caseId, (body: object) => unwrap<Reunification>(api.POST('/api/v1/cases/{id}/reunifications', { params: { path: { id: caseId } }, body: body as never })), () => {
-    setName('');
-    onSaved();
-  });
+  const step = useStep(
+    caseId,
+    (body: object) => unwrap<Reunification>(api.POST('/api/v1/cases/{id}/reunifications', { params: { path: { id: caseId } }, body: body as never })),
+    () => {
+      setName('');
+      onSaved();
+    },
+  );
   return (
     <>
       <div>
@@ -232,12 +238,15 @@ export function ReunificationOutcomeStep({
   reunification,
   procedures,
   onSaved,
+  describedBy,
 }: {
   api: ApiClient;
   caseId: string;
   reunification: Reunification;
   procedures: BestInterests[];
   onSaved: () => void;
+  /** The row the step is about (its buttons share their names with the other rows' ones). */
+  describedBy?: string;
 }) {
   const intl = useIntl();
   const outcomes = reunificationOutcomes(reunification, procedures);
@@ -246,21 +255,25 @@ export function ReunificationOutcomeStep({
   const [on, setOn] = useState(today);
   const step = useStep(
     caseId,
-    (body: object) => unwrap<Reunification>(api.POST('/api/v1/cases/{id}/reunifications/{reunificationId}/outcome', { params: { path: { id: caseId, reunificationId: reunification.id } }, body: body as never })),
+    (body: object) =>
+      unwrap<Reunification>(api.POST('/api/v1/cases/{id}/reunifications/{reunificationId}/outcome', { params: { path: { id: caseId, reunificationId: reunification.id } }, body: body as never })),
     onSaved,
   );
   if (outcomes.length === 0) return null;
   const chosen = outcomes.includes(status as never) ? status : outcomes[0];
   return (
     <>
-      <Button variant="secondary" onPress={step.open}>
+      <Button variant="secondary" onPress={step.open} aria-describedby={describedBy}>
         {intl.formatMessage(s.reunificationOutcomeAction)}
       </Button>
       <StepDialog
         isOpen={step.isOpen}
         onClose={step.close}
         title={intl.formatMessage(s.reunificationOutcomeTitle)}
-        intro={<bdi>{reunification.relative.name}</bdi>}
+        intro={intl.formatMessage(s.reunificationWith, {
+          relative: intl.formatMessage(f[`rel${reunification.relative.relationship as Relationship}`] ?? f.relOTHER_RELATIVE),
+          name: <bdi key="name">{reunification.relative.name}</bdi>,
+        })}
         submitLabel={intl.formatMessage(s.reunificationOutcomeSubmit)}
         pending={step.mutation.isPending}
         error={step.mutation.error}
@@ -273,7 +286,16 @@ export function ReunificationOutcomeStep({
           value={chosen ?? ''}
           onChange={setStatus}
           options={outcomes.map((code) => ({ value: code, label: intl.formatMessage(f[`reunification${code}`]) }))}
-          hint={missing.length > 0 ? intl.formatMessage(s.reunionMissing, { missing: intl.formatList(missing.map((m) => intl.formatMessage(s[`missing${m}`])), { type: 'conjunction' }) }) : undefined}
+          hint={
+            missing.length > 0
+              ? intl.formatMessage(s.reunionMissing, {
+                  missing: intl.formatList(
+                    missing.map((m) => intl.formatMessage(s[`missing${m}`])),
+                    { type: 'conjunction' },
+                  ),
+                })
+              : undefined
+          }
         />
         <StepInput path="on" type="date" label={intl.formatMessage(s.outcomeOn)} value={on} onChange={setOn} required />
       </StepDialog>
@@ -282,7 +304,7 @@ export function ReunificationOutcomeStep({
 }
 
 /** The end of a care placement, with why it ended. */
-export function EndPlacement({ api, caseId, placement, onSaved }: { api: ApiClient; caseId: string; placement: CarePlacement; onSaved: () => void }) {
+export function EndPlacement({ api, caseId, placement, onSaved, describedBy }: { api: ApiClient; caseId: string; placement: CarePlacement; onSaved: () => void; describedBy?: string }) {
   const intl = useIntl();
   const [endedOn, setEndedOn] = useState(today);
   const [reason, setReason] = useState('');
@@ -293,7 +315,7 @@ export function EndPlacement({ api, caseId, placement, onSaved }: { api: ApiClie
   );
   return (
     <>
-      <Button variant="secondary" onPress={step.open}>
+      <Button variant="secondary" onPress={step.open} aria-describedby={describedBy}>
         {intl.formatMessage(s.endPlacementAction)}
       </Button>
       <StepDialog
@@ -301,7 +323,11 @@ export function EndPlacement({ api, caseId, placement, onSaved }: { api: ApiClie
         onClose={step.close}
         tone="danger"
         title={intl.formatMessage(s.endPlacementTitle)}
-        intro={<bdi>{placement.provider}</bdi>}
+        intro={intl.formatMessage(f.placementLine, {
+          kind: intl.formatMessage(f[`care${placement.kind as CareKind}`] ?? f.careFOSTER_FAMILY),
+          provider: <bdi key="provider">{placement.provider}</bdi>,
+          date: formatDay(intl, placement.startedOn),
+        })}
         submitLabel={intl.formatMessage(s.endPlacementSubmit)}
         pending={step.mutation.isPending}
         error={step.mutation.error}
@@ -309,7 +335,15 @@ export function EndPlacement({ api, caseId, placement, onSaved }: { api: ApiClie
         onSubmit={() => step.mutate({ endedOn, reason: reason.trim() })}
       >
         <StepInput path="endedOn" type="date" label={intl.formatMessage(s.endedOn)} value={endedOn} onChange={setEndedOn} required />
-        <StepTextArea path="reason" label={intl.formatMessage(s.placementEndReason)} value={reason} onChange={setReason} hint={intl.formatMessage(s.placementEndReasonHint)} maxLength={1000} required />
+        <StepTextArea
+          path="reason"
+          label={intl.formatMessage(s.placementEndReason)}
+          value={reason}
+          onChange={setReason}
+          hint={intl.formatMessage(s.placementEndReasonHint)}
+          maxLength={1000}
+          required
+        />
       </StepDialog>
     </>
   );

@@ -91,7 +91,7 @@ export function DetentionCard({ api, caseId, episodes, mandate, mayOverride }: P
         <ul className={styles.rows}>
           {episodes.map((e) => (
             <li key={e.id} className={styles.row}>
-              <span className={styles.rowMain}>
+              <span className={styles.rowMain} id={`row-${e.id}`}>
                 {intl.formatMessage(d.episode, { place: <bdi key="place">{e.place}</bdi>, date: intl.formatDate(e.startedAt, { dateStyle: 'medium' }) })}
               </span>
               {e.endedAt ? (
@@ -129,7 +129,7 @@ export function DetentionCard({ api, caseId, episodes, mandate, mayOverride }: P
                 </span>
               ) : null}
               <div className={styles.wide}>
-                <EpisodeSteps api={api} caseId={caseId} episode={e} may={{ detain: mandate, access: mayAccess }} onSaved={() => setNotice(true)} />
+                <EpisodeSteps api={api} caseId={caseId} episode={e} may={{ detain: mandate, access: mayAccess }} onSaved={() => setNotice(true)} describedBy={`row-${e.id}`} />
               </div>
             </li>
           ))}
@@ -137,7 +137,7 @@ export function DetentionCard({ api, caseId, episodes, mandate, mayOverride }: P
       ) : (
         <p className={styles.muted}>{intl.formatMessage(m.none)}</p>
       )}
-      {mandate ? (
+      {mandate && episodes.every((e) => e.endedAt) ? (
         <div className={styles.block}>
           <h3 id="detain-title">{intl.formatMessage(d.request)}</h3>
           <form className={styles.form} onSubmit={submit} aria-labelledby="detain-title">

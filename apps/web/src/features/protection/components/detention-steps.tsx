@@ -15,12 +15,14 @@ interface Props {
   /** The reader's agency detains (reviews, ends) and/or logs access visits. */
   may: { detain: boolean; access: boolean };
   onSaved: () => void;
+  /** The episode's row (its buttons share their names with the other episodes' ones). */
+  describedBy?: string;
 }
 
 const inDays = (days: number): string => dayOf(new Date(Date.now() + days * 86_400_000));
 
 /** The follow-up steps of one detention episode: its review, an access visit, its end — each in a dialog. */
-export function EpisodeSteps({ api, caseId, episode, may, onSaved }: Props) {
+export function EpisodeSteps({ api, caseId, episode, may, onSaved, describedBy }: Props) {
   const intl = useIntl();
   const steps = detentionSteps(episode, may);
   const path = { params: { path: { id: caseId, episodeId: episode.id } } };
@@ -36,11 +38,15 @@ export function EpisodeSteps({ api, caseId, episode, may, onSaved }: Props) {
   const [visitTime, setVisitTime] = useState(() => timeOf(new Date()));
   const [granted, setGranted] = useState<'yes' | 'no'>('yes');
   const [refusalReason, setRefusalReason] = useState('');
-  const access = useStep(caseId, (body: object) => unwrap<Detention>(api.POST('/api/v1/cases/{id}/detentions/{episodeId}/access', { ...path, body: body as never })), () => {
-    setOrganisation('');
-    setRefusalReason('');
-    onSaved();
-  });
+  const access = useStep(
+    caseId,
+    (body: object) => unwrap<Detention>(api.POST('/api/v1/cases/{id}/detentions/{episodeId}/access', { ...path, body: body as never })),
+    () => {
+      setOrganisation('');
+      setRefusalReason('');
+      onSaved();
+    },
+  );
 
   const [endDay, setEndDay] = useState(() => dayOf(new Date()));
   const [endTime, setEndTime] = useState(() => timeOf(new Date()));
@@ -48,21 +54,21 @@ export function EpisodeSteps({ api, caseId, episode, may, onSaved }: Props) {
   const end = useStep(caseId, (body: object) => unwrap<Detention>(api.POST('/api/v1/cases/{id}/detentions/{episodeId}/end', { ...path, body: body as never })), onSaved);
 
   if (!steps.review && !steps.access && !steps.end) return null;
-  const place = episode.place;
+  const place = <bdi key="place">{episode.place}</bdi>;
   return (
     <div className={styles.statusLine}>
       {steps.review ? (
-        <Button variant={episode.reviewOverdue ? 'primary' : 'secondary'} onPress={review.open}>
+        <Button variant={episode.reviewOverdue ? 'primary' : 'secondary'} onPress={review.open} aria-describedby={describedBy}>
           {intl.formatMessage(s.reviewAction)}
         </Button>
       ) : null}
       {steps.access ? (
-        <Button variant="secondary" onPress={access.open}>
+        <Button variant="secondary" onPress={access.open} aria-describedby={describedBy}>
           {intl.formatMessage(s.accessAction)}
         </Button>
       ) : null}
       {steps.end ? (
-        <Button variant="secondary" onPress={end.open}>
+        <Button variant="secondary" onPress={end.open} aria-describedby={describedBy}>
           {intl.formatMessage(s.endDetentionAction)}
         </Button>
       ) : null}
@@ -132,7 +138,15 @@ export function EpisodeSteps({ api, caseId, episode, may, onSaved }: Props) {
             </option>
           ))}
         </StepSelect>
-        <StepInput path="organisation" label={intl.formatMessage(s.visitorOrganisation)} value={organisation} onChange={setOrganisation} hint={intl.formatMessage(s.visitorOrganisationHint)} maxLength={200} required />
+        <StepInput
+          path="organisation"
+          label={intl.formatMessage(s.visitorOrganisation)}
+          value={organisation}
+          onChange={setOrganisation}
+          hint={intl.formatMessage(s.visitorOrganisationHint)}
+          maxLength={200}
+          required
+        />
         <StepPair>
           <StepInput path="visitedAt" type="date" label={intl.formatMessage(s.visitDay)} value={visitDay} onChange={setVisitDay} required />
           <StepInput path="visitedAt.time" type="time" label={intl.formatMessage(s.visitTime)} value={visitTime} onChange={setVisitTime} required />

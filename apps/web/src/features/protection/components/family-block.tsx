@@ -12,6 +12,7 @@ import { EndPlacement, ProposeReunification, ReunificationOutcomeStep, TracingSt
 import { InputField, SelectField } from './fields';
 import { RefusalAlert } from './refusal-alert';
 import styles from './record-card.module.css';
+import steps from './step-dialog.module.css';
 
 const RELATIONSHIPS = ['MOTHER', 'FATHER', 'SIBLING', 'GRANDPARENT', 'AUNT_OR_UNCLE', 'COUSIN', 'SPOUSE', 'OTHER_RELATIVE', 'CUSTOMARY_CAREGIVER'] as const;
 const CARE_KINDS = ['FOSTER_FAMILY', 'KINSHIP_CARE', 'RESIDENTIAL_CARE', 'SUPERVISED_INDEPENDENT_LIVING', 'SAFE_SHELTER'] as const;
@@ -65,12 +66,12 @@ export function FamilyBlock({ api, caseId, tracing, reunifications, placements, 
           <ul className={styles.rows}>
             {tracing.map((t) => (
               <li key={t.id} className={styles.row}>
-                <span className={styles.rowMain}>
+                <span className={styles.rowMain} id={`row-${t.id}`}>
                   {intl.formatList(
                     t.soughtRelatives.map((r, i) => (
                       <span key={`${r.relationship}-${i}`}>
                         {relationship(r.relationship)}
-                        {r.name ? <bdi className={styles.name}>{intl.formatMessage(f.named, { name: r.name })}</bdi> : null}
+                        {r.name ? <bdi className={steps.named}>{intl.formatMessage(f.named, { name: r.name })}</bdi> : null}
                       </span>
                     )),
                   )}
@@ -78,7 +79,7 @@ export function FamilyBlock({ api, caseId, tracing, reunifications, placements, 
                 <StatusChip tone={t.status === 'OPEN' ? 'info' : t.status === 'LOCATED' ? 'success' : t.status === 'STOPPED' ? 'warning' : 'neutral'}>{intl.formatMessage(f[`tracing${t.status}`])}</StatusChip>
                 {t.status === 'STOPPED' && t.stopReason ? <span className={styles.rowDetail}>{intl.formatMessage(st.tracingStoppedBecause, { reason: <bdi key="reason">{t.stopReason}</bdi> })}</span> : null}
                 {t.concludedOn && t.status !== 'STOPPED' ? <span className={styles.rowDetail}>{intl.formatMessage(st.tracingConcludedOn, { date: formatDay(intl, t.concludedOn) })}</span> : null}
-                <TracingSteps api={api} caseId={caseId} tracing={t} mandate={mandate} onSaved={onSaved} />
+                <TracingSteps api={api} caseId={caseId} tracing={t} mandate={mandate} onSaved={onSaved} describedBy={`row-${t.id}`} />
               </li>
             ))}
           </ul>
@@ -112,7 +113,7 @@ export function FamilyBlock({ api, caseId, tracing, reunifications, placements, 
             <ul className={styles.rows}>
               {reunifications.map((r) => (
                 <li key={r.id} className={styles.row}>
-                  <span className={styles.rowMain}>
+                  <span className={styles.rowMain} id={`row-${r.id}`}>
                     {relationship(r.relative.relationship)} <bdi>{r.relative.name}</bdi>
                   </span>
                   <StatusChip tone={r.status === 'REUNIFIED' ? 'success' : r.status === 'PROPOSED' ? 'info' : 'neutral'}>{intl.formatMessage(f[`reunification${r.status}`])}</StatusChip>
@@ -125,7 +126,7 @@ export function FamilyBlock({ api, caseId, tracing, reunifications, placements, 
                     })}
                   </span>
                   {r.outcomeOn ? <span className={styles.rowDetail}>{intl.formatMessage(st.outcomeOnLine, { date: formatDay(intl, r.outcomeOn) })}</span> : null}
-                  {mandate ? <ReunificationOutcomeStep api={api} caseId={caseId} reunification={r} procedures={procedures} onSaved={onSaved} /> : null}
+                  {mandate ? <ReunificationOutcomeStep api={api} caseId={caseId} reunification={r} procedures={procedures} onSaved={onSaved} describedBy={`row-${r.id}`} /> : null}
                 </li>
               ))}
             </ul>
@@ -142,13 +143,13 @@ export function FamilyBlock({ api, caseId, tracing, reunifications, placements, 
           <ul className={styles.rows}>
             {placements.map((p) => (
               <li key={p.id} className={styles.row}>
-                <span className={styles.rowMain}>
+                <span className={styles.rowMain} id={`row-${p.id}`}>
                   {intl.formatMessage(f.placementLine, { kind: intl.formatMessage(f[`care${p.kind as (typeof CARE_KINDS)[number]}`] ?? f.careFOSTER_FAMILY), provider: <bdi key="provider">{p.provider}</bdi>, date: formatDay(intl, p.startedOn) })}
                 </span>
                 {p.endedOn ? (
                   <span className={styles.rowDetail}>{intl.formatMessage(st.placementEnded, { date: formatDay(intl, p.endedOn), reason: <bdi key="reason">{p.endReason ?? ''}</bdi> })}</span>
                 ) : mandate ? (
-                  <EndPlacement api={api} caseId={caseId} placement={p} onSaved={onSaved} />
+                  <EndPlacement api={api} caseId={caseId} placement={p} onSaved={onSaved} describedBy={`row-${p.id}`} />
                 ) : null}
               </li>
             ))}

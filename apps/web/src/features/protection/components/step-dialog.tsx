@@ -105,7 +105,18 @@ interface FieldProps {
 }
 
 /** A labelled native input (the date and time inputs are the browser's own pickers, which read the UI language). */
-export function StepInput({ path, label, value, onChange, hint, required, type = 'text', min, max, maxLength }: FieldProps & { type?: 'text' | 'date' | 'time' | 'number'; min?: number | string; max?: number | string; maxLength?: number }) {
+export function StepInput({
+  path,
+  label,
+  value,
+  onChange,
+  hint,
+  required,
+  type = 'text',
+  min,
+  max,
+  maxLength,
+}: FieldProps & { type?: 'text' | 'date' | 'time' | 'number'; min?: number | string; max?: number | string; maxLength?: number }) {
   const id = useId();
   const p = useProblem(path, id);
   return (
