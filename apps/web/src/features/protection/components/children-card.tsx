@@ -105,7 +105,7 @@ export function ChildrenCard({ api, caseId, guardians, bestInterests, ageAssessm
           <ul className={styles.rows}>
             {ageAssessments.map((a) => (
               <li key={a.id} className={styles.row}>
-                <span className={styles.rowMain} id={`row-${a.id}`}>{intl.formatMessage(m.ageRequested, { date: formatDay(intl, a.requestedOn), doubt: a.seriousDoubt })}</span>
+                <span className={styles.rowMain} id={`row-${a.id}`}>{intl.formatMessage(m.ageRequested, { date: formatDay(intl, a.requestedOn), doubt: <bdi key="doubt">{a.seriousDoubt}</bdi> })}</span>
                 {a.ageRange && a.completedOn ? (
                   <>
                     <span className={styles.rowDetail}>{intl.formatMessage(m.ageRange, { minimum: a.ageRange.minimum, maximum: a.ageRange.maximum, date: formatDay(intl, a.completedOn) })}</span>

@@ -71,7 +71,11 @@ export function FamilyBlock({ api, caseId, tracing, reunifications, placements, 
                     t.soughtRelatives.map((r, i) => (
                       <span key={`${r.relationship}-${i}`}>
                         {relationship(r.relationship)}
-                        {r.name ? <bdi className={steps.named}>{intl.formatMessage(f.named, { name: r.name })}</bdi> : null}
+                        {r.name ? (
+                          <span className={steps.named}>
+                            <bdi>{intl.formatMessage(f.named, { name: r.name })}</bdi>
+                          </span>
+                        ) : null}
                       </span>
                     )),
                   )}
