@@ -130,7 +130,7 @@ export interface Detention {
   protectedGrounds: string[];
   override: { justification: string } | null;
   reviews: { reviewedOn: string; outcome: string; nextReviewOn: string | null }[];
-  access: { visitorKind: string; organisation: string; visitedAt: string; granted: boolean }[];
+  access: { visitorKind: string; organisation: string; visitedAt: string; granted: boolean; refusalReason?: string | null }[];
 }
 
 export interface VoluntaryReturn {
@@ -342,3 +342,91 @@ export function asylumWithdrawals(claims: readonly AsylumClaim[], wishPending: b
   const inForce = claims.find((c) => !c.withdrawnOn);
   return { claim: inForce ?? null, wish: !inForce && wishPending && !wishWithdrawn };
 }
+// ——— Follow-up steps of the records (the api's rules, so that the page offers only a step the record allows) ———
+
+/** What the protection view also carries for these records (merged into the interfaces above). */
+export interface Detention {
+  endReason: string | null;
+}
+export interface Tracing {
+  stopReason: string | null;
+  concludedOn: string | null;
+}
+export interface Reunification {
+  abroad: boolean;
+  relationshipVerified: boolean;
+  childConsent: boolean;
+  tracingId: string | null;
+  outcomeOn: string | null;
+}
+export interface CarePlacement {
+  endReason: string | null;
+}
+
+/** Who may be logged as visiting a detained person (the api's DetentionAccessDto). */
+export const VISITOR_KINDS = ['UNHCR', 'LEGAL_REPRESENTATIVE', 'NGO', 'FAMILY', 'CONSULAR'] as const;
+/** How an age was assessed (CompleteAgeAssessmentDto). */
+export const AGE_METHODS = ['DOCUMENTARY', 'PSYCHOSOCIAL_INTERVIEW', 'MULTIDISCIPLINARY', 'MEDICAL'] as const;
+/** The age from which a range is wholly adult (and the child profiles are removed). */
+export const ADULT_AGE = 18;
+export const REUNIFICATION_OUTCOMES = ['REUNIFIED', 'NOT_IN_BEST_INTERESTS', 'WITHDRAWN'] as const;
+export type ReunificationOutcome = (typeof REUNIFICATION_OUTCOMES)[number];
+
+/** Agencies that log access to a detained person: the detaining authorities, and UNHCR-type organisations and NGOs that visit. */
+const ACCESS_KINDS: readonly string[] = ['BORDER_AUTHORITY', 'IMMIGRATION', 'INTERNATIONAL_ORGANIZATION', 'NGO'];
+export const mayLogAccess = (agencyKind: string | undefined, mayWrite: boolean): boolean => mayWrite && agencyKind !== undefined && ACCESS_KINDS.includes(agencyKind);
+
+/** The steps an episode allows: review and end while it is open (DETENTION.ENDED otherwise); access is logged on any episode. */
+export function detentionSteps(episode: Pick<Detention, 'endedAt'>, may: { detain: boolean; access: boolean }): { review: boolean; end: boolean; access: boolean } {
+  const open = episode.endedAt === null;
+  return { review: may.detain && open, end: may.detain && open, access: may.access };
+}
+
+/** Stopping and concluding are for a tracing still open (TRACING.CLOSED otherwise). */
+export const tracingSteps = (tracing: Pick<Tracing, 'status'>, mandate: boolean): { stop: boolean; outcome: boolean } => {
+  const open = mandate && tracing.status === 'OPEN';
+  return { stop: open, outcome: open };
+};
+
+/** Once a tracing is stopped as endangering, no new tracing can start (TRACING.ENDANGERS). */
+export const tracingEndangers = (tracing: readonly Pick<Tracing, 'status'>[]): boolean => tracing.some((t) => t.status === 'STOPPED');
+
+/**
+ * What missing step holds back a reunion (REUNIFICATION.NOT_READY / NO_BID): a verified relationship, the child's
+ * consent, and for a reunion abroad a completed determination (BID) that decided for it.
+ */
+export function reunionMissing(reunification: Pick<Reunification, 'relationshipVerified' | 'childConsent' | 'abroad'>, procedures: readonly BestInterests[]): ('VERIFIED' | 'CONSENT' | 'BID')[] {
+  const latestBid = procedures.filter((p) => p.kind === 'BID' && p.completedOn).sort((a, b) => ((a.completedOn ?? '') < (b.completedOn ?? '') ? 1 : -1))[0];
+  return [
+    ...(reunification.relationshipVerified ? [] : (['VERIFIED'] as const)),
+    ...(reunification.childConsent ? [] : (['CONSENT'] as const)),
+    ...(reunification.abroad && !(latestBid && (latestBid.decision === 'FAMILY_REUNIFICATION_ABROAD' || latestBid.decision === 'RETURN_TO_COUNTRY_OF_ORIGIN')) ? (['BID'] as const) : []),
+  ];
+}
+
+/** The outcomes a proposed reunification may get now (none once concluded: REUNIFICATION.CONCLUDED). */
+export function reunificationOutcomes(reunification: Pick<Reunification, 'status' | 'relationshipVerified' | 'childConsent' | 'abroad'>, procedures: readonly BestInterests[]): ReunificationOutcome[] {
+  if (reunification.status !== 'PROPOSED') return [];
+  return REUNIFICATION_OUTCOMES.filter((outcome) => outcome !== 'REUNIFIED' || reunionMissing(reunification, procedures).length === 0);
+}
+
+/** The bad fields of a 400 by the path of the form field that shows each ("relative.country" shows under "relative.country", else under "relative"). */
+export function problemPaths(fields: readonly { path: string }[], shown: readonly string[]): { placed: Set<string>; unplaced: string[] } {
+  const placed = new Set<string>();
+  const unplaced: string[] = [];
+  for (const { path } of fields) {
+    const control = [...shown].sort((a, b) => b.length - a.length).find((candidate) => path === candidate || path.startsWith(`${candidate}.`) || path.startsWith(`${candidate}[`));
+    if (control) placed.add(control);
+    else unplaced.push(path);
+  }
+  return { placed, unplaced };
+}
+
+/** A day and a local time of day (from the date and time inputs) as the instant the api records. */
+export function instantOf(day: string, time: string): string {
+  const at = new Date(`${day}T${time || '00:00'}`);
+  return Number.isNaN(at.getTime()) ? `${day}T${time}` : at.toISOString();
+}
+
+/** The local time of day now, HH:MM, for a time input. */
+export const timeOf = (at: Date): string => `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
