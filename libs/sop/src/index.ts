@@ -16,6 +16,8 @@ export type { ActionCode, AgencyKind, AgencyService, ConsentPurpose, FieldGroup,
 export { addDuration } from './duration';
 export type { Sop } from './sop';
 export { InvalidSopError, loadSop, validateSop } from './validation/sop-validator';
+export { SOP_PROBLEM_CODES } from './validation/problems';
+export type { SopProblem, SopProblemCode } from './validation/problems';
 export { targetKey } from './validation/routing-reader';
 export { DEFAULT_SOP, DEFAULT_SOP_DOCUMENT } from './default-sop';
 export { consentBoundGroups, meetRequirements, sharedGroups } from './consent';
