@@ -210,7 +210,9 @@ describe('joint SOP versions: upload, validate, list, diff, simulate, approve, a
           (doc['signatories'] as string[])[3] = 'Child Protection Services';
         }))
         .expect(400);
-      expect(unknownAgency.body.details.fields).toEqual([{ path: 'signatories[3]', problem: expect.stringMatching(/"Child Protection Services" is not an agency/) }]);
+      expect(unknownAgency.body.details.fields).toEqual([
+        { path: 'signatories[3]', problem: expect.stringMatching(/"Child Protection Services" is not an agency/), code: 'NOT_AN_AGENCY', params: { value: '"Child Protection Services"' } },
+      ]);
       expect(await sopCount()).toBe(before);
     });
   });

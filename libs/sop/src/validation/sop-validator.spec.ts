@@ -2,11 +2,11 @@ import { DEFAULT_RULE_SET_DOCUMENT } from '@kivuko/profiling';
 import { DEFAULT_SOP, DEFAULT_SOP_DOCUMENT } from '../default-sop';
 import { Editable, editableDefault, getAt, removeAt, setAt } from '../testing/documents';
 import { InvalidSopError, loadSop, validateSop } from './sop-validator';
-import { SOP_PROBLEM_CODES } from './problems';
+import { SOP_PROBLEM_CODES, SopProblem } from './problems';
 
 const REMOVE = Symbol('remove');
 
-function problemsOf(document: unknown): { path: string; problem: string }[] {
+function problemsOf(document: unknown): SopProblem[] {
   const result = validateSop(document);
   return result.ok ? [] : result.problems;
 }

@@ -188,26 +188,28 @@ function RecentResults({ result }: { result: SopRecentSimulationView }) {
       {result.profiles.length > 0 ? (
         <section aria-labelledby={`${id}-profiles`} className={styles.block}>
           <h3 id={`${id}-profiles`}>{intl.formatMessage(sopMessages.byProfileTitle)}</h3>
-          <table className={styles.counts}>
-            <thead>
-              <tr>
-                <th scope="col">{intl.formatMessage(sopMessages.colProfile)}</th>
-                <th scope="col">{intl.formatMessage(sopMessages.colCases)}</th>
-                <th scope="col">{intl.formatMessage(sopMessages.colChanged)}</th>
-                <th scope="col">{intl.formatMessage(sopMessages.colAgencyChanged)}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.profiles.map((p) => (
-                <tr key={p.profile} className={p.changed > 0 ? styles.differs : undefined}>
-                  <th scope="row">{nameOf(intl, profileMessages, p.profile)}</th>
-                  <td>{intl.formatNumber(p.cases)}</td>
-                  <td>{intl.formatNumber(p.changed)}</td>
-                  <td>{intl.formatNumber(p.agencyChanged)}</td>
+          <div className={styles.countsFrame}>
+            <table className={styles.counts}>
+              <thead>
+                <tr>
+                  <th scope="col">{intl.formatMessage(sopMessages.colProfile)}</th>
+                  <th scope="col">{intl.formatMessage(sopMessages.colCases)}</th>
+                  <th scope="col">{intl.formatMessage(sopMessages.colChanged)}</th>
+                  <th scope="col">{intl.formatMessage(sopMessages.colAgencyChanged)}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {result.profiles.map((p) => (
+                  <tr key={p.profile} className={p.changed > 0 ? styles.differs : undefined}>
+                    <th scope="row">{nameOf(intl, profileMessages, p.profile)}</th>
+                    <td>{intl.formatNumber(p.cases)}</td>
+                    <td>{intl.formatNumber(p.changed)}</td>
+                    <td>{intl.formatNumber(p.agencyChanged)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ) : null}
       <section aria-labelledby={`${id}-cases`} className={styles.block}>
