@@ -641,8 +641,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run sample arrivals through this version and the active one
-         * @description Profiles, referrals, deadlines, agencies chosen among the real agencies, and data shared, per sample, with what this version changes against the active version.
+         * Run sample arrivals, or the recent cases, through this version and the active one
+         * @description SAMPLES (default): profiles, referrals, deadlines, agencies chosen among the real agencies, and data shared, per sample, with what this version changes against the active version. RECENT: the cases registered in the last `days` (default 30) at the jurisdiction's border points, the newest `limit` (default 200, at most 1000), profiled and routed again under both versions in one read-only transaction; per profile how many cases would be routed differently, then per case only its case number, border point, profiles and routes (agency, role, first-contact deadline as a duration) under each version — no names, dates of birth or answers. Each RECENT simulation is recorded in the audit trail (SOP.SIMULATED).
          */
         post: operations["SopController_simulate_v1"];
         delete?: never;
@@ -2709,7 +2709,23 @@ export interface components {
             facts: components["schemas"]["CaseFactsDto"];
         };
         SimulateSopDto: {
-            /** @description Sample arrivals; default: the built-in samples at the demo border points */
+            /**
+             * @description SAMPLES: the samples given (default: the built-in ones). RECENT: the cases registered in the last `days` at the jurisdiction's border points, newest first, at most `limit`; each case is answered by its case number, border point, profiles and routes only.
+             * @default SAMPLES
+             * @enum {string}
+             */
+            source: "SAMPLES" | "RECENT";
+            /**
+             * @description RECENT only: how many days back
+             * @default 30
+             */
+            days: number;
+            /**
+             * @description RECENT only: at most this many cases, the newest
+             * @default 200
+             */
+            limit: number;
+            /** @description SAMPLES only: sample arrivals; default: the built-in samples at the demo border points */
             samples?: components["schemas"]["SampleCaseDto"][];
         };
         ReferralActionDto: {
