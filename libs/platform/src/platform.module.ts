@@ -19,6 +19,10 @@ import { Clock } from './time/clock';
 import { QueueBackend } from './jobs/queue-backend';
 import { loggerOptions } from './logging/logger-options';
 import { ShutdownState } from './lifecycle/shutdown-state';
+import { QueueInspector } from './jobs/queue-inspector';
+import { Metrics } from './metrics/metrics';
+import { PlatformMetrics } from './metrics/platform-metrics';
+import { WorkerMetricsServer } from './metrics/worker-metrics-server';
 
 /**
  * Database, queues, outbox, logging and health for any Kivuko process. The process passes in what it
@@ -62,8 +66,12 @@ export class PlatformModule {
         JobWorkerHost,
         OutboxPruneJob,
         OutboxHousekeeping,
+        QueueInspector,
+        Metrics,
+        PlatformMetrics,
+        WorkerMetricsServer,
       ],
-      exports: [PLATFORM_RUNTIME, ShutdownState, FieldCipher, UnitOfWork, DomainEventBus, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping, Clock],
+      exports: [PLATFORM_RUNTIME, ShutdownState, FieldCipher, UnitOfWork, DomainEventBus, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping, Clock, QueueInspector, Metrics, WorkerMetricsServer],
     };
   }
 }

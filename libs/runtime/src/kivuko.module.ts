@@ -7,6 +7,7 @@ import { SopLifecycleModule } from '@kivuko/sop-lifecycle';
 import { PlatformModule, PlatformRuntime } from '@kivuko/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DemoCasesService } from './demo-cases';
+import { OperationsMetrics } from './operations-metrics';
 
 /**
  * The whole of Kivuko as one module, for the api (which adds HTTP) and the worker (which does not).
@@ -18,7 +19,7 @@ export class KivukoModule {
     return {
       module: KivukoModule,
       imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime), CasesModule, SopLifecycleModule, ReferralsModule, ReferralDeadlinesModule, CaseworkModule],
-      providers: [DemoCasesService],
+      providers: [DemoCasesService, OperationsMetrics],
     };
   }
 }

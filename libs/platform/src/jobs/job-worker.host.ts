@@ -9,6 +9,7 @@ import { JOB_HANDLER_METADATA, JobHandler } from './job-handler';
 import { QUEUE_CONCURRENCY } from './job-policies';
 import { OutboxRelay } from './outbox-relay';
 import { AppWorker, QueueBackend } from './queue-backend';
+import { Metrics } from '../metrics/metrics';
 
 /**
  * Runs the queue processors in this process (the worker; or the api when there is no Redis) and the
@@ -28,6 +29,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly relay: OutboxRelay,
     private readonly uow: UnitOfWork,
     private readonly shutdown: ShutdownState,
+    private readonly metrics: Metrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,9 +37,11 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
     this.handlers = this.discoverHandlers();
     for (const queue of Object.values(QueueName)) {
       const worker = this.backend.createWorker(queue, (job) => this.process(job), QUEUE_CONCURRENCY[queue]);
-      worker.on('failed', (job, error) =>
-        this.shutdown.warn(this.logger, { jobId: job?.id, job: job?.name, err: error.message }, 'job attempt failed'),
-      );
+      worker.on('failed', (job, error) => {
+        this.metrics.jobAttemptsFailed.inc({ queue, job: job && isJobName(job.name) ? job.name : 'unknown' });
+        this.shutdown.warn(this.logger, { jobId: job?.id, job: job?.name, err: error.message }, 'job attempt failed');
+      });
+      worker.on('completed', (job) => this.metrics.jobsCompleted.inc({ queue, job: isJobName(job.name) ? job.name : 'unknown' }));
       worker.on('error', (error) => this.shutdown.warn(this.logger, { queue, err: error.message }, 'worker connection error'));
       this.workers.push(worker);
     }

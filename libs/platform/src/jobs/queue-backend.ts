@@ -36,6 +36,7 @@ export interface AppWorker {
   waitUntilReady(): Promise<unknown>;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(event: 'failed', listener: (job: { id?: string; name: string } | undefined, error: Error) => void): unknown;
+  on(event: 'completed', listener: (job: { id?: string; name: string }) => void): unknown;
   close(): Promise<void>;
 }
 
@@ -64,6 +65,14 @@ export class QueueBackend implements OnApplicationShutdown {
     const { Queue: PgQueue } = withBackend(createPostgresBackend);
     const pool = this.pgPool();
     return closingPool(new PgQueue(name, { connection: pool }), pool);
+  }
+
+  /**
+   * A queue with BullMQ's whole reading and triage surface (counts, failed jobs, retry, remove), for the
+   * operators' page and the metrics. The caller owns it.
+   */
+  createInspectionQueue(name: string): Queue {
+    return this.createQueue(name) as Queue;
   }
 
   createWorker(name: string, processor: Processor, concurrency: number): AppWorker {
