@@ -8,6 +8,7 @@ import { PlatformModule, PlatformRuntime } from '@kivuko/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DemoCasesService } from './demo-cases';
 import { OperationsMetrics } from './operations-metrics';
+import { QueuesController } from './queues.controller';
 
 /**
  * The whole of Kivuko as one module, for the api (which adds HTTP) and the worker (which does not).
@@ -19,6 +20,7 @@ export class KivukoModule {
     return {
       module: KivukoModule,
       imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime), CasesModule, SopLifecycleModule, ReferralsModule, ReferralDeadlinesModule, CaseworkModule],
+      controllers: [QueuesController],
       providers: [DemoCasesService, OperationsMetrics],
     };
   }
