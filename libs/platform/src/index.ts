@@ -57,3 +57,5 @@ export { WorkerMetricsServer } from './metrics/worker-metrics-server';
 export { ALL_QUEUES, COUNTED_STATES, isQueueName, QueueInspector } from './jobs/queue-inspector';
 export type { InspectedJob, QueueCounts } from './jobs/queue-inspector';
 export { QueueName } from './jobs/job-names';
+export { otlpEndpointOf, startTracing, stopTracing, tracingEnabled } from './tracing/tracing';
+export type { Tracing, TracingOptions } from './tracing/tracing';

@@ -19,6 +19,7 @@ import { Clock } from './time/clock';
 import { QueueBackend } from './jobs/queue-backend';
 import { loggerOptions } from './logging/logger-options';
 import { ShutdownState } from './lifecycle/shutdown-state';
+import { bullmqTelemetry, tracingEnabled } from './tracing/tracing';
 import { QueueInspector } from './jobs/queue-inspector';
 import { Metrics } from './metrics/metrics';
 import { PlatformMetrics } from './metrics/platform-metrics';
@@ -37,7 +38,7 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         DiscoveryModule,
-        LoggerModule.forRoot(loggerOptions(config.logLevel, `kivuko-${config.role}`, config.logFormat)),
+        LoggerModule.forRoot(loggerOptions(config.logLevel, `kivuko-${config.role}`, config.logFormat, tracingEnabled())),
         TypeOrmModule.forRoot(
           dataSourceOptions({
             url: runtime.databaseUrl,
@@ -53,7 +54,7 @@ export class PlatformModule {
         {
           provide: QueueBackend,
           useFactory: () =>
-            new QueueBackend({ databaseUrl: runtime.databaseUrl, redisUrl: config.redis.url, prefix: config.jobs.prefix }),
+            new QueueBackend({ databaseUrl: runtime.databaseUrl, redisUrl: config.redis.url, prefix: config.jobs.prefix, telemetry: bullmqTelemetry() }),
         },
         fieldCipherProvider,
         ShutdownState,

@@ -5,6 +5,7 @@ import {
   Processor,
   Queue,
   runMigrations,
+  Telemetry,
   withBackend,
   Worker,
 } from 'bullmq';
@@ -23,6 +24,8 @@ export interface QueueBackendOptions {
   redisUrl?: string;
   /** Redis key prefix; lets several test runs share one Redis without seeing each other's jobs. */
   prefix: string;
+  /** BullMQ's OpenTelemetry bridge, when tracing is on: job spans linked to the request that queued them. */
+  telemetry?: Telemetry;
 }
 
 /** A minimal view of a queue the application needs; both backends provide it. */
@@ -60,11 +63,11 @@ export class QueueBackend implements OnApplicationShutdown {
       // outbox still holds the job and the relay tries again later.
       const connection = { url: this.options.redisUrl, maxRetriesPerRequest: 1 };
       const { Queue: RedisQueue } = withBackend(createRedisBackend);
-      return new RedisQueue(name, { connection, prefix: this.options.prefix, skipWaitingForReady: true }) as Queue;
+      return new RedisQueue(name, { connection, prefix: this.options.prefix, skipWaitingForReady: true, telemetry: this.options.telemetry }) as Queue;
     }
     const { Queue: PgQueue } = withBackend(createPostgresBackend);
     const pool = this.pgPool();
-    return closingPool(new PgQueue(name, { connection: pool }), pool);
+    return closingPool(new PgQueue(name, { connection: pool, telemetry: this.options.telemetry }), pool);
   }
 
   /**
@@ -79,11 +82,11 @@ export class QueueBackend implements OnApplicationShutdown {
     if (this.options.redisUrl) {
       const connection = { url: this.options.redisUrl, maxRetriesPerRequest: null };
       const { Worker: RedisWorker } = withBackend(createRedisBackend);
-      return new RedisWorker(name, processor, { connection, prefix: this.options.prefix, concurrency }) as Worker;
+      return new RedisWorker(name, processor, { connection, prefix: this.options.prefix, concurrency, telemetry: this.options.telemetry }) as Worker;
     }
     const { Worker: PgWorker } = withBackend(createPostgresBackend);
     const pool = this.pgPool();
-    return closingPool(new PgWorker(name, processor, { connection: pool, concurrency }), pool);
+    return closingPool(new PgWorker(name, processor, { connection: pool, concurrency, telemetry: this.options.telemetry }), pool);
   }
 
   /** Answers whether the backend is reachable now (for /health/ready). */

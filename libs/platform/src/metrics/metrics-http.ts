@@ -2,6 +2,7 @@ import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Metrics } from './metrics';
+import { nameServerSpan } from '../tracing/tracing';
 
 export const METRICS_PATH = '/metrics';
 
@@ -16,6 +17,8 @@ export function routeLabel(request: FastifyRequest): string {
  * outside Nest, so it is neither under /api/v1 nor in the OpenAPI document.
  */
 export function registerMetrics(fastify: FastifyInstance, metrics: Metrics): void {
+  // With tracing on, the request's server span is named after its route pattern too.
+  fastify.addHook('onRequest', async (request: FastifyRequest) => nameServerSpan(request.method, routeLabel(request)));
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
     const labels = { method: request.method, route: routeLabel(request), status: String(reply.statusCode) };
     metrics.httpRequests.inc(labels);

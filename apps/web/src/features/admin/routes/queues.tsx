@@ -141,12 +141,12 @@ function QueueCard({ queue, onAsk }: { queue: QueueEntry; onAsk: (kind: 'retry' 
                   </span>
                 </td>
                 <td data-label={intl.formatMessage(queueMessages.colState)}>
-                  <StatusChip tone={job.state === 'failed' ? 'danger' : 'warning'}>{intl.formatMessage(job.state === 'failed' ? queueMessages.jobFailed : queueMessages.jobRetrying)}</StatusChip>
+                  <StatusChip className={queueStyles.chip} tone={job.state === 'failed' ? 'danger' : 'warning'}>{intl.formatMessage(job.state === 'failed' ? queueMessages.jobFailed : queueMessages.jobRetrying)}</StatusChip>
                 </td>
                 <td data-label={intl.formatMessage(queueMessages.colAttempts)} data-testid="attempts">
                   {intl.formatMessage(queueMessages.attempts, { made: job.attemptsMade, total: job.attempts })}
                 </td>
-                <td data-label={intl.formatMessage(queueMessages.colError)}>
+                <td data-label={intl.formatMessage(queueMessages.colError)} className={queueStyles.errorCell}>
                   {job.error ? (
                     <bdi dir="ltr" className={queueStyles.error}>
                       {job.error}
