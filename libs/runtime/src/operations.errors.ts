@@ -1,7 +1,7 @@
 import { defineErrors } from '@kivuko/platform';
 
-/** The refusals of the operators' pages (the job queues). */
-export const OperationsErrors = defineErrors('operations', {
+/** The refusals of the operators' pages (the job queues), which the runtime serves. */
+export const OperationsErrors = defineErrors('runtime', {
   'QUEUE.NOT_FOUND': { kind: 'NOT_FOUND', message: 'No queue has this name' },
   'QUEUE.JOB_NOT_FOUND': { kind: 'NOT_FOUND', message: 'No job with this id is in the queue' },
   'QUEUE.JOB_INVALID': { kind: 'BAD_INPUT', message: 'The job id is not one the queues give' },

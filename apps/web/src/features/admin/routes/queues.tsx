@@ -51,12 +51,14 @@ function JobQueues() {
           <p className={styles.intro}>{intl.formatMessage(queueMessages.intro)}</p>
           {queues.data ? (
             <p className={styles.intro}>
-              {intl.formatMessage(queueMessages.backend, {
-                backend: intl.formatMessage(queues.data.backend === 'redis' ? queueMessages.backendRedis : queueMessages.backendPostgres),
-              })}{' '}
-              {intl.formatMessage(queueMessages.updated, {
-                time: intl.formatTime(queues.dataUpdatedAt, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
-              })}
+              {[
+                intl.formatMessage(queueMessages.backend, {
+                  backend: intl.formatMessage(queues.data.backend === 'redis' ? queueMessages.backendRedis : queueMessages.backendPostgres),
+                }),
+                intl.formatMessage(queueMessages.updated, {
+                  time: intl.formatTime(queues.dataUpdatedAt, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
+                }),
+              ].join(' ')}
             </p>
           ) : null}
         </div>
@@ -156,7 +158,7 @@ function QueueCard({ queue, onAsk }: { queue: QueueEntry; onAsk: (kind: 'retry' 
                   )}
                 </td>
                 <td data-label={intl.formatMessage(queueMessages.colWhen)}>
-                  {job.failedAt ? intl.formatDate(job.failedAt, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' }) : <span className={styles.muted}>—</span>}
+                  {job.failedAt ? intl.formatDate(job.failedAt, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' }) : <span className={styles.muted}>{intl.formatMessage(adminMessages.none)}</span>}
                 </td>
                 <td data-label={intl.formatMessage(adminMessages.colActions)}>
                   <div className={styles.actions}>
