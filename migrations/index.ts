@@ -30,6 +30,7 @@ import { DutyEmails1765930000000 } from './1765930000000-duty-emails';
 import { EmailDeliveryResend1765937000000 } from './1765937000000-email-delivery-resend';
 import { JobRunAttempts1765945000000 } from './1765945000000-job-run-attempts';
 import { EncounterComparison1765951000000 } from './1765951000000-encounter-comparison';
+import { OperationsMetrics1765990000000 } from './1765990000000-operations-metrics';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -65,4 +66,5 @@ export const ALL_MIGRATIONS: Function[] = [
   EmailDeliveryResend1765937000000,
   JobRunAttempts1765945000000,
   EncounterComparison1765951000000,
+  OperationsMetrics1765990000000,
 ];

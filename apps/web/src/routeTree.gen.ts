@@ -24,6 +24,7 @@ import { Route as featuresAdminRoutesAdminIndexRouteImport } from './features/ad
 import { Route as featuresAdminRoutesAgenciesRouteImport } from './features/admin/routes/agencies'
 import { Route as featuresAdminRoutesAuditRouteImport } from './features/admin/routes/audit'
 import { Route as featuresAdminRoutesBorderPointsRouteImport } from './features/admin/routes/border-points'
+import { Route as featuresAdminRoutesQueuesRouteImport } from './features/admin/routes/queues'
 import { Route as featuresAdminRoutesUsersRouteImport } from './features/admin/routes/users'
 import { Route as featuresCasesRoutesCaseRouteImport } from './features/cases/routes/case'
 import { Route as featuresIntakeRoutesNewIntakeRouteImport } from './features/intake/routes/new-intake'
@@ -126,6 +127,12 @@ const featuresAdminRoutesBorderPointsRoute =
     path: '/border-points',
     getParentRoute: () => featuresAdminRoutesAdminRoute,
   } as any)
+const featuresAdminRoutesQueuesRoute =
+  featuresAdminRoutesQueuesRouteImport.update({
+    id: '/queues',
+    path: '/queues',
+    getParentRoute: () => featuresAdminRoutesAdminRoute,
+  } as any)
 const featuresAdminRoutesUsersRoute =
   featuresAdminRoutesUsersRouteImport.update({
     id: '/users',
@@ -223,6 +230,7 @@ export interface FileRoutesByFullPath {
   '/admin/agencies': typeof featuresAdminRoutesAgenciesRoute
   '/admin/audit': typeof featuresAdminRoutesAuditRoute
   '/admin/border-points': typeof featuresAdminRoutesBorderPointsRoute
+  '/admin/queues': typeof featuresAdminRoutesQueuesRoute
   '/admin/users': typeof featuresAdminRoutesUsersRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
   '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
@@ -252,6 +260,7 @@ export interface FileRoutesByTo {
   '/admin/agencies': typeof featuresAdminRoutesAgenciesRoute
   '/admin/audit': typeof featuresAdminRoutesAuditRoute
   '/admin/border-points': typeof featuresAdminRoutesBorderPointsRoute
+  '/admin/queues': typeof featuresAdminRoutesQueuesRoute
   '/admin/users': typeof featuresAdminRoutesUsersRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
   '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
@@ -284,6 +293,7 @@ export interface FileRoutesById {
   '/_signed-in/admin/agencies': typeof featuresAdminRoutesAgenciesRoute
   '/_signed-in/admin/audit': typeof featuresAdminRoutesAuditRoute
   '/_signed-in/admin/border-points': typeof featuresAdminRoutesBorderPointsRoute
+  '/_signed-in/admin/queues': typeof featuresAdminRoutesQueuesRoute
   '/_signed-in/admin/users': typeof featuresAdminRoutesUsersRoute
   '/_signed-in/cases/$caseId': typeof featuresCasesRoutesCaseRoute
   '/_signed-in/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
@@ -316,6 +326,7 @@ export interface FileRouteTypes {
     | '/admin/agencies'
     | '/admin/audit'
     | '/admin/border-points'
+    | '/admin/queues'
     | '/admin/users'
     | '/cases/$caseId'
     | '/intake/new'
@@ -345,6 +356,7 @@ export interface FileRouteTypes {
     | '/admin/agencies'
     | '/admin/audit'
     | '/admin/border-points'
+    | '/admin/queues'
     | '/admin/users'
     | '/cases/$caseId'
     | '/intake/new'
@@ -376,6 +388,7 @@ export interface FileRouteTypes {
     | '/_signed-in/admin/agencies'
     | '/_signed-in/admin/audit'
     | '/_signed-in/admin/border-points'
+    | '/_signed-in/admin/queues'
     | '/_signed-in/admin/users'
     | '/_signed-in/cases/$caseId'
     | '/_signed-in/intake/new'
@@ -504,6 +517,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresAdminRoutesBorderPointsRouteImport
       parentRoute: typeof featuresAdminRoutesAdminRoute
     }
+    '/_signed-in/admin/queues': {
+      id: '/_signed-in/admin/queues'
+      path: '/queues'
+      fullPath: '/admin/queues'
+      preLoaderRoute: typeof featuresAdminRoutesQueuesRouteImport
+      parentRoute: typeof featuresAdminRoutesAdminRoute
+    }
     '/_signed-in/admin/users': {
       id: '/_signed-in/admin/users'
       path: '/users'
@@ -610,6 +630,7 @@ interface featuresAdminRoutesAdminRouteChildren {
   featuresAdminRoutesAgenciesRoute: typeof featuresAdminRoutesAgenciesRoute
   featuresAdminRoutesAuditRoute: typeof featuresAdminRoutesAuditRoute
   featuresAdminRoutesBorderPointsRoute: typeof featuresAdminRoutesBorderPointsRoute
+  featuresAdminRoutesQueuesRoute: typeof featuresAdminRoutesQueuesRoute
   featuresAdminRoutesUsersRoute: typeof featuresAdminRoutesUsersRoute
 }
 
@@ -619,6 +640,7 @@ const featuresAdminRoutesAdminRouteChildren: featuresAdminRoutesAdminRouteChildr
     featuresAdminRoutesAgenciesRoute: featuresAdminRoutesAgenciesRoute,
     featuresAdminRoutesAuditRoute: featuresAdminRoutesAuditRoute,
     featuresAdminRoutesBorderPointsRoute: featuresAdminRoutesBorderPointsRoute,
+    featuresAdminRoutesQueuesRoute: featuresAdminRoutesQueuesRoute,
     featuresAdminRoutesUsersRoute: featuresAdminRoutesUsersRoute,
   }
 

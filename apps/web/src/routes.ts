@@ -34,6 +34,7 @@ export const routes = rootRoute('root.tsx', [
       route('/agencies', 'features/admin/routes/agencies.tsx'),
       route('/border-points', 'features/admin/routes/border-points.tsx'),
       route('/audit', 'features/admin/routes/audit.tsx'),
+      route('/queues', 'features/admin/routes/queues.tsx'),
     ]),
   ]),
 ]);

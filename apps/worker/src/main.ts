@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { bootRuntime, ConfigError, loadConfig, ShutdownState } from '@kivuko/platform';
+// First: tracing (when configured) must be in place before the modules it instruments load.
+import './tracing';
+import { bootRuntime, ConfigError, stopTracing, loadConfig, ShutdownState } from '@kivuko/platform';
 import { ALL_MIGRATIONS, KIVUKO_ENTITIES } from '@kivuko/runtime';
 import { createWorkerContext } from './worker-context';
 import { workerWatchdog } from './worker-watchdog';
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
     watchdog.stop();
     app.get(ShutdownState).begin();
     say(`${signal}: stopping`);
-    app.close().then(
+    app.close().then(stopTracing).then(
       () => process.exit(0),
       (error: unknown) => {
         say(`stop failed: ${error instanceof Error ? error.message : String(error)}`);

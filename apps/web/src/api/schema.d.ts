@@ -4,6 +4,57 @@
  */
 
 export interface paths {
+    "/api/v1/admin/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every queue: its jobs counted by state, and its failed jobs with their errors */
+        get: operations["QueuesController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/jobs/{jobId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a failed job again (its attempts start afresh), or now a job waiting for its next attempt; audited */
+        post: operations["QueuesController_retry_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a failed job (or one waiting to be tried again after a failure) from its queue; audited */
+        delete: operations["QueuesController_remove_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -2013,6 +2064,55 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        QueueCountsDto: {
+            waiting: number;
+            active: number;
+            delayed: number;
+            failed: number;
+            completed: number;
+        };
+        QueueJobDto: {
+            /** @enum {string} */
+            queue: "platform" | "referrals" | "casework";
+            /**
+             * @description The job id: its name and the key of what it acts on (an id, never a name).
+             * @example referrals.webhook-6f1c2a44-8a53-4f7e-9b1e-0c5d4b1e2f30
+             */
+            id: string;
+            /**
+             * @description The job name
+             * @example referrals.webhook
+             */
+            name: string;
+            /**
+             * @description failed: no attempt left; delayed: to be tried again after a failed attempt
+             * @enum {string}
+             */
+            state: "failed" | "delayed";
+            attemptsMade: number;
+            attempts: number;
+            /** @description The error of the last attempt (at most 500 characters) */
+            error?: string | null;
+            /** Format: date-time */
+            failedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        QueueDto: {
+            /** @enum {string} */
+            name: "platform" | "referrals" | "casework";
+            counts: components["schemas"]["QueueCountsDto"];
+            /** @description The failed jobs and those waiting to be tried again after a failure, newest first (at most 50). The job's data is never shown. */
+            jobs: components["schemas"]["QueueJobDto"][];
+        };
+        QueuesDto: {
+            /**
+             * @description Where the queues live: Redis, or BullMQ's PostgreSQL backend
+             * @enum {string}
+             */
+            backend: "redis" | "postgres";
+            queues: components["schemas"]["QueueDto"][];
+        };
         BrokenAuditLinkDto: {
             /**
              * @description The chain: `case:<uuid>`, or `day:YYYY-MM-DD` (UTC) for events without a case.
@@ -3318,6 +3418,175 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    QueuesController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuesDto"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    QueuesController_retry_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: "platform" | "referrals" | "casework";
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job is queued to run */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `details.fields` names each bad field, and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The job is neither failed nor waiting to be tried again after a failure */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    QueuesController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: "platform" | "referrals" | "casework";
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job is removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `details.fields` names each bad field, and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The job is neither failed nor waiting to be tried again after a failure */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     HealthController_live: {
         parameters: {
             query?: never;

@@ -156,6 +156,11 @@ export const errorMessages = defineMessages({
       'A presumed or identified victim of trafficking is not prosecuted for irregular entry or status offences. Another offence is flagged only on a supervisor’s written finding that it is unrelated to the trafficking.',
   },
 
+  'QUEUE.JOB_NOT_TROUBLED': {
+    id: 'error.QUEUE.JOB_NOT_TROUBLED',
+    defaultMessage: 'This job is running or done now, so it cannot be run again or removed. Refresh the list to see where it stands.',
+  },
+
   /* Shared by several codes. */
   changed: { id: 'error.any.changed', defaultMessage: 'Someone changed this at the same time. Reload the page, check it, and try again.' },
   notFound: { id: 'error.any.notFound', defaultMessage: 'This no longer exists or is not visible to you. Reload the page.' },
@@ -256,6 +261,9 @@ const SHARED: Partial<Record<ApiErrorCode, Key>> = {
   'REFERENCE.AGENCY_EXISTS': 'nameTaken',
   'REFERENCE.BORDER_POINT_EXISTS': 'nameTaken',
   'REFERENCE.USERNAME_TAKEN': 'nameTaken',
+  'QUEUE.NOT_FOUND': 'notFound',
+  'QUEUE.JOB_NOT_FOUND': 'notFound',
+  'QUEUE.JOB_INVALID': 'requestRefused',
 };
 
 /** Families with many codes, whose codes without a message of their own get the family's sentence. */

@@ -256,6 +256,34 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'KIVUKO_PUBLIC_URL must look like https://kivuko.example.org' })
   KIVUKO_PUBLIC_URL?: string;
+
+  /**
+   * The bearer token Prometheus presents at `/metrics` (api and worker). Without it the endpoint is off
+   * and answers 404: the figures (arrivals per border point, referral backlogs) are not for anyone who
+   * can reach the port.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'KIVUKO_METRICS_TOKEN must be at least 16 characters' })
+  KIVUKO_METRICS_TOKEN?: string;
+
+  /** The worker's own HTTP port for `/metrics` (it serves nothing else); only with KIVUKO_METRICS_TOKEN. */
+  @Transform(toInt)
+  @WholeNumber(0, 65535)
+  KIVUKO_WORKER_METRICS_PORT = 9464;
+
+  /** Where traces go (OTLP over HTTP, e.g. http://collector:4318). Unset: no tracing at all. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must look like http://collector:4318' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** The same as OTEL_EXPORTER_OTLP_ENDPOINT, under Kivuko's own name; the standard name wins when both are set. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'KIVUKO_OTLP_ENDPOINT must look like http://collector:4318' })
+  KIVUKO_OTLP_ENDPOINT?: string;
 }
 
 export type ProcessRole = 'api' | 'worker';
@@ -269,7 +297,7 @@ export const REQUIRED_VARIABLES: Record<ProcessRole, { always: string[]; product
   worker: { always: ['DATABASE_URL', 'REDIS_URL'], production: ['NODE_ENV', 'KIVUKO_ENCRYPTION_KEYS'] },
 };
 
-const OWN_VARIABLE = /^(NODE_ENV|PORT|HOST|DATABASE_URL|DATABASE_APP_URL|REDIS_URL|LOG_LEVEL|KIVUKO_[A-Z0-9_]+)$/;
+const OWN_VARIABLE = /^(NODE_ENV|PORT|HOST|DATABASE_URL|DATABASE_APP_URL|REDIS_URL|LOG_LEVEL|OTEL_EXPORTER_OTLP_ENDPOINT|KIVUKO_[A-Z0-9_]+)$/;
 
 export interface AppConfig {
   role: ProcessRole;
@@ -298,6 +326,10 @@ export interface AppConfig {
   faultHooks: boolean;
   /** E-mail notifications: the SMTP server (none: recorded as not sent), the sender, the web app's address for links. */
   email: { smtpUrl?: string; from: string; publicUrl: string };
+  /** Prometheus metrics: off without a token; the worker's own port. */
+  metrics: { token?: string; workerPort: number };
+  /** OpenTelemetry tracing: off without an OTLP endpoint. */
+  tracing: { otlpEndpoint?: string };
 }
 
 export class ConfigError extends Error {
@@ -309,7 +341,7 @@ export class ConfigError extends Error {
 
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((e) => {
-    const shown = /URL|SECRET|PASSWORD|KEYS/.test(e.property) ? '(value hidden)' : JSON.stringify(e.value);
+    const shown = /URL|SECRET|PASSWORD|KEYS|TOKEN|ENDPOINT/.test(e.property) ? '(value hidden)' : JSON.stringify(e.value);
     return Object.values(e.constraints ?? {}).map((msg) =>
       msg.startsWith(e.property) ? `${msg} (got ${shown})` : `${e.property}: ${msg} (got ${shown})`,
     );
@@ -367,5 +399,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Proces
       from: parsed.KIVUKO_SMTP_FROM,
       publicUrl: (parsed.KIVUKO_PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
     },
+    metrics: { token: parsed.KIVUKO_METRICS_TOKEN, workerPort: parsed.KIVUKO_WORKER_METRICS_PORT },
+    tracing: { otlpEndpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT ?? parsed.KIVUKO_OTLP_ENDPOINT },
   };
 }

@@ -10,6 +10,7 @@ import { QUEUE_CONCURRENCY } from './job-policies';
 import { OutboxRelay } from './outbox-relay';
 import { recordJobRun } from './outbox.queries';
 import { AppWorker, QueueBackend } from './queue-backend';
+import { Metrics } from '../metrics/metrics';
 
 /** How many jobs done but not yet recorded a process remembers; beyond it the oldest would run again. */
 const DONE_UNRECORDED_LIMIT = 10_000;
@@ -36,6 +37,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly relay: OutboxRelay,
     private readonly uow: UnitOfWork,
     private readonly shutdown: ShutdownState,
+    private readonly metrics: Metrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -43,9 +45,11 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
     this.handlers = this.discoverHandlers();
     for (const queue of Object.values(QueueName)) {
       const worker = this.backend.createWorker(queue, (job) => this.process(job), QUEUE_CONCURRENCY[queue]);
-      worker.on('failed', (job, error) =>
-        this.shutdown.warn(this.logger, { jobId: job?.id, job: job?.name, err: error.message }, 'job attempt failed'),
-      );
+      worker.on('failed', (job, error) => {
+        this.metrics.jobAttemptsFailed.inc({ queue, job: job && isJobName(job.name) ? job.name : 'unknown' });
+        this.shutdown.warn(this.logger, { jobId: job?.id, job: job?.name, err: error.message }, 'job attempt failed');
+      });
+      worker.on('completed', (job) => this.metrics.jobsCompleted.inc({ queue, job: isJobName(job.name) ? job.name : 'unknown' }));
       worker.on('error', (error) => this.shutdown.warn(this.logger, { queue, err: error.message }, 'worker connection error'));
       this.workers.push(worker);
     }
