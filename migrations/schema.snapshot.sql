@@ -1466,6 +1466,28 @@ function public.kivuko_link_identities(p_from uuid, p_to uuid)
             WITH moved AS (UPDATE person SET identity_id = p_to WHERE identity_id = p_from AND p_from <> p_to RETURNING 1)
             SELECT count(*)::integer FROM moved
           $function$
+function public.kivuko_metrics_intakes()
+    CREATE OR REPLACE FUNCTION public.kivuko_metrics_intakes()
+     RETURNS TABLE(border_point_code text, intakes bigint)
+     LANGUAGE sql
+     STABLE SECURITY DEFINER
+     SET search_path TO 'public', 'pg_temp'
+    AS $function$
+            SELECT b.code, count(i.intake_id)
+            FROM border_point b LEFT JOIN intake_submission i ON i.border_point_id = b.id
+            GROUP BY b.code ORDER BY b.code LIMIT 200
+          $function$
+function public.kivuko_metrics_referrals()
+    CREATE OR REPLACE FUNCTION public.kivuko_metrics_referrals()
+     RETURNS TABLE(agency_kind text, open bigint, overdue bigint)
+     LANGUAGE sql
+     STABLE SECURITY DEFINER
+     SET search_path TO 'public', 'pg_temp'
+    AS $function$
+            SELECT a.kind, count(r.id), count(r.id) FILTER (WHERE r.overdue_at IS NOT NULL)
+            FROM agency a LEFT JOIN referral r ON r.agency_id = a.id AND r.status NOT IN ('DECLINED', 'COMPLETED', 'WITHDRAWN')
+            GROUP BY a.kind ORDER BY a.kind
+          $function$
 function public.kivuko_referral_case_number(p_referral uuid)
     CREATE OR REPLACE FUNCTION public.kivuko_referral_case_number(p_referral uuid)
      RETURNS text
