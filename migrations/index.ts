@@ -27,6 +27,7 @@ import { KeyedAuditChain1765841000000 } from './1765841000000-keyed-audit-chain'
 import { AsylumWishReexpressed1765860000000 } from './1765860000000-asylum-wish-reexpressed';
 import { ConsentInterpreter1765920000000 } from './1765920000000-consent-interpreter';
 import { DutyEmails1765930000000 } from './1765930000000-duty-emails';
+import { PasswordChangeRequired1765940000000 } from './1765940000000-password-change-required';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -59,4 +60,5 @@ export const ALL_MIGRATIONS: Function[] = [
   AsylumWishReexpressed1765860000000,
   ConsentInterpreter1765920000000,
   DutyEmails1765930000000,
+  PasswordChangeRequired1765940000000,
 ];
