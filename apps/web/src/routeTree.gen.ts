@@ -10,6 +10,7 @@
 
 import { Route as rootRouteImport } from './root'
 import { Route as featuresShellRoutesSignedInRouteImport } from './features/shell/routes/signed-in'
+import { Route as featuresAuthRoutesChangePasswordRouteImport } from './features/auth/routes/change-password'
 import { Route as featuresAuthRoutesSignInRouteImport } from './features/auth/routes/sign-in'
 import { Route as featuresCasesRoutesHomeRouteImport } from './features/cases/routes/home'
 import { Route as featuresAdminRoutesAdminRouteImport } from './features/admin/routes/admin'
@@ -41,6 +42,12 @@ import { Route as featuresProtectionRoutesProtectionRouteImport } from './featur
 const featuresShellRoutesSignedInRoute =
   featuresShellRoutesSignedInRouteImport.update({
     id: '/_signed-in',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const featuresAuthRoutesChangePasswordRoute =
+  featuresAuthRoutesChangePasswordRouteImport.update({
+    id: '/password',
+    path: '/password',
     getParentRoute: () => rootRouteImport,
   } as any)
 const featuresAuthRoutesSignInRoute =
@@ -203,6 +210,7 @@ const featuresProtectionRoutesProtectionRoute =
 
 export interface FileRoutesByFullPath {
   '/': typeof featuresCasesRoutesHomeRoute
+  '/password': typeof featuresAuthRoutesChangePasswordRoute
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/admin': typeof featuresAdminRoutesAdminRouteWithChildren
   '/dashboard': typeof featuresOversightRoutesDashboardRoute
@@ -231,6 +239,7 @@ export interface FileRoutesByFullPath {
   '/cases/$caseId/protection': typeof featuresProtectionRoutesProtectionRoute
 }
 export interface FileRoutesByTo {
+  '/password': typeof featuresAuthRoutesChangePasswordRoute
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/': typeof featuresCasesRoutesHomeRoute
   '/dashboard': typeof featuresOversightRoutesDashboardRoute
@@ -261,6 +270,7 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/_signed-in': typeof featuresShellRoutesSignedInRouteWithChildren
+  '/password': typeof featuresAuthRoutesChangePasswordRoute
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/_signed-in/': typeof featuresCasesRoutesHomeRoute
   '/_signed-in/admin': typeof featuresAdminRoutesAdminRouteWithChildren
@@ -293,6 +303,7 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/password'
     | '/sign-in'
     | '/admin'
     | '/dashboard'
@@ -321,6 +332,7 @@ export interface FileRouteTypes {
     | '/cases/$caseId/protection'
   fileRoutesByTo: FileRoutesByTo
   to:
+    | '/password'
     | '/sign-in'
     | '/'
     | '/dashboard'
@@ -350,6 +362,7 @@ export interface FileRouteTypes {
   id:
     | '__root__'
     | '/_signed-in'
+    | '/password'
     | '/sign-in'
     | '/_signed-in/'
     | '/_signed-in/admin'
@@ -381,6 +394,7 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   featuresShellRoutesSignedInRoute: typeof featuresShellRoutesSignedInRouteWithChildren
+  featuresAuthRoutesChangePasswordRoute: typeof featuresAuthRoutesChangePasswordRoute
   featuresAuthRoutesSignInRoute: typeof featuresAuthRoutesSignInRoute
 }
 
@@ -391,6 +405,13 @@ declare module '@tanstack/react-router' {
       path: ''
       fullPath: '/'
       preLoaderRoute: typeof featuresShellRoutesSignedInRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/password': {
+      id: '/password'
+      path: '/password'
+      fullPath: '/password'
+      preLoaderRoute: typeof featuresAuthRoutesChangePasswordRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/sign-in': {
@@ -671,6 +692,7 @@ const featuresShellRoutesSignedInRouteWithChildren =
 const rootRouteChildren: RootRouteChildren = {
   featuresShellRoutesSignedInRoute:
     featuresShellRoutesSignedInRouteWithChildren,
+  featuresAuthRoutesChangePasswordRoute: featuresAuthRoutesChangePasswordRoute,
   featuresAuthRoutesSignInRoute: featuresAuthRoutesSignInRoute,
 }
 export const routeTree = rootRouteImport
