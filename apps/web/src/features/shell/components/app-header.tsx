@@ -57,17 +57,20 @@ export function AppHeader({ me, onSignOut, signingOut, passwordLink = true }: Pr
           </>
         ) : null}
       </div>
-      {me && passwordLink ? (
-        <Link to="/password" className={styles.account}>
-          {intl.formatMessage(passwordMessages.link)}
-        </Link>
-      ) : null}
       <Button variant="secondary" className={styles.signOut} onPress={onSignOut} isDisabled={signingOut}>
         <SignOutIcon />
         {intl.formatMessage(shellMessages.signOut)}
       </Button>
-      <div className={styles.language}>
-        <LanguageSwitch />
+      {/* Wide: each in its own column; narrow: one second row that wraps, the language at its end. */}
+      <div className={styles.tools}>
+        {me && passwordLink ? (
+          <Link to="/password" className={styles.account}>
+            {intl.formatMessage(passwordMessages.link)}
+          </Link>
+        ) : null}
+        <div className={styles.language}>
+          <LanguageSwitch />
+        </div>
       </div>
     </header>
   );
