@@ -3,6 +3,19 @@ import { expectAccessible, watchPage } from './support';
 
 const PASSWORD = 'kivuko-demo';
 const MANAGER_PASSWORD = 'signatory-manager-2026';
+/** The password the system administrator gives a new account; its owner replaces it at once (MANAGER_PASSWORD). */
+const FIRST_PASSWORD = 'first-from-the-administrator';
+
+/** A new account's owner replaces the first password, as the api requires before anything else. */
+async function chooseOwnPassword(request: APIRequestContext, username: string): Promise<void> {
+  const session = await request.post('/api/v1/auth/login', { data: { username, password: FIRST_PASSWORD } });
+  expect(session.status()).toBe(200);
+  const changed = await request.post('/api/v1/auth/password', {
+    headers: { authorization: `Bearer ${((await session.json()) as { accessToken: string }).accessToken}` },
+    data: { currentPassword: FIRST_PASSWORD, newPassword: MANAGER_PASSWORD },
+  });
+  expect(changed.status(), await changed.text()).toBe(204);
+}
 
 async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
   await page.goto('/sign-in');
@@ -37,9 +50,10 @@ async function signatoryManagers(request: APIRequestContext, signatories: string
     const username = `manager.${name.toLowerCase().replace(/[^a-z]+/g, '-').replace(/-+$/, '')}`;
     const created = await request.post('/api/v1/users', {
       headers,
-      data: { username, displayName: `Manager, ${name}`, agencyId: agency?.id, roles: ['AGENCY_MANAGER'], password: MANAGER_PASSWORD },
+      data: { username, displayName: `Manager, ${name}`, agencyId: agency?.id, roles: ['AGENCY_MANAGER'], password: FIRST_PASSWORD },
     });
     expect(created.status(), await created.text()).toBe(201);
+    await chooseOwnPassword(request, username);
     managers.set(name, { username, password: MANAGER_PASSWORD });
   }
   return managers;

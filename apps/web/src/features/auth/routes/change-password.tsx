@@ -119,7 +119,7 @@ function ChangePassword() {
         <section className={styles.card} aria-labelledby="password-title">
           <h1 id="password-title">{intl.formatMessage(required ? passwordMessages.requiredTitle : passwordMessages.title)}</h1>
           {required ? <p className={styles.lead}>{intl.formatMessage(passwordMessages.requiredIntro)}</p> : null}
-          <p className={styles.intro}>{intl.formatMessage(passwordMessages.intro)}</p>
+          {done ? null : <p className={styles.intro}>{intl.formatMessage(passwordMessages.intro)}</p>}
           {done ? (
             <div ref={doneRef} tabIndex={-1} className={styles.done}>
               <p role="status" className={styles.status}>
