@@ -76,9 +76,9 @@ const coreRoots = readdirSync(new URL('./libs/', import.meta.url), { withFileTyp
 
 /** Deep imports through an alias (`@kivuko/<project>/src/...`): see `kivuko/module-boundaries`. */
 const deepImportPattern = {
-  regex: '^@kivuko/(?!platform/testing$)[^/]+/.+',
+  regex: '^@kivuko/(?!platform/(testing|tracing)$)[^/]+/.+',
   message:
-    'Import another project only through its entry point (`@kivuko/<name>`, or `@kivuko/platform/testing`), never through a deep path.',
+    'Import another project only through its entry point (`@kivuko/<name>`, or `@kivuko/platform/testing`, or `@kivuko/platform/tracing` for the apps\' first import), never through a deep path.',
 };
 
 /**

@@ -500,9 +500,11 @@ column public.email_delivery.event_key text not null
 column public.email_delivery.id uuid not null
 column public.email_delivery.kind text not null
 column public.email_delivery.language text not null
+column public.email_delivery.last_attempt_at timestamp with time zone
 column public.email_delivery.last_error text
 column public.email_delivery.recipient_key text not null
 column public.email_delivery.referral_id uuid not null
+column public.email_delivery.sends integer not null default 1
 column public.email_delivery.sent_at timestamp with time zone
 column public.email_delivery.status text not null default 'PENDING'::text
 column public.email_delivery.step integer
@@ -557,10 +559,12 @@ column public.outbox_message.id bigint not null generated always as identity
 column public.outbox_message.job_id text not null
 column public.outbox_message.job_name text not null
 column public.outbox_message.last_error text
+column public.outbox_message.last_run_at timestamp with time zone
 column public.outbox_message.payload jsonb not null
 column public.outbox_message.publish_attempts integer not null default 0
 column public.outbox_message.published_at timestamp with time zone
 column public.outbox_message.run_at timestamp with time zone
+column public.outbox_message.run_attempts integer not null default 0
 column public.person.area_of_origin text
 column public.person.area_of_origin_code text
 column public.person.case_id uuid not null
@@ -923,7 +927,8 @@ constraint public.detention_review detention_review_pk PRIMARY KEY (id)
 constraint public.email_delivery email_delivery_kind_ck CHECK ((kind = ANY (ARRAY['NEW_REFERRAL'::text, 'DEADLINE_SOON'::text, 'ESCALATION'::text])))
 constraint public.email_delivery email_delivery_pk PRIMARY KEY (id)
 constraint public.email_delivery email_delivery_referral_fk FOREIGN KEY (referral_id) REFERENCES referral(id) ON DELETE CASCADE
-constraint public.email_delivery email_delivery_status_ck CHECK ((status = ANY (ARRAY['PENDING'::text, 'SENT'::text, 'NOT_SENT'::text])))
+constraint public.email_delivery email_delivery_sends_ck CHECK ((sends >= 1))
+constraint public.email_delivery email_delivery_status_ck CHECK ((status = ANY (ARRAY['PENDING'::text, 'SENT'::text, 'FAILED'::text, 'NOT_SENT'::text])))
 constraint public.family_reunification family_reunification_agency_fk FOREIGN KEY (agency_id) REFERENCES agency(id) ON DELETE RESTRICT
 constraint public.family_reunification family_reunification_case_fk FOREIGN KEY (case_id) REFERENCES case_file(id) ON DELETE CASCADE
 constraint public.family_reunification family_reunification_outcome_ck CHECK (((status = 'PROPOSED'::text) = (outcome_on IS NULL)))
@@ -1139,6 +1144,8 @@ index CREATE UNIQUE INDEX detention_episode_pk ON public.detention_episode USING
 index CREATE INDEX detention_episode_started_idx ON public.detention_episode USING btree (started_at DESC, id DESC)
 index CREATE INDEX detention_review_episode_idx ON public.detention_review USING btree (episode_id, reviewed_on)
 index CREATE UNIQUE INDEX detention_review_pk ON public.detention_review USING btree (id)
+index CREATE INDEX email_delivery_agency_created_idx ON public.email_delivery USING btree (agency_id, created_at DESC, id DESC)
+index CREATE INDEX email_delivery_created_idx ON public.email_delivery USING btree (created_at DESC, id DESC)
 index CREATE UNIQUE INDEX email_delivery_event_recipient_uq ON public.email_delivery USING btree (event_key, recipient_key)
 index CREATE UNIQUE INDEX email_delivery_pk ON public.email_delivery USING btree (id)
 index CREATE INDEX email_delivery_referral_idx ON public.email_delivery USING btree (referral_id)
@@ -1401,6 +1408,44 @@ function public.kivuko_encounter_candidates(p_names text[], p_document_numbers t
                              FROM person_document d WHERE d.case_id = c.id), '[]'::jsonb)
             FROM hits JOIN case_file c ON c.id = hits.case_id JOIN person p ON p.case_id = c.id;
           END $function$
+function public.kivuko_encounter_comparison(p_encounter uuid)
+    CREATE OR REPLACE FUNCTION public.kivuko_encounter_comparison(p_encounter uuid)
+     RETURNS TABLE(side text, case_id uuid, case_number text, given_name text, family_name text, other_names text[], sex text, date_of_birth date, date_of_birth_estimated boolean, stated_age smallint, nationalities text[], languages text[], border_point_id uuid, border_point_code text, border_point_name text, arrived_at timestamp with time zone, registered_at timestamp with time zone, documents jsonb)
+     LANGUAGE sql
+     STABLE SECURITY DEFINER
+     SET search_path TO 'public', 'pg_temp'
+    AS $function$
+            WITH pair AS (
+              SELECT e.case_id, e.matched_case_id
+              FROM possible_encounter e JOIN case_file own ON own.id = e.case_id
+              WHERE e.id = p_encounter
+                AND kivuko_scope_has_role('SUPERVISOR')
+                AND own.border_point_id = ANY (kivuko_scope_border_points())
+            ), sides AS (
+              SELECT 'NEW'::text AS side, pair.case_id AS this_case, pair.matched_case_id AS other_case FROM pair
+              UNION ALL
+              SELECT 'EARLIER'::text, pair.matched_case_id, pair.case_id FROM pair
+            )
+            SELECT s.side, c.id, c.case_number, p.given_name, p.family_name, p.other_names, p.sex,
+                   p.date_of_birth, p.date_of_birth_estimated, p.stated_age, p.nationalities, p.languages,
+                   b.id, b.code, b.name, c.arrived_at, c.registered_at,
+                   coalesce((
+                     SELECT jsonb_agg(jsonb_build_object(
+                              'kind', d.kind,
+                              'issuingCountry', d.issuing_country,
+                              'numberEnding', right(d.number_normalised, least(3, char_length(d.number_normalised) / 2)),
+                              'numberLength', char_length(d.number_normalised),
+                              'onOtherRecord', EXISTS (SELECT 1 FROM person_document o
+                                                       WHERE o.case_id = s.other_case AND o.number_normalised = d.number_normalised
+                                                         AND o.issuing_country = d.issuing_country))
+                              ORDER BY d.position)
+                     FROM person_document d WHERE d.case_id = c.id), '[]'::jsonb)
+            FROM sides s
+              JOIN case_file c ON c.id = s.this_case
+              JOIN person p ON p.case_id = c.id
+              JOIN border_point b ON b.id = c.border_point_id
+            ORDER BY s.side DESC
+          $function$
 function public.kivuko_identity_history(p_identity uuid)
     CREATE OR REPLACE FUNCTION public.kivuko_identity_history(p_identity uuid)
      RETURNS TABLE(case_id uuid, case_number text, border_point_id uuid, arrived_at timestamp with time zone, status text)
@@ -1421,6 +1466,37 @@ function public.kivuko_link_identities(p_from uuid, p_to uuid)
     AS $function$
             WITH moved AS (UPDATE person SET identity_id = p_to WHERE identity_id = p_from AND p_from <> p_to RETURNING 1)
             SELECT count(*)::integer FROM moved
+          $function$
+function public.kivuko_metrics_intakes()
+    CREATE OR REPLACE FUNCTION public.kivuko_metrics_intakes()
+     RETURNS TABLE(border_point_code text, intakes bigint)
+     LANGUAGE sql
+     STABLE SECURITY DEFINER
+     SET search_path TO 'public', 'pg_temp'
+    AS $function$
+            SELECT b.code, count(i.intake_id)
+            FROM border_point b LEFT JOIN intake_submission i ON i.border_point_id = b.id
+            GROUP BY b.code ORDER BY b.code LIMIT 200
+          $function$
+function public.kivuko_metrics_referrals()
+    CREATE OR REPLACE FUNCTION public.kivuko_metrics_referrals()
+     RETURNS TABLE(agency_kind text, open bigint, overdue bigint)
+     LANGUAGE sql
+     STABLE SECURITY DEFINER
+     SET search_path TO 'public', 'pg_temp'
+    AS $function$
+            SELECT a.kind, count(r.id), count(r.id) FILTER (WHERE r.overdue_at IS NOT NULL)
+            FROM agency a LEFT JOIN referral r ON r.agency_id = a.id AND r.status NOT IN ('DECLINED', 'COMPLETED', 'WITHDRAWN')
+            GROUP BY a.kind ORDER BY a.kind
+          $function$
+function public.kivuko_referral_case_number(p_referral uuid)
+    CREATE OR REPLACE FUNCTION public.kivuko_referral_case_number(p_referral uuid)
+     RETURNS text
+     LANGUAGE sql
+     STABLE SECURITY DEFINER
+     SET search_path TO 'public', 'pg_temp'
+    AS $function$
+            SELECT c.case_number FROM referral r JOIN case_file c ON c.id = r.case_id WHERE r.id = p_referral
           $function$
 function public.kivuko_referral_open_profile_sync()
     CREATE OR REPLACE FUNCTION public.kivuko_referral_open_profile_sync()

@@ -82,6 +82,8 @@ const POLICY = `
   POST   cases/:id/notes                                      unshared   201    404    201    404    404    404    404    404    404    403    403    403    403    401
   GET    encounters                                           shared     403    403    200+   403    403    403    403    403    200-   403    403    403    403    401
   GET    encounters                                           unshared   403    403    200+   403    403    403    403    403    200-   403    403    403    403    401
+  GET    encounters/:encounterId/comparison                   shared     403    403    200    403    403    403    403    403    404    403    403    403    403    401
+  GET    encounters/:encounterId/comparison                   unshared   403    403    200    403    403    403    403    403    404    403    403    403    403    401
   POST   cases/:id/encounters/:encounterId/link               shared     403    403    200    403    403    403    403    403    403BP  403    403    403    403    401
   POST   cases/:id/encounters/:encounterId/link               unshared   403    403    200    403    403    403    403    403    404    403    403    403    403    401
   POST   cases/:id/encounters/:encounterId/dismiss            shared     403    403    200    403    403    403    403    403    403BP  403    403    403    403    401
@@ -347,6 +349,19 @@ describe('case permissions: each role × each case-scoped endpoint', () => {
       state: async () => null,
       listed: (body, t) => body.items.some((e: { id: string }) => e.id === t.encounterId),
     },
+    'GET encounters/:encounterId/comparison': {
+      target: (fixture) => standing(standingEncounters, fixture, newEncounter),
+      state: (t) =>
+        one<number>(
+          `SELECT count(*)::int AS v FROM audit_event a JOIN possible_encounter e ON a.case_id = e.matched_case_id
+           WHERE e.id = $1 AND a.action = 'CASE.READ' AND a.purpose = 'DUPLICATE_REVIEW'`,
+          [t.encounterId],
+        ),
+      allowed: (res, t, before, after) =>
+        res.body.encounterId === t.encounterId && res.body.newRecord?.caseId === t.caseId && typeof res.body.earlierRecord?.caseNumber === 'string' && after === Number(before) + 1
+          ? undefined
+          : `answered ${JSON.stringify(res.body).slice(0, 200)}, DUPLICATE_REVIEW reads ${String(before)} → ${String(after)}`,
+    },
     'POST cases/:id/encounters/:encounterId/link': decide('LINKED', 'Same passport on file'),
     'POST cases/:id/encounters/:encounterId/dismiss': decide('DISMISSED', 'Different person: another father and village'),
     'GET cases/:id/consents': {
@@ -395,7 +410,12 @@ describe('case permissions: each role × each case-scoped endpoint', () => {
     behaviour: BEHAVIOUR,
     param: (t, name) => ({ id: t.caseId, encounterId: t.encounterId, consentId: t.consentId, companionCaseId: t.companionCaseId, profile: t.profile })[name],
     refusals: REFUSALS,
-    hidden: { code: () => 'CASE.NOT_FOUND', unknown: (t) => ({ ...t, caseId: randomUUID() }), what: 'case' },
+    // An encounter's own route hides it as an encounter; every other route hides the case.
+    hidden: {
+      code: (row) => (row.path.startsWith('encounters/') ? 'ENCOUNTER.NOT_FOUND' : 'CASE.NOT_FOUND'),
+      unknown: (t, row) => (row.path.startsWith('encounters/') ? { ...t, encounterId: randomUUID() } : { ...t, caseId: randomUUID() }),
+      what: 'case or encounter',
+    },
     // The protection records, safeguards and case management have a table of their own (protection-permissions.spec.ts).
     routes: { under: 'under cases, intakes and encounters', match: (path) => /^(cases|intakes|encounters)(\/|$)/.test(path) && !CASE_WORK_ROUTE.test(path), atLeast: 10 },
     agreement: {

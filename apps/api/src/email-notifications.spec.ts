@@ -1,5 +1,6 @@
-import { Clock, JobName, OutboxService, systemScope, UnitOfWork } from '@kivuko/platform';
+import { Clock, JOB_HANDLER_METADATA, JobHandler, JobName, OutboxService, systemScope, UnitOfWork } from '@kivuko/platform';
 import { eventually } from '@kivuko/platform/testing';
+import { DiscoveryService, Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -10,14 +11,25 @@ interface Mail {
   raw: string;
 }
 
-/** An SMTP server for the test: refuses the first `refuse` messages with a 451 (try again later), takes the rest. */
-async function smtpServer(refuse: number): Promise<{ url: string; accepted: Mail[]; refused: Mail[]; close(): Promise<void> }> {
+/**
+ * An SMTP server for the test: refuses the first `refuse` messages with a 451 (try again later), takes the rest;
+ * and refuses outright (550) any recipient in `bouncing` while it is there.
+ */
+async function smtpServer(refuse: number): Promise<{ url: string; accepted: Mail[]; refused: Mail[]; bouncing: Set<string>; close(): Promise<void> }> {
   const accepted: Mail[] = [];
   const refused: Mail[] = [];
+  const bouncing = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (bouncing.has(address.address)) {
+        callback(Object.assign(new Error(`mailbox ${address.address} unavailable`), { responseCode: 550 }));
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -35,7 +47,7 @@ async function smtpServer(refuse: number): Promise<{ url: string; accepted: Mail
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, accepted, refused, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `smtp://127.0.0.1:${port}`, accepted, refused, bouncing, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** The message as a person reads it: headers unfolded, encoded words, quoted-printable and base64 parts decoded. */
@@ -155,7 +167,14 @@ describe('e-mail notifications: referral events to duty addresses and to the use
     const duty = readable((smtp.accepted.find((m) => m.to[0] === 'duty@tumaini.example.org') as Mail).raw);
     const worker = readable((smtp.accepted.find((m) => m.to[0] === 'amani@tumaini.example.org') as Mail).raw);
     expect(duty).toContain(`Nouvelle référence : cas ${caseNumber}`);
-    expect(duty).toContain('TRAFFICKING_VICTIM');
+    // The profiles in words, in each recipient's language, in the subject and in both parts; never a code.
+    expect(header(duty, 'Subject')).toContain('Victime de la traite');
+    expect(header(worker, 'Subject')).toContain('Mwathirika wa usafirishaji haramu wa binadamu');
+    expect(duty.split('Victime de la traite').length - 1).toBeGreaterThanOrEqual(3);
+    expect(worker.split('Mwathirika wa usafirishaji haramu wa binadamu').length - 1).toBeGreaterThanOrEqual(3);
+    const [{ profiles }] = await api.owner<{ profiles: string[] }>(`SELECT profiles FROM referral WHERE id = $1`, [ngo.id]);
+    expect(profiles).toContain('TRAFFICKING_VICTIM');
+    for (const text of [duty, worker]) for (const code of profiles) expect(text).not.toContain(code);
     expect(duty).toContain(`https://kivuko.example.org/cases/${caseId}`);
     expect(worker).toContain(`Rufaa mpya: shauri ${caseNumber}`);
     expect(worker).toContain('Mawasiliano ya kwanza kabla ya');
@@ -256,6 +275,96 @@ describe('e-mail notifications: referral events to duty addresses and to the use
       clock.fixAt(null);
     }
   }, 60_000);
+
+  it("lists deliveries to an agency's manager (their agency's only) and to a system administrator (all), and sends a failed one again exactly once", async () => {
+    const res = await api.http()
+      .post('/api/v1/intakes')
+      .set(await api.as('border.official'))
+      .send({
+        intakeId: randomUUID(),
+        arrival: { borderPointId: KGM, arrivedAt: new Date(Date.now() - 3_600_000).toISOString(), mode: 'LAND' },
+        persons: [{ givenName: 'Vestine', familyName: 'Uwase', sex: 'FEMALE', statedAge: 23, nationalities: ['RWA'], languages: ['rw'], documentsHeldByOther: true, screening: { answers: { movement_controlled: true, debt_bondage: true } } }],
+      })
+      .expect(201);
+    const caseId = res.body.cases[0].id as string;
+    const caseNumber = res.body.cases[0].caseNumber as string;
+    const [referral] = await api.owner<{ id: string }>(`SELECT id FROM referral WHERE case_id = $1 AND agency_id = $2`, [caseId, TUMAINI]);
+    /** A delivery of this referral's event, written as the notifications write one (the queue is not asked to send it). */
+    const delivery = async (agencyId: string, address: string, status: string): Promise<string> => {
+      const id = randomUUID();
+      await api.owner(
+        `INSERT INTO email_delivery (id, event_key, recipient_key, kind, referral_id, agency_id, address, language, status, attempts, last_error)
+         VALUES ($1, $2, 'duty', 'NEW_REFERRAL', $3, $4, $5, 'en', $6, $7, $8)`,
+        [id, `NEW_REFERRAL:${referral.id}:${id}`, referral.id, agencyId, address, status, status === 'PENDING' ? 0 : 1, status === 'NOT_SENT' ? 'no SMTP server configured' : null],
+      );
+      return id;
+    };
+    const bounce = 'bounce@tumaini.example.org';
+    const failing = await delivery(TUMAINI, bounce, 'PENDING');
+    const sent = await delivery(TUMAINI, 'sent@tumaini.example.org', 'SENT');
+    const haki = await delivery(HAKI, 'duty@haki.example.org', 'NOT_SENT');
+
+    // The queue's last attempt at an address the server refuses leaves the delivery FAILED, with the server's answer.
+    smtp.bouncing.add(bounce);
+    // The handler the queue runs for an e-mail delivery, as the worker host finds it.
+    const reflector = api.app.get(Reflector);
+    const wrapper = api.app.get(DiscoveryService).getProviders().find((w) => w.metatype && w.instance && reflector.get(JOB_HANDLER_METADATA, w.metatype) === JobName.EmailDelivery);
+    const job = wrapper?.instance as JobHandler<JobName.EmailDelivery>;
+    await expect(job.handle({ deliveryId: failing }, { jobId: 'test', attempt: 12, lastAttempt: true, earlierRuns: 0 })).rejects.toThrow(/unavailable/);
+    expect(await api.owner(`SELECT status, attempts FROM email_delivery WHERE id = $1`, [failing])).toEqual([{ status: 'FAILED', attempts: 1 }]);
+
+    type Listed = { id: string; status: string; caseNumber: string; address: string; attempts: number; lastError: string | null; agency: { name: string }; canResend: boolean };
+    const list = async (as: string, query: Record<string, string> = {}): Promise<Listed[]> => {
+      const items: Listed[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.http().get('/api/v1/notifications/deliveries').query({ ...query, limit: 2, ...(cursor ? { cursor } : {}) }).set(await api.as(as)).expect(200);
+        items.push(...(page.body.items as Listed[]));
+        cursor = page.body.nextCursor as string | undefined;
+      } while (cursor);
+      return items;
+    };
+    const managers = await list('shelter.manager');
+    expect(managers.map((d) => d.id)).toEqual(expect.arrayContaining([failing, sent]));
+    expect(managers.map((d) => d.id)).not.toContain(haki);
+    expect(managers.every((d) => d.agency.name === 'Tumaini Shelter')).toBe(true);
+    expect(managers.find((d) => d.id === failing)).toMatchObject({ status: 'FAILED', caseNumber, address: bounce, attempts: 1, lastError: expect.stringContaining('unavailable'), canResend: true });
+    // Paged two at a time, newest first: every delivery once.
+    expect(new Set(managers.map((d) => d.id)).size).toBe(managers.length);
+    const everyone = await list('sysadmin', { kind: 'NEW_REFERRAL' });
+    expect(everyone.map((d) => d.id)).toEqual(expect.arrayContaining([failing, sent, haki]));
+    expect((await list('sysadmin', { status: 'NOT_SENT' })).map((d) => d.id)).toContain(haki);
+    expect((await list('sysadmin', { status: 'NOT_SENT' })).every((d) => d.status === 'NOT_SENT')).toBe(true);
+    expect(await list('sysadmin', { from: new Date(Date.now() + 3_600_000).toISOString() })).toEqual([]);
+    const bad = await api.http().get('/api/v1/notifications/deliveries').query({ status: 'LOST', kind: 'ALL', from: 'yesterday' }).set(await api.as('sysadmin')).expect(400);
+    expect(bad.body.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['from', 'kind', 'status']);
+    await api.http().get('/api/v1/notifications/deliveries').set(await api.as('shelter.caseworker')).expect(403);
+
+    // Another agency's delivery is not there for a manager, as if it did not exist; a sent one is not sent again.
+    const hidden = await api.http().post(`/api/v1/notifications/deliveries/${haki}/resend`).set(await api.as('shelter.manager')).expect(404);
+    expect(hidden.body.code).toBe('EMAIL_DELIVERY.NOT_FOUND');
+    const again = await api.http().post(`/api/v1/notifications/deliveries/${sent}/resend`).set(await api.as('shelter.manager')).expect(409);
+    expect(again.body.code).toBe('EMAIL_DELIVERY.NOT_RESENDABLE');
+
+    // The failed one, sent again twice at once: one resend is queued, the other refused; the server gets it once.
+    smtp.bouncing.delete(bounce);
+    const resends = await Promise.all([0, 1].map(async () => api.http().post(`/api/v1/notifications/deliveries/${failing}/resend`).set(await api.as('shelter.manager'))));
+    expect(resends.map((r) => r.status).sort()).toEqual([202, 409]);
+    expect(resends.find((r) => r.status === 202)?.body).toMatchObject({ id: failing, status: 'PENDING', canResend: false });
+    await eventually(async () => {
+      const [row] = await api.owner<{ status: string }>(`SELECT status FROM email_delivery WHERE id = $1`, [failing]);
+      if (row?.status !== 'SENT') throw new Error(`delivery is ${row?.status}`);
+    }, 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const received = smtp.accepted.filter((m) => m.to[0] === bounce);
+    expect(received).toHaveLength(1);
+    expect(readable(received[0].raw)).toContain(`New referral: case ${caseNumber}`);
+    expect(await api.owner(`SELECT status, attempts, sends, last_attempt_at IS NOT NULL AS timed FROM email_delivery WHERE id = $1`, [failing])).toEqual([{ status: 'SENT', attempts: 2, sends: 2, timed: true }]);
+    const audits = await api.owner<{ details: Record<string, unknown> }>(`SELECT details FROM audit_event WHERE action = 'EMAIL_DELIVERY.RESENT' AND details->>'deliveryId' = $1`, [failing]);
+    expect(audits.map((a) => a.details)).toEqual([{ deliveryId: failing, agencyId: TUMAINI, send: 2 }]);
+    // Sent now: a further resend is refused.
+    await api.http().post(`/api/v1/notifications/deliveries/${failing}/resend`).set(await api.as('sysadmin')).expect(409);
+  }, 40_000);
 });
 
 describe('e-mail notifications without an SMTP server', () => {

@@ -87,6 +87,79 @@ describe('prior encounters and duplicates', () => {
     expect(await api.owner(`SELECT action FROM audit_event WHERE case_id = $1 AND action LIKE 'ENCOUNTER.%'`, [again.id])).toEqual([{ action: 'ENCOUNTER.LINKED' }]);
   });
 
+  it('shows a supervisor both records of an encounter in their scope, the earlier one outside it too: identity fields only, the document numbers masked, the read audited', async () => {
+    const SUPERVISOR_PASSWORD = 'Supervisor-password-2026!';
+    const supervisorOf = async (code: string): Promise<{ authorization: string }> => {
+      const username = `supervisor.${code.toLowerCase()}.${randomUUID().slice(0, 8)}`;
+      await api.http()
+        .post('/api/v1/users')
+        .set(await api.as('sysadmin'))
+        .send({ username, displayName: `Supervisor ${code}`, agencyId: await api.agencyId('Border Management Service'), roles: ['SUPERVISOR'], borderPointIds: [await api.borderPointId(code)], password: SUPERVISOR_PASSWORD })
+        .expect(201);
+      const session = await api.http().post('/api/v1/auth/login').send({ username, password: SUPERVISOR_PASSWORD }).expect(200);
+      return { authorization: `Bearer ${session.body.accessToken as string}` };
+    };
+    const earlier = await register(NMG, {
+      ...person('Abdirahman Yusuf', 'Farah', '1993-06-15', ['SOM'], [{ kind: 'PASSPORT', number: 'pq 765-4321', issuingCountry: 'SOM' }]),
+      otherNames: ['Cabdiraxmaan Yuusuf'],
+      languages: ['so', 'sw'],
+    });
+    const arrival = await register(KGM, person('Abdirahman Yusuf', 'Farah', '1993-06-15', ['SOM'], [{ kind: 'PASSPORT', number: 'PQ7654321', issuingCountry: 'SOM' }, { kind: 'NATIONAL_ID', number: '99', issuingCountry: 'SOM' }]));
+    const encounterId = (await api.owner<{ id: string }>(`SELECT id FROM possible_encounter WHERE case_id = $1 AND matched_case_id = $2`, [arrival.id, earlier.id]))[0].id;
+    const kigoma = await supervisorOf('KGM');
+    const namanga = await supervisorOf('NMG');
+
+    // Row-level security hides the earlier record from Kigoma's supervisor: the ordinary case read is a 404.
+    await api.http().get(`/api/v1/cases/${earlier.id}`).set(kigoma).expect(404);
+    const compared = await api.http().get(`/api/v1/encounters/${encounterId}/comparison`).set(kigoma).expect(200);
+    expect(compared.body).toEqual({
+      encounterId,
+      newRecord: expect.objectContaining({ caseId: arrival.id, caseNumber: arrival.caseNumber }),
+      earlierRecord: {
+        caseId: earlier.id,
+        caseNumber: earlier.caseNumber,
+        givenName: 'Abdirahman Yusuf',
+        familyName: 'Farah',
+        otherNames: ['Cabdiraxmaan Yuusuf'],
+        sex: 'MALE',
+        dateOfBirth: '1993-06-15',
+        dateOfBirthEstimated: false,
+        statedAge: null,
+        nationalities: ['SOM'],
+        languages: ['so', 'sw'],
+        borderPoint: { id: NMG, code: 'NMG', name: 'Namanga land crossing' },
+        arrivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        registeredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        documents: [{ kind: 'PASSPORT', issuingCountry: 'SOM', numberEnding: '321', numberLength: 9, onOtherRecord: true }],
+      },
+    });
+    // A short number shows at most half of itself; a document only one record holds says so.
+    expect(compared.body.newRecord.documents).toEqual([
+      { kind: 'PASSPORT', issuingCountry: 'SOM', numberEnding: '321', numberLength: 9, onOtherRecord: true },
+      { kind: 'NATIONAL_ID', issuingCountry: 'SOM', numberEnding: '9', numberLength: 2, onOtherRecord: false },
+    ]);
+    // Nothing else of either case: no full number, no screening answers, no sections or profiles.
+    const text = JSON.stringify(compared.body);
+    expect(text).not.toContain('7654321');
+    expect(text).not.toMatch(/WORK|reasons_for_leaving/);
+    expect(text).not.toMatch(/sections|profiles|screening|description/i);
+
+    const audited = await api.owner<{ action: string; purpose: string; field_groups: string[] }>(
+      `SELECT action, purpose, field_groups FROM audit_event WHERE case_id = $1 AND purpose = 'DUPLICATE_REVIEW'`,
+      [earlier.id],
+    );
+    expect(audited).toEqual([{ action: 'CASE.READ', purpose: 'DUPLICATE_REVIEW', field_groups: ['IDENTITY'] }]);
+
+    // The supervisor of the earlier record's border point does not review the new arrival's encounters: a 404, not audited.
+    const elsewhere = await api.http().get(`/api/v1/encounters/${encounterId}/comparison`).set(namanga).expect(404);
+    expect(elsewhere.body.code).toBe('ENCOUNTER.NOT_FOUND');
+    await api.http().get(`/api/v1/encounters/${randomUUID()}/comparison`).set(kigoma).expect(404);
+    await api.http().get(`/api/v1/encounters/not-a-uuid/comparison`).set(kigoma).expect(400);
+    // Officials register, they do not decide encounters.
+    await api.http().get(`/api/v1/encounters/${encounterId}/comparison`).set(await api.as('border.official')).expect(403);
+    expect(await api.owner(`SELECT count(*)::int AS n FROM audit_event WHERE case_id = $1 AND purpose = 'DUPLICATE_REVIEW'`, [earlier.id])).toEqual([{ n: 1 }]);
+  });
+
   it('dismisses only with a reason', async () => {
     const lookalike = await register(NMG, person('Mohamed Abdi', 'Warsame', '1990-12-24', ['SOM']));
     const encounterId = (await api.owner<{ id: string }>(`SELECT id FROM possible_encounter WHERE case_id = $1 AND matched_case_id = $2`, [lookalike.id, first.id]))[0].id;

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { bootRuntime, ConfigError, DataFolderInUseError, hasWebApp, loadConfig, ShutdownState } from '@kivuko/platform';
+// First: tracing (when configured) must be in place before the modules it instruments load.
+import './tracing';
+import { bootRuntime, ConfigError, stopTracing, DataFolderInUseError, hasWebApp, loadConfig, ShutdownState } from '@kivuko/platform';
 import { ALL_MIGRATIONS, KIVUKO_ENTITIES } from '@kivuko/runtime';
 import { createApiApp } from './api-app';
 
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
       try {
         await app.close();
         await booted.stopDatabase();
+        await stopTracing();
         say('stopped cleanly');
         process.exit(0);
       } catch (error) {

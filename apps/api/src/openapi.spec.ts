@@ -108,8 +108,8 @@ describe('OpenAPI document', () => {
 
   it('carries format: uuid on every id in a path and every field validated as a UUID', () => {
     for (const [method, path, op] of operations(served)) {
-      // A profile code and a leaflet's language code are the only path parameters that are not ids.
-      for (const parameter of (op.parameters ?? []).filter((p) => p.in === 'path' && p.name !== 'profile' && p.name !== 'language')) {
+      // A profile code, a leaflet's language code, a queue's name and a job id (its name and key) are the only path parameters that are not uuids.
+      for (const parameter of (op.parameters ?? []).filter((p) => p.in === 'path' && !['profile', 'language', 'queue', 'jobId'].includes(p.name))) {
         expect([method, path, parameter.name, parameter.schema?.format]).toEqual([method, path, parameter.name, 'uuid']);
       }
     }

@@ -5,7 +5,7 @@ import { DemoApi, startDemoApi } from './demo-api';
 import { describePermissionMatrix, RouteBehaviour } from './permission-matrix';
 
 /**
- * Each role × each referral, SOP and webhook endpoint, allowed and denied, as one table: the companion of
+ * Each role × each referral, SOP, webhook and e-mail delivery endpoint, allowed and denied, as one table: the companion of
  * case-permissions.spec.ts, built the same way, for the routes under `referrals`, `sops` and `agencies/:id/webhook`
  * (read and checked by the harness of permission-matrix.ts).
  *
@@ -44,6 +44,9 @@ const COLUMNS = {
  *   webhooks:
  *     own        Tumaini Shelter (shelter.manager's agency), with a webhook registered
  *     other      Haki Legal Aid, with a webhook registered
+ *   e-mail deliveries (notifications/deliveries), of a pending referral's new-referral event:
+ *     failed     a FAILED delivery to Tumaini Shelter's duty address (shelter.manager's agency)
+ *     foreign    a FAILED delivery to Haki Legal Aid's duty address
  * A path may carry a query (`referrals?view=SENT`); `:agency` there is the fixture referral's receiving agency.
  *
  * Cells:
@@ -51,7 +54,8 @@ const COLUMNS = {
  *                  to the action's status with its version and history on by one, the version is stored, approved,
  *                  activated or retired, the webhook registered with the caller's URL and a new secret, or removed)
  *   200+, 200-     a list answered 200 with the row's fixture in it (+), or without it (-: out of scope)
- *   404            hidden: REFERRAL.NOT_FOUND, word for word the answer for a referral id that does not exist
+ *   404            hidden: REFERRAL.NOT_FOUND (EMAIL_DELIVERY.NOT_FOUND for a delivery), word for word the answer for an
+ *                  id that does not exist
  *   403            refused: ACCESS.FORBIDDEN, the role lacks the route's permission (checked before scope)
  *   403NY          refused: REFERRAL.NOT_YOURS: the caller sees the referral, but only the receiving agency works
  *                  it and only the sending border point withdraws it
@@ -69,44 +73,48 @@ const COLUMNS = {
  * which must stay as it was.
  */
 const POLICY = `
-  method path                          fixture    BO     AO     BS     AR     CP     TC     LC     SC     SM     SA     AN     MO     SY     anon
-  GET    referrals                     pending    200-   200-   200-   200-   200-   200-   200-   200+   200+   403    403    403    403    401
-  GET    referrals                     held       200-   200-   200-   200-   200-   200-   200-   200-   200-   403    403    403    403    401
-  GET    referrals?view=SENT           pending    200+   200-   200+   200-   200-   200-   200-   200-   200-   403    403    403    403    401
-  GET    referrals?view=SENT           held       200+   200-   200+   200-   200-   200-   200-   200-   200-   403    403    403    403    401
-  GET    referrals?agencyId=:agency    pending    403OQ  403OQ  403OQ  403OQ  403OQ  403OQ  403OQ  200+   200+   403    403    403    403    401
-  GET    referrals/:id                 pending    200    404    200    404    404    404    404    200    200    403    403    403    403    401
-  GET    referrals/:id                 held       200    404    200    404    404    404    404    404    404    403    403    403    403    401
-  POST   referrals/:id/acknowledge     pending    403    403    403NY  404    404    404    404    200    200    403    403    403    403    401
-  POST   referrals/:id/acknowledge     held       403    403    403NY  404    404    404    404    404    404    403    403    403    403    401
-  POST   referrals/:id/accept          pending    403    403    403NY  404    404    404    404    200    200    403    403    403    403    401
-  POST   referrals/:id/accept          held       403    403    403NY  404    404    404    404    404    404    403    403    403    403    401
-  POST   referrals/:id/decline         pending    403    403    403NY  404    404    404    404    200    200    403    403    403    403    401
-  POST   referrals/:id/decline         held       403    403    403NY  404    404    404    404    404    404    403    403    403    403    401
-  POST   referrals/:id/start           accepted   403    403    403NY  404    404    404    404    200    200    403    403    403    403    401
-  POST   referrals/:id/start           held       403    403    403NY  404    404    404    404    404    404    403    403    403    403    401
-  POST   referrals/:id/complete        accepted   403    403    403NY  404    404    404    404    200    200    403    403    403    403    401
-  POST   referrals/:id/complete        held       403    403    403NY  404    404    404    404    404    404    403    403    403    403    401
-  POST   referrals/:id/withdraw        pending    200    404    200    403    403    403    403    403    403NY  403    403    403    403    401
-  POST   referrals/:id/withdraw        held       200    404    200    403    403    403    403    403    404    403    403    403    403    401
-  POST   sops                          new        403    403    403    403    403    403    403    403    403    201    403    403    403    401
-  POST   sops/validate                 new        403    403    403    403    403    403    403    403    403    200    403    403    403    401
-  GET    sops                          draft      403    403    403    403    403    403    403    403    200+   200+   403    403    403    401
-  GET    sops/:id                      draft      403    403    403    403    403    403    403    403    200    200    403    403    403    401
-  GET    sops/:id/diff                 draft      403    403    403    403    403    403    403    403    200    200    403    403    403    401
-  POST   sops/:id/simulate             draft      403    403    403    403    403    403    403    403    403    200    403    403    403    401
-  POST   sops/:id/approve              draft      403    403    403    403    403    403    403    403    200    403    403    403    403    401
-  POST   sops/:id/approve              outsider   403    403    403    403    403    403    403    403    403NS  403    403    403    403    401
-  POST   sops/:id/activate             approved   403    403    403    403    403    403    403    403    403    200    403    403    403    401
-  POST   sops/:id/retire               draft      403    403    403    403    403    403    403    403    403    200    403    403    403    401
-  PUT    agencies/:id/webhook          own        403    403    403    403    403    403    403    403    200    403    403    403    200    401
-  PUT    agencies/:id/webhook          other      403    403    403    403    403    403    403    403    403OA  403    403    403    200    401
-  DELETE agencies/:id/webhook          own        403    403    403    403    403    403    403    403    204    403    403    403    204    401
-  DELETE agencies/:id/webhook          other      403    403    403    403    403    403    403    403    403OA  403    403    403    204    401
-  GET    agencies/:id/webhook          own        403    403    403    403    403    403    403    403    200    403    403    403    200    401
-  GET    agencies/:id/webhook          other      403    403    403    403    403    403    403    403    403OA  403    403    403    200    401
-  POST   agencies/:id/webhook/test     own        403    403    403    403    403    403    403    403    202    403    403    403    202    401
-  POST   agencies/:id/webhook/test     other      403    403    403    403    403    403    403    403    403OA  403    403    403    202    401
+  method  path                                 fixture   BO     AO     BS     AR     CP     TC     LC     SC    SM     SA    AN   MO   SY    anon
+  GET     referrals                            pending   200-   200-   200-   200-   200-   200-   200-   200+  200+   403   403  403  403   401
+  GET     referrals                            held      200-   200-   200-   200-   200-   200-   200-   200-  200-   403   403  403  403   401
+  GET     referrals?view=SENT                  pending   200+   200-   200+   200-   200-   200-   200-   200-  200-   403   403  403  403   401
+  GET     referrals?view=SENT                  held      200+   200-   200+   200-   200-   200-   200-   200-  200-   403   403  403  403   401
+  GET     referrals?agencyId=:agency           pending   403OQ  403OQ  403OQ  403OQ  403OQ  403OQ  403OQ  200+  200+   403   403  403  403   401
+  GET     referrals/:id                        pending   200    404    200    404    404    404    404    200   200    403   403  403  403   401
+  GET     referrals/:id                        held      200    404    200    404    404    404    404    404   404    403   403  403  403   401
+  POST    referrals/:id/acknowledge            pending   403    403    403NY  404    404    404    404    200   200    403   403  403  403   401
+  POST    referrals/:id/acknowledge            held      403    403    403NY  404    404    404    404    404   404    403   403  403  403   401
+  POST    referrals/:id/accept                 pending   403    403    403NY  404    404    404    404    200   200    403   403  403  403   401
+  POST    referrals/:id/accept                 held      403    403    403NY  404    404    404    404    404   404    403   403  403  403   401
+  POST    referrals/:id/decline                pending   403    403    403NY  404    404    404    404    200   200    403   403  403  403   401
+  POST    referrals/:id/decline                held      403    403    403NY  404    404    404    404    404   404    403   403  403  403   401
+  POST    referrals/:id/start                  accepted  403    403    403NY  404    404    404    404    200   200    403   403  403  403   401
+  POST    referrals/:id/start                  held      403    403    403NY  404    404    404    404    404   404    403   403  403  403   401
+  POST    referrals/:id/complete               accepted  403    403    403NY  404    404    404    404    200   200    403   403  403  403   401
+  POST    referrals/:id/complete               held      403    403    403NY  404    404    404    404    404   404    403   403  403  403   401
+  POST    referrals/:id/withdraw               pending   200    404    200    403    403    403    403    403   403NY  403   403  403  403   401
+  POST    referrals/:id/withdraw               held      200    404    200    403    403    403    403    403   404    403   403  403  403   401
+  POST    sops                                 new       403    403    403    403    403    403    403    403   403    201   403  403  403   401
+  POST    sops/validate                        new       403    403    403    403    403    403    403    403   403    200   403  403  403   401
+  GET     sops                                 draft     403    403    403    403    403    403    403    403   200+   200+  403  403  403   401
+  GET     sops/:id                             draft     403    403    403    403    403    403    403    403   200    200   403  403  403   401
+  GET     sops/:id/diff                        draft     403    403    403    403    403    403    403    403   200    200   403  403  403   401
+  POST    sops/:id/simulate                    draft     403    403    403    403    403    403    403    403   403    200   403  403  403   401
+  POST    sops/:id/approve                     draft     403    403    403    403    403    403    403    403   200    403   403  403  403   401
+  POST    sops/:id/approve                     outsider  403    403    403    403    403    403    403    403   403NS  403   403  403  403   401
+  POST    sops/:id/activate                    approved  403    403    403    403    403    403    403    403   403    200   403  403  403   401
+  POST    sops/:id/retire                      draft     403    403    403    403    403    403    403    403   403    200   403  403  403   401
+  PUT     agencies/:id/webhook                 own       403    403    403    403    403    403    403    403   200    403   403  403  200   401
+  PUT     agencies/:id/webhook                 other     403    403    403    403    403    403    403    403   403OA  403   403  403  200   401
+  DELETE  agencies/:id/webhook                 own       403    403    403    403    403    403    403    403   204    403   403  403  204   401
+  DELETE  agencies/:id/webhook                 other     403    403    403    403    403    403    403    403   403OA  403   403  403  204   401
+  GET     agencies/:id/webhook                 own       403    403    403    403    403    403    403    403   200    403   403  403  200   401
+  GET     agencies/:id/webhook                 other     403    403    403    403    403    403    403    403   403OA  403   403  403  200   401
+  POST    agencies/:id/webhook/test            own       403    403    403    403    403    403    403    403   202    403   403  403  202   401
+  POST    agencies/:id/webhook/test            other     403    403    403    403    403    403    403    403   403OA  403   403  403  202   401
+  GET     notifications/deliveries             failed    403    403    403    403    403    403    403    403   200+   403   403  403  200+  401
+  GET     notifications/deliveries             foreign   403    403    403    403    403    403    403    403   200-   403   403  403  200+  401
+  POST    notifications/deliveries/:id/resend  failed    403    403    403    403    403    403    403    403   202    403   403  403  202   401
+  POST    notifications/deliveries/:id/resend  foreign   403    403    403    403    403    403    403    403   404    403   403  403  202   401
 `;
 
 const REFUSALS: Record<string, string> = {
@@ -118,16 +126,19 @@ const REFUSALS: Record<string, string> = {
 };
 /** The answer that hides a row the caller may not see. */
 const HIDDEN_CODE = 'REFERRAL.NOT_FOUND';
+const HIDDEN_DELIVERY_CODE = 'EMAIL_DELIVERY.NOT_FOUND';
 
 type ReferralFixture = 'pending' | 'held' | 'accepted';
 type SopFixture = 'new' | 'draft' | 'outsider' | 'approved';
 type WebhookFixture = 'own' | 'other';
-type Fixture = ReferralFixture | SopFixture | WebhookFixture;
+type DeliveryFixture = 'failed' | 'foreign';
+type Fixture = ReferralFixture | SopFixture | WebhookFixture | DeliveryFixture;
 /** Which fixtures fit the routes under each prefix. */
 const FIXTURES: Record<string, Fixture[]> = {
   referrals: ['pending', 'held', 'accepted'],
   sops: ['new', 'draft', 'outsider', 'approved'],
   agencies: ['own', 'other'],
+  notifications: ['failed', 'foreign'],
 };
 
 interface Target {
@@ -154,6 +165,13 @@ interface SopState {
   status: string;
   approvals: number;
   active: string | null;
+}
+interface DeliveryState {
+  status: string;
+  sends: number;
+  /** Sends of the delivery queued in the outbox, and its resends audited. */
+  queued: number;
+  audits: number;
 }
 interface WebhookState {
   hook: { url: string; secret: string; at: string; by: string } | null;
@@ -362,6 +380,33 @@ describe('referral, SOP and webhook permissions: each role × each endpoint', ()
     return { id, url: `${NOWHERE}/kivuko/${webhookCalls}` };
   }
 
+  // --- E-mail deliveries -----------------------------------------------------------------------------------------
+
+  /** A FAILED delivery of a pending referral's new-referral event, to the fixture's agency's duty address. */
+  async function newDelivery(fixture: Fixture): Promise<Target> {
+    const referral = await onReferral('pending');
+    const id = randomUUID();
+    const agency = fixture === 'failed' ? TUMAINI : HAKI;
+    await api.owner(
+      `INSERT INTO email_delivery (id, event_key, recipient_key, kind, referral_id, agency_id, address, language, status, attempts, last_error)
+       VALUES ($1, $2, 'duty', 'NEW_REFERRAL', $3, $4, 'duty@example.org', 'en', 'FAILED', 12, '550 mailbox unavailable')`,
+      [id, `NEW_REFERRAL:${referral.id ?? ''}:${id}`, referral.id, agency],
+    );
+    return { id };
+  }
+  const standingDeliveries = new Map<Fixture, Promise<Target>>();
+  const onDelivery = (fixture: Fixture): Promise<Target> => standing(standingDeliveries, fixture, newDelivery);
+  const deliveryState = async (t: Target): Promise<DeliveryState | undefined> =>
+    (
+      await api.owner<DeliveryState>(
+        `SELECT d.status, d.sends,
+           (SELECT count(*)::int FROM outbox_message o WHERE o.job_name = 'referrals.email' AND o.payload->>'deliveryId' = d.id::text) AS queued,
+           (SELECT count(*)::int FROM audit_event a WHERE a.action = 'EMAIL_DELIVERY.RESENT' AND a.details->>'deliveryId' = d.id::text) AS audits
+         FROM email_delivery d WHERE d.id = $1`,
+        [t.id],
+      )
+    )[0];
+
   /** How each route is called and checked. A route the table names must have one; see the route-walk test. */
   const BEHAVIOUR: Record<string, Behaviour> = {
     'GET referrals': queue,
@@ -489,6 +534,23 @@ describe('referral, SOP and webhook permissions: each role × each endpoint', ()
           : `answered ${JSON.stringify(res.body)}; the webhook is ${JSON.stringify(now)} (was ${JSON.stringify(was)})`;
       },
     },
+    'GET notifications/deliveries': {
+      target: onDelivery,
+      query: { limit: 100 },
+      state: async () => null,
+      listed: (body, t) => body.items.some((d: { id: string }) => d.id === t.id),
+    },
+    'POST notifications/deliveries/:id/resend': {
+      target: (fixture, fresh) => (fresh ? newDelivery(fixture) : onDelivery(fixture)),
+      state: deliveryState,
+      allowed: (res, t, before, after) => {
+        const [was, now] = [before, after] as DeliveryState[];
+        // Its next send queued through the outbox and audited; answered as PENDING (the job may have run since).
+        return res.body.id === t.id && res.body.status === 'PENDING' && now.sends === was.sends + 1 && now.queued === was.queued + 1 && now.audits === was.audits + 1
+          ? undefined
+          : `the delivery is ${JSON.stringify(now)} (was ${JSON.stringify(was)}), answered ${JSON.stringify(res.body).slice(0, 200)}`;
+      },
+    },
   };
 
   beforeAll(async () => {
@@ -511,7 +573,11 @@ describe('referral, SOP and webhook permissions: each role × each endpoint', ()
     behaviour: BEHAVIOUR,
     param: (t, name) => ({ id: t.id, agency: t.agency })[name],
     refusals: REFUSALS,
-    hidden: { code: () => HIDDEN_CODE, unknown: (t) => ({ ...t, id: randomUUID() }), what: 'referral' },
-    routes: { under: 'under referrals, sops and agencies/:id/webhook', match: (path) => /^(referrals|sops)(\/|$)|^agencies\/:\w+\/webhook(\/|$)/.test(path), atLeast: 19 },
+    hidden: { code: (row) => (row.path.startsWith('notifications/') ? HIDDEN_DELIVERY_CODE : HIDDEN_CODE), unknown: (t) => ({ ...t, id: randomUUID() }), what: 'referral or delivery' },
+    routes: {
+      under: 'under referrals, sops, agencies/:id/webhook and notifications/deliveries',
+      match: (path) => /^(referrals|sops)(\/|$)|^agencies\/:\w+\/webhook(\/|$)|^notifications\/deliveries(\/|$)/.test(path),
+      atLeast: 21,
+    },
   });
 });

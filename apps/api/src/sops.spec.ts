@@ -210,7 +210,9 @@ describe('joint SOP versions: upload, validate, list, diff, simulate, approve, a
           (doc['signatories'] as string[])[3] = 'Child Protection Services';
         }))
         .expect(400);
-      expect(unknownAgency.body.details.fields).toEqual([{ path: 'signatories[3]', problem: expect.stringMatching(/"Child Protection Services" is not an agency/) }]);
+      expect(unknownAgency.body.details.fields).toEqual([
+        { path: 'signatories[3]', problem: expect.stringMatching(/"Child Protection Services" is not an agency/), code: 'NOT_AN_AGENCY', params: { value: '"Child Protection Services"' } },
+      ]);
       expect(await sopCount()).toBe(before);
     });
   });
@@ -337,6 +339,84 @@ describe('joint SOP versions: upload, validate, list, diff, simulate, approve, a
         .send({ samples: [{ ...sample, facts: { ...sample.facts, answers: { fear_of_return: 'yes', colour: 'blue' } } }] })
         .expect(400);
       expect(paths(answers.body).sort()).toEqual(['samples[0].facts.answers.colour', 'samples[0].facts.answers.fear_of_return']);
+    });
+  });
+
+  describe('simulation on recent cases', () => {
+    /** A mass arrival at Kigoma: `count` women, each a presumed trafficking victim, registered an hour ago. */
+    async function registerMany(count: number, tag: string): Promise<string[]> {
+      const numbers: string[] = [];
+      for (let start = 0; start < count; start += 50) {
+        const persons = Array.from({ length: Math.min(50, count - start) }, (_, i) => ({ ...traffickedWoman(`${tag}${start + i}`), ref: `p${start + i}` }));
+        const res = await api.http()
+          .post('/api/v1/intakes')
+          .set(await api.as('border.official'))
+          .send({ intakeId: randomUUID(), arrival: { borderPointId: await api.borderPointId('KGM'), arrivedAt: new Date(Date.now() - 3_600_000).toISOString(), mode: 'LAND' }, persons });
+        if (res.status !== 201) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+        numbers.push(...(res.body.cases as { caseNumber: string }[]).map((c) => c.caseNumber));
+      }
+      return numbers;
+    }
+
+    it('re-runs profiling and routing on the recent cases under both versions, answering no personal data, per profile first; audited', async () => {
+      const ours = await registerMany(200, 'Recentia');
+      // Trafficking victims led by the child protection service instead of the anti-trafficking secretariat.
+      const draft = await upload(
+        sopDocument('tza-simulate-recent-1', (doc) => {
+          (doc.routing['TRAFFICKING_VICTIM'] as unknown as { lead: unknown }).lead = { kind: 'CHILD_PROTECTION' };
+        }),
+      );
+      const written = async (): Promise<number> =>
+        Number((await api.owner<{ n: string }>(`SELECT (SELECT count(*) FROM profiling_run) + (SELECT count(*) FROM referral) + (SELECT count(*) FROM case_profile) AS n`))[0].n);
+      const before = await written();
+      const started = performance.now();
+      const res = (await api.http().post(`/api/v1/sops/${draft.id}/simulate`).set(await admin()).send({ source: 'RECENT', days: 30, limit: 200 }).expect(200)).body;
+      const took = Math.round(performance.now() - started);
+      process.stdout.write(`SOP simulation on 200 recent cases: ${took} ms\n`);
+      expect(took).toBeLessThan(30_000);
+
+      expect(res).toMatchObject({ source: 'RECENT', version: { id: draft.id }, active: { id: (await activeOf())[0] }, limit: 200, period: { days: 30 } });
+      expect(res.cases).toHaveLength(200);
+      // The newest 200 are the women just registered.
+      expect(res.cases.map((c: { caseNumber: string }) => c.caseNumber).sort()).toEqual([...ours].sort());
+      for (const c of res.cases) {
+        expect(Object.keys(c).sort()).toEqual(['active', 'borderPointCode', 'caseNumber', 'changed', 'changedProfiles', 'draft']);
+        expect(c.borderPointCode).toBe('KGM');
+      }
+      const text = JSON.stringify(res);
+      for (const personal of ['Recentia', 'Mukamana', 'RWA', 'dateOfBirth', 'givenName', 'answers', 'movement_controlled', 'arrivedAt']) expect(text).not.toContain(personal);
+
+      expect(res.summary).toEqual({ cases: 200, changed: 200, unchanged: 0 });
+      expect(res.profiles.find((p: { profile: string }) => p.profile === 'TRAFFICKING_VICTIM')).toEqual({ profile: 'TRAFFICKING_VICTIM', cases: 200, changed: 200, unchanged: 0, agencyChanged: 200 });
+      const lead = (outcome: { routes: { profile: string; role: string; agency: string | null; firstContact: string }[] }) =>
+        outcome.routes.find((r) => r.profile === 'TRAFFICKING_VICTIM' && r.role === 'LEAD');
+      expect(lead(res.cases[0].active)).toMatchObject({ agency: 'Anti-Trafficking Secretariat', firstContact: 'PT24H' });
+      expect(lead(res.cases[0].draft)).toMatchObject({ agency: 'Child Protection Service' });
+
+      const audits = await auditsOf(draft.id);
+      expect(audits.filter((a) => a.action === 'SOP.SIMULATED')).toEqual([
+        expect.objectContaining({ actor_username: 'sop.admin', details: expect.objectContaining({ source: 'RECENT', days: 30, limit: 200, cases: 200, changed: 200 }) }),
+      ]);
+      // Nothing was written about the cases: no profiling run, profile or referral.
+      expect(await written()).toBe(before);
+    }, 180_000);
+
+    it('counts unchanged cases, keeps to its limit, and refuses bad options with their fields', async () => {
+      const same = await upload(sopDocument('tza-simulate-recent-2'));
+      const res = (await api.http().post(`/api/v1/sops/${same.id}/simulate`).set(await admin()).send({ source: 'RECENT', limit: 5 }).expect(200)).body;
+      expect(res.cases).toHaveLength(5);
+      expect(res.truncated).toBe(true);
+      expect(res.period.days).toBe(30);
+      expect(res.summary).toEqual({ cases: 5, changed: 0, unchanged: 5 });
+      expect(res.profiles.every((p: { changed: number; unchanged: number; cases: number }) => p.changed === 0 && p.unchanged === p.cases)).toBe(true);
+
+      const bad = await api.http().post(`/api/v1/sops/${same.id}/simulate`).set(await admin()).send({ source: 'RECENT', days: 0, limit: 1001 }).expect(400);
+      expect(paths(bad.body).sort()).toEqual(['days', 'limit']);
+      const source = await api.http().post(`/api/v1/sops/${same.id}/simulate`).set(await admin()).send({ source: 'EVERYTHING' }).expect(400);
+      expect(paths(source.body)).toEqual(['source']);
+      const mixed = await api.http().post(`/api/v1/sops/${same.id}/simulate`).set(await admin()).send({ days: 7 }).expect(400);
+      expect(paths(mixed.body)).toEqual(['days']);
+      await api.http().post(`/api/v1/sops/${randomUUID()}/simulate`).set(await admin()).send({ source: 'RECENT' }).expect(404);
     });
   });
 

@@ -175,6 +175,13 @@ describe('write routes under malformed input: never a 5xx, nothing written for a
       .set(sysadmin)
       .send({ username: 'fuzz.spare', displayName: 'Spare officer', agencyId: spareAgency.body.id, roles: ['CASEWORKER'], password: 'a-long-enough-password-2026' })
       .expect(201);
+    const deliveryId = randomUUID();
+    await api.owner(
+      `INSERT INTO email_delivery (id, event_key, recipient_key, kind, referral_id, agency_id, address, language, status, attempts, last_error)
+       SELECT $1, 'NEW_REFERRAL:' || r.id || ':fuzz', 'duty', 'NEW_REFERRAL', r.id, r.agency_id, 'duty@example.org', 'en', 'NOT_SENT', 1, 'no SMTP server configured'
+         FROM referral r WHERE r.id = $2`,
+      [deliveryId, routed.id],
+    );
     fixtures = {
       NMG,
       caseId,
@@ -190,6 +197,7 @@ describe('write routes under malformed input: never a 5xx, nothing written for a
       spareAgencyId: spareAgency.body.id as string,
       spareBorderPointId: spareBorderPoint.body.id as string,
       refreshToken: session.body.refreshToken as string,
+      deliveryId,
       none: randomUUID(),
     };
     for (const example of Object.values(WRITE_ROUTE_EXAMPLES)) {

@@ -1,18 +1,8 @@
 import { Browser, expect, Page, test } from '@playwright/test';
-import { expectAccessible, watchPage } from './support';
+import { DEMO_PASSWORD, expectAccessible, signIn, watchPage } from './support';
 
-const PASSWORD = 'kivuko-demo';
 const NEW_USER = 'e2e.officer';
 const NEW_PASSWORD = 'first-password-2026';
-
-/** Signs in on the sign-in page; resolves once the header names the user. */
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('banner')).toContainText(`· ${username}`);
-}
 
 /** A sign-in attempt in a browser of its own (another person at another desk); the alert it ends with, if any. */
 async function signInElsewhere(browser: Browser, username: string, password: string): Promise<{ page: Page; close: () => Promise<void> }> {
@@ -28,7 +18,7 @@ async function signInElsewhere(browser: Browser, username: string, password: str
 test('the system administrator creates a user who signs in, resets their password, deactivates them, and edits an agency', async ({ page, browser }) => {
   test.setTimeout(180_000);
   const watch = await watchPage(page);
-  await signIn(page, 'sysadmin', PASSWORD);
+  await signIn(page, 'sysadmin', DEMO_PASSWORD);
 
   // The navigation's "Administration" opens the users.
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Administration' }).click();

@@ -1,16 +1,8 @@
 import { expect, Page, test } from '@playwright/test';
-import { expectAccessible, watchPage } from './support';
+import { expectAccessible, signIn, watchPage } from './support';
 
 const CASE_NUMBER = /TZA-[A-Z]{3}-\d{4}-\d{6}/;
 const SHOTS = process.env.KIVUKO_E2E_SHOTS;
-
-async function signIn(page: Page, username = 'border.official'): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill('kivuko-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   if (!SHOTS) return;
@@ -25,7 +17,7 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 
 test('a border official filters the case list, opens a case, its referrals and timeline, the tasks, and the referrals sent with what each agency did', async ({ page }) => {
   const watch = await watchPage(page);
-  await signIn(page);
+  await signIn(page, 'border.official');
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows.nth(1)).toBeVisible();
   const all = (await rows.count()) - 1;
@@ -194,7 +186,7 @@ test('a border official filters the case list, opens a case, its referrals and t
 test('at 360 px in Arabic: the navigation fits, the filters fold behind one button, and the case page reads right to left', async ({ page }) => {
   const watch = await watchPage(page);
   await page.setViewportSize({ width: 360, height: 780 });
-  await signIn(page);
+  await signIn(page, 'border.official');
   await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'العربية' });
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('heading', { name: 'الحالات', level: 1 })).toBeVisible();

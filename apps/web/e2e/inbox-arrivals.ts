@@ -1,16 +1,10 @@
 import { APIRequestContext, expect } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { authHeaders } from './support';
 
 /** What the inbox's browser tests and screenshots set up through the api. */
-const PASSWORD = 'kivuko-demo';
 /** Kigoma lake port: Tumaini Shelter covers it (demo data). */
 export const KIGOMA = '3f0c2a5e-6b1d-4c8e-9a7f-1d2e3b4c5a02';
-
-export async function apiAs(request: APIRequestContext, username: string): Promise<Record<string, string>> {
-  const response = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
-  expect(response.ok()).toBe(true);
-  return { authorization: `Bearer ${((await response.json()) as { accessToken: string }).accessToken}` };
-}
 
 interface SentReferral {
   caseId: string;
@@ -25,7 +19,7 @@ interface SentReferral {
  * among others) and records her consent to each referral held for it. Answers the case number.
  */
 export async function registerArrival(request: APIRequestContext, givenName: string): Promise<string> {
-  const headers = await apiAs(request, 'border.official');
+  const headers = await authHeaders(request, 'border.official');
   const intake = await request.post('/api/v1/intakes', {
     headers,
     data: {

@@ -1,15 +1,7 @@
 import { expect, Locator, Page, test } from '@playwright/test';
-import { expectAccessible, watchPage } from './support';
+import { expectAccessible, signIn, watchPage } from './support';
 
 const CASE_NUMBER = /^TZA-[A-Z]{3}-\d{4}-\d{6}$/;
-
-async function signIn(page: Page, username = 'border.official'): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill('kivuko-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
-}
 
 /** Picks an option of a React Aria select by the label of its button. */
 async function choose(scope: Page | Locator, page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
@@ -31,7 +23,7 @@ test('a family of three registered in English: three case numbers, suggested pro
   // A long form filled three times over, on a shared 2-core machine.
   test.setTimeout(180_000);
   const watch = await watchPage(page);
-  await signIn(page);
+  await signIn(page, 'border.official');
   await page.getByRole('link', { name: 'Register arrival' }).click();
   await expect(page.getByRole('heading', { name: 'Register an arrival', level: 1 })).toBeVisible();
   await expectAccessible(page);
@@ -129,7 +121,7 @@ test('a family of three registered in English: three case numbers, suggested pro
 
   // Meanwhile someone else saves the same record: this save is refused as a conflict, and says so.
   const other = await page.context().newPage();
-  await signIn(other);
+  await signIn(other, 'border.official');
   await other.goto(completeUrl);
   await other.getByRole('button', { name: 'Save the record' }).click();
   await expect(other.getByText('The record is saved.')).toBeVisible();
@@ -147,7 +139,7 @@ test('a family of three registered in English: three case numbers, suggested pro
 });
 
 test('a server refusal lands on its field and takes the focus', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, 'border.official');
   await page.getByRole('link', { name: 'Register arrival' }).click();
   await choose(page, page, /Border point$/, 'Namanga');
   const person = page.locator('section[aria-labelledby="person-p1"]');
@@ -169,7 +161,7 @@ test('a server refusal lands on its field and takes the focus', async ({ page })
 });
 
 test('one person registered in Swahili', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, 'border.official');
   await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Kiswahili' });
   await page.getByRole('link', { name: 'Sajili mwasili' }).click();
   await expect(page.getByRole('heading', { name: 'Sajili mwasili', level: 1 })).toBeVisible();

@@ -1,16 +1,7 @@
-import { expect, Page, test } from '@playwright/test';
-import { expectAccessible, watchPage } from './support';
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, expectAccessible, signIn, watchPage } from './support';
 
 const CASE_NUMBER = /^TZA-[A-Z]{3}-\d{4}-\d{6}$/;
-const PASSWORD = 'kivuko-demo';
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
-}
 
 /** The 20 persons of the arrival: names and descriptions, both sexes, children with flags. */
 const PERSONS = Array.from({ length: 20 }, (_, i) => ({
@@ -70,7 +61,7 @@ test('a mass arrival of 20 typed by keyboard alone is registered, with a case nu
   await page.reload();
   const unlock = page.getByRole('dialog', { name: 'Unlock your records' });
   await expect(unlock).toBeVisible();
-  await unlock.getByLabel('Password').fill(PASSWORD);
+  await unlock.getByLabel('Password').fill(DEMO_PASSWORD);
   await unlock.getByRole('button', { name: 'Unlock' }).click();
   await expect(unlock).toBeHidden();
   // Nothing of the draft is readable in the browser's storage.
@@ -139,7 +130,7 @@ test('on a phone the mass arrival is a card per person, with choices to tap and 
 });
 
 test('the consent question defaults to the language the person speaks, and warns when asked in another without an interpreter', async ({ page, request }) => {
-  const login = await request.post('/api/v1/auth/login', { data: { username: 'border.official', password: PASSWORD } });
+  const login = await request.post('/api/v1/auth/login', { data: { username: 'border.official', password: DEMO_PASSWORD } });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const headers = { authorization: `Bearer ${accessToken}` };
   const list = (await (await request.get('/api/v1/cases?limit=100', { headers })).json()) as { items: { id: string }[] };
@@ -165,7 +156,7 @@ test('the consent question defaults to the language the person speaks, and warns
 test('consent recorded for a referral held for it releases the referral', async ({ page, request }) => {
   const watch = await watchPage(page);
   // The demo's migrant at Namanga has a referral to the Migration Agency held until the person consents.
-  const login = await request.post('/api/v1/auth/login', { data: { username: 'border.official', password: PASSWORD } });
+  const login = await request.post('/api/v1/auth/login', { data: { username: 'border.official', password: DEMO_PASSWORD } });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const held = await request.get('/api/v1/referrals?view=SENT&status=AWAITING_CONSENT&limit=100', { headers: { authorization: `Bearer ${accessToken}` } });
   const { items } = (await held.json()) as { items: { caseId: string; caseNumber: string; agency: { name: string } }[] };
@@ -218,7 +209,7 @@ test('consent recorded for a referral held for it releases the referral', async 
 
 test('a legal basis in place of consent: offered to a supervisor with its reason, not to a border official', async ({ page, request }) => {
   const watch = await watchPage(page);
-  const login = await request.post('/api/v1/auth/login', { data: { username: 'border.official', password: PASSWORD } });
+  const login = await request.post('/api/v1/auth/login', { data: { username: 'border.official', password: DEMO_PASSWORD } });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const cases = await request.get('/api/v1/cases?limit=1', { headers: { authorization: `Bearer ${accessToken}` } });
   const [someCase] = ((await cases.json()) as { items: { id: string }[] }).items;
@@ -324,7 +315,7 @@ test('a chunk whose answer is lost is sent again by the outbox with the same int
   await page.goto('/mass-arrival');
   // A page load forgets the key that seals the rows on the device: the password opens it again.
   const unlock = page.getByRole('dialog', { name: 'Unlock your records' });
-  await unlock.getByLabel('Password').fill(PASSWORD);
+  await unlock.getByLabel('Password').fill(DEMO_PASSWORD);
   await unlock.getByRole('button', { name: 'Unlock' }).click();
   await page.getByLabel('Border point').selectOption({ label: 'Namanga land crossing' });
   await page.getByRole('textbox', { name: 'Row 1: name' }).focus();

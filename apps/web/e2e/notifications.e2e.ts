@@ -1,5 +1,5 @@
 import { Browser, expect, Page, test } from '@playwright/test';
-import { expectAccessible, watchPage } from './support';
+import { DEMO_PASSWORD, expectAccessible, watchPage } from './support';
 
 /** Signs a demo user in, in a browser context of their own, and opens the notification settings from the navigation. */
 async function openSettings(browser: Browser, baseURL: string | undefined, username: string): Promise<{ page: Page; watch: Awaited<ReturnType<typeof watchPage>> }> {
@@ -7,7 +7,7 @@ async function openSettings(browser: Browser, baseURL: string | undefined, usern
   const watch = await watchPage(page);
   await page.goto('/sign-in');
   await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill('kivuko-demo');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'E-mail notifications' }).click();
   await expect(page).toHaveURL(/\/settings\/notifications$/);
@@ -102,7 +102,7 @@ test('a shelter manager sets the duty address, and a caseworker chooses their ow
   const official = await (await browser.newContext({ baseURL })).newPage();
   await official.goto('/sign-in');
   await official.getByLabel('Username').fill('border.official');
-  await official.getByLabel('Password').fill('kivuko-demo');
+  await official.getByLabel('Password').fill(DEMO_PASSWORD);
   await official.getByRole('button', { name: 'Sign in' }).click();
   await expect(official.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
   await expect(official.getByRole('link', { name: 'E-mail notifications' })).toHaveCount(0);

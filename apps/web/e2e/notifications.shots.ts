@@ -27,8 +27,8 @@ async function openAs(page: Page, username: string, locale: 'en' | 'ar', width: 
   await expect(page).not.toHaveURL(/sign-in/);
   await page.goto('/settings/notifications');
   await expect(page.getByRole('heading', { name: TITLE[locale], level: 1 })).toBeVisible();
-  // The settings are in: both cards and their forms or texts.
-  await expect(page.getByRole('heading', { level: 2 })).toHaveCount(2);
+  // The settings are in: both cards and their forms or texts (and, for the manager, the link to the sent e-mails).
+  await expect(page.getByRole('heading', { level: 2 })).toHaveCount(username === 'shelter.manager' ? 3 : 2);
   await expect(page.getByRole('checkbox')).toHaveCount(3);
 }
 

@@ -1,5 +1,5 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
-import { expectAccessible, watchPage } from './support';
+import { DEMO_PASSWORD, expectAccessible, signIn, watchPage } from './support';
 
 /**
  * Offline work on a shared browser. The first test registers through the registration form with no
@@ -8,7 +8,6 @@ import { expectAccessible, watchPage } from './support';
  */
 
 const NAMANGA = '3f0c2a5e-6b1d-4c8e-9a7f-1d2e3b4c5a01';
-const PASSWORD = 'kivuko-demo';
 
 function person(givenName: string, familyName: string) {
   return {
@@ -31,14 +30,6 @@ function intake(id: string, givenName: string, familyName: string) {
   };
 }
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
-}
-
 async function enqueue(page: Page, item: { kind: 'intake' | 'completion'; id: string; body: unknown }): Promise<void> {
   await page.evaluate(async (record) => {
     if (!window.kivukoOutbox) throw new Error('no outbox hook');
@@ -47,7 +38,7 @@ async function enqueue(page: Page, item: { kind: 'intake' | 'completion'; id: st
 }
 
 async function apiToken(request: APIRequestContext, username: string): Promise<string> {
-  const response = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
+  const response = await request.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
   expect(response.ok()).toBe(true);
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
@@ -83,7 +74,7 @@ test('signed in once, the app opens without a network, keeps what is registered 
   await unlock.getByLabel('Password').fill('not-the-password');
   await unlock.getByRole('button', { name: 'Unlock' }).click();
   await expect(unlock.getByRole('alert')).toHaveText('This password does not open the records kept on this device for this account.');
-  await unlock.getByLabel('Password').fill(PASSWORD);
+  await unlock.getByLabel('Password').fill(DEMO_PASSWORD);
   await unlock.getByRole('button', { name: 'Unlock' }).click();
   await expect(unlock).toBeHidden();
   // Who is signed in comes from the copy of /me sealed on the device.
@@ -150,7 +141,7 @@ test('on a shared browser another user sees nothing of the first one, whose reco
 
   // No network and never signed in here: refused; the IndexedDB rows hold no name in clear.
   await page.getByLabel('Username').fill('airport.official');
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toHaveText('No connection, and this account has not signed in on this device before. Connect to sign in.');
   const stored = await page.evaluate(
@@ -225,7 +216,7 @@ test('the idle sign-out keeps the records not sent, encrypted, and the sign-in p
 
   // Its owner signs in again (offline: the password opens their key) and finds it waiting.
   await page.getByLabel('Username').fill('border.official');
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('link', { name: 'Outbox', exact: true })).toHaveAccessibleDescription('1 record waiting');
 });

@@ -1,16 +1,8 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, watchPage } from './support';
+import { expectAccessible, signIn, typeDate, watchPage } from './support';
 
 const CASE_NUMBER = /^TZA-[A-Z]{3}-\d{4}-\d{6}$/;
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill('kivuko-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
-}
 
 test('a supervisor follows dashboard numbers to the lists behind them and links a possible previous encounter', async ({ page }) => {
   test.setTimeout(120_000);
@@ -127,8 +119,8 @@ test('the monitor filters the safeguard report, downloads it as CSV and prints i
   await page.getByLabel('Outcome', { exact: true }).selectOption({ label: 'Blocked' });
   await page.getByLabel('Safeguard', { exact: true }).selectOption({ label: 'Detention guard' });
   const today = new Date().toISOString().slice(0, 10);
-  await page.getByLabel('From (UTC)').fill(today);
-  await page.getByLabel('To (UTC)').fill(today);
+  await typeDate(page, 'From (UTC)', today);
+  await typeDate(page, 'To (UTC)', today);
   await expect(page).toHaveURL(new RegExp(`from=${today}.*to=${today}|to=${today}.*from=${today}`));
   await expect(table.getByRole('row')).toHaveCount(2);
   await expect(page.getByRole('status').filter({ hasText: /row/ })).toHaveText('1 row');
@@ -149,12 +141,12 @@ test('the monitor filters the safeguard report, downloads it as CSV and prints i
   expect(lines[1] ?? '').not.toContain('Esperance');
 
   // A period that ends before it starts is not asked for.
-  await page.getByLabel('From (UTC)').fill('2026-12-31');
-  await page.getByLabel('To (UTC)').fill('2026-01-01');
+  await typeDate(page, 'From (UTC)', '2026-12-31');
+  await typeDate(page, 'To (UTC)', '2026-01-01');
   await expect(page.getByText('The period ends before it starts.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Download CSV' })).toBeDisabled();
-  await page.getByLabel('From (UTC)').fill(today);
-  await page.getByLabel('To (UTC)').fill(today);
+  await typeDate(page, 'From (UTC)', today);
+  await typeDate(page, 'To (UTC)', today);
 
   // The printed report: the report, its period and who printed it; no tabs, filters or buttons.
   await page.emulateMedia({ media: 'print' });

@@ -1,20 +1,10 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { APIRequestContext, expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { expectAccessible, watchPage } from './support';
-
-const PASSWORD = 'kivuko-demo';
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
-}
+import { DEMO_PASSWORD, expectAccessible, signIn, watchPage } from './support';
 
 /** The api as one demo user (for the set-up a border official and the other agencies would do on their own pages). */
 async function as(request: APIRequestContext, username: string) {
-  const login = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
+  const login = await request.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
   expect(login.status()).toBe(200);
   const { accessToken } = (await login.json()) as { accessToken: string };
   const headers = { authorization: `Bearer ${accessToken}` };

@@ -1,7 +1,6 @@
-import { APIRequestContext, Browser, expect, Page, test } from '@playwright/test';
-import { expectAccessible, watchPage } from './support';
+import { APIRequestContext, Browser, expect, test } from '@playwright/test';
+import { authHeaders, DEMO_PASSWORD, expectAccessible, signIn, watchPage } from './support';
 
-const PASSWORD = 'kivuko-demo';
 const MANAGER_PASSWORD = 'signatory-manager-2026';
 /** The password the system administrator gives a new account; its owner replaces it at once (MANAGER_PASSWORD). */
 const FIRST_PASSWORD = 'first-from-the-administrator';
@@ -17,32 +16,19 @@ async function chooseOwnPassword(request: APIRequestContext, username: string): 
   expect(changed.status(), await changed.text()).toBe(204);
 }
 
-async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
-
-async function token(request: APIRequestContext, username: string): Promise<string> {
-  const response = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
 
 /**
  * A manager for every signatory agency that has none in the demo data (only Tumaini Shelter has one), made by
  * the system administrator through the api: the approvals are then given in the browser, one signatory at a time.
  */
 async function signatoryManagers(request: APIRequestContext, signatories: string[]): Promise<Map<string, { username: string; password: string }>> {
-  const headers = { authorization: `Bearer ${await token(request, 'sysadmin')}` };
+  const headers = await authHeaders(request, 'sysadmin');
   const agencies = (await (await request.get('/api/v1/agencies', { headers })).json()) as { id: string; name: string }[] | { items: { id: string; name: string }[] };
   const list = Array.isArray(agencies) ? agencies : agencies.items;
   const managers = new Map<string, { username: string; password: string }>();
   for (const name of signatories) {
     if (name === 'Tumaini Shelter') {
-      managers.set(name, { username: 'shelter.manager', password: PASSWORD });
+      managers.set(name, { username: 'shelter.manager', password: DEMO_PASSWORD });
       continue;
     }
     const agency = list.find((a) => a.name === name);

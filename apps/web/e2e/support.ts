@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, Page } from '@playwright/test';
+import { APIRequestContext, expect, Page } from '@playwright/test';
 
 declare global {
   interface Window {
@@ -34,4 +34,30 @@ export async function expectAccessible(page: Page): Promise<void> {
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   expect(serious).toEqual([]);
+}
+
+/** The demo accounts' password (demo mode only). */
+export const DEMO_PASSWORD = 'kivuko-demo';
+
+/** Signs in on the sign-in page (English labels) and waits for the signed-in shell's main navigation. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+}
+
+/** The authorization header of a user signed in through the api (the set-up another person would do elsewhere). */
+export async function authHeaders(request: APIRequestContext, username: string, password = DEMO_PASSWORD): Promise<{ authorization: string }> {
+  const response = await request.post('/api/v1/auth/login', { data: { username, password } });
+  expect(response.status(), `sign-in of ${username}`).toBe(200);
+  return { authorization: `Bearer ${((await response.json()) as { accessToken: string }).accessToken}` };
+}
+
+/** Types a date into the app's date field, as a person does: day, month and year in the English (en-GB) order. */
+export async function typeDate(page: Page, label: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  await page.getByRole('group', { name: label }).getByRole('spinbutton').first().click();
+  await page.keyboard.type(`${day}${month}${year}`);
 }

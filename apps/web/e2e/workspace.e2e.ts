@@ -1,5 +1,5 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
-import { expectAccessible, watchPage } from './support';
+import { authHeaders, expectAccessible, signIn, watchPage } from './support';
 
 /** The demo password, as the api gives it out in demo mode. */
 async function demoPassword(request: APIRequestContext): Promise<string> {
@@ -8,19 +8,6 @@ async function demoPassword(request: APIRequestContext): Promise<string> {
   return ((await res.json()) as { password: string }).password;
 }
 
-async function tokenOf(request: APIRequestContext, username: string, password: string): Promise<{ authorization: string }> {
-  const res = await request.post('/api/v1/auth/login', { data: { username, password } });
-  expect(res.status()).toBe(200);
-  return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
-}
 
 /** The timeline, every page of it loaded (newest first: the latest ten, then all, then earlier pages). */
 async function wholeTimeline(page: Page) {
@@ -41,7 +28,7 @@ test('a shelter caseworker works a case referred to the shelter; the manager ass
   // Two users and about forty steps against the real api: longer than the default minute on a busy machine.
   test.setTimeout(180_000);
   const password = await demoPassword(request);
-  const caseworker = await tokenOf(request, 'shelter.caseworker', password);
+  const caseworker = await authHeaders(request, 'shelter.caseworker', password);
   // The demo case referred to the shelter (Esperance, at Kigoma).
   // Other flows on the same api refer more arrivals to the shelter: find her among the Burundian cases it sees.
   const cases = (await (await request.get('/api/v1/cases?nationality=BDI&limit=100', { headers: caseworker })).json()) as { items: { id: string; caseNumber: string }[] };
@@ -134,8 +121,8 @@ test('a shelter caseworker works a case referred to the shelter; the manager ass
 
   // What happens elsewhere (through the api): the anti-trafficking unit proposes the shelter as lead, the
   // border point withdraws the referrals still open, and the shelter completes its own.
-  const coordinator = await tokenOf(request, 'trafficking.coordinator', password);
-  const official = await tokenOf(request, 'border.official', password);
+  const coordinator = await authHeaders(request, 'trafficking.coordinator', password);
+  const official = await authHeaders(request, 'border.official', password);
   const agencies = (await (await request.get('/api/v1/agencies', { headers: coordinator })).json()) as { id: string; name: string }[];
   const shelter = agencies.find((agency) => agency.name === 'Tumaini Shelter')!;
   const proposed = await request.post(`/api/v1/cases/${caseId}/transfers`, {

@@ -25,6 +25,7 @@ import { Route as featuresAdminRoutesAdminIndexRouteImport } from './features/ad
 import { Route as featuresAdminRoutesAgenciesRouteImport } from './features/admin/routes/agencies'
 import { Route as featuresAdminRoutesAuditRouteImport } from './features/admin/routes/audit'
 import { Route as featuresAdminRoutesBorderPointsRouteImport } from './features/admin/routes/border-points'
+import { Route as featuresAdminRoutesQueuesRouteImport } from './features/admin/routes/queues'
 import { Route as featuresAdminRoutesUsersRouteImport } from './features/admin/routes/users'
 import { Route as featuresCasesRoutesCaseRouteImport } from './features/cases/routes/case'
 import { Route as featuresIntakeRoutesNewIntakeRouteImport } from './features/intake/routes/new-intake'
@@ -38,6 +39,7 @@ import { Route as featuresSopRoutesNewSopRouteImport } from './features/sop/rout
 import { Route as featuresIntakeRoutesCompleteIntakeRouteImport } from './features/intake/routes/complete-intake'
 import { Route as featuresRightsRoutesConsentRouteImport } from './features/rights/routes/consent'
 import { Route as featuresProtectionRoutesProtectionRouteImport } from './features/protection/routes/protection'
+import { Route as featuresNotificationsRoutesDeliveriesRouteImport } from './features/notifications/routes/deliveries'
 
 const featuresShellRoutesSignedInRoute =
   featuresShellRoutesSignedInRouteImport.update({
@@ -132,6 +134,12 @@ const featuresAdminRoutesBorderPointsRoute =
     path: '/border-points',
     getParentRoute: () => featuresAdminRoutesAdminRoute,
   } as any)
+const featuresAdminRoutesQueuesRoute =
+  featuresAdminRoutesQueuesRouteImport.update({
+    id: '/queues',
+    path: '/queues',
+    getParentRoute: () => featuresAdminRoutesAdminRoute,
+  } as any)
 const featuresAdminRoutesUsersRoute =
   featuresAdminRoutesUsersRouteImport.update({
     id: '/users',
@@ -207,6 +215,12 @@ const featuresProtectionRoutesProtectionRoute =
     path: '/cases/$caseId/protection',
     getParentRoute: () => featuresShellRoutesSignedInRoute,
   } as any)
+const featuresNotificationsRoutesDeliveriesRoute =
+  featuresNotificationsRoutesDeliveriesRouteImport.update({
+    id: '/settings/notifications/deliveries',
+    path: '/settings/notifications/deliveries',
+    getParentRoute: () => featuresShellRoutesSignedInRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof featuresCasesRoutesHomeRoute
@@ -224,6 +238,7 @@ export interface FileRoutesByFullPath {
   '/admin/agencies': typeof featuresAdminRoutesAgenciesRoute
   '/admin/audit': typeof featuresAdminRoutesAuditRoute
   '/admin/border-points': typeof featuresAdminRoutesBorderPointsRoute
+  '/admin/queues': typeof featuresAdminRoutesQueuesRoute
   '/admin/users': typeof featuresAdminRoutesUsersRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
   '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
@@ -237,6 +252,7 @@ export interface FileRoutesByFullPath {
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
   '/cases/$caseId/protection': typeof featuresProtectionRoutesProtectionRoute
+  '/settings/notifications/deliveries': typeof featuresNotificationsRoutesDeliveriesRoute
 }
 export interface FileRoutesByTo {
   '/password': typeof featuresAuthRoutesChangePasswordRoute
@@ -253,6 +269,7 @@ export interface FileRoutesByTo {
   '/admin/agencies': typeof featuresAdminRoutesAgenciesRoute
   '/admin/audit': typeof featuresAdminRoutesAuditRoute
   '/admin/border-points': typeof featuresAdminRoutesBorderPointsRoute
+  '/admin/queues': typeof featuresAdminRoutesQueuesRoute
   '/admin/users': typeof featuresAdminRoutesUsersRoute
   '/cases/$caseId': typeof featuresCasesRoutesCaseRoute
   '/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
@@ -266,6 +283,7 @@ export interface FileRoutesByTo {
   '/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
   '/cases/$caseId/protection': typeof featuresProtectionRoutesProtectionRoute
+  '/settings/notifications/deliveries': typeof featuresNotificationsRoutesDeliveriesRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -285,6 +303,7 @@ export interface FileRoutesById {
   '/_signed-in/admin/agencies': typeof featuresAdminRoutesAgenciesRoute
   '/_signed-in/admin/audit': typeof featuresAdminRoutesAuditRoute
   '/_signed-in/admin/border-points': typeof featuresAdminRoutesBorderPointsRoute
+  '/_signed-in/admin/queues': typeof featuresAdminRoutesQueuesRoute
   '/_signed-in/admin/users': typeof featuresAdminRoutesUsersRoute
   '/_signed-in/cases/$caseId': typeof featuresCasesRoutesCaseRoute
   '/_signed-in/intake/new': typeof featuresIntakeRoutesNewIntakeRoute
@@ -298,6 +317,7 @@ export interface FileRoutesById {
   '/_signed-in/cases/$caseId/complete': typeof featuresIntakeRoutesCompleteIntakeRoute
   '/_signed-in/cases/$caseId/consent': typeof featuresRightsRoutesConsentRoute
   '/_signed-in/cases/$caseId/protection': typeof featuresProtectionRoutesProtectionRoute
+  '/_signed-in/settings/notifications/deliveries': typeof featuresNotificationsRoutesDeliveriesRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -317,6 +337,7 @@ export interface FileRouteTypes {
     | '/admin/agencies'
     | '/admin/audit'
     | '/admin/border-points'
+    | '/admin/queues'
     | '/admin/users'
     | '/cases/$caseId'
     | '/intake/new'
@@ -330,6 +351,7 @@ export interface FileRouteTypes {
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
     | '/cases/$caseId/protection'
+    | '/settings/notifications/deliveries'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/password'
@@ -346,6 +368,7 @@ export interface FileRouteTypes {
     | '/admin/agencies'
     | '/admin/audit'
     | '/admin/border-points'
+    | '/admin/queues'
     | '/admin/users'
     | '/cases/$caseId'
     | '/intake/new'
@@ -359,6 +382,7 @@ export interface FileRouteTypes {
     | '/cases/$caseId/complete'
     | '/cases/$caseId/consent'
     | '/cases/$caseId/protection'
+    | '/settings/notifications/deliveries'
   id:
     | '__root__'
     | '/_signed-in'
@@ -377,6 +401,7 @@ export interface FileRouteTypes {
     | '/_signed-in/admin/agencies'
     | '/_signed-in/admin/audit'
     | '/_signed-in/admin/border-points'
+    | '/_signed-in/admin/queues'
     | '/_signed-in/admin/users'
     | '/_signed-in/cases/$caseId'
     | '/_signed-in/intake/new'
@@ -390,6 +415,7 @@ export interface FileRouteTypes {
     | '/_signed-in/cases/$caseId/complete'
     | '/_signed-in/cases/$caseId/consent'
     | '/_signed-in/cases/$caseId/protection'
+    | '/_signed-in/settings/notifications/deliveries'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -512,6 +538,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresAdminRoutesBorderPointsRouteImport
       parentRoute: typeof featuresAdminRoutesAdminRoute
     }
+    '/_signed-in/admin/queues': {
+      id: '/_signed-in/admin/queues'
+      path: '/queues'
+      fullPath: '/admin/queues'
+      preLoaderRoute: typeof featuresAdminRoutesQueuesRouteImport
+      parentRoute: typeof featuresAdminRoutesAdminRoute
+    }
     '/_signed-in/admin/users': {
       id: '/_signed-in/admin/users'
       path: '/users'
@@ -603,6 +636,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof featuresProtectionRoutesProtectionRouteImport
       parentRoute: typeof featuresShellRoutesSignedInRoute
     }
+    '/_signed-in/settings/notifications/deliveries': {
+      id: '/_signed-in/settings/notifications/deliveries'
+      path: '/settings/notifications/deliveries'
+      fullPath: '/settings/notifications/deliveries'
+      preLoaderRoute: typeof featuresNotificationsRoutesDeliveriesRouteImport
+      parentRoute: typeof featuresShellRoutesSignedInRoute
+    }
   }
 }
 
@@ -611,6 +651,7 @@ interface featuresAdminRoutesAdminRouteChildren {
   featuresAdminRoutesAgenciesRoute: typeof featuresAdminRoutesAgenciesRoute
   featuresAdminRoutesAuditRoute: typeof featuresAdminRoutesAuditRoute
   featuresAdminRoutesBorderPointsRoute: typeof featuresAdminRoutesBorderPointsRoute
+  featuresAdminRoutesQueuesRoute: typeof featuresAdminRoutesQueuesRoute
   featuresAdminRoutesUsersRoute: typeof featuresAdminRoutesUsersRoute
 }
 
@@ -620,6 +661,7 @@ const featuresAdminRoutesAdminRouteChildren: featuresAdminRoutesAdminRouteChildr
     featuresAdminRoutesAgenciesRoute: featuresAdminRoutesAgenciesRoute,
     featuresAdminRoutesAuditRoute: featuresAdminRoutesAuditRoute,
     featuresAdminRoutesBorderPointsRoute: featuresAdminRoutesBorderPointsRoute,
+    featuresAdminRoutesQueuesRoute: featuresAdminRoutesQueuesRoute,
     featuresAdminRoutesUsersRoute: featuresAdminRoutesUsersRoute,
   }
 
@@ -650,6 +692,7 @@ interface featuresShellRoutesSignedInRouteChildren {
   featuresIntakeRoutesCompleteIntakeRoute: typeof featuresIntakeRoutesCompleteIntakeRoute
   featuresRightsRoutesConsentRoute: typeof featuresRightsRoutesConsentRoute
   featuresProtectionRoutesProtectionRoute: typeof featuresProtectionRoutesProtectionRoute
+  featuresNotificationsRoutesDeliveriesRoute: typeof featuresNotificationsRoutesDeliveriesRoute
 }
 
 const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRouteChildren =
@@ -682,6 +725,8 @@ const featuresShellRoutesSignedInRouteChildren: featuresShellRoutesSignedInRoute
     featuresRightsRoutesConsentRoute: featuresRightsRoutesConsentRoute,
     featuresProtectionRoutesProtectionRoute:
       featuresProtectionRoutesProtectionRoute,
+    featuresNotificationsRoutesDeliveriesRoute:
+      featuresNotificationsRoutesDeliveriesRoute,
   }
 
 const featuresShellRoutesSignedInRouteWithChildren =

@@ -22,6 +22,7 @@ export const routes = rootRoute('root.tsx', [
     route('/leaflets/$language', 'features/rights/routes/leaflet.tsx'),
     route('/outbox', 'features/offline/routes/outbox.tsx'),
     route('/settings/notifications', 'features/notifications/routes/notification-settings.tsx'),
+    route('/settings/notifications/deliveries', 'features/notifications/routes/deliveries.tsx'),
     route('/sops', 'features/sop/routes/sops.tsx'),
     route('/sops/new', 'features/sop/routes/new-sop.tsx'),
     route('/sops/$sopId', 'features/sop/routes/sop.tsx'),
@@ -34,6 +35,7 @@ export const routes = rootRoute('root.tsx', [
       route('/agencies', 'features/admin/routes/agencies.tsx'),
       route('/border-points', 'features/admin/routes/border-points.tsx'),
       route('/audit', 'features/admin/routes/audit.tsx'),
+      route('/queues', 'features/admin/routes/queues.tsx'),
     ]),
   ]),
 ]);

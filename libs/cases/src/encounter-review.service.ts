@@ -7,7 +7,8 @@ import { caseNotFound } from './consent/consent.service';
 import { decodeCursor, encodeCursor } from './case-query.service';
 import { EncounterStatus } from './intake.enums';
 import * as q from './encounter.queries';
-import { EncounterRow } from './encounter.queries';
+import { ComparedRecordRow, EncounterRow } from './encounter.queries';
+import { ComparedRecordDto, EncounterComparisonDto } from './dto/encounter-comparison.dto';
 import { requireOwnBorderPoint } from './border-point-guard';
 
 export interface EncounterView {
@@ -40,6 +41,24 @@ const view = (row: EncounterRow): EncounterView => ({
   decisionReason: row.decision_reason,
 });
 
+const compared = (row: ComparedRecordRow): ComparedRecordDto => ({
+  caseId: row.case_id,
+  caseNumber: row.case_number,
+  givenName: row.given_name,
+  familyName: row.family_name,
+  otherNames: row.other_names,
+  sex: row.sex,
+  dateOfBirth: row.date_of_birth,
+  dateOfBirthEstimated: row.date_of_birth_estimated,
+  statedAge: row.stated_age,
+  nationalities: row.nationalities,
+  languages: row.languages,
+  borderPoint: { id: row.border_point_id, code: row.border_point_code, name: row.border_point_name },
+  arrivedAt: row.arrived_at.toISOString(),
+  registeredAt: row.registered_at.toISOString(),
+  documents: row.documents,
+});
+
 /**
  * A supervisor's review of possible previous encounters: link (the same person: the new arrival joins
  * their history) or dismiss (a different person). Nothing is ever merged, and nothing automatically.
@@ -59,6 +78,31 @@ export class EncounterReviewService {
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return rows.length > limit && last ? { items: page.map(view), nextCursor: encodeCursor(last.found_at, last.id) } : { items: page.map(view) };
+    });
+  }
+
+  /**
+   * Both records of one encounter side by side: the identity fields deciding it needs, the earlier record's too
+   * when it was registered at a border point outside the caller's. Only for an encounter whose new arrival is at
+   * one of the caller's border points (else 404, as for a case row-level security hides); the read of the other
+   * record is audited on that record, for the duplicate review.
+   */
+  async compare(actor: Actor, encounterId: string, correlationId?: string): Promise<EncounterComparisonDto> {
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const rows = await q.encounterComparison(manager, encounterId);
+      const own = rows.find((row) => row.side === 'NEW');
+      const other = rows.find((row) => row.side === 'EARLIER');
+      if (!own || !other) throw CaseErrors.raise('ENCOUNTER.NOT_FOUND');
+      await this.audit.record(manager, {
+        action: 'CASE.READ',
+        actor,
+        caseId: other.case_id,
+        fieldGroups: ['IDENTITY'],
+        purpose: 'DUPLICATE_REVIEW',
+        correlationId,
+        details: { encounterId, comparedWith: own.case_id },
+      });
+      return { encounterId, newRecord: compared(own), earlierRecord: compared(other) };
     });
   }
 

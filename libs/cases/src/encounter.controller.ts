@@ -2,6 +2,7 @@ import { Actor, ApiConflict, correlationOf, CurrentActor, Permission, RequestWit
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EncounterDecisionDto, EncounterListQuery } from './dto/case-query.dto';
+import { EncounterComparisonDto } from './dto/encounter-comparison.dto';
 import { EncounterReviewService, EncounterView } from './encounter-review.service';
 
 const uuid = new UuidParamPipe();
@@ -21,6 +22,21 @@ export class EncounterController {
     @Query() query: EncounterListQuery,
   ): Promise<{ items: EncounterView[]; nextCursor?: string }> {
     return this.encounters.list(actor, query.status, query.limit, query.cursor);
+  }
+
+  @ApiOperation({
+    summary: 'Both records of a possible previous encounter, side by side',
+    description:
+      'The identity fields a supervisor needs to link or dismiss (names and spellings, sex, date of birth or age, nationalities, languages, border point, ' +
+      'arrival and registration, documents with only the last characters of their numbers), for both records, the earlier one even when it was ' +
+      'registered at a border point outside yours. Nothing else of either case. Only for an encounter whose new arrival is at one of your border ' +
+      'points (404 otherwise); the read of the earlier record is audited.',
+  })
+  @ApiOkResponse({ type: EncounterComparisonDto })
+  @RequirePermission(Permission.EncountersReview)
+  @Get('encounters/:encounterId/comparison')
+  compare(@CurrentActor() actor: Actor, @Param('encounterId', uuid) encounterId: string, @Req() req: RequestWithActor): Promise<EncounterComparisonDto> {
+    return this.encounters.compare(actor, encounterId, correlationOf(req));
   }
 
   @ApiOperation({ summary: 'Link a case to a possible previous encounter (same person)' })

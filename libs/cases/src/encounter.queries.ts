@@ -107,3 +107,38 @@ export async function insertEncounters(manager: EntityManager, caseId: string, e
     [caseId, encounters.map((e) => e.id), encounters.map((e) => e.matchedCaseId), encounters.map((e) => e.score), encounters.map((e) => e.reasons)],
   );
 }
+
+export interface ComparedRecordRow {
+  side: 'NEW' | 'EARLIER';
+  case_id: string;
+  case_number: string;
+  given_name: string | null;
+  family_name: string | null;
+  other_names: string[];
+  sex: string;
+  date_of_birth: string | null;
+  date_of_birth_estimated: boolean;
+  stated_age: number | null;
+  nationalities: string[];
+  languages: string[];
+  border_point_id: string;
+  border_point_code: string;
+  border_point_name: string;
+  arrived_at: Date;
+  registered_at: Date;
+  documents: { kind: string; issuingCountry: string; numberEnding: string; numberLength: number; onOtherRecord: boolean }[];
+}
+
+/**
+ * The identity fields of both records of one encounter, through the database function that checks the encounter
+ * against the caller's scope (a supervisor of the new arrival's border point); no rows: not in the caller's scope.
+ */
+export function encounterComparison(manager: EntityManager, encounterId: string): Promise<ComparedRecordRow[]> {
+  return manager.query<ComparedRecordRow[]>(
+    `SELECT side, case_id, case_number, given_name, family_name, other_names, sex, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth,
+            date_of_birth_estimated, stated_age, nationalities, languages, border_point_id, border_point_code, border_point_name,
+            arrived_at, registered_at, documents
+     FROM kivuko_encounter_comparison($1)`,
+    [encounterId],
+  );
+}

@@ -18,7 +18,13 @@ import { OutboxService } from './jobs/outbox.service';
 import { Clock } from './time/clock';
 import { QueueBackend } from './jobs/queue-backend';
 import { loggerOptions } from './logging/logger-options';
+import { FaultHooks } from './lifecycle/fault-hooks';
 import { ShutdownState } from './lifecycle/shutdown-state';
+import { bullmqTelemetry, tracingEnabled } from './tracing/tracing';
+import { QueueInspector } from './jobs/queue-inspector';
+import { Metrics } from './metrics/metrics';
+import { PlatformMetrics } from './metrics/platform-metrics';
+import { WorkerMetricsServer } from './metrics/worker-metrics-server';
 
 /**
  * Database, queues, outbox, logging and health for any Kivuko process. The process passes in what it
@@ -33,7 +39,7 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         DiscoveryModule,
-        LoggerModule.forRoot(loggerOptions(config.logLevel, `kivuko-${config.role}`, config.logFormat)),
+        LoggerModule.forRoot(loggerOptions(config.logLevel, `kivuko-${config.role}`, config.logFormat, tracingEnabled())),
         TypeOrmModule.forRoot(
           dataSourceOptions({
             url: runtime.databaseUrl,
@@ -49,10 +55,11 @@ export class PlatformModule {
         {
           provide: QueueBackend,
           useFactory: () =>
-            new QueueBackend({ databaseUrl: runtime.databaseUrl, redisUrl: config.redis.url, prefix: config.jobs.prefix }),
+            new QueueBackend({ databaseUrl: runtime.databaseUrl, redisUrl: config.redis.url, prefix: config.jobs.prefix, telemetry: bullmqTelemetry() }),
         },
         fieldCipherProvider,
         ShutdownState,
+        { provide: FaultHooks, useFactory: () => new FaultHooks(runtime) },
         UnitOfWork,
         DomainEventBus,
         JobQueues,
@@ -62,8 +69,12 @@ export class PlatformModule {
         JobWorkerHost,
         OutboxPruneJob,
         OutboxHousekeeping,
+        QueueInspector,
+        Metrics,
+        PlatformMetrics,
+        WorkerMetricsServer,
       ],
-      exports: [PLATFORM_RUNTIME, ShutdownState, FieldCipher, UnitOfWork, DomainEventBus, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping, Clock],
+      exports: [PLATFORM_RUNTIME, ShutdownState, FaultHooks, FieldCipher, UnitOfWork, DomainEventBus, QueueBackend, OutboxService, OutboxRelay, JobQueues, OutboxHousekeeping, Clock, QueueInspector, Metrics, WorkerMetricsServer],
     };
   }
 }

@@ -14,4 +14,6 @@ export const ReferralErrors = defineErrors('referrals', {
   'WEBHOOK.OTHER_AGENCY': { kind: 'FORBIDDEN', message: "You can manage only your own agency's webhook" },
   'DUTY_EMAIL.NOT_FOUND': { kind: 'NOT_FOUND', message: 'This agency has no duty e-mail address' },
   'DUTY_EMAIL.OTHER_AGENCY': { kind: 'FORBIDDEN', message: "You can set only your own agency's duty e-mail address" },
+  'EMAIL_DELIVERY.NOT_FOUND': { kind: 'NOT_FOUND', message: 'No e-mail delivery with this id is visible to you' },
+  'EMAIL_DELIVERY.NOT_RESENDABLE': { kind: 'CONFLICT', message: 'Only an e-mail that failed or was not sent can be sent again; this one is sent or on its way' },
 });

@@ -5,6 +5,7 @@ import { CaseworkErrors } from '@kivuko/casework';
 import { ErrorCatalog, ErrorCodeEntry, errorCodeList, PlatformErrors } from '@kivuko/platform';
 import { ReferralErrors } from '@kivuko/referrals';
 import { SopLifecycleErrors } from '@kivuko/sop-lifecycle';
+import { OperationsErrors } from './operations.errors';
 
 /** Every context's catalogue of refusals (`<context>.errors.ts`): a context with a catalogue is one line here. */
 export const ERROR_CATALOGS: readonly ErrorCatalog<string>[] = [
@@ -15,6 +16,7 @@ export const ERROR_CATALOGS: readonly ErrorCatalog<string>[] = [
   CaseworkErrors,
   ReferralErrors,
   SopLifecycleErrors,
+  OperationsErrors,
 ];
 
 /** The published list of error codes (the OpenAPI document's `x-error-codes`); a code declared twice fails here. */

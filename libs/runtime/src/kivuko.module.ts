@@ -7,6 +7,8 @@ import { SopLifecycleModule } from '@kivuko/sop-lifecycle';
 import { PlatformModule, PlatformRuntime } from '@kivuko/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DemoCasesService } from './demo-cases';
+import { OperationsMetrics } from './operations-metrics';
+import { QueuesController } from './queues.controller';
 
 /**
  * The whole of Kivuko as one module, for the api (which adds HTTP) and the worker (which does not).
@@ -18,7 +20,8 @@ export class KivukoModule {
     return {
       module: KivukoModule,
       imports: [PlatformModule.forRoot(runtime), AuditModule, AccessModule.forRoot(runtime), CasesModule, SopLifecycleModule, ReferralsModule, ReferralDeadlinesModule, CaseworkModule],
-      providers: [DemoCasesService],
+      controllers: [QueuesController],
+      providers: [DemoCasesService, OperationsMetrics],
     };
   }
 }

@@ -4,3 +4,4 @@ export * from './sop.service';
 export * from './sop-versions';
 export * from './sop.dto';
 export * from './sop-view';
+export * from './recent-simulation';

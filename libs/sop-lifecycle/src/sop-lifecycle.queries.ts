@@ -213,3 +213,32 @@ export async function findActiveAgencies(manager: EntityManager): Promise<Simula
      FROM agency a WHERE a.active ORDER BY a.name`,
   );
 }
+
+/** A recent case as the simulation reads it: its number, where it arrived and its person's languages (its facts are read apart). */
+export interface RecentCaseRow {
+  id: string;
+  case_number: string;
+  border_point_code: string;
+  region: string | null;
+  languages: string[];
+}
+
+/**
+ * The cases registered since `since` at the border points of a country (all of them, or those named),
+ * newest first, at most `limit`. Read under the system scope: the caller answers only what an SOP
+ * administrator may see of them.
+ */
+export async function findRecentCases(manager: EntityManager, where: { country: string; borderPointCodes: string[]; since: Date }, limit: number): Promise<RecentCaseRow[]> {
+  return manager.query<RecentCaseRow[]>(
+    `SELECT c.id, c.case_number, bp.code AS border_point_code, bp.region, p.languages
+     FROM case_file c JOIN border_point bp ON bp.id = c.border_point_id JOIN person p ON p.case_id = c.id
+     WHERE bp.country = $1 AND (cardinality($2::text[]) = 0 OR bp.code = ANY ($2::text[])) AND c.registered_at >= $3
+     ORDER BY c.registered_at DESC, c.case_number DESC LIMIT $4`,
+    [where.country, where.borderPointCodes, where.since, limit],
+  );
+}
+
+/** Makes the rest of the caller's transaction read-only: a simulation reads cases and writes nothing. */
+export async function readOnly(manager: EntityManager): Promise<void> {
+  await manager.query(`SET TRANSACTION READ ONLY`);
+}

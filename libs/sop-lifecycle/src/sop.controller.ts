@@ -2,7 +2,7 @@ import { Actor, ApiConflict, correlationOf, CurrentActor, Permission, RequestWit
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DiffSopQuery, ListSopsQuery, SimulateSopDto } from './sop.dto';
-import { SopDiffView, SopDocumentSummary, SopService, SopSimulationView } from './sop.service';
+import { SopDiffView, SopDocumentSummary, SopRecentSimulationView, SopService, SopSimulationView } from './sop.service';
 import { SopVersionRef, SopVersionSummary, SopVersionView } from './sop-view';
 
 const uuid = new UuidParamPipe();
@@ -77,11 +77,14 @@ export class SopController {
   @Post('sops/:id/simulate')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Run sample arrivals through this version and the active one',
-    description: 'Profiles, referrals, deadlines, agencies chosen among the real agencies, and data shared, per sample, with what this version changes against the active version.',
+    summary: 'Run sample arrivals, or the recent cases, through this version and the active one',
+    description:
+      'SAMPLES (default): profiles, referrals, deadlines, agencies chosen among the real agencies, and data shared, per sample, with what this version changes against the active version. ' +
+      'RECENT: the cases registered in the last `days` (default 30) at the jurisdiction\'s border points, the newest `limit` (default 200, at most 1000), profiled and routed again under both versions in one read-only transaction; ' +
+      'per profile how many cases would be routed differently, then per case only its case number, border point, profiles and routes (agency, role, first-contact deadline as a duration) under each version — no names, dates of birth or answers. Each RECENT simulation is recorded in the audit trail (SOP.SIMULATED).',
   })
-  simulate(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: SimulateSopDto): Promise<SopSimulationView> {
-    return this.sops.simulate(actor, id, body ?? {});
+  simulate(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: SimulateSopDto, @Req() req: RequestWithActor): Promise<SopSimulationView | SopRecentSimulationView> {
+    return this.sops.simulate(actor, id, body ?? {}, correlationOf(req));
   }
 
   @ApiConflict()

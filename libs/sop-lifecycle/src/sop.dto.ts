@@ -229,8 +229,36 @@ export class SampleCaseDto {
   facts!: CaseFactsDto;
 }
 
+export const SIMULATION_SOURCES = ['SAMPLES', 'RECENT'] as const;
+export type SimulationSource = (typeof SIMULATION_SOURCES)[number];
+export const RECENT_CASES_MAX = 1000;
+
 export class SimulateSopDto {
-  @ApiPropertyOptional({ type: [SampleCaseDto], description: 'Sample arrivals; default: the built-in samples at the demo border points' })
+  @ApiPropertyOptional({
+    enum: SIMULATION_SOURCES,
+    default: 'SAMPLES',
+    description:
+      'SAMPLES: the samples given (default: the built-in ones). RECENT: the cases registered in the last `days` at the jurisdiction\'s border points, newest first, at most `limit`; each case is answered by its case number, border point, profiles and routes only.',
+  })
+  @IsOptional()
+  @IsIn(SIMULATION_SOURCES)
+  source?: SimulationSource;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 365, default: 30, description: 'RECENT only: how many days back' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  days?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: RECENT_CASES_MAX, default: 200, description: 'RECENT only: at most this many cases, the newest' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(RECENT_CASES_MAX)
+  limit?: number;
+
+  @ApiPropertyOptional({ type: [SampleCaseDto], description: 'SAMPLES only: sample arrivals; default: the built-in samples at the demo border points' })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)

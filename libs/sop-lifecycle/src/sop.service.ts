@@ -1,6 +1,6 @@
 import { AuditService } from '@kivuko/audit';
-import { DEFAULT_QUESTIONNAIRE } from '@kivuko/cases';
-import { Actor, actorScope, BadInputError, Clock, DomainError, FieldProblem, systemScope, UnitOfWork } from '@kivuko/platform';
+import { DEFAULT_QUESTIONNAIRE, loadCaseFacts } from '@kivuko/cases';
+import { Actor, actorScope, BadInputError, Clock, DomainError, FieldCipher, FieldProblem, systemScope, UnitOfWork, validationFailed } from '@kivuko/platform';
 import { PROFILES } from '@kivuko/profiling';
 import {
   BUILT_IN_SAMPLES,
@@ -21,6 +21,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { ListSopsQuery, SimulateSopDto } from './sop.dto';
+import { ProfileSimulationSummary, RecentCaseSimulation, simulateRecentCase, summariseByProfile } from './recent-simulation';
 import { checkSopReferences } from './sop-references';
 import { simulationAgencies, toSamples } from './sop-simulation';
 import { SopLifecycleErrors } from './sop-lifecycle.errors';
@@ -31,6 +32,8 @@ import {
   findIdByLabel,
   findLifecycleRow,
   findMissingApprovals,
+  findRecentCases,
+  readOnly,
   findVersionView,
   insertActiveVersion,
   insertApproval,
@@ -66,11 +69,29 @@ export interface SopDiffView {
 }
 
 export interface SopSimulationView {
+  source: 'SAMPLES';
   version: SopVersionRef;
   /** The active version it is compared with; null when the jurisdiction has none. */
   active: SopVersionRef | null;
   simulation: SopSimulation;
 }
+
+/** The recent cases of the jurisdiction under the active version and this one: per profile first, then per case. */
+export interface SopRecentSimulationView {
+  source: 'RECENT';
+  version: SopVersionRef;
+  active: SopVersionRef | null;
+  /** The period read: the last `days` days up to `to`, at most `limit` cases (the newest). */
+  period: { days: number; from: string; to: string };
+  limit: number;
+  /** True when the period holds more cases than `limit`. */
+  truncated: boolean;
+  summary: { cases: number; changed: number; unchanged: number };
+  profiles: ProfileSimulationSummary[];
+  cases: RecentCaseSimulation[];
+}
+
+const DAY_MS = 86_400_000;
 
 const notFound = (): DomainError => SopLifecycleErrors.raise('SOP.NOT_FOUND');
 const invalid = (problems: FieldProblem[]): BadInputError =>
@@ -97,6 +118,7 @@ export class SopService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly versions: SopVersions,
+    private readonly cipher: FieldCipher,
   ) {}
 
   /** Loads the default SOP as the active version of its jurisdiction unless one is active already. */
@@ -191,17 +213,72 @@ export class SopService {
   /**
    * Runs sample arrivals (default: the built-in ones) through this version and the jurisdiction's
    * active version, choosing among the real agencies; capacity counts as unused, so the outcome does
-   * not depend on today's load.
+   * not depend on today's load. With `source: RECENT`, the jurisdiction's recent cases instead.
    */
-  async simulate(actor: Actor, id: string, dto: SimulateSopDto): Promise<SopSimulationView> {
+  async simulate(actor: Actor, id: string, dto: SimulateSopDto, correlationId?: string): Promise<SopSimulationView | SopRecentSimulationView> {
+    const recent = dto.source === 'RECENT';
+    const misplaced: FieldProblem[] = recent
+      ? dto.samples
+        ? [{ path: 'samples', problem: 'samples are simulated with source SAMPLES, not RECENT' }]
+        : []
+      : (['days', 'limit'] as const).filter((key) => dto[key] !== undefined).map((key) => ({ path: key, problem: `${key} applies to source RECENT only` }));
+    if (misplaced.length > 0) throw validationFailed(misplaced);
+    if (recent) return this.simulateRecent(actor, id, { days: dto.days ?? 30, limit: dto.limit ?? 200 }, correlationId);
     const samples = dto.samples ? toSamples(dto.samples) : BUILT_IN_SAMPLES;
     const now = this.clock.now();
     return this.uow.run(actorScope(actor), async (manager) => {
       const version = await this.lifecycleRow(manager, id, 'read');
       const active = await this.versions.activeRow(manager, version.jurisdiction, now);
       const simulation = simulateSop(await this.parse(manager, version), active && (await this.parse(manager, active)), samples, await simulationAgencies(manager), now);
-      return { version: sopRef(version), active: active && sopRef(active), simulation };
+      return { source: 'SAMPLES' as const, version: sopRef(version), active: active && sopRef(active), simulation };
     });
+  }
+
+  /**
+   * Re-runs profiling and routing on the cases registered in the last `days` at the jurisdiction's border
+   * points (the newest `limit`), under the active version and this one, in one read-only transaction.
+   * The cases are read under the system scope (an SOP administrator sees no case), and the answer keeps
+   * of each only its number, border point, profiles and routes. Recorded in the audit trail afterwards,
+   * with who simulated which version on how many cases.
+   */
+  private async simulateRecent(actor: Actor, id: string, options: { days: number; limit: number }, correlationId?: string): Promise<SopRecentSimulationView> {
+    const now = this.clock.now();
+    const since = new Date(now.getTime() - options.days * DAY_MS);
+    const view = await this.uow.run(systemScope(`SOP simulation on recent cases by ${actor.userId}`), async (manager) => {
+      await readOnly(manager);
+      const version = await this.lifecycleRow(manager, id, 'read');
+      const draft = await this.parse(manager, version);
+      const activeRow = await this.versions.activeRow(manager, version.jurisdiction, now);
+      const active = activeRow && (await this.parse(manager, activeRow));
+      const agencies = await simulationAgencies(manager);
+      const rows = await findRecentCases(manager, { country: version.jurisdiction, borderPointCodes: draft.jurisdiction.borderPoints, since }, options.limit + 1);
+      const cases: RecentCaseSimulation[] = [];
+      for (const row of rows.slice(0, options.limit)) {
+        const facts = await loadCaseFacts(manager, this.cipher, row.id);
+        cases.push(simulateRecentCase(draft, active, { caseNumber: row.case_number, borderPointCode: row.border_point_code, region: row.region, languages: row.languages, facts }, agencies, now));
+      }
+      const changed = cases.filter((c) => c.changed).length;
+      return {
+        source: 'RECENT' as const,
+        version: sopRef(version),
+        active: activeRow && sopRef(activeRow),
+        period: { days: options.days, from: since.toISOString(), to: now.toISOString() },
+        limit: options.limit,
+        truncated: rows.length > options.limit,
+        summary: { cases: cases.length, changed, unchanged: cases.length - changed },
+        profiles: summariseByProfile(cases),
+        cases,
+      };
+    });
+    await this.uow.run(actorScope(actor), (manager) =>
+      this.audit.record(manager, {
+        action: 'SOP.SIMULATED',
+        actor,
+        correlationId,
+        details: { sopVersionId: id, source: 'RECENT', days: options.days, limit: options.limit, cases: view.summary.cases, changed: view.summary.changed },
+      }),
+    );
+    return view;
   }
 
   /** Approves a draft on behalf of the caller's agency, which must be a signatory; once per agency. */

@@ -8,6 +8,8 @@ import { ActionCode, AgencyKind, AgencyService, FieldGroup, Priority, ReferralRo
 
 /** A sample intake for simulation: the profiling facts, and where and in which languages the person arrived. */
 export interface SampleCase {
+  /** A stable code for a built-in sample (its title is translated from it); absent for samples given in a request. */
+  code?: string;
   name: string;
   borderPointCode: string;
   region?: string | null;
@@ -22,7 +24,8 @@ export interface SimulatedReferral {
   agencyKind: AgencyKind;
   service: AgencyService | null;
   role: ReferralRole;
-  profiles: { profile: ProfileCode; urgency: Urgency; role: ReferralRole }[];
+  /** Each profile served, with the first-contact deadline the SOP sets for it as a duration (`PT24H`). */
+  profiles: { profile: ProfileCode; urgency: Urgency; role: ReferralRole; firstContact: string }[];
   priority: Priority;
   dueAt: string;
   actions: { action: ActionCode; dueAt: string }[];
@@ -46,6 +49,8 @@ export interface SimulatedOutcome {
 }
 
 export interface CaseSimulation {
+  /** The built-in sample's code; null for a sample given in the request. */
+  code: string | null;
   name: string;
   draft: SimulatedOutcome;
   active: SimulatedOutcome | null;
@@ -91,7 +96,7 @@ export function simulateCase(sop: Sop, sample: SampleCase, agencies: readonly Si
         agencyKind: referral.agencyKind,
         service: referral.service,
         role: referral.role,
-        profiles: referral.profiles,
+        profiles: referral.profiles.map((p) => ({ ...p, firstContact: sop.routing[p.profile].firstContact[p.urgency] })),
         priority: referral.priority,
         dueAt: referral.dueAt,
         actions: referral.actions.map((a) => ({ action: a.action, dueAt: a.dueAt })),
@@ -108,7 +113,9 @@ export function simulateCase(sop: Sop, sample: SampleCase, agencies: readonly Si
 /** The part of an outcome worth comparing between two SOPs (the versions are reported once, at the top). */
 function comparable(outcome: SimulatedOutcome): Json {
   const { sopVersion: _sop, rulesVersion: _rules, ...rest } = outcome;
-  return JSON.parse(JSON.stringify(rest)) as Json;
+  // A profile's first-contact duration shows as the referral's due time already: compared once, there.
+  const referrals = rest.referrals.map((r) => ({ ...r, profiles: r.profiles.map(({ firstContact: _within, ...p }) => p) }));
+  return JSON.parse(JSON.stringify({ ...rest, referrals })) as Json;
 }
 
 /**
@@ -121,6 +128,7 @@ export function simulateSop(draft: Sop, active: Sop | null, samples: readonly Sa
     const draftOutcome = simulateCase(draft, sample, agencies, now);
     const activeOutcome = active && simulateCase(active, sample, agencies, now);
     return {
+      code: sample.code ?? null,
       name: sample.name,
       draft: draftOutcome,
       active: activeOutcome,

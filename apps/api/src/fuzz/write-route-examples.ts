@@ -22,6 +22,8 @@ export interface FuzzFixtures {
   spareUserId: string;
   spareAgencyId: string;
   spareBorderPointId: string;
+  /** An e-mail delivery of the shared case's referral, recorded as not sent (no SMTP server). */
+  deliveryId: string;
   /** A refresh token of a session nothing else uses. */
   refreshToken: string;
   /** A UUID no row has (sub-records the examples do not make: the body is still checked first). */
@@ -143,6 +145,10 @@ export const WRITE_ROUTE_EXAMPLES: Record<string, RouteExample> = {
   'DELETE agencies/{id}/webhook': { as: 'sysadmin', params: (f) => ({ id: f.hakiAgencyId }) },
   'PUT agencies/{id}/duty-email': { as: 'shelter.manager', params: (f) => ({ id: f.shelterAgencyId }), body: () => ({ address: 'duty@tumaini.example.org', language: 'fr' }) },
   'DELETE agencies/{id}/duty-email': { as: 'sysadmin', params: (f) => ({ id: f.hakiAgencyId }) },
+  'POST notifications/deliveries/{id}/resend': { as: 'sysadmin', params: (f) => ({ id: f.deliveryId }) },
+  // A job id as the outbox gives them; no such job is in the queue, so a well-formed request is a 404.
+  'POST admin/queues/{queue}/jobs/{jobId}/retry': { as: 'sysadmin', params: (f) => ({ queue: 'referrals', jobId: `referrals.webhook-${f.none}` }) },
+  'DELETE admin/queues/{queue}/jobs/{jobId}': { as: 'sysadmin', params: (f) => ({ queue: 'referrals', jobId: `referrals.webhook-${f.none}` }) },
   'PUT notifications/mine': { as: 'shelter.caseworker', body: () => ({ kinds: ['NEW_REFERRAL', 'DEADLINE_SOON'], address: 'amani@tumaini.example.org', language: 'sw' }) },
   'POST cases/{id}/notes': { as: 'border.official', body: () => ({ sensitivity: 'NORMAL', text: 'Met at the shelter; interpreter booked for Thursday.' }) },
   'POST cases/{id}/asylum-claim': { as: 'asylum.reviewer', body: () => ({ registeredOn: day(), reference: 'RSA/2026/00123', procedure: 'REGULAR' }) },

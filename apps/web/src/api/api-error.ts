@@ -2,6 +2,9 @@
 export interface FieldProblem {
   path: string;
   problem: string;
+  /** A stable code for the kind of problem, where the api gives one (the page says it in the user's language). */
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 /**

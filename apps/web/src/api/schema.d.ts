@@ -4,6 +4,57 @@
  */
 
 export interface paths {
+    "/api/v1/admin/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every queue: its jobs counted by state, and its failed jobs with their errors */
+        get: operations["QueuesController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/jobs/{jobId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a failed job again (its attempts start afresh), or now a job waiting for its next attempt; audited */
+        post: operations["QueuesController_retry_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a failed job (or one waiting to be tried again after a failure) from its queue; audited */
+        delete: operations["QueuesController_remove_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -501,6 +552,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/encounters/{encounterId}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Both records of a possible previous encounter, side by side
+         * @description The identity fields a supervisor needs to link or dismiss (names and spellings, sex, date of birth or age, nationalities, languages, border point, arrival and registration, documents with only the last characters of their numbers), for both records, the earlier one even when it was registered at a border point outside yours. Nothing else of either case. Only for an encounter whose new arrival is at one of your border points (404 otherwise); the read of the earlier record is audited.
+         */
+        get: operations["EncounterController_compare_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/encounters/{encounterId}/link": {
         parameters: {
             query?: never;
@@ -655,8 +726,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run sample arrivals through this version and the active one
-         * @description Profiles, referrals, deadlines, agencies chosen among the real agencies, and data shared, per sample, with what this version changes against the active version.
+         * Run sample arrivals, or the recent cases, through this version and the active one
+         * @description SAMPLES (default): profiles, referrals, deadlines, agencies chosen among the real agencies, and data shared, per sample, with what this version changes against the active version. RECENT: the cases registered in the last `days` (default 30) at the jurisdiction's border points, the newest `limit` (default 200, at most 1000), profiled and routed again under both versions in one read-only transaction; per profile how many cases would be routed differently, then per case only its case number, border point, profiles and routes (agency, role, first-contact deadline as a duration) under each version — no names, dates of birth or answers. Each RECENT simulation is recorded in the audit trail (SOP.SIMULATED).
          */
         post: operations["SopController_simulate_v1"];
         delete?: never;
@@ -1989,10 +2060,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the e-mails of referral events, newest first: your agency's (a system administrator: every agency's) */
+        get: operations["EmailDeliveriesController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/deliveries/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send again an e-mail that failed or was not sent (queued like the first send) */
+        post: operations["EmailDeliveriesController_resend_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        QueueCountsDto: {
+            waiting: number;
+            active: number;
+            delayed: number;
+            failed: number;
+            completed: number;
+        };
+        QueueJobDto: {
+            /** @enum {string} */
+            queue: "platform" | "referrals" | "casework";
+            /**
+             * @description The job id: its name and the key of what it acts on (an id, never a name).
+             * @example referrals.webhook-6f1c2a44-8a53-4f7e-9b1e-0c5d4b1e2f30
+             */
+            id: string;
+            /**
+             * @description The job name
+             * @example referrals.webhook
+             */
+            name: string;
+            /**
+             * @description failed: no attempt left; delayed: to be tried again after a failed attempt
+             * @enum {string}
+             */
+            state: "failed" | "delayed";
+            attemptsMade: number;
+            attempts: number;
+            /** @description The error of the last attempt (at most 500 characters) */
+            error?: string | null;
+            /** Format: date-time */
+            failedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        QueueDto: {
+            /** @enum {string} */
+            name: "platform" | "referrals" | "casework";
+            counts: components["schemas"]["QueueCountsDto"];
+            /** @description The failed jobs and those waiting to be tried again after a failure, newest first (at most 50). The job's data is never shown. */
+            jobs: components["schemas"]["QueueJobDto"][];
+        };
+        QueuesDto: {
+            /**
+             * @description Where the queues live: Redis, or BullMQ's PostgreSQL backend
+             * @enum {string}
+             */
+            backend: "redis" | "postgres";
+            queues: components["schemas"]["QueueDto"][];
+        };
         BrokenAuditLinkDto: {
             /**
              * @description The chain: `case:<uuid>`, or `day:YYYY-MM-DD` (UTC) for events without a case.
@@ -2493,6 +2647,78 @@ export interface components {
             /** @description Why (required to add or remove a profile) */
             reason?: string;
         };
+        ComparedBorderPointDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example NMG */
+            code: string;
+            /** @example Namanga land crossing */
+            name: string;
+        };
+        ComparedDocumentDto: {
+            /** @example PASSPORT */
+            kind: string;
+            /**
+             * @description ISO 3166-1 alpha-3
+             * @example SOM
+             */
+            issuingCountry: string;
+            /**
+             * @description The last characters of the number (at most three, never more than half of it); the rest is withheld
+             * @example 567
+             */
+            numberEnding: string;
+            /**
+             * @description How many characters the number has (letters and digits)
+             * @example 8
+             */
+            numberLength: number;
+            /** @description The other record of the pair holds a document of the same country with the same number */
+            onOtherRecord: boolean;
+        };
+        ComparedRecordDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example TZA-NMG-2026-000123 */
+            caseNumber: string;
+            givenName: string | null;
+            familyName: string | null;
+            /** @description Other names and spellings the person gave */
+            otherNames: string[];
+            /** @example FEMALE */
+            sex: string;
+            /** @example 1990-02-01 */
+            dateOfBirth: string | null;
+            dateOfBirthEstimated: boolean;
+            statedAge: number | null;
+            /**
+             * @example [
+             *       "SOM"
+             *     ]
+             */
+            nationalities: string[];
+            /**
+             * @example [
+             *       "so",
+             *       "sw"
+             *     ]
+             */
+            languages: string[];
+            borderPoint: components["schemas"]["ComparedBorderPointDto"];
+            /** Format: date-time */
+            arrivedAt: string;
+            /** Format: date-time */
+            registeredAt: string;
+            documents: components["schemas"]["ComparedDocumentDto"][];
+        };
+        EncounterComparisonDto: {
+            /** Format: uuid */
+            encounterId: string;
+            /** @description The new arrival (registered at one of your border points) */
+            newRecord: components["schemas"]["ComparedRecordDto"];
+            /** @description The earlier record it may be the same person as, wherever it was registered */
+            earlierRecord: components["schemas"]["ComparedRecordDto"];
+        };
         EncounterDecisionDto: {
             /** @description Why (required to dismiss) */
             reason?: string;
@@ -2625,7 +2851,23 @@ export interface components {
             facts: components["schemas"]["CaseFactsDto"];
         };
         SimulateSopDto: {
-            /** @description Sample arrivals; default: the built-in samples at the demo border points */
+            /**
+             * @description SAMPLES: the samples given (default: the built-in ones). RECENT: the cases registered in the last `days` at the jurisdiction's border points, newest first, at most `limit`; each case is answered by its case number, border point, profiles and routes only.
+             * @default SAMPLES
+             * @enum {string}
+             */
+            source: "SAMPLES" | "RECENT";
+            /**
+             * @description RECENT only: how many days back
+             * @default 30
+             */
+            days: number;
+            /**
+             * @description RECENT only: at most this many cases, the newest
+             * @default 200
+             */
+            limit: number;
+            /** @description SAMPLES only: sample arrivals; default: the built-in samples at the demo border points */
             samples?: components["schemas"]["SampleCaseDto"][];
         };
         ReferralActionDto: {
@@ -3146,6 +3388,45 @@ export interface components {
              */
             language: "en" | "fr" | "pt" | "sw" | "ar";
         };
+        DeliveryAgencyView: {
+            id: string;
+            name: string;
+        };
+        DeliveryView: {
+            id: string;
+            /** @enum {string} */
+            kind: "NEW_REFERRAL" | "DEADLINE_SOON" | "ESCALATION";
+            /** @description The escalation step (ESCALATION only) */
+            step: number | null;
+            /** @example KGM-2026-000042 */
+            caseNumber: string;
+            /** @example duty@tumaini.example.org */
+            address: string;
+            /** @enum {string} */
+            language: "en" | "fr" | "pt" | "sw" | "ar";
+            /** @enum {string} */
+            status: "PENDING" | "SENT" | "FAILED" | "NOT_SENT";
+            /** @description Attempts made, over every send */
+            attempts: number;
+            /** @description How often it was queued: 1, and one more for each resend */
+            sends: number;
+            /** @description The SMTP server's last refusal, or why it was not sent */
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            agency: components["schemas"]["DeliveryAgencyView"];
+            /** @description Whether it may be sent again (FAILED or NOT_SENT) */
+            canResend: boolean;
+        };
+        DeliveryPageView: {
+            items: components["schemas"]["DeliveryView"][];
+            /** @description Absent on the last page */
+            nextCursor?: string;
+        };
         /** @description Every error answer: a stable code (e.g. `REFERRAL.NOT_PENDING`, `SAFEGUARD.DETENTION_GUARD`), a message, details when there are any, and the correlation id of the request. */
         ErrorBody: {
             /**
@@ -3179,6 +3460,175 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    QueuesController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuesDto"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    QueuesController_retry_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: "platform" | "referrals" | "casework";
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job is queued to run */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `details.fields` names each bad field, and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The job is neither failed nor waiting to be tried again after a failure */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    QueuesController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: "platform" | "referrals" | "casework";
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job is removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `details.fields` names each bad field, and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The job is neither failed nor waiting to be tried again after a failure */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     HealthController_live: {
         parameters: {
             query?: never;
@@ -5190,6 +5640,63 @@ export interface operations {
             };
             /** @description Your roles do not carry the permission this operation needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EncounterController_compare_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                encounterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncounterComparisonDto"];
+                };
+            };
+            /** @description Bad input: `details.fields` names each bad field, and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12322,6 +12829,128 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EmailDeliveriesController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description FAILED: every attempt refused; NOT_SENT: no SMTP server was configured */
+                status?: "PENDING" | "SENT" | "FAILED" | "NOT_SENT";
+                kind?: "NEW_REFERRAL" | "DEADLINE_SOON" | "ESCALATION";
+                /** @description Only deliveries queued at or after this time */
+                from?: string;
+                /** @description Only deliveries queued before this time */
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageView"];
+                };
+            };
+            /** @description Bad input: `details.fields` names each bad field, and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EmailDeliveriesController_resend_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryView"];
+                };
+            };
+            /** @description Bad input: `details.fields` names each bad field, and nothing is written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not carry the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The e-mail was sent, or is on its way: only a FAILED or NOT_SENT one is sent again */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

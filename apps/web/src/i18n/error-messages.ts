@@ -68,6 +68,10 @@ export const errorMessages = defineMessages({
     id: 'error.RECORD.NOT_YOUR_MANDATE',
     defaultMessage: 'Your agency’s mandate does not cover this record. Refer the case to the agency that holds that mandate.',
   },
+  'EMAIL_DELIVERY.NOT_RESENDABLE': {
+    id: 'error.EMAIL_DELIVERY.NOT_RESENDABLE',
+    defaultMessage: 'This e-mail is sent already, or on its way: only one that failed or was not sent can be sent again. Reload the page to see where it stands.',
+  },
   'REFERRAL.TRANSITION_NOT_ALLOWED': {
     id: 'error.REFERRAL.TRANSITION_NOT_ALLOWED',
     defaultMessage: 'This referral has moved on, so this step no longer applies. Reload the page to see where it stands.',
@@ -154,6 +158,11 @@ export const errorMessages = defineMessages({
       'A presumed or identified victim of trafficking is not prosecuted for irregular entry or status offences. Another offence is flagged only on a supervisor’s written finding that it is unrelated to the trafficking.',
   },
 
+  'QUEUE.JOB_NOT_TROUBLED': {
+    id: 'error.QUEUE.JOB_NOT_TROUBLED',
+    defaultMessage: 'This job is running or done now, so it cannot be run again or removed. Refresh the list to see where it stands.',
+  },
+
   /* Shared by several codes. */
   changed: { id: 'error.any.changed', defaultMessage: 'Someone changed this at the same time. Reload the page, check it, and try again.' },
   notFound: { id: 'error.any.notFound', defaultMessage: 'This no longer exists or is not visible to you. Reload the page.' },
@@ -210,6 +219,7 @@ const SHARED: Partial<Record<ApiErrorCode, Key>> = {
   'COMPANION.NOT_FOUND': 'notFound',
   'WEBHOOK.NOT_FOUND': 'notFound',
   'DUTY_EMAIL.NOT_FOUND': 'notFound',
+  'EMAIL_DELIVERY.NOT_FOUND': 'notFound',
   'REFERENCE.AGENCY_NOT_FOUND': 'notFound',
   'REFERENCE.AGENCY_UNKNOWN': 'notFound',
   'REFERENCE.USER_NOT_FOUND': 'notFound',
@@ -253,6 +263,9 @@ const SHARED: Partial<Record<ApiErrorCode, Key>> = {
   'REFERENCE.AGENCY_EXISTS': 'nameTaken',
   'REFERENCE.BORDER_POINT_EXISTS': 'nameTaken',
   'REFERENCE.USERNAME_TAKEN': 'nameTaken',
+  'QUEUE.NOT_FOUND': 'notFound',
+  'QUEUE.JOB_NOT_FOUND': 'notFound',
+  'QUEUE.JOB_INVALID': 'requestRefused',
 };
 
 /** Families with many codes, whose codes without a message of their own get the family's sentence. */

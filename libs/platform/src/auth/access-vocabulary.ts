@@ -64,6 +64,8 @@ export enum Permission {
   CasesAssign = 'CASES_ASSIGN',
   /** The supervisor's dashboard over one's own caseload. */
   DashboardRead = 'DASHBOARD_READ',
+  /** The job queues: their counts and failed jobs, retrying or removing a job (system administrators). */
+  QueuesManage = 'QUEUES_MANAGE',
 }
 
 const EVERYONE: Permission[] = [Permission.SignedIn, Permission.ReferenceDataRead];
@@ -134,7 +136,7 @@ export const ROLE_PERMISSIONS: { readonly [R in Role]: readonly Permission[] } =
   [Role.SopAdmin]: [...EVERYONE, Permission.SopRead, Permission.SopManage],
   [Role.Analyst]: EVERYONE,
   [Role.Monitor]: [...EVERYONE, Permission.AuditVerify, Permission.SafeguardReportsRead],
-  [Role.Sysadmin]: [...EVERYONE, Permission.ReferenceDataManage, Permission.UsersRead, Permission.UsersManage, Permission.AuditVerify, Permission.WebhooksManage],
+  [Role.Sysadmin]: [...EVERYONE, Permission.ReferenceDataManage, Permission.UsersRead, Permission.UsersManage, Permission.AuditVerify, Permission.WebhooksManage, Permission.QueuesManage],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

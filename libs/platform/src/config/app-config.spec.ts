@@ -119,6 +119,18 @@ describe('loadConfig: demo mode and secrets', () => {
     expect(problems).toEqual(['KIVUKO_JWT_SECRET must be at least 32 characters (got (value hidden))']);
   });
 
+  it('arms the fault drill hooks only when asked, never in production, and gives the worker two minutes by default', () => {
+    expect(loadConfig({}).faultHooks).toBe(false);
+    expect(loadConfig({ KIVUKO_FAULT_HOOKS: '1' }).faultHooks).toBe(true);
+    expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/k', KIVUKO_FAULT_HOOKS: 'true' })).toContain(
+      'KIVUKO_FAULT_HOOKS cannot be true in production',
+    );
+    const worker = { DATABASE_URL: 'postgres://u:p@db:5432/k', REDIS_URL: 'redis://r:6379' };
+    expect(loadConfig(worker, 'worker').jobs.workerGiveUpSeconds).toBe(120);
+    expect(loadConfig({ ...worker, KIVUKO_WORKER_GIVE_UP_SECONDS: '30' }, 'worker').jobs.workerGiveUpSeconds).toBe(30);
+    expect(problemsOf({ ...worker, KIVUKO_WORKER_GIVE_UP_SECONDS: '1' }, 'worker')[0]).toContain('KIVUKO_WORKER_GIVE_UP_SECONDS must be between 5 and 86400');
+  });
+
   it('refuses demo mode in production and requires the signing secret there', () => {
     const problems = problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/k', KIVUKO_DEMO: 'true' });
     expect(problems).toContain('KIVUKO_JWT_SECRET is required for the api in production');

@@ -162,6 +162,32 @@ export class EnvironmentVariables {
   @Matches(/^[a-z][a-z0-9_-]{0,40}$/, { message: 'KIVUKO_QUEUE_PREFIX must be lower-case letters, digits, - or _' })
   KIVUKO_QUEUE_PREFIX = 'kivuko';
 
+  /**
+   * How long the worker keeps trying to reach PostgreSQL or Redis before it exits non-zero, for its
+   * supervisor (docker compose's restart policy, systemd) to start it afresh.
+   */
+  @Transform(toInt)
+  @WholeNumber(5, 86_400)
+  KIVUKO_WORKER_GIVE_UP_SECONDS = 120;
+
+  /**
+   * A job published to the queue and not finished this long after it was due is published again (Redis
+   * may have lost it). Publishing again a job the queue still holds changes nothing.
+   */
+  @Transform(toInt)
+  @WholeNumber(10, 86_400)
+  KIVUKO_OUTBOX_REDELIVER_SECONDS = 300;
+
+  /**
+   * Fault-injection points for the fault drill (`npm run bench:fault-drill`): with it, SIGUSR2 makes the
+   * process kill itself (as kill -9 would) at the outbox relay's next batch, after the change committed
+   * and before the job reaches the queue. Refused in production.
+   */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  KIVUKO_FAULT_HOOKS?: boolean;
+
   /** Signs access tokens (HS256). Without it, a development start keeps a generated one in the data folder. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -230,6 +256,34 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'KIVUKO_PUBLIC_URL must look like https://kivuko.example.org' })
   KIVUKO_PUBLIC_URL?: string;
+
+  /**
+   * The bearer token Prometheus presents at `/metrics` (api and worker). Without it the endpoint is off
+   * and answers 404: the figures (arrivals per border point, referral backlogs) are not for anyone who
+   * can reach the port.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'KIVUKO_METRICS_TOKEN must be at least 16 characters' })
+  KIVUKO_METRICS_TOKEN?: string;
+
+  /** The worker's own HTTP port for `/metrics` (it serves nothing else); only with KIVUKO_METRICS_TOKEN. */
+  @Transform(toInt)
+  @WholeNumber(0, 65535)
+  KIVUKO_WORKER_METRICS_PORT = 9464;
+
+  /** Where traces go (OTLP over HTTP, e.g. http://collector:4318). Unset: no tracing at all. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must look like http://collector:4318' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** The same as OTEL_EXPORTER_OTLP_ENDPOINT, under Kivuko's own name; the standard name wins when both are set. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'KIVUKO_OTLP_ENDPOINT must look like http://collector:4318' })
+  KIVUKO_OTLP_ENDPOINT?: string;
 }
 
 export type ProcessRole = 'api' | 'worker';
@@ -243,7 +297,7 @@ export const REQUIRED_VARIABLES: Record<ProcessRole, { always: string[]; product
   worker: { always: ['DATABASE_URL', 'REDIS_URL'], production: ['NODE_ENV', 'KIVUKO_ENCRYPTION_KEYS'] },
 };
 
-const OWN_VARIABLE = /^(NODE_ENV|PORT|HOST|DATABASE_URL|DATABASE_APP_URL|REDIS_URL|LOG_LEVEL|KIVUKO_[A-Z0-9_]+)$/;
+const OWN_VARIABLE = /^(NODE_ENV|PORT|HOST|DATABASE_URL|DATABASE_APP_URL|REDIS_URL|LOG_LEVEL|OTEL_EXPORTER_OTLP_ENDPOINT|KIVUKO_[A-Z0-9_]+)$/;
 
 export interface AppConfig {
   role: ProcessRole;
@@ -267,9 +321,15 @@ export interface AppConfig {
   /** The raw keyring text, parsed into keys at boot. */
   encryptionKeys?: string;
   /** Whether this process consumes the queues (always for the worker). */
-  jobs: { runProcessors: boolean; prefix: string };
+  jobs: { runProcessors: boolean; prefix: string; workerGiveUpSeconds: number; redeliverAfterSeconds: number };
+  /** Whether the fault drill's injection points are armed by SIGUSR2 (never in production). */
+  faultHooks: boolean;
   /** E-mail notifications: the SMTP server (none: recorded as not sent), the sender, the web app's address for links. */
   email: { smtpUrl?: string; from: string; publicUrl: string };
+  /** Prometheus metrics: off without a token; the worker's own port. */
+  metrics: { token?: string; workerPort: number };
+  /** OpenTelemetry tracing: off without an OTLP endpoint. */
+  tracing: { otlpEndpoint?: string };
 }
 
 export class ConfigError extends Error {
@@ -281,7 +341,7 @@ export class ConfigError extends Error {
 
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((e) => {
-    const shown = /URL|SECRET|PASSWORD|KEYS/.test(e.property) ? '(value hidden)' : JSON.stringify(e.value);
+    const shown = /URL|SECRET|PASSWORD|KEYS|TOKEN|ENDPOINT/.test(e.property) ? '(value hidden)' : JSON.stringify(e.value);
     return Object.values(e.constraints ?? {}).map((msg) =>
       msg.startsWith(e.property) ? `${msg} (got ${shown})` : `${e.property}: ${msg} (got ${shown})`,
     );
@@ -306,6 +366,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Proces
     problems.push(`DATABASE_APP_URL or KIVUKO_APP_DB_PASSWORD is required for the ${role} in production`);
   }
   if (parsed.NODE_ENV === 'production' && parsed.KIVUKO_DEMO === true) problems.push('KIVUKO_DEMO cannot be true in production');
+  if (parsed.NODE_ENV === 'production' && parsed.KIVUKO_FAULT_HOOKS === true) problems.push('KIVUKO_FAULT_HOOKS cannot be true in production');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     role,
@@ -329,11 +390,16 @@ export function loadConfig(env: Record<string, string | undefined>, role: Proces
     jobs: {
       runProcessors: role === 'worker' || (parsed.KIVUKO_API_RUNS_JOBS ?? parsed.REDIS_URL === undefined),
       prefix: parsed.KIVUKO_QUEUE_PREFIX,
+      workerGiveUpSeconds: parsed.KIVUKO_WORKER_GIVE_UP_SECONDS,
+      redeliverAfterSeconds: parsed.KIVUKO_OUTBOX_REDELIVER_SECONDS,
     },
+    faultHooks: parsed.KIVUKO_FAULT_HOOKS === true,
     email: {
       smtpUrl: parsed.KIVUKO_SMTP_URL,
       from: parsed.KIVUKO_SMTP_FROM,
       publicUrl: (parsed.KIVUKO_PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
     },
+    metrics: { token: parsed.KIVUKO_METRICS_TOKEN, workerPort: parsed.KIVUKO_WORKER_METRICS_PORT },
+    tracing: { otlpEndpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT ?? parsed.KIVUKO_OTLP_ENDPOINT },
   };
 }

@@ -14,6 +14,8 @@ import { registerSecurityHeaders } from './security-headers';
 import { registerInputGuard } from './input-guard';
 import { createValidationPipe } from './validation';
 import { hasWebApp, registerWebApp } from './web-app';
+import { Metrics } from '../metrics/metrics';
+import { METRICS_PATH, registerMetrics } from '../metrics/metrics-http';
 
 export const API_PREFIX = 'api';
 export const DOCS_PATH = 'docs';
@@ -51,13 +53,15 @@ export async function createHttpApp(
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     void reply.header(CORRELATION_HEADER, request.id);
   });
+  // Requests counted by route pattern, and /metrics behind its token (off without one).
+  registerMetrics(fastify, app.get(Metrics));
   // Security headers (CSP, nosniff, referrer, frame denial, HSTS in production) and no-store on /api.
   await registerSecurityHeaders(app, config, DOCS_PATH, API_PREFIX);
   // Text PostgreSQL refuses and bodies nested deep enough to overflow the validator: a 400 before any route.
   registerInputGuard(fastify);
   // The built web app at `/` (when there is one); the api, docs and health keep their own answers.
   if (hasWebApp(config.webDir)) {
-    await registerWebApp(fastify, { dir: config.webDir, serverPrefixes: [`/${API_PREFIX}`, `/${DOCS_PATH}`, `/${DOCS_PATH}-json`, '/health'] });
+    await registerWebApp(fastify, { dir: config.webDir, serverPrefixes: [`/${API_PREFIX}`, `/${DOCS_PATH}`, `/${DOCS_PATH}-json`, '/health', METRICS_PATH] });
   }
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });

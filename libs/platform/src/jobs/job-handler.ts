@@ -5,6 +5,14 @@ export interface JobContext {
   jobId: string;
   /** 1 for the first attempt. */
   attempt: number;
+  /** Whether the queue gives up after this attempt should it fail (its policy's attempts are spent). */
+  lastAttempt: boolean;
+  /**
+   * Runs of this job started before this one, as its outbox row recorded them (0 for a first run, and
+   * for a job with no outbox row). More earlier runs than `attempt - 1` means one of them ended with no
+   * recorded outcome (its process died, or the queue lost it): its effect may already have happened.
+   */
+  earlierRuns: number;
 }
 
 /**

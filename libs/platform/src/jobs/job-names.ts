@@ -31,7 +31,8 @@ export interface JobPayloads {
   [JobName.ReferralSweep]: { at: string };
   /** A test event (`webhook.test`, sent from the administrators' page) has no referral. */
   [JobName.WebhookDelivery]: { eventId: string; agencyId: string; event: string; referralId?: string; status?: string; occurredAt: string };
-  [JobName.EmailDelivery]: { deliveryId: string };
+  /** `send`: which send of the delivery the job is (1, the first, when absent; each resend counts one more). */
+  [JobName.EmailDelivery]: { deliveryId: string; send?: number };
   [JobName.EmailDeadlineSoon]: { referralId: string; dueAt: string };
   [JobName.DetentionReviewSweep]: { at: string };
 }

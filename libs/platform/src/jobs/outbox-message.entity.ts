@@ -46,6 +46,13 @@ export class OutboxMessage {
   @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
   failedAt!: Date | null;
 
+  /** Runs of the job started (recorded before its handler runs; a retry after a lost outcome counts too). */
+  @Column({ name: 'run_attempts', type: 'integer', default: 0 })
+  runAttempts!: number;
+
+  @Column({ name: 'last_run_at', type: 'timestamptz', nullable: true })
+  lastRunAt!: Date | null;
+
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
 }

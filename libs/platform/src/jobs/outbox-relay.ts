@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client } from 'pg';
+import { PLATFORM_RUNTIME, PlatformRuntime } from '../config/platform-runtime';
 import { systemScope, UnitOfWork } from '../db/unit-of-work';
+import { FaultHooks } from '../lifecycle/fault-hooks';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 import { isJobName } from './job-names';
 import { JobQueues, QueuedJob } from './job-queues';
@@ -9,7 +11,7 @@ import { OUTBOX_CHANNEL } from './outbox.service';
 export const RELAY_BATCH_SIZE = 200;
 export const RELAY_POLL_INTERVAL_MS = 1_000;
 export const RELAY_MAX_BACKOFF_MS = 5_000;
-/** A published job not finished this long after it was due is published again (Redis may have lost it). */
+/** By default, a published job not finished this long after it was due is published again (Redis may have lost it). */
 export const REDELIVER_AFTER_MS = 5 * 60_000;
 export const REDELIVERY_SWEEP_INTERVAL_MS = 60_000;
 const RELAY_SCOPE = systemScope('outbox relay');
@@ -44,6 +46,8 @@ export class OutboxRelay {
     private readonly uow: UnitOfWork,
     private readonly queues: JobQueues,
     private readonly shutdown: ShutdownState,
+    private readonly faults: FaultHooks,
+    @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
   ) {}
 
   async start(databaseUrl: string): Promise<void> {
@@ -51,13 +55,14 @@ export class OutboxRelay {
     this.running = true;
     await this.listen(databaseUrl);
     this.wake();
+    const redeliverAfterMs = (this.runtime.config.jobs.redeliverAfterSeconds ?? REDELIVER_AFTER_MS / 1000) * 1000;
     const sweep = (): void => {
-      this.redeliverStale(REDELIVER_AFTER_MS).catch((error: unknown) =>
+      this.redeliverStale(redeliverAfterMs).catch((error: unknown) =>
         this.shutdown.warn(this.logger, { err: error instanceof Error ? error.message : String(error) }, 'redelivery sweep failed; will retry'),
       );
     };
     sweep();
-    this.sweeper = setInterval(sweep, REDELIVERY_SWEEP_INTERVAL_MS);
+    this.sweeper = setInterval(sweep, Math.min(REDELIVERY_SWEEP_INTERVAL_MS, redeliverAfterMs));
     this.sweeper.unref();
   }
 
@@ -91,6 +96,8 @@ export class OutboxRelay {
           unknown.push(row.id);
         }
       }
+      // The fault drill's kill -9 between a commit and its publication (only with KIVUKO_FAULT_HOOKS).
+      this.faults.reach('outbox-before-publish');
       await this.queues.publish(jobs);
       await manager.query(
         `UPDATE outbox_message SET published_at = now(), publish_attempts = publish_attempts + 1

@@ -5,6 +5,7 @@ import {
   Processor,
   Queue,
   runMigrations,
+  Telemetry,
   withBackend,
   Worker,
 } from 'bullmq';
@@ -23,6 +24,8 @@ export interface QueueBackendOptions {
   redisUrl?: string;
   /** Redis key prefix; lets several test runs share one Redis without seeing each other's jobs. */
   prefix: string;
+  /** BullMQ's OpenTelemetry bridge, when tracing is on: job spans linked to the request that queued them. */
+  telemetry?: Telemetry;
 }
 
 /** A minimal view of a queue the application needs; both backends provide it. */
@@ -36,6 +39,7 @@ export interface AppWorker {
   waitUntilReady(): Promise<unknown>;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(event: 'failed', listener: (job: { id?: string; name: string } | undefined, error: Error) => void): unknown;
+  on(event: 'completed', listener: (job: { id?: string; name: string }) => void): unknown;
   close(): Promise<void>;
 }
 
@@ -59,22 +63,30 @@ export class QueueBackend implements OnApplicationShutdown {
       // outbox still holds the job and the relay tries again later.
       const connection = { url: this.options.redisUrl, maxRetriesPerRequest: 1 };
       const { Queue: RedisQueue } = withBackend(createRedisBackend);
-      return new RedisQueue(name, { connection, prefix: this.options.prefix, skipWaitingForReady: true }) as Queue;
+      return new RedisQueue(name, { connection, prefix: this.options.prefix, skipWaitingForReady: true, telemetry: this.options.telemetry }) as Queue;
     }
     const { Queue: PgQueue } = withBackend(createPostgresBackend);
     const pool = this.pgPool();
-    return closingPool(new PgQueue(name, { connection: pool }), pool);
+    return closingPool(new PgQueue(name, { connection: pool, telemetry: this.options.telemetry }), pool);
+  }
+
+  /**
+   * A queue with BullMQ's whole reading and triage surface (counts, failed jobs, retry, remove), for the
+   * operators' page and the metrics. The caller owns it.
+   */
+  createInspectionQueue(name: string): Queue {
+    return this.createQueue(name) as Queue;
   }
 
   createWorker(name: string, processor: Processor, concurrency: number): AppWorker {
     if (this.options.redisUrl) {
       const connection = { url: this.options.redisUrl, maxRetriesPerRequest: null };
       const { Worker: RedisWorker } = withBackend(createRedisBackend);
-      return new RedisWorker(name, processor, { connection, prefix: this.options.prefix, concurrency }) as Worker;
+      return new RedisWorker(name, processor, { connection, prefix: this.options.prefix, concurrency, telemetry: this.options.telemetry }) as Worker;
     }
     const { Worker: PgWorker } = withBackend(createPostgresBackend);
     const pool = this.pgPool();
-    return closingPool(new PgWorker(name, processor, { connection: pool, concurrency }), pool);
+    return closingPool(new PgWorker(name, processor, { connection: pool, concurrency, telemetry: this.options.telemetry }), pool);
   }
 
   /** Answers whether the backend is reachable now (for /health/ready). */

@@ -3,16 +3,22 @@ import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 import { build as prettyStream } from 'pino-pretty';
 import { LogFormat, LogLevel } from '../config/app-config';
+import { activeTraceIds } from '../tracing/tracing';
 
 /**
  * Request logs carry ids, routes and timings only: the query string is cut (it can hold names being
  * searched for) and no header or body is logged. `json` writes one object a line for a collector;
  * `pretty` writes readable lines for a person at a terminal.
  */
-export function loggerOptions(level: LogLevel, service: string, format: LogFormat = 'json'): Params {
+/**
+ * With `traceIds`, every line carries the trace and span ids of the span it was logged in (`trace_id`,
+ * `span_id`), so a log collector links it to the trace.
+ */
+export function loggerOptions(level: LogLevel, service: string, format: LogFormat = 'json', traceIds = false): Params {
   const options = {
     level,
     base: { service },
+    ...(traceIds ? { mixin: activeTraceIds } : {}),
     messageKey: 'msg',
     genReqId: (req: IncomingMessage) => String((req as IncomingMessage & { id?: unknown }).id ?? ''),
     customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: unknown }).id }),

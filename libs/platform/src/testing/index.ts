@@ -11,3 +11,5 @@ export {
 export type { TestDatabase, TestRuntimeOptions } from './test-database';
 export { startTcpProxy } from './tcp-proxy';
 export type { TcpProxy } from './tcp-proxy';
+export { familyOf, parsePrometheusText, sampleValue } from './prometheus-text';
+export type { PromExposition, PromSample } from './prometheus-text';

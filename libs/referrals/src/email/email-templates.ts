@@ -2,7 +2,10 @@
  * The e-mails of referral events, in the five UI languages: plain text and a simple HTML part. They carry
  * the case number, the profiles, the first-contact due time and a link — never a name or a narrative: an
  * e-mail leaves the system's protection, so it says only enough for the duty officer to open the case.
+ * The profiles are written out in the recipient's language (the names the web app shows), never as codes.
  */
+import { isProfileCode } from '@kivuko/profiling';
+import { PROFILE_NAMES } from './profile-names';
 
 export const EMAIL_KINDS = ['NEW_REFERRAL', 'DEADLINE_SOON', 'ESCALATION'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -13,6 +16,7 @@ export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];
 /** Everything an e-mail may say, and nothing more. */
 export interface EmailFacts {
   caseNumber: string;
+  /** The profile codes: the e-mail writes them out in its language. */
   profiles: readonly string[];
   dueAt: Date;
   /** Where the case opens in the web app. */
@@ -143,11 +147,19 @@ export function formatDue(dueAt: Date, language: EmailLanguage): string {
   return `${new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(dueAt)} UTC`;
 }
 
+/** The profiles in the language's words, listed as the language lists them (Arabic with its own comma). */
+export function profilesInWords(profiles: readonly string[], language: EmailLanguage): string {
+  // A code the profiling context does not know cannot reach a referral; were one to, it is left out rather than shown raw.
+  const names = profiles.filter(isProfileCode).map((code) => PROFILE_NAMES[language][code]);
+  return names.join(language === 'ar' ? '، ' : ', ');
+}
+
 export function renderEmail(kind: EmailKind, language: EmailLanguage, facts: EmailFacts): RenderedEmail {
   const w = WORDING[language];
+  const profiles = profilesInWords(facts.profiles, language);
   const rows: [string, string][] = [
     [w.caseNumber, facts.caseNumber],
-    [w.profiles, facts.profiles.join(', ')],
+    [w.profiles, profiles],
     [w.dueAt, formatDue(facts.dueAt, language)],
     ...(kind === 'ESCALATION' && facts.step !== undefined ? ([[w.step, String(facts.step)]] as [string, string][]) : []),
   ];
@@ -163,5 +175,6 @@ export function renderEmail(kind: EmailKind, language: EmailLanguage, facts: Ema
     `<p style="color: #52606d; font-size: 0.9em;">${escapeHtml(w.footer)}</p>`,
     '</body></html>',
   ].join('\n');
-  return { subject: w.subject[kind](facts.caseNumber), text, html };
+  const subject = w.subject[kind](facts.caseNumber);
+  return { subject: profiles ? `${subject} (${profiles})` : subject, text, html };
 }

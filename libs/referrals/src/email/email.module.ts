@@ -1,6 +1,8 @@
 import { AuditModule } from '@kivuko/audit';
 import { Module } from '@nestjs/common';
 import { EmailDeadlineSoonJob } from './email-deadline-soon.job';
+import { EmailDeliveriesController } from './email-deliveries.controller';
+import { EmailDeliveries } from './email-deliveries.service';
 import { EmailDeliveryJob } from './email-delivery.job';
 import { EmailNotifications } from './email-notifications';
 import { EmailTransport } from './email-transport';
@@ -12,8 +14,8 @@ import { NotificationSettingsController } from './notification-settings.controll
  */
 @Module({
   imports: [AuditModule],
-  controllers: [NotificationSettingsController],
-  providers: [EmailTransport, EmailNotifications, EmailDeliveryJob, EmailDeadlineSoonJob],
+  controllers: [NotificationSettingsController, EmailDeliveriesController],
+  providers: [EmailTransport, EmailNotifications, EmailDeliveries, EmailDeliveryJob, EmailDeadlineSoonJob],
   exports: [EmailNotifications],
 })
 export class EmailModule {}

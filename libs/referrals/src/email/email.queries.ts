@@ -21,6 +21,9 @@ export interface Recipient {
   language: EmailLanguage;
 }
 
+export const DELIVERY_STATUSES = ['PENDING', 'SENT', 'FAILED', 'NOT_SENT'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
 export interface DeliveryRow {
   id: string;
   kind: EmailKind;
@@ -28,7 +31,9 @@ export interface DeliveryRow {
   address: string;
   language: EmailLanguage;
   step: number | null;
-  status: 'PENDING' | 'SENT' | 'NOT_SENT';
+  status: DeliveryStatus;
+  /** Which send this is: 1, then one more for each resend. */
+  sends: number;
   case_id: string;
   case_number: string;
   profiles: string[];
@@ -105,7 +110,7 @@ export async function insertDelivery(
 /** A delivery with what its e-mail says about the referral (read again when it is sent). */
 export async function findDelivery(manager: EntityManager, id: string): Promise<DeliveryRow | undefined> {
   const [row] = await manager.query<DeliveryRow[]>(
-    `SELECT d.id, d.kind, d.referral_id, d.address, d.language, d.step, d.status,
+    `SELECT d.id, d.kind, d.referral_id, d.address, d.language, d.step, d.status, d.sends,
             r.case_id, kivuko_case_number(r.case_id) AS case_number, r.profiles, r.due_at
        FROM email_delivery d JOIN referral r ON r.id = d.referral_id
       WHERE d.id = $1`,
@@ -116,13 +121,102 @@ export async function findDelivery(manager: EntityManager, id: string): Promise<
 
 export async function markDelivery(manager: EntityManager, id: string, status: 'SENT' | 'NOT_SENT', error: string | null, at: Date): Promise<void> {
   await manager.query(
-    `UPDATE email_delivery SET status = $2, attempts = attempts + 1, last_error = $3, sent_at = CASE WHEN $2 = 'SENT' THEN $4::timestamptz END WHERE id = $1`,
+    `UPDATE email_delivery SET status = $2, attempts = attempts + 1, last_error = $3, last_attempt_at = $4,
+            sent_at = CASE WHEN $2 = 'SENT' THEN $4::timestamptz END
+      WHERE id = $1`,
     [id, status, error, at],
   );
 }
 
-export async function recordFailedAttempt(manager: EntityManager, id: string, error: string): Promise<void> {
-  await manager.query(`UPDATE email_delivery SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, error]);
+/** An attempt the server refused; the last one the queue makes leaves the delivery FAILED (it may be sent again by hand). */
+export async function recordFailedAttempt(manager: EntityManager, id: string, error: string, at: Date, last: boolean): Promise<void> {
+  await manager.query(
+    `UPDATE email_delivery SET attempts = attempts + 1, last_error = $2, last_attempt_at = $3, status = CASE WHEN $4 THEN 'FAILED' ELSE status END WHERE id = $1`,
+    [id, error, at, last],
+  );
+}
+
+/** A delivery as its list shows it: what the e-mail itself holds (case number, address, kind) and how sending went. */
+export interface DeliveryListRow {
+  id: string;
+  kind: EmailKind;
+  step: number | null;
+  language: EmailLanguage;
+  address: string;
+  status: DeliveryStatus;
+  attempts: number;
+  sends: number;
+  last_error: string | null;
+  created_at: Date;
+  last_attempt_at: Date | null;
+  sent_at: Date | null;
+  agency_id: string;
+  agency_name: string;
+  case_number: string;
+  /** created_at in microseconds since the epoch, exactly (a JavaScript Date would round it): the cursor's key. */
+  created_us: string;
+}
+
+export interface DeliveryFilter {
+  /** Only this agency's (an agency manager's list); every agency's when absent (a system administrator's). */
+  agencyId?: string;
+  status?: DeliveryStatus;
+  kind?: EmailKind;
+  from?: Date;
+  to?: Date;
+}
+
+const LIST_COLUMNS = `d.id, d.kind, d.step, d.language, d.address, d.status, d.attempts, d.sends, d.last_error, d.created_at,
+       d.last_attempt_at, d.sent_at, d.agency_id, a.name AS agency_name, kivuko_referral_case_number(d.referral_id) AS case_number,
+       (extract(epoch FROM d.created_at) * 1000000)::bigint::text AS created_us`;
+
+/** One page of deliveries, newest first (created_at, id), after the cursor's row. */
+export async function findDeliveryPage(manager: EntityManager, filter: DeliveryFilter, after: { createdUs: string; id: string } | undefined, limit: number): Promise<DeliveryListRow[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.agencyId) where.push(`d.agency_id = ${param(filter.agencyId)}`);
+  if (filter.status) where.push(`d.status = ${param(filter.status)}`);
+  if (filter.kind) where.push(`d.kind = ${param(filter.kind)}`);
+  if (filter.from) where.push(`d.created_at >= ${param(filter.from)}`);
+  if (filter.to) where.push(`d.created_at < ${param(filter.to)}`);
+  if (after) where.push(`(d.created_at, d.id) < (timestamptz 'epoch' + ${param(after.createdUs)}::bigint * interval '1 microsecond', ${param(after.id)}::uuid)`);
+  return manager.query<DeliveryListRow[]>(
+    `SELECT ${LIST_COLUMNS}
+       FROM email_delivery d JOIN agency a ON a.id = d.agency_id
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY d.created_at DESC, d.id DESC
+      LIMIT ${param(limit)}`,
+    params,
+  );
+}
+
+/** One delivery, as its list shows it. */
+export async function findDeliveryListRow(manager: EntityManager, id: string): Promise<DeliveryListRow | undefined> {
+  const [row] = await manager.query<DeliveryListRow[]>(
+    `SELECT ${LIST_COLUMNS}
+       FROM email_delivery d JOIN agency a ON a.id = d.agency_id
+      WHERE d.id = $1`,
+    [id],
+  );
+  return row;
+}
+
+/** A delivery's status and agency, its row locked until the transaction ends: two resends of it queue one send. */
+export async function lockDelivery(manager: EntityManager, id: string): Promise<{ status: DeliveryStatus; agency_id: string; sends: number } | undefined> {
+  const [row] = await manager.query<{ status: DeliveryStatus; agency_id: string; sends: number }[]>(`SELECT status, agency_id, sends FROM email_delivery WHERE id = $1 FOR UPDATE`, [id]);
+  return row;
+}
+
+/** Queues a delivery again: PENDING, as its next send; the number of that send. */
+export async function requeueDelivery(manager: EntityManager, id: string): Promise<number> {
+  // An UPDATE answers [rows, affected count].
+  const [[row]] = await manager.query<[{ sends: number }[], number]>(`UPDATE email_delivery SET status = 'PENDING', sends = sends + 1 WHERE id = $1 RETURNING sends`, [id]);
+  if (!row) throw new Error(`email delivery ${id} vanished under its lock`);
+  return row.sends;
 }
 
 /** A referral as the deadline-soon check reads it: still waiting for first contact, and when it is due. */

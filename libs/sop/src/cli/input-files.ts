@@ -16,11 +16,11 @@ export class InputFileError extends Error {
 
 /** Parses a JSON file's text. SOP files are JSON only: YAML is refused with a clear message. */
 export function parseJsonFile(file: string, text: string): unknown {
-  if (/\.ya?ml$/i.test(file)) throw new InputFileError(file, [{ path: '(file)', problem: 'YAML is not accepted: write the SOP as JSON (the schema is libs/sop/sop.schema.json)' }]);
+  if (/\.ya?ml$/i.test(file)) throw new InputFileError(file, [{ path: '(file)', problem: 'YAML is not accepted: write the SOP as JSON (the schema is libs/sop/sop.schema.json)', code: 'BAD_FORMAT' }]);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new InputFileError(file, [{ path: '(file)', problem: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
+    throw new InputFileError(file, [{ path: '(file)', problem: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, code: 'BAD_FORMAT' }]);
   }
 }
 
@@ -49,9 +49,9 @@ export function readSamples(file: string, document: unknown): SampleCase[] {
     if (facts) {
       const person = problems.object(facts['person'], child(child(path, 'facts'), 'person'), 'an object with sex and nationalities');
       const arrival = problems.object(facts['arrival'], child(child(path, 'facts'), 'arrival'), 'an object with arrivedAt and mode');
-      if (!person || !Array.isArray(person['nationalities'])) ok = problems.refuse(child(child(path, 'facts'), 'person.nationalities'), 'must be a list of ISO 3166-1 alpha-3 codes');
-      if (!arrival || typeof arrival['arrivedAt'] !== 'string') ok = problems.refuse(child(child(path, 'facts'), 'arrival.arrivedAt'), 'must be an ISO 8601 date-time with a time zone');
-      if (facts['answers'] !== undefined && !isObject(facts['answers'])) ok = problems.refuse(child(child(path, 'facts'), 'answers'), 'must be an object of answers by question id');
+      if (!person || !Array.isArray(person['nationalities'])) ok = problems.refuse(child(child(path, 'facts'), 'person.nationalities'), 'must be a list of ISO 3166-1 alpha-3 codes', 'NOT_LIST');
+      if (!arrival || typeof arrival['arrivedAt'] !== 'string') ok = problems.refuse(child(child(path, 'facts'), 'arrival.arrivedAt'), 'must be an ISO 8601 date-time with a time zone', 'BAD_FORMAT');
+      if (facts['answers'] !== undefined && !isObject(facts['answers'])) ok = problems.refuse(child(child(path, 'facts'), 'answers'), 'must be an object of answers by question id', 'NOT_OBJECT');
     }
     if (!name || !borderPointCode || region === undefined || !languages || !ok) return undefined;
     return { name, borderPointCode, region, languages, facts: facts as unknown as CaseFacts };
@@ -77,8 +77,8 @@ export function readAgencies(file: string, document: unknown): SimulationAgency[
     const capacity = agency['dailyCapacity'] ?? null;
     const accepted = agency['acceptedToday'] ?? 0;
     let ok = true;
-    if (capacity !== null && !(Number.isInteger(capacity) && (capacity as number) >= 0)) ok = problems.refuse(child(path, 'dailyCapacity'), 'must be a whole number or null');
-    if (!(Number.isInteger(accepted) && (accepted as number) >= 0)) ok = problems.refuse(child(path, 'acceptedToday'), 'must be a whole number');
+    if (capacity !== null && !(Number.isInteger(capacity) && (capacity as number) >= 0)) ok = problems.refuse(child(path, 'dailyCapacity'), 'must be a whole number or null', 'BAD_FORMAT');
+    if (!(Number.isInteger(accepted) && (accepted as number) >= 0)) ok = problems.refuse(child(path, 'acceptedToday'), 'must be a whole number', 'BAD_FORMAT');
     if (!id || !name || !kind || !services || !points || !regions || !languages || !ok) return undefined;
     return {
       id,

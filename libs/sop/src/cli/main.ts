@@ -66,7 +66,7 @@ function loadFile(io: CliIo, file: string): unknown {
   try {
     text = io.readFile(file);
   } catch (error) {
-    throw new InputFileError(file, [{ path: '(file)', problem: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }]);
+    throw new InputFileError(file, [{ path: '(file)', problem: `cannot be read: ${error instanceof Error ? error.message : String(error)}`, code: 'BAD_FORMAT' }]);
   }
   return parseJsonFile(file, text);
 }

@@ -30,13 +30,13 @@ export class RoutingReader {
     const table = this.problems.object(raw, 'routing', 'an object with an entry for every profile');
     if (!table) return undefined;
     for (const key of Object.keys(table)) {
-      if (!(PROFILES as readonly string[]).includes(key)) this.problems.add(child('routing', key), `is not a profile (${PROFILES.join(', ')})`);
+      if (!(PROFILES as readonly string[]).includes(key)) this.problems.add(child('routing', key), `is not a profile (${PROFILES.join(', ')})`, 'NOT_ONE_OF', { value: key });
     }
     const out: Partial<Record<ProfileCode, RoutingEntry>> = {};
     for (const profile of PROFILES) {
       const path = child('routing', profile);
       if (!(profile in table)) {
-        this.problems.add(path, 'is required: every profile needs its lead agency and deadlines');
+        this.problems.add(path, 'is required: every profile needs its lead agency and deadlines', 'REQUIRED');
         continue;
       }
       const entry = this.entry(table[profile], path);
@@ -57,7 +57,7 @@ export class RoutingReader {
       if (!target) return undefined;
       const key = targetKey(target);
       const earlier = keys.get(key);
-      if (earlier) return this.problems.add(at, `${key} is already ${earlier}: one target gets one referral per case`);
+      if (earlier) return this.problems.add(at, `${key} is already ${earlier}: one target gets one referral per case`, 'TARGET_TWICE', { target: key, earlier });
       keys.set(key, at);
       return target;
     }, { nonEmpty: false });
@@ -76,7 +76,7 @@ export class RoutingReader {
     this.problems.onlyKeys(target, ['kind', 'service', 'actions', 'description'], path);
     this.problems.optionalText(target['description'], child(path, 'description'), 500);
     let kind = this.problems.oneOf(target['kind'], AGENCY_KINDS, child(path, 'kind'));
-    if (kind && NON_RECEIVING_KINDS.includes(kind)) kind = this.problems.add(child(path, 'kind'), `${kind} never receives referrals`);
+    if (kind && NON_RECEIVING_KINDS.includes(kind)) kind = this.problems.add(child(path, 'kind'), `${kind} never receives referrals`, 'NEVER_RECEIVES', { kind });
     const service = target['service'] === undefined ? null : this.problems.oneOf(target['service'], AGENCY_SERVICES, child(path, 'service'));
     const seen = new Set<string>();
     const actions = target['actions'] === undefined ? [] : this.problems.list(target['actions'], child(path, 'actions'), (a, at) => this.action(a, at, seen), { nonEmpty: false });
@@ -89,7 +89,7 @@ export class RoutingReader {
     if (!entry) return undefined;
     this.problems.onlyKeys(entry, ['action', 'within', 'period', 'consentPurpose', 'note'], path);
     let action = this.problems.oneOf(entry['action'], ACTION_CODES, child(path, 'action'));
-    if (action && seen.has(action)) action = this.problems.add(child(path, 'action'), `"${action}" is listed twice for this target`);
+    if (action && seen.has(action)) action = this.problems.add(child(path, 'action'), `"${action}" is listed twice for this target`, 'LISTED_TWICE', { value: action });
     else if (action) seen.add(action);
     const within = this.problems.duration(entry['within'], child(path, 'within'), { positive: true });
     const period = entry['period'] === undefined ? null : this.problems.duration(entry['period'], child(path, 'period'), { positive: true });
@@ -106,7 +106,7 @@ export class RoutingReader {
     this.problems.onlyKeys(map, URGENCIES, path);
     const out: Partial<Record<Urgency, T>> = {};
     for (const urgency of URGENCIES) {
-      const value = urgency in map ? read(map[urgency], child(path, urgency)) : this.problems.add(child(path, urgency), 'is required: every urgency needs its value');
+      const value = urgency in map ? read(map[urgency], child(path, urgency)) : this.problems.add(child(path, urgency), 'is required: every urgency needs its value', 'REQUIRED');
       if (value !== undefined) out[urgency] = value;
     }
     return URGENCIES.every((u) => out[u] !== undefined) ? (out as Record<Urgency, T>) : undefined;
@@ -116,7 +116,7 @@ export class RoutingReader {
     for (let i = 0; i + 1 < URGENCIES.length; i += 1) {
       const [urgent, lessUrgent] = [URGENCIES[i], URGENCIES[i + 1]];
       if (compareDurations(deadlines[urgent], deadlines[lessUrgent], this.reference) > 0) {
-        this.problems.add(child(path, urgent), `${shown(deadlines[urgent])} is longer than ${lessUrgent} (${shown(deadlines[lessUrgent])}): a more urgent case must not wait longer`);
+        this.problems.add(child(path, urgent), `${shown(deadlines[urgent])} is longer than ${lessUrgent} (${shown(deadlines[lessUrgent])}): a more urgent case must not wait longer`, 'DEADLINE_ORDER', { value: String(deadlines[urgent]), urgency: urgent, lessUrgent, lessUrgentValue: String(deadlines[lessUrgent]) });
       }
     }
   }
@@ -125,7 +125,7 @@ export class RoutingReader {
     for (let i = 0; i + 1 < URGENCIES.length; i += 1) {
       const [urgent, lessUrgent] = [URGENCIES[i], URGENCIES[i + 1]];
       if (priorities[urgent] > priorities[lessUrgent]) {
-        this.problems.add(child(path, urgent), `${priorities[urgent]} is a lower priority than ${lessUrgent} (${priorities[lessUrgent]}): a more urgent case must not come later in the queue`);
+        this.problems.add(child(path, urgent), `${priorities[urgent]} is a lower priority than ${lessUrgent} (${priorities[lessUrgent]}): a more urgent case must not come later in the queue`, 'PRIORITY_ORDER', { value: String(priorities[urgent]), urgency: urgent, lessUrgent, lessUrgentValue: String(priorities[lessUrgent]) });
       }
     }
   }

@@ -49,7 +49,7 @@ export class SectionsReader {
       if (!rule) return undefined;
       this.problems.onlyKeys(rule, ['criterion', 'required'], at);
       let criterion = this.problems.oneOf(rule['criterion'], CHOICE_CRITERIA, child(at, 'criterion'));
-      if (criterion && seen.has(criterion)) criterion = this.problems.add(child(at, 'criterion'), `"${criterion}" is listed twice`);
+      if (criterion && seen.has(criterion)) criterion = this.problems.add(child(at, 'criterion'), `"${criterion}" is listed twice`, 'LISTED_TWICE', { value: criterion });
       else if (criterion) seen.add(criterion);
       const required = this.problems.boolean(rule['required'], child(at, 'required'));
       return criterion && required !== undefined ? { criterion, required } : undefined;
@@ -75,13 +75,13 @@ export class SectionsReader {
     const map = this.problems.object(raw, path, 'an object keyed by agency kind');
     if (!map) return undefined;
     for (const key of Object.keys(map)) {
-      if (!(AGENCY_KINDS as readonly string[]).includes(key)) this.problems.add(child(path, key), `${shown(key)} is not an agency kind (${AGENCY_KINDS.join(', ')})`);
+      if (!(AGENCY_KINDS as readonly string[]).includes(key)) this.problems.add(child(path, key), `${shown(key)} is not an agency kind (${AGENCY_KINDS.join(', ')})`, 'NOT_ONE_OF', { value: shown(key) });
     }
     const out: Partial<Record<AgencyKind, SharingRule>> = {};
     for (const kind of AGENCY_KINDS) {
       const at = child(path, kind);
       if (!(kind in map)) {
-        this.problems.add(at, 'is required: every agency kind needs an entry (an empty "groups" list shares nothing)');
+        this.problems.add(at, 'is required: every agency kind needs an entry (an empty "groups" list shares nothing)', 'REQUIRED');
         continue;
       }
       const rule = this.sharingRule(map[kind], at, kind);
@@ -100,16 +100,16 @@ export class SectionsReader {
     let ok = true;
     consent.forEach((group, index) => {
       if (!groups.includes(group)) {
-        ok = this.problems.refuse(item(child(path, 'consentRequiredFor'), index), `"${group}" is not in ${kind}.groups, so there is nothing to require consent for`);
+        ok = this.problems.refuse(item(child(path, 'consentRequiredFor'), index), `"${group}" is not in ${kind}.groups, so there is nothing to require consent for`, 'CONSENT_NOT_SHARED', { group, kind });
       }
     });
     const forbidden = NEVER_SHARED_WITH[kind] ?? [];
     groups.forEach((group, index) => {
       const at = item(child(path, 'groups'), index);
       if (forbidden.includes(group)) {
-        ok = this.problems.refuse(at, `"${group}" is sensitive and is never shared with ${kind} (a rule no SOP can switch off)`);
+        ok = this.problems.refuse(at, `"${group}" is sensitive and is never shared with ${kind} (a rule no SOP can switch off)`, 'NEVER_SHARED', { group, kind });
       } else if (ALWAYS_CONSENT_BOUND.includes(group) && !consent.includes(group)) {
-        ok = this.problems.refuse(at, `"${group}" is shared only with consent or a legal basis, so consentRequiredFor must list it (a rule no SOP can switch off)`);
+        ok = this.problems.refuse(at, `"${group}" is shared only with consent or a legal basis, so consentRequiredFor must list it (a rule no SOP can switch off)`, 'CONSENT_REQUIRED', { group });
       }
     });
     return ok ? { groups, consentRequiredFor: consent } : undefined;
@@ -123,7 +123,7 @@ export class SectionsReader {
     for (const key of Object.keys(map)) {
       const at = child(path, key);
       if (!(LEGAL_BASES as readonly string[]).includes(key)) {
-        ok = this.problems.refuse(at, `${shown(key)} is not a legal basis (${LEGAL_BASES.join(', ')})`);
+        ok = this.problems.refuse(at, `${shown(key)} is not a legal basis (${LEGAL_BASES.join(', ')})`, 'NOT_ONE_OF', { value: shown(key), allowed: [...LEGAL_BASES] });
         continue;
       }
       const rule = this.legalBasis(map[key], at, key as LegalBasis);
@@ -145,15 +145,15 @@ export class SectionsReader {
     if (childOnly === undefined || !profiles || !recipients || automatic === undefined || description === undefined) return undefined;
     // What the law makes of each basis is not for an SOP to widen.
     let ok = true;
-    if (basis === 'CHILD_BEST_INTERESTS' && !childOnly) ok = this.problems.refuse(child(path, 'childOnly'), 'must be true: a child’s best interests stand in for a child only');
-    if (basis === 'VITAL_INTEREST' && profiles.length === 0) ok = this.problems.refuse(child(path, 'profiles'), 'must name the profiles (such as MEDICAL_EMERGENCY): an unlimited vital interest would make consent meaningless');
-    if (basis === 'LEGAL_OBLIGATION' && recipients.length === 0) ok = this.problems.refuse(child(path, 'recipients'), 'must name the agency kinds a legal duty is owed to');
+    if (basis === 'CHILD_BEST_INTERESTS' && !childOnly) ok = this.problems.refuse(child(path, 'childOnly'), 'must be true: a child’s best interests stand in for a child only', 'BASIS_CHILD_ONLY', { basis });
+    if (basis === 'VITAL_INTEREST' && profiles.length === 0) ok = this.problems.refuse(child(path, 'profiles'), 'must name the profiles (such as MEDICAL_EMERGENCY): an unlimited vital interest would make consent meaningless', 'BASIS_NEEDS_PROFILES', { basis });
+    if (basis === 'LEGAL_OBLIGATION' && recipients.length === 0) ok = this.problems.refuse(child(path, 'recipients'), 'must name the agency kinds a legal duty is owed to', 'BASIS_NEEDS_RECIPIENTS', { basis });
     if (basis === 'CHILD_PROTECTION_MANDATE') {
-      if (!childOnly) ok = this.problems.refuse(child(path, 'childOnly'), 'must be true: the child-protection mandate covers children only');
-      if (recipients.length === 0 || recipients.some((kind) => kind !== 'CHILD_PROTECTION')) ok = this.problems.refuse(child(path, 'recipients'), 'must be ["CHILD_PROTECTION"]: the mandate is the child-protection authority’s own');
+      if (!childOnly) ok = this.problems.refuse(child(path, 'childOnly'), 'must be true: the child-protection mandate covers children only', 'BASIS_CHILD_ONLY', { basis });
+      if (recipients.length === 0 || recipients.some((kind) => kind !== 'CHILD_PROTECTION')) ok = this.problems.refuse(child(path, 'recipients'), 'must be ["CHILD_PROTECTION"]: the mandate is the child-protection authority’s own', 'BASIS_CHILD_PROTECTION_ONLY', { basis });
     }
     const systemMayRecord = basis === 'VITAL_INTEREST' || basis === 'CHILD_PROTECTION_MANDATE';
-    if (automatic && !systemMayRecord) ok = this.problems.refuse(child(path, 'automatic'), `${basis} is recorded by a permitted person with a reason, never by the system`);
+    if (automatic && !systemMayRecord) ok = this.problems.refuse(child(path, 'automatic'), `${basis} is recorded by a permitted person with a reason, never by the system`, 'BASIS_NOT_AUTOMATIC', { basis });
     if (!ok) return undefined;
     return { childOnly, profiles, recipients, automatic, ...(description !== null && { description }) };
   }
@@ -165,14 +165,14 @@ export class SectionsReader {
     const out: Partial<Record<ConsentPurpose, PurposeRule>> = {};
     for (const purpose of CONSENT_PURPOSES) {
       const at = child(path, purpose);
-      const rule = purpose in map ? this.problems.object(map[purpose], at, 'an object with consentRequired and legalBases') : this.problems.add(at, 'is required: say whether this purpose needs consent');
+      const rule = purpose in map ? this.problems.object(map[purpose], at, 'an object with consentRequired and legalBases') : this.problems.add(at, 'is required: say whether this purpose needs consent', 'REQUIRED');
       if (!rule) continue;
       this.problems.onlyKeys(rule, ['consentRequired', 'legalBases'], at);
       const consentRequired = this.problems.boolean(rule['consentRequired'], child(at, 'consentRequired'));
       const bases = this.problems.codes(rule['legalBases'], LEGAL_BASES, child(at, 'legalBases'));
       let ok = true;
       bases?.forEach((basis, index) => {
-        if (defined && !defined.includes(basis)) ok = this.problems.refuse(item(child(at, 'legalBases'), index), `"${basis}" is not defined in dataSharing.legalBases`);
+        if (defined && !defined.includes(basis)) ok = this.problems.refuse(item(child(at, 'legalBases'), index), `"${basis}" is not defined in dataSharing.legalBases`, 'BASIS_UNDEFINED', { basis });
       });
       if (consentRequired !== undefined && bases && ok) out[purpose] = { consentRequired, legalBases: bases };
     }
@@ -187,19 +187,19 @@ export class SectionsReader {
     this.problems.optionalText(section['description'], child(path, 'description'), 2_000);
     let coordinatingBody = this.problems.text(section['coordinatingBody'], child(path, 'coordinatingBody'), { max: 200, shape: 'the name or id of an agency' });
     if (coordinatingBody && signatories && !signatories.includes(coordinatingBody)) {
-      coordinatingBody = this.problems.add(child(path, 'coordinatingBody'), `${shown(coordinatingBody)} is not a signatory: the coordinating body must have signed the SOP`);
+      coordinatingBody = this.problems.add(child(path, 'coordinatingBody'), `${shown(coordinatingBody)} is not a signatory: the coordinating body must have signed the SOP`, 'COORDINATOR_NOT_SIGNATORY', { value: shown(coordinatingBody) });
     }
     const steps = this.problems.list(section['steps'], child(path, 'steps'), (s, at) => this.step(s, at), { nonEmpty: true });
     if (steps) {
       steps.forEach((step, index) => {
         const earlier = steps[index - 1];
         if (earlier && compareDurations(step.after, earlier.after, this.reference) < 0) {
-          this.problems.add(child(item(child(path, 'steps'), index), 'after'), `${shown(step.after)} comes before the step above it (${shown(earlier.after)}): list steps in the order they fire`);
+          this.problems.add(child(item(child(path, 'steps'), index), 'after'), `${shown(step.after)} comes before the step above it (${shown(earlier.after)}): list steps in the order they fire`, 'STEP_ORDER', { value: shown(step.after), earlier: shown(earlier.after) });
         }
       });
       for (const priority of PRIORITIES) {
         if (!steps.some((s) => s.priorities.length === 0 || s.priorities.includes(priority))) {
-          this.problems.add(child(path, 'steps'), `no step applies to ${priority} referrals: every overdue referral must alert someone`);
+          this.problems.add(child(path, 'steps'), `no step applies to ${priority} referrals: every overdue referral must alert someone`, 'NO_STEP_FOR_PRIORITY', { priority });
         }
       }
     }
@@ -215,7 +215,7 @@ export class SectionsReader {
     const notify = this.problems.oneOf(step['notify'], ESCALATION_TARGETS, child(path, 'notify'));
     let agency: string | null | undefined = null;
     if (notify === 'AGENCY') agency = this.problems.text(step['agency'], child(path, 'agency'), { max: 200, shape: 'the name or id of the agency to alert' });
-    else if (step['agency'] !== undefined) agency = this.problems.add(child(path, 'agency'), 'is only for notify: AGENCY');
+    else if (step['agency'] !== undefined) agency = this.problems.add(child(path, 'agency'), 'is only for notify: AGENCY', 'AGENCY_ONLY_FOR_NOTIFY');
     const priorities = step['priorities'] === undefined ? [] : this.problems.codes(step['priorities'], PRIORITIES, child(path, 'priorities'), { nonEmpty: true });
     if (!after || !notify || agency === undefined || !priorities) return undefined;
     return { after, notify, ...(agency !== null && { agency }), priorities };
@@ -229,16 +229,16 @@ export class SectionsReader {
     const out: Partial<Record<SafeguardCode, SafeguardSetting>> = {};
     for (const code of SAFEGUARD_CODES) {
       const at = child(path, code);
-      const entry = code in section ? this.problems.object(section[code], at, 'an object with enabled') : this.problems.add(at, 'is required: state every safeguard explicitly');
+      const entry = code in section ? this.problems.object(section[code], at, 'an object with enabled') : this.problems.add(at, 'is required: state every safeguard explicitly', 'REQUIRED');
       if (!entry) continue;
       this.problems.onlyKeys(entry, ['enabled', 'legalReference', 'note'], at);
       let enabled = this.problems.boolean(entry['enabled'], child(at, 'enabled'));
       const legalReference = this.problems.optionalText(entry['legalReference'], child(at, 'legalReference'), 1_000);
       const note = this.problems.optionalText(entry['note'], child(at, 'note'), 2_000);
       if (enabled === false && !SAFEGUARDS[code].switchable) {
-        enabled = this.problems.add(child(at, 'enabled'), `must be true: ${code} can never be switched off`);
+        enabled = this.problems.add(child(at, 'enabled'), `must be true: ${code} can never be switched off`, 'SAFEGUARD_ALWAYS_ON', { safeguard: code });
       } else if (enabled === false && legalReference === null) {
-        enabled = this.problems.add(child(at, 'legalReference'), `is required when ${code} is off: cite the law that allows it`);
+        enabled = this.problems.add(child(at, 'legalReference'), `is required when ${code} is off: cite the law that allows it`, 'LEGAL_REFERENCE_REQUIRED', { safeguard: code });
       }
       if (enabled === undefined || legalReference === undefined || note === undefined) continue;
       out[code] = { enabled, ...(legalReference !== null && { legalReference }), ...(note !== null && { note }) };

@@ -2,10 +2,11 @@ import { DEFAULT_RULE_SET_DOCUMENT } from '@kivuko/profiling';
 import { DEFAULT_SOP, DEFAULT_SOP_DOCUMENT } from '../default-sop';
 import { Editable, editableDefault, getAt, removeAt, setAt } from '../testing/documents';
 import { InvalidSopError, loadSop, validateSop } from './sop-validator';
+import { SOP_PROBLEM_CODES, SopProblem } from './problems';
 
 const REMOVE = Symbol('remove');
 
-function problemsOf(document: unknown): { path: string; problem: string }[] {
+function problemsOf(document: unknown): SopProblem[] {
   const result = validateSop(document);
   return result.ok ? [] : result.problems;
 }
@@ -124,7 +125,9 @@ describe('validateSop', () => {
   it('never lets non-refoulement be switched off, whatever else the SOP says', () => {
     const document = editableDefault();
     setAt(document, 'safeguards.NON_REFOULEMENT', { enabled: false, legalReference: 'Immigration Act s. 12', note: 'the law allows it' });
-    expect(problemsOf(document)).toEqual([{ path: 'safeguards.NON_REFOULEMENT.enabled', problem: 'must be true: NON_REFOULEMENT can never be switched off' }]);
+    expect(problemsOf(document)).toEqual([
+      { path: 'safeguards.NON_REFOULEMENT.enabled', problem: 'must be true: NON_REFOULEMENT can never be switched off', code: 'SAFEGUARD_ALWAYS_ON', params: { safeguard: 'NON_REFOULEMENT' } },
+    ]);
     expect(() => loadSop(document)).toThrow(InvalidSopError);
   });
 
@@ -188,11 +191,24 @@ describe('validateSop', () => {
 
     it('refuses a zero or malformed duration and an unknown task, with their paths', () => {
       expect(problemsOf(setAt(editableDefault(), 'borderPointTasks', { completeIntake: 'PT0S', obtainConsent: '1 day', review: 'P1D' }))).toEqual([
-        { path: 'borderPointTasks.review', problem: expect.stringMatching(/is not allowed here/) },
-        { path: 'borderPointTasks.completeIntake', problem: expect.stringMatching(/must be longer than zero/) },
-        { path: 'borderPointTasks.obtainConsent', problem: expect.stringMatching(/is not an ISO 8601 duration/) },
+        { path: 'borderPointTasks.review', problem: expect.stringMatching(/is not allowed here/), code: 'NOT_ALLOWED', params: { allowed: expect.arrayContaining(['completeIntake', 'obtainConsent']) } },
+        { path: 'borderPointTasks.completeIntake', problem: expect.stringMatching(/must be longer than zero/), code: 'ZERO_DURATION', params: { value: '"PT0S"' } },
+        { path: 'borderPointTasks.obtainConsent', problem: expect.stringMatching(/is not an ISO 8601 duration/), code: 'NOT_DURATION', params: { value: '"1 day"' } },
       ]);
-      expect(problemsOf(setAt(editableDefault(), 'borderPointTasks', 'P1D'))).toEqual([{ path: 'borderPointTasks', problem: expect.any(String) }]);
+      expect(problemsOf(setAt(editableDefault(), 'borderPointTasks', 'P1D'))).toEqual([{ path: 'borderPointTasks', problem: expect.any(String), code: 'NOT_OBJECT', params: { value: '"P1D"' } }]);
     });
+  });
+
+  it('gives every problem a stable code from the catalogue, with parameters that are codes or values, never prose', () => {
+    const document = editableDefault();
+    setAt(document, 'routing.ASYLUM_SEEKER.firstContact.HIGH', 'eight hours');
+    setAt(document, 'routing.ASYLUM_SEEKER.priority.IMMEDIATE', 'P9');
+    setAt(document, 'safeguards.NON_REFOULEMENT', { enabled: false });
+    setAt(document, 'effectiveFrom', 'soon');
+    const problems = problemsOf(document);
+    expect(problems.length).toBeGreaterThanOrEqual(4);
+    for (const p of problems) expect(SOP_PROBLEM_CODES).toContain(p.code);
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'routing.ASYLUM_SEEKER.firstContact.HIGH', code: 'NOT_DURATION', params: { value: '"eight hours"' } }));
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'effectiveFrom', code: 'NOT_DATE' }));
   });
 });

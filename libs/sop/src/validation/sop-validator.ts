@@ -75,14 +75,14 @@ export function loadSop(document: unknown, options: SopOptions = {}): Sop {
 }
 
 function read(document: unknown, problems: Problems, options: SopOptions): Sop | undefined {
-  if (!isObject(document)) return problems.add('', 'must be a JSON object (an SOP document)');
+  if (!isObject(document)) return problems.add('', 'must be a JSON object (an SOP document)', 'NOT_OBJECT');
   problems.onlyKeys(document, TOP_LEVEL, '');
-  if ('$schema' in document && typeof document['$schema'] !== 'string') problems.add('$schema', 'must be a string');
+  if ('$schema' in document && typeof document['$schema'] !== 'string') problems.add('$schema', 'must be a string', 'NOT_TEXT');
   const version = problems.text(document['version'], 'version', { max: 64, pattern: VERSION, shape: 'a version label such as tza-joint-sop-2026.1' });
   const title = problems.optionalText(document['title'], 'title', 200);
   const description = problems.optionalText(document['description'], 'description', 4_000);
   const jurisdiction = readJurisdiction(document['jurisdiction'], problems);
-  const effectiveFrom = isCalendarDate(document['effectiveFrom']) ? document['effectiveFrom'] : problems.add('effectiveFrom', 'must be a date (YYYY-MM-DD)');
+  const effectiveFrom = isCalendarDate(document['effectiveFrom']) ? document['effectiveFrom'] : problems.add('effectiveFrom', 'must be a date (YYYY-MM-DD)', 'NOT_DATE');
   const signatories = readSignatories(document['signatories'], problems);
   const deadlinesFrom = problems.oneOf(document['deadlinesFrom'], DEADLINE_CLOCKS, 'deadlinesFrom');
   const borderPointTasks = readBorderPointTasks(document['borderPointTasks'], problems);
@@ -157,7 +157,7 @@ function readJurisdiction(raw: unknown, problems: Problems): Sop['jurisdiction']
       ? []
       : problems.list(section['borderPoints'], child(path, 'borderPoints'), (code, at) => {
           const text = problems.text(code, at, { max: 10, pattern: BORDER_POINT, shape: 'a border point code such as NMG' });
-          if (text !== undefined && seen.has(text)) return problems.add(at, `"${text}" is listed twice`);
+          if (text !== undefined && seen.has(text)) return problems.add(at, `"${text}" is listed twice`, 'LISTED_TWICE', { value: text });
           if (text !== undefined) seen.add(text);
           return text;
         }, { nonEmpty: true });
@@ -168,7 +168,7 @@ function readSignatories(raw: unknown, problems: Problems): string[] | undefined
   const seen = new Set<string>();
   return problems.list(raw, 'signatories', (name, at) => {
     const text = problems.text(name, at, { max: 200, shape: 'an agency name or id' });
-    if (text !== undefined && seen.has(text.trim().toLowerCase())) return problems.add(at, `"${text}" is listed twice`);
+    if (text !== undefined && seen.has(text.trim().toLowerCase())) return problems.add(at, `"${text}" is listed twice`, 'LISTED_TWICE', { value: text });
     if (text !== undefined) seen.add(text.trim().toLowerCase());
     return text;
   }, { nonEmpty: true });
@@ -176,9 +176,9 @@ function readSignatories(raw: unknown, problems: Problems): string[] | undefined
 
 /** The profiling engine checks its own rule set; its problems come back under `profiling`. */
 function readRuleSet(raw: unknown, problems: Problems, options: SopOptions): RuleSet | undefined {
-  if (raw === undefined) return problems.add('profiling', 'is required (the profiling rule set, with its prima facie list)');
+  if (raw === undefined) return problems.add('profiling', 'is required (the profiling rule set, with its prima facie list)', 'REQUIRED');
   const result = validateRuleSet(raw, options.questions ? { questions: options.questions } : {});
   if (result.ok) return result.ruleSet;
-  for (const p of result.problems) problems.add(p.path === '(rule set)' ? 'profiling' : child('profiling', p.path), p.problem);
+  for (const p of result.problems) problems.add(p.path === '(rule set)' ? 'profiling' : child('profiling', p.path), p.problem, 'PROFILING_RULES');
   return undefined;
 }

@@ -1,37 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseView, Identity } from '../intake/intake-api';
-import { compareRecords, normalise, spellingVariants } from './compare-records';
+import { compareRecords, maskDocumentDetail, maskedDocument, normalise, spellingVariants } from './compare-records';
+import type { ComparedRecord } from './oversight-api';
 
-const identity = (over: Partial<Identity>): Identity => ({
+type Over = Partial<ComparedRecord>;
+
+const record = (id: string, over: Over, point = 'Namanga'): ComparedRecord => ({
+  caseId: id,
+  caseNumber: `TZA-NMG-2026-00000${id}`,
   givenName: 'Amina',
   familyName: 'Hassan',
-  otherNames: null,
-  description: null,
+  otherNames: [],
   sex: 'FEMALE',
   dateOfBirth: '2001-03-04',
   dateOfBirthEstimated: false,
   statedAge: null,
   nationalities: ['SOM'],
-  languages: null,
-  interpreter: null,
+  languages: [],
+  borderPoint: { id: 'bp', code: 'NMG', name: point },
+  arrivedAt: '2026-12-01T08:00:00.000Z',
+  registeredAt: '2026-12-01T08:30:00.000Z',
   documents: [],
-  documentsHeldByOther: null,
-  possibleEncounters: [],
   ...over,
 });
 
-const record = (id: string, over: Partial<Identity>, point = 'Namanga'): CaseView => ({
-  id,
-  caseNumber: `TZA-NMG-2026-00000${id}`,
-  status: 'OPEN',
-  version: 1,
-  borderPoint: { id: 'bp', code: 'NMG', name: point },
-  arrivedAt: '2026-12-01T08:00:00.000Z',
-  sections: { IDENTITY: identity(over) } as CaseView['sections'],
-  profiles: [],
-});
-
-const verdicts = (left: CaseView, right?: CaseView) => Object.fromEntries(compareRecords(left, right).map((row) => [row.field, row.verdict]));
+const verdicts = (left: ComparedRecord, right?: ComparedRecord) => Object.fromEntries(compareRecords(left, right).map((row) => [row.field, row.verdict]));
 
 describe('comparing two records side by side', () => {
   it('reads names alike whatever their case, accents and spacing', () => {
@@ -49,22 +41,37 @@ describe('comparing two records side by side', () => {
       // The same day, one of them an estimate: the day agrees (the page says which is estimated).
       dateOfBirth: 'SAME',
       nationalities: 'DIFFERENT',
+      languages: 'NEITHER',
       documents: 'NEITHER',
       borderPoint: 'DIFFERENT',
       arrived: 'SAME',
+      registered: 'SAME',
     });
   });
 
-  it('compares documents by kind, country and number, and a stated age when there is no date of birth', () => {
-    const doc = { kind: 'PASSPORT', issuingCountry: 'SOM', number: 'P123-456', expiresOn: null };
+  it('compares masked documents by what the api says both records hold, and a stated age when there is no date of birth', () => {
+    const doc = { kind: 'PASSPORT', issuingCountry: 'SOM', numberEnding: '456', numberLength: 7, onOtherRecord: true };
     const left = record('1', { documents: [doc], dateOfBirth: null, statedAge: 24 });
-    const right = record('2', { documents: [{ ...doc, number: 'p123 456' }], dateOfBirth: null, statedAge: 25 });
+    const right = record('2', { documents: [doc, { ...doc, kind: 'NATIONAL_ID', onOtherRecord: false }], dateOfBirth: null, statedAge: 25 });
     const rows = compareRecords(left, right);
-    expect(rows.find((row) => row.field === 'documents')?.verdict).toBe('SAME');
+    expect(rows.find((row) => row.field === 'documents')).toMatchObject({ left: ['PASSPORT SOM ••••456'], verdict: 'SAME' });
     expect(rows.find((row) => row.field === 'dateOfBirth')).toMatchObject({ left: ['age:24'], right: ['age:25'], verdict: 'DIFFERENT' });
+    // The same last characters are not the same number: without one in common, the documents differ.
+    const apart = compareRecords(record('1', { documents: [{ ...doc, onOtherRecord: false }] }), record('2', { documents: [{ ...doc, onOtherRecord: false }] }));
+    expect(apart.find((row) => row.field === 'documents')?.verdict).toBe('DIFFERENT');
+    expect(maskedDocument({ ...doc, numberEnding: '9', numberLength: 2 })).toBe('PASSPORT SOM •9');
+    // The matcher's reason names the document too: its number is masked the same way.
+    expect(maskDocumentDetail('NATIONAL_ID/PASSPORT SOM P1234567')).toBe('NATIONAL_ID/PASSPORT SOM •••••567');
+    expect(maskDocumentDetail('PASSPORT SOM 99')).toBe('PASSPORT SOM •9');
   });
 
-  it('shows the new arrival alone when the earlier record is outside the reader’s scope', () => {
+  it('reads two times in the same minute as the same, as the page shows them', () => {
+    const rows = compareRecords(record('1', { registeredAt: '2026-12-07T20:32:05.120Z' }), record('2', { registeredAt: '2026-12-07T20:32:48.001Z', arrivedAt: '2026-12-04T20:32:00.000Z' }));
+    expect(rows.find((row) => row.field === 'registered')?.verdict).toBe('SAME');
+    expect(rows.find((row) => row.field === 'arrived')?.verdict).toBe('DIFFERENT');
+  });
+
+  it('shows the new arrival alone while the earlier record is not read', () => {
     const rows = compareRecords(record('1', {}), undefined);
     expect(rows.every((row) => row.right.length === 0)).toBe(true);
     expect(rows.find((row) => row.field === 'name')?.verdict).toBe('ONE_SIDE');

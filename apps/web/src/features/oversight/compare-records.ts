@@ -1,9 +1,9 @@
-import type { CaseView, Identity } from '../intake/intake-api';
+import type { ComparedRecord } from './oversight-api';
 
 /** SIMILAR: the names are spelled differently but the matcher reads them alike (Mohamed and Maxamed). */
 export type Verdict = 'SAME' | 'SIMILAR' | 'DIFFERENT' | 'ONE_SIDE' | 'NEITHER';
 
-export type ComparedField = 'name' | 'otherNames' | 'sex' | 'dateOfBirth' | 'nationalities' | 'documents' | 'borderPoint' | 'arrived';
+export type ComparedField = 'name' | 'otherNames' | 'sex' | 'dateOfBirth' | 'nationalities' | 'languages' | 'documents' | 'borderPoint' | 'arrived' | 'registered';
 
 /** A field's raw values on each side (formatting is the page's), and whether they agree. */
 export interface Comparison {
@@ -30,14 +30,36 @@ function verdictOf(left: string[], right: string[]): Verdict {
   return a.length === b.length && a.every((value, i) => value === b[i]) ? 'SAME' : 'DIFFERENT';
 }
 
-const fullName = (identity: Identity | undefined): string[] => {
-  const name = [identity?.givenName, identity?.familyName].filter(Boolean).join(' ');
+const fullName = (record: ComparedRecord | undefined): string[] => {
+  const name = [record?.givenName, record?.familyName].filter(Boolean).join(' ');
   return name ? [name] : [];
 };
 
 /** The date of birth as `YYYY-MM-DD` (with `~` when estimated), else the stated age as `age:N`. */
-const birth = (identity: Identity | undefined): string[] =>
-  identity?.dateOfBirth ? [`${identity.dateOfBirth}${identity.dateOfBirthEstimated ? '~' : ''}`] : identity?.statedAge != null ? [`age:${identity.statedAge}`] : [];
+const birth = (record: ComparedRecord | undefined): string[] =>
+  record?.dateOfBirth ? [`${record.dateOfBirth}${record.dateOfBirthEstimated ? '~' : ''}`] : record?.statedAge != null ? [`age:${record.statedAge}`] : [];
+
+/** A document as `KIND COUNTRY ••••321`: the api gives only the number's last characters and its length. */
+export const maskedDocument = (d: ComparedRecord['documents'][number]): string =>
+  `${d.kind} ${d.issuingCountry} ${'•'.repeat(Math.max(d.numberLength - d.numberEnding.length, 0))}${d.numberEnding}`;
+
+/**
+ * A document match's detail (`PASSPORT ERI E12344471`) with the number masked as the comparison masks it: only its
+ * last characters (at most three, never more than half).
+ */
+export function maskDocumentDetail(detail: string): string {
+  const words = detail.trim().split(/\s+/);
+  const number = words.pop() ?? '';
+  if (words.length === 0) return detail;
+  const shown = Math.min(3, Math.floor(number.length / 2));
+  return [...words, `${'•'.repeat(number.length - shown)}${number.slice(number.length - shown)}`].join(' ');
+}
+
+/** The numbers are masked, so the api says which documents both records hold: one in common reads the same. */
+function documentsVerdict(left: ComparedRecord, right: ComparedRecord | undefined): Verdict | undefined {
+  if (!right || left.documents.length === 0 || right.documents.length === 0) return undefined;
+  return left.documents.some((d) => d.onOtherRecord) ? 'SAME' : 'DIFFERENT';
+}
 
 /**
  * The words of two names that differ in spelling, paired in order ("Mohamed"/"Maxamed"), when both names have
@@ -54,25 +76,28 @@ export function spellingVariants(left: string, right: string): [string, string][
 }
 
 /**
- * The two records field by field. `right` is missing when the earlier record is outside the reader's scope.
+ * The two records field by field. `right` is missing while the earlier record is not (yet) read.
  * `namesAlike`: the matcher found the names similar, so differently spelled names read "similar", not "different".
  */
-export function compareRecords(left: CaseView, right: CaseView | undefined, namesAlike = false): Comparison[] {
-  const a = left.sections.IDENTITY;
-  const b = right?.sections.IDENTITY;
+export function compareRecords(left: ComparedRecord, right: ComparedRecord | undefined, namesAlike = false): Comparison[] {
   const rows: [ComparedField, string[], string[]][] = [
-    ['name', fullName(a), fullName(b)],
-    ['otherNames', a?.otherNames ?? [], b?.otherNames ?? []],
-    ['sex', a?.sex ? [a.sex] : [], b?.sex ? [b.sex] : []],
-    ['dateOfBirth', birth(a), birth(b)],
-    ['nationalities', a?.nationalities ?? [], b?.nationalities ?? []],
-    ['documents', (a?.documents ?? []).map((d) => `${d.kind} ${d.issuingCountry} ${d.number}`), (b?.documents ?? []).map((d) => `${d.kind} ${d.issuingCountry} ${d.number}`)],
+    ['name', fullName(left), fullName(right)],
+    ['otherNames', left.otherNames, right?.otherNames ?? []],
+    ['sex', [left.sex], right ? [right.sex] : []],
+    ['dateOfBirth', birth(left), birth(right)],
+    ['nationalities', left.nationalities, right?.nationalities ?? []],
+    ['languages', left.languages, right?.languages ?? []],
+    ['documents', left.documents.map(maskedDocument), (right?.documents ?? []).map(maskedDocument)],
     ['borderPoint', [left.borderPoint.name], right ? [right.borderPoint.name] : []],
     ['arrived', [left.arrivedAt], right ? [right.arrivedAt] : []],
+    ['registered', [left.registeredAt], right ? [right.registeredAt] : []],
   ];
   return rows.map(([field, l, r]) => {
     // Where and when each arrived always differ for two arrivals: shown, not judged.
-    const verdict = field === 'arrived' || (field === 'borderPoint' && right) ? (verdictOf(l, r) === 'SAME' ? 'SAME' : 'DIFFERENT') : verdictOf(l, r);
+    const shownOnly = field === 'arrived' || field === 'registered' || (field === 'borderPoint' && right);
+    // Times are shown to the minute: two in the same minute read the same, as they look.
+    const minute = (values: string[]) => (field === 'arrived' || field === 'registered' ? values.map((value) => value.slice(0, 16)) : values);
+    const verdict = shownOnly ? (verdictOf(minute(l), minute(r)) === 'SAME' ? 'SAME' : 'DIFFERENT') : field === 'documents' ? (documentsVerdict(left, right) ?? verdictOf(l, r)) : verdictOf(l, r);
     return { field, left: l, right: r, verdict: field === 'name' && verdict === 'DIFFERENT' && namesAlike ? 'SIMILAR' : verdict };
   });
 }

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { ApiClient, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
 
 /** GET /api/v1/dashboard (the document has no response schema for it yet). */
 export interface Dashboard {
@@ -53,6 +54,17 @@ export const encountersQuery = (api: ApiClient, status: Encounter['status']) =>
       unwrap<{ items: Encounter[]; nextCursor?: string }>(api.GET('/api/v1/encounters', { params: { query: { status, limit: 25, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
+  });
+
+/** One record of a possible encounter as the comparison shows it: identity fields only, document numbers masked. */
+export type ComparedRecord = components['schemas']['ComparedRecordDto'];
+export type EncounterComparison = components['schemas']['EncounterComparisonDto'];
+
+/** GET /api/v1/encounters/:id/comparison: both records, the earlier one even outside the reader's border points. */
+export const comparisonQuery = (api: ApiClient, encounterId: string) =>
+  queryOptions({
+    queryKey: ['encounters', 'comparison', encounterId],
+    queryFn: () => unwrap<EncounterComparison>(api.GET('/api/v1/encounters/{encounterId}/comparison', { params: { path: { encounterId } } })),
   });
 
 export type MonitorReport = 'detentions' | 'safeguard-events' | 'overdue-referrals';

@@ -130,7 +130,7 @@ export interface Detention {
   protectedGrounds: string[];
   override: { justification: string } | null;
   reviews: { reviewedOn: string; outcome: string; nextReviewOn: string | null }[];
-  access: { visitorKind: string; organisation: string; visitedAt: string; granted: boolean }[];
+  access: { visitorKind: string; organisation: string; visitedAt: string; granted: boolean; refusalReason?: string | null }[];
 }
 
 export interface VoluntaryReturn {
@@ -208,3 +208,225 @@ export function htcdsCsv(fields: readonly string[], row: Readonly<Record<string,
   };
   return `${fields.map(cell).join(',')}\r\n${fields.map((field) => cell(row[field])).join(',')}\r\n`;
 }
+
+/* Follow-up steps of the removal, return, asylum and flag records (what the api enforces, for the forms offered next). */
+
+export interface ProtectionRecords {
+  /** The person's own withdrawal of the asylum wish, if recorded (never the words). */
+  asylumWishWithdrawal?: AsylumWishWithdrawal | null;
+  flags?: ProtectionFlag[];
+}
+
+export interface AsylumWishWithdrawal {
+  id: string;
+  withdrawnOn: string;
+  interpreterUsed: boolean;
+  language: string;
+}
+
+export interface RemovalOrder {
+  cancelReason?: string | null;
+}
+
+export const VULNERABILITY_OUTCOMES = ['NO_CONCERN', 'CONCERN_ADDRESSED', 'REFER_FOR_PROTECTION'] as const;
+export type VulnerabilityOutcome = (typeof VULNERABILITY_OUTCOMES)[number];
+
+export interface VoluntaryReturn {
+  vulnerabilityAssessment?: { assessedOn: string; outcome: VulnerabilityOutcome } | null;
+  departedAt?: string | null;
+  withdrawnOn?: string | null;
+  withdrawalReason?: string | null;
+  version?: number;
+}
+
+export interface SafeguardStatus {
+  prosecution?: { nonCriminalisationEnabled: boolean; blockedOffences: string[] };
+}
+
+export const OFFENCES = ['IRREGULAR_ENTRY', 'IRREGULAR_STAY', 'USE_OF_FALSE_DOCUMENTS', 'UNAUTHORISED_WORK', 'OTHER'] as const;
+export type Offence = (typeof OFFENCES)[number];
+
+export interface ProtectionFlag {
+  id: string;
+  kind: 'REFOULEMENT_RISK' | 'PROSECUTION';
+  offence: Offence | null;
+  reason: string;
+  open: boolean;
+  openedAt: string;
+  closedAt: string | null;
+  closeReason: string | null;
+  unrelatedOffenceFinding: { text: string } | null;
+  agencyId: string;
+}
+
+/** The fewest characters of a supervisor's finding that an offence is unrelated to the trafficking (libs/safeguards MIN_FINDING). */
+export const MIN_FINDING = 40;
+/** The fewest characters of a reason the api accepts (closing a flag, cancelling an order, withdrawing a return). */
+export const MIN_REASON = 5;
+
+/** The agencies that raise (and close) prosecution flags; a refoulement-risk flag is raised by anyone writing records and closed by its agency or the asylum authority. */
+const PROSECUTION_KINDS = ['BORDER_AUTHORITY', 'IMMIGRATION'];
+
+/** What the reader may do with the case's flags, as the api allows it (it still decides). */
+export function flagRights(agencyKind: string | undefined, mayWrite: boolean, mayOverride: boolean) {
+  const prosecution = mayWrite && PROSECUTION_KINDS.includes(agencyKind ?? '');
+  return {
+    raise: mayWrite ? (prosecution ? (['REFOULEMENT_RISK', 'PROSECUTION'] as const) : (['REFOULEMENT_RISK'] as const)) : ([] as const),
+    /** A supervisor's finding that an OTHER offence is unrelated to the trafficking (the non-criminalisation override). */
+    override: prosecution && mayOverride,
+    close: (flag: ProtectionFlag, agencyId: string | undefined): boolean =>
+      mayWrite && flag.open && (flag.agencyId === agencyId || (flag.kind === 'PROSECUTION' ? prosecution : agencyKind === 'ASYLUM_AUTHORITY')),
+  };
+}
+
+/** A flag refused for a presumed or identified victim of trafficking: final for a status offence, else a supervisor's written finding answers it. */
+export function findingMayAnswer(details: Readonly<Record<string, unknown>>): boolean {
+  return details['finding'] === 'FINDING_REQUIRED' || (Array.isArray(details['missing']) && details['missing'].includes('unrelatedOffenceFinding'));
+}
+
+/** The steps of an assisted voluntary return after the request, in the order they are taken. */
+export const RETURN_STEPS = ['counselling', 'vulnerability', 'voluntariness', 'departure'] as const;
+export type ReturnStep = (typeof RETURN_STEPS)[number];
+
+/** Why a step cannot be taken yet (or any more). */
+export type StepBlock = 'NOT_COUNSELLED' | 'NOT_CONFIRMED' | 'NOT_ASSESSED' | 'PROTECTION_CONCERN' | 'SAFEGUARD' | 'CLOSED';
+
+export interface StepState {
+  step: ReturnStep;
+  /** done: on record (and may be recorded again while the return is under way); next: the one to take now; open: possible now; blocked: not yet possible, `why` says. */
+  state: 'done' | 'next' | 'open' | 'blocked';
+  why?: StepBlock;
+  /** Whether the return agency may record this step now (counselling and the assessment again while the return is under way). */
+  action: boolean;
+}
+
+/**
+ * Where each step of a return stands, as the api enforces them: counselling and the vulnerability assessment
+ * any time while the return is under way; voluntariness only after counselling; departure only once
+ * voluntariness is confirmed, the assessment raised no protection concern, and no safeguard stops a return.
+ */
+export function returnSteps(r: VoluntaryReturn, lockClear: boolean): StepState[] {
+  const underWay = r.status === 'REQUESTED' || r.status === 'CONFIRMED';
+  const counselled = r.counsellingSessions.length > 0;
+  const assessed = r.vulnerabilityAssessment ?? null;
+  const confirmed = r.voluntarinessConfirmedOn !== null;
+  const departed = r.status === 'DEPARTED';
+  const raw: { step: ReturnStep; done: boolean; why?: StepBlock }[] = [
+    { step: 'counselling', done: counselled },
+    { step: 'vulnerability', done: assessed !== null },
+    { step: 'voluntariness', done: confirmed, why: counselled ? undefined : 'NOT_COUNSELLED' },
+    {
+      step: 'departure',
+      done: departed,
+      why: !confirmed ? 'NOT_CONFIRMED' : !assessed ? 'NOT_ASSESSED' : assessed.outcome === 'REFER_FOR_PROTECTION' ? 'PROTECTION_CONCERN' : !lockClear ? 'SAFEGUARD' : undefined,
+    },
+  ];
+  let nextGiven = false;
+  const repeatable: readonly ReturnStep[] = ['counselling', 'vulnerability'];
+  return raw.map(({ step, done, why }): StepState => {
+    if (done) return { step, state: 'done', action: underWay && repeatable.includes(step) };
+    if (!underWay) return { step, state: 'blocked', why: 'CLOSED', action: false };
+    if (why) return { step, state: 'blocked', why, action: false };
+    if (nextGiven) return { step, state: 'open', action: true };
+    nextGiven = true;
+    return { step, state: 'next', action: true };
+  });
+}
+
+/**
+ * The claim that may be withdrawn (the one in force), and whether a wish may be: it counts for the lock, no claim
+ * answers for it, and the person has not withdrawn it already (the asylum-seeker profile keeps counting until it
+ * is lifted; a wish expressed anew after a withdrawal is the api's to accept).
+ */
+export function asylumWithdrawals(claims: readonly AsylumClaim[], wishPending: boolean, wishWithdrawn: boolean) {
+  const inForce = claims.find((c) => !c.withdrawnOn);
+  return { claim: inForce ?? null, wish: !inForce && wishPending && !wishWithdrawn };
+}
+// ——— Follow-up steps of the records (the api's rules, so that the page offers only a step the record allows) ———
+
+/** What the protection view also carries for these records (merged into the interfaces above). */
+export interface Detention {
+  endReason: string | null;
+}
+export interface Tracing {
+  stopReason: string | null;
+  concludedOn: string | null;
+}
+export interface Reunification {
+  abroad: boolean;
+  relationshipVerified: boolean;
+  childConsent: boolean;
+  tracingId: string | null;
+  outcomeOn: string | null;
+}
+export interface CarePlacement {
+  endReason: string | null;
+}
+
+/** Who may be logged as visiting a detained person (the api's DetentionAccessDto). */
+export const VISITOR_KINDS = ['UNHCR', 'LEGAL_REPRESENTATIVE', 'NGO', 'FAMILY', 'CONSULAR'] as const;
+/** How an age was assessed (CompleteAgeAssessmentDto). */
+export const AGE_METHODS = ['DOCUMENTARY', 'PSYCHOSOCIAL_INTERVIEW', 'MULTIDISCIPLINARY', 'MEDICAL'] as const;
+/** The age from which a range is wholly adult (and the child profiles are removed). */
+export const ADULT_AGE = 18;
+export const REUNIFICATION_OUTCOMES = ['REUNIFIED', 'NOT_IN_BEST_INTERESTS', 'WITHDRAWN'] as const;
+export type ReunificationOutcome = (typeof REUNIFICATION_OUTCOMES)[number];
+
+/** Agencies that log access to a detained person: the detaining authorities, and UNHCR-type organisations and NGOs that visit. */
+const ACCESS_KINDS: readonly string[] = ['BORDER_AUTHORITY', 'IMMIGRATION', 'INTERNATIONAL_ORGANIZATION', 'NGO'];
+export const mayLogAccess = (agencyKind: string | undefined, mayWrite: boolean): boolean => mayWrite && agencyKind !== undefined && ACCESS_KINDS.includes(agencyKind);
+
+/** The steps an episode allows: review and end while it is open (DETENTION.ENDED otherwise); access is logged on any episode. */
+export function detentionSteps(episode: Pick<Detention, 'endedAt'>, may: { detain: boolean; access: boolean }): { review: boolean; end: boolean; access: boolean } {
+  const open = episode.endedAt === null;
+  return { review: may.detain && open, end: may.detain && open, access: may.access };
+}
+
+/** Stopping and concluding are for a tracing still open (TRACING.CLOSED otherwise). */
+export const tracingSteps = (tracing: Pick<Tracing, 'status'>, mandate: boolean): { stop: boolean; outcome: boolean } => {
+  const open = mandate && tracing.status === 'OPEN';
+  return { stop: open, outcome: open };
+};
+
+/** Once a tracing is stopped as endangering, no new tracing can start (TRACING.ENDANGERS). */
+export const tracingEndangers = (tracing: readonly Pick<Tracing, 'status'>[]): boolean => tracing.some((t) => t.status === 'STOPPED');
+
+/**
+ * What missing step holds back a reunion (REUNIFICATION.NOT_READY / NO_BID): a verified relationship, the child's
+ * consent, and for a reunion abroad a completed determination (BID) that decided for it.
+ */
+export function reunionMissing(reunification: Pick<Reunification, 'relationshipVerified' | 'childConsent' | 'abroad'>, procedures: readonly BestInterests[]): ('VERIFIED' | 'CONSENT' | 'BID')[] {
+  const latestBid = procedures.filter((p) => p.kind === 'BID' && p.completedOn).sort((a, b) => ((a.completedOn ?? '') < (b.completedOn ?? '') ? 1 : -1))[0];
+  return [
+    ...(reunification.relationshipVerified ? [] : (['VERIFIED'] as const)),
+    ...(reunification.childConsent ? [] : (['CONSENT'] as const)),
+    ...(reunification.abroad && !(latestBid && (latestBid.decision === 'FAMILY_REUNIFICATION_ABROAD' || latestBid.decision === 'RETURN_TO_COUNTRY_OF_ORIGIN')) ? (['BID'] as const) : []),
+  ];
+}
+
+/** The outcomes a proposed reunification may get now (none once concluded: REUNIFICATION.CONCLUDED). */
+export function reunificationOutcomes(reunification: Pick<Reunification, 'status' | 'relationshipVerified' | 'childConsent' | 'abroad'>, procedures: readonly BestInterests[]): ReunificationOutcome[] {
+  if (reunification.status !== 'PROPOSED') return [];
+  return REUNIFICATION_OUTCOMES.filter((outcome) => outcome !== 'REUNIFIED' || reunionMissing(reunification, procedures).length === 0);
+}
+
+/** The bad fields of a 400 by the path of the form field that shows each ("relative.country" shows under "relative.country", else under "relative"). */
+export function problemPaths(fields: readonly { path: string }[], shown: readonly string[]): { placed: Set<string>; unplaced: string[] } {
+  const placed = new Set<string>();
+  const unplaced: string[] = [];
+  for (const { path } of fields) {
+    const control = [...shown].sort((a, b) => b.length - a.length).find((candidate) => path === candidate || path.startsWith(`${candidate}.`) || path.startsWith(`${candidate}[`));
+    if (control) placed.add(control);
+    else unplaced.push(path);
+  }
+  return { placed, unplaced };
+}
+
+/** A day and a local time of day (from the date and time inputs) as the instant the api records. */
+export function instantOf(day: string, time: string): string {
+  const at = new Date(`${day}T${time || '00:00'}`);
+  return Number.isNaN(at.getTime()) ? `${day}T${time}` : at.toISOString();
+}
+
+/** The local time of day now, HH:MM, for a time input. */
+export const timeOf = (at: Date): string => `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;

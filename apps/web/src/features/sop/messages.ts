@@ -99,15 +99,32 @@ export const sopMessages = defineMessages({
   // The simulation
   simulateTitle: { id: 'sop.simulate.title', defaultMessage: 'Simulation' },
   simulateIntro: {
-    id: 'sop.simulate.intro',
-    defaultMessage: 'Runs invented sample arrivals (no real person’s data) through this version and the active one, and shows for each profile which agency the case would go to.',
+    id: 'sop.simulate.introSources',
+    defaultMessage:
+      'Runs invented sample arrivals, or the cases registered recently, through this version and the active one, and shows for each profile which agency the case would go to. Recent cases are shown by case number only.',
   },
+  simulateOn: { id: 'sop.simulate.on', defaultMessage: 'Simulate on' },
+  sourceSamples: { id: 'sop.simulate.source.samples', defaultMessage: 'The invented samples' },
+  sourceRecent: { id: 'sop.simulate.source.recent', defaultMessage: 'Cases of the last {days, plural, one {# day} other {# days}}' },
   simulate: { id: 'sop.simulate.run', defaultMessage: 'Run the simulation' },
   simulateAgain: { id: 'sop.simulate.again', defaultMessage: 'Run it again' },
   simulateSummary: {
     id: 'sop.simulate.summary',
     defaultMessage: '{cases, plural, one {# sample} other {# samples}}: {differ, plural, =0 {all routed as today} one {# routed differently} other {# routed differently}}.',
   },
+  recentSummary: {
+    id: 'sop.simulate.recentSummary',
+    defaultMessage:
+      '{cases, plural, =0 {No case registered} one {# case registered} other {# cases registered}} in the last {days, plural, one {# day} other {# days}}: {changed, plural, =0 {all routed as today} one {# routed differently} other {# routed differently}}.',
+  },
+  recentTruncated: { id: 'sop.simulate.recentTruncated', defaultMessage: 'Only the newest {limit, number} cases of the period were simulated.' },
+  byProfileTitle: { id: 'sop.simulate.byProfile', defaultMessage: 'By profile' },
+  colCases: { id: 'sop.simulate.col.cases', defaultMessage: 'Cases' },
+  colChanged: { id: 'sop.simulate.col.changed', defaultMessage: 'Changed', description: 'Column: how many cases of the profile are routed differently' },
+  colAgencyChanged: { id: 'sop.simulate.col.agencyChanged', defaultMessage: 'New agency', description: 'Column: how many cases of the profile go to another agency' },
+  changedCasesTitle: { id: 'sop.simulate.changedCases', defaultMessage: 'Cases routed differently' },
+  noChangedCases: { id: 'sop.simulate.noChangedCases', defaultMessage: 'No case would be routed differently under this version.' },
+  caseAt: { id: 'sop.simulate.caseAt', defaultMessage: 'Case {caseNumber} · {borderPoint}' },
   simulateNoAgency: {
     id: 'sop.simulate.noAgency',
     defaultMessage: '{count, plural, one {# referral finds} other {# referrals find}} no agency under this version: the coordinating body would be alerted.',
@@ -120,10 +137,10 @@ export const sopMessages = defineMessages({
   noActiveVersion: { id: 'sop.simulate.noActiveVersion', defaultMessage: 'No active version' },
   notProfiled: { id: 'sop.simulate.notProfiled', defaultMessage: 'Not found under this version' },
   noReferral: { id: 'sop.simulate.noReferral', defaultMessage: 'No referral' },
-  routeLeadNone: { id: 'sop.simulate.leadNone', defaultMessage: 'No lead agency left: the coordinating body is alerted (first contact by {due})' },
-  routeSupportingNone: { id: 'sop.simulate.supportingNone', defaultMessage: 'No supporting agency left: the coordinating body is alerted (by {due})' },
-  routeLead: { id: 'sop.simulate.lead', defaultMessage: '{agency} (lead), first contact by {due}' },
-  routeSupporting: { id: 'sop.simulate.supporting', defaultMessage: '{agency} (supporting), first contact by {due}' },
+  routeLeadNone: { id: 'sop.simulate.leadNoneWithin', defaultMessage: 'No lead agency left: the coordinating body is alerted (first contact within {within})' },
+  routeSupportingNone: { id: 'sop.simulate.supportingNoneWithin', defaultMessage: 'No supporting agency left: the coordinating body is alerted (within {within})' },
+  routeLead: { id: 'sop.simulate.leadWithin', defaultMessage: '{agency} (lead), first contact within {within}' },
+  routeSupporting: { id: 'sop.simulate.supportingWithin', defaultMessage: '{agency} (supporting), first contact within {within}' },
   inEnglish: { id: 'sop.simulate.inEnglish', defaultMessage: '(English)', description: 'Beside a sample title the server gives in English only' },
   changedMark: { id: 'sop.simulate.changedMark', defaultMessage: 'Changed' },
   simulateFailed: { id: 'sop.simulate.failed', defaultMessage: 'The simulation could not run.' },
@@ -149,8 +166,8 @@ export const sopMessages = defineMessages({
     defaultMessage: '{count, plural, one {# problem} other {# problems}} to correct: nothing was stored.',
   },
   problemsInEnglish: {
-    id: 'sop.new.problemsInEnglish',
-    defaultMessage: 'The checker describes each problem in English; the path says where it is.',
+    id: 'sop.new.someProblemsInEnglish',
+    defaultMessage: 'Some problems are described in English only; the path says where each one is.',
   },
   problemLine: { id: 'sop.new.problemLine', defaultMessage: 'line {line, number}' },
   valid: {
@@ -158,6 +175,20 @@ export const sopMessages = defineMessages({
     defaultMessage: 'Valid: version {version} for {country}, effective from {date}, {signatories, plural, one {# signatory} other {# signatories}}.',
   },
   labelTaken: { id: 'sop.new.labelTaken', defaultMessage: 'A version with this label exists already: give the new version another "version".' },
+});
+
+/** The built-in samples' titles, by the code the api gives each. */
+export const sampleMessages = defineMessages({
+  SOMALI_MOTHER_ASYLUM: { id: 'sop.sample.SOMALI_MOTHER_ASYLUM', defaultMessage: 'Somali mother from Lower Shabelle, fled the fighting, asks for asylum (Kigoma lake port)' },
+  BOY_ALONE_RESCUED: { id: 'sop.sample.BOY_ALONE_RESCUED', defaultMessage: 'Boy of about 13, alone, rescued on the lake (mass-arrival record, Kigoma)' },
+  GIRL_TRAFFICKED: { id: 'sop.sample.GIRL_TRAFFICKED', defaultMessage: '16-year-old girl trafficked for sexual exploitation, alone, fears return (airport)' },
+  ERITREAN_TORTURE_SURVIVOR: { id: 'sop.sample.ERITREAN_TORTURE_SURVIVOR', defaultMessage: 'Eritrean man tortured in detention, with scars, asks for asylum (Namanga)' },
+  CONGOLESE_WITNESS_INJURED: { id: 'sop.sample.CONGOLESE_WITNESS_INJURED', defaultMessage: 'Congolese man who witnessed killings and arrives injured (Kasulu reception centre)' },
+  CONGOLESE_WOMAN_RAPED: { id: 'sop.sample.CONGOLESE_WOMAN_RAPED', defaultMessage: 'Congolese woman raped 30 hours ago on the way, fleeing the fighting (Kasulu)' },
+  ETHIOPIAN_BEATEN_BY_SMUGGLERS: { id: 'sop.sample.ETHIOPIAN_BEATEN_BY_SMUGGLERS', defaultMessage: 'Ethiopian man beaten by smugglers and injured, travelling for work (Namanga)' },
+  ZIMBABWEAN_STRANDED: { id: 'sop.sample.ZIMBABWEAN_STRANDED', defaultMessage: 'Stranded Zimbabwean labour migrant who wants to go home and has no means (Namanga)' },
+  KENYAN_PREGNANT: { id: 'sop.sample.KENYAN_PREGNANT', defaultMessage: 'Pregnant Kenyan woman with complications joining her husband (airport)' },
+  MALAWIAN_NO_FLAGS: { id: 'sop.sample.MALAWIAN_NO_FLAGS', defaultMessage: 'Malawian labour migrant with no protection flags (Namanga)' },
 });
 
 export const sopStatusMessages = {

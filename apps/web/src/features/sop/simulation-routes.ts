@@ -1,10 +1,10 @@
-import type { CaseSimulation, SimulatedOutcome } from './sop-api';
+import type { CaseSimulation, RecentCaseSimulation, SimulatedOutcome, SimulatedVersionOutcome } from './sop-api';
 
-/** Where one profile's referral goes under one version: the agency (null: none left, the coordinating body is alerted). */
+/** Where one profile's referral goes under one version: the agency (null: none left, the coordinating body is alerted) and the first-contact duration. */
 export interface RouteTo {
   agency: string | null;
   role: 'LEAD' | 'SUPPORTING';
-  dueAt: string;
+  firstContact: string;
 }
 
 /** One profile of a sample: where it goes under the active version (null: no active version) and under the new one. */
@@ -21,9 +21,30 @@ export interface ProfileRoute {
 function routesOf(outcome: SimulatedOutcome, profile: string): RouteTo[] {
   return outcome.referrals
     .flatMap((referral) =>
-      referral.profiles.filter((p) => p.profile === profile).map((p): RouteTo => ({ agency: referral.agency, role: p.role, dueAt: referral.dueAt })),
+      referral.profiles.filter((p) => p.profile === profile).map((p): RouteTo => ({ agency: referral.agency, role: p.role, firstContact: p.firstContact })),
     )
-    .sort((a, b) => (a.role === b.role ? (a.agency ?? '').localeCompare(b.agency ?? '') : a.role === 'LEAD' ? -1 : 1));
+    .sort(byRole);
+}
+
+const byRole = (a: RouteTo, b: RouteTo): number => (a.role === b.role ? (a.agency ?? '').localeCompare(b.agency ?? '') : a.role === 'LEAD' ? -1 : 1);
+
+function recentRoutesOf(outcome: SimulatedVersionOutcome, profile: string): RouteTo[] {
+  return outcome.routes
+    .filter((r) => r.profile === profile)
+    .map((r): RouteTo => ({ agency: r.agency, role: r.role, firstContact: r.firstContact }))
+    .sort(byRole);
+}
+
+/** The profiles of a recent case whose routing changes, each with its routes under the active version and the new one. */
+export function changedProfileRoutes(c: RecentCaseSimulation): ProfileRoute[] {
+  return c.changedProfiles.map((profile) => ({
+    profile,
+    active: c.active ? recentRoutesOf(c.active, profile) : null,
+    draft: recentRoutesOf(c.draft, profile),
+    inActive: c.active?.profiles.some((p) => p.profile === profile) ?? false,
+    inDraft: c.draft.profiles.some((p) => p.profile === profile),
+    differs: true,
+  }));
 }
 
 const key = (routes: RouteTo[] | null): string => JSON.stringify(routes);

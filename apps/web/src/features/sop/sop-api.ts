@@ -54,7 +54,8 @@ export interface SimulatedReferral {
   agencyKind: string;
   service: string | null;
   role: 'LEAD' | 'SUPPORTING';
-  profiles: { profile: string; urgency: string; role: 'LEAD' | 'SUPPORTING' }[];
+  /** Each profile served, with its first-contact deadline as an ISO 8601 duration (`PT24H`). */
+  profiles: { profile: string; urgency: string; role: 'LEAD' | 'SUPPORTING'; firstContact: string }[];
   priority: string;
   dueAt: string;
   agency: string | null;
@@ -70,6 +71,8 @@ export interface SimulatedOutcome {
 }
 
 export interface CaseSimulation {
+  /** A built-in sample's code (its title is said from it); null for a sample given to the api. */
+  code: string | null;
   name: string;
   draft: SimulatedOutcome;
   active: SimulatedOutcome | null;
@@ -77,6 +80,7 @@ export interface CaseSimulation {
 }
 
 export interface SopSimulationView {
+  source: 'SAMPLES';
   version: SopVersionRef;
   active: SopVersionRef | null;
   simulation: {
@@ -87,6 +91,54 @@ export interface SopSimulationView {
     summary: { cases: number; casesThatDiffer: number; draftReferrals: number; activeReferrals: number | null; draftWithoutAgency: number };
   };
 }
+
+/** Where one profile of a recent case is referred under one version. */
+export interface SimulatedRoute {
+  profile: string;
+  role: 'LEAD' | 'SUPPORTING';
+  agencyKind: string;
+  service: string | null;
+  agency: string | null;
+  firstContact: string;
+}
+
+export interface SimulatedVersionOutcome {
+  profiles: { profile: string; urgency: string }[];
+  routes: SimulatedRoute[];
+}
+
+/** One recent case under both versions: its number, border point, profiles and routes, nothing about the person. */
+export interface RecentCaseSimulation {
+  caseNumber: string;
+  borderPointCode: string;
+  active: SimulatedVersionOutcome | null;
+  draft: SimulatedVersionOutcome;
+  changedProfiles: string[];
+  changed: boolean;
+}
+
+export interface ProfileSimulationSummary {
+  profile: string;
+  cases: number;
+  changed: number;
+  unchanged: number;
+  agencyChanged: number;
+}
+
+export interface SopRecentSimulationView {
+  source: 'RECENT';
+  version: SopVersionRef;
+  active: SopVersionRef | null;
+  period: { days: number; from: string; to: string };
+  limit: number;
+  truncated: boolean;
+  summary: { cases: number; changed: number; unchanged: number };
+  profiles: ProfileSimulationSummary[];
+  cases: RecentCaseSimulation[];
+}
+
+/** What the simulation runs on: the built-in samples, or the cases of the last `days` days. */
+export type SimulationSource = { source: 'SAMPLES' } | { source: 'RECENT'; days: number };
 
 /** What POST /sops/validate says about a valid document. */
 export interface SopDocumentSummary {
@@ -129,8 +181,14 @@ export const sopDiffQuery = (api: ApiClient, id: string, against?: string) =>
     queryFn: () => unwrap<SopDiff>(api.GET('/api/v1/sops/{id}/diff', { params: { path: { id }, query: { against } } })),
   });
 
-/** The built-in sample arrivals through this version and the active one. */
-export const simulateSop = (api: ApiClient, id: string) => unwrap<SopSimulationView>(api.POST('/api/v1/sops/{id}/simulate', { params: { path: { id } }, body: {} }));
+/** The built-in sample arrivals, or the recent cases (the newest 200), through this version and the active one. */
+export const simulateSop = (api: ApiClient, id: string, on: SimulationSource) =>
+  unwrap<SopSimulationView | SopRecentSimulationView>(
+    api.POST('/api/v1/sops/{id}/simulate', { params: { path: { id } }, body: (on.source === 'RECENT' ? { source: 'RECENT', days: on.days, limit: RECENT_LIMIT } : {}) as never }),
+  );
+
+/** How many recent cases the page simulates at most (the api allows up to 1000). */
+export const RECENT_LIMIT = 200;
 
 export const validateSop = (api: ApiClient, document: unknown) =>
   unwrap<{ valid: true; summary: SopDocumentSummary }>(api.POST('/api/v1/sops/validate', { body: document as never }));

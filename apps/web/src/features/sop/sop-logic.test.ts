@@ -3,7 +3,7 @@ import { createIntl } from 'react-intl';
 import { groupChanges, pathParts, readDuration } from './diff-format';
 import { describePath } from './path-messages';
 import { jsonFault, jsonSpans, lineOf, locatePath } from './json-locate';
-import { profileRoutes } from './simulation-routes';
+import { changedProfileRoutes, profileRoutes } from './simulation-routes';
 import type { CaseSimulation, SimulatedOutcome, SopChange } from './sop-api';
 
 const DOC = JSON.stringify(
@@ -82,27 +82,28 @@ describe('the simulation per profile', () => {
     heldBack: [],
     referrals,
   });
-  const referral = (agency: string | null, role: 'LEAD' | 'SUPPORTING', profiles: string[], dueAt: string) => ({
+  const referral = (agency: string | null, role: 'LEAD' | 'SUPPORTING', profiles: string[], firstContact: string) => ({
     target: 'X',
     agencyKind: 'NGO',
     service: null,
     role,
-    profiles: profiles.map((profile) => ({ profile, urgency: 'HIGH', role })),
+    profiles: profiles.map((profile) => ({ profile, urgency: 'HIGH', role, firstContact })),
     priority: 'P1',
-    dueAt,
+    dueAt: '2026-12-08T08:00:00Z',
     agency,
     alert: null,
   });
 
   it('lists, per profile, the agencies under both versions, the lead first, and marks what differs', () => {
     const sample: CaseSimulation = {
+      code: null,
       name: 'Sample',
       draft: outcome(
-        [referral('Tumaini Shelter', 'SUPPORTING', ['SGBV_SURVIVOR'], '2026-12-08T08:00:00Z'), referral('Anti-Trafficking Secretariat', 'LEAD', ['TRAFFICKING_VICTIM', 'SGBV_SURVIVOR'], '2026-12-07T20:00:00Z')],
+        [referral('Tumaini Shelter', 'SUPPORTING', ['SGBV_SURVIVOR'], 'PT24H'), referral('Anti-Trafficking Secretariat', 'LEAD', ['TRAFFICKING_VICTIM', 'SGBV_SURVIVOR'], 'PT12H')],
         ['TRAFFICKING_VICTIM', 'SGBV_SURVIVOR'],
       ),
       active: outcome(
-        [referral('Anti-Trafficking Secretariat', 'LEAD', ['TRAFFICKING_VICTIM', 'SGBV_SURVIVOR'], '2026-12-08T08:00:00Z'), referral('Tumaini Shelter', 'SUPPORTING', ['SGBV_SURVIVOR'], '2026-12-08T08:00:00Z')],
+        [referral('Anti-Trafficking Secretariat', 'LEAD', ['TRAFFICKING_VICTIM', 'SGBV_SURVIVOR'], 'PT24H'), referral('Tumaini Shelter', 'SUPPORTING', ['SGBV_SURVIVOR'], 'PT24H')],
         ['TRAFFICKING_VICTIM', 'SGBV_SURVIVOR', 'MIGRANT'],
       ),
       differences: [{ path: 'x', change: 'CHANGED' }],
@@ -113,24 +114,48 @@ describe('the simulation per profile', () => {
       ['Anti-Trafficking Secretariat', 'LEAD'],
       ['Tumaini Shelter', 'SUPPORTING'],
     ]);
-    // The lead's deadline moved from 08:00 to 20:00 the day before: both profiles it serves differ; MIGRANT is found by the active rules only.
+    // The lead's first contact moved from 24 to 12 hours: both profiles it serves differ; MIGRANT is found by the active rules only.
     expect(rows.map((r) => r.differs)).toEqual([true, true, true]);
     expect(rows[2]).toMatchObject({ draft: [], active: [], inDraft: false, inActive: true });
   });
 
   it('differs nowhere when the versions agree, and says there is no active version', () => {
-    const same = outcome([referral(null, 'LEAD', ['MIGRANT'], '2026-12-08T08:00:00Z')], ['MIGRANT']);
-    expect(profileRoutes({ name: 's', draft: same, active: same, differences: [] })).toEqual([
+    const same = outcome([referral(null, 'LEAD', ['MIGRANT'], 'PT24H')], ['MIGRANT']);
+    expect(profileRoutes({ code: null, name: 's', draft: same, active: same, differences: [] })).toEqual([
       {
         profile: 'MIGRANT',
-        active: [{ agency: null, role: 'LEAD', dueAt: '2026-12-08T08:00:00Z' }],
-        draft: [{ agency: null, role: 'LEAD', dueAt: '2026-12-08T08:00:00Z' }],
+        active: [{ agency: null, role: 'LEAD', firstContact: 'PT24H' }],
+        draft: [{ agency: null, role: 'LEAD', firstContact: 'PT24H' }],
         inActive: true,
         inDraft: true,
         differs: false,
       },
     ]);
-    expect(profileRoutes({ name: 's', draft: same, active: null, differences: [] })[0]).toMatchObject({ active: null, differs: false });
+    expect(profileRoutes({ code: null, name: 's', draft: same, active: null, differences: [] })[0]).toMatchObject({ active: null, differs: false });
+  });
+});
+
+describe('the recent cases that change', () => {
+  it('lists the changed profiles of a case with their routes under both versions', () => {
+    const route = (profile: string, agency: string | null, firstContact = 'PT24H') => ({ profile, role: 'LEAD' as const, agencyKind: 'NGO', service: null, agency, firstContact });
+    const rows = changedProfileRoutes({
+      caseNumber: 'TZA-KGM-2026-000001',
+      borderPointCode: 'KGM',
+      active: { profiles: [{ profile: 'TRAFFICKING_VICTIM', urgency: 'HIGH' }, { profile: 'MIGRANT', urgency: 'NORMAL' }], routes: [route('TRAFFICKING_VICTIM', 'Anti-Trafficking Secretariat'), route('MIGRANT', 'Migration Agency')] },
+      draft: { profiles: [{ profile: 'TRAFFICKING_VICTIM', urgency: 'HIGH' }, { profile: 'MIGRANT', urgency: 'NORMAL' }], routes: [route('TRAFFICKING_VICTIM', 'Child Protection Service', 'PT12H'), route('MIGRANT', 'Migration Agency')] },
+      changedProfiles: ['TRAFFICKING_VICTIM'],
+      changed: true,
+    });
+    expect(rows).toEqual([
+      {
+        profile: 'TRAFFICKING_VICTIM',
+        active: [{ agency: 'Anti-Trafficking Secretariat', role: 'LEAD', firstContact: 'PT24H' }],
+        draft: [{ agency: 'Child Protection Service', role: 'LEAD', firstContact: 'PT12H' }],
+        inActive: true,
+        inDraft: true,
+        differs: true,
+      },
+    ]);
   });
 });
 

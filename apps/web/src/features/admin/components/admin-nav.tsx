@@ -1,9 +1,10 @@
 import { Link } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { adminMessages } from '../messages';
+import { queueMessages } from '../queues-messages';
 import styles from './admin.module.css';
 
-/** The four administration pages, one row of tabs under the main navigation. */
+/** The administration pages, one row of tabs under the main navigation. */
 export function AdminNav() {
   const intl = useIntl();
   return (
@@ -20,6 +21,9 @@ export function AdminNav() {
         </li>
         <li>
           <Link to="/admin/audit">{intl.formatMessage(adminMessages.navAudit)}</Link>
+        </li>
+        <li>
+          <Link to="/admin/queues">{intl.formatMessage(queueMessages.nav)}</Link>
         </li>
       </ul>
     </nav>

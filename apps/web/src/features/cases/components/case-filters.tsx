@@ -1,9 +1,7 @@
-import { useId, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { nameOf, profileMessages, statusMessages } from '../../../i18n/vocabulary';
-import { Button } from '../../../ui/button';
-import { ChevronDown } from '../../../ui/icons';
-import { activeFilterCount, CASE_DETENTIONS, CASE_STATUSES, CaseDetention, CaseFilters as Filters, FILTER_PROFILES } from '../case-filters';
+import { FilterCheck, FilterPanel, FilterSelect, withChange } from '../../../ui/filter-panel';
+import { activeFilterCount, CASE_DETENTIONS, CASE_STATUSES, CaseFilters as Filters, FILTER_PROFILES } from '../case-filters';
 import { caseMessages } from '../messages';
 import styles from '../../../ui/filter-panel.module.css';
 
@@ -20,104 +18,68 @@ interface Props {
  */
 export function CaseFilters({ filters, onChange, borderPoints }: Props) {
   const intl = useIntl();
-  const id = useId();
-  const [open, setOpen] = useState(false);
   const count = activeFilterCount(filters);
-  const set = (change: Partial<Filters>) => {
-    const next: Filters = { ...filters, ...change };
-    for (const key of Object.keys(next) as (keyof Filters)[]) if (next[key] === undefined) delete next[key];
-    onChange(next);
-  };
+  const set = (change: Partial<Filters>) => onChange(withChange(filters, change));
 
   return (
-    <div className={styles.filters}>
-      <button type="button" className={styles.toggle} aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen(!open)}>
-        {intl.formatMessage(caseMessages.filtersToggle, { count })}
-        <ChevronDown />
-      </button>
-      <div id={`${id}-panel`} className={styles.panel} data-open={open}>
-        <div className={styles.field}>
-          <label htmlFor={`${id}-status`}>{intl.formatMessage(caseMessages.filterStatus)}</label>
-          <select
+    <FilterPanel
+      toggle={intl.formatMessage(caseMessages.filtersToggle, { count })}
+      count={count}
+      clear={intl.formatMessage(caseMessages.filterClear)}
+      onClear={() => onChange({})}
+    >
+      {(id) => (
+        <>
+          <FilterSelect
             id={`${id}-status`}
-            className={styles.select}
-            value={filters.status ?? ''}
-            onChange={(event) => set({ status: (CASE_STATUSES as readonly string[]).includes(event.target.value) ? (event.target.value as Filters['status']) : undefined })}
-          >
-            <option value="">{intl.formatMessage(caseMessages.filterAllStatuses)}</option>
-            {CASE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {nameOf(intl, statusMessages, status)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={styles.field}>
-          <label htmlFor={`${id}-profile`}>{intl.formatMessage(caseMessages.filterProfile)}</label>
-          <select id={`${id}-profile`} className={styles.select} value={filters.profile ?? ''} onChange={(event) => set({ profile: event.target.value || undefined })}>
-            <option value="">{intl.formatMessage(caseMessages.filterAllProfiles)}</option>
-            {FILTER_PROFILES.map((profile) => (
-              <option key={profile} value={profile}>
-                {nameOf(intl, profileMessages, profile)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {borderPoints.length > 1 ? (
-          <div className={styles.field}>
-            <label htmlFor={`${id}-point`}>{intl.formatMessage(caseMessages.filterBorderPoint)}</label>
-            <select id={`${id}-point`} className={styles.select} value={filters.borderPoint ?? ''} onChange={(event) => set({ borderPoint: event.target.value || undefined })}>
-              <option value="">{intl.formatMessage(caseMessages.filterAllBorderPoints)}</option>
-              {borderPoints.map((point) => (
-                <option key={point.id} value={point.id}>
-                  {point.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        {filters.detention ? (
-          <div className={styles.field}>
-            <label htmlFor={`${id}-detention`}>{intl.formatMessage(caseMessages.filterDetention)}</label>
-            <select
-              id={`${id}-detention`}
-              className={styles.select}
-              value={filters.detention}
-              onChange={(event) => set({ detention: (CASE_DETENTIONS as readonly string[]).includes(event.target.value) ? (event.target.value as CaseDetention) : undefined })}
-            >
-              <option value="">{intl.formatMessage(caseMessages.filterDetentionAny)}</option>
-              {CASE_DETENTIONS.map((code) => (
-                <option key={code} value={code}>
-                  {intl.formatMessage(code === 'OPEN' ? caseMessages.filterDetentionOPEN : caseMessages.filterDetentionREVIEW_OVERDUE)}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <div className={styles.checks}>
-          <label className={styles.check}>
-            <input type="checkbox" checked={filters.urgent === true} onChange={(event) => set({ urgent: event.target.checked ? true : undefined })} />
-            {intl.formatMessage(caseMessages.filterUrgent)}
-          </label>
-          <label className={styles.check}>
-            <input
-              type="checkbox"
-              checked={filters.status === 'INCOMPLETE'}
-              onChange={(event) => set({ status: event.target.checked ? 'INCOMPLETE' : undefined })}
+            label={intl.formatMessage(caseMessages.filterStatus)}
+            value={filters.status}
+            all={intl.formatMessage(caseMessages.filterAllStatuses)}
+            options={CASE_STATUSES.map((status) => ({ value: status, label: nameOf(intl, statusMessages, status) }))}
+            onChange={(status) => set({ status })}
+          />
+          <FilterSelect
+            id={`${id}-profile`}
+            label={intl.formatMessage(caseMessages.filterProfile)}
+            value={filters.profile}
+            all={intl.formatMessage(caseMessages.filterAllProfiles)}
+            options={FILTER_PROFILES.map((profile) => ({ value: profile, label: nameOf(intl, profileMessages, profile) }))}
+            onChange={(profile) => set({ profile })}
+          />
+          {borderPoints.length > 1 ? (
+            <FilterSelect
+              id={`${id}-point`}
+              label={intl.formatMessage(caseMessages.filterBorderPoint)}
+              value={filters.borderPoint}
+              all={intl.formatMessage(caseMessages.filterAllBorderPoints)}
+              options={borderPoints.map((point) => ({ value: point.id, label: point.name }))}
+              onChange={(borderPoint) => set({ borderPoint })}
             />
-            {intl.formatMessage(caseMessages.filterToComplete)}
-          </label>
-          <label className={styles.check}>
-            <input type="checkbox" checked={filters.withoutLead === true} onChange={(event) => set({ withoutLead: event.target.checked ? true : undefined })} />
-            {intl.formatMessage(caseMessages.filterWithoutLead)}
-          </label>
-        </div>
-        {count > 0 ? (
-          <Button variant="quiet" className={styles.clear} onPress={() => onChange({})}>
-            {intl.formatMessage(caseMessages.filterClear)}
-          </Button>
-        ) : null}
-      </div>
-    </div>
+          ) : null}
+          {filters.detention ? (
+            <FilterSelect
+              id={`${id}-detention`}
+              label={intl.formatMessage(caseMessages.filterDetention)}
+              value={filters.detention}
+              all={intl.formatMessage(caseMessages.filterDetentionAny)}
+              options={CASE_DETENTIONS.map((code) => ({
+                value: code,
+                label: intl.formatMessage(code === 'OPEN' ? caseMessages.filterDetentionOPEN : caseMessages.filterDetentionREVIEW_OVERDUE),
+              }))}
+              onChange={(detention) => set({ detention })}
+            />
+          ) : null}
+          <div className={styles.checks}>
+            <FilterCheck label={intl.formatMessage(caseMessages.filterUrgent)} checked={filters.urgent === true} onChange={(on) => set({ urgent: on ? true : undefined })} />
+            <FilterCheck
+              label={intl.formatMessage(caseMessages.filterToComplete)}
+              checked={filters.status === 'INCOMPLETE'}
+              onChange={(on) => set({ status: on ? 'INCOMPLETE' : undefined })}
+            />
+            <FilterCheck label={intl.formatMessage(caseMessages.filterWithoutLead)} checked={filters.withoutLead === true} onChange={(on) => set({ withoutLead: on ? true : undefined })} />
+          </div>
+        </>
+      )}
+    </FilterPanel>
   );
 }

@@ -7,6 +7,7 @@ import { describeError } from '../../../i18n/error-messages';
 import { nameOf } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
+import { DateField } from '../../../ui/date-field';
 import { Section } from '../../cases/components/case-record';
 import { DeliveredService, SERVICE_KINDS, servicesQuery, today } from '../casework-api';
 import { deliveredServiceMessages, workspaceMessages as m } from '../messages';
@@ -132,10 +133,7 @@ function ServiceForm({ api, caseId, agencyName, onDone, onCancel }: { api: ApiCl
           ))}
         </select>
       </label>
-      <label className={styles.field}>
-        <span>{intl.formatMessage(m.deliveredOn)}</span>
-        <input type="date" value={deliveredOn} max={today()} onChange={(event) => setDeliveredOn(event.target.value)} />
-      </label>
+      <DateField className={styles.field} label={intl.formatMessage(m.deliveredOn)} value={deliveredOn} max={today()} onChange={setDeliveredOn} />
       <label className={`${styles.field} ${styles.wide}`}>
         <span>{intl.formatMessage(m.provider)}</span>
         <input

@@ -7,6 +7,7 @@ import { DueTime } from '../../../i18n/due-time';
 import { describeError } from '../../../i18n/error-messages';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
+import { DateField } from '../../../ui/date-field';
 import { Section } from '../../cases/components/case-record';
 import { taskName } from '../../tasks/components/task-list';
 import { taskMessages } from '../../tasks/messages';
@@ -192,10 +193,7 @@ function AddTaskForm({
           }}
         />
       </label>
-      <label className={styles.field}>
-        <span>{intl.formatMessage(m.taskDueDay)}</span>
-        <input type="date" value={day} onChange={(event) => setDay(event.target.value)} />
-      </label>
+      <DateField className={styles.field} label={intl.formatMessage(m.taskDueDay)} value={day} onChange={setDay} />
       <label className={styles.field}>
         <span>{intl.formatMessage(m.taskDueTime)}</span>
         <input type="time" value={time} onChange={(event) => setTime(event.target.value)} />

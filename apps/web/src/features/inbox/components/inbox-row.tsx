@@ -4,6 +4,7 @@ import { nameOf, profileMessages, referralStatusMessages } from '../../../i18n/v
 import { Button } from '../../../ui/button';
 import { CaseNumber } from '../../../ui/case-number';
 import { AlertIcon } from '../../../ui/icons';
+import { PriorityChip } from '../../../ui/priority-chip';
 import { StatusChip, toneOf } from '../../../ui/status-chip';
 import type { Referral } from '../../referrals/referrals-api';
 import { Countdown, useDeadlineState } from '../countdown';
@@ -53,9 +54,9 @@ export const InboxRow = memo(function InboxRow({ referral, borderPointName, isNe
           <span id={`inbox-${referral.id}`} className={styles.case}>
             <CaseNumber caseNumber={referral.caseNumber} caseId={referral.caseId} />
           </span>
-          <StatusChip tone={referral.priority === 1 ? 'warning' : 'neutral'}>
+          <PriorityChip level={referral.priority}>
             {intl.formatMessage(inboxMessages.priority, { level: referral.priority, priority: String(referral.priority) })}
-          </StatusChip>
+          </PriorityChip>
           <StatusChip tone={toneOf('referral', referral.status)}>
             {referral.status === 'PENDING' ? intl.formatMessage(inboxMessages.statusPending) : nameOf(intl, referralStatusMessages, referral.status)}
           </StatusChip>

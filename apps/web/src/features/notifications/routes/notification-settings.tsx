@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { createFileRoute } from '@tanstack/react-router';
+import { createFileRoute, Link } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { describeError } from '../../../i18n/error-messages';
 import { Alert } from '../../../ui/alert';
@@ -7,6 +7,7 @@ import { DutyEmailCard } from '../components/duty-email-form';
 import { MyEmailCard } from '../components/my-email-form';
 import { notificationMessages as m } from '../messages';
 import { notificationSettingsQuery } from '../notifications-api';
+import cardStyles from '../components/settings-card.module.css';
 import styles from './notification-settings.module.css';
 
 /** Who is e-mailed about the agency's referrals: its duty address (managers set it) and the user's own choices. */
@@ -32,6 +33,15 @@ function NotificationSettingsPage() {
           {settings.data.smtpConfigured ? null : <Alert tone="warning">{intl.formatMessage(m.noServer)}</Alert>}
           <DutyEmailCard key={settings.data.agency.id} api={api} agency={settings.data.agency} />
           <MyEmailCard api={api} mine={settings.data.mine} />
+          {settings.data.agency.canManage ? (
+            <section aria-labelledby="deliveries-card-title" className={cardStyles.card}>
+              <h2 id="deliveries-card-title">{intl.formatMessage(m.deliveriesCardTitle)}</h2>
+              <p className={cardStyles.muted}>{intl.formatMessage(m.deliveriesCardIntro)}</p>
+              <Link to="/settings/notifications/deliveries" className={styles.cardLink}>
+                {intl.formatMessage(m.deliveriesCardLink)}
+              </Link>
+            </section>
+          ) : null}
         </>
       ) : null}
     </section>

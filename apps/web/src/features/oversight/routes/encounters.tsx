@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { IntlShape, useIntl } from 'react-intl';
 import { ApiClient, unwrap } from '../../../api/client';
@@ -13,11 +13,12 @@ import { Button } from '../../../ui/button';
 import { CaseNumber } from '../../../ui/case-number';
 import { ReasonDialog } from '../../../ui/reason-dialog';
 import { StatusChip } from '../../../ui/status-chip';
-import { caseQuery } from '../../intake/intake-api';
+import { meQuery } from '../../auth/me';
+import { languageName } from '../../cases/language-name';
 import { documentKindMessages, sexMessages } from '../../intake/messages';
-import { Comparison, compareRecords, spellingVariants } from '../compare-records';
+import { Comparison, compareRecords, maskDocumentDetail, spellingVariants } from '../compare-records';
 import { encounterMessages as m } from '../messages';
-import { Encounter, encountersQuery, MatchReason } from '../oversight-api';
+import { comparisonQuery, Encounter, encountersQuery, MatchReason } from '../oversight-api';
 import dialog from '../../../ui/dialog.module.css';
 import styles from './encounters.module.css';
 import page from './oversight.module.css';
@@ -90,9 +91,12 @@ function EncountersPage() {
 function EncounterCard({ api, encounter, onDecided }: { api: ApiClient; encounter: Encounter; onDecided: (notice: string) => void }) {
   const intl = useIntl();
   const queryClient = useQueryClient();
-  const left = useQuery(caseQuery(api, encounter.caseId));
-  // The earlier record may be at a border point outside the reader's: then only the match reasons compare them.
-  const right = useQuery({ ...caseQuery(api, encounter.matchedCaseId), retry: false });
+  // Both records through the comparison read: the earlier one is often at a border point outside the reader's,
+  // which the ordinary case read hides; this read gives its identity fields only, and the api records it.
+  const comparison = useQuery(comparisonQuery(api, encounter.id));
+  const me = useQuery(meQuery(api));
+  const earlier = comparison.data?.earlierRecord;
+  const outside = earlier !== undefined && me.data !== undefined && !me.data.borderPoints.some((point) => point.id === earlier.borderPoint.id);
   const [dismissing, setDismissing] = useState(false);
   const [linking, setLinking] = useState(false);
   const numbers = { caseNumber: encounter.caseNumber, matchedCaseNumber: encounter.matchedCaseNumber };
@@ -115,7 +119,7 @@ function EncounterCard({ api, encounter, onDecided }: { api: ApiClient; encounte
   const headingId = `encounter-${encounter.id}`;
   const dateTime = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
   const namesAlike = encounter.reasons.some((reason) => reason.code === 'NAME_SIMILAR' || reason.code === 'NAME_SAME_TOKENS_REORDERED');
-  const rows = left.data ? compareRecords(left.data, right.data, namesAlike) : [];
+  const rows = comparison.data ? compareRecords(comparison.data.newRecord, comparison.data.earlierRecord, namesAlike) : [];
   const names = rows.find((row) => row.field === 'name');
   const variants = names?.left[0] && names.right[0] ? spellingVariants(names.left[0], names.right[0]) : [];
   // The labels a phone shows above each value: short, the card's heading has named both records already.
@@ -131,7 +135,7 @@ function EncounterCard({ api, encounter, onDecided }: { api: ApiClient; encounte
         <h2 id={headingId} className={styles.title}>
           {intl.formatMessage(m.heading, {
             caseNumber: <CaseNumber key="a" caseNumber={encounter.caseNumber} caseId={encounter.caseId} />,
-            matchedCaseNumber: <CaseNumber key="b" caseNumber={encounter.matchedCaseNumber} caseId={right.isSuccess ? encounter.matchedCaseId : undefined} mayOpen={right.isSuccess} />,
+            matchedCaseNumber: <CaseNumber key="b" caseNumber={encounter.matchedCaseNumber} caseId={earlier && !outside ? encounter.matchedCaseId : undefined} mayOpen={earlier !== undefined && !outside} />,
           })}
         </h2>
         <span className={styles.meta}>
@@ -140,8 +144,14 @@ function EncounterCard({ api, encounter, onDecided }: { api: ApiClient; encounte
         </span>
       </header>
 
-      {left.isError ? <Alert>{describeError(intl, left.error)}</Alert> : null}
-      {right.isError ? <Alert tone="info">{intl.formatMessage(m.notVisible)}</Alert> : null}
+      {comparison.isError ? (
+        <Alert>
+          {intl.formatMessage(m.comparisonFailed)} {describeError(intl, comparison.error)}
+        </Alert>
+      ) : null}
+      {earlier && outside ? (
+        <Alert tone="info">{intl.formatMessage(m.outsideScope, { borderPoint: <bdi key="b">{earlier.borderPoint.name}</bdi> })}</Alert>
+      ) : null}
       {rows.length > 0 ? (
         <div className={styles.scroll}>
           <table className={styles.table}>
@@ -158,10 +168,10 @@ function EncounterCard({ api, encounter, onDecided }: { api: ApiClient; encounte
                 <tr key={row.field} data-verdict={row.verdict}>
                   <th scope="row">{intl.formatMessage(m[row.field])}</th>
                   <td data-label={columns.left}>{formatValues(intl, row, 'left')}</td>
-                  <td data-label={columns.right}>{right.isSuccess ? formatValues(intl, row, 'right') : <span className={styles.muted}>{intl.formatMessage(m.notShown)}</span>}</td>
+                  <td data-label={columns.right}>{formatValues(intl, row, 'right')}</td>
                   <td data-label={columns.verdict}>
                     <span className={styles.verdict} data-verdict={row.verdict}>
-                      {intl.formatMessage(m[right.isSuccess || row.verdict === 'NEITHER' ? row.verdict : 'ONE_SIDE'])}
+                      {intl.formatMessage(m[row.verdict])}
                     </span>
                   </td>
                 </tr>
@@ -250,6 +260,8 @@ function formatValues(intl: IntlShape, row: Comparison, side: 'left' | 'right') 
         return nameOf(intl, sexMessages, value);
       case 'nationalities':
         return countryName(intl.locale, value);
+      case 'languages':
+        return languageName(intl, value);
       case 'documents': {
         const [kind = '', country = '', ...number] = value.split(' ');
         return (
@@ -264,6 +276,7 @@ function formatValues(intl: IntlShape, row: Comparison, side: 'left' | 'right') 
           ? intl.formatMessage(m.estimated, { date: intl.formatDate(`${value.slice(0, 10)}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) })
           : intl.formatDate(`${value}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' });
       case 'arrived':
+      case 'registered':
         return intl.formatDate(value, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
     }
   };
@@ -279,7 +292,18 @@ function formatValues(intl: IntlShape, row: Comparison, side: 'left' | 'right') 
 function describeReason(intl: IntlShape, reason: MatchReason, variants: [string, string][]) {
   switch (reason.code) {
     case 'DOCUMENT_MATCH':
-      return intl.formatMessage(m.DOCUMENT_MATCH, { detail: <bdi key="d">{reason.detail}</bdi> });
+    {
+      // `KIND[/KIND] COUNTRY NUMBER`: the kinds and country in words, the number masked as in the comparison.
+      const [kinds = '', country = '', number = ''] = maskDocumentDetail(reason.detail).split(' ');
+      const detail = number
+        ? intl.formatMessage(m.document, {
+            kind: kinds.split('/').map((kind) => nameOf(intl, documentKindMessages, kind)).join(' / '),
+            country: countryName(intl.locale, country),
+            number: <bdi key="n">{number}</bdi>,
+          })
+        : maskDocumentDetail(reason.detail);
+      return intl.formatMessage(m.DOCUMENT_MATCH, { detail: <Fragment key="d">{detail}</Fragment> });
+    }
     case 'NAME_SIMILAR':
       if (variants.length === 0) return intl.formatMessage(m.NAME_SIMILAR, { similarity: reason.similarity });
       return intl.formatMessage(m.NAME_VARIANTS, {

@@ -7,6 +7,7 @@ import { describeError } from '../../../i18n/error-messages';
 import { agencyKindMessages, nameOf, referralStatusMessages } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
+import { DateField } from '../../../ui/date-field';
 import { meQuery } from '../../auth/me';
 import { attemptedText, reasonLabel, roleLabel } from '../monitor-codes';
 import { monitorMessages as m } from '../messages';
@@ -97,14 +98,8 @@ function MonitorPage() {
 
       <fieldset className={styles.filters}>
         <legend>{intl.formatMessage(m.filters)}</legend>
-        <div className={styles.field}>
-          <label htmlFor="monitor-from">{intl.formatMessage(m.from)}</label>
-          <input id="monitor-from" type="date" className={styles.input} value={search.from ?? ''} onChange={(event) => set({ from: event.target.value || undefined })} />
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="monitor-to">{intl.formatMessage(m.to)}</label>
-          <input id="monitor-to" type="date" className={styles.input} value={search.to ?? ''} onChange={(event) => set({ to: event.target.value || undefined })} />
-        </div>
+        <DateField className={styles.field} id="monitor-from" label={intl.formatMessage(m.from)} value={search.from ?? ''} onChange={(value) => set({ from: value || undefined })} />
+        <DateField className={styles.field} id="monitor-to" label={intl.formatMessage(m.to)} value={search.to ?? ''} onChange={(value) => set({ to: value || undefined })} />
         {report === 'detentions' ? (
           <label className={styles.check}>
             <input type="checkbox" checked={search.open === true} onChange={(event) => set({ open: event.target.checked ? true : undefined })} />

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ApiClient, unwrap } from '../../../api/client';
@@ -5,12 +6,15 @@ import { agencyKindMessages, nameOf } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { StatusChip } from '../../../ui/status-chip';
-import { asylumMessages as a, protectionMessages as m } from '../messages';
-import { AsylumClaim, dayOf } from '../protection-api';
+import { TextField } from '../../../ui/text-field';
+import { asylumMessages as a, legalMessages as l, protectionMessages as m } from '../messages';
+import { AsylumClaim, asylumWithdrawals, dayOf, protectionQuery, safeguardsQuery } from '../protection-api';
 import { formatDay } from '../safeguard-refusal';
 import { useRecord } from '../use-record';
 import { InputField, SelectField } from './fields';
+import { DialogCheck, RecordDialog } from './record-dialog';
 import { RefusalAlert } from './refusal-alert';
+import legal from './legal.module.css';
 import styles from './record-card.module.css';
 
 const PROCEDURES = ['PRIMA_FACIE', 'REGULAR', 'ACCELERATED'] as const;
@@ -57,6 +61,58 @@ export function AsylumCard({ api, caseId, claims, mandate }: { api: ApiClient; c
     action();
   };
   const version = claim ? { version: claim.version } : {};
+
+  // Withdrawals: of the claim in force, or of a wish to seek asylum no claim answers for yet. Only the person withdraws; the asylum authority records it.
+  const records = useQuery(protectionQuery(api, caseId));
+  const safeguards = useQuery(safeguardsQuery(api, caseId));
+  const wishWithdrawal = records.data?.asylumWishWithdrawal ?? null;
+  const wishPending = (safeguards.data?.removal.reasons ?? []).some((reason) => reason.code === 'ASYLUM_WISH_PENDING');
+  const withdrawable = asylumWithdrawals(claims, wishPending, wishWithdrawal !== null);
+  const [withdrawing, setWithdrawing] = useState<'claim' | 'wish' | null>(null);
+  const [withdrawnOn, setWithdrawnOn] = useState(() => dayOf(new Date()));
+  const [chose, setChose] = useState(false);
+  const [choseMissing, setChoseMissing] = useState(false);
+  const [words, setWords] = useState('');
+  const [interpreterUsed, setInterpreterUsed] = useState(false);
+  const [language, setLanguage] = useState('');
+  const closeWithdrawal = () => {
+    setWithdrawing(null);
+    setNotice(true);
+  };
+  const withdrawClaim = useRecord(caseId, post('/withdraw'), closeWithdrawal);
+  const withdrawWish = useRecord(
+    caseId,
+    (body: object) => unwrap<unknown>(api.POST('/api/v1/cases/{id}/asylum-wish/withdrawal', { params: { path: { id: caseId } }, body: body as never })),
+    closeWithdrawal,
+  );
+  const startWithdrawal = (what: 'claim' | 'wish') => {
+    withdrawClaim.reset();
+    withdrawWish.reset();
+    setNotice(false);
+    setWithdrawnOn(dayOf(new Date()));
+    setChose(false);
+    setChoseMissing(false);
+    setWords('');
+    setInterpreterUsed(false);
+    setLanguage('');
+    setWithdrawing(what);
+  };
+  const sendWithdrawal = () => {
+    if (!chose) return setChoseMissing(true);
+    if (withdrawing === 'claim' && withdrawable.claim) withdrawClaim.mutate({ withdrawnOn, version: withdrawable.claim.version });
+    if (withdrawing === 'wish') withdrawWish.mutate({ withdrawnOn, words: words.trim(), interpreterUsed, language: language.trim().toLowerCase() });
+  };
+  const personChose = (label: string) => (
+    <DialogCheck
+      label={label}
+      checked={chose}
+      onChange={(checked) => {
+        setChose(checked);
+        setChoseMissing(false);
+      }}
+      missing={choseMissing}
+    />
+  );
   const dateField = <InputField type="date" label={intl.formatMessage(m.date)} value={on} onChange={setOn} required />;
 
   return (
@@ -77,6 +133,7 @@ export function AsylumCard({ api, caseId, claims, mandate }: { api: ApiClient; c
                     ...(c.interviewDates.length > 0 ? [intl.formatMessage(a.interviews, { dates: intl.formatList(c.interviewDates.map((d) => formatDay(intl, d))) })] : []),
                     ...(c.appealLodgedOn ? [intl.formatMessage(a.appealLodged, { date: formatDay(intl, c.appealLodgedOn) })] : []),
                     ...(c.appealOutcome ? [intl.formatMessage(a[`outcome${c.appealOutcome as (typeof OUTCOMES)[number]}`])] : []),
+                    ...(c.withdrawnOn ? [intl.formatMessage(l.claimWithdrawnLine, { date: formatDay(intl, c.withdrawnOn) })] : []),
                   ],
                   { type: 'unit', style: 'narrow' },
                 )}
@@ -144,9 +201,70 @@ export function AsylumCard({ api, caseId, claims, mandate }: { api: ApiClient; c
           </Button>
         </form>
       ) : null}
+      {mandate && withdrawable.claim ? (
+        <span className={legal.actions}>
+          <Button variant="quiet" onPress={() => startWithdrawal('claim')}>
+            {intl.formatMessage(l.withdrawClaim)}
+          </Button>
+        </span>
+      ) : null}
+      {wishWithdrawal || withdrawable.wish ? (
+        <div className={`${styles.block} ${legal.wish}`}>
+          <h3>{intl.formatMessage(l.wishTitle)}</h3>
+          {withdrawable.wish ? <p>{intl.formatMessage(l.wishStands)}</p> : null}
+          {wishWithdrawal ? <p className={styles.muted}>{intl.formatMessage(l.wishWithdrawnLine, { date: formatDay(intl, wishWithdrawal.withdrawnOn) })}</p> : null}
+          {mandate && withdrawable.wish ? (
+            <span className={legal.actions}>
+              <Button variant="quiet" onPress={() => startWithdrawal('wish')} data-testid="withdraw-wish">
+                {intl.formatMessage(l.withdrawWish)}
+              </Button>
+            </span>
+          ) : null}
+        </div>
+      ) : null}
       {!mandate ? <p className={styles.hint}>{intl.formatMessage(m.notYourMandate, { kind: nameOf(intl, agencyKindMessages, 'ASYLUM_AUTHORITY') })}</p> : null}
       <div aria-live="polite">{notice && !error ? <Alert tone="info">{intl.formatMessage(m.saved)}</Alert> : null}</div>
       {error ? <RefusalAlert error={error} /> : null}
+      <RecordDialog
+        isOpen={withdrawing === 'claim'}
+        onClose={() => setWithdrawing(null)}
+        onSubmit={sendWithdrawal}
+        title={intl.formatMessage(l.withdrawClaimTitle)}
+        body={
+          <>
+            {withdrawable.claim ? <p>{intl.formatMessage(m.claimLine, { reference: <bdi key="reference">{withdrawable.claim.reference}</bdi>, date: formatDay(intl, withdrawable.claim.registeredOn) })}</p> : null}
+            <p>{intl.formatMessage(l.withdrawClaimBody)}</p>
+          </>
+        }
+        confirmLabel={intl.formatMessage(l.withdrawConfirm)}
+        pending={withdrawClaim.isPending}
+        error={withdrawClaim.error}
+        onEdit={() => withdrawClaim.reset()}
+        fields={['withdrawnOn']}
+        tone="danger"
+      >
+        <TextField name="withdrawnOn" type="date" label={intl.formatMessage(l.withdrawnOn)} value={withdrawnOn} onChange={setWithdrawnOn} isRequired />
+        {personChose(intl.formatMessage(l.claimPersonChose))}
+      </RecordDialog>
+      <RecordDialog
+        isOpen={withdrawing === 'wish'}
+        onClose={() => setWithdrawing(null)}
+        onSubmit={sendWithdrawal}
+        title={intl.formatMessage(l.withdrawWishTitle)}
+        body={<p>{intl.formatMessage(l.withdrawWishBody)}</p>}
+        confirmLabel={intl.formatMessage(l.withdrawConfirm)}
+        pending={withdrawWish.isPending}
+        error={withdrawWish.error}
+        onEdit={() => withdrawWish.reset()}
+        fields={['withdrawnOn', 'words', 'interpreterUsed', 'language']}
+        tone="danger"
+      >
+        <TextField name="withdrawnOn" type="date" label={intl.formatMessage(l.withdrawnOn)} value={withdrawnOn} onChange={setWithdrawnOn} isRequired />
+        <TextField name="words" rows={4} label={intl.formatMessage(l.words)} description={intl.formatMessage(l.wordsHint)} value={words} onChange={setWords} isRequired maxLength={4000} />
+        <DialogCheck label={intl.formatMessage(l.interpreterUsed)} checked={interpreterUsed} onChange={setInterpreterUsed} />
+        <TextField name="language" label={intl.formatMessage(l.language)} value={language} onChange={setLanguage} isRequired maxLength={8} />
+        {personChose(intl.formatMessage(l.wishPersonChose))}
+      </RecordDialog>
     </section>
   );
 }

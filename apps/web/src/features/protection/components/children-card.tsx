@@ -4,11 +4,12 @@ import { ApiClient, unwrap } from '../../../api/client';
 import { agencyKindMessages, nameOf } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
-import { protectionMessages as m } from '../messages';
-import { AgeAssessment, BestInterests, CarePlacement, dayOf, Guardian, Reunification, Tracing } from '../protection-api';
+import { protectionMessages as m, stepMessages as st } from '../messages';
+import { AGE_METHODS, AgeAssessment, BestInterests, CarePlacement, dayOf, Guardian, Reunification, Tracing } from '../protection-api';
 import { formatDay } from '../safeguard-refusal';
 import { useRecord } from '../use-record';
 import { BestInterestsBlock } from './best-interests';
+import { CompleteAgeAssessment } from './child-steps';
 import { FamilyBlock } from './family-block';
 import { InputField, TextAreaField } from './fields';
 import { RefusalAlert } from './refusal-alert';
@@ -95,7 +96,7 @@ export function ChildrenCard({ api, caseId, guardians, bestInterests, ageAssessm
       </div>
 
       <BestInterestsBlock api={api} caseId={caseId} procedures={bestInterests} mandate={mandate} onSaved={saved} />
-      <FamilyBlock api={api} caseId={caseId} tracing={tracing} reunifications={reunifications} placements={placements} mandate={mandate} onSaved={saved} />
+      <FamilyBlock api={api} caseId={caseId} procedures={bestInterests} tracing={tracing} reunifications={reunifications} placements={placements} mandate={mandate} onSaved={saved} />
 
       <div className={styles.block}>
         <h3>{intl.formatMessage(m.ageTitle)}</h3>
@@ -104,10 +105,21 @@ export function ChildrenCard({ api, caseId, guardians, bestInterests, ageAssessm
           <ul className={styles.rows}>
             {ageAssessments.map((a) => (
               <li key={a.id} className={styles.row}>
-                <span className={styles.rowMain}>{intl.formatMessage(m.ageRequested, { date: formatDay(intl, a.requestedOn), doubt: a.seriousDoubt })}</span>
+                <span className={styles.rowMain} id={`row-${a.id}`}>{intl.formatMessage(m.ageRequested, { date: formatDay(intl, a.requestedOn), doubt: <bdi key="doubt">{a.seriousDoubt}</bdi> })}</span>
                 {a.ageRange && a.completedOn ? (
-                  <span className={styles.rowDetail}>{intl.formatMessage(m.ageRange, { minimum: a.ageRange.minimum, maximum: a.ageRange.maximum, date: formatDay(intl, a.completedOn) })}</span>
-                ) : null}
+                  <>
+                    <span className={styles.rowDetail}>{intl.formatMessage(m.ageRange, { minimum: a.ageRange.minimum, maximum: a.ageRange.maximum, date: formatDay(intl, a.completedOn) })}</span>
+                    {a.method ? (
+                      <span className={styles.rowDetail}>
+                        {intl.formatMessage(st.ageMethodLine, { method: intl.formatMessage(st[`method${a.method as (typeof AGE_METHODS)[number]}`] ?? st.methodMULTIDISCIPLINARY), minimum: a.ageRange.minimum })}
+                      </span>
+                    ) : null}
+                  </>
+                ) : mandate ? (
+                  <CompleteAgeAssessment api={api} caseId={caseId} assessment={a} onSaved={saved} describedBy={`row-${a.id}`} />
+                ) : (
+                  <span className={styles.hint}>{intl.formatMessage(st.ageOpen)}</span>
+                )}
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { IntlShape, useIntl } from 'react-intl';
 import { ApiClient, unwrap } from '../../../api/client';
@@ -6,11 +7,13 @@ import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { ReasonDialog } from '../../../ui/reason-dialog';
 import { StatusChip } from '../../../ui/status-chip';
-import { detentionMessages as d, protectionMessages as m } from '../messages';
-import { dayOf, Detention } from '../protection-api';
+import { can, meQuery } from '../../auth/me';
+import { detentionMessages as d, protectionMessages as m, stepMessages as s } from '../messages';
+import { dayOf, Detention, mayLogAccess, VISITOR_KINDS } from '../protection-api';
 import { explainRefusal, formatDay, groundText } from '../safeguard-refusal';
 import { describeError } from '../../../i18n/error-messages';
 import { useRecord } from '../use-record';
+import { EpisodeSteps } from './detention-steps';
 import { InputField, TextAreaField } from './fields';
 import { RefusalAlert } from './refusal-alert';
 import styles from './record-card.module.css';
@@ -55,6 +58,9 @@ export function DetentionCard({ api, caseId, episodes, mandate, mayOverride }: P
   const [nextReviewOn, setNextReviewOn] = useState(() => dayOf(new Date(Date.now() + 7 * 86_400_000)));
   const [overriding, setOverriding] = useState(false);
   const [notice, setNotice] = useState(false);
+  const me = useQuery(meQuery(api));
+  const mayAccess = mayLogAccess(me.data?.agency.kind, can(me.data, 'CASE_RECORDS_WRITE'));
+  const visitor = (kind: string) => intl.formatMessage(s[`visitor${kind as (typeof VISITOR_KINDS)[number]}`] ?? s.visitorNGO);
   const open = useRecord(caseId, (body: object) => unwrap<Detention>(api.POST('/api/v1/cases/{id}/detentions', { params: { path: { id: caseId } }, body: body as never })), () => {
     setOverriding(false);
     setNotice(true);
@@ -85,7 +91,7 @@ export function DetentionCard({ api, caseId, episodes, mandate, mayOverride }: P
         <ul className={styles.rows}>
           {episodes.map((e) => (
             <li key={e.id} className={styles.row}>
-              <span className={styles.rowMain}>
+              <span className={styles.rowMain} id={`row-${e.id}`}>
                 {intl.formatMessage(d.episode, { place: <bdi key="place">{e.place}</bdi>, date: intl.formatDate(e.startedAt, { dateStyle: 'medium' }) })}
               </span>
               {e.endedAt ? (
@@ -108,19 +114,30 @@ export function DetentionCard({ api, caseId, episodes, mandate, mayOverride }: P
               ))}
               {e.access.map((a) => (
                 <span key={`access-${a.visitedAt}-${a.organisation}`} className={styles.rowDetail}>
-                  {intl.formatMessage(a.granted ? d.accessGranted : d.accessRefused, {
+                  {intl.formatMessage(a.granted ? s.accessLine : s.accessRefusedLine, {
+                    kind: visitor(a.visitorKind),
                     organisation: <bdi key="organisation">{a.organisation}</bdi>,
-                    date: intl.formatDate(a.visitedAt, { dateStyle: 'medium' }),
+                    date: intl.formatDate(a.visitedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                    reason: <bdi key="reason">{a.refusalReason ?? ''}</bdi>,
                   })}
                 </span>
               ))}
+              {e.endedAt && e.endReason ? <span className={styles.rowDetail}>{intl.formatMessage(s.endedBecause, { reason: <bdi key="reason">{e.endReason}</bdi> })}</span> : null}
+              {e.reviewOverdue ? (
+                <span className={`${styles.wide} ${styles.locked}`} data-testid="review-overdue">
+                  {intl.formatMessage(s.overdue, { date: formatDay(intl, e.nextReviewOn) })}
+                </span>
+              ) : null}
+              <div className={styles.wide}>
+                <EpisodeSteps api={api} caseId={caseId} episode={e} may={{ detain: mandate, access: mayAccess }} onSaved={() => setNotice(true)} describedBy={`row-${e.id}`} />
+              </div>
             </li>
           ))}
         </ul>
       ) : (
         <p className={styles.muted}>{intl.formatMessage(m.none)}</p>
       )}
-      {mandate ? (
+      {mandate && episodes.every((e) => e.endedAt) ? (
         <div className={styles.block}>
           <h3 id="detain-title">{intl.formatMessage(d.request)}</h3>
           <form className={styles.form} onSubmit={submit} aria-labelledby="detain-title">

@@ -4,12 +4,15 @@ import { ApiClient, unwrap } from '../../../api/client';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { StatusChip } from '../../../ui/status-chip';
-import { protectionMessages as m } from '../messages';
+import { TextField } from '../../../ui/text-field';
+import { legalMessages as l, protectionMessages as m } from '../messages';
 import { dayOf, RemovalOrder } from '../protection-api';
 import { formatDay } from '../safeguard-refusal';
 import { useRecord } from '../use-record';
 import { InputField } from './fields';
+import { instantOf, localNow, RecordDialog } from './record-dialog';
 import { RefusalAlert } from './refusal-alert';
+import legal from './legal.module.css';
 import styles from './record-card.module.css';
 
 const ORDER_TONE = { ORDERED: 'warning', EXECUTED: 'neutral', CANCELLED: 'neutral' } as const;
@@ -36,6 +39,36 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
     setDone(false);
     order.mutate({ decidedOn, legalBasis: legalBasis.trim(), destinationCountry: destination.trim().toUpperCase() });
   };
+  // The order a follow-up dialog is open for: carry it out, or cancel it with a reason.
+  const [step, setStep] = useState<{ kind: 'execute' | 'cancel'; order: RemovalOrder } | null>(null);
+  const [executedAt, setExecutedAt] = useState(localNow);
+  const [cancelledOn, setCancelledOn] = useState(() => dayOf(new Date()));
+  const [reason, setReason] = useState('');
+  const follow = useRecord(
+    caseId,
+    ({ kind, id, body }: { kind: 'execute' | 'cancel'; id: string; body: object }) =>
+      unwrap<RemovalOrder>(
+        api.POST(`/api/v1/cases/{id}/removal-orders/{orderId}/${kind}`, { params: { path: { id: caseId, orderId: id } }, body: body as never }),
+      ),
+    () => {
+      setStep(null);
+      setReason('');
+      setDone(true);
+    },
+  );
+  const openStep = (kind: 'execute' | 'cancel', o: RemovalOrder) => {
+    follow.reset();
+    setDone(false);
+    setExecutedAt(localNow());
+    setCancelledOn(dayOf(new Date()));
+    setStep({ kind, order: o });
+  };
+  const sendStep = () => {
+    if (!step) return;
+    const version = { version: step.order.version };
+    if (step.kind === 'execute') follow.mutate({ kind: 'execute', id: step.order.id, body: { executedAt: instantOf(executedAt), ...version } });
+    else follow.mutate({ kind: 'cancel', id: step.order.id, body: { on: cancelledOn, reason: reason.trim(), ...version } });
+  };
   return (
     <section aria-labelledby="removal-title" className={styles.card}>
       <h2 id="removal-title">{intl.formatMessage(m.returnTitle)}</h2>
@@ -47,6 +80,20 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
                 {intl.formatMessage(m.orderLine, { date: formatDay(intl, o.decidedOn), country: o.destinationCountry, basis: <bdi key="basis">{o.legalBasis}</bdi> })}
               </span>
               <StatusChip tone={ORDER_TONE[o.status]}>{intl.formatMessage(m[`orderStatus${o.status}`])}</StatusChip>
+              {o.executedAt ? <span className={styles.rowDetail}>{intl.formatMessage(l.executedLine, { date: intl.formatDate(o.executedAt, { dateStyle: 'long', timeStyle: 'short' }) })}</span> : null}
+              {o.cancelledOn ? (
+                <span className={styles.rowDetail}>{intl.formatMessage(l.cancelledLine, { date: formatDay(intl, o.cancelledOn), reason: <bdi key="reason">{o.cancelReason ?? ''}</bdi> })}</span>
+              ) : null}
+              {mandate && o.status === 'ORDERED' ? (
+                <span className={legal.actions}>
+                  <Button variant="secondary" onPress={() => openStep('execute', o)} data-testid="execute-removal">
+                    {intl.formatMessage(l.execute)}
+                  </Button>
+                  <Button variant="quiet" onPress={() => openStep('cancel', o)}>
+                    {intl.formatMessage(l.cancel)}
+                  </Button>
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -68,6 +115,49 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
       ) : null}
       <div aria-live="polite">{done && !order.error ? <Alert tone="info">{intl.formatMessage(m.saved)}</Alert> : null}</div>
       {order.error ? <RefusalAlert error={order.error} /> : null}
+      <RecordDialog
+        isOpen={step?.kind === 'execute'}
+        onClose={() => setStep(null)}
+        onSubmit={sendStep}
+        title={intl.formatMessage(l.executeTitle)}
+        body={
+          <>
+            {step ? <p>{intl.formatMessage(m.orderLine, { date: formatDay(intl, step.order.decidedOn), country: step.order.destinationCountry, basis: <bdi key="basis">{step.order.legalBasis}</bdi> })}</p> : null}
+            <p>{intl.formatMessage(l.executeBody)}</p>
+          </>
+        }
+        confirmLabel={intl.formatMessage(l.execute)}
+        pending={follow.isPending}
+        error={follow.error}
+        onEdit={() => follow.reset()}
+        fields={['executedAt']}
+      >
+        <TextField name="executedAt" type="datetime-local" label={intl.formatMessage(l.executedAt)} value={executedAt} onChange={setExecutedAt} isRequired />
+      </RecordDialog>
+      <RecordDialog
+        isOpen={step?.kind === 'cancel'}
+        onClose={() => setStep(null)}
+        onSubmit={sendStep}
+        title={intl.formatMessage(l.cancelTitle)}
+        body={<p>{intl.formatMessage(l.cancelBody)}</p>}
+        confirmLabel={intl.formatMessage(l.cancel)}
+        pending={follow.isPending}
+        error={follow.error}
+        onEdit={() => follow.reset()}
+        fields={['on', 'reason']}
+        tone="danger"
+      >
+        <TextField name="on" type="date" label={intl.formatMessage(l.cancelledOn)} value={cancelledOn} onChange={setCancelledOn} isRequired />
+        <TextField
+          name="reason"
+          rows={3}
+          label={intl.formatMessage(l.reason)}
+          value={reason}
+          onChange={setReason}
+          isRequired
+          maxLength={1000}
+        />
+      </RecordDialog>
     </section>
   );
 }

@@ -11,11 +11,12 @@ import { nameOf } from '../../../i18n/vocabulary';
 import { AsylumCard } from '../components/asylum-card';
 import { ChildrenCard } from '../components/children-card';
 import { DetentionCard } from '../components/detention-card';
+import { FlagsCard } from '../components/flags-card';
 import { RemovalCard } from '../components/removal-card';
 import { ReturnCard } from '../components/return-card';
 import { SafeguardsCard } from '../components/safeguards-card';
 import { TraffickingCard } from '../components/trafficking-card';
-import { detentionMessages, protectionMessages as m, returnMessages } from '../messages';
+import { detentionMessages, legalMessages, protectionMessages as m, returnMessages } from '../messages';
 import { lastDayOf, mandatesOf, protectionQuery, safeguardsQuery } from '../protection-api';
 import styles from './protection.module.css';
 
@@ -76,6 +77,24 @@ function ProtectionPage() {
           some: (data.voluntaryReturns ?? []).length > 0,
           shown: data.voluntaryReturns !== undefined || mandates.has('voluntaryReturn'),
           node: <ReturnCard key="return" api={api} caseId={caseId} returns={data.voluntaryReturns ?? []} mandate={mandates.has('voluntaryReturn')} />,
+        },
+        {
+          mine: can(me.data, 'CASE_RECORDS_WRITE') && data.flags !== undefined,
+          title: legalMessages.flagsTitle,
+          some: (data.flags ?? []).length > 0,
+          shown: data.flags !== undefined,
+          node: (
+            <FlagsCard
+              key="flags"
+              api={api}
+              caseId={caseId}
+              flags={data.flags ?? []}
+              agency={me.data?.agency}
+              mayWrite={can(me.data, 'CASE_RECORDS_WRITE')}
+              mayOverride={can(me.data, 'SAFEGUARD_OVERRIDE')}
+              blockedOffences={safeguards.data?.prosecution?.blockedOffences ?? []}
+            />
+          ),
         },
         {
           mine: mandates.has('children'),

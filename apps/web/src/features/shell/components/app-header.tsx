@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import { Fragment } from 'react';
 import { useIntl } from 'react-intl';
 import type { Me } from '../../auth/me';
 import { passwordMessages } from '../../auth/messages';
@@ -8,6 +9,16 @@ import { Logo, SignOutIcon } from '../../../ui/icons';
 import { LanguageSwitch } from './language-switch';
 import { shellMessages } from '../messages';
 import styles from './app-header.module.css';
+
+/** A username with line-break opportunities after its dots, @ and hyphens (border.<wbr>supervisor). */
+function breakable(username: string) {
+  return username.split(/(?<=[.@_-])/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 ? <wbr /> : null}
+      {part}
+    </Fragment>
+  ));
+}
 
 interface Props {
   me: Me | undefined;
@@ -33,12 +44,12 @@ export function AppHeader({ me, onSignOut, signingOut, passwordLink = true }: Pr
       <div className={styles.user}>
         {me ? (
           <>
-            {/* Narrow screens: the username alone, on one line, so the first row stays one row. */}
+            {/* Narrow screens: the username alone, whole: it wraps after a dot rather than being cut. */}
             <span className={styles.short}>
               {intl.formatMessage(shellMessages.signedInAsShort, {
                 username: (
                   <bdi key="username" className={styles.shortUsername}>
-                    {me.username}
+                    {breakable(me.username)}
                   </bdi>
                 ),
               })}

@@ -16,6 +16,7 @@ import { isLeafletLanguage } from '../../rights/rights-api';
 import { AppHeader } from '../components/app-header';
 import { IDLE_TIMINGS, IdleSignOut } from '../components/idle-sign-out';
 import { shellMessages } from '../messages';
+import { NavEntry, navigationFor, showsOutbox } from '../navigation';
 import styles from './signed-in.module.css';
 
 /** Every page behind sign-in: the header, the navigation the user's roles allow, and the page. */
@@ -57,7 +58,7 @@ function SignedInLayout() {
   const taskCount = useQuery({ ...taskCountQuery(api), enabled: readsCases });
   const worksReferrals = can(me.data, 'REFERRALS_WORK');
   const inboxCount = useQuery({ ...inboxCountQuery(api), enabled: worksReferrals });
-  const sends = can(me.data, 'REFERRALS_READ') && (me.data?.borderPoints.length ?? 0) > 0;
+  const navContext = { me: me.data, outboxItems: outboxItems.length };
   const signOut = useMutation({
     // Sent records leave the device with the session; unsent ones stay sealed for their owner's next sign-in.
     mutationFn: async (reason: 'signed-out' | 'idle') => {
@@ -102,116 +103,12 @@ function SignedInLayout() {
         data-more-end={more.end || undefined}
       >
         <ul ref={listRef}>
-          <li>
-            <Link to="/" className={styles.navLink} activeOptions={{ exact: true, includeSearch: false }}>
-              {intl.formatMessage(readsCases ? shellMessages.navCases : shellMessages.navAccount)}
-            </Link>
-          </li>
-          {worksReferrals ? (
-            <li>
-              <Link to="/referrals/inbox" className={styles.navLink}>
-                {intl.formatMessage(shellMessages.navInbox)}
-                {inboxCount.data && inboxCount.data.count > 0 ? (
-                  <>
-                    <span className={styles.badge} aria-hidden="true">
-                      {intl.formatMessage(shellMessages.navTaskBadge, { count: inboxCount.data.more ? 99 : inboxCount.data.count, more: String(inboxCount.data.more) })}
-                    </span>
-                    <span className={styles.visuallyHidden}>
-                      {intl.formatMessage(shellMessages.navInboxCount, { count: inboxCount.data.count, more: String(inboxCount.data.more) })}
-                    </span>
-                  </>
-                ) : null}
-              </Link>
+          {navigationFor(navContext).map((entry) => (
+            <li key={`${entry.to} ${entry.label.id}`}>
+              <NavLink entry={entry} count={entry.badge === 'inbox' ? inboxCount.data : entry.badge === 'tasks' ? taskCount.data : undefined} />
             </li>
-          ) : null}
-          {can(me.data, 'INTAKE_REGISTER') ? (
-            <li>
-              <Link to="/intake/new" className={styles.navLink}>
-                {intl.formatMessage(shellMessages.navRegister)}
-              </Link>
-            </li>
-          ) : null}
-          {can(me.data, 'INTAKE_REGISTER') && (me.data?.borderPoints.length ?? 0) > 0 ? (
-            <li>
-              <Link to="/mass-arrival" className={styles.navLink}>
-                {intl.formatMessage(shellMessages.navMassArrival)}
-              </Link>
-            </li>
-          ) : null}
-          {readsCases ? (
-            <li>
-              <Link to="/tasks" className={styles.navLink}>
-                {intl.formatMessage(shellMessages.navTasks)}
-                {taskCount.data && taskCount.data.count > 0 ? (
-                  <>
-                    <span className={styles.badge} aria-hidden="true">
-                      {intl.formatMessage(shellMessages.navTaskBadge, { count: taskCount.data.more ? 99 : taskCount.data.count, more: String(taskCount.data.more) })}
-                    </span>
-                    <span className={styles.visuallyHidden}>
-                      {intl.formatMessage(shellMessages.navTaskCount, { count: taskCount.data.count, more: String(taskCount.data.more) })}
-                    </span>
-                  </>
-                ) : null}
-              </Link>
-            </li>
-          ) : null}
-          {sends ? (
-            <li>
-              <Link to="/referrals/sent" className={styles.navLink}>
-                {intl.formatMessage(shellMessages.navSentReferrals)}
-              </Link>
-            </li>
-          ) : null}
-          {can(me.data, 'DASHBOARD_READ') ? (
-            <li>
-              <Link to="/dashboard" className={styles.navLink}>
-                {intl.formatMessage(shellMessages.navDashboard)}
-              </Link>
-            </li>
-          ) : null}
-          {can(me.data, 'ENCOUNTERS_REVIEW') && (me.data?.borderPoints.length ?? 0) > 0 ? (
-            <li>
-              <Link to="/encounters" className={styles.navLink}>
-                {intl.formatMessage(shellMessages.navEncounters)}
-              </Link>
-            </li>
-          ) : null}
-          {can(me.data, 'SAFEGUARD_REPORTS_READ') ? (
-            <li>
-              <Link to="/monitor" className={styles.navLink}>
-                {intl.formatMessage(shellMessages.navMonitor)}
-              </Link>
-            </li>
-          ) : null}
-          {can(me.data, 'INTAKE_REGISTER') || can(me.data, 'CASES_READ') ? (
-            <li>
-              <Link to="/leaflets/$language" params={{ language: isLeafletLanguage(intl.locale) ? intl.locale : 'en' }} className={styles.navLink}>
-                {intl.formatMessage(shellMessages.navLeaflet)}
-              </Link>
-            </li>
-          ) : null}
-          {can(me.data, 'REFERRALS_WORK') || can(me.data, 'WEBHOOKS_MANAGE') ? (
-            <li>
-              <Link to="/settings/notifications" className={styles.navLink}>
-                {intl.formatMessage(shellMessages.navNotifications)}
-              </Link>
-            </li>
-          ) : null}
-          {can(me.data, 'SOP_READ') ? (
-            <li>
-              <Link to="/sops" className={styles.navLink}>
-                {intl.formatMessage(shellMessages.navSops)}
-              </Link>
-            </li>
-          ) : null}
-          {can(me.data, 'USERS_MANAGE') ? (
-            <li>
-              <Link to="/admin" className={styles.navLink}>
-                {intl.formatMessage(shellMessages.navAdmin)}
-              </Link>
-            </li>
-          ) : null}
-          {can(me.data, 'INTAKE_REGISTER') || can(me.data, 'INTAKE_UPDATE') || outboxItems.length > 0 ? (
+          ))}
+          {showsOutbox(navContext) ? (
             <li>
               <OutboxLink className={styles.navLink} />
             </li>
@@ -242,6 +139,45 @@ function SignedInLayout() {
         }}
       />
     </div>
+  );
+}
+
+/** One entry of the main navigation, with its count (open tasks, referrals awaiting an answer) when it has one. */
+function NavLink({ entry, count }: { entry: NavEntry; count: { count: number; more: boolean } | undefined }) {
+  const intl = useIntl();
+  const content = (
+    <>
+      {intl.formatMessage(entry.label)}
+      {count && count.count > 0 ? (
+        <>
+          <span className={styles.badge} aria-hidden="true">
+            {intl.formatMessage(shellMessages.navTaskBadge, { count: count.more ? 99 : count.count, more: String(count.more) })}
+          </span>
+          <span className={styles.visuallyHidden}>
+            {intl.formatMessage(entry.badge === 'inbox' ? shellMessages.navInboxCount : shellMessages.navTaskCount, { count: count.count, more: String(count.more) })}
+          </span>
+        </>
+      ) : null}
+    </>
+  );
+  if (entry.to === '/') {
+    return (
+      <Link to="/" className={styles.navLink} activeOptions={{ exact: true, includeSearch: false }}>
+        {content}
+      </Link>
+    );
+  }
+  if (entry.to === '/leaflets/$language') {
+    return (
+      <Link to="/leaflets/$language" params={{ language: isLeafletLanguage(intl.locale) ? intl.locale : 'en' }} className={styles.navLink}>
+        {content}
+      </Link>
+    );
+  }
+  return (
+    <Link to={entry.to} className={styles.navLink}>
+      {content}
+    </Link>
   );
 }
 

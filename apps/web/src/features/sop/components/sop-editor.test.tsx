@@ -48,16 +48,33 @@ describe('SopEditor', () => {
     expect(area.value.slice(area.selectionStart, area.selectionEnd)).toBe(DOC);
   });
 
-  it("says on an Arabic page that the api's problem texts are English, and marks them so", async () => {
+  it("says the api's problems in Arabic from their codes, and marks in English only a problem without a known code", async () => {
     const { api } = fakeApi(400, {
       code: 'SOP.INVALID',
       message: 'invalid',
-      details: { fields: [{ path: 'signatories', problem: 'is required (a non-empty list)' }] },
+      details: {
+        fields: [
+          { path: 'routing.ASYLUM_SEEKER.firstContact.HIGH', problem: '"eight hours" is not an ISO 8601 duration', code: 'NOT_DURATION', params: { value: '"eight hours"' } },
+          { path: 'signatories', problem: 'is required (a non-empty list)', code: 'REQUIRED' },
+          { path: 'future', problem: 'something a newer checker says' },
+        ],
+      },
     });
     renderInApp(<SopEditor api={api} initial={DOC} />, { locale: 'ar' });
     fireEvent.click(await screen.findByRole('button', { name: 'تحقّق' }));
-    expect(await screen.findByText('يصف المدقِّق كل مشكلة باللغة الإنجليزية؛ ويدلّ المسار على موضعها.')).toBeInTheDocument();
-    expect(screen.getByText('is required (a non-empty list)')).toHaveAttribute('lang', 'en');
+    expect(await screen.findByText('بعض المشكلات موصوفة بالإنجليزية فقط؛ ويدلّ المسار على موضع كل منها.')).toBeInTheDocument();
+    expect(screen.getByText('\u2068"eight hours"\u2069 ليست مدة بصيغة ISO 8601 (مثل \u2068PT24H\u2069 أو \u2068P3D\u2069).')).not.toHaveAttribute('lang');
+    expect(screen.getByText('مطلوب.')).toBeInTheDocument();
+    expect(screen.queryByText('is required (a non-empty list)')).toBeNull();
+    expect(screen.getByText('something a newer checker says')).toHaveAttribute('lang', 'en');
+  });
+
+  it('says nothing about English when every problem has a known code', async () => {
+    const { api } = fakeApi(400, { code: 'SOP.INVALID', message: 'invalid', details: { fields: [{ path: 'signatories', problem: 'is required (a non-empty list)', code: 'REQUIRED' }] } });
+    renderInApp(<SopEditor api={api} initial={DOC} />, { locale: 'ar' });
+    fireEvent.click(await screen.findByRole('button', { name: 'تحقّق' }));
+    expect(await screen.findByText('مطلوب.')).toBeInTheDocument();
+    expect(screen.queryByText(/بالإنجليزية/)).toBeNull();
   });
 
   it('says on which line a text stops being JSON, and sends nothing', async () => {

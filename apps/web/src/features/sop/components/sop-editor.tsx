@@ -9,6 +9,7 @@ import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { jsonFault, jsonSpans, lineOf, locatePath } from '../json-locate';
 import { sopMessages } from '../messages';
+import { describeProblem } from '../problem-messages';
 import { BreakableAtDots } from './breakable-at-dots';
 import { SopDocumentSummary, uploadSop, validateSop } from '../sop-api';
 import styles from './sop-editor.module.css';
@@ -25,6 +26,30 @@ const DAYS_CODE = 'P3D';
 
 /** Whether the page is in English (then the api's English problem texts need no remark). */
 export const inEnglish = (locale: string): boolean => locale === 'en' || locale.startsWith('en-');
+
+/** A problem in the user's language from its code; the api's English where the page has no words for it (and after a profiling-rule problem's lead-in). */
+function ProblemText({ id, problem }: { id: string; problem: FieldProblem }) {
+  const intl = useIntl();
+  const said = describeProblem(intl, problem);
+  const english = (
+    <span lang="en" dir="ltr">
+      {problem.problem}
+    </span>
+  );
+  if (said === null) {
+    return (
+      <span id={id} className={styles.message} lang="en" dir="ltr">
+        {problem.problem}
+      </span>
+    );
+  }
+  return (
+    <span id={id} className={styles.message}>
+      {said}
+      {problem.code === 'PROFILING_RULES' ? <> {english}</> : null}
+    </span>
+  );
+}
 
 /** The text as JSON, or the line where it stops parsing. */
 export function parseDocument(text: string): { ok: true; value: unknown } | { ok: false; line: number } {
@@ -158,8 +183,10 @@ export function SopEditor({ api, initial }: { api: ApiClient; initial: string })
         {outcome?.kind === 'problems' ? (
           <div className={styles.problems}>
             <Alert>{intl.formatMessage(sopMessages.problems, { count: outcome.problems.length })}</Alert>
-            {/* The api words its problems in English only (no machine-readable kind to translate from): said so, not hidden. */}
-            {inEnglish(intl.locale) ? null : <p className={styles.hint}>{intl.formatMessage(sopMessages.problemsInEnglish)}</p>}
+            {/* A problem the page has no words for (a code it does not know) is shown in the api's English: said so, not hidden. */}
+            {inEnglish(intl.locale) || outcome.problems.every((p) => describeProblem(intl, p) !== null && p.code !== 'PROFILING_RULES') ? null : (
+              <p className={styles.hint}>{intl.formatMessage(sopMessages.problemsInEnglish)}</p>
+            )}
             <ul className={styles.problemList}>
               {outcome.problems.map((problem, index) => {
                 const span = locatePath(text, problem.path, spans ?? undefined);
@@ -176,9 +203,7 @@ export function SopEditor({ api, initial }: { api: ApiClient; initial: string })
                       </bdi>
                     </button>
                     {span ? <span className={styles.line}>{intl.formatMessage(sopMessages.problemLine, { line: lineOf(text, span.start) })}</span> : null}
-                    <span id={`${id}-problem-${index}`} className={styles.message} lang="en" dir="ltr">
-                      {problem.problem}
-                    </span>
+                    <ProblemText id={`${id}-problem-${index}`} problem={problem} />
                   </li>
                 );
               })}

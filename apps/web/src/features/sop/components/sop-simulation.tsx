@@ -1,21 +1,33 @@
 import { useMutation } from '@tanstack/react-query';
-import { useIntl } from 'react-intl';
+import { ReactNode, useId, useState } from 'react';
+import { IntlShape, useIntl } from 'react-intl';
 import { ApiClient } from '../../../api/client';
-import { DATE_TIME } from '../../../i18n/due-time';
 import { describeError } from '../../../i18n/error-messages';
 import { nameOf, profileMessages } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { ChevronDown } from '../../../ui/icons';
 import { StatusChip } from '../../../ui/status-chip';
-import { sopMessages } from '../messages';
+import { readDuration } from '../diff-format';
+import { sampleMessages, sopMessages } from '../messages';
 import { inEnglish } from './sop-editor';
-import { simulateSop, SopSimulationView, SopVersion } from '../sop-api';
-import { profileRoutes, RouteTo } from '../simulation-routes';
+import { CaseSimulation, RecentCaseSimulation, simulateSop, SimulationSource, SopRecentSimulationView, SopSimulationView, SopVersion } from '../sop-api';
+import { changedProfileRoutes, ProfileRoute, profileRoutes, RouteTo } from '../simulation-routes';
 import section from './sop-section.module.css';
 import styles from './sop-simulation.module.css';
 
-const sameRoute = (a: RouteTo, b: RouteTo): boolean => a.agency === b.agency && a.role === b.role && a.dueAt === b.dueAt;
+const sameRoute = (a: RouteTo, b: RouteTo): boolean => a.agency === b.agency && a.role === b.role && a.firstContact === b.firstContact;
+
+/** A first-contact duration in words ("24 hours", "1 day 12 hours"); an unusual duration stays as written. */
+export function within(intl: IntlShape, duration: string): string {
+  const parsed = readDuration(duration);
+  if (!parsed) return duration;
+  const parts = [
+    parsed.days ? intl.formatMessage(sopMessages.days, { count: parsed.days }) : null,
+    parsed.hours || !parsed.days ? intl.formatMessage(sopMessages.hours, { count: parsed.hours }) : null,
+  ].filter((part): part is string => part !== null);
+  return parts.join(' ');
+}
 
 /** One version's referrals for a profile; beside the active version's, the lines that differ are marked. */
 function Routes({ routes, found, against }: { routes: RouteTo[] | null; found: boolean; against?: RouteTo[] | null }) {
@@ -26,14 +38,14 @@ function Routes({ routes, found, against }: { routes: RouteTo[] | null; found: b
   return (
     <ul className={styles.routes}>
       {routes.map((route, index) => {
-        const due = intl.formatDate(route.dueAt, DATE_TIME);
+        const due = within(intl, route.firstContact);
         const lead = route.role === 'LEAD';
         const changed = against !== undefined && against !== null && !against.some((other) => sameRoute(other, route));
         return (
           <li key={index} className={[lead ? styles.lead : '', changed ? styles.changedRoute : ''].join(' ')}>
             {route.agency
-              ? intl.formatMessage(lead ? sopMessages.routeLead : sopMessages.routeSupporting, { agency: <bdi key="agency">{route.agency}</bdi>, due })
-              : intl.formatMessage(lead ? sopMessages.routeLeadNone : sopMessages.routeSupportingNone, { due })}
+              ? intl.formatMessage(lead ? sopMessages.routeLead : sopMessages.routeSupporting, { agency: <bdi key="agency">{route.agency}</bdi>, within: due })
+              : intl.formatMessage(lead ? sopMessages.routeLeadNone : sopMessages.routeSupportingNone, { within: due })}
           </li>
         );
       })}
@@ -41,14 +53,80 @@ function Routes({ routes, found, against }: { routes: RouteTo[] | null; found: b
   );
 }
 
-function Results({ result }: { result: SopSimulationView }) {
+/** A version's column head: the label isolated, so its digits and dots keep their order in Arabic. */
+function columnLabels(intl: IntlShape, activeLabel: string | null, label: string) {
+  const isolated = (text: string) => <bdi key="label">{text}</bdi>;
+  return {
+    profile: intl.formatMessage(sopMessages.colProfile),
+    active: activeLabel === null ? intl.formatMessage(sopMessages.noActiveVersion) : intl.formatMessage(sopMessages.colActive, { label: isolated(activeLabel) }),
+    draft: intl.formatMessage(sopMessages.colThis, { label: isolated(label) }),
+  };
+}
+
+/** Per profile, the routes under the active version and this one; on narrow screens each cell carries its column's name. */
+function RoutesTable({ rows, labels }: { rows: ProfileRoute[]; labels: ReturnType<typeof columnLabels> }) {
+  const intl = useIntl();
+  const cellLabel = (label: ReactNode) => (
+    <span className={styles.cellLabel} aria-hidden="true">
+      {label}
+    </span>
+  );
+  return (
+    <table className={styles.table}>
+      <thead>
+        <tr>
+          <th scope="col">{labels.profile}</th>
+          <th scope="col">{labels.active}</th>
+          <th scope="col">{labels.draft}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.profile} className={row.differs ? styles.differs : undefined}>
+            <th scope="row">
+              {nameOf(intl, profileMessages, row.profile)}
+              {row.differs ? (
+                <>
+                  {' '}
+                  <StatusChip tone="warning" className={styles.mark}>
+                    {intl.formatMessage(sopMessages.changedMark)}
+                  </StatusChip>
+                </>
+              ) : null}
+            </th>
+            <td>
+              {cellLabel(labels.active)}
+              <Routes routes={row.active} found={row.inActive} />
+            </td>
+            <td>
+              {cellLabel(labels.draft)}
+              <Routes routes={row.draft} found={row.inDraft} against={row.inActive ? row.active : undefined} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A built-in sample's title in the user's language; a sample given to the api keeps its own (English) title. */
+function SampleTitle({ sample }: { sample: CaseSimulation }) {
+  const intl = useIntl();
+  if (sample.code && Object.hasOwn(sampleMessages, sample.code)) return <>{intl.formatMessage(sampleMessages[sample.code as keyof typeof sampleMessages])}</>;
+  return (
+    <>
+      <bdi lang="en" dir="ltr">
+        {sample.name}
+      </bdi>
+      {inEnglish(intl.locale) ? null : <span className={styles.inEnglish}>{intl.formatMessage(sopMessages.inEnglish)}</span>}
+    </>
+  );
+}
+
+function SampleResults({ result }: { result: SopSimulationView }) {
   const intl = useIntl();
   const { summary, cases } = result.simulation;
-  const activeLabel = result.active?.label ?? intl.formatMessage(sopMessages.noActiveVersion);
-  const colProfile = intl.formatMessage(sopMessages.colProfile);
-  // Plain text (the narrow layout shows it through CSS attr()), so the labels are isolated with FSI…PDI.
-  const colActive = intl.formatMessage(sopMessages.colActive, { label: `\u2068${activeLabel}\u2069` });
-  const colThis = intl.formatMessage(sopMessages.colThis, { label: `\u2068${result.version.label}\u2069` });
+  const labels = columnLabels(intl, result.active?.label ?? null, result.version.label);
   return (
     <div className={styles.results}>
       <p role="status" className={styles.summary}>
@@ -56,7 +134,6 @@ function Results({ result }: { result: SopSimulationView }) {
       </p>
       {summary.draftWithoutAgency > 0 ? <Alert tone="warning">{intl.formatMessage(sopMessages.simulateNoAgency, { count: summary.draftWithoutAgency })}</Alert> : null}
       {cases.map((sample, index) => {
-        const rows = profileRoutes(sample);
         const differs = sample.differences.length > 0;
         return (
           <article key={index} className={styles.sample} aria-labelledby={`sample-${index}`}>
@@ -65,50 +142,11 @@ function Results({ result }: { result: SopSimulationView }) {
               <summary className={styles.sampleHead}>
                 <ChevronDown />
                 <h3 id={`sample-${index}`}>
-                  {/* The api gives each invented sample an English title and no code to translate it from. */}
-                  <bdi lang="en" dir="ltr">
-                    {sample.name}
-                  </bdi>
-                  {inEnglish(intl.locale) ? null : <span className={styles.inEnglish}>{intl.formatMessage(sopMessages.inEnglish)}</span>}
+                  <SampleTitle sample={sample} />
                 </h3>
                 <StatusChip tone={differs ? 'warning' : 'neutral'}>{intl.formatMessage(differs ? sopMessages.differentRouting : sopMessages.sameRouting)}</StatusChip>
               </summary>
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th scope="col">{colProfile}</th>
-                  <th scope="col">
-                    <bdi>{colActive}</bdi>
-                  </th>
-                  <th scope="col">
-                    <bdi>{colThis}</bdi>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.profile} className={row.differs ? styles.differs : undefined}>
-                    <th scope="row" data-label={colProfile}>
-                      {nameOf(intl, profileMessages, row.profile)}
-                      {row.differs ? (
-                        <>
-                          {' '}
-                          <StatusChip tone="warning" className={styles.mark}>
-                            {intl.formatMessage(sopMessages.changedMark)}
-                          </StatusChip>
-                        </>
-                      ) : null}
-                    </th>
-                    <td data-label={colActive}>
-                      <Routes routes={row.active} found={row.inActive} />
-                    </td>
-                    <td data-label={colThis}>
-                      <Routes routes={row.draft} found={row.inDraft} against={row.inActive ? row.active : undefined} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              <RoutesTable rows={profileRoutes(sample)} labels={labels} />
             </details>
           </article>
         );
@@ -117,16 +155,104 @@ function Results({ result }: { result: SopSimulationView }) {
   );
 }
 
-/** Sample arrivals routed under the active version and this one, per profile, side by side. */
+function RecentCase({ item, labels, index }: { item: RecentCaseSimulation; labels: ReturnType<typeof columnLabels>; index: number }) {
+  const intl = useIntl();
+  return (
+    <article className={styles.sample} aria-labelledby={`recent-${index}`}>
+      <h4 id={`recent-${index}`} className={styles.caseHead}>
+        {intl.formatMessage(sopMessages.caseAt, {
+          caseNumber: (
+            <bdi key="number" dir="ltr" className={styles.caseNumber}>
+              {item.caseNumber}
+            </bdi>
+          ),
+          borderPoint: <bdi key="bp">{item.borderPointCode}</bdi>,
+        })}
+      </h4>
+      <RoutesTable rows={changedProfileRoutes(item)} labels={labels} />
+    </article>
+  );
+}
+
+function RecentResults({ result }: { result: SopRecentSimulationView }) {
+  const intl = useIntl();
+  const labels = columnLabels(intl, result.active?.label ?? null, result.version.label);
+  const changed = result.cases.filter((c) => c.changed);
+  const id = useId();
+  return (
+    <div className={styles.results}>
+      <p role="status" className={styles.summary}>
+        {intl.formatMessage(sopMessages.recentSummary, { cases: result.summary.cases, days: result.period.days, changed: result.summary.changed })}
+      </p>
+      {result.truncated ? <p className={section.muted}>{intl.formatMessage(sopMessages.recentTruncated, { limit: result.limit })}</p> : null}
+      {result.profiles.length > 0 ? (
+        <section aria-labelledby={`${id}-profiles`} className={styles.block}>
+          <h3 id={`${id}-profiles`}>{intl.formatMessage(sopMessages.byProfileTitle)}</h3>
+          <div className={styles.countsFrame}>
+            <table className={styles.counts}>
+              <thead>
+                <tr>
+                  <th scope="col">{intl.formatMessage(sopMessages.colProfile)}</th>
+                  <th scope="col">{intl.formatMessage(sopMessages.colCases)}</th>
+                  <th scope="col">{intl.formatMessage(sopMessages.colChanged)}</th>
+                  <th scope="col">{intl.formatMessage(sopMessages.colAgencyChanged)}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.profiles.map((p) => (
+                  <tr key={p.profile} className={p.changed > 0 ? styles.differs : undefined}>
+                    <th scope="row">{nameOf(intl, profileMessages, p.profile)}</th>
+                    <td>{intl.formatNumber(p.cases)}</td>
+                    <td>{intl.formatNumber(p.changed)}</td>
+                    <td>{intl.formatNumber(p.agencyChanged)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+      <section aria-labelledby={`${id}-cases`} className={styles.block}>
+        <h3 id={`${id}-cases`}>{intl.formatMessage(sopMessages.changedCasesTitle)}</h3>
+        {changed.length === 0 ? <p className={section.muted}>{intl.formatMessage(sopMessages.noChangedCases)}</p> : null}
+        {changed.map((item, index) => (
+          <RecentCase key={item.caseNumber} item={item} labels={labels} index={index} />
+        ))}
+      </section>
+    </div>
+  );
+}
+
+const SOURCES: { value: string; on: SimulationSource }[] = [
+  { value: 'samples', on: { source: 'SAMPLES' } },
+  { value: 'recent-7', on: { source: 'RECENT', days: 7 } },
+  { value: 'recent-30', on: { source: 'RECENT', days: 30 } },
+  { value: 'recent-90', on: { source: 'RECENT', days: 90 } },
+];
+
+/** Sample arrivals, or the recent cases, routed under the active version and this one, per profile, side by side. */
 export function SopSimulation({ api, version }: { api: ApiClient; version: SopVersion }) {
   const intl = useIntl();
-  const run = useMutation({ mutationFn: () => simulateSop(api, version.id) });
+  const id = useId();
+  const [source, setSource] = useState('samples');
+  const run = useMutation({ mutationFn: (on: SimulationSource) => simulateSop(api, version.id, on) });
+  const chosen: SimulationSource = SOURCES.find((s) => s.value === source)?.on ?? { source: 'SAMPLES' };
   return (
     <section aria-labelledby="sop-simulation" className={section.section}>
       <h2 id="sop-simulation">{intl.formatMessage(sopMessages.simulateTitle)}</h2>
       <p className={section.muted}>{intl.formatMessage(sopMessages.simulateIntro)}</p>
-      <div>
-        <Button variant={run.data ? 'secondary' : 'primary'} onPress={() => run.mutate()} isDisabled={run.isPending}>
+      <div className={styles.controls}>
+        <div className={styles.source}>
+          <label htmlFor={`${id}-source`}>{intl.formatMessage(sopMessages.simulateOn)}</label>
+          <select id={`${id}-source`} className={styles.select} value={source} onChange={(event) => setSource(event.target.value)}>
+            {SOURCES.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.on.source === 'RECENT' ? intl.formatMessage(sopMessages.sourceRecent, { days: s.on.days }) : intl.formatMessage(sopMessages.sourceSamples)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button variant={run.data ? 'secondary' : 'primary'} onPress={() => run.mutate(chosen)} isDisabled={run.isPending}>
           {intl.formatMessage(run.data ? sopMessages.simulateAgain : sopMessages.simulate)}
         </Button>
       </div>
@@ -135,7 +261,7 @@ export function SopSimulation({ api, version }: { api: ApiClient; version: SopVe
           {intl.formatMessage(sopMessages.simulateFailed)} {describeError(intl, run.error)}
         </Alert>
       ) : null}
-      {run.data ? <Results result={run.data} /> : null}
+      {run.data ? run.data.source === 'RECENT' ? <RecentResults result={run.data} /> : <SampleResults result={run.data} /> : null}
     </section>
   );
 }
