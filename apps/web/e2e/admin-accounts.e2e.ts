@@ -1,5 +1,5 @@
 import { APIRequestContext, Browser, expect, Page, test } from '@playwright/test';
-import { expectAccessible, watchPage } from './support';
+import { chooseOwnPassword, expectAccessible, watchPage } from './support';
 
 const PASSWORD = 'kivuko-demo';
 /** Unique per run: the api is shared with other spec files, in any order. */
@@ -22,11 +22,7 @@ async function caseworker(request: APIRequestContext, name: string, own: string)
     data: { username, displayName: `Accounts ${name}`, agencyId: agencies.find((a) => a.name === 'Tumaini Shelter')?.id, roles: ['CASEWORKER'], password: first },
   });
   expect(made.status(), await made.text()).toBe(201);
-  const changed = await request.post('/api/v1/auth/password', {
-    headers: { authorization: `Bearer ${await token(request, username, first)}` },
-    data: { currentPassword: first, newPassword: own },
-  });
-  expect(changed.status(), await changed.text()).toBe(204);
+  await chooseOwnPassword(request, username, first, own);
   return { id: ((await made.json()) as { id: string }).id, username };
 }
 

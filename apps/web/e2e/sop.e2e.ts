@@ -1,21 +1,11 @@
 import { APIRequestContext, Browser, expect, test } from '@playwright/test';
-import { authHeaders, DEMO_PASSWORD, expectAccessible, signIn, watchPage } from './support';
+import { authHeaders, chooseOwnPassword, DEMO_PASSWORD, expectAccessible, signIn, watchPage } from './support';
 
 const MANAGER_PASSWORD = 'signatory-manager-2026';
 /** The password the system administrator gives a new account; its owner replaces it at once (MANAGER_PASSWORD). */
 const FIRST_PASSWORD = 'first-from-the-administrator';
 
 /** A new account's owner replaces the first password, as the api requires before anything else. */
-async function chooseOwnPassword(request: APIRequestContext, username: string): Promise<void> {
-  const session = await request.post('/api/v1/auth/login', { data: { username, password: FIRST_PASSWORD } });
-  expect(session.status()).toBe(200);
-  const changed = await request.post('/api/v1/auth/password', {
-    headers: { authorization: `Bearer ${((await session.json()) as { accessToken: string }).accessToken}` },
-    data: { currentPassword: FIRST_PASSWORD, newPassword: MANAGER_PASSWORD },
-  });
-  expect(changed.status(), await changed.text()).toBe(204);
-}
-
 
 /**
  * A manager for every signatory agency that has none in the demo data (only Tumaini Shelter has one), made by
@@ -39,7 +29,7 @@ async function signatoryManagers(request: APIRequestContext, signatories: string
       data: { username, displayName: `Manager, ${name}`, agencyId: agency?.id, roles: ['AGENCY_MANAGER'], password: FIRST_PASSWORD },
     });
     expect(created.status(), await created.text()).toBe(201);
-    await chooseOwnPassword(request, username);
+    await chooseOwnPassword(request, username, FIRST_PASSWORD, MANAGER_PASSWORD);
     managers.set(name, { username, password: MANAGER_PASSWORD });
   }
   return managers;
