@@ -28,6 +28,7 @@ import { AsylumWishReexpressed1765860000000 } from './1765860000000-asylum-wish-
 import { ConsentInterpreter1765920000000 } from './1765920000000-consent-interpreter';
 import { DutyEmails1765930000000 } from './1765930000000-duty-emails';
 import { EmailDeliveryResend1765937000000 } from './1765937000000-email-delivery-resend';
+import { PasswordChangeRequired1765940000000 } from './1765940000000-password-change-required';
 import { JobRunAttempts1765945000000 } from './1765945000000-job-run-attempts';
 import { EncounterComparison1765951000000 } from './1765951000000-encounter-comparison';
 import { OperationsMetrics1765990000000 } from './1765990000000-operations-metrics';
@@ -64,6 +65,7 @@ export const ALL_MIGRATIONS: Function[] = [
   ConsentInterpreter1765920000000,
   DutyEmails1765930000000,
   EmailDeliveryResend1765937000000,
+  PasswordChangeRequired1765940000000,
   JobRunAttempts1765945000000,
   EncounterComparison1765951000000,
   OperationsMetrics1765990000000,

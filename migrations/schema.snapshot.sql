@@ -234,6 +234,7 @@ column public.app_user.border_point_ids uuid[] not null default '{}'::uuid[]
 column public.app_user.created_at timestamp with time zone not null default now()
 column public.app_user.display_name text not null
 column public.app_user.id uuid not null default gen_random_uuid()
+column public.app_user.must_change_password boolean not null default false
 column public.app_user.password_hash text
 column public.app_user.roles text[] not null
 column public.app_user.username text not null

@@ -30,7 +30,10 @@ export interface DemoApi {
   app: NestFastifyApplication;
   db: TestDatabase;
   http(): ReturnType<typeof request>;
-  /** A bearer header for a demo user. */
+  /**
+   * A bearer header for a demo user, or for a user a test made with DEMO_PASSWORD as the first password: such
+   * a user first replaces it (as at a first sign-in), here by another and back, so the tests' password holds.
+   */
   as(username: string): Promise<{ authorization: string }>;
   borderPointId(code: string): Promise<string>;
   agencyId(name: string): Promise<string>;
@@ -51,10 +54,31 @@ export async function startDemoApi(suffix?: string, env: Record<string, string> 
   );
   const owner = new Client({ connectionString: db.url });
   await owner.connect();
-  const tokens = new Map<string, string>();
+  /** One sign-in per user, shared by concurrent callers (a first password is replaced once, not raced). */
+  const tokens = new Map<string, Promise<string>>();
   const http = (): ReturnType<typeof request> => request(app.getHttpServer());
   let borderPoints: { id: string; code: string }[] | undefined;
   let agencies: { id: string; name: string }[] | undefined;
+
+  async function signInAs(username: string): Promise<string> {
+    const signIn = async (password: string): Promise<{ accessToken: string; passwordChangeRequired: boolean }> => {
+      const res = await http().post('/api/v1/auth/login').send({ username, password });
+      if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+    const change = async (bearer: string, currentPassword: string, newPassword: string): Promise<void> => {
+      const res = await http().post('/api/v1/auth/password').set('authorization', `Bearer ${bearer}`).send({ currentPassword, newPassword });
+      if (res.status !== 204) throw new Error(`password change of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    };
+    let session = await signIn(DEMO_PASSWORD);
+    if (session.passwordChangeRequired) {
+      const own = `${DEMO_PASSWORD}-own`;
+      await change(session.accessToken, DEMO_PASSWORD, own);
+      await change((await signIn(own)).accessToken, own, DEMO_PASSWORD);
+      session = await signIn(DEMO_PASSWORD);
+    }
+    return session.accessToken;
+  }
 
   const api: DemoApi = {
     app,
@@ -63,12 +87,12 @@ export async function startDemoApi(suffix?: string, env: Record<string, string> 
     async as(username) {
       let token = tokens.get(username);
       if (!token) {
-        const res = await http().post('/api/v1/auth/login').send({ username, password: DEMO_PASSWORD });
-        if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
-        token = res.body.accessToken as string;
+        token = signInAs(username);
         tokens.set(username, token);
+        // A failed sign-in is not kept: the next call tries again.
+        token.catch(() => tokens.delete(username));
       }
-      return { authorization: `Bearer ${token}` };
+      return { authorization: `Bearer ${await token}` };
     },
     async borderPointId(code) {
       borderPoints ??= (await http().get('/api/v1/border-points').set(await api.as('sysadmin')).expect(200)).body;

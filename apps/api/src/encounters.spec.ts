@@ -96,7 +96,15 @@ describe('prior encounters and duplicates', () => {
         .set(await api.as('sysadmin'))
         .send({ username, displayName: `Supervisor ${code}`, agencyId: await api.agencyId('Border Management Service'), roles: ['SUPERVISOR'], borderPointIds: [await api.borderPointId(code)], password: SUPERVISOR_PASSWORD })
         .expect(201);
-      const session = await api.http().post('/api/v1/auth/login').send({ username, password: SUPERVISOR_PASSWORD }).expect(200);
+      // A new account's first password is replaced at the first sign-in.
+      const first = await api.http().post('/api/v1/auth/login').send({ username, password: SUPERVISOR_PASSWORD }).expect(200);
+      expect(first.body.passwordChangeRequired).toBe(true);
+      await api.http()
+        .post('/api/v1/auth/password')
+        .set('authorization', `Bearer ${first.body.accessToken as string}`)
+        .send({ currentPassword: SUPERVISOR_PASSWORD, newPassword: `${SUPERVISOR_PASSWORD}-own` })
+        .expect(204);
+      const session = await api.http().post('/api/v1/auth/login').send({ username, password: `${SUPERVISOR_PASSWORD}-own` }).expect(200);
       return { authorization: `Bearer ${session.body.accessToken as string}` };
     };
     const earlier = await register(NMG, {

@@ -1,6 +1,6 @@
 import { APIRequestContext, expect } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { authHeaders } from './support';
+import { authHeaders, chooseOwnPassword } from './support';
 
 /** Demo border points (fixed ids): Namanga and the Dar es Salaam airport. */
 const NAMANGA = '3f0c2a5e-6b1d-4c8e-9a7f-1d2e3b4c5a01';
@@ -78,9 +78,10 @@ export async function encounterPair(request: APIRequestContext): Promise<Encount
       agencyId: agencies.find((a) => a.name === 'Border Management Service')?.id,
       roles: ['SUPERVISOR'],
       borderPointIds: [AIRPORT],
-      password: SUPERVISOR_PASSWORD,
+      password: `${SUPERVISOR_PASSWORD}-first`,
     },
   });
   expect(created.status(), await created.text()).toBe(201);
+  await chooseOwnPassword(request, supervisor, `${SUPERVISOR_PASSWORD}-first`, SUPERVISOR_PASSWORD);
   return { newCase, earlierCase, supervisor, givenName };
 }

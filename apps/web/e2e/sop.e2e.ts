@@ -1,8 +1,11 @@
 import { APIRequestContext, Browser, expect, test } from '@playwright/test';
-import { authHeaders, DEMO_PASSWORD, expectAccessible, signIn, watchPage } from './support';
+import { authHeaders, chooseOwnPassword, DEMO_PASSWORD, expectAccessible, signIn, watchPage } from './support';
 
 const MANAGER_PASSWORD = 'signatory-manager-2026';
+/** The password the system administrator gives a new account; its owner replaces it at once (MANAGER_PASSWORD). */
+const FIRST_PASSWORD = 'first-from-the-administrator';
 
+/** A new account's owner replaces the first password, as the api requires before anything else. */
 
 /**
  * A manager for every signatory agency that has none in the demo data (only Tumaini Shelter has one), made by
@@ -23,9 +26,10 @@ async function signatoryManagers(request: APIRequestContext, signatories: string
     const username = `manager.${name.toLowerCase().replace(/[^a-z]+/g, '-').replace(/-+$/, '')}`;
     const created = await request.post('/api/v1/users', {
       headers,
-      data: { username, displayName: `Manager, ${name}`, agencyId: agency?.id, roles: ['AGENCY_MANAGER'], password: MANAGER_PASSWORD },
+      data: { username, displayName: `Manager, ${name}`, agencyId: agency?.id, roles: ['AGENCY_MANAGER'], password: FIRST_PASSWORD },
     });
     expect(created.status(), await created.text()).toBe(201);
+    await chooseOwnPassword(request, username, FIRST_PASSWORD, MANAGER_PASSWORD);
     managers.set(name, { username, password: MANAGER_PASSWORD });
   }
   return managers;

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 const OUT = resolve(process.env.KIVUKO_SHOTS_DIR ?? 'tmp/web-shots');
 const PASSWORD = 'kivuko-demo';
 const MANAGER_PASSWORD = 'signatory-manager-2026';
+const FIRST_PASSWORD = 'first-from-the-administrator';
 const CATALOGS: Record<'en' | 'ar', Record<string, string>> = {
   en: JSON.parse(readFileSync(new URL('../lang/en.json', import.meta.url), 'utf8')) as Record<string, string>,
   ar: JSON.parse(readFileSync(new URL('../lang/ar.json', import.meta.url), 'utf8')) as Record<string, string>,
@@ -55,9 +56,15 @@ async function drafts(request: APIRequestContext): Promise<{ partial: string; co
       const agency = agencies.find((a) => a.name === name);
       const created = await request.post('/api/v1/users', {
         headers: sysadmin,
-        data: { username, displayName: `Manager ${index}`, agencyId: agency?.id, roles: ['AGENCY_MANAGER'], password: MANAGER_PASSWORD },
+        data: { username, displayName: `Manager ${index}`, agencyId: agency?.id, roles: ['AGENCY_MANAGER'], password: FIRST_PASSWORD },
       });
       expect(created.status(), await created.text()).toBe(201);
+      // The manager replaces the administrator's first password before anything else, as the api requires.
+      const changed = await request.post('/api/v1/auth/password', {
+        headers: await login(request, username, FIRST_PASSWORD),
+        data: { currentPassword: FIRST_PASSWORD, newPassword: MANAGER_PASSWORD },
+      });
+      expect(changed.status(), await changed.text()).toBe(204);
       headers = await login(request, username, MANAGER_PASSWORD);
     }
     expect((await request.post(`/api/v1/sops/${complete}/approve`, { headers })).status()).toBe(200);

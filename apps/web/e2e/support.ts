@@ -61,3 +61,9 @@ export async function typeDate(page: Page, label: string, iso: string): Promise<
   await page.getByRole('group', { name: label }).getByRole('spinbutton').first().click();
   await page.keyboard.type(`${day}${month}${year}`);
 }
+
+/** A new account's first sign-in through the api: the first password the administrator gave is replaced by the user's own. */
+export async function chooseOwnPassword(request: APIRequestContext, username: string, first: string, own: string): Promise<void> {
+  const changed = await request.post('/api/v1/auth/password', { headers: await authHeaders(request, username, first), data: { currentPassword: first, newPassword: own } });
+  expect(changed.status(), await changed.text()).toBe(204);
+}

@@ -10,6 +10,7 @@
 
 import { Route as rootRouteImport } from './root'
 import { Route as featuresShellRoutesSignedInRouteImport } from './features/shell/routes/signed-in'
+import { Route as featuresAuthRoutesChangePasswordRouteImport } from './features/auth/routes/change-password'
 import { Route as featuresAuthRoutesSignInRouteImport } from './features/auth/routes/sign-in'
 import { Route as featuresCasesRoutesHomeRouteImport } from './features/cases/routes/home'
 import { Route as featuresAdminRoutesAdminRouteImport } from './features/admin/routes/admin'
@@ -43,6 +44,12 @@ import { Route as featuresNotificationsRoutesDeliveriesRouteImport } from './fea
 const featuresShellRoutesSignedInRoute =
   featuresShellRoutesSignedInRouteImport.update({
     id: '/_signed-in',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const featuresAuthRoutesChangePasswordRoute =
+  featuresAuthRoutesChangePasswordRouteImport.update({
+    id: '/password',
+    path: '/password',
     getParentRoute: () => rootRouteImport,
   } as any)
 const featuresAuthRoutesSignInRoute =
@@ -217,6 +224,7 @@ const featuresNotificationsRoutesDeliveriesRoute =
 
 export interface FileRoutesByFullPath {
   '/': typeof featuresCasesRoutesHomeRoute
+  '/password': typeof featuresAuthRoutesChangePasswordRoute
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/admin': typeof featuresAdminRoutesAdminRouteWithChildren
   '/dashboard': typeof featuresOversightRoutesDashboardRoute
@@ -247,6 +255,7 @@ export interface FileRoutesByFullPath {
   '/settings/notifications/deliveries': typeof featuresNotificationsRoutesDeliveriesRoute
 }
 export interface FileRoutesByTo {
+  '/password': typeof featuresAuthRoutesChangePasswordRoute
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/': typeof featuresCasesRoutesHomeRoute
   '/dashboard': typeof featuresOversightRoutesDashboardRoute
@@ -279,6 +288,7 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/_signed-in': typeof featuresShellRoutesSignedInRouteWithChildren
+  '/password': typeof featuresAuthRoutesChangePasswordRoute
   '/sign-in': typeof featuresAuthRoutesSignInRoute
   '/_signed-in/': typeof featuresCasesRoutesHomeRoute
   '/_signed-in/admin': typeof featuresAdminRoutesAdminRouteWithChildren
@@ -313,6 +323,7 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/password'
     | '/sign-in'
     | '/admin'
     | '/dashboard'
@@ -343,6 +354,7 @@ export interface FileRouteTypes {
     | '/settings/notifications/deliveries'
   fileRoutesByTo: FileRoutesByTo
   to:
+    | '/password'
     | '/sign-in'
     | '/'
     | '/dashboard'
@@ -374,6 +386,7 @@ export interface FileRouteTypes {
   id:
     | '__root__'
     | '/_signed-in'
+    | '/password'
     | '/sign-in'
     | '/_signed-in/'
     | '/_signed-in/admin'
@@ -407,6 +420,7 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   featuresShellRoutesSignedInRoute: typeof featuresShellRoutesSignedInRouteWithChildren
+  featuresAuthRoutesChangePasswordRoute: typeof featuresAuthRoutesChangePasswordRoute
   featuresAuthRoutesSignInRoute: typeof featuresAuthRoutesSignInRoute
 }
 
@@ -417,6 +431,13 @@ declare module '@tanstack/react-router' {
       path: ''
       fullPath: '/'
       preLoaderRoute: typeof featuresShellRoutesSignedInRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/password': {
+      id: '/password'
+      path: '/password'
+      fullPath: '/password'
+      preLoaderRoute: typeof featuresAuthRoutesChangePasswordRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/sign-in': {
@@ -716,6 +737,7 @@ const featuresShellRoutesSignedInRouteWithChildren =
 const rootRouteChildren: RootRouteChildren = {
   featuresShellRoutesSignedInRoute:
     featuresShellRoutesSignedInRouteWithChildren,
+  featuresAuthRoutesChangePasswordRoute: featuresAuthRoutesChangePasswordRoute,
   featuresAuthRoutesSignInRoute: featuresAuthRoutesSignInRoute,
 }
 export const routeTree = rootRouteImport

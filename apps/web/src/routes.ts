@@ -6,6 +6,7 @@ import { index, layout, rootRoute, route } from '@tanstack/virtual-file-routes';
  */
 export const routes = rootRoute('root.tsx', [
   route('/sign-in', 'features/auth/routes/sign-in.tsx'),
+  route('/password', 'features/auth/routes/change-password.tsx'),
   layout('signed-in', 'features/shell/routes/signed-in.tsx', [
     index('features/cases/routes/home.tsx'),
     route('/intake/new', 'features/intake/routes/new-intake.tsx'),

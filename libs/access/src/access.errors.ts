@@ -9,6 +9,7 @@ export const AccessErrors = defineErrors('access', {
   'AUTH.REFRESH_INVALID': { kind: 'UNAUTHENTICATED', message: 'The refresh token is invalid, expired or revoked' },
   // Said only to someone who typed the account's right password: it tells nobody else that the account exists.
   'AUTH.ACCOUNT_DEACTIVATED': { kind: 'UNAUTHENTICATED', message: 'This account has been deactivated; ask your system administrator' },
+  'AUTH.PASSWORD_CHANGE_REQUIRED': { kind: 'FORBIDDEN', message: 'Choose a new password first: this session may only change the password or sign out' },
   'ACCESS.FORBIDDEN': { kind: 'FORBIDDEN', message: 'Your roles do not carry the permission this needs' },
   'ACCESS.ROUTE_UNDECLARED': { kind: 'FORBIDDEN', message: 'This route declares no permission and is refused' },
   'ACCESS.USER_NOT_FOUND': { kind: 'NOT_FOUND', message: 'The signed-in user no longer exists' },
@@ -21,6 +22,7 @@ export const AccessErrors = defineErrors('access', {
   'REFERENCE.BORDER_POINT_NOT_FOUND': { kind: 'NOT_FOUND', message: 'No border point has this id' },
   'REFERENCE.SELF_DEACTIVATION': { kind: 'CONFLICT', message: 'You cannot deactivate your own account' },
   'REFERENCE.USER_INACTIVE': { kind: 'CONFLICT', message: 'This account is deactivated already' },
+  'REFERENCE.USER_ACTIVE': { kind: 'CONFLICT', message: 'This account is active already' },
 });
 
 export type AccessErrorCode = keyof typeof AccessErrors.specs;

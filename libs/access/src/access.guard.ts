@@ -1,10 +1,18 @@
 import { AuditService } from '@kivuko/audit';
 import { Permission, permissionsOf, PUBLIC_ROUTE, RequestWithActor, REQUIRED_PERMISSION } from '@kivuko/platform';
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessErrors } from './access.errors';
 import { SessionRegistry } from './session-registry';
 import { TokenService } from './token.service';
+
+const OPEN_DURING_PASSWORD_CHANGE = 'kivuko:open-during-password-change';
+
+/**
+ * A route a session that must first change its password may still use (the change itself, sign-out, who
+ * you are). Every other route answers 403 AUTH.PASSWORD_CHANGE_REQUIRED to such a session.
+ */
+export const OpenDuringPasswordChange = (): MethodDecorator => SetMetadata(OPEN_DURING_PASSWORD_CHANGE, true);
 
 /** A request that passed the guard also knows the session its token belongs to. */
 export type RequestWithSession = RequestWithActor & { sessionId?: string };
@@ -32,9 +40,12 @@ export class AccessGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw AccessErrors.raise('AUTH.TOKEN_MISSING');
-    const { actor, sessionId } = this.tokens.verifyAccessToken(match[1]);
+    const { actor, sessionId, passwordChangeRequired } = this.tokens.verifyAccessToken(match[1]);
     // A token outlives its session only until the session is seen ended (see SESSION_CACHE_MS).
     if (!(await this.sessions.isActive(sessionId))) throw AccessErrors.raise('AUTH.TOKEN_INVALID');
+    if (passwordChangeRequired && !this.reflector.get<boolean | undefined>(OPEN_DURING_PASSWORD_CHANGE, context.getHandler())) {
+      throw AccessErrors.raise('AUTH.PASSWORD_CHANGE_REQUIRED');
+    }
     if (!permissionsOf(actor.roles).has(permission)) {
       await this.audit.recordStandalone({
         action: 'ACCESS.DENIED',

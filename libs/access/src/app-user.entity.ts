@@ -37,6 +37,10 @@ export class AppUser {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** The password was chosen by someone else (first password, reset): a sign-in may only change it. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

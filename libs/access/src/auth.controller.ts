@@ -1,4 +1,4 @@
-import { Actor, ApiErrorAnswers, Clock, CurrentActor, Permission, permissionsOf, Public, RequestWithActor, RequirePermission } from '@kivuko/platform';
+import { Actor, ApiErrorAnswers, BadInputError, Clock, CurrentActor, Permission, permissionsOf, Public, RequestWithActor, RequirePermission } from '@kivuko/platform';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,10 +6,10 @@ import { DataSource, In } from 'typeorm';
 import { Agency } from './agency.entity';
 import { AppUser } from './app-user.entity';
 import { AccessErrors } from './access.errors';
-import { RequestWithSession } from './access.guard';
+import { OpenDuringPasswordChange, RequestWithSession } from './access.guard';
 import { AuthService, TokenPair } from './auth.service';
 import { BorderPoint } from './border-point.entity';
-import { LoginDto, LogoutDto, RefreshDto } from './dto/auth.dto';
+import { ChangePasswordDto, LoginDto, LogoutDto, RefreshDto } from './dto/auth.dto';
 import { LoginThrottle } from './login-throttle';
 
 const contextOf = (req: RequestWithActor): { correlationId?: string } => ({ correlationId: req.id ? String(req.id) : undefined });
@@ -55,6 +55,7 @@ export class AuthController {
   @ApiOperation({ summary: "Sign out: end the access token's session (and the one of a refresh token, if given)" })
   @ApiBearerAuth()
   @RequirePermission(Permission.SignedIn)
+  @OpenDuringPasswordChange()
   @Post('auth/logout')
   @HttpCode(204)
   async logout(@CurrentActor() actor: Actor, @Body() body: LogoutDto, @Req() req: RequestWithSession): Promise<void> {
@@ -62,9 +63,33 @@ export class AuthController {
     await this.auth.logout(actor, req.sessionId, body.refreshToken, contextOf(req));
   }
 
+  @ApiOperation({
+    summary: 'Change your own password: the current one and a new one; your other sessions end. A session held at the password change is released by its next refresh',
+  })
+  @ApiErrorAnswers({ 400: 'A field is invalid, the current password is wrong (currentPassword) or the new one is the current one (newPassword)', 429: 'Too many wrong current passwords: wait and try again' })
+  @ApiBearerAuth()
+  @RequirePermission(Permission.SignedIn)
+  @OpenDuringPasswordChange()
+  @Post('auth/password')
+  @HttpCode(204)
+  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto, @Req() req: RequestWithSession): Promise<void> {
+    if (!req.sessionId) throw AccessErrors.raise('AUTH.TOKEN_INVALID');
+    // Wrong current passwords slow down like wrong sign-ins: a token left on a screen is no guessing machine.
+    const ip = req.ip ?? 'unknown';
+    this.throttle.check(ip, actor.username, this.clock.now().getTime());
+    try {
+      await this.auth.changePassword(actor, req.sessionId, body.currentPassword, body.newPassword, contextOf(req));
+      this.throttle.succeeded(ip, actor.username, this.clock.now().getTime());
+    } catch (error) {
+      if (isWrongCurrentPassword(error)) this.throttle.failed(ip, actor.username, this.clock.now().getTime());
+      throw error;
+    }
+  }
+
   @ApiOperation({ summary: 'Who you are: your agency, roles, border points and permissions' })
   @ApiBearerAuth()
   @RequirePermission(Permission.SignedIn)
+  @OpenDuringPasswordChange()
   @Get('me')
   async me(@CurrentActor() actor: Actor): Promise<object> {
     const user = await this.dataSource.getRepository(AppUser).findOneBy({ id: actor.userId });
@@ -81,6 +106,9 @@ export class AuthController {
       roles: user.roles,
       borderPoints: borderPoints.map((b) => ({ id: b.id, code: b.code, name: b.name })),
       permissions: [...permissionsOf(user.roles)].sort(),
+      passwordChangeRequired: user.mustChangePassword,
     };
   }
 }
+
+const isWrongCurrentPassword = (error: unknown): boolean => error instanceof BadInputError && error.fields.some((f) => f.path === 'currentPassword');

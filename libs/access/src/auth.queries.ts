@@ -28,3 +28,12 @@ export async function revokeUserSessions(manager: EntityManager, userId: string,
   );
   return [...new Set(rows[0].map((r) => r.family_id))];
 }
+
+/** Revokes every live refresh token of the user but those of one session; the sessions (families) ended. */
+export async function revokeOtherUserSessions(manager: EntityManager, userId: string, keepSessionId: string, now: Date): Promise<string[]> {
+  const rows = await manager.query<[{ family_id: string }[], number]>(
+    'UPDATE refresh_token SET revoked_at = $2 WHERE user_id = $1 AND family_id <> $3 AND revoked_at IS NULL RETURNING family_id',
+    [userId, now, keepSessionId],
+  );
+  return [...new Set(rows[0].map((r) => r.family_id))];
+}

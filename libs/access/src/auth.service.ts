@@ -1,12 +1,12 @@
 import { AuditService } from '@kivuko/audit';
-import { Actor, actorScope, Clock, PLATFORM_RUNTIME, PlatformRuntime, systemScope, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, Clock, PLATFORM_RUNTIME, PlatformErrors, PlatformRuntime, systemScope, UnitOfWork } from '@kivuko/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessErrors } from './access.errors';
 import { AppUser } from './app-user.entity';
-import { revokeTokenFamily } from './auth.queries';
+import { revokeOtherUserSessions, revokeTokenFamily } from './auth.queries';
 import { RefreshToken } from './refresh-token.entity';
 import { SessionRegistry } from './session-registry';
 import { TokenService } from './token.service';
@@ -16,6 +16,8 @@ export interface TokenPair {
   tokenType: 'Bearer';
   expiresIn: number;
   refreshToken: string;
+  /** Signed in with a password someone else chose: the access token opens only POST /auth/password (and sign-out, /me). */
+  passwordChangeRequired: boolean;
 }
 
 export interface RequestContext {
@@ -77,7 +79,12 @@ export class AuthService {
         return { error: AccessErrors.raise('AUTH.INVALID_CREDENTIALS') };
       }
       const pair = await this.issue(manager, user, randomUUID(), now);
-      await this.audit.record(manager, { action: 'AUTH.LOGIN', actor: actorOf(user), correlationId: context.correlationId });
+      await this.audit.record(manager, {
+        action: 'AUTH.LOGIN',
+        actor: actorOf(user),
+        correlationId: context.correlationId,
+        ...(user.mustChangePassword ? { details: { passwordChangeRequired: true } } : {}),
+      });
       return { pair };
     });
     // The failure is committed (audit) before it is reported.
@@ -128,6 +135,43 @@ export class AuthService {
     for (const family of ended) this.sessions.ended(family);
   }
 
+  /**
+   * The signed-in user replaces their password: the current one must be right (400 naming currentPassword
+   * if not, after the failure is audited), the new one must differ from it. Clears the flag that held the
+   * session at the password change; every other session of the user ends (whoever knew the old password is
+   * signed out). This session goes on: its next refresh carries an access token without the restriction.
+   */
+  async changePassword(actor: Actor, sessionId: string, currentPassword: string, newPassword: string, context: RequestContext, now = this.clock.now()): Promise<void> {
+    if (newPassword === currentPassword) {
+      throw PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', [{ path: 'newPassword', problem: 'newPassword must differ from the current password' }], 'The new password is the current one');
+    }
+    const newHash = await AuthService.hashPassword(newPassword);
+    const outcome = await this.uow.run(actorScope(actor), async (manager) => {
+      const user = await manager.findOne(AppUser, { where: { id: actor.userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user || !user.active) return { error: AccessErrors.raise('AUTH.TOKEN_INVALID') };
+      const currentOk = user.passwordHash !== null && (await argon2.verify(user.passwordHash, currentPassword).catch(() => false));
+      if (!currentOk) {
+        await this.audit.record(manager, { action: 'AUTH.PASSWORD_CHANGE_FAILED', outcome: 'FAILURE', actor, correlationId: context.correlationId, details: { reason: 'wrong_password' } });
+        return {
+          error: PlatformErrors.badInput('REQUEST.VALIDATION_FAILED', [{ path: 'currentPassword', problem: 'currentPassword is not your current password' }], 'The current password is wrong'),
+        };
+      }
+      const wasRequired = user.mustChangePassword;
+      await manager.update(AppUser, { id: user.id }, { passwordHash: newHash, mustChangePassword: false });
+      const ended = await revokeOtherUserSessions(manager, user.id, sessionId, now);
+      await this.audit.record(manager, {
+        action: 'AUTH.PASSWORD_CHANGED',
+        actor,
+        correlationId: context.correlationId,
+        details: { required: wasRequired, sessionsEnded: ended.length },
+      });
+      return { ended };
+    });
+    // The failure is committed (audit) before it is reported.
+    if ('error' in outcome) throw outcome.error;
+    for (const family of outcome.ended) this.sessions.ended(family);
+  }
+
   private async issue(manager: EntityManager, user: AppUser, familyId: string, now: Date, replacing?: RefreshToken): Promise<TokenPair> {
     const refresh = this.tokens.newRefreshToken();
     const saved = await manager.save(
@@ -140,10 +184,11 @@ export class AuthService {
     );
     if (replacing) await manager.update(RefreshToken, { id: replacing.id }, { revokedAt: now, replacedBy: saved.id });
     return {
-      accessToken: this.tokens.issueAccessToken(actorOf(user), familyId),
+      accessToken: this.tokens.issueAccessToken(actorOf(user), familyId, user.mustChangePassword),
       tokenType: 'Bearer',
       expiresIn: this.tokens.accessTokenSeconds,
       refreshToken: refresh.token,
+      passwordChangeRequired: user.mustChangePassword,
     };
   }
 

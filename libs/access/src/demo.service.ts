@@ -70,9 +70,10 @@ export class DemoService implements OnApplicationBootstrap {
       const passwordHash = async (): Promise<string> => (hash ??= await AuthService.hashPassword(password));
       for (const u of DEMO_USERS) {
         const found = existing.find((e) => e.username === u.username);
-        if (found && current) continue;
+        // A demo account is never held at the password change: whoever tries the demo signs in with its password.
+        if (found && current && !found.mustChangePassword) continue;
         if (found) {
-          await manager.update(AppUser, { id: found.id }, { passwordHash: await passwordHash() });
+          await manager.update(AppUser, { id: found.id }, { passwordHash: await passwordHash(), mustChangePassword: false });
           continue;
         }
         await manager.save(

@@ -89,6 +89,15 @@ export class ReferenceDataController {
     return this.referenceData.resetPassword(actor, id);
   }
 
+  @ApiOperation({ summary: 'Reactivate a deactivated user: they sign in again with the password they had' })
+  @ApiConflict()
+  @RequirePermission(Permission.UsersManage)
+  @Post('users/:id/reactivate')
+  @HttpCode(200)
+  reactivateUser(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<UserView> {
+    return this.referenceData.reactivateUser(actor, id);
+  }
+
   @ApiOperation({ summary: 'Deactivate a user: sessions end now and sign-in is refused' })
   @ApiConflict()
   @RequirePermission(Permission.UsersManage)

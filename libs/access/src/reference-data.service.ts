@@ -1,6 +1,6 @@
-import { Actor, actorScope, Clock, Permission, permissionsOf, PlatformErrors, UnitOfWork } from '@kivuko/platform';
+import { Actor, actorScope, Clock, Permission, PLATFORM_RUNTIME, permissionsOf, PlatformErrors, PlatformRuntime, UnitOfWork } from '@kivuko/platform';
 import { AuditService } from '@kivuko/audit';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
@@ -10,6 +10,7 @@ import { AppUser } from './app-user.entity';
 import { revokeUserSessions } from './auth.queries';
 import { AuthService } from './auth.service';
 import { BorderPoint } from './border-point.entity';
+import { DEMO_USERS } from './demo-data';
 import { CreateAgencyDto, CreateBorderPointDto, CreateUserDto } from './dto/reference-data.dto';
 import { nullFields, UpdateAgencyDto, UpdateBorderPointDto, UpdateUserDto } from './dto/reference-data-update.dto';
 import { SessionRegistry } from './session-registry';
@@ -33,6 +34,8 @@ export interface UserView {
   roles: string[];
   borderPointIds: string[];
   active: boolean;
+  /** Signed in with a password someone else chose (first one, reset) and not yet replaced. */
+  mustChangePassword: boolean;
 }
 
 const viewOf = (u: AppUser): UserView => ({
@@ -43,6 +46,7 @@ const viewOf = (u: AppUser): UserView => ({
   roles: u.roles,
   borderPointIds: u.borderPointIds,
   active: u.active,
+  mustChangePassword: u.mustChangePassword,
 });
 
 /** Border points, agencies and users: who works where, for whom. */
@@ -54,6 +58,7 @@ export class ReferenceDataService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly sessions: SessionRegistry,
+    @Inject(PLATFORM_RUNTIME) private readonly runtime: PlatformRuntime,
   ) {}
 
   listBorderPoints(): Promise<BorderPoint[]> {
@@ -106,6 +111,8 @@ export class ReferenceDataService {
           roles: dto.roles,
           borderPointIds: dto.borderPointIds ?? [],
           passwordHash,
+          // The administrator chose it: the user replaces it at their first sign-in.
+          mustChangePassword: true,
         }),
       );
       await this.audit.record(manager, { action: 'REFERENCE.USER_CREATED', actor, details: { userId: saved.id, roles: saved.roles.join(',') } });
@@ -159,7 +166,8 @@ export class ReferenceDataService {
 
   /**
    * A new password for a user who lost theirs: made here, shown once to the administrator, stored only
-   * hashed. The user's sessions end (whoever knew the old password is signed out).
+   * hashed. The user's sessions end (whoever knew the old password is signed out), and their next sign-in,
+   * with it, may only change it. A demo account in demo mode is not held so (anyone may try the demo).
    */
   async resetPassword(actor: Actor, id: string): Promise<{ temporaryPassword: string }> {
     const password = temporaryPassword();
@@ -167,7 +175,8 @@ export class ReferenceDataService {
     const ended = await this.uow.run(actorScope(actor), async (manager) => {
       const user = await this.lockedUser(manager, id);
       if (!user.active) throw AccessErrors.raise('REFERENCE.USER_INACTIVE');
-      await manager.update(AppUser, { id }, { passwordHash });
+      const demoAccount = this.runtime.config.demo.enabled && DEMO_USERS.some((u) => u.username === user.username);
+      await manager.update(AppUser, { id }, { passwordHash, mustChangePassword: !demoAccount });
       const families = await revokeUserSessions(manager, id, this.clock.now());
       await this.audit.record(manager, { action: 'REFERENCE.USER_PASSWORD_RESET', actor, details: { userId: id, sessionsEnded: families.length } });
       return families;
@@ -190,6 +199,18 @@ export class ReferenceDataService {
     });
     for (const family of ended) this.sessions.ended(family);
     return view;
+  }
+
+  /** A deactivated account signs in again (with the password it had); nothing else of it changed meanwhile. */
+  async reactivateUser(actor: Actor, id: string): Promise<UserView> {
+    return this.uow.run(actorScope(actor), async (manager) => {
+      const user = await this.lockedUser(manager, id);
+      if (user.active) throw AccessErrors.raise('REFERENCE.USER_ACTIVE');
+      user.active = true;
+      const saved = await manager.save(user);
+      await this.audit.record(manager, { action: 'REFERENCE.USER_REACTIVATED', actor, details: { userId: id } });
+      return viewOf(saved);
+    });
   }
 
   private async lockedUser(manager: EntityManager, id: string): Promise<AppUser> {

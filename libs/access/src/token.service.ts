@@ -16,12 +16,16 @@ interface AccessClaims {
   bps: string[];
   /** The session: the refresh-token family of the sign-in that issued it. */
   sid: string;
+  /** Present (true) while the user must change their password: the token opens nothing else. */
+  pwc?: true;
 }
 
 /** What a valid access token says: who is calling, within which session. */
 export interface VerifiedAccess {
   actor: Actor;
   sessionId: string;
+  /** Signed in with a password someone else chose: only the password change (and sign-out) is open. */
+  passwordChangeRequired: boolean;
 }
 
 /**
@@ -41,8 +45,9 @@ export class TokenService {
     return this.runtime.config.auth.accessTokenSeconds;
   }
 
-  issueAccessToken(actor: Actor, sessionId: string): string {
+  issueAccessToken(actor: Actor, sessionId: string, passwordChangeRequired = false): string {
     const claims: AccessClaims = { sub: actor.userId, usr: actor.username, agy: actor.agencyId, rol: actor.roles, bps: actor.borderPointIds, sid: sessionId };
+    if (passwordChangeRequired) claims.pwc = true;
     return jwt.sign(claims, this.key, {
       algorithm: 'HS256',
       expiresIn: this.accessTokenSeconds,
@@ -73,6 +78,7 @@ export class TokenService {
           borderPointIds: Array.isArray(claims.bps) ? claims.bps : [],
         },
         sessionId: String(claims.sid).toLowerCase(),
+        passwordChangeRequired: claims.pwc === true,
       };
     } catch {
       throw AccessErrors.raise('AUTH.TOKEN_INVALID');

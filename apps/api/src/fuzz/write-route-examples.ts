@@ -1,5 +1,6 @@
 import { DEFAULT_SOP_DOCUMENT } from '@kivuko/runtime';
 import { randomUUID } from 'node:crypto';
+import { DEMO_PASSWORD } from '../demo-api';
 import { Json } from './json-mutations';
 
 /** Real rows the examples point at (made by the fuzz test before it starts). */
@@ -72,6 +73,8 @@ export const WRITE_ROUTE_EXAMPLES: Record<string, RouteExample> = {
   'POST auth/login': { as: null, body: () => ({ username: 'analyst', password: 'not-the-password' }), runs: 30 },
   'POST auth/refresh': { as: null, body: (f) => ({ refreshToken: f.refreshToken }) },
   'POST auth/logout': { as: 'monitor', body: (f) => ({ refreshToken: f.refreshToken }) },
+  // A demo user no other example signs in as: the first change succeeds, after it the current password is wrong.
+  'POST auth/password': { as: 'airport.official', body: () => ({ currentPassword: DEMO_PASSWORD, newPassword: 'fuzzed-new-password-2026' }), runs: 30 },
   'POST border-points': { as: 'sysadmin', body: () => ({ code: 'FZB', name: 'Fuzz land crossing', country: 'TZA', kind: 'LAND' }) },
   'POST agencies': { as: 'sysadmin', body: () => ({ name: 'Fuzz Shelter NGO', kind: 'NGO' }) },
   'POST users': {
@@ -82,6 +85,7 @@ export const WRITE_ROUTE_EXAMPLES: Record<string, RouteExample> = {
   'PATCH users/{id}': { as: 'sysadmin', params: (f) => ({ id: f.spareUserId }), body: (f) => ({ displayName: 'Spare officer', roles: ['BORDER_OFFICIAL'], agencyId: f.shelterAgencyId, borderPointIds: [f.NMG] }) },
   'POST users/{id}/password-reset': { as: 'sysadmin', params: (f) => ({ id: f.spareUserId }), runs: 30 },
   'POST users/{id}/deactivate': { as: 'sysadmin', params: (f) => ({ id: f.spareUserId }) },
+  'POST users/{id}/reactivate': { as: 'sysadmin', params: (f) => ({ id: f.spareUserId }) },
   'PATCH agencies/{id}': {
     as: 'sysadmin',
     params: (f) => ({ id: f.spareAgencyId }),

@@ -15,6 +15,8 @@ export const errorMessages = defineMessages({
   },
   'REFERENCE.SELF_DEACTIVATION': { id: 'error.REFERENCE.SELF_DEACTIVATION', defaultMessage: 'You cannot deactivate your own account. Ask another administrator.' },
   'REFERENCE.USER_INACTIVE': { id: 'error.REFERENCE.USER_INACTIVE', defaultMessage: 'This account is deactivated already. Reload the page to see it.' },
+  'REFERENCE.USER_ACTIVE': { id: 'error.REFERENCE.USER_ACTIVE', defaultMessage: 'This account is active already. Reload the page to see it.' },
+  'AUTH.PASSWORD_CHANGE_REQUIRED': { id: 'error.AUTH.PASSWORD_CHANGE_REQUIRED', defaultMessage: 'Choose your own password first: nothing else opens until you have.' },
   'AUTH.TOO_MANY_ATTEMPTS': {
     id: 'error.AUTH.TOO_MANY_ATTEMPTS',
     defaultMessage: 'Too many sign-in attempts. Wait {seconds, plural, one {# second} other {# seconds}}, then try again.',

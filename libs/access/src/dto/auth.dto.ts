@@ -32,3 +32,18 @@ export class LogoutDto {
   @MaxLength(200)
   refreshToken?: string;
 }
+
+/** The password rules are those of a new account's first password (CreateUserDto). */
+export class ChangePasswordDto {
+  @ApiProperty({ description: 'The password you signed in with' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: 12, description: 'At least 12 characters, and not the current one' })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  newPassword!: string;
+}

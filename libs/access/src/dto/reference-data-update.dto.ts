@@ -1,6 +1,7 @@
 import { Role } from '@kivuko/platform';
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { CreateAgencyDto, CreateBorderPointDto } from './reference-data.dto';
 
 /** What a system administrator may change of a user; the username stays (it is in the audit trail). */
@@ -32,13 +33,32 @@ export class UpdateUserDto {
   borderPointIds?: string[];
 }
 
-/** Any field of an agency but its legacy webhook column (webhooks have their own routes); `dailyCapacity: null` lifts the limit. */
-export class UpdateAgencyDto extends PartialType(OmitType(CreateAgencyDto, ['webhookUrl', 'dailyCapacity'] as const)) {
+/** An empty or blank contact clears it, as null does. */
+const blankToNull = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() === '' ? null : value);
+
+/**
+ * Any field of an agency but its legacy webhook column (webhooks have their own routes); `dailyCapacity: null`
+ * lifts the limit, `contactEmail` / `contactPhone` null or empty clear the contact.
+ */
+export class UpdateAgencyDto extends PartialType(OmitType(CreateAgencyDto, ['webhookUrl', 'dailyCapacity', 'contactEmail', 'contactPhone'] as const)) {
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'null: not limited' })
   @IsOptional()
   @IsInt()
   @Min(0)
   dailyCapacity?: number | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null or empty: no contact e-mail' })
+  @Transform(blankToNull)
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(200)
+  contactEmail?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null or empty: no contact phone' })
+  @Transform(blankToNull)
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{6,25}$/, { message: 'contactPhone must be a telephone number' })
+  contactPhone?: string | null;
 }
 
 /** Any field of a border point but its code, which is part of every case number made there. */

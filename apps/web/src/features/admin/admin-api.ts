@@ -42,6 +42,8 @@ export interface AdminUser {
   roles: Role[];
   borderPointIds: string[];
   active: boolean;
+  /** Signed in with a password someone else chose (first one, reset) and not yet replaced. */
+  mustChangePassword: boolean;
 }
 
 /** One row of GET /api/v1/agencies. */

@@ -10,6 +10,7 @@ const user: AdminUser = {
   roles: ['BORDER_OFFICIAL'],
   borderPointIds: ['p1', 'p2'],
   active: true,
+  mustChangePassword: false,
 };
 
 const agency: AdminAgency = {
@@ -61,11 +62,17 @@ describe('the administrators’ forms', () => {
       coverageRegions: ['Kigoma Rural'],
       languages: ['sw', 'en'],
       dailyCapacity: 8,
+      contactEmail: null,
+      contactPhone: null,
       active: true,
     });
     expect(agencyBody({ ...form, dailyCapacity: ' ' }, false).dailyCapacity).toBeNull();
     expect('dailyCapacity' in agencyBody({ ...form, dailyCapacity: '' }, true)).toBe(false);
     expect(agencyBody({ ...form, languages: 'SW; FR', contactEmail: ' desk@example.org ' }, false)).toMatchObject({ languages: ['sw', 'fr'], contactEmail: 'desk@example.org' });
+    // An emptied contact clears it on an edit, and is left out of a new agency.
+    expect(agencyBody({ ...form, contactEmail: '  ', contactPhone: '' }, false)).toMatchObject({ contactEmail: null, contactPhone: null });
+    const fresh = agencyBody({ ...form, contactEmail: '', contactPhone: '' }, true);
+    expect('contactEmail' in fresh || 'contactPhone' in fresh).toBe(false);
   });
 
   it('refuses a missing kind, a capacity that is not a whole number, a bad language code or e-mail', () => {

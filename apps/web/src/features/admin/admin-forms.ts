@@ -124,8 +124,8 @@ export interface AgencyBody {
   coverageRegions: string[];
   languages: string[];
   dailyCapacity?: number | null;
-  contactEmail?: string;
-  contactPhone?: string;
+  contactEmail?: string | null;
+  contactPhone?: string | null;
   active: boolean;
 }
 
@@ -140,8 +140,9 @@ export function agencyBody(form: AgencyForm, creating: boolean): AgencyBody {
     languages: splitList(form.languages.toLowerCase()),
     // No limit: a new agency leaves it out; an edit lifts an existing one with null.
     ...(capacity ? { dailyCapacity: Number(capacity) } : creating ? {} : { dailyCapacity: null }),
-    ...(form.contactEmail.trim() ? { contactEmail: form.contactEmail.trim() } : {}),
-    ...(form.contactPhone.trim() ? { contactPhone: form.contactPhone.trim() } : {}),
+    // An emptied contact: a new agency leaves it out; an edit clears it with null.
+    ...(form.contactEmail.trim() ? { contactEmail: form.contactEmail.trim() } : creating ? {} : { contactEmail: null }),
+    ...(form.contactPhone.trim() ? { contactPhone: form.contactPhone.trim() } : creating ? {} : { contactPhone: null }),
     active: form.active,
   };
 }

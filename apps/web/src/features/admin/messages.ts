@@ -9,6 +9,7 @@ export const adminMessages = defineMessages({
 
   active: { id: 'admin.active', defaultMessage: 'Active' },
   inactive: { id: 'admin.inactive', defaultMessage: 'Deactivated' },
+  mustChangePassword: { id: 'admin.users.mustChangePassword', defaultMessage: 'Password to choose' },
   none: { id: 'admin.none', defaultMessage: 'None' },
   edit: { id: 'admin.edit', defaultMessage: 'Edit' },
   save: { id: 'admin.save', defaultMessage: 'Save' },
@@ -77,6 +78,16 @@ export const adminMessages = defineMessages({
   },
   deactivateConfirm: { id: 'admin.users.deactivateConfirm', defaultMessage: 'Deactivate' },
   deactivated: { id: 'admin.users.deactivated', defaultMessage: '{username} is deactivated and signed out.' },
+  temporaryNext: { id: 'admin.users.temporaryNext', defaultMessage: 'When they sign in with it, they must first choose a password of their own.' },
+  reactivate: { id: 'admin.users.reactivate', defaultMessage: 'Reactivate' },
+  reactivateLabel: { id: 'admin.users.reactivateLabel', defaultMessage: 'Reactivate {username}' },
+  reactivateTitle: { id: 'admin.users.reactivateTitle', defaultMessage: 'Reactivate {username}?' },
+  reactivateBody: {
+    id: 'admin.users.reactivateBody',
+    defaultMessage: '{username} can sign in again with the password they had, with the same roles, agency and border points as before. If that password may be known to others, reset it afterwards.',
+  },
+  reactivateConfirm: { id: 'admin.users.reactivateConfirm', defaultMessage: 'Reactivate' },
+  reactivated: { id: 'admin.users.reactivated', defaultMessage: '{username} is active again and can sign in.' },
 
   agenciesTitle: { id: 'admin.agencies.title', defaultMessage: 'Agencies' },
   agenciesIntro: { id: 'admin.agencies.intro', defaultMessage: 'The referral network: what each agency does, where, in which languages and how many new referrals a day.' },

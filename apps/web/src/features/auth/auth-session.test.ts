@@ -13,9 +13,12 @@ class FakeApi {
   private counter = 0;
   refreshDelay: Promise<void> = Promise.resolve();
 
+  /** The account signs in with a password someone else chose, until POST /auth/password replaces it. */
+  mustChangePassword = false;
+
   private pair() {
     this.counter += 1;
-    const pair = { accessToken: `access-${this.counter}`, refreshToken: `refresh-${this.counter}`, tokenType: 'Bearer', expiresIn: 900 };
+    const pair = { accessToken: `access-${this.counter}`, refreshToken: `refresh-${this.counter}`, tokenType: 'Bearer', expiresIn: 900, passwordChangeRequired: this.mustChangePassword };
     this.validAccess.add(pair.accessToken);
     this.validRefresh.add(pair.refreshToken);
     return pair;
@@ -38,6 +41,14 @@ class FakeApi {
       return json(200, this.pair());
     }
     if (path === '/api/v1/auth/logout') return new Response(null, { status: 204 });
+    if (path === '/api/v1/auth/password') {
+      if (!this.validAccess.has(request.headers.get('authorization')?.replace('Bearer ', '') ?? '')) return json(401, { code: 'AUTH.TOKEN_INVALID', correlationId: 'c-7' });
+      if (body?.currentPassword !== 'kivuko-demo') {
+        return json(400, { code: 'REQUEST.VALIDATION_FAILED', correlationId: 'c-8', details: { fields: [{ path: 'currentPassword', problem: 'currentPassword is not your current password' }] } });
+      }
+      this.mustChangePassword = false;
+      return new Response(null, { status: 204 });
+    }
     const token = request.headers.get('authorization')?.replace('Bearer ', '') ?? '';
     return this.validAccess.has(token) ? json(200, { ok: true }) : json(401, { code: 'AUTH.TOKEN_INVALID', correlationId: 'c-4' });
   };
@@ -70,6 +81,24 @@ describe('AuthSession', () => {
     const stored = window.sessionStorage.getItem(SESSION_STORAGE_KEY) ?? '';
     expect(JSON.parse(stored)).toEqual({ username: 'border.official', refreshToken: 'refresh-1' });
     expect(stored).not.toContain('access-1');
+  });
+
+  it('keeps a session held at the password change across a reload, and releases it once the password is changed', async () => {
+    api.mustChangePassword = true;
+    const auth = session();
+    await auth.signIn('new.caseworker', 'kivuko-demo');
+    expect(auth.passwordChangeRequired).toBe(true);
+    expect(session().passwordChangeRequired).toBe(true);
+
+    const wrong = await auth.changePassword('not-it', 'my-own-password-2026').catch((error: unknown) => error);
+    expect(wrong).toBeInstanceOf(ApiError);
+    expect((wrong as ApiError).fields.map((f) => f.path)).toEqual(['currentPassword']);
+    expect(auth.passwordChangeRequired).toBe(true);
+
+    await auth.changePassword('kivuko-demo', 'my-own-password-2026');
+    expect(api.calls.map((call) => call.path).slice(-2)).toEqual(['/api/v1/auth/password', '/api/v1/auth/refresh']);
+    expect(auth.passwordChangeRequired).toBe(false);
+    expect(session().passwordChangeRequired).toBe(false);
   });
 
   it('refuses a wrong password with the api code, and a throttled sign-in with its Retry-After', async () => {

@@ -7,15 +7,20 @@ export interface TokenPair {
   tokenType: 'Bearer';
   expiresIn: number;
   refreshToken: string;
+  /** Signed in with a password someone else chose: the session may only change it (or sign out). */
+  passwordChangeRequired?: boolean;
 }
 
 type LoginBody = components['schemas']['LoginDto'];
 type RefreshBody = components['schemas']['RefreshDto'];
+type ChangePasswordBody = components['schemas']['ChangePasswordDto'];
 
 /** What survives a reload of the tab: the refresh token and whose it is. Never the access token. */
 interface StoredSession {
   username: string;
   refreshToken: string;
+  /** Held at the password change (a reload keeps the user on that page). */
+  passwordChangeRequired?: boolean;
 }
 
 /** How a session ended: signed out by the user, signed out after inactivity, or refused by the api. */
@@ -59,6 +64,11 @@ export class AuthSession {
     return this.stored?.username ?? null;
   }
 
+  /** Whether the session may only change its password (a first or temporary password): every page sends there. */
+  get passwordChangeRequired(): boolean {
+    return this.stored?.passwordChangeRequired === true;
+  }
+
   /** Whether the last session ended without the user signing out (the sign-in page says so). */
   get expired(): boolean {
     return this.ended === 'expired';
@@ -96,6 +106,17 @@ export class AuthSession {
     const body: LoginBody = { username: username.trim(), password };
     const pair = await this.post<TokenPair>('/api/v1/auth/login', body);
     this.accept(pair, username.trim().toLowerCase());
+  }
+
+  /**
+   * Replaces the password (POST /auth/password; an ApiError naming the bad field if refused), then refreshes at
+   * once: the new access token is no longer held at the password change. The api has ended the other sessions.
+   */
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    const body: ChangePasswordBody = { currentPassword, newPassword };
+    const response = await this.fetch(new Request(new URL('/api/v1/auth/password', this.options.origin), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    if (!response.ok) throw await ApiError.from(response);
+    await this.refresh();
   }
 
   /** Revokes the session at the api when it can; forgets it locally whatever the api answers. */
@@ -170,7 +191,7 @@ export class AuthSession {
   private accept(pair: TokenPair, username: string): void {
     this.access = { token: pair.accessToken, expiresAt: this.now() + pair.expiresIn * 1000 };
     this.ended = null;
-    this.stored = { username, refreshToken: pair.refreshToken };
+    this.stored = { username, refreshToken: pair.refreshToken, ...(pair.passwordChangeRequired ? { passwordChangeRequired: true } : {}) };
     this.options.storage.setItem(SESSION_STORAGE_KEY, JSON.stringify(this.stored));
     this.emit();
   }
@@ -218,7 +239,9 @@ export class AuthSession {
 function readStored(storage: Storage): StoredSession | null {
   try {
     const value = JSON.parse(storage.getItem(SESSION_STORAGE_KEY) ?? 'null') as Partial<StoredSession> | null;
-    return value && typeof value.username === 'string' && typeof value.refreshToken === 'string' ? { username: value.username, refreshToken: value.refreshToken } : null;
+    return value && typeof value.username === 'string' && typeof value.refreshToken === 'string'
+      ? { username: value.username, refreshToken: value.refreshToken, ...(value.passwordChangeRequired === true ? { passwordChangeRequired: true } : {}) }
+      : null;
   } catch {
     return null;
   }

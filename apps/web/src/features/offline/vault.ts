@@ -1,4 +1,4 @@
-import { createDataKey, open, PBKDF2_ITERATIONS, seal, unwrapDataKey } from './crypto';
+import { createDataKey, open, PBKDF2_ITERATIONS, rewrapDataKey, seal, unwrapDataKey } from './crypto';
 import type { OfflineDb } from './db';
 
 /** What a user needs to sign in and work on this device without a network, sealed under their data key. */
@@ -91,6 +91,22 @@ export class OfflineVault {
     const { key, wrapped } = await createDataKey(password, this.iterations);
     await db.users.put({ username: name, key: wrapped, profile: null, updatedAt: Date.now() });
     this.set(name, key);
+  }
+
+  /**
+   * After the user changed their password at the api: the same data key (their sealed records stay readable),
+   * wrapped for the new password, so that an offline sign-in takes the new one. Nothing kept here: nothing to do.
+   */
+  async changePassword(username: string, oldPassword: string, newPassword: string): Promise<void> {
+    const name = normalise(username);
+    const db = await this.store();
+    const stored = await db.users.get(name);
+    if (!stored) return;
+    try {
+      await db.users.put({ ...stored, key: await rewrapDataKey(stored.key, oldPassword, newPassword), updatedAt: Date.now() });
+    } catch {
+      // Wrapped under another password than the one just replaced: the next online sign-in settles it (unlockOnline).
+    }
   }
 
   /** Without the api: only a user known on this device, with the password that wraps their key. */

@@ -32,10 +32,19 @@ export function AgencyDialog({ api, agency, borderPoints, onClose, onSaved }: Pr
   const [problems, setProblems] = useState<Problems<AgencyField>>({});
   const save = useMutation({
     mutationFn: () => {
-      const { dailyCapacity, ...body } = agencyBody(form, creating);
+      const { dailyCapacity, contactEmail, contactPhone, ...body } = agencyBody(form, creating);
       return creating
-        ? unwrap<AdminAgency>(api.POST('/api/v1/agencies', { body: { ...body, ...(dailyCapacity === null || dailyCapacity === undefined ? {} : { dailyCapacity }) } }))
-        : unwrap<AdminAgency>(api.PATCH('/api/v1/agencies/{id}', { params: { path: { id: agency.id } }, body: { ...body, dailyCapacity } }));
+        ? unwrap<AdminAgency>(
+            api.POST('/api/v1/agencies', {
+              body: {
+                ...body,
+                ...(dailyCapacity === null || dailyCapacity === undefined ? {} : { dailyCapacity }),
+                ...(contactEmail ? { contactEmail } : {}),
+                ...(contactPhone ? { contactPhone } : {}),
+              },
+            }),
+          )
+        : unwrap<AdminAgency>(api.PATCH('/api/v1/agencies/{id}', { params: { path: { id: agency.id } }, body: { ...body, dailyCapacity, contactEmail, contactPhone } }));
     },
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['agencies'] });

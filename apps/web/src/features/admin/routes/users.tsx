@@ -16,12 +16,12 @@ import { UserDialog } from '../components/user-dialog';
 import { adminMessages } from '../messages';
 import styles from '../components/admin.module.css';
 
-/** Who may sign in: create, edit, reset a password, deactivate. */
+/** Who may sign in: create, edit, reset a password, deactivate, reactivate. */
 export const Route = createFileRoute('/_signed-in/admin/users')({
   component: Users,
 });
 
-type Open = { kind: 'edit'; user: AdminUser | null } | { kind: 'reset'; user: AdminUser } | { kind: 'deactivate'; user: AdminUser } | { kind: 'temporary'; user: AdminUser; password: string } | null;
+type Open = { kind: 'edit'; user: AdminUser | null } | { kind: 'reset'; user: AdminUser } | { kind: 'deactivate'; user: AdminUser } | { kind: 'reactivate'; user: AdminUser } | { kind: 'temporary'; user: AdminUser; password: string } | null;
 
 function Users() {
   const intl = useIntl();
@@ -38,13 +38,24 @@ function Users() {
 
   const reset = useMutation({
     mutationFn: (user: AdminUser) => unwrap<{ temporaryPassword: string }>(api.POST('/api/v1/users/{id}/password-reset', { params: { path: { id: user.id } } })),
-    onSuccess: (answer, user) => setOpen({ kind: 'temporary', user, password: answer.temporaryPassword }),
+    onSuccess: (answer, user) => {
+      setOpen({ kind: 'temporary', user, password: answer.temporaryPassword });
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
   });
   const deactivate = useMutation({
     mutationFn: (user: AdminUser) => unwrap<AdminUser>(api.POST('/api/v1/users/{id}/deactivate', { params: { path: { id: user.id } } })),
     onSuccess: (_, user) => {
       setOpen(null);
       setNotice(intl.formatMessage(adminMessages.deactivated, { username: user.username }));
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+  const reactivate = useMutation({
+    mutationFn: (user: AdminUser) => unwrap<AdminUser>(api.POST('/api/v1/users/{id}/reactivate', { params: { path: { id: user.id } } })),
+    onSuccess: (_, user) => {
+      setOpen(null);
+      setNotice(intl.formatMessage(adminMessages.reactivated, { username: user.username }));
       void queryClient.invalidateQueries({ queryKey: ['users'] });
     },
   });
@@ -121,7 +132,10 @@ function Users() {
                     )}
                   </td>
                   <td data-label={intl.formatMessage(adminMessages.colStatus)}>
-                    <StatusChip tone={user.active ? 'success' : 'neutral'}>{intl.formatMessage(user.active ? adminMessages.active : adminMessages.inactive)}</StatusChip>
+                    <span className={styles.statuses}>
+                      <StatusChip tone={user.active ? 'success' : 'neutral'}>{intl.formatMessage(user.active ? adminMessages.active : adminMessages.inactive)}</StatusChip>
+                      {user.active && user.mustChangePassword ? <StatusChip tone="warning">{intl.formatMessage(adminMessages.mustChangePassword)}</StatusChip> : null}
+                    </span>
                   </td>
                   <td data-label={intl.formatMessage(adminMessages.colActions)}>
                     {user.active ? (
@@ -152,7 +166,20 @@ function Users() {
                           </Button>
                         )}
                       </div>
-                    ) : null}
+                    ) : (
+                      <div className={styles.actions}>
+                        <Button
+                          variant="secondary"
+                          onPress={() => {
+                            reactivate.reset();
+                            setOpen({ kind: 'reactivate', user });
+                          }}
+                          aria-label={intl.formatMessage(adminMessages.reactivateLabel, { username: user.username })}
+                        >
+                          {intl.formatMessage(adminMessages.reactivate)}
+                        </Button>
+                      </div>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -190,6 +217,7 @@ function Users() {
       {open?.kind === 'temporary' ? (
         <FormDialog isOpen role="alertdialog" title={intl.formatMessage(adminMessages.temporaryTitle, { username: open.user.username })} onClose={() => setOpen(null)}>
           <p>{intl.formatMessage(adminMessages.temporaryBody)}</p>
+          <p>{intl.formatMessage(adminMessages.temporaryNext)}</p>
           <p className={styles.label} id="temporary-label">
             {intl.formatMessage(adminMessages.temporaryPassword)}
           </p>
@@ -211,6 +239,20 @@ function Users() {
           error={deactivate.isError ? describeError(intl, deactivate.error) : undefined}
         >
           <p>{intl.formatMessage(adminMessages.deactivateBody, { username: <bdi key="u">{open.user.username}</bdi> })}</p>
+        </FormDialog>
+      ) : null}
+      {open?.kind === 'reactivate' ? (
+        <FormDialog
+          isOpen
+          role="alertdialog"
+          title={intl.formatMessage(adminMessages.reactivateTitle, { username: open.user.username })}
+          onClose={() => setOpen(null)}
+          onSubmit={() => reactivate.mutate(open.user)}
+          submitLabel={intl.formatMessage(adminMessages.reactivateConfirm)}
+          pending={reactivate.isPending}
+          error={reactivate.isError ? describeError(intl, reactivate.error) : undefined}
+        >
+          <p>{intl.formatMessage(adminMessages.reactivateBody, { username: <bdi key="u">{open.user.username}</bdi> })}</p>
         </FormDialog>
       ) : null}
     </section>

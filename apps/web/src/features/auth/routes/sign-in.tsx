@@ -72,7 +72,8 @@ function SignIn() {
         session.resume(username, profile.refreshToken);
       }
       offline.noteSignOut(null);
-      await navigate({ href: next ?? '/' });
+      if (session.passwordChangeRequired) await navigate({ to: '/password', search: { next } });
+      else await navigate({ href: next ?? '/' });
     } catch (failure) {
       setError(failure);
       setPending(false);

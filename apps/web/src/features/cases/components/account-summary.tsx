@@ -1,7 +1,9 @@
+import { Link } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
 import { isolatedList } from '../../../i18n/isolated-list';
 import { nameOf, roleMessages } from '../../../i18n/vocabulary';
 import type { Me } from '../../auth/me';
+import { passwordMessages } from '../../auth/messages';
 import { accountMessages } from '../messages';
 import styles from './account-summary.module.css';
 
@@ -21,6 +23,11 @@ export function AccountSummary({ me }: { me: Me }) {
         <dd>{me.borderPoints.length > 0 ? isolatedList(intl, me.borderPoints.map((point) => point.name)) : intl.formatMessage(accountMessages.noBorderPoints)}</dd>
       </dl>
       <p className={styles.muted}>{intl.formatMessage(accountMessages.permissions, { count: me.permissions.length })}</p>
+      <p>
+        <Link to="/password" className={styles.password}>
+          {intl.formatMessage(passwordMessages.link)}
+        </Link>
+      </p>
     </section>
   );
 }

@@ -1,6 +1,8 @@
+import { Link } from '@tanstack/react-router';
 import { Fragment } from 'react';
 import { useIntl } from 'react-intl';
 import type { Me } from '../../auth/me';
+import { passwordMessages } from '../../auth/messages';
 import { nameOf, roleMessages } from '../../../i18n/vocabulary';
 import { Button } from '../../../ui/button';
 import { Logo, SignOutIcon } from '../../../ui/icons';
@@ -22,13 +24,15 @@ interface Props {
   me: Me | undefined;
   onSignOut: () => void;
   signingOut: boolean;
+  /** The link to the password page (left out on that page itself). */
+  passwordLink?: boolean;
 }
 
 /**
  * First row: the product, who is signed in ("Signed in as <name> · <username>") and sign-out, at every
  * width; then the roles and agency, and the language.
  */
-export function AppHeader({ me, onSignOut, signingOut }: Props) {
+export function AppHeader({ me, onSignOut, signingOut, passwordLink = true }: Props) {
   const intl = useIntl();
   const roles = me ? intl.formatList(me.roles.map((role) => nameOf(intl, roleMessages, role))) : '';
   return (
@@ -68,8 +72,16 @@ export function AppHeader({ me, onSignOut, signingOut }: Props) {
         <SignOutIcon />
         {intl.formatMessage(shellMessages.signOut)}
       </Button>
-      <div className={styles.language}>
-        <LanguageSwitch />
+      {/* Wide: each in its own column; narrow: one second row that wraps, the language at its end. */}
+      <div className={styles.tools}>
+        {me && passwordLink ? (
+          <Link to="/password" className={styles.account}>
+            {intl.formatMessage(passwordMessages.link)}
+          </Link>
+        ) : null}
+        <div className={styles.language}>
+          <LanguageSwitch />
+        </div>
       </div>
     </header>
   );

@@ -22,7 +22,10 @@ import styles from './signed-in.module.css';
 /** Every page behind sign-in: the header, the navigation the user's roles allow, and the page. */
 export const Route = createFileRoute('/_signed-in')({
   beforeLoad: ({ context, location }) => {
-    if (!context.session.username) throw redirect({ to: '/sign-in', search: { next: location.href === '/' ? undefined : location.href } });
+    const next = location.href === '/' ? undefined : location.href;
+    if (!context.session.username) throw redirect({ to: '/sign-in', search: { next } });
+    // Signed in with a password someone else chose: nothing else opens before it is changed.
+    if (context.session.passwordChangeRequired) throw redirect({ to: '/password', search: { next } });
   },
   component: SignedInLayout,
 });
