@@ -48,7 +48,13 @@ describe('prior encounters and duplicates', () => {
   it('finds a document match whatever the name and however the number is written', async () => {
     const other = await register(NMG, person('Ali Hassan', 'Omar', '1985-01-01', ['SOM'], [{ kind: 'NATIONAL_ID', number: 'p 123-4567', issuingCountry: 'SOM' }]));
     expect(other.possibleEncounters).toEqual([
-      expect.objectContaining({ matchedCaseId: first.id, score: 1, reasons: expect.arrayContaining([{ code: 'DOCUMENT_MATCH', detail: 'NATIONAL_ID/PASSPORT SOM P1234567' }]) }),
+      expect.objectContaining({
+        matchedCaseId: first.id,
+        score: 1,
+        reasons: expect.arrayContaining([
+          { code: 'DOCUMENT_MATCH', detail: 'NATIONAL_ID/PASSPORT SOM •••••567', kinds: ['NATIONAL_ID', 'PASSPORT'], country: 'SOM', numberEnding: '567', numberLength: 8 },
+        ]),
+      }),
     ]);
   });
 
@@ -166,6 +172,61 @@ describe('prior encounters and duplicates', () => {
     // Officials register, they do not decide encounters.
     await api.http().get(`/api/v1/encounters/${encounterId}/comparison`).set(await api.as('border.official')).expect(403);
     expect(await api.owner(`SELECT count(*)::int AS n FROM audit_event WHERE case_id = $1 AND purpose = 'DUPLICATE_REVIEW'`, [earlier.id])).toEqual([{ n: 1 }]);
+  });
+
+  it('never answers the other record’s full document number in match reasons: not the intake answer, the encounter list, the case read, nor reasons kept unmasked', async () => {
+    // The earlier record at Namanga holds a passport; an arrival at Kigoma gives the same number, written another way.
+    const earlier = await register(NMG, person('Halima Noor', 'Aden', '1987-04-04', ['SOM'], [{ kind: 'PASSPORT', number: 'SX8836152', issuingCountry: 'SOM' }]));
+    const full = /SX8836152|8836152/;
+    const submission = { intakeId: randomUUID(), arrival: arrival(KGM), persons: [person('Xaliimo Nuur', 'Aadan', '1987-04-04', ['SOM'], [{ kind: 'NATIONAL_ID', number: 'sx 88-36 152', issuingCountry: 'SOM' }])] };
+    const intake = await api.http().post('/api/v1/intakes').set(await api.as('border.official')).send(submission).expect(201);
+    expect(JSON.stringify(intake.body)).not.toMatch(full);
+    const arrivalCase = intake.body.cases[0] as { id: string; possibleEncounters: { matchedCaseId: string; reasons: unknown[] }[] };
+    const maskedReason = { code: 'DOCUMENT_MATCH', detail: 'NATIONAL_ID/PASSPORT SOM ••••••152', kinds: ['NATIONAL_ID', 'PASSPORT'], country: 'SOM', numberEnding: '152', numberLength: 9 };
+    expect(arrivalCase.possibleEncounters).toEqual([expect.objectContaining({ matchedCaseId: earlier.id, reasons: expect.arrayContaining([maskedReason]) })]);
+    // Kept masked too: the stored reasons hold no number.
+    const [stored] = await api.owner<{ id: string; reasons: unknown }>(`SELECT id, reasons FROM possible_encounter WHERE case_id = $1 AND matched_case_id = $2`, [arrivalCase.id, earlier.id]);
+    expect(JSON.stringify(stored.reasons)).not.toMatch(full);
+
+    const listed = async (): Promise<{ text: string; reasons: unknown }> => {
+      const items: { id: string; reasons: unknown }[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.http().get('/api/v1/encounters').query({ status: 'PENDING', limit: 100, ...(cursor ? { cursor } : {}) }).set(await api.as('border.supervisor')).expect(200);
+        expect(JSON.stringify(page.body)).not.toMatch(full);
+        items.push(...page.body.items);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      const mine = items.find((e) => e.id === stored.id);
+      return { text: JSON.stringify(items), reasons: mine?.reasons };
+    };
+    expect((await listed()).reasons).toEqual(expect.arrayContaining([maskedReason]));
+    const caseRead = await api.http().get(`/api/v1/cases/${arrivalCase.id}`).set(await api.as('border.official')).expect(200);
+    expect(JSON.stringify(caseRead.body.sections.IDENTITY.possibleEncounters)).not.toMatch(full);
+    expect(caseRead.body.sections.IDENTITY.possibleEncounters[0].reasons).toEqual(expect.arrayContaining([maskedReason]));
+
+    // Reasons kept before numbers were masked carry the full number: every answer masks them all the same.
+    await api.owner(`UPDATE possible_encounter SET reasons = $2::jsonb WHERE id = $1`, [stored.id, JSON.stringify([{ code: 'DOCUMENT_MATCH', detail: 'NATIONAL_ID/PASSPORT SOM SX8836152' }, { code: 'NATIONALITY_SHARED', value: 'SOM' }])]);
+    const legacy = await listed();
+    expect(legacy.reasons).toEqual([maskedReason, { code: 'NATIONALITY_SHARED', value: 'SOM' }]);
+    expect(legacy.text).not.toMatch(full);
+    // A retried submission is answered with the answer kept for it, masked even when kept with the full number.
+    await api.owner(`UPDATE intake_submission SET response = jsonb_set(response, '{cases,0,possibleEncounters,0,reasons}', $2::jsonb) WHERE intake_id = $1`, [
+      submission.intakeId,
+      JSON.stringify([{ code: 'DOCUMENT_MATCH', detail: 'NATIONAL_ID/PASSPORT SOM SX8836152' }]),
+    ]);
+    const replayed = await api.http().post('/api/v1/intakes').set(await api.as('border.official')).send(submission);
+    expect(replayed.status).toBeLessThan(300);
+    expect(JSON.stringify(replayed.body)).not.toMatch(full);
+    expect(replayed.body.cases[0].possibleEncounters[0].reasons).toEqual([maskedReason]);
+    const legacyRead = await api.http().get(`/api/v1/cases/${arrivalCase.id}`).set(await api.as('border.official')).expect(200);
+    expect(JSON.stringify(legacyRead.body)).not.toMatch(/SX8836152/);
+    expect(legacyRead.body.sections.IDENTITY.possibleEncounters[0].reasons).toEqual([maskedReason, { code: 'NATIONALITY_SHARED', value: 'SOM' }]);
+
+    // The comparison (masked in the database) and the reasons (masked here) tell the same ending and length.
+    const compared = await api.http().get(`/api/v1/encounters/${stored.id}/comparison`).set(await api.as('border.supervisor')).expect(200);
+    const [{ numberEnding: ending, numberLength: length }] = compared.body.earlierRecord.documents as { numberEnding: string; numberLength: number }[];
+    expect({ numberEnding: ending, numberLength: length }).toEqual({ numberEnding: maskedReason.numberEnding, numberLength: maskedReason.numberLength });
   });
 
   it('dismisses only with a reason', async () => {

@@ -14,6 +14,8 @@ export interface EncounterPair {
   earlierCase: { id: string; caseNumber: string };
   supervisor: string;
   givenName: string;
+  /** The earlier record's passport number, as the matcher compares it (upper case, no spaces or dashes). */
+  earlierNumber: string;
 }
 
 async function register(request: APIRequestContext, official: string, borderPointId: string, person: Record<string, unknown>, hoursAgo: number): Promise<{ id: string; caseNumber: string }> {
@@ -83,5 +85,5 @@ export async function encounterPair(request: APIRequestContext): Promise<Encount
   });
   expect(created.status(), await created.text()).toBe(201);
   await chooseOwnPassword(request, supervisor, `${SUPERVISOR_PASSWORD}-first`, SUPERVISOR_PASSWORD);
-  return { newCase, earlierCase, supervisor, givenName };
+  return { newCase, earlierCase, supervisor, givenName, earlierNumber: `E${tag.toUpperCase()}4471` };
 }

@@ -1,6 +1,7 @@
 import { allowedGroups, DEFAULT_DATA_SHARING, FIELD_GROUPS, FieldGroup, shapeRecord, WithheldReason } from '@kivuko/access';
 import { AuditService } from '@kivuko/audit';
 import { Actor, actorScope, Clock, FieldCipher, PlatformErrors, UnitOfWork } from '@kivuko/platform';
+import { maskMatchReasons } from '@kivuko/matching';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CasePolicy } from './case-policy';
@@ -186,7 +187,8 @@ export class CaseQueryService {
         matchedCaseId: e.matched_case_id,
         caseNumber: e.case_number,
         score: e.score,
-        reasons: e.reasons,
+        // The other record may be at a border point the reader cannot see: its document number is masked.
+        reasons: maskMatchReasons(e.reasons),
         status: e.status,
       })),
     };

@@ -1,6 +1,7 @@
 import { AuditService } from '@kivuko/audit';
 import { Actor, actorScope, PlatformErrors, UnitOfWork } from '@kivuko/platform';
 import { CaseErrors } from './cases.errors';
+import { maskMatchReasons, MatchReason } from '@kivuko/matching';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { caseNotFound } from './consent/consent.service';
@@ -18,7 +19,7 @@ export interface EncounterView {
   matchedCaseId: string;
   matchedCaseNumber: string;
   score: number;
-  reasons: unknown;
+  reasons: MatchReason[];
   status: EncounterStatus;
   foundAt: string;
   decidedBy: string | null;
@@ -33,7 +34,8 @@ const view = (row: EncounterRow): EncounterView => ({
   matchedCaseId: row.matched_case_id,
   matchedCaseNumber: row.matched_case_number,
   score: row.score,
-  reasons: row.reasons,
+  // The earlier record is often at a border point the reader cannot see: its document number is masked.
+  reasons: maskMatchReasons(row.reasons),
   status: row.status,
   foundAt: row.found_at.toISOString(),
   decidedBy: row.decided_by,

@@ -1,5 +1,5 @@
 import { AuditService } from '@kivuko/audit';
-import { MatchReason } from '@kivuko/matching';
+import { maskMatchReasons, MatchReason } from '@kivuko/matching';
 import { Actor, actorScope, BadInputError, Clock, DomainError, FieldCipher, FieldProblem, UnitOfWork, validationFailed } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
@@ -182,7 +182,7 @@ export class IntakeService {
         registered.caseNumber = caseNumber;
       }
 
-      const result: IntakeResult = { intakeId: dto.intakeId, mode, cases };
+      const result = maskedAnswer({ intakeId: dto.intakeId, mode, cases });
       await q.storeIntakeResponse(manager, dto.intakeId, result);
       return { replayed: false, result };
     });
@@ -294,7 +294,7 @@ export class IntakeService {
       throw idConflict();
     }
     if (existing.payload_hash !== payloadHash || !existing.response) throw idConflict();
-    return existing.response;
+    return maskedAnswer(existing.response);
   }
 
   /** Companion cases must exist and be visible to the caller. */
@@ -324,6 +324,17 @@ export class IntakeService {
     if (links.length === 0) return;
     await q.upsertCompanionLinks(manager, links);
   }
+}
+
+/**
+ * An intake answer with every match reason's document number masked: the matched record is often at a border
+ * point the official cannot read. Answers kept before numbers were masked are masked when replayed.
+ */
+function maskedAnswer(result: IntakeResult): IntakeResult {
+  return {
+    ...result,
+    cases: result.cases.map((c) => ({ ...c, possibleEncounters: (c.possibleEncounters ?? []).map((e) => ({ ...e, reasons: maskMatchReasons(e.reasons) })) })),
+  };
 }
 
 function idConflict(): DomainError {

@@ -4,6 +4,10 @@ import {
   DOB_WITHIN_YEAR_WEIGHT,
   DOCUMENT_MATCH_SCORE,
   isPossibleMatch,
+  MASK_CHARACTER,
+  maskDocumentNumber,
+  maskedDocumentText,
+  maskMatchReasons,
   MatchScore,
   NAME_PREFILTER_SIMILARITY,
   NAME_VARIANT_FAMILIES,
@@ -285,7 +289,8 @@ describe('scoreCandidate', () => {
     });
     const match = scoreCandidate(probe, known);
     expect(match.score).toBe(DOCUMENT_MATCH_SCORE);
-    expect(match.reasons[0]).toEqual({ code: 'DOCUMENT_MATCH', detail: 'PASSPORT ERI P1234567' });
+    expect(match.reasons[0]).toEqual({ code: 'DOCUMENT_MATCH', detail: 'PASSPORT ERI •••••567', kinds: ['PASSPORT'], country: 'ERI', numberEnding: '567', numberLength: 8 });
+    expect(JSON.stringify(match)).not.toContain('1234567');
     // Everything else is still shown to the reviewer, including what speaks against.
     expect(codes(match)).toEqual(expect.arrayContaining(['DOB_MISMATCH', 'NATIONALITY_DIFFERENT']));
   });
@@ -308,7 +313,14 @@ describe('scoreCandidate', () => {
   it('names both kinds when the same number was recorded as different kinds, whichever person is the probe', () => {
     const a = person({ names: ['Amina Mohamed'], documentNumbers: [{ kind: 'PASSPORT', number: 'A1234567', country: 'SOM' }] });
     const b = person({ names: ['Amina Mohamed'], documentNumbers: [{ kind: 'NATIONAL_ID', number: 'A1234567', country: 'SOM' }] });
-    expect(scoreCandidate(a, b).reasons[0]).toEqual({ code: 'DOCUMENT_MATCH', detail: 'NATIONAL_ID/PASSPORT SOM A1234567' });
+    expect(scoreCandidate(a, b).reasons[0]).toEqual({
+      code: 'DOCUMENT_MATCH',
+      detail: 'NATIONAL_ID/PASSPORT SOM •••••567',
+      kinds: ['NATIONAL_ID', 'PASSPORT'],
+      country: 'SOM',
+      numberEnding: '567',
+      numberLength: 8,
+    });
     expect(scoreCandidate(b, a).reasons).toEqual(scoreCandidate(a, b).reasons);
   });
 
@@ -462,5 +474,74 @@ describe('scoreCandidate', () => {
     const match = scoreCandidate(probe, known);
     expect(nameSimilarity(match)).toBe(Math.fround(13 / 19));
     expect(isPossibleMatch(match)).toBe(true);
+  });
+});
+
+describe('maskDocumentNumber', () => {
+  it('tells the last 3 characters and the length of a number of 6 characters or more', () => {
+    expect(maskDocumentNumber('P1234567')).toEqual({ numberEnding: '567', numberLength: 8 });
+    expect(maskDocumentNumber('AB1234')).toEqual({ numberEnding: '234', numberLength: 6 });
+    expect(maskedDocumentText(maskDocumentNumber('P1234567'))).toBe('•••••567');
+  });
+
+  it('never tells more than half of a short number', () => {
+    expect(maskDocumentNumber('12345')).toEqual({ numberEnding: '45', numberLength: 5 });
+    expect(maskDocumentNumber('1234')).toEqual({ numberEnding: '34', numberLength: 4 });
+    expect(maskDocumentNumber('123')).toEqual({ numberEnding: '3', numberLength: 3 });
+    expect(maskDocumentNumber('12')).toEqual({ numberEnding: '2', numberLength: 2 });
+    expect(maskDocumentNumber('7')).toEqual({ numberEnding: '', numberLength: 1 });
+    expect(maskDocumentNumber('')).toEqual({ numberEnding: '', numberLength: 0 });
+    expect(maskedDocumentText(maskDocumentNumber('7'))).toBe('•');
+  });
+
+  it('counts characters, not UTF-16 units, as the database does', () => {
+    // Arabic-Indic digits stay as they are after normalisation; an astral character is one character.
+    expect(maskDocumentNumber('٠١٢٣٤٥٦٧')).toEqual({ numberEnding: '٥٦٧', numberLength: 8 });
+    expect(maskDocumentNumber('AB𝟘𝟙𝟚𝟛')).toEqual({ numberEnding: '𝟙𝟚𝟛', numberLength: 6 });
+    expect(maskDocumentNumber('ÉÇ12')).toEqual({ numberEnding: '12', numberLength: 4 });
+    expect(maskedDocumentText(maskDocumentNumber('AB𝟘𝟙𝟚𝟛'))).toBe('•••𝟙𝟚𝟛');
+  });
+
+  it('masks a masked number to itself, and never shows more than half of any number', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (number) => {
+        const masked = maskDocumentNumber(number);
+        const length = [...number].length;
+        expect(masked.numberLength).toBe(length);
+        expect([...masked.numberEnding].length).toBeLessThanOrEqual(Math.min(3, length / 2));
+        expect(number.endsWith(masked.numberEnding)).toBe(true);
+        expect(maskDocumentNumber(maskedDocumentText(masked))).toEqual(masked);
+      }),
+    );
+  });
+});
+
+describe('maskMatchReasons', () => {
+  it('masks the full number of a reason kept before numbers were masked, and keeps the other reasons', () => {
+    const stored = [
+      { code: 'DOCUMENT_MATCH', detail: 'NATIONAL_ID/PASSPORT SOM P1234567' },
+      { code: 'NAME_SIMILAR', similarity: 0.8 },
+      { code: 'NATIONALITY_SHARED', value: 'SOM' },
+    ];
+    const masked = maskMatchReasons(stored);
+    expect(masked).toEqual([
+      { code: 'DOCUMENT_MATCH', detail: `NATIONAL_ID/PASSPORT SOM ${MASK_CHARACTER.repeat(5)}567`, kinds: ['NATIONAL_ID', 'PASSPORT'], country: 'SOM', numberEnding: '567', numberLength: 8 },
+      { code: 'NAME_SIMILAR', similarity: 0.8 },
+      { code: 'NATIONALITY_SHARED', value: 'SOM' },
+    ]);
+    expect(JSON.stringify(masked)).not.toContain('1234567');
+  });
+
+  it('leaves reasons already masked as they are', () => {
+    const a = person({ names: ['Amina Mohamed'], documentNumbers: [{ kind: 'PASSPORT', number: 'A1234567', country: 'SOM' }] });
+    const b = person({ names: ['Amina Mohamed'], documentNumbers: [{ kind: 'NATIONAL_ID', number: 'a 123 4567', country: 'som' }] });
+    const { reasons } = scoreCandidate(a, b);
+    expect(maskMatchReasons(JSON.parse(JSON.stringify(reasons)))).toEqual(reasons);
+  });
+
+  it('answers an empty list for anything that is not a list of reasons', () => {
+    expect(maskMatchReasons(null)).toEqual([]);
+    expect(maskMatchReasons({ code: 'DOCUMENT_MATCH', detail: 'PASSPORT SOM P1234567' })).toEqual([]);
+    expect(maskMatchReasons([null, 'P1234567'])).toEqual([]);
   });
 });

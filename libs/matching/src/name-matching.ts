@@ -313,9 +313,24 @@ export interface PersonFacts {
   documentNumbers: PersonDocument[];
 }
 
+/**
+ * The same document number from the same issuing country, without the number: the other record may be at a
+ * border point the reader cannot see, so only the kinds, the country, the number's last characters and its
+ * length are told ({@link maskDocumentNumber}). `detail` says the same in one line, "KIND[/KIND] COUNTRY •••••567".
+ */
+export interface DocumentMatchReason {
+  code: 'DOCUMENT_MATCH';
+  detail: string;
+  /** The kinds the number was recorded as on the two records, sorted (PASSPORT, or NATIONAL_ID and PASSPORT). */
+  kinds: string[];
+  /** Issuing country, ISO 3166-1 alpha-3. */
+  country: string;
+  numberEnding: string;
+  numberLength: number;
+}
+
 export type MatchReason =
-  /** Same document number from the same issuing country; `detail` is "KIND COUNTRY NUMBER". */
-  | { code: 'DOCUMENT_MATCH'; detail: string }
+  | DocumentMatchReason
   /** The best pg_trgm similarity between any of the two persons' normalised names. */
   | { code: 'NAME_SIMILAR'; similarity: number }
   /** The same name tokens in another order (and no name of the two in the same order). */
@@ -410,7 +425,7 @@ function isUsableDocumentNumber(normalised: string): boolean {
 }
 
 function documentMatches(a: PersonDocument[], b: PersonDocument[]): MatchReason[] {
-  const details = new Set<string>();
+  const found = new Map<string, { kinds: string[]; country: string; number: string }>();
   for (const left of a) {
     const number = normaliseDocumentNumber(left.number);
     const country = left.country.trim().toUpperCase();
@@ -418,12 +433,78 @@ function documentMatches(a: PersonDocument[], b: PersonDocument[]): MatchReason[
     for (const right of b) {
       if (normaliseDocumentNumber(right.number) !== number || right.country.trim().toUpperCase() !== country) continue;
       // The kinds need not agree (a passport number recorded as an ID number is still that number);
-      // both are named, in sorted order so the detail is the same whichever person is the probe.
-      const kinds = [...new Set([left.kind, right.kind].map((kind) => kind.trim().toUpperCase()))].sort().join('/');
-      details.add(`${kinds} ${country} ${number}`);
+      // both are named, in sorted order so the reason is the same whichever person is the probe.
+      const kinds = [...new Set([left.kind, right.kind].map((kind) => kind.trim().toUpperCase()))].sort();
+      found.set(`${kinds.join('/')} ${country} ${number}`, { kinds, country, number });
     }
   }
-  return [...details].sort().map((detail) => ({ code: 'DOCUMENT_MATCH', detail }));
+  return [...found.keys()].sort().map((key) => {
+    const { kinds, country, number } = found.get(key)!;
+    return documentMatchReason(kinds, country, maskDocumentNumber(number));
+  });
+}
+
+/* -------------------------------------------------------------------------------------------------- */
+/* Masking document numbers                                                                            */
+/* -------------------------------------------------------------------------------------------------- */
+
+/** What a reader is told of a document number: its last characters and its length, never the number. */
+export interface MaskedDocumentNumber {
+  numberEnding: string;
+  numberLength: number;
+}
+
+/** The character standing for each hidden character of a masked number. */
+export const MASK_CHARACTER = '•';
+
+/**
+ * A document number as a reader who may not see the record holding it is told it: its last characters, at
+ * most 3 and never more than half of it, and its length. The same rule as the encounter comparison's
+ * database function (`right(n, least(3, char_length(n) / 2))`): lengths count characters (code points, as
+ * Postgres does), not UTF-16 units. A number of 1 character shows none. Pass the normalised number
+ * ({@link normaliseDocumentNumber}) so the ending is the one compared; an already masked number
+ * ("•••••567") masks to itself.
+ */
+export function maskDocumentNumber(number: string): MaskedDocumentNumber {
+  const characters = [...number];
+  const shown = Math.min(3, Math.floor(characters.length / 2));
+  return { numberEnding: characters.slice(characters.length - shown).join(''), numberLength: characters.length };
+}
+
+/** A masked number written out: one {@link MASK_CHARACTER} per hidden character, then the ending ("•••••567"). */
+export function maskedDocumentText(masked: MaskedDocumentNumber): string {
+  const ending = [...masked.numberEnding];
+  return `${MASK_CHARACTER.repeat(Math.max(0, masked.numberLength - ending.length))}${ending.join('')}`;
+}
+
+function documentMatchReason(kinds: string[], country: string, masked: MaskedDocumentNumber): DocumentMatchReason {
+  return { code: 'DOCUMENT_MATCH', detail: `${kinds.join('/')} ${country} ${maskedDocumentText(masked)}`, kinds, country, ...masked };
+}
+
+/**
+ * Match reasons as an answer may carry them: every DOCUMENT_MATCH rebuilt from its parts with the number
+ * masked ({@link maskDocumentNumber}), whatever was stored — reasons kept before numbers were masked carry
+ * the full number in `detail` ("KIND COUNTRY NUMBER"). Other reasons pass unchanged; anything that is not a
+ * list of reasons answers an empty list.
+ */
+export function maskMatchReasons(reasons: unknown): MatchReason[] {
+  if (!Array.isArray(reasons)) return [];
+  return reasons.flatMap((reason: unknown): MatchReason[] => {
+    if (typeof reason !== 'object' || reason === null) return [];
+    const r = reason as Record<string, unknown>;
+    if (r['code'] !== 'DOCUMENT_MATCH') return [reason as MatchReason];
+    const words = typeof r['detail'] === 'string' ? r['detail'].trim().split(/\s+/u) : [];
+    const kinds = Array.isArray(r['kinds']) && r['kinds'].every((k) => typeof k === 'string') ? (r['kinds'] as string[]) : (words[0] ?? '').split('/').filter(Boolean);
+    const country = typeof r['country'] === 'string' ? r['country'] : words.length >= 3 ? (words[1] ?? '') : '';
+    // The number is the detail's last word (when it has one after the kinds and country), masked again: masking is idempotent.
+    const masked =
+      words.length >= 3
+        ? maskDocumentNumber(words.slice(2).join(''))
+        : typeof r['numberEnding'] === 'string' && typeof r['numberLength'] === 'number'
+          ? maskDocumentNumber(MASK_CHARACTER.repeat(Math.max(0, r['numberLength'] - [...r['numberEnding']].length)) + r['numberEnding'])
+          : maskDocumentNumber('');
+    return [documentMatchReason(kinds, country, masked)];
+  });
 }
 
 interface NameEvidence {

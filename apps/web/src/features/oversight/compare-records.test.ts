@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRecords, maskDocumentDetail, maskedDocument, normalise, spellingVariants } from './compare-records';
+import { compareRecords, documentMatchParts, maskedDocument, maskedNumber, normalise, spellingVariants } from './compare-records';
 import type { ComparedRecord } from './oversight-api';
 
 type Over = Partial<ComparedRecord>;
@@ -60,9 +60,14 @@ describe('comparing two records side by side', () => {
     const apart = compareRecords(record('1', { documents: [{ ...doc, onOtherRecord: false }] }), record('2', { documents: [{ ...doc, onOtherRecord: false }] }));
     expect(apart.find((row) => row.field === 'documents')?.verdict).toBe('DIFFERENT');
     expect(maskedDocument({ ...doc, numberEnding: '9', numberLength: 2 })).toBe('PASSPORT SOM •9');
-    // The matcher's reason names the document too: its number is masked the same way.
-    expect(maskDocumentDetail('NATIONAL_ID/PASSPORT SOM P1234567')).toBe('NATIONAL_ID/PASSPORT SOM •••••567');
-    expect(maskDocumentDetail('PASSPORT SOM 99')).toBe('PASSPORT SOM •9');
+    // The matcher's reason names the document too, from the api's parts: its number is written the same way.
+    const reason = { code: 'DOCUMENT_MATCH', detail: 'NATIONAL_ID/PASSPORT SOM •••••567', kinds: ['NATIONAL_ID', 'PASSPORT'], country: 'SOM', numberEnding: '567', numberLength: 8 } as const;
+    expect(documentMatchParts({ ...reason, kinds: [...reason.kinds] })).toEqual({ kinds: ['NATIONAL_ID', 'PASSPORT'], country: 'SOM', number: '•••••567' });
+    expect(maskedNumber('9', 2)).toBe('•9');
+    expect(maskedNumber('', 1)).toBe('•');
+    // Characters, not UTF-16 units: an ending in Arabic-Indic or astral digits keeps the length the api gave.
+    expect(maskedNumber('𝟙𝟚𝟛', 6)).toBe('•••𝟙𝟚𝟛');
+    expect(maskedNumber('٥٦٧', 8)).toBe('•••••٥٦٧');
   });
 
   it('reads two times in the same minute as the same, as the page shows them', () => {

@@ -1,4 +1,4 @@
-import type { ComparedRecord } from './oversight-api';
+import type { ComparedRecord, MatchReason } from './oversight-api';
 
 /** SIMILAR: the names are spelled differently but the matcher reads them alike (Mohamed and Maxamed). */
 export type Verdict = 'SAME' | 'SIMILAR' | 'DIFFERENT' | 'ONE_SIDE' | 'NEITHER';
@@ -39,20 +39,18 @@ const fullName = (record: ComparedRecord | undefined): string[] => {
 const birth = (record: ComparedRecord | undefined): string[] =>
   record?.dateOfBirth ? [`${record.dateOfBirth}${record.dateOfBirthEstimated ? '~' : ''}`] : record?.statedAge != null ? [`age:${record.statedAge}`] : [];
 
-/** A document as `KIND COUNTRY ••••321`: the api gives only the number's last characters and its length. */
-export const maskedDocument = (d: ComparedRecord['documents'][number]): string =>
-  `${d.kind} ${d.issuingCountry} ${'•'.repeat(Math.max(d.numberLength - d.numberEnding.length, 0))}${d.numberEnding}`;
+/** A masked number as the page writes it: a dot per hidden character, then the last characters the api gave (`•••••567`). */
+export const maskedNumber = (numberEnding: string, numberLength: number): string => {
+  const ending = [...numberEnding];
+  return `${'•'.repeat(Math.max(numberLength - ending.length, 0))}${ending.join('')}`;
+};
 
-/**
- * A document match's detail (`PASSPORT ERI E12344471`) with the number masked as the comparison masks it: only its
- * last characters (at most three, never more than half).
- */
-export function maskDocumentDetail(detail: string): string {
-  const words = detail.trim().split(/\s+/);
-  const number = words.pop() ?? '';
-  if (words.length === 0) return detail;
-  const shown = Math.min(3, Math.floor(number.length / 2));
-  return [...words, `${'•'.repeat(number.length - shown)}${number.slice(number.length - shown)}`].join(' ');
+/** A document as `KIND COUNTRY ••••321`: the api gives only the number's last characters and its length. */
+export const maskedDocument = (d: ComparedRecord['documents'][number]): string => `${d.kind} ${d.issuingCountry} ${maskedNumber(d.numberEnding, d.numberLength)}`;
+
+/** What a document match tells, from the api's parts (never the number: its last characters and its length). */
+export function documentMatchParts(reason: Extract<MatchReason, { code: 'DOCUMENT_MATCH' }>): { kinds: string[]; country: string; number: string } {
+  return { kinds: reason.kinds, country: reason.country, number: maskedNumber(reason.numberEnding, reason.numberLength) };
 }
 
 /** The numbers are masked, so the api says which documents both records hold: one in common reads the same. */

@@ -39,7 +39,8 @@ export interface Encounter {
 
 /** Why the matcher proposed the pair (libs/matching's MatchReason). */
 export type MatchReason =
-  | { code: 'DOCUMENT_MATCH'; detail: string }
+  /** The api never sends the number: only its last characters and its length (`detail` is "KIND COUNTRY •••••567"). */
+  | { code: 'DOCUMENT_MATCH'; detail: string; kinds: string[]; country: string; numberEnding: string; numberLength: number }
   | { code: 'NAME_SIMILAR'; similarity: number }
   | { code: 'NAME_SAME_TOKENS_REORDERED' }
   | { code: 'DOB_WITHIN_ONE_YEAR'; days: number; estimated: boolean }

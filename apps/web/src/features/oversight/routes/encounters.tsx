@@ -16,7 +16,7 @@ import { StatusChip } from '../../../ui/status-chip';
 import { meQuery } from '../../auth/me';
 import { languageName } from '../../cases/language-name';
 import { documentKindMessages, sexMessages } from '../../intake/messages';
-import { Comparison, compareRecords, maskDocumentDetail, spellingVariants } from '../compare-records';
+import { Comparison, compareRecords, documentMatchParts, spellingVariants } from '../compare-records';
 import { encounterMessages as m } from '../messages';
 import { comparisonQuery, Encounter, encountersQuery, MatchReason } from '../oversight-api';
 import dialog from '../../../ui/dialog.module.css';
@@ -291,17 +291,14 @@ function formatValues(intl: IntlShape, row: Comparison, side: 'left' | 'right') 
 
 function describeReason(intl: IntlShape, reason: MatchReason, variants: [string, string][]) {
   switch (reason.code) {
-    case 'DOCUMENT_MATCH':
-    {
-      // `KIND[/KIND] COUNTRY NUMBER`: the kinds and country in words, the number masked as in the comparison.
-      const [kinds = '', country = '', number = ''] = maskDocumentDetail(reason.detail).split(' ');
-      const detail = number
-        ? intl.formatMessage(m.document, {
-            kind: kinds.split('/').map((kind) => nameOf(intl, documentKindMessages, kind)).join(' / '),
-            country: countryName(intl.locale, country),
-            number: <bdi key="n">{number}</bdi>,
-          })
-        : maskDocumentDetail(reason.detail);
+    case 'DOCUMENT_MATCH': {
+      // The kinds and the country in words; the number as the api gives it: its last characters and its length.
+      const { kinds, country, number } = documentMatchParts(reason);
+      const detail = intl.formatMessage(m.document, {
+        kind: kinds.map((kind) => nameOf(intl, documentKindMessages, kind)).join(' / '),
+        country: countryName(intl.locale, country),
+        number: <bdi key="n">{number}</bdi>,
+      });
       return intl.formatMessage(m.DOCUMENT_MATCH, { detail: <Fragment key="d">{detail}</Fragment> });
     }
     case 'NAME_SIMILAR':
