@@ -9,7 +9,7 @@ test('a shelter caseworker sees new referrals arrive, acknowledges, accepts, sta
   // The inbox is one click away from the landing page.
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Referral inbox' }).click();
   await expect(page.getByRole('heading', { name: 'Referral inbox', level: 1 })).toBeVisible();
-  await expect(page.getByText(/^\d[\d,]* referrals?|^No referral matches/)).toBeVisible();
+  await expect(page.getByRole('main').getByText(/^\d[\d,]* referrals?|^No referral matches/)).toBeVisible();
   await expectAccessible(page);
 
   // Two arrivals registered at the border while the inbox is open: they appear without a reload, marked new

@@ -68,11 +68,12 @@ test('the SOP administrator uploads a version with a shorter deadline, is shown 
   // The versions list: the demo's active SOP, fully approved.
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'SOP versions' }).click();
   await expect(page.getByRole('heading', { name: 'Standard operating procedures', level: 1 })).toBeVisible();
+  // (Other flows on the same api may have uploaded drafts of their own: the demo's version is found by its label.)
   const rows = page.getByRole('table').getByRole('row');
-  await expect(rows).toHaveCount(2);
-  await expect(rows.nth(1)).toContainText('tza-joint-sop-2026.1');
-  await expect(rows.nth(1)).toContainText('Active');
-  await expect(rows.nth(1)).toContainText('10 of 10');
+  const demoVersion = rows.filter({ hasText: 'tza-joint-sop-2026.1' });
+  await expect(demoVersion).toContainText('Active');
+  await expect(demoVersion).toContainText('10 of 10');
+  const versionsBefore = await rows.count();
   await expectAccessible(page);
 
   // The editor starts from the active version's document.
@@ -173,7 +174,7 @@ test('the SOP administrator uploads a version with a shorter deadline, is shown 
 
   // The list says so too.
   await page.getByRole('link', { name: 'All versions' }).click();
-  await expect(rows).toHaveCount(3);
+  await expect(rows).toHaveCount(versionsBefore + 1);
   await expect(rows.filter({ hasText: 'tza-joint-sop-2027.1-e2e' })).toContainText('Active');
   await expect(rows.filter({ hasText: 'tza-joint-sop-2026.1' })).toContainText('Retired');
   await expectAccessible(page);
