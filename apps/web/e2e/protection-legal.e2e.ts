@@ -83,7 +83,8 @@ test('an immigration officer carries out a removal only when no safeguard stands
   await expect(order).toContainText('Ordered');
   await order.getByRole('button', { name: 'Record as carried out' }).click();
   const execute = page.getByRole('dialog', { name: 'Record that this removal was carried out?' });
-  await expect(execute.getByLabel('Carried out at')).toHaveValue(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+  // Now, on the user's clock, in the English order: day/month/year, 24-hour time.
+  await expect(execute.getByRole('group', { name: 'Carried out at' })).toHaveText(/^\W*\d\d\W+\d\d\W+\d{4}\W+\d\d\W+\d\d\W*$/);
   await execute.getByRole('button', { name: 'Record as carried out' }).click();
   const refusal = execute.getByTestId('safeguard-refusal');
   await expect(refusal).toContainText('No removal or return can be recorded');
