@@ -2,6 +2,7 @@ import { expect, Page, test } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { as, detainedMigrant, PASSWORD, unaccompaniedBoy } from './protection-children-cases';
+import { typeDate } from './support';
 
 /**
  * Screenshots of the protection records' follow-up steps, in English and Arabic, at 360 px and 1280 px: child
@@ -109,7 +110,7 @@ for (const locale of ['en', 'ar'] as const) {
       await expect(detention.getByTestId('review-overdue')).toBeVisible();
       await shot(page, `steps-detention-${locale}-${width}`);
       await open(detention, 'steps.review.action', 'detention-review-refused', async () => {
-        await dialog.getByLabel(t('steps.review.nextReviewOn')).fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+        await typeDate(page, t('steps.review.nextReviewOn'), new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), dialog);
         await dialog.getByRole('button', { name: t('steps.review.submit') }).click();
         await expect(dialog.getByRole('alert')).toBeVisible();
       });

@@ -1,6 +1,6 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { expectAccessible, watchPage } from './support';
+import { expectAccessible, typeDateTime, watchPage } from './support';
 
 /**
  * The follow-up steps of the protection records, each by the agency the api allows: a removal carried out
@@ -83,7 +83,8 @@ test('an immigration officer carries out a removal only when no safeguard stands
   await expect(order).toContainText('Ordered');
   await order.getByRole('button', { name: 'Record as carried out' }).click();
   const execute = page.getByRole('dialog', { name: 'Record that this removal was carried out?' });
-  await expect(execute.getByLabel('Carried out at')).toHaveValue(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+  // Now, on the user's clock, in the English order: day/month/year, 24-hour time.
+  await expect(execute.getByRole('group', { name: 'Carried out at' })).toHaveText(/^\W*\d\d\W+\d\d\W+\d{4}\W+\d\d\W+\d\d\W*$/);
   await execute.getByRole('button', { name: 'Record as carried out' }).click();
   const refusal = execute.getByTestId('safeguard-refusal');
   await expect(refusal).toContainText('No removal or return can be recorded');
@@ -171,9 +172,19 @@ test('a return counsellor takes an assisted voluntary return through its steps, 
   await step('Departure').getByRole('button', { name: 'Record the departure' }).click();
   const departure = page.getByRole('dialog', { name: 'Record the departure' });
   await expectAccessible(page);
+  // The bus left a few minutes ago: its day and time typed on the user's clock, day first and 24-hour as in en-GB.
+  const { local, shown } = await page.evaluate(() => {
+    const at = new Date(Date.now() - 7 * 60_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return {
+      local: `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}T${two(at.getHours())}:${two(at.getMinutes())}`,
+      shown: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(at),
+    };
+  });
+  await typeDateTime(page, 'Departed at', local, departure);
   await departure.getByRole('button', { name: 'Record the departure' }).click();
   await expect(departure).toBeHidden();
-  await expect(step('Departure')).toContainText('Departed on');
+  await expect(step('Departure')).toContainText(`Departed on ${shown}`);
   await expect(card.getByRole('button', { name: 'Withdraw the return' })).toHaveCount(0);
   await expect(card.getByRole('button', { name: /^Record / })).toHaveCount(0);
   const records = (await counsellor.get(`cases/${caseId}/protection`)) as { voluntaryReturns: { status: string }[] };

@@ -1,6 +1,6 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { DEMO_PASSWORD, expectAccessible, signIn, watchPage } from './support';
+import { DEMO_PASSWORD, expectAccessible, signIn, typeDate, watchPage } from './support';
 
 /** The api as one demo user (for the set-up a border official and the other agencies would do on their own pages). */
 async function as(request: APIRequestContext, username: string) {
@@ -178,8 +178,12 @@ test('a return counsellor requests an assisted voluntary return for a stranded m
   await page.goto(`/cases/${stranded?.id}/protection`);
   const card = page.getByRole('region', { name: 'Assisted voluntary return' });
   await card.getByLabel(/Destination country/).fill('som');
+  // The request was made yesterday: typed day, month and year, as the page's language (en-GB) orders them.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await typeDate(page, 'Date', yesterday, card);
+  const requestedOn = await page.evaluate((day) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)), yesterday);
   await card.getByRole('button', { name: 'Request an assisted voluntary return' }).click();
-  await expect(card.getByRole('listitem').filter({ hasText: 'To SOM, requested on' })).toContainText('Requested');
+  await expect(card.getByRole('listitem').filter({ hasText: `To SOM, requested on ${requestedOn}` })).toContainText('Requested');
   await expect(card).toContainText('No counselling session; voluntariness not checked yet');
   await expectAccessible(page);
   expect(watch.consoleErrors).toEqual([]);

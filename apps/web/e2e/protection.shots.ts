@@ -81,8 +81,9 @@ for (const locale of ['en', 'ar'] as const) {
       await signIn(page, 'immigration.officer', locale, width);
       await page.goto(`/cases/${refusedCase}/protection`);
       const form = page.locator('form[aria-labelledby=order-removal-title]');
-      await form.locator('input').nth(1).fill('Immigration Act s.40');
-      await form.locator('input').nth(2).fill('ETH');
+      // The decision's day is the date field (its day, month and year are spin buttons); then the legal basis and the destination.
+      await form.getByRole('textbox').nth(0).fill('Immigration Act s.40');
+      await form.getByRole('textbox').nth(1).fill('ETH');
       await form.locator('button[type=submit]').click();
       await expect(page.getByTestId('safeguard-refusal')).toBeVisible();
       await shot(page, `protection-refusal-${locale}-${width}`);

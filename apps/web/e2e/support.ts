@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { APIRequestContext, expect, Page } from '@playwright/test';
+import { APIRequestContext, expect, Locator, Page } from '@playwright/test';
 
 declare global {
   interface Window {
@@ -56,9 +56,9 @@ export async function authHeaders(request: APIRequestContext, username: string, 
 }
 
 /** Types a date into the app's date field, as a person does: day, month and year in the English (en-GB) order. */
-export async function typeDate(page: Page, label: string, iso: string): Promise<void> {
+export async function typeDate(page: Page, label: string, iso: string, within: Page | Locator = page): Promise<void> {
   const [year, month, day] = iso.split('-');
-  await page.getByRole('group', { name: label }).getByRole('spinbutton').first().click();
+  await within.getByRole('group', { name: label, exact: true }).getByRole('spinbutton').first().click();
   await page.keyboard.type(`${day}${month}${year}`);
 }
 
@@ -66,4 +66,20 @@ export async function typeDate(page: Page, label: string, iso: string): Promise<
 export async function chooseOwnPassword(request: APIRequestContext, username: string, first: string, own: string): Promise<void> {
   const changed = await request.post('/api/v1/auth/password', { headers: await authHeaders(request, username, first), data: { currentPassword: first, newPassword: own } });
   expect(changed.status(), await changed.text()).toBe(204);
+}
+
+/** Types a date and time (`YYYY-MM-DDTHH:mm`) into the app's date field with minutes: day, month, year, then the 24-hour time (en-GB). */
+export async function typeDateTime(page: Page, label: string, local: string, within: Page | Locator = page): Promise<void> {
+  const [date = '', time = ''] = local.split('T');
+  const [year, month, day] = date.split('-');
+  const [hour, minute] = time.split(':');
+  await within.getByRole('group', { name: label, exact: true }).getByRole('spinbutton').first().click();
+  await page.keyboard.type(`${day}${month}${year}${hour}${minute}`);
+}
+
+/** Types a time of day (`HH:mm`) into the app's time field, in the 24-hour cycle of English (en-GB). */
+export async function typeTime(page: Page, label: string, time: string, within: Page | Locator = page): Promise<void> {
+  const [hour, minute] = time.split(':');
+  await within.getByRole('group', { name: label, exact: true }).getByRole('spinbutton').first().click();
+  await page.keyboard.type(`${hour}${minute}`);
 }

@@ -1,5 +1,5 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
-import { authHeaders, expectAccessible, signIn, watchPage } from './support';
+import { authHeaders, expectAccessible, signIn, typeTime, watchPage } from './support';
 
 /** The demo password, as the api gives it out in demo mode. */
 async function demoPassword(request: APIRequestContext): Promise<string> {
@@ -89,7 +89,8 @@ test('a shelter caseworker works a case referred to the shelter; the manager ass
   const title = tasks.getByRole('textbox', { name: 'Task' });
   await expect(title).toBeFocused();
   await title.fill('Call the interpreter to confirm Thursday');
-  await tasks.getByLabel('Time').fill('16:30');
+  await typeTime(page, 'Time', '16:30', tasks);
+  await expect(tasks.getByRole('group', { name: 'Time' })).toHaveText(/16\W*30/);
   await tasks.getByRole('button', { name: 'Add the task' }).click();
   const ownTask = tasks.getByRole('listitem').filter({ hasText: 'Call the interpreter to confirm Thursday' });
   await expect(ownTask).toContainText('Due');

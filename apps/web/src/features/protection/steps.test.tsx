@@ -1,10 +1,10 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { IntlProvider } from 'react-intl';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/api-error';
 import ar from '../../../lang/ar.json';
 import en from '../../../lang/en.json';
-import { StepDialog, StepInput, StepTextArea } from './components/step-dialog';
+import { StepDate, StepDialog, StepTextArea } from './components/step-dialog';
 import { BestInterests, detentionSteps, instantOf, mayLogAccess, problemPaths, reunificationOutcomes, reunionMissing, tracingEndangers, tracingSteps } from './protection-api';
 
 const bid = (decision: string, completedOn: string | null = '2027-01-10'): BestInterests => ({
@@ -87,7 +87,7 @@ function Dialog({ error, locale = 'en', messages = en }: { error: unknown; local
         problems={{ endedAt: 'Enter a valid day and time, not before the detention started.', reason: 'Write the reason.' }}
         onSubmit={vi.fn()}
       >
-        <StepInput path="endedAt" type="date" label="Day it ended" value="2027-01-01" onChange={vi.fn()} />
+        <StepDate path="endedAt" label="Day it ended" value="2027-01-01" onChange={vi.fn()} />
         <StepTextArea path="reason" label="Why it ended" value="" onChange={vi.fn()} />
       </StepDialog>
     </IntlProvider>
@@ -98,9 +98,11 @@ describe('a step’s dialog', () => {
   it('names each field the api refused under the field, in the UI language, never the api’s English', () => {
     const error = new ApiError(400, 'RECORD.INVALID', 'c', undefined, [{ path: 'endedAt', problem: 'Detention cannot end before it started' }]);
     render(<Dialog error={error} />);
-    const day = screen.getByLabelText('Day it ended');
-    expect(day).toHaveAttribute('aria-invalid', 'true');
-    expect(day).toHaveAccessibleDescription('Enter a valid day and time, not before the detention started.');
+    const day = screen.getByRole('group', { name: 'Day it ended' });
+    for (const segment of within(day).getAllByRole('spinbutton')) {
+      expect(segment).toHaveAttribute('aria-invalid', 'true');
+      expect(segment).toHaveAccessibleDescription(expect.stringContaining('Enter a valid day and time, not before the detention started.'));
+    }
     expect(screen.getByLabelText('Why it ended')).not.toHaveAttribute('aria-invalid');
     expect(screen.getByRole('alert')).toHaveTextContent('One field needs correcting: see the message under each. Nothing was recorded.');
     expect(screen.getByRole('dialog')).not.toHaveTextContent('Detention cannot end before it started');

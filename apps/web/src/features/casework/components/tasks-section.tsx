@@ -7,7 +7,7 @@ import { DueTime } from '../../../i18n/due-time';
 import { describeError } from '../../../i18n/error-messages';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
-import { DateField } from '../../../ui/date-field';
+import { DateField, TimeField } from '../../../ui/date-field';
 import { Section } from '../../cases/components/case-record';
 import { taskName } from '../../tasks/components/task-list';
 import { taskMessages } from '../../tasks/messages';
@@ -194,10 +194,7 @@ function AddTaskForm({
         />
       </label>
       <DateField className={styles.field} label={intl.formatMessage(m.taskDueDay)} value={day} onChange={setDay} />
-      <label className={styles.field}>
-        <span>{intl.formatMessage(m.taskDueTime)}</span>
-        <input type="time" value={time} onChange={(event) => setTime(event.target.value)} />
-      </label>
+      <TimeField className={styles.field} label={intl.formatMessage(m.taskDueTime)} value={time} onChange={setTime} />
       <label className={styles.field}>
         <span>{intl.formatMessage(m.taskAssignee)}</span>
         <select value={assignee} onChange={(event) => setAssignee(event.target.value)}>

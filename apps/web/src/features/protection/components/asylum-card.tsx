@@ -11,8 +11,8 @@ import { asylumMessages as a, legalMessages as l, protectionMessages as m } from
 import { AsylumClaim, asylumWithdrawals, dayOf, protectionQuery, safeguardsQuery } from '../protection-api';
 import { formatDay } from '../safeguard-refusal';
 import { useRecord } from '../use-record';
-import { InputField, SelectField } from './fields';
-import { DialogCheck, RecordDialog } from './record-dialog';
+import { DayField, InputField, SelectField } from './fields';
+import { DialogCheck, DialogDate, RecordDialog } from './record-dialog';
 import { RefusalAlert } from './refusal-alert';
 import legal from './legal.module.css';
 import styles from './record-card.module.css';
@@ -113,7 +113,7 @@ export function AsylumCard({ api, caseId, claims, mandate }: { api: ApiClient; c
       missing={choseMissing}
     />
   );
-  const dateField = <InputField type="date" label={intl.formatMessage(m.date)} value={on} onChange={setOn} required />;
+  const dateField = <DayField label={intl.formatMessage(m.date)} value={on} onChange={setOn} required />;
 
   return (
     <section aria-labelledby="asylum-title" className={styles.card}>
@@ -243,7 +243,7 @@ export function AsylumCard({ api, caseId, claims, mandate }: { api: ApiClient; c
         fields={['withdrawnOn']}
         tone="danger"
       >
-        <TextField name="withdrawnOn" type="date" label={intl.formatMessage(l.withdrawnOn)} value={withdrawnOn} onChange={setWithdrawnOn} isRequired />
+        <DialogDate name="withdrawnOn" label={intl.formatMessage(l.withdrawnOn)} value={withdrawnOn} onChange={setWithdrawnOn} isRequired />
         {personChose(intl.formatMessage(l.claimPersonChose))}
       </RecordDialog>
       <RecordDialog
@@ -259,7 +259,7 @@ export function AsylumCard({ api, caseId, claims, mandate }: { api: ApiClient; c
         fields={['withdrawnOn', 'words', 'interpreterUsed', 'language']}
         tone="danger"
       >
-        <TextField name="withdrawnOn" type="date" label={intl.formatMessage(l.withdrawnOn)} value={withdrawnOn} onChange={setWithdrawnOn} isRequired />
+        <DialogDate name="withdrawnOn" label={intl.formatMessage(l.withdrawnOn)} value={withdrawnOn} onChange={setWithdrawnOn} isRequired />
         <TextField name="words" rows={4} label={intl.formatMessage(l.words)} description={intl.formatMessage(l.wordsHint)} value={words} onChange={setWords} isRequired maxLength={4000} />
         <DialogCheck label={intl.formatMessage(l.interpreterUsed)} checked={interpreterUsed} onChange={setInterpreterUsed} />
         <TextField name="language" label={intl.formatMessage(l.language)} value={language} onChange={setLanguage} isRequired maxLength={8} />

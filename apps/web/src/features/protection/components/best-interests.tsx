@@ -7,7 +7,7 @@ import { protectionMessages as m } from '../messages';
 import { BestInterests, BID_DECISIONS, dayOf } from '../protection-api';
 import { formatDay } from '../safeguard-refusal';
 import { useRecord } from '../use-record';
-import { InputField, SelectField, TextAreaField } from './fields';
+import { DayField, SelectField, TextAreaField } from './fields';
 import { RefusalAlert } from './refusal-alert';
 import styles from './record-card.module.css';
 
@@ -39,7 +39,7 @@ export function BestInterestsBlock({ api, caseId, procedures, mandate, onSaved }
             <option value="BIA">{intl.formatMessage(m.kindBIA)}</option>
             <option value="BID">{intl.formatMessage(m.kindBID)}</option>
           </SelectField>
-          <InputField type="date" label={intl.formatMessage(m.date)} value={openedOn} onChange={setOpenedOn} required />
+          <DayField label={intl.formatMessage(m.date)} value={openedOn} onChange={setOpenedOn} required />
           <Button type="submit" isDisabled={open.isPending || procedures.some((p) => p.kind === kind && !p.completedOn)}>
             {intl.formatMessage(m.openProcedure)}
           </Button>
@@ -98,7 +98,7 @@ function Procedure({ api, caseId, procedure, mandate, onSaved }: { api: ApiClien
       {procedure.reasons ? <span className={styles.rowDetail}>{procedure.reasons}</span> : null}
       {completing ? (
         <form className={`${styles.form} ${styles.wide}`} onSubmit={submit} aria-label={intl.formatMessage(m.completeTitle, { kind: kindName })}>
-          <InputField type="date" label={intl.formatMessage(m.completedOn)} value={completedOn} onChange={setCompletedOn} required />
+          <DayField label={intl.formatMessage(m.completedOn)} value={completedOn} onChange={setCompletedOn} required />
           {bid ? (
             <SelectField label={intl.formatMessage(m.decision)} value={decision} onChange={setDecision}>
               {BID_DECISIONS.map((code) => (

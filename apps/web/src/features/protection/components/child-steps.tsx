@@ -7,7 +7,7 @@ import { familyMessages as f, stepMessages as s } from '../messages';
 import { ADULT_AGE, AGE_METHODS, AgeAssessment, BestInterests, CarePlacement, dayOf, Reunification, reunificationOutcomes, reunionMissing, Tracing, tracingSteps } from '../protection-api';
 import { formatDay } from '../safeguard-refusal';
 import { useStep } from '../use-step';
-import { StepCheck, StepChoice, StepDialog, StepInput, StepPair, StepSelect, StepTextArea } from './step-dialog';
+import { StepCheck, StepChoice, StepDate, StepDialog, StepInput, StepPair, StepSelect, StepTextArea } from './step-dialog';
 import styles from './record-card.module.css';
 
 const RELATIONSHIPS = ['MOTHER', 'FATHER', 'SIBLING', 'GRANDPARENT', 'AUNT_OR_UNCLE', 'COUSIN', 'SPOUSE', 'OTHER_RELATIVE', 'CUSTOMARY_CAREGIVER'] as const;
@@ -59,7 +59,7 @@ export function CompleteAgeAssessment({ api, caseId, assessment, onSaved, descri
             </option>
           ))}
         </StepSelect>
-        <StepInput path="completedOn" type="date" label={intl.formatMessage(s.completedOn)} value={completedOn} onChange={setCompletedOn} required />
+        <StepDate path="completedOn" label={intl.formatMessage(s.completedOn)} value={completedOn} onChange={setCompletedOn} required />
         <StepPair>
           <StepInput path="minimumAge" type="number" min={0} max={120} label={intl.formatMessage(s.minimumAge)} value={minimumAge} onChange={setMinimumAge} required />
           <StepInput path="maximumAge" type="number" min={0} max={120} label={intl.formatMessage(s.maximumAge)} value={maximumAge} onChange={setMaximumAge} required />
@@ -124,7 +124,7 @@ export function TracingSteps({
             { value: 'NOT_FOUND', label: intl.formatMessage(s.tracingNotFound) },
           ]}
         />
-        <StepInput path="on" type="date" label={intl.formatMessage(s.outcomeOn)} value={on} onChange={setOn} required />
+        <StepDate path="on" label={intl.formatMessage(s.outcomeOn)} value={on} onChange={setOn} required />
       </StepDialog>
       <StepDialog
         isOpen={stop.isOpen}
@@ -297,7 +297,7 @@ export function ReunificationOutcomeStep({
               : undefined
           }
         />
-        <StepInput path="on" type="date" label={intl.formatMessage(s.outcomeOn)} value={on} onChange={setOn} required />
+        <StepDate path="on" label={intl.formatMessage(s.outcomeOn)} value={on} onChange={setOn} required />
       </StepDialog>
     </>
   );
@@ -334,7 +334,7 @@ export function EndPlacement({ api, caseId, placement, onSaved, describedBy }: {
         problems={{ endedOn: intl.formatMessage(s.problemPlacementEnd), reason: intl.formatMessage(s.problemReason) }}
         onSubmit={() => step.mutate({ endedOn, reason: reason.trim() })}
       >
-        <StepInput path="endedOn" type="date" label={intl.formatMessage(s.endedOn)} value={endedOn} onChange={setEndedOn} required />
+        <StepDate path="endedOn" label={intl.formatMessage(s.endedOn)} value={endedOn} onChange={setEndedOn} required />
         <StepTextArea
           path="reason"
           label={intl.formatMessage(s.placementEndReason)}

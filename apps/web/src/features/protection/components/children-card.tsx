@@ -11,7 +11,7 @@ import { useRecord } from '../use-record';
 import { BestInterestsBlock } from './best-interests';
 import { CompleteAgeAssessment } from './child-steps';
 import { FamilyBlock } from './family-block';
-import { InputField, TextAreaField } from './fields';
+import { DayField, InputField, TextAreaField } from './fields';
 import { RefusalAlert } from './refusal-alert';
 import styles from './record-card.module.css';
 
@@ -86,7 +86,7 @@ export function ChildrenCard({ api, caseId, guardians, bestInterests, ageAssessm
           <form className={styles.form} onSubmit={submitGuardian}>
             <InputField label={intl.formatMessage(m.guardianName)} value={guardianName} onChange={setGuardianName} required maxLength={200} />
             <InputField label={intl.formatMessage(m.organisation)} value={organisation} onChange={setOrganisation} maxLength={200} />
-            <InputField type="date" label={intl.formatMessage(m.date)} value={appointedOn} onChange={setAppointedOn} required />
+            <DayField label={intl.formatMessage(m.date)} value={appointedOn} onChange={setAppointedOn} required />
             <Button type="submit" isDisabled={appoint.isPending || !guardianName.trim()}>
               {intl.formatMessage(m.appointGuardian)}
             </Button>
@@ -127,7 +127,7 @@ export function ChildrenCard({ api, caseId, guardians, bestInterests, ageAssessm
         {mandate && !openAssessment ? (
           <form className={styles.form} onSubmit={submitAge}>
             <TextAreaField label={intl.formatMessage(m.seriousDoubt)} value={doubt} onChange={setDoubt} hint={intl.formatMessage(m.seriousDoubtHint)} maxLength={2000} />
-            <InputField type="date" label={intl.formatMessage(m.date)} value={requestedOn} onChange={setRequestedOn} required />
+            <DayField label={intl.formatMessage(m.date)} value={requestedOn} onChange={setRequestedOn} required />
             <Button type="submit" isDisabled={requestAge.isPending}>
               {intl.formatMessage(m.requestAge)}
             </Button>

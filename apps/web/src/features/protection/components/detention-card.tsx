@@ -14,7 +14,7 @@ import { explainRefusal, formatDay, groundText } from '../safeguard-refusal';
 import { describeError } from '../../../i18n/error-messages';
 import { useRecord } from '../use-record';
 import { EpisodeSteps } from './detention-steps';
-import { InputField, TextAreaField } from './fields';
+import { DayField, InputField, TextAreaField } from './fields';
 import { RefusalAlert } from './refusal-alert';
 import styles from './record-card.module.css';
 
@@ -153,7 +153,7 @@ export function DetentionCard({ api, caseId, episodes, mandate, mayOverride }: P
               {intl.formatMessage(d.seriouslyIll)}
             </label>
             <TextAreaField label={intl.formatMessage(d.alternatives)} value={alternatives} onChange={setAlternatives} hint={intl.formatMessage(d.alternativesHint)} required />
-            <InputField type="date" label={intl.formatMessage(d.nextReviewOn)} value={nextReviewOn} onChange={setNextReviewOn} required />
+            <DayField label={intl.formatMessage(d.nextReviewOn)} value={nextReviewOn} onChange={setNextReviewOn} required />
             <Button type="submit" isDisabled={open.isPending || !complete}>
               {intl.formatMessage(d.request)}
             </Button>

@@ -5,7 +5,7 @@ import { Button } from '../../../ui/button';
 import { stepMessages as s } from '../messages';
 import { dayOf, Detention, detentionSteps, instantOf, timeOf, VISITOR_KINDS } from '../protection-api';
 import { useStep } from '../use-step';
-import { StepChoice, StepDialog, StepInput, StepPair, StepSelect, StepTextArea } from './step-dialog';
+import { StepChoice, StepDate, StepDialog, StepInput, StepPair, StepSelect, StepTextArea, StepTime } from './step-dialog';
 import styles from './record-card.module.css';
 
 interface Props {
@@ -88,7 +88,7 @@ export function EpisodeSteps({ api, caseId, episode, may, onSaved, describedBy }
         }}
         onSubmit={() => review.mutate({ reviewedOn, outcome, ...(outcome === 'CONTINUE' ? { nextReviewOn } : {}) })}
       >
-        <StepInput path="reviewedOn" type="date" label={intl.formatMessage(s.reviewedOn)} value={reviewedOn} onChange={setReviewedOn} required />
+        <StepDate path="reviewedOn" label={intl.formatMessage(s.reviewedOn)} value={reviewedOn} onChange={setReviewedOn} required />
         <StepChoice
           path="outcome"
           label={intl.formatMessage(s.reviewOutcome)}
@@ -100,7 +100,7 @@ export function EpisodeSteps({ api, caseId, episode, may, onSaved, describedBy }
           ]}
         />
         {outcome === 'CONTINUE' ? (
-          <StepInput path="nextReviewOn" type="date" label={intl.formatMessage(s.nextReviewOn)} value={nextReviewOn} onChange={setNextReviewOn} hint={intl.formatMessage(s.nextReviewHint)} required />
+          <StepDate path="nextReviewOn" label={intl.formatMessage(s.nextReviewOn)} value={nextReviewOn} onChange={setNextReviewOn} hint={intl.formatMessage(s.nextReviewHint)} required />
         ) : (
           <p className={styles.hint}>{intl.formatMessage(s.releaseHint)}</p>
         )}
@@ -148,8 +148,8 @@ export function EpisodeSteps({ api, caseId, episode, may, onSaved, describedBy }
           required
         />
         <StepPair>
-          <StepInput path="visitedAt" type="date" label={intl.formatMessage(s.visitDay)} value={visitDay} onChange={setVisitDay} required />
-          <StepInput path="visitedAt.time" type="time" label={intl.formatMessage(s.visitTime)} value={visitTime} onChange={setVisitTime} required />
+          <StepDate path="visitedAt" label={intl.formatMessage(s.visitDay)} value={visitDay} onChange={setVisitDay} required />
+          <StepTime path="visitedAt.time" label={intl.formatMessage(s.visitTime)} value={visitTime} onChange={setVisitTime} required />
         </StepPair>
         <StepChoice
           path="granted"
@@ -177,8 +177,8 @@ export function EpisodeSteps({ api, caseId, episode, may, onSaved, describedBy }
         onSubmit={() => end.mutate({ endedAt: instantOf(endDay, endTime), reason: endReason.trim() })}
       >
         <StepPair>
-          <StepInput path="endedAt" type="date" label={intl.formatMessage(s.endDay)} value={endDay} onChange={setEndDay} required />
-          <StepInput path="endedAt.time" type="time" label={intl.formatMessage(s.endTime)} value={endTime} onChange={setEndTime} required />
+          <StepDate path="endedAt" label={intl.formatMessage(s.endDay)} value={endDay} onChange={setEndDay} required />
+          <StepTime path="endedAt.time" label={intl.formatMessage(s.endTime)} value={endTime} onChange={setEndTime} required />
         </StepPair>
         <StepTextArea path="reason" label={intl.formatMessage(s.endReason)} value={endReason} onChange={setEndReason} hint={intl.formatMessage(s.endReasonHint)} maxLength={1000} required />
       </StepDialog>

@@ -9,7 +9,7 @@ import { BestInterests, CarePlacement, dayOf, Reunification, Tracing, tracingEnd
 import { formatDay } from '../safeguard-refusal';
 import { useRecord } from '../use-record';
 import { EndPlacement, ProposeReunification, ReunificationOutcomeStep, TracingSteps } from './child-steps';
-import { InputField, SelectField } from './fields';
+import { DayField, InputField, SelectField } from './fields';
 import { RefusalAlert } from './refusal-alert';
 import styles from './record-card.module.css';
 import steps from './step-dialog.module.css';
@@ -171,7 +171,7 @@ export function FamilyBlock({ api, caseId, tracing, reunifications, placements, 
               ))}
             </SelectField>
             <InputField label={intl.formatMessage(m.provider)} value={provider} onChange={setProvider} required maxLength={200} />
-            <InputField type="date" label={intl.formatMessage(m.startsOn)} value={startedOn} onChange={setStartedOn} required />
+            <DayField label={intl.formatMessage(m.startsOn)} value={startedOn} onChange={setStartedOn} required />
             <Button type="submit" isDisabled={place.isPending || !provider.trim()}>
               {intl.formatMessage(f.place)}
             </Button>

@@ -1,4 +1,5 @@
 import { ReactNode, useId } from 'react';
+import { DateField } from '../../../ui/date-field';
 import styles from './record-card.module.css';
 
 interface InputProps {
@@ -11,8 +12,8 @@ interface InputProps {
   maxLength?: number;
 }
 
-/** A labelled native input (dates use the browser's own picker, which reads the UI language). */
-export function InputField({ label, value, onChange, hint, required, wide, maxLength, type = 'text', min, max }: InputProps & { type?: 'text' | 'date' | 'number'; min?: number; max?: number }) {
+/** A labelled native input (a date is a DayField instead). */
+export function InputField({ label, value, onChange, hint, required, wide, maxLength, type = 'text', min, max }: InputProps & { type?: 'text' | 'number'; min?: number; max?: number }) {
   const id = useId();
   return (
     <div className={`${styles.field} ${wide ? styles.wide : ''}`}>
@@ -37,6 +38,11 @@ export function InputField({ label, value, onChange, hint, required, wide, maxLe
       ) : null}
     </div>
   );
+}
+
+/** A date (`YYYY-MM-DD`) typed in the UI language's order and digits, in a record card's form. */
+export function DayField({ label, value, onChange, hint, required, min, max }: Omit<InputProps, 'wide' | 'maxLength'> & { min?: string; max?: string }) {
+  return <DateField className={styles.field} label={label} value={value} onChange={onChange} description={hint} isRequired={required} min={min} max={max} />;
 }
 
 export function TextAreaField({ label, value, onChange, hint, required, maxLength }: InputProps) {

@@ -1,9 +1,10 @@
-import { FormEvent, ReactNode, useId } from 'react';
+import { createContext, FormEvent, ReactNode, useContext, useId } from 'react';
 import { Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useIntl } from 'react-intl';
 import { ApiError } from '../../../api/api-error';
 import { commonMessages } from '../../../i18n/common-messages';
 import { Button } from '../../../ui/button';
+import { DateField } from '../../../ui/date-field';
 import { legalMessages as l } from '../messages';
 import { RefusalAlert } from './refusal-alert';
 import dialogStyles from '../../../ui/reason-dialog.module.css';
@@ -14,6 +15,9 @@ export function fieldErrors(error: unknown, message: string, names: readonly str
   if (!(error instanceof ApiError)) return {};
   return Object.fromEntries(error.fields.filter((f) => names.includes(f.path)).map((f) => [f.path, message]));
 }
+
+/** Called when a field is edited while the api's field problems show (they no longer apply). */
+const EditedContext = createContext<(() => void) | undefined>(undefined);
 
 interface Props {
   isOpen: boolean;
@@ -56,7 +60,7 @@ export function RecordDialog({ isOpen, onClose, onSubmit, title, body, confirmLa
           <div className={styles.body}>{body}</div>
           <Form onSubmit={submit} className={dialogStyles.form} validationErrors={invalid} validationBehavior="aria">
             <div className={dialogStyles.form} onChange={placed ? onEdit : undefined}>
-              {children}
+              <EditedContext.Provider value={placed ? onEdit : undefined}>{children}</EditedContext.Provider>
             </div>
             {error && !placed ? <RefusalAlert error={error} /> : null}
             <div className={dialogStyles.buttons}>
@@ -71,6 +75,27 @@ export function RecordDialog({ isOpen, onClose, onSubmit, title, body, confirmLa
         </Dialog>
       </Modal>
     </ModalOverlay>
+  );
+}
+
+/**
+ * A date (`YYYY-MM-DD`), or a date and time (`YYYY-MM-DDTHH:mm` on the user's clock) with granularity minute, in the UI
+ * language's order, digits and hour cycle; the api's 400 for its name marks it and shows under it.
+ */
+export function DialogDate({ name, label, value, onChange, granularity, isRequired }: { name: string; label: string; value: string; onChange: (value: string) => void; granularity?: 'day' | 'minute'; isRequired?: boolean }) {
+  const edited = useContext(EditedContext);
+  return (
+    <DateField
+      name={name}
+      label={label}
+      value={value}
+      granularity={granularity}
+      isRequired={isRequired}
+      onChange={(next) => {
+        onChange(next);
+        edited?.();
+      }}
+    />
   );
 }
 
@@ -123,13 +148,13 @@ export function DialogCheck({ label, checked, onChange, missing }: { label: stri
   );
 }
 
-/** Now, as the value of a datetime-local input (the user's own clock). */
+/** Now, as `YYYY-MM-DDTHH:mm` on the user's own clock (a date field with minutes). */
 export function localNow(): string {
   const now = new Date();
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
-/** A datetime-local value as an instant the api accepts (with its zone). */
+/** A `YYYY-MM-DDTHH:mm` value on the user's clock as an instant the api accepts (with its zone). */
 export function instantOf(local: string): string {
   const at = new Date(local);
   return Number.isNaN(at.getTime()) ? local : at.toISOString();

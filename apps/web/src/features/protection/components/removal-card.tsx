@@ -9,8 +9,8 @@ import { legalMessages as l, protectionMessages as m } from '../messages';
 import { dayOf, RemovalOrder } from '../protection-api';
 import { formatDay } from '../safeguard-refusal';
 import { useRecord } from '../use-record';
-import { InputField } from './fields';
-import { instantOf, localNow, RecordDialog } from './record-dialog';
+import { DayField, InputField } from './fields';
+import { DialogDate, instantOf, localNow, RecordDialog } from './record-dialog';
 import { RefusalAlert } from './refusal-alert';
 import legal from './legal.module.css';
 import styles from './record-card.module.css';
@@ -104,7 +104,7 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
         <div className={styles.block}>
           <h3 id="order-removal-title">{intl.formatMessage(m.orderRemoval)}</h3>
           <form className={styles.form} onSubmit={submit} aria-labelledby="order-removal-title">
-          <InputField type="date" label={intl.formatMessage(m.decidedOn)} value={decidedOn} onChange={setDecidedOn} required />
+          <DayField label={intl.formatMessage(m.decidedOn)} value={decidedOn} onChange={setDecidedOn} required />
           <InputField label={intl.formatMessage(m.legalBasis)} value={legalBasis} onChange={setLegalBasis} required maxLength={400} />
           <InputField label={intl.formatMessage(m.destination)} value={destination} onChange={setDestination} required maxLength={3} />
           <Button type="submit" isDisabled={order.isPending || !legalBasis.trim() || destination.trim().length !== 3}>
@@ -132,7 +132,7 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
         onEdit={() => follow.reset()}
         fields={['executedAt']}
       >
-        <TextField name="executedAt" type="datetime-local" label={intl.formatMessage(l.executedAt)} value={executedAt} onChange={setExecutedAt} isRequired />
+        <DialogDate granularity="minute" name="executedAt" label={intl.formatMessage(l.executedAt)} value={executedAt} onChange={setExecutedAt} isRequired />
       </RecordDialog>
       <RecordDialog
         isOpen={step?.kind === 'cancel'}
@@ -147,7 +147,7 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
         fields={['on', 'reason']}
         tone="danger"
       >
-        <TextField name="on" type="date" label={intl.formatMessage(l.cancelledOn)} value={cancelledOn} onChange={setCancelledOn} isRequired />
+        <DialogDate name="on" label={intl.formatMessage(l.cancelledOn)} value={cancelledOn} onChange={setCancelledOn} isRequired />
         <TextField
           name="reason"
           rows={3}

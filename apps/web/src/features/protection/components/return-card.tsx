@@ -10,8 +10,8 @@ import { legalMessages as l, protectionMessages as m, returnMessages as r } from
 import { dayOf, ReturnStep, returnSteps, safeguardsQuery, StepState, VoluntaryReturn, VULNERABILITY_OUTCOMES } from '../protection-api';
 import { formatDay } from '../safeguard-refusal';
 import { useRecord } from '../use-record';
-import { InputField } from './fields';
-import { DialogCheck, DialogSelect, instantOf, localNow, RecordDialog } from './record-dialog';
+import { DayField, InputField } from './fields';
+import { DialogCheck, DialogDate, DialogSelect, instantOf, localNow, RecordDialog } from './record-dialog';
 import { RefusalAlert } from './refusal-alert';
 import legal from './legal.module.css';
 import styles from './record-card.module.css';
@@ -140,7 +140,7 @@ export function ReturnCard({ api, caseId, returns, mandate }: { api: ApiClient; 
         return go('withdraw', { on, reason: reason.trim() });
     }
   };
-  const dateField = (name: string, label: string) => <TextField name={name} type="date" label={label} value={on} onChange={setOn} isRequired />;
+  const dateField = (name: string, label: string) => <DialogDate name={name} label={label} value={on} onChange={setOn} isRequired />;
   const dialog = (s: ReturnStep | 'withdraw') => ({
     isOpen: open?.step === s,
     onClose: () => setOpen(null),
@@ -186,7 +186,7 @@ export function ReturnCard({ api, caseId, returns, mandate }: { api: ApiClient; 
         <div className={styles.block}>
           <h3 id="request-return-title">{intl.formatMessage(r.request)}</h3>
           <form className={styles.form} onSubmit={submit} aria-labelledby="request-return-title">
-            <InputField type="date" label={intl.formatMessage(m.date)} value={requestedOn} onChange={setRequestedOn} required />
+            <DayField label={intl.formatMessage(m.date)} value={requestedOn} onChange={setRequestedOn} required />
             <InputField label={intl.formatMessage(m.destination)} value={destination} onChange={setDestination} required maxLength={3} />
             <Button type="submit" isDisabled={request.isPending || destination.trim().length !== 3}>
               {intl.formatMessage(r.request)}
@@ -226,7 +226,7 @@ export function ReturnCard({ api, caseId, returns, mandate }: { api: ApiClient; 
         />
       </RecordDialog>
       <RecordDialog {...dialog('departure')} title={intl.formatMessage(l.dodeparture)} body={<p>{intl.formatMessage(l.bodydeparture)}</p>} confirmLabel={intl.formatMessage(l.dodeparture)} fields={['departedAt']}>
-        <TextField name="departedAt" type="datetime-local" label={intl.formatMessage(l.departedAt)} value={at} onChange={setAt} isRequired />
+        <DialogDate granularity="minute" name="departedAt" label={intl.formatMessage(l.departedAt)} value={at} onChange={setAt} isRequired />
       </RecordDialog>
       <RecordDialog {...dialog('withdraw')} title={intl.formatMessage(l.withdrawTitle)} body={<p>{intl.formatMessage(l.withdrawBody)}</p>} confirmLabel={intl.formatMessage(l.withdraw)} fields={['on', 'reason']} tone="danger">
         {dateField('on', intl.formatMessage(l.withdrawnOn))}

@@ -4,6 +4,7 @@ import { useIntl } from 'react-intl';
 import { ApiError } from '../../../api/api-error';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
+import { DateField, TimeField } from '../../../ui/date-field';
 import { stepMessages as s } from '../messages';
 import { problemPaths } from '../protection-api';
 import { RefusalAlert } from './refusal-alert';
@@ -104,7 +105,7 @@ interface FieldProps {
   required?: boolean;
 }
 
-/** A labelled native input (the date and time inputs are the browser's own pickers, which read the UI language). */
+/** A labelled native input (a date or a time is a StepDate or a StepTime instead). */
 export function StepInput({
   path,
   label,
@@ -116,7 +117,7 @@ export function StepInput({
   min,
   max,
   maxLength,
-}: FieldProps & { type?: 'text' | 'date' | 'time' | 'number'; min?: number | string; max?: number | string; maxLength?: number }) {
+}: FieldProps & { type?: 'text' | 'number'; min?: number; max?: number; maxLength?: number }) {
   const id = useId();
   const p = useProblem(path, id);
   return (
@@ -146,6 +147,31 @@ export function StepInput({
       {p.node}
     </div>
   );
+}
+
+/** A date (`YYYY-MM-DD`) in the UI language's order and digits; the api's problem for its path marks it and shows under it. */
+export function StepDate({ path, label, value, onChange, hint, required, min, max }: FieldProps & { min?: string; max?: string }) {
+  const problem = useContext(ProblemContext).get(path);
+  return (
+    <DateField
+      className={styles.field}
+      label={label}
+      value={value}
+      onChange={onChange}
+      description={hint}
+      isRequired={required}
+      min={min}
+      max={max}
+      isInvalid={Boolean(problem)}
+      errorMessage={problem}
+    />
+  );
+}
+
+/** A time of day (`HH:mm`) in the UI language's hour cycle and digits; the api's problem for its path shows under it. */
+export function StepTime({ path, label, value, onChange, hint, required }: FieldProps) {
+  const problem = useContext(ProblemContext).get(path);
+  return <TimeField className={styles.field} label={label} value={value} onChange={onChange} description={hint} isRequired={required} isInvalid={Boolean(problem)} errorMessage={problem} />;
 }
 
 export function StepTextArea({ path, label, value, onChange, hint, required, maxLength }: FieldProps & { maxLength?: number }) {

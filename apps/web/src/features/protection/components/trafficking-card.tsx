@@ -9,7 +9,7 @@ import { ASSISTANCE_KINDS, dayOf, htcdsCsv, NEXT_STATUS, TraffickingRecord, Traf
 import { formatDay } from '../safeguard-refusal';
 import { useRecord } from '../use-record';
 import { assistanceKindMessages, protectionMessages as m } from '../messages';
-import { InputField, SelectField } from './fields';
+import { DayField, InputField, SelectField } from './fields';
 import { ReflectionCountdown } from './reflection-countdown';
 import { RefusalAlert } from './refusal-alert';
 import styles from './record-card.module.css';
@@ -115,7 +115,7 @@ export function TraffickingCard({ api, caseId, record, mandate }: Props) {
             className={styles.form}
             onSubmit={(event) => run(event, () => reflection.mutate({ startsOn, ...(days ? { days: Number(days) } : {}), ...version }))}
           >
-            <InputField type="date" label={intl.formatMessage(m.startsOn)} value={startsOn} onChange={setStartsOn} required />
+            <DayField label={intl.formatMessage(m.startsOn)} value={startsOn} onChange={setStartsOn} required />
             <InputField type="number" label={intl.formatMessage(m.days)} value={days} onChange={setDays} min={1} max={365} hint={intl.formatMessage(m.daysHint)} />
             <Button type="submit" isDisabled={reflection.isPending}>
               {intl.formatMessage(m.reflectionStart)}
@@ -140,8 +140,8 @@ export function TraffickingCard({ api, caseId, record, mandate }: Props) {
         {mandate && victim ? (
           <form className={styles.form} onSubmit={(event) => run(event, () => permit.mutate({ reference: reference.trim(), grantedOn, expiresOn, ...version }))}>
             <InputField label={intl.formatMessage(m.reference)} value={reference} onChange={setReference} required maxLength={80} />
-            <InputField type="date" label={intl.formatMessage(m.grantedOn)} value={grantedOn} onChange={setGrantedOn} required />
-            <InputField type="date" label={intl.formatMessage(m.expiresOn)} value={expiresOn} onChange={setExpiresOn} required />
+            <DayField label={intl.formatMessage(m.grantedOn)} value={grantedOn} onChange={setGrantedOn} required />
+            <DayField label={intl.formatMessage(m.expiresOn)} value={expiresOn} onChange={setExpiresOn} required />
             <Button type="submit" isDisabled={permit.isPending || !reference.trim() || !expiresOn}>
               {intl.formatMessage(m.record)}
             </Button>
@@ -170,7 +170,7 @@ export function TraffickingCard({ api, caseId, record, mandate }: Props) {
                 </option>
               ))}
             </SelectField>
-            <InputField type="date" label={intl.formatMessage(m.date)} value={providedOn} onChange={setProvidedOn} required />
+            <DayField label={intl.formatMessage(m.date)} value={providedOn} onChange={setProvidedOn} required />
             <InputField label={intl.formatMessage(m.provider)} value={provider} onChange={setProvider} required maxLength={200} />
             <Button type="submit" isDisabled={assistance.isPending || !provider.trim()}>
               {intl.formatMessage(m.record)}
