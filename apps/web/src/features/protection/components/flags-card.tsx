@@ -99,6 +99,8 @@ export function FlagsCard({ api, caseId, flags, agency, mayWrite, mayOverride, b
   const invalid = overriding ? {} : fieldErrors(raise.error, intl.formatMessage(l.fieldProblem), ['reason']);
   const overrideError = overriding && raise.error ? (raise.error instanceof ApiError && raise.error.code === 'SAFEGUARD.NON_CRIMINALISATION' ? intl.formatMessage(l.findingRequired) : intl.formatMessage(l.fieldProblem)) : undefined;
 
+  const flagged = `${intl.formatMessage(l.kindPROSECUTION)}: ${offenceText(intl, offence || 'OTHER')}`;
+
   return (
     <section aria-labelledby="flags-title" className={styles.card}>
       <h2 id="flags-title">{intl.formatMessage(l.flagsTitle)}</h2>
@@ -207,7 +209,7 @@ export function FlagsCard({ api, caseId, flags, agency, mayWrite, mayOverride, b
         details={
           <dl className={legal.summary} data-testid="override-summary">
             <dt>{intl.formatMessage(l.overrideFlagged)}</dt>
-            <dd>{`${intl.formatMessage(l.kindPROSECUTION)}: ${offenceText(intl, offence || 'OTHER')}`}</dd>
+            <dd>{flagged}</dd>
             <dt>{intl.formatMessage(l.why)}</dt>
             <dd>
               <bdi>{reason.trim()}</bdi>

@@ -92,7 +92,6 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
                     {intl.formatMessage(l.execute)}
                   </Button>
                   <Button variant="quiet" className={legal.destructive} onPress={() => openStep('cancel', o)}>
-                    <span aria-hidden="true">✕</span>
                     {intl.formatMessage(l.cancel)}
                   </Button>
                 </span>

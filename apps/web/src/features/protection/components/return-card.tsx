@@ -175,7 +175,6 @@ export function ReturnCard({ api, caseId, returns, mandate }: { api: ApiClient; 
               {mandate && (v.status === 'REQUESTED' || v.status === 'CONFIRMED') ? (
                 <span className={`${legal.actions} ${legal.apart}`}>
                   <Button variant="quiet" className={legal.destructive} onPress={() => start('withdraw', v)}>
-                    <span aria-hidden="true">✕</span>
                     {intl.formatMessage(l.withdraw)}
                   </Button>
                 </span>
