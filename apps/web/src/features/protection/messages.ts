@@ -434,6 +434,7 @@ export const legalMessages = defineMessages({
   supervisorMay: { id: 'legal.flags.supervisorMay', defaultMessage: 'As a supervisor, you may write that finding.' },
   blockedOffences: { id: 'legal.flags.blockedOffences', defaultMessage: 'Not for this person: {offences}.' },
   offenceBlocked: { id: 'legal.flags.offenceBlocked', defaultMessage: '{offence} (not for this person)' },
+  offenceNeedsFinding: { id: 'legal.flags.offenceNeedsFinding', defaultMessage: '{offence} (only on a supervisor’s written finding)' },
   overrideField: { id: 'legal.flags.overrideField', defaultMessage: 'Your written finding' },
   overrideFlagged: { id: 'legal.flags.overrideFlagged', defaultMessage: 'Being flagged' },
 });

@@ -99,6 +99,7 @@ export function FlagsCard({ api, caseId, flags, agency, mayWrite, mayOverride, b
   const invalid = overriding ? {} : fieldErrors(raise.error, intl.formatMessage(l.fieldProblem), ['reason']);
   const overrideError = overriding && raise.error ? (raise.error instanceof ApiError && raise.error.code === 'SAFEGUARD.NON_CRIMINALISATION' ? intl.formatMessage(l.findingRequired) : intl.formatMessage(l.fieldProblem)) : undefined;
 
+  const statusBlocked = blockedOffences.filter((o) => o !== 'OTHER');
   const flagged = `${intl.formatMessage(l.kindPROSECUTION)}: ${offenceText(intl, offence || 'OTHER')}`;
 
   return (
@@ -156,9 +157,12 @@ export function FlagsCard({ api, caseId, flags, agency, mayWrite, mayOverride, b
               <DialogSelect label={intl.formatMessage(l.offence)} name="offence" value={offence} onChange={setOffence} error={raise.error}>
                 <option value="">{intl.formatMessage(l.choose)}</option>
                 {OFFENCES.map((code) => (
-                  // An offence non-criminalisation refuses for this person is shown but cannot be chosen.
-                  <option key={code} value={code} disabled={blockedOffences.includes(code)}>
-                    {blockedOffences.includes(code) ? intl.formatMessage(l.offenceBlocked, { offence: offenceText(intl, code) }) : offenceText(intl, code)}
+                  // A status offence non-criminalisation refuses for this person is shown but cannot be chosen;
+                  // another offence stays open to a supervisor's written finding, and says so.
+                  <option key={code} value={code} disabled={blockedOffences.includes(code) && code !== 'OTHER'}>
+                    {blockedOffences.includes(code)
+                      ? intl.formatMessage(code === 'OTHER' ? l.offenceNeedsFinding : l.offenceBlocked, { offence: offenceText(intl, code) })
+                      : offenceText(intl, code)}
                   </option>
                 ))}
               </DialogSelect>
@@ -175,8 +179,8 @@ export function FlagsCard({ api, caseId, flags, agency, mayWrite, mayOverride, b
                 maxLength={2000}
               />
             </div>
-            {kind === 'PROSECUTION' && blockedOffences.length > 0 ? (
-              <p className={styles.hint}>{intl.formatMessage(l.blockedOffences, { offences: intl.formatList(blockedOffences.map((o) => offenceText(intl, o)), { type: 'conjunction' }) })}</p>
+            {kind === 'PROSECUTION' && statusBlocked.length > 0 ? (
+              <p className={styles.hint}>{intl.formatMessage(l.blockedOffences, { offences: intl.formatList(statusBlocked.map((o) => offenceText(intl, o)), { type: 'conjunction' }) })}</p>
             ) : null}
             <Button type="submit" isDisabled={raise.isPending || !kind || (kind === 'PROSECUTION' && !offence)}>
               {intl.formatMessage(l.raise)}
