@@ -89,7 +89,7 @@ test('an immigration officer carries out a removal only when no safeguard stands
   await expect(refusal).toContainText('No removal or return can be recorded');
   await expect(refusal).toContainText('A risk of refoulement has been flagged and the flag is still open.');
   // Whom to ask: the agency that opened the flag, by name, and when.
-  await expect(refusal).toContainText(/Border Management Service opened the flag on .*2\d{3} and must review and close it first/);
+  await expect(refusal).toContainText(/Border Management Service\u2069? opened the flag on .*2\d{3} and must review and close it first/);
   // The same removal would be refused again: the button waits for a change to the form.
   await expect(execute.getByRole('button', { name: 'Record as carried out' })).toBeDisabled();
   await expect(refusal).toContainText('No one can override this protection.');

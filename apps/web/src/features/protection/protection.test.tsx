@@ -56,7 +56,7 @@ describe('a safeguard refusal in plain words', () => {
         lead: null,
       }),
     );
-    expect(explained?.instead).toEqual(['Refugee Status Authority opened the flag on 6 December 2026 and must review and close it first (see “Flags” on this page).']);
+    expect(explained?.instead).toEqual(['\u2068Refugee Status Authority\u2069 opened the flag on 6 December 2026 and must review and close it first (see “Flags” on this page).']);
     // An answer without the flags still says whom to turn to in general.
     const general = explainRefusal(intl, refusal('SAFEGUARD.NON_REFOULEMENT', { reasons: [{ code: 'REFOULEMENT_RISK_FLAG_OPEN' }], lead: null }));
     expect(general?.instead).toEqual(['The agency that opened the flag must review and close it first.']);

@@ -65,11 +65,11 @@ interface OpenFlag {
 const isOpenFlag = (value: unknown): value is OpenFlag =>
   typeof value === 'object' && value !== null && typeof (value as OpenFlag).openedAt === 'string' && typeof (value as OpenFlag).agency?.name === 'string';
 
-/** What can be done about one reason: for an open flag, whom to ask (each flagging agency by name, and since when). */
+/** What can be done about one reason: for an open flag, whom to ask (each flagging agency by name, isolated from the sentence's direction, and since when). */
 function insteadOf(intl: IntlShape, reason: Reason): string[] {
   const flags = Array.isArray(reason.flags) ? reason.flags.filter(isOpenFlag) : [];
   if (reason.code === 'REFOULEMENT_RISK_FLAG_OPEN' && flags.length > 0) {
-    return flags.map((f) => intl.formatMessage(r.insteadFlagNamed, { agency: f.agency.name, date: intl.formatDate(f.openedAt, { dateStyle: 'long' }) }));
+    return flags.map((f) => intl.formatMessage(r.insteadFlagNamed, { agency: `\u2068${f.agency.name}\u2069`, date: intl.formatDate(f.openedAt, { dateStyle: 'long' }) }));
   }
   const instead = INSTEAD[reason.code];
   return instead ? [intl.formatMessage(instead)] : [];
