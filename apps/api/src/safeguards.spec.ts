@@ -91,6 +91,8 @@ describe('safeguards', () => {
       const execute = await post('immigration.officer', `cases/${caseId}/removal-orders/${order.body.id}/execute`, { executedAt: at() });
       expect(execute.status).toBe(409);
       expect(execute.body.details.reasons.map((r: { code: string }) => r.code)).toEqual(['REFOULEMENT_RISK_FLAG_OPEN']);
+      // The refusal names the agency that opened the flag and when, so the officer knows whom to ask.
+      expect(execute.body.details.reasons[0].flags).toEqual([{ id: flag.body.id, openedAt: flag.body.openedAt, agency: { name: 'Refugee Status Authority', kind: 'ASYLUM_AUTHORITY' } }]);
       expect((await api.owner<{ status: string }>(`SELECT status FROM removal_order WHERE id = $1`, [order.body.id]))[0].status).toBe('ORDERED');
       await post('asylum.reviewer', `cases/${caseId}/flags/${flag.body.id}/close`, { reason: 'Country information reviewed' }).then((r) => expect(r.status).toBe(200));
       expect((await post('immigration.officer', `cases/${caseId}/removal-orders/${order.body.id}/execute`, { executedAt: at() })).status).toBe(200);

@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useIntl } from 'react-intl';
 import { commonMessages } from '../i18n/common-messages';
@@ -21,10 +21,14 @@ interface Props {
   error?: string;
   /** danger: the confirmation ends or refuses something (decline, withdraw, close); it is styled so. */
   tone?: 'primary' | 'danger';
+  /** The field's label, when "Reason" is not the word the page uses (a written finding). */
+  label?: string;
+  /** What the confirmation is about, shown under the body (the record being flagged, closed or withdrawn). */
+  details?: ReactNode;
 }
 
 /** A confirmation that asks why (withdrawing a referral, cancelling a task): nothing happens until confirmed; the reason is checked on submit, not while it is typed. */
-export function ReasonDialog({ isOpen, onClose, onConfirm, title, body, confirmLabel, minLength, pending, error, tone = 'primary' }: Props) {
+export function ReasonDialog({ isOpen, onClose, onConfirm, title, body, confirmLabel, minLength, pending, error, tone = 'primary', label, details }: Props) {
   const intl = useIntl();
   const [reason, setReason] = useState('');
   const [tooShort, setTooShort] = useState(false);
@@ -44,9 +48,10 @@ export function ReasonDialog({ isOpen, onClose, onConfirm, title, body, confirmL
             {title}
           </Heading>
           <p>{body}</p>
+          {details}
           <form onSubmit={submit} className={styles.form} noValidate>
             <TextField
-              label={intl.formatMessage(commonMessages.reason)}
+              label={label ?? intl.formatMessage(commonMessages.reason)}
               description={intl.formatMessage(commonMessages.reasonHint, { min: minLength })}
               value={reason}
               onChange={(value) => {

@@ -56,6 +56,15 @@ export async function findCaseLead(manager: EntityManager, caseId: string): Prom
   return row;
 }
 
+/** The case's open refoulement-risk flags, oldest first, with the agency that opened each, as a refusal names them. */
+export async function findOpenRiskFlags(manager: EntityManager, caseId: string): Promise<{ id: string; opened_at: Date; name: string; kind: AgencyKind }[]> {
+  return manager.query(
+    `SELECT f.id, f.created_at AS opened_at, a.name, a.kind FROM protection_flag f JOIN agency a ON a.id = f.agency_id
+      WHERE f.case_id = $1 AND f.kind = 'REFOULEMENT_RISK' AND f.closed_at IS NULL ORDER BY f.created_at, f.id`,
+    [caseId],
+  );
+}
+
 export async function insertSafeguardEvent(
   manager: EntityManager,
   event: { id: string; caseId: string; safeguard: string; outcome: string; attempted: string; reasons: readonly string[]; justification: string | null; actorUserId: string; actorAgencyId: string },

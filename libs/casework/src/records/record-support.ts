@@ -167,9 +167,12 @@ export class RecordSupport {
     if (reasons.length === 0) return undefined;
     await this.trail(manager, actor, caseId, { safeguard: 'NON_REFOULEMENT', outcome: 'BLOCKED', attempted, reasons }, correlationId);
     const lead = await q.findCaseLead(manager, caseId);
+    // An open flag is answered by the agency that opened it: the refusal names each (and when), so the page can say whom to ask.
+    const flags = reasons.includes('REFOULEMENT_RISK_FLAG_OPEN') ? await q.findOpenRiskFlags(manager, caseId) : [];
+    const flagDetails = flags.map((f) => ({ id: f.id, openedAt: new Date(f.opened_at).toISOString(), agency: { name: f.name, kind: f.kind } }));
     return new Refused(
       CaseworkErrors.raise('SAFEGUARD.NON_REFOULEMENT', `Refused by the non-refoulement lock: ${reasons.map((r) => REASON_TEXT[r]).join('; ')}. No override exists.`, {
-        reasons: reasons.map((code) => ({ code, text: REASON_TEXT[code], ...reasonDates(code, facts) })),
+        reasons: reasons.map((code) => ({ code, text: REASON_TEXT[code], ...reasonDates(code, facts), ...(code === 'REFOULEMENT_RISK_FLAG_OPEN' ? { flags: flagDetails } : {}) })),
         // Who to turn to: the agency leading the case (the UI says so in the user's language).
         lead: lead ? { name: lead.name, kind: lead.kind } : null,
         override: 'NO_OVERRIDE_EXISTS',

@@ -144,5 +144,7 @@ describe('a follow-up dialog', () => {
     const alert = screen.getByTestId('safeguard-refusal');
     expect(alert).toHaveTextContent(ar['refusal.ASYLUM_CLAIM_PENDING']);
     expect(alert).not.toHaveTextContent('SAFEGUARD');
+    // The same answers would be refused again: confirming waits for a change.
+    expect(screen.getByRole('button', { name: 'c' })).toBeDisabled();
   });
 });

@@ -106,7 +106,7 @@ export const protectionMessages = defineMessages({
   orderRemoval: { id: 'protection.orderRemoval', defaultMessage: 'Order a removal' },
   decidedOn: { id: 'protection.decidedOn', defaultMessage: 'Decided on' },
   legalBasis: { id: 'protection.legalBasis', defaultMessage: 'Legal basis' },
-  destination: { id: 'protection.destination', defaultMessage: 'Destination country (ISO code, e.g. ETH)' },
+  destination: { id: 'protection.destination', defaultMessage: 'Destination country' },
 
   asylumTitle: { id: 'protection.asylumTitle', defaultMessage: 'Asylum' },
   claimLine: { id: 'protection.claimLine', defaultMessage: 'Claim {reference}, registered on {date}' },
@@ -154,6 +154,7 @@ export const refusalMessages = defineMessages({
     defaultMessage: 'The child-protection officer leads: a return is possible only once a best-interests determination supports it.',
   },
   insteadFlag: { id: 'refusal.insteadFlag', defaultMessage: 'The agency that opened the flag must review and close it first.' },
+  insteadFlagNamed: { id: 'refusal.insteadFlagNamed', defaultMessage: '{agency} opened the flag on {date} and must review and close it first (see “Flags” on this page).' },
   insteadProfile: { id: 'refusal.insteadProfile', defaultMessage: 'The agency leading on that need decides first; information on legal migration options can still be given.' },
   GROUND_UNACCOMPANIED_OR_SEPARATED_CHILD: { id: 'refusal.ground.UNACCOMPANIED_OR_SEPARATED_CHILD', defaultMessage: 'a child with no parent or caregiver on record' },
   GROUND_CHILD: { id: 'refusal.ground.CHILD', defaultMessage: 'a child' },
@@ -316,10 +317,10 @@ export const legalMessages = defineMessages({
   cancelledLine: { id: 'legal.removal.cancelledLine', defaultMessage: 'Cancelled on {date}: {reason}' },
 
   steps: { id: 'legal.return.steps', defaultMessage: 'Steps of this return' },
-  stepcounselling: { id: 'legal.return.step.counselling', defaultMessage: 'Counselling' },
-  stepvulnerability: { id: 'legal.return.step.vulnerability', defaultMessage: 'Vulnerability assessment' },
-  stepvoluntariness: { id: 'legal.return.step.voluntariness', defaultMessage: 'Voluntariness confirmed' },
-  stepdeparture: { id: 'legal.return.step.departure', defaultMessage: 'Departure' },
+  stepcounselling: { id: 'legal.return.step.counselling', defaultMessage: 'Counsel the person' },
+  stepvulnerability: { id: 'legal.return.step.vulnerability', defaultMessage: 'Assess vulnerability' },
+  stepvoluntariness: { id: 'legal.return.step.voluntariness', defaultMessage: 'Confirm voluntariness' },
+  stepdeparture: { id: 'legal.return.step.departure', defaultMessage: 'Depart' },
   statedone: { id: 'legal.return.state.done', defaultMessage: 'Done' },
   statenext: { id: 'legal.return.state.next', defaultMessage: 'Next' },
   stateopen: { id: 'legal.return.state.open', defaultMessage: 'Possible now' },
@@ -356,6 +357,7 @@ export const legalMessages = defineMessages({
   assessedOn: { id: 'legal.return.assessedOn', defaultMessage: 'Assessed on' },
   outcome: { id: 'legal.return.outcome', defaultMessage: 'Outcome' },
   choose: { id: 'legal.choose', defaultMessage: 'Choose…' },
+  chooseCountry: { id: 'legal.chooseCountry', defaultMessage: 'Choose a country' },
   confirmedOn: { id: 'legal.return.confirmedOn', defaultMessage: 'Confirmed on' },
   freeAndInformed: {
     id: 'legal.return.freeAndInformed',
@@ -387,7 +389,8 @@ export const legalMessages = defineMessages({
   words: { id: 'legal.asylum.words', defaultMessage: 'The person’s own words' },
   wordsHint: { id: 'legal.asylum.wordsHint', defaultMessage: 'As the person said them. Kept encrypted.' },
   interpreterUsed: { id: 'legal.asylum.interpreterUsed', defaultMessage: 'An interpreter was used' },
-  language: { id: 'legal.asylum.language', defaultMessage: 'Language the person spoke (ISO code, e.g. am)' },
+  language: { id: 'legal.asylum.language', defaultMessage: 'Language the person spoke' },
+  chooseLanguage: { id: 'legal.chooseLanguage', defaultMessage: 'Choose a language' },
   wishPersonChose: { id: 'legal.asylum.wishPersonChose', defaultMessage: 'The person withdrew the wish themselves, after being told what it means.' },
   wishWithdrawnLine: { id: 'legal.asylum.wishWithdrawnLine', defaultMessage: 'The person withdrew the wish to seek asylum on {date}.' },
 
@@ -430,6 +433,10 @@ export const legalMessages = defineMessages({
   askSupervisor: { id: 'legal.flags.askSupervisor', defaultMessage: 'Ask a supervisor: only they may write that finding.' },
   supervisorMay: { id: 'legal.flags.supervisorMay', defaultMessage: 'As a supervisor, you may write that finding.' },
   blockedOffences: { id: 'legal.flags.blockedOffences', defaultMessage: 'Not for this person: {offences}.' },
+  offenceBlocked: { id: 'legal.flags.offenceBlocked', defaultMessage: '{offence} (not for this person)' },
+  offenceNeedsFinding: { id: 'legal.flags.offenceNeedsFinding', defaultMessage: '{offence} (only on a supervisor’s written finding)' },
+  overrideField: { id: 'legal.flags.overrideField', defaultMessage: 'Your written finding' },
+  overrideFlagged: { id: 'legal.flags.overrideFlagged', defaultMessage: 'Being flagged' },
 });
 
 /** The follow-up steps of the records (detention, age assessment, tracing, reunification, interim care), each asked in a dialog. */

@@ -48,6 +48,20 @@ describe('a safeguard refusal in plain words', () => {
     expect(explained?.lead).toBeNull();
   });
 
+  it('names the agency that opened a refoulement-risk flag, and when, as the one to ask', () => {
+    const explained = explainRefusal(
+      intl,
+      refusal('SAFEGUARD.NON_REFOULEMENT', {
+        reasons: [{ code: 'REFOULEMENT_RISK_FLAG_OPEN', flags: [{ id: 'f1', openedAt: '2026-12-06T09:00:00.000Z', agency: { name: 'Refugee Status Authority', kind: 'ASYLUM_AUTHORITY' } }] }],
+        lead: null,
+      }),
+    );
+    expect(explained?.instead).toEqual(['\u2068Refugee Status Authority\u2069 opened the flag on 6 December 2026 and must review and close it first (see “Flags” on this page).']);
+    // An answer without the flags still says whom to turn to in general.
+    const general = explainRefusal(intl, refusal('SAFEGUARD.NON_REFOULEMENT', { reasons: [{ code: 'REFOULEMENT_RISK_FLAG_OPEN' }], lead: null }));
+    expect(general?.instead).toEqual(['The agency that opened the flag must review and close it first.']);
+  });
+
   it('explains a detention refusal by its grounds, and points to care for a child where no override exists', () => {
     const child = explainRefusal(intl, refusal('SAFEGUARD.DETENTION_GUARD', { grounds: ['UNACCOMPANIED_OR_SEPARATED_CHILD', 'TRAFFICKING_VICTIM'], override: 'NO_OVERRIDE_EXISTS' }));
     expect(child?.reasons[0]).toBe('The person is a child with no parent or caregiver on record and a presumed or identified victim of trafficking.');

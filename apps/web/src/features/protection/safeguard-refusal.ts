@@ -53,6 +53,26 @@ const GROUNDS: Readonly<Record<string, MessageDescriptor>> = {
 interface Reason {
   code: string;
   until?: string;
+  /** For an open refoulement-risk flag: each open flag, the agency that opened it and when. */
+  flags?: unknown;
+}
+
+interface OpenFlag {
+  openedAt: string;
+  agency: { name: string; kind: string };
+}
+
+const isOpenFlag = (value: unknown): value is OpenFlag =>
+  typeof value === 'object' && value !== null && typeof (value as OpenFlag).openedAt === 'string' && typeof (value as OpenFlag).agency?.name === 'string';
+
+/** What can be done about one reason: for an open flag, whom to ask (each flagging agency by name, isolated from the sentence's direction, and since when). */
+function insteadOf(intl: IntlShape, reason: Reason): string[] {
+  const flags = Array.isArray(reason.flags) ? reason.flags.filter(isOpenFlag) : [];
+  if (reason.code === 'REFOULEMENT_RISK_FLAG_OPEN' && flags.length > 0) {
+    return flags.map((f) => intl.formatMessage(r.insteadFlagNamed, { agency: `\u2068${f.agency.name}\u2069`, date: intl.formatDate(f.openedAt, { dateStyle: 'long' }) }));
+  }
+  const instead = INSTEAD[reason.code];
+  return instead ? [intl.formatMessage(instead)] : [];
 }
 
 const isReason = (value: unknown): value is Reason => typeof value === 'object' && value !== null && typeof (value as Reason).code === 'string';
@@ -92,12 +112,7 @@ export function explainRefusal(intl: IntlShape, error: unknown): RefusalExplanat
     return {
       title: intl.formatMessage(r.removalTitle),
       reasons: reasons.length > 0 ? reasons.map((reason) => reasonText(intl, reason)) : [intl.formatMessage(r.otherReason)],
-      instead: unique(
-        reasons.flatMap((reason) => {
-          const instead = INSTEAD[reason.code];
-          return instead ? [intl.formatMessage(instead)] : [];
-        }),
-      ),
+      instead: unique(reasons.flatMap((reason) => insteadOf(intl, reason))),
       lead: leadOf(details),
       noOverride: true,
     };

@@ -10,9 +10,10 @@ import { TextField } from '../../../ui/text-field';
 import { asylumMessages as a, legalMessages as l, protectionMessages as m } from '../messages';
 import { AsylumClaim, asylumWithdrawals, dayOf, protectionQuery, safeguardsQuery } from '../protection-api';
 import { formatDay } from '../safeguard-refusal';
+import { useLanguages } from '../pickers';
 import { useRecord } from '../use-record';
 import { DayField, InputField, SelectField } from './fields';
-import { DialogCheck, DialogDate, RecordDialog } from './record-dialog';
+import { DialogCheck, DialogDate, DialogSelect, RecordDialog } from './record-dialog';
 import { RefusalAlert } from './refusal-alert';
 import legal from './legal.module.css';
 import styles from './record-card.module.css';
@@ -35,6 +36,7 @@ export function nextAsylumStep(claim: AsylumClaim | undefined): Step {
 /** The asylum claim: registration, interviews, decision and appeal; the forms only for the asylum authority. */
 export function AsylumCard({ api, caseId, claims, mandate }: { api: ApiClient; caseId: string; claims: AsylumClaim[]; mandate: boolean }) {
   const intl = useIntl();
+  const languages = useLanguages();
   const claim = claims.at(-1);
   const step = nextAsylumStep(claim);
   const [notice, setNotice] = useState(false);
@@ -100,7 +102,7 @@ export function AsylumCard({ api, caseId, claims, mandate }: { api: ApiClient; c
   const sendWithdrawal = () => {
     if (!chose) return setChoseMissing(true);
     if (withdrawing === 'claim' && withdrawable.claim) withdrawClaim.mutate({ withdrawnOn, version: withdrawable.claim.version });
-    if (withdrawing === 'wish') withdrawWish.mutate({ withdrawnOn, words: words.trim(), interpreterUsed, language: language.trim().toLowerCase() });
+    if (withdrawing === 'wish') withdrawWish.mutate({ withdrawnOn, words: words.trim(), interpreterUsed, language });
   };
   const personChose = (label: string) => (
     <DialogCheck
@@ -203,7 +205,7 @@ export function AsylumCard({ api, caseId, claims, mandate }: { api: ApiClient; c
       ) : null}
       {mandate && withdrawable.claim ? (
         <span className={legal.actions}>
-          <Button variant="quiet" onPress={() => startWithdrawal('claim')}>
+          <Button variant="quiet" className={legal.destructive} onPress={() => startWithdrawal('claim')}>
             {intl.formatMessage(l.withdrawClaim)}
           </Button>
         </span>
@@ -262,7 +264,14 @@ export function AsylumCard({ api, caseId, claims, mandate }: { api: ApiClient; c
         <DialogDate name="withdrawnOn" label={intl.formatMessage(l.withdrawnOn)} value={withdrawnOn} onChange={setWithdrawnOn} isRequired />
         <TextField name="words" rows={4} label={intl.formatMessage(l.words)} description={intl.formatMessage(l.wordsHint)} value={words} onChange={setWords} isRequired maxLength={4000} />
         <DialogCheck label={intl.formatMessage(l.interpreterUsed)} checked={interpreterUsed} onChange={setInterpreterUsed} />
-        <TextField name="language" label={intl.formatMessage(l.language)} value={language} onChange={setLanguage} isRequired maxLength={8} />
+        <DialogSelect label={intl.formatMessage(l.language)} name="language" value={language} onChange={setLanguage} error={withdrawWish.error}>
+          <option value="">{intl.formatMessage(l.chooseLanguage)}</option>
+          {languages.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </DialogSelect>
         {personChose(intl.formatMessage(l.wishPersonChose))}
       </RecordDialog>
     </section>

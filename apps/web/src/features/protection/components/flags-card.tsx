@@ -62,7 +62,8 @@ interface Props {
 export function FlagsCard({ api, caseId, flags, agency, mayWrite, mayOverride, blockedOffences }: Props) {
   const intl = useIntl();
   const rights = flagRights(agency?.kind, mayWrite, mayOverride);
-  const [kind, setKind] = useState<string>(rights.raise.length === 1 ? rights.raise[0] : '');
+  // Nothing is chosen for the officer: a flag stops removals or starts a prosecution, so its kind is a deliberate choice.
+  const [kind, setKind] = useState<string>('');
   const [offence, setOffence] = useState('');
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState(false);
@@ -97,6 +98,9 @@ export function FlagsCard({ api, caseId, flags, agency, mayWrite, mayOverride, b
   const refused = overriding ? null : prosecutionRefusal(raise.error);
   const invalid = overriding ? {} : fieldErrors(raise.error, intl.formatMessage(l.fieldProblem), ['reason']);
   const overrideError = overriding && raise.error ? (raise.error instanceof ApiError && raise.error.code === 'SAFEGUARD.NON_CRIMINALISATION' ? intl.formatMessage(l.findingRequired) : intl.formatMessage(l.fieldProblem)) : undefined;
+
+  const statusBlocked = blockedOffences.filter((o) => o !== 'OTHER');
+  const flagged = `${intl.formatMessage(l.kindPROSECUTION)}: ${offenceText(intl, offence || 'OTHER')}`;
 
   return (
     <section aria-labelledby="flags-title" className={styles.card}>
@@ -142,7 +146,7 @@ export function FlagsCard({ api, caseId, flags, agency, mayWrite, mayOverride, b
           <h3 id="raise-flag-title">{intl.formatMessage(l.raise)}</h3>
           <Form className={styles.form} onSubmit={submit} aria-labelledby="raise-flag-title" validationErrors={invalid} validationBehavior="aria">
             <DialogSelect label={intl.formatMessage(l.kind)} name="kind" value={kind} onChange={setKind} error={raise.error}>
-              {rights.raise.length > 1 ? <option value="">{intl.formatMessage(l.choose)}</option> : null}
+              <option value="">{intl.formatMessage(l.choose)}</option>
               {rights.raise.map((code) => (
                 <option key={code} value={code}>
                   {intl.formatMessage(l[`kind${code}`])}
@@ -153,8 +157,12 @@ export function FlagsCard({ api, caseId, flags, agency, mayWrite, mayOverride, b
               <DialogSelect label={intl.formatMessage(l.offence)} name="offence" value={offence} onChange={setOffence} error={raise.error}>
                 <option value="">{intl.formatMessage(l.choose)}</option>
                 {OFFENCES.map((code) => (
-                  <option key={code} value={code}>
-                    {offenceText(intl, code)}
+                  // A status offence non-criminalisation refuses for this person is shown but cannot be chosen;
+                  // another offence stays open to a supervisor's written finding, and says so.
+                  <option key={code} value={code} disabled={blockedOffences.includes(code) && code !== 'OTHER'}>
+                    {blockedOffences.includes(code)
+                      ? intl.formatMessage(code === 'OTHER' ? l.offenceNeedsFinding : l.offenceBlocked, { offence: offenceText(intl, code) })
+                      : offenceText(intl, code)}
                   </option>
                 ))}
               </DialogSelect>
@@ -171,8 +179,8 @@ export function FlagsCard({ api, caseId, flags, agency, mayWrite, mayOverride, b
                 maxLength={2000}
               />
             </div>
-            {kind === 'PROSECUTION' && blockedOffences.length > 0 ? (
-              <p className={styles.hint}>{intl.formatMessage(l.blockedOffences, { offences: intl.formatList(blockedOffences.map((o) => offenceText(intl, o)), { type: 'conjunction' }) })}</p>
+            {kind === 'PROSECUTION' && statusBlocked.length > 0 ? (
+              <p className={styles.hint}>{intl.formatMessage(l.blockedOffences, { offences: intl.formatList(statusBlocked.map((o) => offenceText(intl, o)), { type: 'conjunction' }) })}</p>
             ) : null}
             <Button type="submit" isDisabled={raise.isPending || !kind || (kind === 'PROSECUTION' && !offence)}>
               {intl.formatMessage(l.raise)}
@@ -201,6 +209,17 @@ export function FlagsCard({ api, caseId, flags, agency, mayWrite, mayOverride, b
         onConfirm={(finding) => raise.mutate(body(finding))}
         title={intl.formatMessage(l.overrideTitle)}
         body={intl.formatMessage(l.overrideBody)}
+        label={intl.formatMessage(l.overrideField)}
+        details={
+          <dl className={legal.summary} data-testid="override-summary">
+            <dt>{intl.formatMessage(l.overrideFlagged)}</dt>
+            <dd>{flagged}</dd>
+            <dt>{intl.formatMessage(l.why)}</dt>
+            <dd>
+              <bdi>{reason.trim()}</bdi>
+            </dd>
+          </dl>
+        }
         confirmLabel={intl.formatMessage(l.overrideConfirm)}
         minLength={MIN_FINDING}
         pending={raise.isPending}

@@ -46,6 +46,8 @@ export function RecordDialog({ isOpen, onClose, onSubmit, title, body, confirmLa
   const intl = useIntl();
   const invalid = fieldErrors(error, intl.formatMessage(l.fieldProblem), fields);
   const placed = Object.keys(invalid).length > 0;
+  // A safeguard's refusal would only come again for the same answers: confirming waits for a change to a field.
+  const refused = error instanceof ApiError && error.code.startsWith('SAFEGUARD.') && !placed;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
@@ -59,12 +61,12 @@ export function RecordDialog({ isOpen, onClose, onSubmit, title, body, confirmLa
           </Heading>
           <div className={styles.body}>{body}</div>
           <Form onSubmit={submit} className={dialogStyles.form} validationErrors={invalid} validationBehavior="aria">
-            <div className={dialogStyles.form} onChange={placed ? onEdit : undefined}>
-              <EditedContext.Provider value={placed ? onEdit : undefined}>{children}</EditedContext.Provider>
+            <div className={dialogStyles.form} onChange={placed || refused ? onEdit : undefined}>
+              <EditedContext.Provider value={placed || refused ? onEdit : undefined}>{children}</EditedContext.Provider>
             </div>
             {error && !placed ? <RefusalAlert error={error} /> : null}
             <div className={dialogStyles.buttons}>
-              <Button type="submit" variant={tone} isDisabled={pending}>
+              <Button type="submit" variant={tone} isDisabled={pending || refused}>
                 {confirmLabel}
               </Button>
               <Button variant="quiet" onPress={onClose} isDisabled={pending}>

@@ -8,8 +8,9 @@ import { TextField } from '../../../ui/text-field';
 import { legalMessages as l, protectionMessages as m } from '../messages';
 import { dayOf, RemovalOrder } from '../protection-api';
 import { formatDay } from '../safeguard-refusal';
+import { countryText, useCountries } from '../pickers';
 import { useRecord } from '../use-record';
-import { DayField, InputField } from './fields';
+import { DayField, InputField, SelectField } from './fields';
 import { DialogDate, instantOf, localNow, RecordDialog } from './record-dialog';
 import { RefusalAlert } from './refusal-alert';
 import legal from './legal.module.css';
@@ -20,6 +21,7 @@ const ORDER_TONE = { ORDERED: 'warning', EXECUTED: 'neutral', CANCELLED: 'neutra
 /** Removal orders (the immigration authority's), under the non-refoulement lock: a refusal is explained in words. */
 export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; caseId: string; orders: RemovalOrder[] | undefined; mandate: boolean }) {
   const intl = useIntl();
+  const countries = useCountries();
   const [decidedOn, setDecidedOn] = useState(() => dayOf(new Date()));
   const [legalBasis, setLegalBasis] = useState('');
   const [destination, setDestination] = useState('');
@@ -37,7 +39,7 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    order.mutate({ decidedOn, legalBasis: legalBasis.trim(), destinationCountry: destination.trim().toUpperCase() });
+    order.mutate({ decidedOn, legalBasis: legalBasis.trim(), destinationCountry: destination });
   };
   // The order a follow-up dialog is open for: carry it out, or cancel it with a reason.
   const [step, setStep] = useState<{ kind: 'execute' | 'cancel'; order: RemovalOrder } | null>(null);
@@ -77,7 +79,7 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
           {orders.map((o) => (
             <li key={o.id} className={styles.row}>
               <span className={styles.rowMain}>
-                {intl.formatMessage(m.orderLine, { date: formatDay(intl, o.decidedOn), country: o.destinationCountry, basis: <bdi key="basis">{o.legalBasis}</bdi> })}
+                {intl.formatMessage(m.orderLine, { date: formatDay(intl, o.decidedOn), country: <bdi key="country">{countryText(intl.locale, o.destinationCountry)}</bdi>, basis: <bdi key="basis">{o.legalBasis}</bdi> })}
               </span>
               <StatusChip tone={ORDER_TONE[o.status]}>{intl.formatMessage(m[`orderStatus${o.status}`])}</StatusChip>
               {o.executedAt ? <span className={styles.rowDetail}>{intl.formatMessage(l.executedLine, { date: intl.formatDate(o.executedAt, { dateStyle: 'long', timeStyle: 'short' }) })}</span> : null}
@@ -89,7 +91,7 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
                   <Button variant="secondary" onPress={() => openStep('execute', o)} data-testid="execute-removal">
                     {intl.formatMessage(l.execute)}
                   </Button>
-                  <Button variant="quiet" onPress={() => openStep('cancel', o)}>
+                  <Button variant="quiet" className={legal.destructive} onPress={() => openStep('cancel', o)}>
                     {intl.formatMessage(l.cancel)}
                   </Button>
                 </span>
@@ -103,11 +105,19 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
       {mandate ? (
         <div className={styles.block}>
           <h3 id="order-removal-title">{intl.formatMessage(m.orderRemoval)}</h3>
-          <form className={styles.form} onSubmit={submit} aria-labelledby="order-removal-title">
+          <form className={styles.form} onSubmit={submit} aria-labelledby="order-removal-title" onChange={order.error ? () => order.reset() : undefined}>
           <DayField label={intl.formatMessage(m.decidedOn)} value={decidedOn} onChange={setDecidedOn} required />
           <InputField label={intl.formatMessage(m.legalBasis)} value={legalBasis} onChange={setLegalBasis} required maxLength={400} />
-          <InputField label={intl.formatMessage(m.destination)} value={destination} onChange={setDestination} required maxLength={3} />
-          <Button type="submit" isDisabled={order.isPending || !legalBasis.trim() || destination.trim().length !== 3}>
+          <SelectField label={intl.formatMessage(m.destination)} value={destination} onChange={setDestination}>
+            <option value="">{intl.formatMessage(l.chooseCountry)}</option>
+            {countries.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </SelectField>
+          {/* After a refusal the same order would be refused again: the button waits for a change to the form. */}
+          <Button type="submit" isDisabled={order.isPending || Boolean(order.error) || !legalBasis.trim() || !destination}>
               {intl.formatMessage(m.orderRemoval)}
             </Button>
           </form>
@@ -122,7 +132,7 @@ export function RemovalCard({ api, caseId, orders, mandate }: { api: ApiClient; 
         title={intl.formatMessage(l.executeTitle)}
         body={
           <>
-            {step ? <p>{intl.formatMessage(m.orderLine, { date: formatDay(intl, step.order.decidedOn), country: step.order.destinationCountry, basis: <bdi key="basis">{step.order.legalBasis}</bdi> })}</p> : null}
+            {step ? <p>{intl.formatMessage(m.orderLine, { date: formatDay(intl, step.order.decidedOn), country: <bdi key="country">{countryText(intl.locale, step.order.destinationCountry)}</bdi>, basis: <bdi key="basis">{step.order.legalBasis}</bdi> })}</p> : null}
             <p>{intl.formatMessage(l.executeBody)}</p>
           </>
         }

@@ -9,8 +9,9 @@ import { TextField } from '../../../ui/text-field';
 import { legalMessages as l, protectionMessages as m, returnMessages as r } from '../messages';
 import { dayOf, ReturnStep, returnSteps, safeguardsQuery, StepState, VoluntaryReturn, VULNERABILITY_OUTCOMES } from '../protection-api';
 import { formatDay } from '../safeguard-refusal';
+import { countryText, useCountries } from '../pickers';
 import { useRecord } from '../use-record';
-import { DayField, InputField } from './fields';
+import { DayField, InputField, SelectField } from './fields';
 import { DialogCheck, DialogDate, DialogSelect, instantOf, localNow, RecordDialog } from './record-dialog';
 import { RefusalAlert } from './refusal-alert';
 import legal from './legal.module.css';
@@ -23,7 +24,8 @@ const STEP_PATH: Readonly<Record<ReturnStep, string>> = {
   departure: 'depart',
 };
 
-const STATE_TONE = { done: 'success', next: 'info', open: 'neutral', blocked: 'warning' } as const;
+// One scale: done is green, what can be taken now is blue, what cannot yet is grey (a step not yet possible is no warning).
+const STATE_TONE = { done: 'success', next: 'info', open: 'info', blocked: 'neutral' } as const;
 
 /** What is on record for a step, in a line (the sessions, the assessment's outcome, the dates). */
 function StepDetail({ v, step }: { v: VoluntaryReturn; step: ReturnStep }) {
@@ -71,6 +73,7 @@ function ReturnSteps({ v, states, mandate, onStep }: { v: VoluntaryReturn; state
 /** Assisted voluntary returns: each with its steps in the order the api enforces; the return agency requests one and takes each step (withdrawal stays possible until departure). */
 export function ReturnCard({ api, caseId, returns, mandate }: { api: ApiClient; caseId: string; returns: VoluntaryReturn[]; mandate: boolean }) {
   const intl = useIntl();
+  const countries = useCountries();
   const safeguards = useQuery(safeguardsQuery(api, caseId));
   const lockClear = safeguards.data?.voluntaryReturn.allowed ?? true;
   const [requestedOn, setRequestedOn] = useState(() => dayOf(new Date()));
@@ -87,7 +90,7 @@ export function ReturnCard({ api, caseId, returns, mandate }: { api: ApiClient; 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    request.mutate({ requestedOn, destinationCountry: destination.trim().toUpperCase() });
+    request.mutate({ requestedOn, destinationCountry: destination });
   };
 
   // The step a dialog is open for, on which return, and the dialog's fields.
@@ -157,7 +160,7 @@ export function ReturnCard({ api, caseId, returns, mandate }: { api: ApiClient; 
         <ul className={styles.rows}>
           {returns.map((v) => (
             <li key={v.id} className={styles.row} data-testid="voluntary-return">
-              <span className={styles.rowMain}>{intl.formatMessage(r.line, { country: v.destinationCountry, date: formatDay(intl, v.requestedOn) })}</span>
+              <span className={styles.rowMain}>{intl.formatMessage(r.line, { country: <bdi key="country">{countryText(intl.locale, v.destinationCountry)}</bdi>, date: formatDay(intl, v.requestedOn) })}</span>
               <StatusChip tone={v.status === 'DEPARTED' ? 'success' : v.status === 'WITHDRAWN' ? 'neutral' : 'info'}>{intl.formatMessage(r[`status${v.status}`])}</StatusChip>
               <span className={styles.rowDetail}>
                 {intl.formatMessage(r.steps, {
@@ -170,8 +173,8 @@ export function ReturnCard({ api, caseId, returns, mandate }: { api: ApiClient; 
               ) : null}
               {v.status !== 'WITHDRAWN' ? <ReturnSteps v={v} states={returnSteps(v, lockClear)} mandate={mandate} onStep={(s) => start(s, v)} /> : null}
               {mandate && (v.status === 'REQUESTED' || v.status === 'CONFIRMED') ? (
-                <span className={legal.actions}>
-                  <Button variant="quiet" onPress={() => start('withdraw', v)}>
+                <span className={`${legal.actions} ${legal.apart}`}>
+                  <Button variant="quiet" className={legal.destructive} onPress={() => start('withdraw', v)}>
                     {intl.formatMessage(l.withdraw)}
                   </Button>
                 </span>
@@ -185,10 +188,17 @@ export function ReturnCard({ api, caseId, returns, mandate }: { api: ApiClient; 
       {mandate && !returns.some((v) => v.status === 'REQUESTED' || v.status === 'CONFIRMED') ? (
         <div className={styles.block}>
           <h3 id="request-return-title">{intl.formatMessage(r.request)}</h3>
-          <form className={styles.form} onSubmit={submit} aria-labelledby="request-return-title">
+          <form className={styles.form} onSubmit={submit} aria-labelledby="request-return-title" onChange={request.error ? () => request.reset() : undefined}>
             <DayField label={intl.formatMessage(m.date)} value={requestedOn} onChange={setRequestedOn} required />
-            <InputField label={intl.formatMessage(m.destination)} value={destination} onChange={setDestination} required maxLength={3} />
-            <Button type="submit" isDisabled={request.isPending || destination.trim().length !== 3}>
+            <SelectField label={intl.formatMessage(m.destination)} value={destination} onChange={setDestination}>
+              <option value="">{intl.formatMessage(l.chooseCountry)}</option>
+              {countries.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </SelectField>
+            <Button type="submit" isDisabled={request.isPending || Boolean(request.error) || !destination}>
               {intl.formatMessage(r.request)}
             </Button>
           </form>
