@@ -78,8 +78,8 @@ function JobQueues() {
       {queues.error ? <Alert>{describeError(intl, queues.error)}</Alert> : null}
       {unsent !== undefined ? (
         <p className={unsent > 0 ? queueStyles.unsent : styles.muted} data-testid="unsent-emails">
-          {intl.formatMessage(queueMessages.unsentEmails, { count: unsent })}{' '}
-          <Link to="/settings/notifications/deliveries">{intl.formatMessage(queueMessages.unsentLink)}</Link>
+          {intl.formatMessage(queueMessages.unsentEmails, { count: unsent })}
+          <Link to="/settings/notifications/deliveries" className={queueStyles.unsentLink}>{intl.formatMessage(queueMessages.unsentLink)}</Link>
         </p>
       ) : null}
       {queues.data?.queues.map((queue) => <QueueCard key={queue.name} queue={queue} onAsk={ask} />)}
