@@ -336,6 +336,13 @@ describe('e-mail notifications: referral events to duty addresses and to the use
     expect((await list('sysadmin', { status: 'NOT_SENT' })).map((d) => d.id)).toContain(haki);
     expect((await list('sysadmin', { status: 'NOT_SENT' })).every((d) => d.status === 'NOT_SENT')).toBe(true);
     expect(await list('sysadmin', { from: new Date(Date.now() + 3_600_000).toISOString() })).toEqual([]);
+    // Each page says whether a server is set up (never which) and how many e-mails in the reader's scope were not sent.
+    const statusPage = await api.http().get('/api/v1/notifications/deliveries').query({ status: 'SENT', limit: 1 }).set(await api.as('shelter.manager')).expect(200);
+    expect(typeof statusPage.body.emailServerConfigured).toBe('boolean');
+    expect(JSON.stringify(statusPage.body)).not.toMatch(/smtp:\/\//);
+    const [unsent] = await api.owner<{ n: number }>(`SELECT count(*)::int AS n FROM email_delivery d JOIN agency a ON a.id = d.agency_id WHERE a.name = 'Tumaini Shelter' AND d.status IN ('FAILED', 'NOT_SENT')`);
+    expect(statusPage.body.unsent).toBe(unsent.n);
+    expect(statusPage.body.unsent).toBeGreaterThanOrEqual(1);
     const bad = await api.http().get('/api/v1/notifications/deliveries').query({ status: 'LOST', kind: 'ALL', from: 'yesterday' }).set(await api.as('sysadmin')).expect(400);
     expect(bad.body.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['from', 'kind', 'status']);
     await api.http().get('/api/v1/notifications/deliveries').set(await api.as('shelter.caseworker')).expect(403);

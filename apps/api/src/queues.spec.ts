@@ -58,7 +58,7 @@ describe.each([
     const body = await list();
     expect(body.backend).toBe(backend);
     expect(body.queues.map((q) => q.name)).toEqual(['platform', 'referrals', 'casework']);
-    for (const q of body.queues) expect(Object.keys(q.counts).sort()).toEqual(['active', 'completed', 'delayed', 'failed', 'waiting']);
+    for (const q of body.queues) expect(Object.keys(q.counts).sort()).toEqual(['active', 'completed', 'delayed', 'failed', 'retrying', 'waiting']);
     for (const user of ['border.official', 'shelter.manager', 'border.supervisor', 'sop.admin', 'monitor']) {
       const res = await api.http().get('/api/v1/admin/queues').set(await api.as(user)).expect(403);
       expect(res.body.code).toBe('ACCESS.FORBIDDEN');
@@ -70,7 +70,9 @@ describe.each([
     const id = await failedJob();
     const shown = (await list()).queues.find((q) => q.name === 'platform')!.jobs.find((j) => j.id === id)!;
     expect(shown).toMatchObject({ queue: 'platform', name: JobName.OutboxPrune, state: 'failed', error: 'the prune found nothing it could reach' });
-    expect(Object.keys(shown).sort()).toEqual(['attempts', 'attemptsMade', 'createdAt', 'error', 'failedAt', 'id', 'name', 'queue', 'state']);
+    expect(Object.keys(shown).sort()).toEqual(['attempts', 'attemptsMade', 'createdAt', 'error', 'failedAt', 'id', 'name', 'nextAttemptAt', 'queue', 'state', 'target']);
+    // Failed for good: no next try, and not a webhook, so no agency to name.
+    expect(shown).toMatchObject({ nextAttemptAt: null, target: null });
     const [row] = await api.owner<{ failed_at: Date | null }>(`SELECT failed_at FROM outbox_message WHERE job_id = $1`, [id]);
     expect(row.failed_at).not.toBeNull();
 

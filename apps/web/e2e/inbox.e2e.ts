@@ -30,6 +30,9 @@ test('a shelter caseworker sees new referrals arrive, acknowledges, accepts, sta
   await expect(rowOf(first).locator('article')).toHaveAttribute('data-deadline', /^(later|soon|late)$/);
   // Accept is the one primary action; Decline sits beside it.
   await expect(rowOf(first).getByRole('button')).toHaveText(['Accept', 'Decline', 'Acknowledge']);
+  // One line under the actions says how Acknowledge differs from Accept, and both buttons point to it.
+  await expect(rowOf(first).getByText(/^Acknowledge: you have it and will answer/)).toBeVisible();
+  await expect(rowOf(first).getByRole('button', { name: `Accept the referral of case ${first}` })).toHaveAccessibleDescription(/Accept: your agency takes the case on\./);
   await expectAccessible(page);
 
   // Acknowledge, then accept: the result is said, and the row follows.

@@ -16,6 +16,8 @@ async function openSettings(browser: Browser, baseURL: string | undefined, usern
 }
 
 test('a shelter manager sets the duty address, and a caseworker chooses their own e-mails and language', async ({ browser, baseURL }) => {
+  // Three users' sessions one after the other: longer than the default on a busy machine.
+  test.setTimeout(120_000);
   const manager = await openSettings(browser, baseURL, 'shelter.manager');
   let page = manager.page;
   // The demo runs without an SMTP server: the page says e-mails are recorded, not sent.

@@ -51,7 +51,9 @@ test('the system administrator sees a failing webhook delivery with its error, r
   await expect(page.getByText('The queues are kept in the PostgreSQL database.')).toBeVisible();
 
   const referrals = page.getByRole('region', { name: 'Referrals, webhooks and e-mails' });
-  await expect(referrals.getByRole('definition')).toHaveCount(5);
+  await expect(referrals.getByRole('definition')).toHaveCount(6);
+  // The e-mails recorded but not sent are counted here, with the way to the sent e-mails page.
+  await expect(page.getByTestId('unsent-emails').getByRole('link', { name: 'Open the sent e-mails' })).toHaveAttribute('href', '/settings/notifications/deliveries');
   // The delivery failed at least once: the queue shows it with its error and will try again (refresh until it does).
   const row = referrals.locator(`tr[data-job-id="${jobId}"]`);
   await expect(async () => {
@@ -61,6 +63,13 @@ test('the system administrator sees a failing webhook delivery with its error, r
   await expect(row).toContainText('Webhook to an agency');
   await expect(row).toContainText('Failed, will be tried again');
   await expect(row).toContainText(/fetch failed|ECONNREFUSED/);
+  // Which agency and which host it goes to (never the address's path), and when it is tried next.
+  await expect(row).toContainText(`To ${AGENCY} (127.0.0.1:9)`);
+  await expect(row).not.toContainText('/kivuko/events');
+  await expect(row.getByTestId('next-attempt')).toHaveText(/^Next try at \d{2}:\d{2}:\d{2}$/);
+  // Waiting for its next attempt: the Retrying counter counts it, coloured.
+  const retrying = referrals.locator('[data-state="retrying"]');
+  await expect(retrying.getByRole('definition')).toHaveText(/^[1-9]\d*$/);
   // The job's data is never shown: only its name, id and error.
   await expect(row).not.toContainText(agencyId);
   await expectAccessible(page);
@@ -72,6 +81,8 @@ test('the system administrator sees a failing webhook delivery with its error, r
   await row.getByRole('button', { name: `Run again: job ${jobId}` }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Run this job again?' });
   await expect(confirm).toContainText(jobId);
+  // One order in the app's questions: the main answer first, then Go back.
+  await expect(confirm.getByRole('button')).toHaveText(['Run again', 'Go back']);
   await expectAccessible(page);
   await confirm.getByRole('button', { name: 'Run again' }).click();
   await expect(confirm).toBeHidden();

@@ -17,7 +17,7 @@ import {
 import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { OperationsErrors } from './operations.errors';
-import { abandonOutboxJob, reopenOutboxJob } from './queues.queries';
+import { abandonOutboxJob, reopenOutboxJob, webhookTargets } from './queues.queries';
 
 /** How many troubled jobs of one queue the page lists. */
 export const TROUBLED_JOBS_SHOWN = 50;
@@ -25,6 +25,7 @@ export const TROUBLED_JOBS_SHOWN = 50;
 const JOB_ID = /^[A-Za-z0-9._-]{1,200}$/;
 
 class QueueCountsDto implements QueueCounts {
+  @ApiProperty({ type: 'integer', description: 'Jobs waiting for their next attempt after a failed one (counted among the delayed too)' }) retrying!: number;
   @ApiProperty({ type: 'integer' }) waiting!: number;
   @ApiProperty({ type: 'integer' }) active!: number;
   @ApiProperty({ type: 'integer' }) delayed!: number;
@@ -32,7 +33,23 @@ class QueueCountsDto implements QueueCounts {
   @ApiProperty({ type: 'integer' }) completed!: number;
 }
 
-class QueueJobDto implements InspectedJob {
+class JobTargetDto {
+  @ApiProperty({ description: 'The agency the job delivers to' }) agency!: string;
+  @ApiPropertyOptional({ type: 'string', nullable: true, description: "The host of the agency's webhook address (never its path, query or credentials); null when it has none now" })
+  host!: string | null;
+}
+
+/** The host of an address, without its path, query or credentials; null when it is not one. */
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).host || null;
+  } catch {
+    return null;
+  }
+}
+
+class QueueJobDto implements Omit<InspectedJob, 'agencyId'> {
   @ApiProperty({ enum: ALL_QUEUES }) queue!: QueueName;
   @ApiProperty({ description: 'The job id: its name and the key of what it acts on (an id, never a name).', example: 'referrals.webhook-6f1c2a44-8a53-4f7e-9b1e-0c5d4b1e2f30' })
   id!: string;
@@ -43,7 +60,11 @@ class QueueJobDto implements InspectedJob {
   @ApiProperty({ type: 'integer' }) attempts!: number;
   @ApiPropertyOptional({ type: 'string', nullable: true, description: 'The error of the last attempt (at most 500 characters)' }) error!: string | null;
   @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true }) failedAt!: string | null;
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true, description: 'When a job waiting after a failure is tried next; null for a failed one' })
+  nextAttemptAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({ type: JobTargetDto, nullable: true, description: 'Where a webhook job delivers: the agency and its webhook host; null for other jobs' })
+  target!: JobTargetDto | null;
 }
 
 class QueueDto {
@@ -73,10 +94,20 @@ export class QueuesController {
   @ApiOkResponse({ type: QueuesDto })
   @RequirePermission(Permission.QueuesManage)
   @Get()
-  async list(): Promise<QueuesDto> {
-    const queues = await Promise.all(
-      ALL_QUEUES.map(async (name) => ({ name, counts: await this.inspector.counts(name), jobs: await this.inspector.troubled(name, TROUBLED_JOBS_SHOWN) })),
+  async list(@CurrentActor() actor: Actor): Promise<QueuesDto> {
+    const read = await Promise.all(
+      ALL_QUEUES.map(async (name) => ({
+        name,
+        counts: { ...(await this.inspector.counts(name)), retrying: await this.inspector.retrying(name) },
+        jobs: await this.inspector.troubled(name, TROUBLED_JOBS_SHOWN),
+      })),
     );
+    const agencyIds = [...new Set(read.flatMap((queue) => queue.jobs.flatMap((job) => (job.agencyId ? [job.agencyId] : []))))];
+    const targets = new Map((await this.uow.run(actorScope(actor), (manager) => webhookTargets(manager, agencyIds))).map((t) => [t.id, { agency: t.name, host: hostOf(t.url) }]));
+    const queues = read.map((queue) => ({
+      ...queue,
+      jobs: queue.jobs.map(({ agencyId, ...job }) => ({ ...job, target: (agencyId && targets.get(agencyId)) || null })),
+    }));
     return { backend: this.inspector.backend.kind, queues };
   }
 

@@ -14,3 +14,9 @@ export async function abandonOutboxJob(manager: EntityManager, jobId: string): P
     [jobId],
   );
 }
+
+/** The agencies webhook jobs deliver to: their names and their webhook's address (the page shows its host only). */
+export async function webhookTargets(manager: EntityManager, agencyIds: string[]): Promise<{ id: string; name: string; url: string | null }[]> {
+  if (agencyIds.length === 0) return [];
+  return manager.query(`SELECT a.id, a.name, w.url FROM agency a LEFT JOIN agency_webhook w ON w.agency_id = a.id WHERE a.id = ANY($1::uuid[])`, [agencyIds]);
+}

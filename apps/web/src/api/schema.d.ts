@@ -2099,11 +2099,19 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         QueueCountsDto: {
+            /** @description Jobs waiting for their next attempt after a failed one (counted among the delayed too) */
+            retrying: number;
             waiting: number;
             active: number;
             delayed: number;
             failed: number;
             completed: number;
+        };
+        JobTargetDto: {
+            /** @description The agency the job delivers to */
+            agency: string;
+            /** @description The host of the agency's webhook address (never its path, query or credentials); null when it has none now */
+            host?: string | null;
         };
         QueueJobDto: {
             /** @enum {string} */
@@ -2129,8 +2137,15 @@ export interface components {
             error?: string | null;
             /** Format: date-time */
             failedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When a job waiting after a failure is tried next; null for a failed one
+             */
+            nextAttemptAt?: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description Where a webhook job delivers: the agency and its webhook host; null for other jobs */
+            target?: components["schemas"]["JobTargetDto"] | null;
         };
         QueueDto: {
             /** @enum {string} */
@@ -3426,6 +3441,10 @@ export interface components {
             items: components["schemas"]["DeliveryView"][];
             /** @description Absent on the last page */
             nextCursor?: string;
+            /** @description Whether an e-mail server is configured now (never its address or credentials): without one, an e-mail sent again is recorded as not sent */
+            emailServerConfigured: boolean;
+            /** @description E-mails recorded but not sent (FAILED or NOT_SENT) in the reader's scope, whatever the filters */
+            unsent: number;
         };
         /** @description Every error answer: a stable code (e.g. `REFERRAL.NOT_PENDING`, `SAFEGUARD.DETENTION_GUARD`), a message, details when there are any, and the correlation id of the request. */
         ErrorBody: {

@@ -43,3 +43,12 @@ export function SignOutIcon() {
     </svg>
   );
 }
+
+/** A tick: something was done (saved, sent). */
+export function CheckIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}

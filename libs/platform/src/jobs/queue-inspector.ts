@@ -19,7 +19,11 @@ export interface InspectedJob {
   attempts: number;
   error: string | null;
   failedAt: string | null;
+  /** When a job waiting after a failure is tried next (null for a failed one). */
+  nextAttemptAt: string | null;
   createdAt: string;
+  /** The agency a webhook job delivers to, read from its data for the page to name it (never shown itself). */
+  agencyId?: string;
 }
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
@@ -56,6 +60,12 @@ export class QueueInspector implements BeforeApplicationShutdown {
       ...delayed.filter((job) => job.attemptsMade > 0 && job.failedReason).map((job) => describe(name, job, 'delayed')),
     ];
     return shown.sort((a, b) => (b.failedAt ?? b.createdAt).localeCompare(a.failedAt ?? a.createdAt)).slice(0, limit);
+  }
+
+  /** How many jobs wait for their next attempt after a failed one (delayed, with an error). */
+  async retrying(name: QueueName): Promise<number> {
+    const delayed = await this.queue(name).getDelayed(0, -1);
+    return delayed.filter((job) => job.attemptsMade > 0 && job.failedReason).length;
   }
 
   async job(name: QueueName, id: string): Promise<{ job: Job; state: string } | null> {
@@ -102,6 +112,9 @@ function describe(queue: QueueName, job: Job, state: 'failed' | 'delayed'): Insp
     attempts: job.opts.attempts ?? 1,
     error: job.failedReason ? job.failedReason.slice(0, 500) : null,
     failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : job.processedOn && state === 'delayed' ? new Date(job.processedOn).toISOString() : null,
+    // A job moved back to wait after a failure waits its backoff from that attempt.
+    nextAttemptAt: state === 'delayed' && job.processedOn ? new Date(job.processedOn + (job.delay ?? 0)).toISOString() : null,
     createdAt: new Date(job.timestamp).toISOString(),
+    ...(job.name === 'referrals.webhook' && typeof (job.data as { agencyId?: unknown } | undefined)?.agencyId === 'string' ? { agencyId: (job.data as { agencyId: string }).agencyId } : {}),
   };
 }

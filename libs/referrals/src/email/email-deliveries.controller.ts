@@ -15,7 +15,7 @@ export class EmailDeliveriesController {
   @ApiOkResponse({ type: DeliveryPageView })
   @RequirePermission(Permission.WebhooksManage)
   @Get('notifications/deliveries')
-  list(@CurrentActor() actor: Actor, @Query() query: ListDeliveriesQuery): Promise<{ items: DeliveryView[]; nextCursor?: string }> {
+  list(@CurrentActor() actor: Actor, @Query() query: ListDeliveriesQuery): Promise<DeliveryPageView> {
     return this.deliveries.list(actor, query);
   }
 

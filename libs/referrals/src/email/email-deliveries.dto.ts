@@ -94,4 +94,10 @@ export class DeliveryPageView {
 
   @ApiPropertyOptional({ description: 'Absent on the last page' })
   nextCursor?: string;
+
+  @ApiProperty({ description: 'Whether an e-mail server is configured now (never its address or credentials): without one, an e-mail sent again is recorded as not sent' })
+  emailServerConfigured!: boolean;
+
+  @ApiProperty({ type: 'integer', description: "E-mails recorded but not sent (FAILED or NOT_SENT) in the reader's scope, whatever the filters" })
+  unsent!: number;
 }

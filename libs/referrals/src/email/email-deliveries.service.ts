@@ -2,7 +2,8 @@ import { AuditService } from '@kivuko/audit';
 import { Actor, actorScope, JobName, OutboxService, Permission, PlatformErrors, permissionsOf, UnitOfWork } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { ReferralErrors } from '../referrals.errors';
-import { DeliveryView, ListDeliveriesQuery } from './email-deliveries.dto';
+import { DeliveryPageView, DeliveryView, ListDeliveriesQuery } from './email-deliveries.dto';
+import { EmailTransport } from './email-transport';
 import * as q from './email.queries';
 
 const RESENDABLE: readonly q.DeliveryStatus[] = ['FAILED', 'NOT_SENT'];
@@ -18,9 +19,10 @@ export class EmailDeliveries {
     private readonly uow: UnitOfWork,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly transport: EmailTransport,
   ) {}
 
-  async list(actor: Actor, query: ListDeliveriesQuery): Promise<{ items: DeliveryView[]; nextCursor?: string }> {
+  async list(actor: Actor, query: ListDeliveriesQuery): Promise<DeliveryPageView> {
     const limit = query.limit ?? 25;
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
@@ -34,7 +36,8 @@ export class EmailDeliveries {
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       const items = page.map(deliveryView);
-      return rows.length > limit && last ? { items, nextCursor: encodeDeliveryCursor(last) } : { items };
+      const status = { emailServerConfigured: this.transport.configured, unsent: await q.countUnsentDeliveries(manager, filter.agencyId) };
+      return rows.length > limit && last ? { items, nextCursor: encodeDeliveryCursor(last), ...status } : { items, ...status };
     });
   }
 

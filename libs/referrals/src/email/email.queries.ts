@@ -194,6 +194,15 @@ export async function findDeliveryPage(manager: EntityManager, filter: DeliveryF
   );
 }
 
+/** How many e-mails in the reader's scope (one agency's, or every agency's) were recorded but not sent: FAILED or NOT_SENT. */
+export async function countUnsentDeliveries(manager: EntityManager, agencyId: string | undefined): Promise<number> {
+  const [row] = await manager.query<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM email_delivery d WHERE d.status IN ('FAILED', 'NOT_SENT')${agencyId ? ' AND d.agency_id = $1' : ''}`,
+    agencyId ? [agencyId] : [],
+  );
+  return row?.n ?? 0;
+}
+
 /** One delivery, as its list shows it. */
 export async function findDeliveryListRow(manager: EntityManager, id: string): Promise<DeliveryListRow | undefined> {
   const [row] = await manager.query<DeliveryListRow[]>(

@@ -19,7 +19,11 @@ export const retryJob = (api: ApiClient, job: QueueJob) =>
 export const removeJob = (api: ApiClient, job: QueueJob) =>
   unwrap<void>(api.DELETE('/api/v1/admin/queues/{queue}/jobs/{jobId}', { params: { path: { queue: job.queue, jobId: job.id } } }));
 
-export const COUNTED_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
+/** The counters in the order the page shows them; `retrying` (waiting again after a failure) is counted among `delayed` too. */
+export const COUNTED_STATES = ['waiting', 'active', 'delayed', 'retrying', 'failed', 'completed'] as const;
+
+/** The counters that call for an operator: coloured when not zero. */
+export const TROUBLE_TONE: Partial<Record<(typeof COUNTED_STATES)[number], 'bad' | 'warn'>> = { failed: 'bad', retrying: 'warn' };
 
 export const QUEUE_NAMES: Record<QueueName, MessageDescriptor> = {
   platform: queueMessages.queuePlatform,
@@ -31,6 +35,7 @@ export const STATE_NAMES: Record<(typeof COUNTED_STATES)[number], MessageDescrip
   waiting: queueMessages.stateWaiting,
   active: queueMessages.stateActive,
   delayed: queueMessages.stateDelayed,
+  retrying: queueMessages.stateRetrying,
   failed: queueMessages.stateFailed,
   completed: queueMessages.stateCompleted,
 };

@@ -34,6 +34,10 @@ export const inboxMessages = defineMessages({
   heldForConsent: { id: 'inbox.heldForConsent', defaultMessage: 'Held until consent is recorded' },
   acknowledge: { id: 'inbox.action.acknowledge', defaultMessage: 'Acknowledge' },
   accept: { id: 'inbox.action.accept', defaultMessage: 'Accept' },
+  actionsHint: {
+    id: 'inbox.actionsHint',
+    defaultMessage: 'Acknowledge: you have it and will answer; first contact is recorded, the decision waits. Accept: your agency takes the case on.',
+  },
   decline: { id: 'inbox.action.decline', defaultMessage: 'Decline' },
   start: { id: 'inbox.action.start', defaultMessage: 'Start work' },
   complete: { id: 'inbox.action.complete', defaultMessage: 'Complete' },

@@ -89,6 +89,12 @@ export const deliveryMessages = defineMessages({
   serverAnswer: { id: 'deliveries.serverAnswer', defaultMessage: 'The e-mail server refused it: {answer}' },
   resend: { id: 'deliveries.resend', defaultMessage: 'Send again' },
   resendTitle: { id: 'deliveries.resendTitle', defaultMessage: 'Send this e-mail again?' },
+  serverConfigured: { id: 'deliveries.serverConfigured', defaultMessage: 'An e-mail server is set up: e-mails go out as they are queued.' },
+  serverMissing: {
+    id: 'deliveries.serverMissing',
+    defaultMessage: 'No e-mail server is set up: e-mails are recorded but not sent. A system administrator must set one up in the server’s configuration before they can be sent again.',
+  },
+  resendBlocked: { id: 'deliveries.resendBlocked', defaultMessage: 'Sending again needs an e-mail server.' },
   resendBody: {
     id: 'deliveries.resendBody',
     defaultMessage: 'The e-mail about case {caseNumber} goes to {address} again, through the queue like the first time. It is sent once, even if someone else sends it again at the same moment.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRecords, documentMatchParts, maskedDocument, maskedNumber, normalise, spellingVariants } from './compare-records';
+import { compareRecords, documentMatchParts, matchLevel, maskedDocument, maskedNumber, normalise, spellingVariants } from './compare-records';
 import type { ComparedRecord } from './oversight-api';
 
 type Over = Partial<ComparedRecord>;
@@ -43,9 +43,8 @@ describe('comparing two records side by side', () => {
       nationalities: 'DIFFERENT',
       languages: 'NEITHER',
       documents: 'NEITHER',
-      borderPoint: 'DIFFERENT',
+      borderPoint: 'EXPECTED',
       arrived: 'SAME',
-      registered: 'SAME',
     });
   });
 
@@ -71,9 +70,13 @@ describe('comparing two records side by side', () => {
   });
 
   it('reads two times in the same minute as the same, as the page shows them', () => {
-    const rows = compareRecords(record('1', { registeredAt: '2026-12-07T20:32:05.120Z' }), record('2', { registeredAt: '2026-12-07T20:32:48.001Z', arrivedAt: '2026-12-04T20:32:00.000Z' }));
-    expect(rows.find((row) => row.field === 'registered')?.verdict).toBe('SAME');
-    expect(rows.find((row) => row.field === 'arrived')?.verdict).toBe('DIFFERENT');
+    const rows = compareRecords(record('1', { arrivedAt: '2026-12-07T20:32:05.120Z' }), record('2', { arrivedAt: '2026-12-07T20:32:48.001Z' }));
+    expect(rows.find((row) => row.field === 'arrived')?.verdict).toBe('SAME');
+    // Two arrivals days apart differ as two arrivals always do: an expected difference, not one against the match.
+    const apart = compareRecords(record('1', {}), record('2', { arrivedAt: '2026-12-04T20:32:00.000Z' }));
+    expect(apart.find((row) => row.field === 'arrived')?.verdict).toBe('EXPECTED');
+    expect(apart.map((row) => row.field)).not.toContain('registered');
+    expect([matchLevel(1), matchLevel(0.85), matchLevel(0.7), matchLevel(0.59)]).toEqual(['STRONG', 'STRONG', 'POSSIBLE', 'WEAK']);
   });
 
   it('shows the new arrival alone while the earlier record is not read', () => {

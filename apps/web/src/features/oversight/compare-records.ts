@@ -1,9 +1,16 @@
 import type { ComparedRecord, MatchReason } from './oversight-api';
 
-/** SIMILAR: the names are spelled differently but the matcher reads them alike (Mohamed and Maxamed). */
-export type Verdict = 'SAME' | 'SIMILAR' | 'DIFFERENT' | 'ONE_SIDE' | 'NEITHER';
+/**
+ * SIMILAR: the names are spelled differently but the matcher reads them alike (Mohamed and Maxamed).
+ * EXPECTED: a difference two arrivals always have (where and when each arrived), shown, not held against the match.
+ */
+export type Verdict = 'SAME' | 'SIMILAR' | 'DIFFERENT' | 'EXPECTED' | 'ONE_SIDE' | 'NEITHER';
 
-export type ComparedField = 'name' | 'otherNames' | 'sex' | 'dateOfBirth' | 'nationalities' | 'languages' | 'documents' | 'borderPoint' | 'arrived' | 'registered';
+export type ComparedField = 'name' | 'otherNames' | 'sex' | 'dateOfBirth' | 'nationalities' | 'languages' | 'documents' | 'borderPoint' | 'arrived';
+
+/** The match score in words: strong from 85 %, possible from 60 %, weak below. */
+export type MatchLevel = 'STRONG' | 'POSSIBLE' | 'WEAK';
+export const matchLevel = (score: number): MatchLevel => (score >= 0.85 ? 'STRONG' : score >= 0.6 ? 'POSSIBLE' : 'WEAK');
 
 /** A field's raw values on each side (formatting is the page's), and whether they agree. */
 export interface Comparison {
@@ -88,14 +95,13 @@ export function compareRecords(left: ComparedRecord, right: ComparedRecord | und
     ['documents', left.documents.map(maskedDocument), (right?.documents ?? []).map(maskedDocument)],
     ['borderPoint', [left.borderPoint.name], right ? [right.borderPoint.name] : []],
     ['arrived', [left.arrivedAt], right ? [right.arrivedAt] : []],
-    ['registered', [left.registeredAt], right ? [right.registeredAt] : []],
   ];
   return rows.map(([field, l, r]) => {
     // Where and when each arrived always differ for two arrivals: shown, not judged.
-    const shownOnly = field === 'arrived' || field === 'registered' || (field === 'borderPoint' && right);
+    const shownOnly = field === 'arrived' || (field === 'borderPoint' && right);
     // Times are shown to the minute: two in the same minute read the same, as they look.
-    const minute = (values: string[]) => (field === 'arrived' || field === 'registered' ? values.map((value) => value.slice(0, 16)) : values);
-    const verdict = shownOnly ? (verdictOf(minute(l), minute(r)) === 'SAME' ? 'SAME' : 'DIFFERENT') : field === 'documents' ? (documentsVerdict(left, right) ?? verdictOf(l, r)) : verdictOf(l, r);
+    const minute = (values: string[]) => (field === 'arrived' ? values.map((value) => value.slice(0, 16)) : values);
+    const verdict: Verdict = shownOnly ? (verdictOf(minute(l), minute(r)) === 'SAME' ? 'SAME' : 'EXPECTED') : field === 'documents' ? (documentsVerdict(left, right) ?? verdictOf(l, r)) : verdictOf(l, r);
     return { field, left: l, right: r, verdict: field === 'name' && verdict === 'DIFFERENT' && namesAlike ? 'SIMILAR' : verdict };
   });
 }

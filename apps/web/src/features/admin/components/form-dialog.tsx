@@ -19,18 +19,22 @@ interface Props {
   tone?: 'primary' | 'danger';
   /** An alert dialog for a question (deactivate, reset); a plain one for a form. */
   role?: 'dialog' | 'alertdialog';
+  /** The cancel button's words (default: Cancel); a question asked before an action says "Go back". */
+  cancelLabel?: string;
+  /** A short question sits in the middle of the screen; a long form starts at the top and scrolls. */
+  centred?: boolean;
   children: ReactNode;
 }
 
 /** A modal form of the administrators' pages: nothing is sent until its main button. */
-export function FormDialog({ isOpen, title, onClose, onSubmit, submitLabel, pending = false, error, tone = 'primary', role = 'dialog', children }: Props) {
+export function FormDialog({ isOpen, title, onClose, onSubmit, submitLabel, pending = false, error, tone = 'primary', role = 'dialog', cancelLabel, centred = false, children }: Props) {
   const intl = useIntl();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit?.();
   };
   return (
-    <ModalOverlay className={styles.overlay} isOpen={isOpen} onOpenChange={(open) => (open ? undefined : onClose())} isDismissable={!pending}>
+    <ModalOverlay className={`${styles.overlay} ${centred ? styles.overlayCentred : ''}`} isOpen={isOpen} onOpenChange={(open) => (open ? undefined : onClose())} isDismissable={!pending}>
       <Modal className={styles.modal}>
         <Dialog role={role} className={styles.dialog}>
           <Heading slot="title" className={styles.title}>
@@ -46,7 +50,7 @@ export function FormDialog({ isOpen, title, onClose, onSubmit, submitLabel, pend
                 </Button>
               ) : null}
               <Button variant={onSubmit ? 'quiet' : 'primary'} onPress={onClose} isDisabled={pending}>
-                {intl.formatMessage(onSubmit ? adminMessages.cancel : adminMessages.close)}
+                {onSubmit ? (cancelLabel ?? intl.formatMessage(adminMessages.cancel)) : intl.formatMessage(adminMessages.close)}
               </Button>
             </div>
           </form>

@@ -1,15 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createFileRoute } from '@tanstack/react-router';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import { commonMessages } from '../../../i18n/common-messages';
 import { describeError } from '../../../i18n/error-messages';
+import { deliveriesQuery } from '../../notifications/deliveries-api';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { StatusChip } from '../../../ui/status-chip';
 import { FormDialog } from '../components/form-dialog';
 import styles from '../components/admin.module.css';
 import queueStyles from '../components/queues.module.css';
-import { COUNTED_STATES, jobNameMessage, QUEUE_NAMES, QueueEntry, QueueJob, queuesQuery, removeJob, retryJob, STATE_NAMES } from '../queues-api';
+import { COUNTED_STATES, jobNameMessage, QUEUE_NAMES, QueueEntry, QueueJob, queuesQuery, removeJob, retryJob, STATE_NAMES, TROUBLE_TONE } from '../queues-api';
 import { adminMessages } from '../messages';
 import { queueMessages } from '../queues-messages';
 
@@ -27,6 +29,10 @@ function JobQueues() {
   const queues = useQuery(queuesQuery(api));
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState('');
+  // The e-mails recorded but not sent live on the sent e-mails page: their count here, with the way there.
+  const [now] = useState(() => new Date());
+  const emails = useInfiniteQuery({ ...deliveriesQuery(api, {}, now), refetchInterval: 15_000 });
+  const unsent = emails.data?.pages[0]?.unsent;
 
   const act = useMutation({
     mutationFn: ({ kind, job }: { kind: 'retry' | 'remove'; job: QueueJob }) => (kind === 'retry' ? retryJob(api, job) : removeJob(api, job)),
@@ -70,6 +76,12 @@ function JobQueues() {
         {notice}
       </p>
       {queues.error ? <Alert>{describeError(intl, queues.error)}</Alert> : null}
+      {unsent !== undefined ? (
+        <p className={unsent > 0 ? queueStyles.unsent : styles.muted} data-testid="unsent-emails">
+          {intl.formatMessage(queueMessages.unsentEmails, { count: unsent })}
+          <Link to="/settings/notifications/deliveries" className={queueStyles.unsentLink}>{intl.formatMessage(queueMessages.unsentLink)}</Link>
+        </p>
+      ) : null}
       {queues.data?.queues.map((queue) => <QueueCard key={queue.name} queue={queue} onAsk={ask} />)}
       {open ? (
         <FormDialog
@@ -82,6 +94,8 @@ function JobQueues() {
           submitLabel={intl.formatMessage(open.kind === 'retry' ? queueMessages.retryConfirm : queueMessages.removeConfirm)}
           pending={act.isPending}
           error={act.isError ? describeError(intl, act.error) : undefined}
+          cancelLabel={intl.formatMessage(commonMessages.goBack)}
+          centred
         >
           <p>
             {intl.formatMessage(open.kind === 'retry' ? queueMessages.retryBody : queueMessages.removeBody, {
@@ -109,12 +123,16 @@ function QueueCard({ queue, onAsk }: { queue: QueueEntry; onAsk: (kind: 'retry' 
         {name}
       </h2>
       <dl className={queueStyles.counts} aria-label={intl.formatMessage(queueMessages.countsLabel, { queue: name })}>
-        {COUNTED_STATES.map((state) => (
-          <div key={state} className={`${queueStyles.count} ${state === 'failed' && queue.counts.failed > 0 ? queueStyles.countBad : ''}`} data-state={state}>
-            <dt>{intl.formatMessage(STATE_NAMES[state])}</dt>
-            <dd>{intl.formatNumber(queue.counts[state])}</dd>
-          </div>
-        ))}
+        {COUNTED_STATES.map((state) => {
+          const value = queue.counts[state];
+          const tone = value > 0 ? TROUBLE_TONE[state] : undefined;
+          return (
+            <div key={state} className={`${queueStyles.count} ${tone === 'bad' ? queueStyles.countBad : tone === 'warn' ? queueStyles.countWarn : ''}`} data-state={state}>
+              <dt>{intl.formatMessage(STATE_NAMES[state])}</dt>
+              {value === 0 ? <dd className={queueStyles.zero}>{intl.formatMessage(queueMessages.countNone)}</dd> : <dd>{intl.formatNumber(value)}</dd>}
+            </div>
+          );
+        })}
       </dl>
       <h3 className={queueStyles.subTitle}>{intl.formatMessage(queueMessages.troubledTitle)}</h3>
       {queue.jobs.length === 0 ? (
@@ -137,6 +155,20 @@ function QueueCard({ queue, onAsk }: { queue: QueueEntry; onAsk: (kind: 'retry' 
                 <td data-label={intl.formatMessage(queueMessages.colJob)}>
                   <span className={styles.name}>
                     {intl.formatMessage(jobNameMessage(job.name))}
+                    {job.target ? (
+                      <span className={queueStyles.target}>
+                        {job.target.host
+                          ? intl.formatMessage(queueMessages.target, {
+                              agency: <bdi key="agency">{job.target.agency}</bdi>,
+                              host: (
+                                <bdi key="host" dir="ltr">
+                                  {job.target.host}
+                                </bdi>
+                              ),
+                            })
+                          : intl.formatMessage(queueMessages.targetNoHost, { agency: <bdi key="agency">{job.target.agency}</bdi> })}
+                      </span>
+                    ) : null}
                     <bdi dir="ltr" className={`${styles.sub} ${queueStyles.jobId}`}>
                       {job.id}
                     </bdi>
@@ -159,6 +191,11 @@ function QueueCard({ queue, onAsk }: { queue: QueueEntry; onAsk: (kind: 'retry' 
                 </td>
                 <td data-label={intl.formatMessage(queueMessages.colWhen)}>
                   {job.failedAt ? intl.formatDate(job.failedAt, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' }) : <span className={styles.muted}>{intl.formatMessage(adminMessages.none)}</span>}
+                  {job.nextAttemptAt ? (
+                    <span className={queueStyles.target} data-testid="next-attempt">
+                      {intl.formatMessage(queueMessages.nextAttempt, { time: intl.formatTime(job.nextAttemptAt, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }) })}
+                    </span>
+                  ) : null}
                 </td>
                 <td data-label={intl.formatMessage(adminMessages.colActions)}>
                   <div className={styles.actions}>

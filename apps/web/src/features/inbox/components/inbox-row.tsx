@@ -47,6 +47,8 @@ export const InboxRow = memo(function InboxRow({ referral, borderPointName, isNe
   // The edge says where the first contact stands: red overdue, amber due within 4 h, blue running, grey made.
   const edge = !clockRuns ? 'made' : late ? 'late' : deadline;
   const actions = actionsFor(referral.status);
+  // Where both are offered, one line says how Acknowledge differs from Accept.
+  const hintId = actions.includes('acknowledge') && actions.includes('accept') ? `inbox-${referral.id}-hint` : undefined;
   return (
     <article className={styles.row} data-deadline={edge} aria-labelledby={`inbox-${referral.id}`}>
       <div className={styles.main}>
@@ -95,10 +97,16 @@ export const InboxRow = memo(function InboxRow({ referral, borderPointName, isNe
               isDisabled={busy}
               onPress={() => onAct(referral, action)}
               aria-label={intl.formatMessage(inboxMessages.actionLabel, { action, caseNumber: referral.caseNumber })}
+              aria-describedby={hintId && (action === 'acknowledge' || action === 'accept') ? hintId : undefined}
             >
               {intl.formatMessage(ACTION_LABEL[action])}
             </Button>
           ))}
+          {hintId ? (
+            <p id={hintId} className={styles.actionsHint}>
+              {intl.formatMessage(inboxMessages.actionsHint)}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </article>

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { ApiClient } from '../../../api/client';
+import { commonMessages } from '../../../i18n/common-messages';
 import { describeError } from '../../../i18n/error-messages';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
@@ -42,6 +43,8 @@ export function DeliveryList({ api, filters, showAgency }: Props) {
       query.state.data?.pages.some((page) => page.items.some((d) => d.status === 'PENDING')) || Date.now() - resentAt < RESENT_WATCH_MS ? 2_000 : false,
   });
   const all = deliveries.data?.pages.flatMap((page) => page.items) ?? [];
+  // Whether an e-mail server is set up now (the api's word, never its address): without one, sending again only records another "not sent".
+  const serverConfigured = deliveries.data?.pages[0]?.emailServerConfigured;
   const [confirming, setConfirming] = useState<Delivery | null>(null);
   const [notice, setNotice] = useState('');
   const resend = useMutation({
@@ -66,6 +69,15 @@ export function DeliveryList({ api, filters, showAgency }: Props) {
         </Alert>
       ) : null}
       {resend.isError ? <Alert>{describeError(intl, resend.error)}</Alert> : null}
+      {serverConfigured === false ? (
+        <p className={styles.serverMissing} data-testid="email-server-status">
+          {intl.formatMessage(m.serverMissing)}
+        </p>
+      ) : serverConfigured === true ? (
+        <p className={styles.serverOk} data-testid="email-server-status">
+          {intl.formatMessage(m.serverConfigured)}
+        </p>
+      ) : null}
       {deliveries.isSuccess ? <p className={styles.count}>{intl.formatMessage(m.shown, { shown: all.length, more: String(deliveries.hasNextPage) })}</p> : null}
       {deliveries.isSuccess && all.length === 0 ? <p className={styles.empty}>{intl.formatMessage(m.empty)}</p> : null}
       {all.length > 0 ? (
@@ -84,7 +96,7 @@ export function DeliveryList({ api, filters, showAgency }: Props) {
                   <dl className={styles.facts}>
                     <div>
                       <dt>{intl.formatMessage(m.caseNumber)}</dt>
-                      <dd>
+                      <dd className={styles.caseNumber}>
                         <CaseNumber caseNumber={delivery.caseNumber} />
                       </dd>
                     </div>
@@ -134,10 +146,15 @@ export function DeliveryList({ api, filters, showAgency }: Props) {
                   ) : null}
                   {delivery.canResend ? (
                     <div className={styles.actions}>
+                      {serverConfigured === false ? (
+                        <span id={`delivery-${delivery.id}-blocked`} className={styles.blocked}>
+                          {intl.formatMessage(m.resendBlocked)}
+                        </span>
+                      ) : null}
                       <Button
                         variant="secondary"
-                        aria-describedby={`delivery-${delivery.id}`}
-                        isDisabled={resend.isPending}
+                        aria-describedby={serverConfigured === false ? `delivery-${delivery.id} delivery-${delivery.id}-blocked` : `delivery-${delivery.id}`}
+                        isDisabled={resend.isPending || serverConfigured === false}
                         onPress={() => {
                           resend.reset();
                           setConfirming(delivery);
@@ -163,7 +180,8 @@ export function DeliveryList({ api, filters, showAgency }: Props) {
         title={intl.formatMessage(m.resendTitle)}
         body={confirming ? intl.formatMessage(m.resendBody, { caseNumber: isolate(confirming.caseNumber), address: isolate(confirming.address) }) : ''}
         confirm={intl.formatMessage(m.resend)}
-        cancel={intl.formatMessage(m.cancel)}
+        cancel={intl.formatMessage(commonMessages.goBack)}
+        confirmFirst
         onConfirm={() => {
           if (confirming && !resend.isPending) resend.mutate(confirming);
         }}

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useIntl } from 'react-intl';
 import { ApiClient } from '../../../api/client';
@@ -9,6 +9,7 @@ import { isLocale, Locale, matchLocale } from '../../../i18n/locales';
 import { localeNames } from '../../../i18n/vocabulary';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
+import { CheckIcon } from '../../../ui/icons';
 import { TextField } from '../../../ui/text-field';
 import { exampleAddress, notificationMessages as m } from '../messages';
 import { NotificationSettings, notificationSettingsQuery, removeDutyEmail, saveDutyEmail } from '../notifications-api';
@@ -21,12 +22,17 @@ type Agency = NotificationSettings['agency'];
 export function DutyEmailCard({ api, agency }: { api: ApiClient; agency: Agency }) {
   const intl = useIntl();
   const duty = agency.dutyEmail;
+  // A save's confirmation, beside the card's title.
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <section aria-labelledby="duty-title" className={styles.card}>
-      <h2 id="duty-title">{intl.formatMessage(m.dutyTitle, { agency: <bdi key="agency">{agency.name}</bdi> })}</h2>
+      <div className={styles.titleRow}>
+        <h2 id="duty-title">{intl.formatMessage(m.dutyTitle, { agency: <bdi key="agency">{agency.name}</bdi> })}</h2>
+        <SavedNote notice={notice} />
+      </div>
       <p className={styles.muted}>{intl.formatMessage(m.dutyIntro)}</p>
       {agency.canManage ? (
-        <DutyEmailForm api={api} agencyId={agency.id} duty={duty} />
+        <DutyEmailForm api={api} agencyId={agency.id} duty={duty} setNotice={setNotice} />
       ) : (
         <>
           <p data-testid="duty-current">
@@ -41,7 +47,21 @@ export function DutyEmailCard({ api, agency }: { api: ApiClient; agency: Agency 
   );
 }
 
-function DutyEmailForm({ api, agencyId, duty }: { api: ApiClient; agencyId: string; duty: Agency['dutyEmail'] }) {
+/** The confirmation of a save: green with a tick, in a live region that is there before it speaks. */
+export function SavedNote({ notice }: { notice: string | null }) {
+  return (
+    <p aria-live="polite" role="status" className={styles.saved}>
+      {notice ? (
+        <>
+          <CheckIcon />
+          {notice}
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+function DutyEmailForm({ api, agencyId, duty, setNotice }: { api: ApiClient; agencyId: string; duty: Agency['dutyEmail']; setNotice: (notice: string | null) => void }) {
   const intl = useIntl();
   const queryClient = useQueryClient();
   // The page's language (`ar-EG` formats Arabic pages): what e-mails are written in until another is picked.
@@ -50,7 +70,6 @@ function DutyEmailForm({ api, agencyId, duty }: { api: ApiClient; agencyId: stri
   const [chosenLanguage, setLanguage] = useState<Locale | null>(duty && isLocale(duty.language) ? duty.language : null);
   // Not chosen yet: the language the manager reads the page in (known once its catalog is in).
   const language: Locale = chosenLanguage ?? pageLocale;
-  const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const done = async (message: string) => {
     setNotice(message);
@@ -77,6 +96,9 @@ function DutyEmailForm({ api, agencyId, duty }: { api: ApiClient; agencyId: stri
     if (!local) save.mutate();
   };
   const error = save.error ?? remove.error;
+  useEffect(() => {
+    if (error) setNotice(null);
+  }, [error, setNotice]);
   return (
     <Form className={styles.form} onSubmit={submit} validationErrors={problem ? { address: problem } : {}} validationBehavior="aria">
       <div className={styles.row}>
@@ -87,9 +109,6 @@ function DutyEmailForm({ api, agencyId, duty }: { api: ApiClient; agencyId: stri
           }} />
         </div>
         <LanguageSelect id="duty-language" label={intl.formatMessage(m.agencyLanguage)} value={language} onChange={setLanguage} />
-      </div>
-      <div aria-live="polite" role="status" className={styles.notice}>
-        {notice && !error ? <Alert tone="info">{notice}</Alert> : null}
       </div>
       {error && !problem ? <Alert>{describeError(intl, error)}</Alert> : null}
       <div className={styles.actions}>

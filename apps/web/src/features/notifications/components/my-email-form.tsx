@@ -12,6 +12,7 @@ import { TextField } from '../../../ui/text-field';
 import { exampleAddress, notificationMessages as m } from '../messages';
 import { choiceProblem, EMAIL_KINDS, EmailKind, MyChoice, NotificationSettings, notificationSettingsQuery, saveMyChoice } from '../notifications-api';
 import { LanguageSelect } from './language-select';
+import { SavedNote } from './duty-email-form';
 import styles from './settings-card.module.css';
 
 const KIND_LABEL = { NEW_REFERRAL: m.kindNEW_REFERRAL, DEADLINE_SOON: m.kindDEADLINE_SOON, ESCALATION: m.kindESCALATION } as const;
@@ -50,7 +51,10 @@ export function MyEmailCard({ api, mine }: { api: ApiClient; mine: NotificationS
   };
   return (
     <section aria-labelledby="mine-title" className={styles.card}>
-      <h2 id="mine-title">{intl.formatMessage(m.mineTitle)}</h2>
+      <div className={styles.titleRow}>
+        <h2 id="mine-title">{intl.formatMessage(m.mineTitle)}</h2>
+        <SavedNote notice={save.error ? null : notice} />
+      </div>
       <p className={styles.muted}>{intl.formatMessage(m.mineIntro)}</p>
       <Form className={styles.form} onSubmit={submit} validationErrors={problem ? { address: problem } : {}} validationBehavior="aria">
         <fieldset className={styles.kinds}>
@@ -71,9 +75,6 @@ export function MyEmailCard({ api, mine }: { api: ApiClient; mine: NotificationS
             }} />
           </div>
           <LanguageSelect id="my-language" label={intl.formatMessage(m.myLanguage)} value={choice.language} onChange={(language) => setChoice((c) => ({ ...c, language }))} />
-        </div>
-        <div aria-live="polite" role="status" className={styles.notice}>
-          {notice && !save.error ? <Alert tone="info">{notice}</Alert> : null}
         </div>
         {save.error && !problem ? <Alert>{describeError(intl, save.error)}</Alert> : null}
         <div className={styles.actions}>

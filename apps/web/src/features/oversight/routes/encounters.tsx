@@ -16,7 +16,7 @@ import { StatusChip } from '../../../ui/status-chip';
 import { meQuery } from '../../auth/me';
 import { languageName } from '../../cases/language-name';
 import { documentKindMessages, sexMessages } from '../../intake/messages';
-import { Comparison, compareRecords, documentMatchParts, spellingVariants } from '../compare-records';
+import { Comparison, compareRecords, documentMatchParts, matchLevel, spellingVariants } from '../compare-records';
 import { encounterMessages as m } from '../messages';
 import { comparisonQuery, Encounter, encountersQuery, MatchReason } from '../oversight-api';
 import dialog from '../../../ui/dialog.module.css';
@@ -139,7 +139,13 @@ function EncounterCard({ api, encounter, onDecided }: { api: ApiClient; encounte
           })}
         </h2>
         <span className={styles.meta}>
-          <StatusChip tone={encounter.score >= 0.85 ? 'warning' : 'info'}>{intl.formatMessage(m.score, { score: encounter.score })}</StatusChip>
+          <StatusChip tone={encounter.score >= 0.85 ? 'warning' : 'info'}>
+            {intl.formatMessage(m.score, {
+              level: matchLevel(encounter.score),
+              document: String(encounter.reasons.some((reason) => reason.code === 'DOCUMENT_MATCH')),
+              score: encounter.score,
+            })}
+          </StatusChip>
           <span>{intl.formatMessage(m.found, { time: dateTime(encounter.foundAt) })}</span>
         </span>
       </header>
@@ -192,8 +198,8 @@ function EncounterCard({ api, encounter, onDecided }: { api: ApiClient; encounte
 
       {encounter.status === 'PENDING' ? (
         <div className={styles.actions}>
-          {/* Neither answer is the expected one: both buttons weigh the same, and linking asks first. */}
-          <Button variant="secondary" onPress={() => setLinking(true)}>
+          {/* Two distinct answers: linking (which joins two people's histories) is the filled one and asks first. */}
+          <Button onPress={() => setLinking(true)}>
             {intl.formatMessage(m.link)}
           </Button>
           <Button variant="secondary" onPress={() => setDismissing(true)}>
@@ -266,7 +272,15 @@ function formatValues(intl: IntlShape, row: Comparison, side: 'left' | 'right') 
         const [kind = '', country = '', ...number] = value.split(' ');
         return (
           <>
-            {intl.formatMessage(m.document, { kind: nameOf(intl, documentKindMessages, kind), country: countryName(intl.locale, country), number: <bdi key="n">{number.join(' ')}</bdi> })}
+            {intl.formatMessage(m.document, {
+              kind: nameOf(intl, documentKindMessages, kind),
+              country: countryName(intl.locale, country),
+              number: (
+                <bdi key="n" dir="ltr">
+                  {number.join(' ')}
+                </bdi>
+              ),
+            })}
           </>
         );
       }
@@ -276,7 +290,6 @@ function formatValues(intl: IntlShape, row: Comparison, side: 'left' | 'right') 
           ? intl.formatMessage(m.estimated, { date: intl.formatDate(`${value.slice(0, 10)}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) })
           : intl.formatDate(`${value}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' });
       case 'arrived':
-      case 'registered':
         return intl.formatDate(value, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
     }
   };
@@ -297,7 +310,11 @@ function describeReason(intl: IntlShape, reason: MatchReason, variants: [string,
       const detail = intl.formatMessage(m.document, {
         kind: kinds.map((kind) => nameOf(intl, documentKindMessages, kind)).join(' / '),
         country: countryName(intl.locale, country),
-        number: <bdi key="n">{number}</bdi>,
+        number: (
+          <bdi key="n" dir="ltr">
+            {number}
+          </bdi>
+        ),
       });
       return intl.formatMessage(m.DOCUMENT_MATCH, { detail: <Fragment key="d">{detail}</Fragment> });
     }
