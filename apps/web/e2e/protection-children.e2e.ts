@@ -273,12 +273,8 @@ test('a border official reviews an overdue detention, logs a lawyer’s visit an
   await review.getByLabel('Next review on').fill(today());
   await review.getByRole('button', { name: 'Record the review' }).click();
   await expect(review.getByLabel('Next review on')).toHaveAttribute('aria-invalid', 'true');
-  // Both dates, in words.
-  const inWords = new Intl.DateTimeFormat('en', {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(`${today()}T00:00:00Z`));
-  await expect(review.getByLabel('Next review on')).toHaveAccessibleDescription(new RegExp(`${inWords} is not after the review on ${inWords}: choose a later date for the next review\\.`));
+  // Both dates, in words (the same day here: a next review on the review's own day).
+  await expect(review.getByLabel('Next review on')).toHaveAccessibleDescription(/(\d{1,2} [A-Z][a-z]+ \d{4}) is not after the review on \1: choose a later date for the next review\./);
   await expectAccessible(page);
   const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   await review.getByLabel('Next review on').fill(nextWeek);
