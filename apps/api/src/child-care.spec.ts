@@ -71,6 +71,34 @@ describe('child protection: tracing, reunification, interim care', () => {
     expect((await post('child.protection', `cases/${caseId}/family-tracing/${opened.body.id}/outcome`, { status: 'LOCATED', on: day() })).body.code).toBe('TRACING.CLOSED');
   });
 
+  it('records the child’s views on a proposal, which a reunion then needs', async () => {
+    const caseId = await child();
+    const proposed = await post('child.protection', `cases/${caseId}/reunifications`, {
+      relative: { relationship: 'MOTHER', name: 'Neema Juma', country: 'TZA' },
+      abroad: false,
+      relationshipVerified: true,
+      childConsent: false,
+    });
+    expect(proposed.status).toBe(201);
+    const notReady = await post('child.protection', `cases/${caseId}/reunifications/${proposed.body.id}/outcome`, { status: 'REUNIFIED', on: day() });
+    expect(notReady.body.details.missing).toEqual(["the child's consent"]);
+    const invalid = await post('child.protection', `cases/${caseId}/reunifications/${proposed.body.id}/child-views`, { childConsent: 'yes', version: 'one' });
+    expect(invalid.status).toBe(400);
+    expect([...new Set(invalid.body.details.fields.map((f: { path: string }) => f.path))].sort()).toEqual(['childConsent', 'version']);
+    const stale = await post('child.protection', `cases/${caseId}/reunifications/${proposed.body.id}/child-views`, { childConsent: true, version: proposed.body.version + 5 });
+    expect(stale.status).toBe(409);
+    const missing = await post('child.protection', `cases/${caseId}/reunifications/00000000-0000-4000-8000-000000000000/child-views`, { childConsent: true });
+    expect(missing.status).toBe(404);
+    const agreed = await post('child.protection', `cases/${caseId}/reunifications/${proposed.body.id}/child-views`, { childConsent: true, version: proposed.body.version });
+    expect(agreed.status).toBe(200);
+    expect(agreed.body).toMatchObject({ status: 'PROPOSED', childConsent: true, version: proposed.body.version + 1 });
+    expect(await api.owner(`SELECT action, details->>'childConsent' AS consent FROM audit_event WHERE case_id = $1 AND action = 'CHILD.REUNIFICATION_CHILD_VIEWS'`, [caseId])).toEqual([
+      { action: 'CHILD.REUNIFICATION_CHILD_VIEWS', consent: 'true' },
+    ]);
+    const reunited = await post('child.protection', `cases/${caseId}/reunifications/${proposed.body.id}/outcome`, { status: 'REUNIFIED', on: day() });
+    expect(reunited.status).toBe(200);
+  });
+
   it('reunites only with a verified relationship and the child’s consent, and abroad only with a determination for it', async () => {
     const caseId = await child();
     const unverified = await post('child.protection', `cases/${caseId}/reunifications`, {
@@ -84,6 +112,9 @@ describe('child protection: tracing, reunification, interim care', () => {
     expect(notReady.status).toBe(409);
     expect(notReady.body.details.missing).toEqual(['a verified relationship']);
     expect((await post('child.protection', `cases/${caseId}/reunifications/${unverified.body.id}/outcome`, { status: 'WITHDRAWN', on: day() })).status).toBe(200);
+    const closedViews = await post('child.protection', `cases/${caseId}/reunifications/${unverified.body.id}/child-views`, { childConsent: true });
+    expect(closedViews.status).toBe(409);
+    expect(closedViews.body.code).toBe('REUNIFICATION.CONCLUDED');
 
     const abroad = await post('child.protection', `cases/${caseId}/reunifications`, {
       relative: { relationship: 'MOTHER', name: 'Furaha Bahati', country: 'COD' },

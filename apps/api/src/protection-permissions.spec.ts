@@ -133,7 +133,9 @@ const POLICY = `
   POST   cases/:id/reunifications                                        shared    403M   404    403M   403M   201    403M   403M   403M   404    403M   403M   403    403    403    403    401
   POST   cases/:id/reunifications                                        unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
   POST   cases/:id/reunifications/:reunificationId/outcome               shared    403M   404    403M   403M   200    403M   403M   403M   404    403M   403M   403    403    403    403    401
+  POST   cases/:id/reunifications/:reunificationId/child-views           shared    403M   404    403M   403M   200    403M   403M   403M   404    403M   403M   403    403    403    403    401
   POST   cases/:id/reunifications/:reunificationId/outcome               unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
+  POST   cases/:id/reunifications/:reunificationId/child-views           unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
   POST   cases/:id/care-placements                                       shared    403M   404    403M   403M   201    403M   403M   403M   404    403M   403M   403    403    403    403    401
   POST   cases/:id/care-placements                                       unshared  403M   404    403M   404    404    404    404    404    404    404    404    403    403    403    403    401
   POST   cases/:id/care-placements/:placementId/end                      shared    403M   404    403M   403M   200    403M   403M   403M   404    403M   403M   403    403    403    403    401
@@ -604,6 +606,12 @@ describe('protection records, safeguards and case management permissions: each r
       body: () => ({ status: 'REUNIFIED', on: day() }),
       state: snapshot('family_reunification'),
       allowed: updated('family_reunification', (now) => now['status'] === 'REUNIFIED'),
+    },
+    'POST cases/:id/reunifications/:reunificationId/child-views': {
+      target: fresh(prepared(withReunification)),
+      body: () => ({ childConsent: false }),
+      state: snapshot('family_reunification'),
+      allowed: updated('family_reunification', (now) => now['child_consent'] === false),
     },
     'POST cases/:id/care-placements': {
       target: fresh(plain),

@@ -101,6 +101,7 @@ for (const locale of ['en', 'ar'] as const) {
       await open(card.getByRole('listitem').filter({ hasText: 'Jean Bahati' }), 'steps.tracing.outcomeAction', 'tracing-outcome');
       await open(card, 'steps.reunification.proposeAction', 'reunification-propose');
       await open(card.getByRole('listitem').filter({ hasText: 'Furaha Bahati' }).last(), 'steps.reunification.outcomeAction', 'reunification-outcome');
+      await open(card.getByRole('listitem').filter({ hasText: 'Furaha Bahati' }).last(), 'steps.reunification.childViewsAction', 'reunification-views');
       await open(card, 'steps.placement.endAction', 'placement-end');
 
       await page.evaluate(() => window.sessionStorage.clear());
@@ -110,6 +111,7 @@ for (const locale of ['en', 'ar'] as const) {
       await expect(detention.getByTestId('review-overdue')).toBeVisible();
       await shot(page, `steps-detention-${locale}-${width}`);
       await open(detention, 'steps.review.action', 'detention-review-refused', async () => {
+        await dialog.getByLabel(t('steps.review.continue')).check();
         await typeDate(page, t('steps.review.nextReviewOn'), new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), dialog);
         await dialog.getByRole('button', { name: t('steps.review.submit') }).click();
         await expect(dialog.getByRole('alert')).toBeVisible();

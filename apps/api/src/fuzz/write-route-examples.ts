@@ -186,6 +186,7 @@ export const WRITE_ROUTE_EXAMPLES: Record<string, RouteExample> = {
     params: (f) => ({ id: f.childCaseId }),
     body: () => ({ relative: { relationship: 'MOTHER', name: 'Furaha Bahati', country: 'TZA' }, abroad: false, relationshipVerified: true, childConsent: true }),
   },
+  'POST cases/{id}/reunifications/{reunificationId}/child-views': { as: 'child.protection', params: (f) => ({ id: f.childCaseId, reunificationId: f.none }), body: () => ({ childConsent: true }) },
   'POST cases/{id}/reunifications/{reunificationId}/outcome': { as: 'child.protection', params: (f) => ({ id: f.childCaseId, reunificationId: f.none }), body: () => ({ status: 'REUNIFIED', on: day() }) },
   'POST cases/{id}/care-placements': { as: 'child.protection', params: (f) => ({ id: f.childCaseId }), body: () => ({ kind: 'FOSTER_FAMILY', provider: 'Kigoma foster family network', startedOn: day() }) },
   'POST cases/{id}/care-placements/{placementId}/end': { as: 'child.protection', params: (f) => ({ id: f.childCaseId, placementId: f.none }), body: () => ({ endedOn: day(), reason: 'Reunified with her aunt' }) },

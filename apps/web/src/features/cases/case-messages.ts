@@ -235,6 +235,7 @@ export const timelineMessages = defineMessages({
   CHILD_REUNIFICATION_REUNIFIED: { id: 'timeline.CHILD_REUNIFICATION_REUNIFIED', defaultMessage: 'Child reunited with the family' },
   CHILD_REUNIFICATION_NOT_IN_BEST_INTERESTS: { id: 'timeline.CHILD_REUNIFICATION_NOT_IN_BEST_INTERESTS', defaultMessage: "Reunification found not in the child's best interests" },
   CHILD_REUNIFICATION_WITHDRAWN: { id: 'timeline.CHILD_REUNIFICATION_WITHDRAWN', defaultMessage: 'Family reunification withdrawn' },
+  CHILD_REUNIFICATION_CHILD_VIEWS: { id: 'timeline.CHILD_REUNIFICATION_CHILD_VIEWS', defaultMessage: 'The child’s views on a reunification recorded' },
   CHILD_PLACED: { id: 'timeline.CHILD_PLACED', defaultMessage: 'Child placed in care' },
   CHILD_PLACEMENT_ENDED: { id: 'timeline.CHILD_PLACEMENT_ENDED', defaultMessage: 'Care placement ended' },
   DETENTION_OPENED: { id: 'timeline.DETENTION_OPENED', defaultMessage: 'Detention recorded' },

@@ -6,6 +6,7 @@ import {
   EndCarePlacementDto,
   OpenTracingDto,
   ProposeReunificationDto,
+  ReunificationChildViewsDto,
   ReunificationOutcomeDto,
   StopTracingDto,
   TracingOutcomeDto,
@@ -72,6 +73,22 @@ export class FamilyController {
     @Req() req: RequestWithActor,
   ): Promise<ReunificationView> {
     return this.family.concludeReunification(actor, id, reunificationId, body, correlationOf(req));
+  }
+
+  /** The child's agreement, heard after the proposal (a reunion needs it). */
+  @ApiOperation({ summary: "Record the child's views on a proposed family reunification" })
+  @ApiConflict()
+  @RequirePermission(Permission.CaseRecordsWrite)
+  @Post('reunifications/:reunificationId/child-views')
+  @HttpCode(200)
+  reunificationChildViews(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('reunificationId', uuid) reunificationId: string,
+    @Body() body: ReunificationChildViewsDto,
+    @Req() req: RequestWithActor,
+  ): Promise<ReunificationView> {
+    return this.family.recordChildViews(actor, id, reunificationId, body, correlationOf(req));
   }
 
   @ApiOperation({ summary: 'Place a child in care' })

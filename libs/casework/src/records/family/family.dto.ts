@@ -114,6 +114,12 @@ export class ReunificationOutcomeDto extends VersionedDto {
   on!: string;
 }
 
+export class ReunificationChildViewsDto extends VersionedDto {
+  @ApiProperty({ description: 'The child, heard in a way suited to age and maturity, agrees to this reunification (false: the child does not agree)' })
+  @IsBoolean()
+  childConsent!: boolean;
+}
+
 export const CARE_KINDS = ['FOSTER_FAMILY', 'KINSHIP_CARE', 'RESIDENTIAL_CARE', 'SUPERVISED_INDEPENDENT_LIVING', 'SAFE_SHELTER'] as const;
 
 export class CarePlacementDto {

@@ -102,6 +102,10 @@ export async function setReunificationOutcome(manager: EntityManager, id: string
   await manager.query(`UPDATE family_reunification SET status = $2, outcome_on = $3, version = version + 1, updated_at = now() WHERE id = $1`, [id, status, outcomeOn]);
 }
 
+export async function setReunificationChildConsent(manager: EntityManager, id: string, childConsent: boolean): Promise<void> {
+  await manager.query(`UPDATE family_reunification SET child_consent = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, childConsent]);
+}
+
 export function lockCurrentPlacement(manager: EntityManager, caseId: string): Promise<{ id: string }[]> {
   return manager.query<{ id: string }[]>(`SELECT id FROM care_placement WHERE case_id = $1 AND ended_on IS NULL FOR UPDATE`, [caseId]);
 }

@@ -3,7 +3,7 @@ import { Actor, actorScope, Clock } from '@kivuko/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { CarePlacementDto, EndCarePlacementDto, OpenTracingDto, ProposeReunificationDto, ReunificationOutcomeDto, StopTracingDto, TracingOutcomeDto } from './family.dto';
+import { CarePlacementDto, EndCarePlacementDto, OpenTracingDto, ProposeReunificationDto, ReunificationChildViewsDto, ReunificationOutcomeDto, StopTracingDto, TracingOutcomeDto } from './family.dto';
 import { checkVersion, MANDATES, notFound, RecordSupport } from '../record-support';
 import { CaseworkErrors } from '../../casework.errors';
 import {
@@ -26,6 +26,7 @@ import {
   readTracing,
   ReunificationRow,
   setPlacementEnded,
+  setReunificationChildConsent,
   setReunificationOutcome,
   setTracingOutcome,
   TracingRow,
@@ -184,6 +185,20 @@ export class FamilyService {
       }
       await setReunificationOutcome(manager, row.id, dto.status, dto.on);
       await this.support.audited(manager, actor, caseId, `CHILD.REUNIFICATION_${dto.status}`, FieldGroup.CHILD, { reunificationId: row.id }, correlationId);
+      return this.reunification(manager, row.id);
+    });
+  }
+
+  /** The child's views on a proposed reunification, heard after the proposal: whether the child agrees. */
+  recordChildViews(actor: Actor, caseId: string, reunificationId: string, dto: ReunificationChildViewsDto, correlationId?: string): Promise<ReunificationView> {
+    return this.support.run(actorScope(actor), async (manager) => {
+      await this.begin(manager, actor, caseId);
+      const [row] = await lockReunification(manager, reunificationId, caseId);
+      if (!row) throw notFound('family reunification');
+      checkVersion(row.version, dto.version, 'family reunification');
+      if (row.status !== 'PROPOSED') throw CaseworkErrors.raise('REUNIFICATION.CONCLUDED', `This reunification is already ${row.status.toLowerCase().replace(/_/g, ' ')}`);
+      await setReunificationChildConsent(manager, row.id, dto.childConsent);
+      await this.support.audited(manager, actor, caseId, 'CHILD.REUNIFICATION_CHILD_VIEWS', FieldGroup.CHILD, { reunificationId: row.id, childConsent: dto.childConsent }, correlationId);
       return this.reunification(manager, row.id);
     });
   }

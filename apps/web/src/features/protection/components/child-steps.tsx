@@ -9,6 +9,7 @@ import { formatDay } from '../safeguard-refusal';
 import { useStep } from '../use-step';
 import { StepCheck, StepChoice, StepDate, StepDialog, StepInput, StepPair, StepSelect, StepTextArea } from './step-dialog';
 import styles from './record-card.module.css';
+import dialogStyles from './step-dialog.module.css';
 
 const RELATIONSHIPS = ['MOTHER', 'FATHER', 'SIBLING', 'GRANDPARENT', 'AUNT_OR_UNCLE', 'COUSIN', 'SPOUSE', 'OTHER_RELATIVE', 'CUSTOMARY_CAREGIVER'] as const;
 type Relationship = (typeof RELATIONSHIPS)[number];
@@ -92,22 +93,29 @@ export function TracingSteps({
   const path = { params: { path: { id: caseId, tracingId: tracing.id } } };
   const [reason, setReason] = useState('');
   const stop = useStep(caseId, (body: object) => unwrap<Tracing>(api.POST('/api/v1/cases/{id}/family-tracing/{tracingId}/stop', { ...path, body: body as never })), onSaved);
-  const [status, setStatus] = useState<'LOCATED' | 'NOT_FOUND'>('LOCATED');
+  const [status, setStatus] = useState<'' | 'LOCATED' | 'NOT_FOUND'>('');
   const [on, setOn] = useState(today);
   const outcome = useStep(caseId, (body: object) => unwrap<Tracing>(api.POST('/api/v1/cases/{id}/family-tracing/{tracingId}/outcome', { ...path, body: body as never })), onSaved);
   if (!steps.stop && !steps.outcome) return null;
+  const relationshipName = (code: string) => intl.formatMessage(f[`rel${code as Relationship}`] ?? f.relOTHER_RELATIVE);
+  const sought = intl.formatList(tracing.soughtRelatives.map((r) => (r.name ? `${relationshipName(r.relationship)} (${r.name})` : relationshipName(r.relationship))));
   return (
     <span className={styles.statusLine}>
       <Button variant="secondary" onPress={outcome.open} aria-describedby={describedBy}>
         {intl.formatMessage(s.tracingOutcomeAction)}
       </Button>
-      <Button variant="secondary" onPress={stop.open} aria-describedby={describedBy}>
+      <Button variant="danger" className={dialogStyles.dangerAction} onPress={stop.open} aria-describedby={describedBy}>
         {intl.formatMessage(s.stopTracingAction)}
       </Button>
       <StepDialog
         isOpen={outcome.isOpen}
-        onClose={outcome.close}
+        onClose={() => {
+          setStatus('');
+          outcome.close();
+        }}
         title={intl.formatMessage(s.tracingOutcomeTitle)}
+        intro={intl.formatMessage(s.tracingFor, { relatives: <bdi key="relatives">{sought}</bdi> })}
+        ready={status !== ''}
         submitLabel={intl.formatMessage(s.tracingOutcomeSubmit)}
         pending={outcome.mutation.isPending}
         error={outcome.mutation.error}
@@ -118,7 +126,7 @@ export function TracingSteps({
           path="status"
           label={intl.formatMessage(s.tracingResult)}
           value={status}
-          onChange={(value) => setStatus(value as 'LOCATED' | 'NOT_FOUND')}
+          onChange={(value) => setStatus(value as '' | 'LOCATED' | 'NOT_FOUND')}
           options={[
             { value: 'LOCATED', label: intl.formatMessage(s.tracingLocated) },
             { value: 'NOT_FOUND', label: intl.formatMessage(s.tracingNotFound) },
@@ -148,7 +156,7 @@ export function TracingSteps({
 export function ProposeReunification({ api, caseId, tracing, onSaved }: { api: ApiClient; caseId: string; tracing: Tracing[]; onSaved: () => void; describedBy?: string }) {
   const intl = useIntl();
   const relationshipName = (code: string) => intl.formatMessage(f[`rel${code as Relationship}`] ?? f.relOTHER_RELATIVE);
-  const [relationship, setRelationship] = useState<string>('MOTHER');
+  const [relationship, setRelationship] = useState<string>('');
   const [name, setName] = useState('');
   const [country, setCountry] = useState('');
   const [abroad, setAbroad] = useState(false);
@@ -178,6 +186,7 @@ export function ProposeReunification({ api, caseId, tracing, onSaved }: { api: A
         title={intl.formatMessage(s.proposeTitle)}
         intro={intl.formatMessage(s.proposeIntro)}
         submitLabel={intl.formatMessage(s.proposeSubmit)}
+        ready={relationship !== ''}
         pending={step.mutation.isPending}
         error={step.mutation.error}
         problems={{
@@ -196,7 +205,23 @@ export function ProposeReunification({ api, caseId, tracing, onSaved }: { api: A
           })
         }
       >
+        {located.flatMap((t) =>
+          t.soughtRelatives.map((r, i) => (
+            <Button
+              key={`${t.id}-${i}`}
+              variant="secondary"
+              onPress={() => {
+                setRelationship(r.relationship);
+                if (r.name) setName(r.name);
+                setTracingId(t.id);
+              }}
+            >
+              {intl.formatMessage(s.useLocated, { relative: r.name ? `${relationshipName(r.relationship)} (${r.name})` : relationshipName(r.relationship) })}
+            </Button>
+          )),
+        )}
         <StepSelect path="relative.relationship" label={intl.formatMessage(s.relative)} value={relationship} onChange={setRelationship}>
+          <option value="">{intl.formatMessage(s.chooseRelative)}</option>
           {RELATIONSHIPS.map((code) => (
             <option key={code} value={code}>
               {relationshipName(code)}
@@ -251,8 +276,18 @@ export function ReunificationOutcomeStep({
   const intl = useIntl();
   const outcomes = reunificationOutcomes(reunification, procedures);
   const missing = reunionMissing(reunification, procedures);
-  const [status, setStatus] = useState<string>(outcomes[0] ?? 'WITHDRAWN');
+  const [status, setStatus] = useState<string>('');
   const [on, setOn] = useState(today);
+  const [consent, setConsent] = useState('');
+  const views = useStep(
+    caseId,
+    (body: object) =>
+      unwrap<Reunification>(api.POST('/api/v1/cases/{id}/reunifications/{reunificationId}/child-views', { params: { path: { id: caseId, reunificationId: reunification.id } }, body: body as never })),
+    () => {
+      setConsent('');
+      onSaved();
+    },
+  );
   const step = useStep(
     caseId,
     (body: object) =>
@@ -260,20 +295,53 @@ export function ReunificationOutcomeStep({
     onSaved,
   );
   if (outcomes.length === 0) return null;
-  const chosen = outcomes.includes(status as never) ? status : outcomes[0];
+  const chosen = outcomes.includes(status as never) ? status : '';
+  const relative = intl.formatMessage(f[`rel${reunification.relative.relationship as Relationship}`] ?? f.relOTHER_RELATIVE);
+  const name = <bdi key="name">{reunification.relative.name}</bdi>;
+  const closeOutcome = () => {
+    setStatus('');
+    step.close();
+  };
   return (
-    <>
+    <span className={styles.statusLine}>
       <Button variant="secondary" onPress={step.open} aria-describedby={describedBy}>
         {intl.formatMessage(s.reunificationOutcomeAction)}
       </Button>
+      <Button variant="secondary" onPress={views.open} aria-describedby={describedBy}>
+        {intl.formatMessage(s.childViewsAction)}
+      </Button>
+      <StepDialog
+        isOpen={views.isOpen}
+        onClose={() => {
+          setConsent('');
+          views.close();
+        }}
+        title={intl.formatMessage(s.childViewsTitle)}
+        intro={intl.formatMessage(s.childViewsIntro, { relative, name })}
+        submitLabel={intl.formatMessage(s.childViewsSubmit)}
+        ready={consent !== ''}
+        pending={views.mutation.isPending}
+        error={views.mutation.error}
+        problems={{ childConsent: intl.formatMessage(s.problemChoose) }}
+        onSubmit={() => views.mutate({ childConsent: consent === 'yes', version: reunification.version })}
+      >
+        <StepChoice
+          path="childConsent"
+          label={intl.formatMessage(s.childViewsChoice)}
+          value={consent}
+          onChange={setConsent}
+          options={[
+            { value: 'yes', label: intl.formatMessage(s.childAgrees) },
+            { value: 'no', label: intl.formatMessage(s.childDisagrees) },
+          ]}
+        />
+      </StepDialog>
       <StepDialog
         isOpen={step.isOpen}
-        onClose={step.close}
+        onClose={closeOutcome}
         title={intl.formatMessage(s.reunificationOutcomeTitle)}
-        intro={intl.formatMessage(s.reunificationWith, {
-          relative: intl.formatMessage(f[`rel${reunification.relative.relationship as Relationship}`] ?? f.relOTHER_RELATIVE),
-          name: <bdi key="name">{reunification.relative.name}</bdi>,
-        })}
+        intro={intl.formatMessage(s.reunificationWith, { relative, name })}
+        ready={chosen !== ''}
         submitLabel={intl.formatMessage(s.reunificationOutcomeSubmit)}
         pending={step.mutation.isPending}
         error={step.mutation.error}
@@ -283,7 +351,7 @@ export function ReunificationOutcomeStep({
         <StepChoice
           path="status"
           label={intl.formatMessage(s.reunificationResult)}
-          value={chosen ?? ''}
+          value={chosen}
           onChange={setStatus}
           options={outcomes.map((code) => ({ value: code, label: intl.formatMessage(f[`reunification${code}`]) }))}
           hint={
@@ -297,9 +365,22 @@ export function ReunificationOutcomeStep({
               : undefined
           }
         />
+        {missing.includes('CONSENT') ? (
+          <div>
+            <Button
+              variant="secondary"
+              onPress={() => {
+                closeOutcome();
+                views.open();
+              }}
+            >
+              {intl.formatMessage(s.childViewsFirst)}
+            </Button>
+          </div>
+        ) : null}
         <StepDate path="on" label={intl.formatMessage(s.outcomeOn)} value={on} onChange={setOn} required />
       </StepDialog>
-    </>
+    </span>
   );
 }
 
@@ -315,7 +396,7 @@ export function EndPlacement({ api, caseId, placement, onSaved, describedBy }: {
   );
   return (
     <>
-      <Button variant="secondary" onPress={step.open} aria-describedby={describedBy}>
+      <Button variant="danger" className={dialogStyles.dangerAction} onPress={step.open} aria-describedby={describedBy}>
         {intl.formatMessage(s.endPlacementAction)}
       </Button>
       <StepDialog

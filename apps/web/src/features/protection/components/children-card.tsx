@@ -14,6 +14,7 @@ import { FamilyBlock } from './family-block';
 import { DayField, InputField, TextAreaField } from './fields';
 import { RefusalAlert } from './refusal-alert';
 import styles from './record-card.module.css';
+import steps from './step-dialog.module.css';
 
 interface Props {
   api: ApiClient;
@@ -80,16 +81,23 @@ export function ChildrenCard({ api, caseId, guardians, bestInterests, ageAssessm
             ))}
           </ul>
         ) : (
-          <p className={styles.muted}>{intl.formatMessage(m.none)}</p>
+          <p className={styles.locked} data-testid="no-guardian">
+            {intl.formatMessage(st.noGuardian)}
+          </p>
         )}
         {mandate ? (
           <form className={styles.form} onSubmit={submitGuardian}>
             <InputField label={intl.formatMessage(m.guardianName)} value={guardianName} onChange={setGuardianName} required maxLength={200} />
             <InputField label={intl.formatMessage(m.organisation)} value={organisation} onChange={setOrganisation} maxLength={200} />
             <DayField label={intl.formatMessage(m.date)} value={appointedOn} onChange={setAppointedOn} required />
-            <Button type="submit" isDisabled={appoint.isPending || !guardianName.trim()}>
+            <Button type="submit" isDisabled={appoint.isPending || !guardianName.trim()} aria-describedby={guardianName.trim() ? undefined : 'guardian-name-first'}>
               {intl.formatMessage(m.appointGuardian)}
             </Button>
+            {guardianName.trim() ? null : (
+              <p id="guardian-name-first" className={styles.hint}>
+                {intl.formatMessage(st.guardianNameFirst)}
+              </p>
+            )}
           </form>
         ) : null}
         {appoint.error ? <RefusalAlert error={appoint.error} /> : null}
@@ -105,7 +113,11 @@ export function ChildrenCard({ api, caseId, guardians, bestInterests, ageAssessm
           <ul className={styles.rows}>
             {ageAssessments.map((a) => (
               <li key={a.id} className={styles.row}>
-                <span className={styles.rowMain} id={`row-${a.id}`}>{intl.formatMessage(m.ageRequested, { date: formatDay(intl, a.requestedOn), doubt: <bdi key="doubt">{a.seriousDoubt}</bdi> })}</span>
+                <span className={styles.rowMain} id={`row-${a.id}`}>{intl.formatMessage(m.ageRequested, { date: formatDay(intl, a.requestedOn), doubt: (
+                    <bdi key="doubt" dir="auto" className={steps.freeText}>
+                      {a.seriousDoubt}
+                    </bdi>
+                  ), })}</span>
                 {a.ageRange && a.completedOn ? (
                   <>
                     <span className={styles.rowDetail}>{intl.formatMessage(m.ageRange, { minimum: a.ageRange.minimum, maximum: a.ageRange.maximum, date: formatDay(intl, a.completedOn) })}</span>

@@ -17,6 +17,7 @@ import { EpisodeSteps } from './detention-steps';
 import { DayField, InputField, TextAreaField } from './fields';
 import { RefusalAlert } from './refusal-alert';
 import styles from './record-card.module.css';
+import steps from './step-dialog.module.css';
 
 /** The written justification the api asks of an override (libs/safeguards MIN_JUSTIFICATION). */
 const MIN_JUSTIFICATION = 40;
@@ -101,10 +102,21 @@ export function DetentionCard({ api, caseId, episodes, mandate, mayOverride }: P
                   {intl.formatMessage(e.reviewOverdue ? d.reviewOverdue : d.nextReview, { date: formatDay(intl, e.nextReviewOn) })}
                 </StatusChip>
               )}
-              <span className={styles.rowDetail}>{intl.formatMessage(d.legalBasisLine, { basis: e.legalBasis })}</span>
+              <span className={styles.rowDetail}>{intl.formatMessage(d.legalBasisLine, {
+                  basis: (
+                    <bdi key="basis" dir="auto" className={steps.freeText}>
+                      {e.legalBasis}
+                    </bdi>
+                  ),
+                })}</span>
               {e.override ? (
                 <span className={styles.rowDetail}>
-                  {intl.formatMessage(d.overridden, { grounds: intl.formatList(e.protectedGrounds.map((g) => groundText(intl, g))), justification: e.override.justification })}
+                  {intl.formatMessage(d.overridden, { grounds: intl.formatList(e.protectedGrounds.map((g) => groundText(intl, g))), justification: (
+                      <bdi key="justification" dir="auto" className={steps.freeText}>
+                        {e.override.justification}
+                      </bdi>
+                    ),
+                  })}
                 </span>
               ) : null}
               {e.reviews.map((r) => (
@@ -122,7 +134,13 @@ export function DetentionCard({ api, caseId, episodes, mandate, mayOverride }: P
                   })}
                 </span>
               ))}
-              {e.endedAt && e.endReason ? <span className={styles.rowDetail}>{intl.formatMessage(s.endedBecause, { reason: <bdi key="reason">{e.endReason}</bdi> })}</span> : null}
+              {e.endedAt && e.endReason ? <span className={styles.rowDetail}>{intl.formatMessage(s.endedBecause, {
+                    reason: (
+                      <bdi key="reason" dir="auto" className={steps.freeText}>
+                        {e.endReason}
+                      </bdi>
+                    ),
+                  })}</span> : null}
               {e.reviewOverdue ? (
                 <span className={`${styles.wide} ${styles.locked}`} data-testid="review-overdue">
                   {intl.formatMessage(s.overdue, { date: formatDay(intl, e.nextReviewOn) })}

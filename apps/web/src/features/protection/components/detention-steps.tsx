@@ -6,7 +6,9 @@ import { stepMessages as s } from '../messages';
 import { dayOf, Detention, detentionSteps, instantOf, timeOf, VISITOR_KINDS } from '../protection-api';
 import { useStep } from '../use-step';
 import { StepChoice, StepDate, StepDialog, StepInput, StepPair, StepSelect, StepTextArea, StepTime } from './step-dialog';
+import { formatDay } from '../safeguard-refusal';
 import styles from './record-card.module.css';
+import dialogStyles from './step-dialog.module.css';
 
 interface Props {
   api: ApiClient;
@@ -19,6 +21,8 @@ interface Props {
   describedBy?: string;
 }
 
+const validDay = (day: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(day);
+
 const inDays = (days: number): string => dayOf(new Date(Date.now() + days * 86_400_000));
 
 /** The follow-up steps of one detention episode: its review, an access visit, its end — each in a dialog. */
@@ -28,15 +32,22 @@ export function EpisodeSteps({ api, caseId, episode, may, onSaved, describedBy }
   const path = { params: { path: { id: caseId, episodeId: episode.id } } };
 
   const [reviewedOn, setReviewedOn] = useState(() => dayOf(new Date()));
-  const [outcome, setOutcome] = useState<'CONTINUE' | 'RELEASE'>('CONTINUE');
+  const [outcome, setOutcome] = useState<'' | 'CONTINUE' | 'RELEASE'>('');
   const [nextReviewOn, setNextReviewOn] = useState(() => inDays(7));
-  const review = useStep(caseId, (body: object) => unwrap<Detention>(api.POST('/api/v1/cases/{id}/detentions/{episodeId}/reviews', { ...path, body: body as never })), onSaved);
+  const review = useStep(
+    caseId,
+    (body: object) => unwrap<Detention>(api.POST('/api/v1/cases/{id}/detentions/{episodeId}/reviews', { ...path, body: body as never })),
+    () => {
+      setOutcome('');
+      onSaved();
+    },
+  );
 
   const [visitorKind, setVisitorKind] = useState<string>('LEGAL_REPRESENTATIVE');
   const [organisation, setOrganisation] = useState('');
   const [visitDay, setVisitDay] = useState(() => dayOf(new Date()));
   const [visitTime, setVisitTime] = useState(() => timeOf(new Date()));
-  const [granted, setGranted] = useState<'yes' | 'no'>('yes');
+  const [granted, setGranted] = useState<'' | 'yes' | 'no'>('');
   const [refusalReason, setRefusalReason] = useState('');
   const access = useStep(
     caseId,
@@ -44,6 +55,7 @@ export function EpisodeSteps({ api, caseId, episode, may, onSaved, describedBy }
     () => {
       setOrganisation('');
       setRefusalReason('');
+      setGranted('');
       onSaved();
     },
   );
@@ -68,7 +80,7 @@ export function EpisodeSteps({ api, caseId, episode, may, onSaved, describedBy }
         </Button>
       ) : null}
       {steps.end ? (
-        <Button variant="secondary" onPress={end.open} aria-describedby={describedBy}>
+        <Button variant="danger" className={dialogStyles.dangerAction} onPress={end.open} aria-describedby={describedBy}>
           {intl.formatMessage(s.endDetentionAction)}
         </Button>
       ) : null}
@@ -84,8 +96,12 @@ export function EpisodeSteps({ api, caseId, episode, may, onSaved, describedBy }
         problems={{
           reviewedOn: intl.formatMessage(s.problemReviewedOn),
           outcome: intl.formatMessage(s.problemChoose),
-          nextReviewOn: intl.formatMessage(s.problemNextReviewOn),
+          nextReviewOn:
+            validDay(reviewedOn) && validDay(nextReviewOn) && nextReviewOn <= reviewedOn
+              ? intl.formatMessage(s.nextReviewBefore, { next: formatDay(intl, nextReviewOn), review: formatDay(intl, reviewedOn) })
+              : intl.formatMessage(s.problemNextReviewOn),
         }}
+        ready={outcome !== ''}
         onSubmit={() => review.mutate({ reviewedOn, outcome, ...(outcome === 'CONTINUE' ? { nextReviewOn } : {}) })}
       >
         <StepDate path="reviewedOn" label={intl.formatMessage(s.reviewedOn)} value={reviewedOn} onChange={setReviewedOn} required />
@@ -93,7 +109,7 @@ export function EpisodeSteps({ api, caseId, episode, may, onSaved, describedBy }
           path="outcome"
           label={intl.formatMessage(s.reviewOutcome)}
           value={outcome}
-          onChange={(value) => setOutcome(value as 'CONTINUE' | 'RELEASE')}
+          onChange={(value) => setOutcome(value as '' | 'CONTINUE' | 'RELEASE')}
           options={[
             { value: 'CONTINUE', label: intl.formatMessage(s.outcomeContinue) },
             { value: 'RELEASE', label: intl.formatMessage(s.outcomeRelease) },
@@ -101,9 +117,9 @@ export function EpisodeSteps({ api, caseId, episode, may, onSaved, describedBy }
         />
         {outcome === 'CONTINUE' ? (
           <StepDate path="nextReviewOn" label={intl.formatMessage(s.nextReviewOn)} value={nextReviewOn} onChange={setNextReviewOn} hint={intl.formatMessage(s.nextReviewHint)} required />
-        ) : (
+        ) : outcome === 'RELEASE' ? (
           <p className={styles.hint}>{intl.formatMessage(s.releaseHint)}</p>
-        )}
+        ) : null}
       </StepDialog>
 
       <StepDialog
@@ -112,6 +128,7 @@ export function EpisodeSteps({ api, caseId, episode, may, onSaved, describedBy }
         title={intl.formatMessage(s.accessTitle)}
         intro={intl.formatMessage(s.accessIntro, { place })}
         submitLabel={intl.formatMessage(s.accessSubmit)}
+        ready={granted !== ''}
         pending={access.mutation.isPending}
         error={access.mutation.error}
         problems={{
@@ -155,7 +172,7 @@ export function EpisodeSteps({ api, caseId, episode, may, onSaved, describedBy }
           path="granted"
           label={intl.formatMessage(s.accessGiven)}
           value={granted}
-          onChange={(value) => setGranted(value as 'yes' | 'no')}
+          onChange={(value) => setGranted(value as '' | 'yes' | 'no')}
           options={[
             { value: 'yes', label: intl.formatMessage(s.accessYes) },
             { value: 'no', label: intl.formatMessage(s.accessNo) },

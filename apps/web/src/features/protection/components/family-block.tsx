@@ -34,7 +34,7 @@ export function FamilyBlock({ api, caseId, tracing, reunifications, placements, 
   const intl = useIntl();
   const path = { params: { path: { id: caseId } } };
   const relationship = (code: string) => intl.formatMessage(f[`rel${code as (typeof RELATIONSHIPS)[number]}`] ?? f.relOTHER_RELATIVE);
-  const [sought, setSought] = useState<string>('MOTHER');
+  const [sought, setSought] = useState<string>('');
   const [soughtName, setSoughtName] = useState('');
   const [lastKnown, setLastKnown] = useState('');
   const trace = useRecord(caseId, (body: object) => unwrap<Tracing>(api.POST('/api/v1/cases/{id}/family-tracing', { ...path, body: body as never })), () => {
@@ -81,7 +81,13 @@ export function FamilyBlock({ api, caseId, tracing, reunifications, placements, 
                   )}
                 </span>
                 <StatusChip tone={t.status === 'OPEN' ? 'info' : t.status === 'LOCATED' ? 'success' : t.status === 'STOPPED' ? 'warning' : 'neutral'}>{intl.formatMessage(f[`tracing${t.status}`])}</StatusChip>
-                {t.status === 'STOPPED' && t.stopReason ? <span className={styles.rowDetail}>{intl.formatMessage(st.tracingStoppedBecause, { reason: <bdi key="reason">{t.stopReason}</bdi> })}</span> : null}
+                {t.status === 'STOPPED' && t.stopReason ? <span className={styles.rowDetail}>{intl.formatMessage(st.tracingStoppedBecause, {
+                      reason: (
+                        <bdi key="reason" dir="auto" className={steps.freeText}>
+                          {t.stopReason}
+                        </bdi>
+                      ),
+                    })}</span> : null}
                 {t.concludedOn && t.status !== 'STOPPED' ? <span className={styles.rowDetail}>{intl.formatMessage(st.tracingConcludedOn, { date: formatDay(intl, t.concludedOn) })}</span> : null}
                 <TracingSteps api={api} caseId={caseId} tracing={t} mandate={mandate} onSaved={onSaved} describedBy={`row-${t.id}`} />
               </li>
@@ -94,6 +100,7 @@ export function FamilyBlock({ api, caseId, tracing, reunifications, placements, 
         {mandate && !tracingEndangers(tracing) ? (
           <form className={styles.form} onSubmit={submitTrace}>
             <SelectField label={intl.formatMessage(f.relationship)} value={sought} onChange={setSought}>
+              <option value="">{intl.formatMessage(st.chooseRelative)}</option>
               {RELATIONSHIPS.map((code) => (
                 <option key={code} value={code}>
                   {relationship(code)}
@@ -102,7 +109,7 @@ export function FamilyBlock({ api, caseId, tracing, reunifications, placements, 
             </SelectField>
             <InputField label={intl.formatMessage(f.nameOptional)} value={soughtName} onChange={setSoughtName} maxLength={200} />
             <InputField label={intl.formatMessage(f.lastKnown)} value={lastKnown} onChange={setLastKnown} maxLength={400} />
-            <Button type="submit" isDisabled={trace.isPending}>
+            <Button type="submit" isDisabled={trace.isPending || !sought}>
               {intl.formatMessage(f.startTracing)}
             </Button>
           </form>
@@ -148,10 +155,18 @@ export function FamilyBlock({ api, caseId, tracing, reunifications, placements, 
             {placements.map((p) => (
               <li key={p.id} className={styles.row}>
                 <span className={styles.rowMain} id={`row-${p.id}`}>
-                  {intl.formatMessage(f.placementLine, { kind: intl.formatMessage(f[`care${p.kind as (typeof CARE_KINDS)[number]}`] ?? f.careFOSTER_FAMILY), provider: <bdi key="provider">{p.provider}</bdi>, date: formatDay(intl, p.startedOn) })}
+                  {intl.formatMessage(f.placementLine, { kind: intl.formatMessage(f[`care${p.kind as (typeof CARE_KINDS)[number]}`] ?? f.careFOSTER_FAMILY), provider: (
+                      <bdi key="provider" dir="auto">
+                        {p.provider}
+                      </bdi>
+                    ), date: formatDay(intl, p.startedOn) })}
                 </span>
                 {p.endedOn ? (
-                  <span className={styles.rowDetail}>{intl.formatMessage(st.placementEnded, { date: formatDay(intl, p.endedOn), reason: <bdi key="reason">{p.endReason ?? ''}</bdi> })}</span>
+                  <span className={styles.rowDetail}>{intl.formatMessage(st.placementEnded, { date: formatDay(intl, p.endedOn), reason: (
+                        <bdi key="reason" dir="auto" className={steps.freeText}>
+                          {p.endReason ?? ''}
+                        </bdi>
+                      ), })}</span>
                 ) : mandate ? (
                   <EndPlacement api={api} caseId={caseId} placement={p} onSaved={onSaved} describedBy={`row-${p.id}`} />
                 ) : null}

@@ -11,7 +11,7 @@ import { dayOf, ReturnStep, returnSteps, safeguardsQuery, StepState, VoluntaryRe
 import { formatDay } from '../safeguard-refusal';
 import { countryText, useCountries } from '../pickers';
 import { useRecord } from '../use-record';
-import { DayField, InputField, SelectField } from './fields';
+import { DayField, SelectField } from './fields';
 import { DialogCheck, DialogDate, DialogSelect, instantOf, localNow, RecordDialog } from './record-dialog';
 import { RefusalAlert } from './refusal-alert';
 import legal from './legal.module.css';

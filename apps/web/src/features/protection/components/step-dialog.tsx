@@ -27,6 +27,8 @@ interface Props {
   /** What to say under each field (by its api path) when the api's 400 names it. */
   problems: Readonly<Record<string, string>>;
   onSubmit: () => void;
+  /** false while a required choice is still unmade: the submit button waits, and says why. */
+  ready?: boolean;
   children: ReactNode;
 }
 
@@ -34,14 +36,15 @@ interface Props {
  * One follow-up step of a record, asked deliberately in a dialog: nothing is written until it is confirmed;
  * the api checks the fields, and each one it refuses is named under the field, in the UI language.
  */
-export function StepDialog({ isOpen, onClose, title, intro, submitLabel, tone = 'primary', pending, error, problems, onSubmit, children }: Props) {
+export function StepDialog({ isOpen, onClose, title, intro, submitLabel, tone = 'primary', pending, error, problems, onSubmit, ready = true, children }: Props) {
   const intl = useIntl();
   const bad = error instanceof ApiError && error.status === 400 && error.fields.length > 0 ? problemPaths(error.fields, Object.keys(problems)) : null;
   const messages = new Map<string, string>();
   for (const path of bad?.placed ?? []) messages.set(path, problems[path] ?? intl.formatMessage(s.checkField));
+  const waitId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit();
+    if (ready) onSubmit();
   };
   return (
     <ModalOverlay className={styles.overlay} isOpen={isOpen} onOpenChange={(open) => (open ? undefined : onClose())} isDismissable={!pending}>
@@ -62,8 +65,13 @@ export function StepDialog({ isOpen, onClose, title, intro, submitLabel, tone = 
               ) : error ? (
                 <RefusalAlert error={error} />
               ) : null}
+              {ready ? null : (
+                <p id={waitId} className={styles.hint}>
+                  {intl.formatMessage(s.chooseFirst)}
+                </p>
+              )}
               <div className={styles.buttons}>
-                <Button type="submit" variant={tone} isDisabled={pending}>
+                <Button type="submit" variant={tone} isDisabled={pending || !ready} aria-describedby={ready ? undefined : waitId}>
                   {submitLabel}
                 </Button>
                 <Button variant="quiet" onPress={onClose} isDisabled={pending}>
