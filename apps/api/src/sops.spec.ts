@@ -380,11 +380,13 @@ describe('joint SOP versions: upload, validate, list, diff, simulate, approve, a
       // The newest 200 are the women just registered.
       expect(res.cases.map((c: { caseNumber: string }) => c.caseNumber).sort()).toEqual([...ours].sort());
       for (const c of res.cases) {
-        expect(Object.keys(c).sort()).toEqual(['active', 'borderPointCode', 'caseNumber', 'changed', 'changedProfiles', 'draft']);
+        expect(Object.keys(c).sort()).toEqual(['active', 'ageBand', 'borderPointCode', 'caseNumber', 'changed', 'changedProfiles', 'draft']);
         expect(c.borderPointCode).toBe('KGM');
+        // Stated age 25: a band, not the age.
+        expect(c.ageBand).toBe('FROM_18_TO_59');
       }
       const text = JSON.stringify(res);
-      for (const personal of ['Recentia', 'Mukamana', 'RWA', 'dateOfBirth', 'givenName', 'answers', 'movement_controlled', 'arrivedAt']) expect(text).not.toContain(personal);
+      for (const personal of ['Recentia', 'Mukamana', 'RWA', 'dateOfBirth', 'statedAge', 'givenName', 'answers', 'movement_controlled', 'arrivedAt']) expect(text).not.toContain(personal);
 
       expect(res.summary).toEqual({ cases: 200, changed: 200, unchanged: 0 });
       expect(res.profiles.find((p: { profile: string }) => p.profile === 'TRAFFICKING_VICTIM')).toEqual({ profile: 'TRAFFICKING_VICTIM', cases: 200, changed: 200, unchanged: 0, agencyChanged: 200 });

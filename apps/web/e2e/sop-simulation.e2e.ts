@@ -70,7 +70,7 @@ test('an SOP administrator uploads a draft that moves a route, simulates it on t
   const frEditor = page.getByLabel('Document des POS (JSON)');
   await frEditor.fill(JSON.stringify(broken, null, 2));
   await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
-  const problem = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'routing.TRAFFICKING_VICTIM.firstContact.HIGH' }) });
+  const problem = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^routing\.TRAFFICKING_VICTIM\.firstContact\.HIGH ligne \d/ }) });
   await expect(problem).toContainText('n’est pas une durée ISO 8601 (par exemple');
   await expect(problem).toContainText('"douze heures"');
   await expect(problem).not.toContainText('is not an ISO 8601 duration');
@@ -98,9 +98,17 @@ test('an SOP administrator uploads a draft that moves a route, simulates it on t
   expect(Number(changed)).toBe(Number(cases));
   expect(Number(elsewhere)).toBe(Number(changed));
 
+  // Identical changes are grouped: the lead before and after, once; the cases listed with their age band, never a date of birth.
   const changedCases = simulation.getByRole('region', { name: 'Cases routed differently' });
-  const ours = changedCases.getByRole('article', { name: `Case ${caseNumber} · KGM` });
-  await expect(ours).toBeVisible();
+  const ours = changedCases.getByRole('article').filter({ has: page.getByRole('listitem').filter({ hasText: caseNumber }) });
+  await expect(ours).toHaveCount(1);
+  await expect(ours.getByRole('heading', { level: 4 })).toHaveText(/^\d+ cases?, Victim of trafficking: lead Anti-Trafficking Secretariat → Child Protection Service$/);
+  await expect(ours.getByRole('listitem').filter({ hasText: caseNumber })).toHaveText(`${caseNumber} adult, 18 to 59`);
+  // An adult led by child protection is pointed out.
+  await expect(ours.getByRole('alert')).toHaveText(/^\d+ of these cases (is an adult|are adults): check that a child protection agency is meant to lead (it|them)\.$/);
+  // The versions are named in words, their codes beside.
+  await expect(ours.getByRole('columnheader').nth(1)).toContainText('Active version');
+  await expect(ours.getByRole('columnheader').nth(2)).toHaveText(`This version ${label}`);
   const row = ours.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Victim of trafficking/ }) });
   await expect(row.getByRole('cell').nth(0)).toContainText('Anti-Trafficking Secretariat (lead), first contact within');
   await expect(row.getByRole('cell').nth(1)).toContainText('Child Protection Service (lead), first contact within');

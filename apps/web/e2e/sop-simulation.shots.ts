@@ -106,6 +106,9 @@ for (const locale of ['en', 'ar'] as const) {
       await page.getByRole('button', { name: text(locale, 'sop.new.check'), exact: true }).click();
       await expect(page.locator('li button').first()).toBeVisible();
       await shot(page, `sop-problems-${locale}-${width}`);
+      // A problem pressed: its value selected and scrolled into view, the caret's line under the text.
+      await page.locator('li button').first().click();
+      await editor.screenshot({ path: join(OUT, `sop-problems-selected-${locale}-${width}.png`) });
     });
   }
 }

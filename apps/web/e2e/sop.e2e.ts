@@ -93,17 +93,26 @@ test('the SOP administrator uploads a version with a shorter deadline, is shown 
   await editor.fill(JSON.stringify(broken, null, 2));
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: /^1 problem to correct: nothing was stored\.$/ })).toBeVisible();
-  const pathButton = page.getByRole('button', { name: 'routing.ASYLUM_SEEKER.firstContact.HIGH' });
+  // The path and its line number are one button.
+  const pathButton = page.getByRole('button', { name: /^routing\.ASYLUM_SEEKER\.firstContact\.HIGH line [\d,]+$/ });
   await expect(pathButton).toBeVisible();
+  const line = /line ([\d,]+)$/.exec((await pathButton.textContent()) ?? '')?.[1];
   await pathButton.click();
   await expect(editor).toBeFocused();
   expect(await editor.evaluate((area: HTMLTextAreaElement) => area.value.slice(area.selectionStart, area.selectionEnd))).toBe('"eight hours"');
+  // Under the text, the caret's line; the selection is scrolled into the textarea's view, and long lines wrap.
+  await expect(page.getByText(new RegExp(`^Line ${line} of [\\d,]+$`))).toBeVisible();
+  expect(await editor.evaluate((area: HTMLTextAreaElement) => area.scrollTop > 0 && area.scrollTop < area.scrollHeight - area.clientHeight / 2)).toBe(true);
+  expect(await editor.evaluate((area: HTMLTextAreaElement) => getComputedStyle(area).whiteSpace)).toBe('pre-wrap');
   await expect(editor).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page);
   // Not JSON at all: said with its line, nothing sent.
   await editor.fill('{ "version": "x",\n  "routing": }');
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'This is not valid JSON (line 2). Nothing was checked.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Go to line 2' }).click();
+  await expect(editor).toBeFocused();
+  expect(await editor.evaluate((area: HTMLTextAreaElement) => area.value.slice(area.selectionStart, area.selectionEnd))).toBe('  "routing": }');
 
   // The new version: first contact with asylum-seekers within 4 hours instead of 8, under its own label.
   const next = structuredClone(active);
@@ -148,6 +157,11 @@ test('the SOP administrator uploads a version with a shorter deadline, is shown 
   expect(await asylumRow.getByRole('cell').nth(0).innerText()).not.toBe(await asylumRow.getByRole('cell').nth(1).innerText());
   const labourer = simulation.getByRole('article', { name: /^Malawian labour migrant/ });
   await expect(labourer).toContainText('Same routing');
+  // Referrals that find no agency are counted apart from those already so under the active version (this draft changes deadlines only); each sample concerned says so.
+  const gaps = simulation.getByRole('alert').filter({ hasText: /finds? no agency/ });
+  await expect(gaps).toHaveText(/^(\d+) referrals? finds? no agency under this version \(\1 also under the active version, 0 new\): the coordinating body would be alerted\.$/);
+  await expect(simulation.getByText('No agency', { exact: true }).first()).toBeVisible();
+  await expect(simulation.getByText('No agency (new)')).toHaveCount(0);
   await expectAccessible(page);
 
   // Approvals: each signatory's manager signs in and approves for their agency.

@@ -1,6 +1,6 @@
 import { CaseFacts } from '@kivuko/profiling';
 import { DEFAULT_SOP, DEFAULT_SOP_DOCUMENT, DEMO_AGENCIES, loadSop, Sop } from '@kivuko/sop';
-import { RECENT_CASE_KEYS, RecentCaseInput, simulateRecentCase, summariseByProfile } from './recent-simulation';
+import { ageBandOf, RECENT_CASE_KEYS, RecentCaseInput, simulateRecentCase, summariseByProfile } from './recent-simulation';
 
 const NOW = new Date('2026-11-20T06:00:00Z');
 
@@ -49,7 +49,7 @@ describe('simulateRecentCase', () => {
     }
     const text = JSON.stringify(result);
     for (const personal of ['2001-03-09', 'Mukamana', 'Kasulu', 'RWA', 'movement_controlled', '2026-11-19', 'rw']) expect(text).not.toContain(personal);
-    expect(result).toMatchObject({ caseNumber: 'TZA-KGM-2026-000041', borderPointCode: 'KGM', changed: false, changedProfiles: [] });
+    expect(result).toMatchObject({ caseNumber: 'TZA-KGM-2026-000041', borderPointCode: 'KGM', ageBand: 'FROM_18_TO_59', changed: false, changedProfiles: [] });
     // Deadlines as durations, never as times.
     expect(result.draft.routes.find((r) => r.profile === 'TRAFFICKING_VICTIM' && r.role === 'LEAD')).toEqual({
       profile: 'TRAFFICKING_VICTIM',
@@ -93,5 +93,30 @@ describe('simulateRecentCase', () => {
     const result = simulateRecentCase(DEFAULT_SOP, null, trafficked('C-5'), DEMO_AGENCIES, NOW);
     expect(result).toMatchObject({ active: null, changed: false, changedProfiles: [] });
     expect(summariseByProfile([result]).every((s) => s.changed === 0 && s.unchanged === s.cases)).toBe(true);
+  });
+});
+
+describe('ageBandOf', () => {
+  const withPerson = (person: Partial<CaseFacts['person']>, extra: Partial<CaseFacts> = {}): CaseFacts => ({
+    person: { sex: 'FEMALE', nationalities: ['COD'], ...person },
+    arrival: { arrivedAt: '2026-11-19T08:30:00+03:00', mode: 'LAND' },
+    ...extra,
+  });
+
+  it('gives the age at arrival as a band, never the age or the date', () => {
+    expect(ageBandOf(withPerson({ dateOfBirth: '2016-01-10' }))).toBe('UNDER_12');
+    expect(ageBandOf(withPerson({ dateOfBirth: '2009-11-20' }))).toBe('FROM_12_TO_17');
+    // Eighteen on the day after arrival: still a child when she arrived.
+    expect(ageBandOf(withPerson({ dateOfBirth: '2008-11-20' }))).toBe('FROM_12_TO_17');
+    expect(ageBandOf(withPerson({ dateOfBirth: '2008-11-19' }))).toBe('FROM_18_TO_59');
+    expect(ageBandOf(withPerson({ statedAge: 64 }))).toBe('FROM_60');
+  });
+
+  it('keeps the lower age and the presumption of minority', () => {
+    expect(ageBandOf(withPerson({ dateOfBirth: '1990-01-01', statedAge: 16 }))).toBe('FROM_12_TO_17');
+    expect(ageBandOf(withPerson({}, { urgentNeeds: ['UNACCOMPANIED_CHILD'] }))).toBe('CHILD');
+    expect(ageBandOf(withPerson({}))).toBe('UNKNOWN');
+    // An age assessment's lowest age counts.
+    expect(ageBandOf(withPerson({ statedAge: 15 }, { assessments: { age: { minAge: 19, maxAge: 23 } } }))).toBe('FROM_18_TO_59');
   });
 });

@@ -1,4 +1,4 @@
-import { CaseFacts, ProfileCode, profileOrder, Urgency } from '@kivuko/profiling';
+import { CaseFacts, deriveFacts, ProfileCode, profileOrder, Urgency } from '@kivuko/profiling';
 import { AgencyKind, AgencyService, ReferralRole, SimulatedOutcome, simulateCase, SimulationAgency, Sop } from '@kivuko/sop';
 
 /** One recent case as the simulation reads it: its number, where it arrived, its person's languages and its profiling facts. */
@@ -28,10 +28,30 @@ export interface SimulatedVersionOutcome {
   routes: SimulatedRoute[];
 }
 
+/**
+ * The person's age at arrival as a band, never as a date or a number: enough for an SOP administrator to
+ * see whether a change of lead agency reaches children or adults. CHILD: presumed under 18 (an
+ * apparent-minority flag) without an age that says so; UNKNOWN: no age and no presumption.
+ */
+export const AGE_BANDS = ['UNDER_12', 'FROM_12_TO_17', 'CHILD', 'FROM_18_TO_59', 'FROM_60', 'UNKNOWN'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** The band of the age that counts at arrival (the lowest the record supports, or an assessment's lowest age). */
+export function ageBandOf(facts: CaseFacts): AgeBand {
+  const derived = deriveFacts(facts, []);
+  const { age, isChild } = derived;
+  if (age === null) return isChild ? 'CHILD' : 'UNKNOWN';
+  if (age < 12) return 'UNDER_12';
+  if (age < 18) return 'FROM_12_TO_17';
+  if (isChild) return 'CHILD';
+  return age < 60 ? 'FROM_18_TO_59' : 'FROM_60';
+}
+
 /** One recent case under the active version and the new one: only what an SOP administrator may see. */
 export interface RecentCaseSimulation {
   caseNumber: string;
   borderPointCode: string;
+  ageBand: AgeBand;
   /** Null when the jurisdiction has no active version. */
   active: SimulatedVersionOutcome | null;
   draft: SimulatedVersionOutcome;
@@ -51,7 +71,7 @@ export interface ProfileSimulationSummary {
 }
 
 /** The keys a case of the recent-cases simulation has, and nothing else: the specs hold the answer to them. */
-export const RECENT_CASE_KEYS = ['caseNumber', 'borderPointCode', 'active', 'draft', 'changedProfiles', 'changed'] as const;
+export const RECENT_CASE_KEYS = ['caseNumber', 'borderPointCode', 'ageBand', 'active', 'draft', 'changedProfiles', 'changed'] as const;
 
 function outcomeOf(outcome: SimulatedOutcome): SimulatedVersionOutcome {
   const routes = outcome.referrals.flatMap((referral) =>
@@ -88,7 +108,8 @@ function differs(active: SimulatedVersionOutcome, draft: SimulatedVersionOutcome
 /**
  * Profiling, routing and agency choice of one recent case under the new version and the active one (each
  * with its own rules), reduced to what an SOP administrator may see: the case number, the border point,
- * profiles and routes. The person's names, dates, answers and free text never leave this function.
+ * profiles and routes, and the person's age band at arrival. The person's names, dates, answers and free
+ * text never leave this function.
  */
 export function simulateRecentCase(draft: Sop, active: Sop | null, input: RecentCaseInput, agencies: readonly SimulationAgency[], now: Date): RecentCaseSimulation {
   const sample = { name: input.caseNumber, borderPointCode: input.borderPointCode, region: input.region, languages: input.languages, facts: input.facts };
@@ -98,6 +119,7 @@ export function simulateRecentCase(draft: Sop, active: Sop | null, input: Recent
   return {
     caseNumber: input.caseNumber,
     borderPointCode: input.borderPointCode,
+    ageBand: ageBandOf(input.facts),
     active: activeOutcome,
     draft: draftOutcome,
     changedProfiles,

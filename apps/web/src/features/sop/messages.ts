@@ -129,7 +129,29 @@ export const sopMessages = defineMessages({
     id: 'sop.simulate.noAgency',
     defaultMessage: '{count, plural, one {# referral finds} other {# referrals find}} no agency under this version: the coordinating body would be alerted.',
   },
+  simulateNoAgencySplit: {
+    id: 'sop.simulate.noAgencySplit',
+    defaultMessage:
+      '{count, plural, one {# referral finds} other {# referrals find}} no agency under this version ({alsoInActive, number} also under the active version, {fresh, plural, one {# new} other {# new}}): the coordinating body would be alerted.',
+  },
+  noAgencyBadge: { id: 'sop.simulate.noAgencyBadge', defaultMessage: 'No agency', description: 'Beside a sample: one of its referrals finds no agency under this version, as under the active one' },
+  noAgencyNewBadge: { id: 'sop.simulate.noAgencyNewBadge', defaultMessage: 'No agency (new)', description: 'Beside a sample: a referral finds no agency under this version, though it does under the active one' },
   sameRouting: { id: 'sop.simulate.same', defaultMessage: 'Same routing' },
+  colActiveVersion: { id: 'sop.simulate.col.activeVersion', defaultMessage: 'Active version' },
+  colThisVersion: { id: 'sop.simulate.col.thisVersion', defaultMessage: 'This version' },
+  groupLead: {
+    id: 'sop.simulate.groupLead',
+    defaultMessage: '{count, plural, one {# case} other {# cases}}, {profile}: lead {from} → {to}',
+    description: 'Heading of recent cases whose routing changes alike: the lead agency under the active version, then under this one',
+  },
+  groupOther: { id: 'sop.simulate.groupOther', defaultMessage: '{count, plural, one {# case} other {# cases}}, {profile}: routed differently' },
+  noAgencyLeft: { id: 'sop.simulate.noAgencyLeft', defaultMessage: 'no agency', description: 'In "lead X → no agency": none is left' },
+  groupCases: { id: 'sop.simulate.groupCases', defaultMessage: 'Cases, with the age at arrival' },
+  adultsToChildProtection: {
+    id: 'sop.simulate.adultsToChildProtection',
+    defaultMessage:
+      '{count, plural, one {# of these cases is an adult} other {# of these cases are adults}}: check that a child protection agency is meant to lead {count, plural, one {it} other {them}}.',
+  },
   differentRouting: { id: 'sop.simulate.different', defaultMessage: 'Routed differently' },
   colProfile: { id: 'sop.simulate.col.profile', defaultMessage: 'Profile' },
   colActive: { id: 'sop.simulate.col.active', defaultMessage: 'Active ({label})' },
@@ -170,6 +192,8 @@ export const sopMessages = defineMessages({
     defaultMessage: 'Some problems are described in English only; the path says where each one is.',
   },
   problemLine: { id: 'sop.new.problemLine', defaultMessage: 'line {line, number}' },
+  goToLine: { id: 'sop.new.goToLine', defaultMessage: 'Go to line {line, number}' },
+  caretLine: { id: 'sop.new.caretLine', defaultMessage: 'Line {line, number} of {lines, number}' },
   valid: {
     id: 'sop.new.valid',
     defaultMessage: 'Valid: version {version} for {country}, effective from {date}, {signatories, plural, one {# signatory} other {# signatories}}.',
@@ -196,3 +220,13 @@ export const sopStatusMessages = {
   ACTIVE: sopMessages.statusACTIVE,
   RETIRED: sopMessages.statusRETIRED,
 };
+
+/** A person's age at arrival, as a band. */
+export const ageBandMessages = defineMessages({
+  UNDER_12: { id: 'sop.ageBand.UNDER_12', defaultMessage: 'child under 12' },
+  FROM_12_TO_17: { id: 'sop.ageBand.FROM_12_TO_17', defaultMessage: 'child, 12 to 17' },
+  CHILD: { id: 'sop.ageBand.CHILD', defaultMessage: 'presumed child, age not established' },
+  FROM_18_TO_59: { id: 'sop.ageBand.FROM_18_TO_59', defaultMessage: 'adult, 18 to 59' },
+  FROM_60: { id: 'sop.ageBand.FROM_60', defaultMessage: 'adult, 60 or older' },
+  UNKNOWN: { id: 'sop.ageBand.UNKNOWN', defaultMessage: 'age unknown' },
+});

@@ -63,3 +63,46 @@ export function profileRoutes(sample: CaseSimulation): ProfileRoute[] {
     return { profile, active, draft, inActive, inDraft, differs: sample.active !== null && (inActive !== inDraft || key(active) !== key(draft)) };
   });
 }
+
+/**
+ * A sample's referrals that find no agency under the new version, and how many of them find none under
+ * the active version either (same kind of agency, service and role): those are not new.
+ */
+export function unroutedReferrals(sample: CaseSimulation): { total: number; alsoInActive: number } {
+  const same = (a: SimulatedOutcome['referrals'][number], b: SimulatedOutcome['referrals'][number]) =>
+    a.agencyKind === b.agencyKind && a.service === b.service && a.role === b.role && a.target === b.target;
+  const unrouted = sample.draft.referrals.filter((r) => r.agency === null);
+  const alsoInActive = unrouted.filter((r) => sample.active?.referrals.some((other) => other.agency === null && same(r, other)) ?? false).length;
+  return { total: unrouted.length, alsoInActive };
+}
+
+/** Changed recent cases whose changes are identical (same profiles, same routes under both versions). */
+export interface ChangeGroup {
+  rows: ProfileRoute[];
+  cases: RecentCaseSimulation[];
+  /** The lead agency of the group's first changed profile, under the active version and the new one, when it changes (null: none left). */
+  lead: { from: string | null; to: string | null; toKind: string | null } | null;
+}
+
+/** The changed recent cases grouped by identical change, the largest group first. */
+export function groupRecentChanges(cases: readonly RecentCaseSimulation[]): ChangeGroup[] {
+  const groups = new Map<string, ChangeGroup>();
+  for (const c of cases) {
+    if (!c.changed) continue;
+    const rows = changedProfileRoutes(c);
+    const signature = JSON.stringify(rows);
+    const group = groups.get(signature);
+    if (group) group.cases.push(c);
+    else groups.set(signature, { rows, cases: [c], lead: leadChange(c, rows[0]?.profile) });
+  }
+  return [...groups.values()].sort((a, b) => b.cases.length - a.cases.length);
+}
+
+function leadChange(c: RecentCaseSimulation, profile: string | undefined): ChangeGroup['lead'] {
+  if (profile === undefined) return null;
+  const leadOf = (outcome: SimulatedVersionOutcome | null) => outcome?.routes.find((r) => r.profile === profile && r.role === 'LEAD');
+  const before = leadOf(c.active);
+  const after = leadOf(c.draft);
+  if (!before || !after || (before.agency === after.agency && before.agencyKind === after.agencyKind)) return null;
+  return { from: before.agency, to: after.agency, toKind: after.agencyKind };
+}

@@ -107,10 +107,14 @@ export interface SimulatedVersionOutcome {
   routes: SimulatedRoute[];
 }
 
-/** One recent case under both versions: its number, border point, profiles and routes, nothing about the person. */
+/** A person's age at arrival as the simulation gives it: a band, never the age or the date of birth. */
+export type AgeBand = 'UNDER_12' | 'FROM_12_TO_17' | 'CHILD' | 'FROM_18_TO_59' | 'FROM_60' | 'UNKNOWN';
+
+/** One recent case under both versions: its number, border point, age band, profiles and routes, nothing else about the person. */
 export interface RecentCaseSimulation {
   caseNumber: string;
   borderPointCode: string;
+  ageBand: AgeBand;
   active: SimulatedVersionOutcome | null;
   draft: SimulatedVersionOutcome;
   changedProfiles: string[];

@@ -3,8 +3,8 @@ import { createIntl } from 'react-intl';
 import { groupChanges, pathParts, readDuration } from './diff-format';
 import { describePath } from './path-messages';
 import { jsonFault, jsonSpans, lineOf, locatePath } from './json-locate';
-import { changedProfileRoutes, profileRoutes } from './simulation-routes';
-import type { CaseSimulation, SimulatedOutcome, SopChange } from './sop-api';
+import { changedProfileRoutes, groupRecentChanges, profileRoutes, unroutedReferrals } from './simulation-routes';
+import type { CaseSimulation, RecentCaseSimulation, SimulatedOutcome, SopChange } from './sop-api';
 
 const DOC = JSON.stringify(
   {
@@ -133,6 +133,14 @@ describe('the simulation per profile', () => {
     ]);
     expect(profileRoutes({ code: null, name: 's', draft: same, active: null, differences: [] })[0]).toMatchObject({ active: null, differs: false });
   });
+
+  it('counts the referrals that find no agency, and those that find none under the active version either', () => {
+    const draft = outcome([referral(null, 'LEAD', ['MIGRANT'], 'PT24H'), { ...referral(null, 'SUPPORTING', ['MIGRANT'], 'PT24H'), agencyKind: 'HEALTH' }], ['MIGRANT']);
+    const active = outcome([referral(null, 'LEAD', ['MIGRANT'], 'PT24H'), { ...referral('Regional Hospital', 'SUPPORTING', ['MIGRANT'], 'PT24H'), agencyKind: 'HEALTH' }], ['MIGRANT']);
+    expect(unroutedReferrals({ code: null, name: 's', draft, active, differences: [] })).toEqual({ total: 2, alsoInActive: 1 });
+    expect(unroutedReferrals({ code: null, name: 's', draft, active: null, differences: [] })).toEqual({ total: 2, alsoInActive: 0 });
+    expect(unroutedReferrals({ code: null, name: 's', draft: active, active: draft, differences: [] })).toEqual({ total: 1, alsoInActive: 1 });
+  });
 });
 
 describe('the recent cases that change', () => {
@@ -141,6 +149,7 @@ describe('the recent cases that change', () => {
     const rows = changedProfileRoutes({
       caseNumber: 'TZA-KGM-2026-000001',
       borderPointCode: 'KGM',
+      ageBand: 'FROM_18_TO_59',
       active: { profiles: [{ profile: 'TRAFFICKING_VICTIM', urgency: 'HIGH' }, { profile: 'MIGRANT', urgency: 'NORMAL' }], routes: [route('TRAFFICKING_VICTIM', 'Anti-Trafficking Secretariat'), route('MIGRANT', 'Migration Agency')] },
       draft: { profiles: [{ profile: 'TRAFFICKING_VICTIM', urgency: 'HIGH' }, { profile: 'MIGRANT', urgency: 'NORMAL' }], routes: [route('TRAFFICKING_VICTIM', 'Child Protection Service', 'PT12H'), route('MIGRANT', 'Migration Agency')] },
       changedProfiles: ['TRAFFICKING_VICTIM'],
@@ -156,6 +165,29 @@ describe('the recent cases that change', () => {
         differs: true,
       },
     ]);
+  });
+});
+
+describe('grouping the recent cases that change alike', () => {
+  const route = (profile: string, agency: string | null, agencyKind: string) => ({ profile, role: 'LEAD' as const, agencyKind, service: null, agency, firstContact: 'PT24H' });
+  const outcome = (agency: string | null, agencyKind: string) => ({ profiles: [{ profile: 'TRAFFICKING_VICTIM', urgency: 'HIGH' }], routes: [route('TRAFFICKING_VICTIM', agency, agencyKind)] });
+  const recent = (caseNumber: string, draftAgency: string | null, changed = true): RecentCaseSimulation => ({
+    caseNumber,
+    borderPointCode: 'KGM',
+    ageBand: 'FROM_18_TO_59',
+    active: outcome('Anti-Trafficking Secretariat', 'ANTI_TRAFFICKING'),
+    draft: changed ? outcome(draftAgency, 'CHILD_PROTECTION') : outcome('Anti-Trafficking Secretariat', 'ANTI_TRAFFICKING'),
+    changedProfiles: changed ? ['TRAFFICKING_VICTIM'] : [],
+    changed,
+  });
+
+  it('puts identical changes in one group, the largest first, with the lead before and after', () => {
+    const groups = groupRecentChanges([recent('C-1', null), recent('C-2', 'Child Protection Service'), recent('C-3', 'Child Protection Service'), recent('C-4', 'x', false)]);
+    expect(groups.map((g) => g.cases.map((c) => c.caseNumber))).toEqual([['C-2', 'C-3'], ['C-1']]);
+    expect(groups[0]?.lead).toEqual({ from: 'Anti-Trafficking Secretariat', to: 'Child Protection Service', toKind: 'CHILD_PROTECTION' });
+    expect(groups[1]?.lead).toEqual({ from: 'Anti-Trafficking Secretariat', to: null, toKind: 'CHILD_PROTECTION' });
+    expect(groups[0]?.rows).toHaveLength(1);
+    expect(groupRecentChanges([recent('C-5', 'x', false)])).toEqual([]);
   });
 });
 

@@ -32,19 +32,22 @@ describe('SopEditor', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Check' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('2 problems to correct: nothing was stored.');
     expect(sent).toEqual([{ url: '/api/v1/sops/validate', body: JSON.parse(DOC) }]);
-    const path = screen.getByRole('button', { name: 'routing.ASYLUM_SEEKER.firstContact.HIGH' });
+    const soonLine = DOC.split('\n').findIndex((line) => line.includes('"soon"')) + 1;
+    // The path and its line are one button: pressing either selects the value.
+    const path = screen.getByRole('button', { name: `routing.ASYLUM_SEEKER.firstContact.HIGH line ${soonLine}` });
     expect(path).toHaveAccessibleDescription('"soon" is not an ISO 8601 duration');
     const item = path.closest('li') as HTMLElement;
-    expect(within(item).getByText(`line ${DOC.split('\n').findIndex((line) => line.includes('"soon"')) + 1}`)).toBeInTheDocument();
+    expect(within(item).getByText(`line ${soonLine}`)).toBeInTheDocument();
     fireEvent.click(path);
     const area = screen.getByLabelText('SOP document (JSON)') as HTMLTextAreaElement;
     expect(document.activeElement).toBe(area);
     expect(area.value.slice(area.selectionStart, area.selectionEnd)).toBe('"soon"');
     expect(area).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText(`Line ${soonLine} of ${DOC.split('\n').length}`)).toBeInTheDocument();
     // On an English page the English problem texts need no remark.
     expect(screen.queryByText(/describes each problem in English/)).toBeNull();
     // A missing field is placed on the document as a whole.
-    fireEvent.click(screen.getByRole('button', { name: 'signatories' }));
+    fireEvent.click(screen.getByRole('button', { name: 'signatories line 1' }));
     expect(area.value.slice(area.selectionStart, area.selectionEnd)).toBe(DOC);
   });
 
@@ -83,6 +86,12 @@ describe('SopEditor', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Upload as draft' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('This is not valid JSON (line 4). Nothing was checked.');
     expect(sent).toEqual([]);
+    // The line can be gone to: it is selected in the text.
+    fireEvent.click(screen.getByRole('button', { name: 'Go to line 4' }));
+    const area = screen.getByLabelText('SOP document (JSON)') as HTMLTextAreaElement;
+    expect(document.activeElement).toBe(area);
+    expect(area.value.slice(area.selectionStart, area.selectionEnd)).toBe('}');
+    expect(screen.getByText('Line 4 of 4')).toBeInTheDocument();
   });
 
   it('says so when the label is taken', async () => {

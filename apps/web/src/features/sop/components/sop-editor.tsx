@@ -66,7 +66,8 @@ export function parseDocument(text: string): { ok: true; value: unknown } | { ok
 
 /**
  * A large monospace editor for an SOP document: "Check" validates it with the api (every problem listed with
- * its path; pressing one selects that spot in the text), "Upload as draft" stores it and opens the new version.
+ * its path and line; pressing one selects that spot in the text), "Upload as draft" stores it and opens the new
+ * version. Long lines wrap; the caret's line is shown under the text.
  */
 export function SopEditor({ api, initial }: { api: ApiClient; initial: string }) {
   const intl = useIntl();
@@ -109,17 +110,33 @@ export function SopEditor({ api, initial }: { api: ApiClient; initial: string })
   });
 
   const spans = outcome?.kind === 'problems' ? jsonSpans(text) : null;
+  const [caret, setCaret] = useState(0);
+  /** Selects a stretch of the text and scrolls it into view (the text wraps: its height is measured, not guessed from the line). */
+  const selectRange = (start: number, end: number) => {
+    const area = textRef.current;
+    if (!area) return;
+    const full = area.value;
+    const scrollTop = area.scrollTop;
+    area.value = full.slice(0, start);
+    const above = area.scrollHeight;
+    area.value = full;
+    area.scrollTop = scrollTop;
+    area.focus();
+    area.setSelectionRange(start, end);
+    area.scrollTop = Math.max(0, above - area.clientHeight / 3);
+    setCaret(start);
+  };
   const select = (path: string) => {
     const span = locatePath(text, path, spans ?? undefined);
-    const area = textRef.current;
-    if (!span || !area) return;
-    area.focus();
-    area.setSelectionRange(span.start, span.end);
-    // Scroll the selection into view: the line's share of the text's height.
-    const line = lineOf(text, span.start);
-    const lines = text.split('\n').length;
-    area.scrollTop = Math.max(0, (area.scrollHeight * (line - 1)) / lines - area.clientHeight / 3);
+    if (span) selectRange(span.start, span.end);
   };
+  /** Selects a whole line (1-based). */
+  const selectLine = (line: number) => {
+    const lines = text.split('\n');
+    const start = lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0);
+    selectRange(Math.min(start, text.length), Math.min(start + (lines[line - 1]?.length ?? 0), text.length));
+  };
+  const lineCount = text.split('\n').length;
 
   return (
     <div className={styles.editor}>
@@ -146,6 +163,7 @@ export function SopEditor({ api, initial }: { api: ApiClient; initial: string })
             setText(event.target.value);
             if (outcome?.kind === 'valid') setOutcome(null);
           }}
+          onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
           aria-describedby={`${id}-hint`}
           aria-invalid={outcome?.kind === 'problems' || outcome?.kind === 'notJson'}
           spellCheck={false}
@@ -154,6 +172,7 @@ export function SopEditor({ api, initial }: { api: ApiClient; initial: string })
           dir="ltr"
           rows={24}
         />
+        <p className={styles.caret}>{intl.formatMessage(sopMessages.caretLine, { line: lineOf(text, Math.min(caret, text.length)), lines: lineCount })}</p>
       </div>
       <div className={styles.buttons}>
         <Button variant="secondary" onPress={() => run.mutate('check')} isDisabled={run.isPending}>
@@ -164,7 +183,14 @@ export function SopEditor({ api, initial }: { api: ApiClient; initial: string })
         </Button>
       </div>
       <div ref={outcomeRef} tabIndex={-1} className={styles.outcome}>
-        {outcome?.kind === 'notJson' ? <Alert>{intl.formatMessage(sopMessages.notJson, { line: outcome.line })}</Alert> : null}
+        {outcome?.kind === 'notJson' ? (
+          <div className={styles.problems}>
+            <Alert>{intl.formatMessage(sopMessages.notJson, { line: outcome.line })}</Alert>
+            <button type="button" className={[styles.path, styles.goTo].join(' ')} onClick={() => selectLine(outcome.line)}>
+              {intl.formatMessage(sopMessages.goToLine, { line: outcome.line })}
+            </button>
+          </div>
+        ) : null}
         {outcome?.kind === 'error' ? <Alert>{outcome.message}</Alert> : null}
         {outcome?.kind === 'valid' ? (
           <p role="status" className={styles.valid}>
@@ -201,8 +227,14 @@ export function SopEditor({ api, initial }: { api: ApiClient; initial: string })
                       <bdi dir="ltr">
                         <BreakableAtDots text={problem.path} />
                       </bdi>
+                      {/* The line is part of the button: pressing it selects the value too. */}
+                      {span ? (
+                        <>
+                          {' '}
+                          <span className={styles.line}>{intl.formatMessage(sopMessages.problemLine, { line: lineOf(text, span.start) })}</span>
+                        </>
+                      ) : null}
                     </button>
-                    {span ? <span className={styles.line}>{intl.formatMessage(sopMessages.problemLine, { line: lineOf(text, span.start) })}</span> : null}
                     <ProblemText id={`${id}-problem-${index}`} problem={problem} />
                   </li>
                 );

@@ -9,10 +9,10 @@ import { Button } from '../../../ui/button';
 import { ChevronDown } from '../../../ui/icons';
 import { StatusChip } from '../../../ui/status-chip';
 import { readDuration } from '../diff-format';
-import { sampleMessages, sopMessages } from '../messages';
+import { ageBandMessages, sampleMessages, sopMessages } from '../messages';
 import { inEnglish } from './sop-editor';
-import { CaseSimulation, RecentCaseSimulation, simulateSop, SimulationSource, SopRecentSimulationView, SopSimulationView, SopVersion } from '../sop-api';
-import { changedProfileRoutes, ProfileRoute, profileRoutes, RouteTo } from '../simulation-routes';
+import { AgeBand, CaseSimulation, simulateSop, SimulationSource, SopRecentSimulationView, SopSimulationView, SopVersion } from '../sop-api';
+import { ChangeGroup, groupRecentChanges, ProfileRoute, profileRoutes, RouteTo, unroutedReferrals } from '../simulation-routes';
 import section from './sop-section.module.css';
 import styles from './sop-simulation.module.css';
 
@@ -53,13 +53,23 @@ function Routes({ routes, found, against }: { routes: RouteTo[] | null; found: b
   );
 }
 
-/** A version's column head: the label isolated, so its digits and dots keep their order in Arabic. */
+/** A version's column head: a readable name, the version's code beside it, isolated so its digits and dots keep their order in Arabic. */
 function columnLabels(intl: IntlShape, activeLabel: string | null, label: string) {
-  const isolated = (text: string) => <bdi key="label">{text}</bdi>;
+  const named = (name: string, code: string) => (
+    <span className={styles.columnHead}>
+      <span>{name}</span>
+      <>
+        {' '}
+        <bdi dir="ltr" className={styles.versionCode}>
+          {code}
+        </bdi>
+      </>
+    </span>
+  );
   return {
     profile: intl.formatMessage(sopMessages.colProfile),
-    active: activeLabel === null ? intl.formatMessage(sopMessages.noActiveVersion) : intl.formatMessage(sopMessages.colActive, { label: isolated(activeLabel) }),
-    draft: intl.formatMessage(sopMessages.colThis, { label: isolated(label) }),
+    active: activeLabel === null ? intl.formatMessage(sopMessages.noActiveVersion) : named(intl.formatMessage(sopMessages.colActiveVersion), activeLabel),
+    draft: named(intl.formatMessage(sopMessages.colThisVersion), label),
   };
 }
 
@@ -127,14 +137,25 @@ function SampleResults({ result }: { result: SopSimulationView }) {
   const intl = useIntl();
   const { summary, cases } = result.simulation;
   const labels = columnLabels(intl, result.active?.label ?? null, result.version.label);
+  const unrouted = cases.map(unroutedReferrals);
+  const total = unrouted.reduce((sum, u) => sum + u.total, 0);
+  const alsoInActive = unrouted.reduce((sum, u) => sum + u.alsoInActive, 0);
   return (
     <div className={styles.results}>
       <p role="status" className={styles.summary}>
         {intl.formatMessage(sopMessages.simulateSummary, { cases: summary.cases, differ: summary.casesThatDiffer })}
       </p>
-      {summary.draftWithoutAgency > 0 ? <Alert tone="warning">{intl.formatMessage(sopMessages.simulateNoAgency, { count: summary.draftWithoutAgency })}</Alert> : null}
+      {total > 0 ? (
+        <Alert tone="warning">
+          {result.active === null
+            ? intl.formatMessage(sopMessages.simulateNoAgency, { count: total })
+            : intl.formatMessage(sopMessages.simulateNoAgencySplit, { count: total, alsoInActive, fresh: total - alsoInActive })}
+        </Alert>
+      ) : null}
       {cases.map((sample, index) => {
         const differs = sample.differences.length > 0;
+        const gaps = unrouted[index] ?? { total: 0, alsoInActive: 0 };
+        const fresh = result.active === null || gaps.total > gaps.alsoInActive;
         return (
           <article key={index} className={styles.sample} aria-labelledby={`sample-${index}`}>
             {/* A sample routed as today is folded: what changes comes first to the eye. */}
@@ -145,6 +166,9 @@ function SampleResults({ result }: { result: SopSimulationView }) {
                   <SampleTitle sample={sample} />
                 </h3>
                 <StatusChip tone={differs ? 'warning' : 'neutral'}>{intl.formatMessage(differs ? sopMessages.differentRouting : sopMessages.sameRouting)}</StatusChip>
+                {gaps.total > 0 ? (
+                  <StatusChip tone={fresh ? 'danger' : 'warning'}>{intl.formatMessage(fresh ? sopMessages.noAgencyNewBadge : sopMessages.noAgencyBadge)}</StatusChip>
+                ) : null}
               </summary>
               <RoutesTable rows={profileRoutes(sample)} labels={labels} />
             </details>
@@ -155,21 +179,40 @@ function SampleResults({ result }: { result: SopSimulationView }) {
   );
 }
 
-function RecentCase({ item, labels, index }: { item: RecentCaseSimulation; labels: ReturnType<typeof columnLabels>; index: number }) {
+const ADULT_BANDS: readonly AgeBand[] = ['FROM_18_TO_59', 'FROM_60'];
+
+/** Recent cases whose routing changes alike: what changes, once; the cases with their age bands; a warning when adults would be led by child protection. */
+function ChangedGroup({ group, labels, index }: { group: ChangeGroup; labels: ReturnType<typeof columnLabels>; index: number }) {
   const intl = useIntl();
+  const count = group.cases.length;
+  const profile = nameOf(intl, profileMessages, group.rows[0]?.profile ?? '');
+  const agency = (name: string | null, key: string) => (name === null ? intl.formatMessage(sopMessages.noAgencyLeft) : <bdi key={key}>{name}</bdi>);
+  const adults = group.cases.filter((c) => ADULT_BANDS.includes(c.ageBand)).length;
   return (
     <article className={styles.sample} aria-labelledby={`recent-${index}`}>
       <h4 id={`recent-${index}`} className={styles.caseHead}>
-        {intl.formatMessage(sopMessages.caseAt, {
-          caseNumber: (
-            <bdi key="number" dir="ltr" className={styles.caseNumber}>
+        {group.lead
+          ? intl.formatMessage(sopMessages.groupLead, { count, profile, from: agency(group.lead.from, 'from'), to: agency(group.lead.to, 'to') })
+          : intl.formatMessage(sopMessages.groupOther, { count, profile })}
+      </h4>
+      {group.lead?.toKind === 'CHILD_PROTECTION' && adults > 0 ? <Alert tone="warning">{intl.formatMessage(sopMessages.adultsToChildProtection, { count: adults })}</Alert> : null}
+      <p className={styles.groupCasesTitle} id={`recent-${index}-cases`}>
+        {intl.formatMessage(sopMessages.groupCases)}
+      </p>
+      <ul className={styles.caseList} aria-labelledby={`recent-${index}-cases`}>
+        {group.cases.map((item) => (
+          <li key={item.caseNumber}>
+            <bdi dir="ltr" className={styles.caseNumber}>
               {item.caseNumber}
             </bdi>
-          ),
-          borderPoint: <bdi key="bp">{item.borderPointCode}</bdi>,
-        })}
-      </h4>
-      <RoutesTable rows={changedProfileRoutes(item)} labels={labels} />
+            <>
+              {' '}
+              <span className={ADULT_BANDS.includes(item.ageBand) ? styles.adult : styles.ageBand}>{nameOf(intl, ageBandMessages, item.ageBand)}</span>
+            </>
+          </li>
+        ))}
+      </ul>
+      <RoutesTable rows={group.rows} labels={labels} />
     </article>
   );
 }
@@ -177,7 +220,7 @@ function RecentCase({ item, labels, index }: { item: RecentCaseSimulation; label
 function RecentResults({ result }: { result: SopRecentSimulationView }) {
   const intl = useIntl();
   const labels = columnLabels(intl, result.active?.label ?? null, result.version.label);
-  const changed = result.cases.filter((c) => c.changed);
+  const groups = groupRecentChanges(result.cases);
   const id = useId();
   return (
     <div className={styles.results}>
@@ -214,9 +257,9 @@ function RecentResults({ result }: { result: SopRecentSimulationView }) {
       ) : null}
       <section aria-labelledby={`${id}-cases`} className={styles.block}>
         <h3 id={`${id}-cases`}>{intl.formatMessage(sopMessages.changedCasesTitle)}</h3>
-        {changed.length === 0 ? <p className={section.muted}>{intl.formatMessage(sopMessages.noChangedCases)}</p> : null}
-        {changed.map((item, index) => (
-          <RecentCase key={item.caseNumber} item={item} labels={labels} index={index} />
+        {groups.length === 0 ? <p className={section.muted}>{intl.formatMessage(sopMessages.noChangedCases)}</p> : null}
+        {groups.map((group, index) => (
+          <ChangedGroup key={group.cases[0]?.caseNumber ?? index} group={group} labels={labels} index={index} />
         ))}
       </section>
     </div>
