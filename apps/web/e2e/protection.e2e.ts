@@ -112,7 +112,7 @@ test('an immigration officer who tries to order a removal during a reflection pe
   await expect(page.getByRole('heading', { level: 1, name: `Protection records of ${caseNumber}` })).toBeVisible();
   const removal = page.getByRole('region', { name: 'Removal' });
   await removal.getByLabel('Legal basis').fill('Immigration Act s.40');
-  await removal.getByLabel(/Destination country/).fill('eth');
+  await removal.getByLabel(/Destination country/).selectOption('ETH');
   await removal.getByRole('button', { name: 'Order a removal' }).click();
 
   const refusal = removal.getByTestId('safeguard-refusal');
@@ -177,13 +177,13 @@ test('a return counsellor requests an assisted voluntary return for a stranded m
   await signIn(page, 'return.counsellor');
   await page.goto(`/cases/${stranded?.id}/protection`);
   const card = page.getByRole('region', { name: 'Assisted voluntary return' });
-  await card.getByLabel(/Destination country/).fill('som');
+  await card.getByLabel(/Destination country/).selectOption('SOM');
   // The request was made yesterday: typed day, month and year, as the page's language (en-GB) orders them.
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   await typeDate(page, 'Date', yesterday, card);
   const requestedOn = await page.evaluate((day) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)), yesterday);
   await card.getByRole('button', { name: 'Request an assisted voluntary return' }).click();
-  await expect(card.getByRole('listitem').filter({ hasText: `To SOM, requested on ${requestedOn}` })).toContainText('Requested');
+  await expect(card.getByRole('listitem').filter({ hasText: `To Somalia, requested on ${requestedOn}` })).toContainText('Requested');
   await expect(card).toContainText('No counselling session; voluntariness not checked yet');
   await expectAccessible(page);
   expect(watch.consoleErrors).toEqual([]);
