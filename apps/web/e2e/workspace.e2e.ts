@@ -138,8 +138,12 @@ test('a shelter caseworker works a case referred to the shelter; the manager ass
     expect((await request.post(`/api/v1/referrals/${referral.id}/withdraw`, { headers: official, data: { reason: 'The shelter takes the case on' } })).status()).toBe(200);
   }
   const ours = sent.items.find((item) => item.agency.name === 'Tumaini Shelter')!;
-  if (ours.status === 'ACCEPTED') expect((await request.post(`/api/v1/referrals/${ours.id}/start`, { headers: caseworker, data: {} })).status()).toBe(200);
-  expect((await request.post(`/api/v1/referrals/${ours.id}/complete`, { headers: caseworker, data: { outcomeCode: 'SERVICE_PROVIDED' } })).status()).toBe(200);
+  // The shelter's referral is taken to its end from wherever it stands (other flows on this api may have moved it).
+  const step = async (action: string, data: object) =>
+    expect((await request.post(`/api/v1/referrals/${ours.id}/${action}`, { headers: caseworker, data })).status(), `${action} from ${ours.status}`).toBe(200);
+  if (['PENDING', 'ACKNOWLEDGED'].includes(ours.status)) await step('accept', {});
+  if (['PENDING', 'ACKNOWLEDGED', 'ACCEPTED'].includes(ours.status)) await step('start', {});
+  if (ours.status !== 'COMPLETED') await step('complete', { outcomeCode: 'SERVICE_PROVIDED' });
 
   // The manager: assigns the case, accepts the lead, meets the consent check, closes and reopens.
   const managerContext = await browser.newContext();
